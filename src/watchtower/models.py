@@ -1,0 +1,120 @@
+"""The domain's records: what an item is, its categories and severity (design.md)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+Source = Literal["own", "mention"]
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``max()`` gives the worst."""
+
+    NONE = 0
+    NORMAL = 1
+    HIGH = 2
+    CRITICAL = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r}: use one of none, normal, high, critical"
+            ) from None
+
+
+#: Every category in design.md with its severity, in the order emails and the dashboard list them.
+CATEGORY_SEVERITY: dict[str, Severity] = {
+    "threat": Severity.CRITICAL,
+    "hate": Severity.CRITICAL,
+    "safeguarding": Severity.CRITICAL,
+    "harassment": Severity.HIGH,
+    "sexual": Severity.HIGH,
+    "personal_data": Severity.HIGH,
+    "media_enquiry": Severity.HIGH,
+    "complaint": Severity.NORMAL,
+    "query": Severity.NORMAL,
+    "offensive": Severity.NORMAL,
+}
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_SEVERITY)
+
+
+def severity_of(categories: list[str] | tuple[str, ...] | set[str]) -> Severity:
+    """An item's severity is the highest of its categories; with none it is ``none``."""
+    return max((CATEGORY_SEVERITY[c] for c in categories), default=Severity.NONE)
+
+
+def sort_categories(categories: set[str] | list[str]) -> list[str]:
+    """Categories in design.md order (worst first), unknown names refused."""
+    unknown = set(categories) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"unknown categories: {sorted(unknown)}")
+    return [c for c in CATEGORIES if c in categories]
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One post, comment or article as a connector saw it (design.md: "An item keeps ...").
+
+    ``platform`` + ``platform_id`` identify it: the same post seen twice is one item.
+    ``own_post`` marks the school's own outgoing posts (checked for personal data, used to notice dormancy).
+    """
+
+    platform: str
+    source: Source
+    platform_id: str
+    url: str | None
+    author_handle: str | None
+    author_name: str | None
+    text: str
+    created_at: datetime
+    has_media: bool = False
+    parent_id: str | None = None
+    own_post: bool = False
+    title: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.source not in ("own", "mention"):
+            raise ValueError(f"source must be 'own' or 'mention', not {self.source!r}")
+        if self.created_at.tzinfo is None:
+            raise ValueError("created_at must be timezone-aware (UTC)")
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The classifier's decision on one text, with the reasons behind it."""
+
+    categories: list[str]
+    scores: dict[str, float]
+    reasons: list[str]
+    model_version: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        return severity_of(self.categories)
+
+    def as_contract(self, item_id: Any = None) -> dict[str, Any]:
+        """The ``watchtower classify`` output line (design.md, command-line contract)."""
+        return {
+            "id": item_id,
+            "categories": list(self.categories),
+            "severity": self.severity.label,
+            "scores": {k: round(float(v), 4) for k, v in self.scores.items()},
+            "reasons": list(self.reasons),
+        }
