@@ -1,0 +1,232 @@
+"""Schema changes, applied in order at start-up, each in a transaction with its record (sqlite-utils Migrations).
+
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("watchtower")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            platform_id TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('own', 'mention')),
+            source_name TEXT NOT NULL,          -- the configured source that first saw it
+            own_post INTEGER NOT NULL DEFAULT 0, -- the school's own outgoing post
+            url TEXT,
+            author_handle TEXT,
+            author_name TEXT,
+            title TEXT,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,            -- UTC ISO 8601, from the platform
+            first_seen_at TEXT NOT NULL,         -- UTC, when Watchtower first stored it
+            has_media INTEGER NOT NULL DEFAULT 0,
+            parent_id TEXT,
+            extra TEXT NOT NULL DEFAULT '{}',
+            -- current triage (history in classifications)
+            classified_at TEXT,
+            categories TEXT,                      -- JSON list
+            severity INTEGER,                     -- 0 none .. 3 critical
+            deadline_at TEXT,                     -- UTC; NULL = nothing owed
+            deadline_reason TEXT,
+            -- workflow
+            acknowledged_at TEXT,
+            acknowledged_by TEXT,
+            resolved_at TEXT,
+            resolved_by TEXT,
+            not_concern INTEGER NOT NULL DEFAULT 0,
+            dsl_reviewed_at TEXT,
+            dsl_reviewed_by TEXT,
+            UNIQUE (platform, platform_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX items_unclassified ON items (id) WHERE classified_at IS NULL")
+    db.execute(
+        "CREATE INDEX items_open ON items (severity, deadline_at) "
+        "WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
+    )
+    db.execute("CREATE INDEX items_seen ON items (first_seen_at)")
+    db.execute("CREATE INDEX items_author ON items (author_handle)")
+    db.execute("CREATE INDEX items_parent ON items (platform, parent_id)")
+    db.execute(
+        """
+        CREATE TABLE classifications (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            classified_at TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            severity INTEGER NOT NULL,
+            scores TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            model_version TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX classifications_item ON classifications (item_id)")
+    db.execute(
+        """
+        CREATE TABLE escalation_steps (
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (item_id, step)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE acknowledgements (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            channel TEXT NOT NULL,               -- dashboard, email-link, cli, email-reply
+            note TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            note TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX actions_item ON actions (item_id)")
+    db.execute(
+        """
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            dedup_key TEXT NOT NULL UNIQUE,      -- (item, step, person): never sent twice
+            kind TEXT NOT NULL,                  -- item, digest, system
+            item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            step TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            recipient_name TEXT,
+            role TEXT,
+            urgent INTEGER NOT NULL DEFAULT 0,
+            reason TEXT,
+            subject TEXT,                        -- system and digest alerts carry their own text
+            body TEXT,
+            created_at TEXT NOT NULL,
+            not_before TEXT NOT NULL,            -- batching: wait until then
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            sent_at TEXT,
+            message_id TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX alerts_pending ON alerts (next_attempt_at) WHERE status = 'pending'")
+    db.execute("CREATE INDEX alerts_item ON alerts (item_id)")
+    db.execute(
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,                 -- a person, or 'watchtower'
+            action TEXT NOT NULL,
+            item_id INTEGER,
+            channel TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+    db.execute("CREATE INDEX audit_item ON audit (item_id)")
+    # The audit log is append-only: the database itself refuses to change or delete a row.
+    db.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    db.execute(
+        """
+        CREATE TABLE cursors (
+            source_name TEXT PRIMARY KEY,
+            cursor TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE source_health (
+            source_name TEXT PRIMARY KEY,
+            platform TEXT NOT NULL,
+            status TEXT NOT NULL,                -- ok, failing, auth_failed, quota, silent
+            last_success_at TEXT,
+            last_error_at TEXT,
+            last_error TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            items_seen INTEGER NOT NULL DEFAULT 0,
+            status_since TEXT
+        )
+        """
+    )
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations()
+def m002_people_and_reviews(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            email TEXT,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            last_login_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            comment TEXT,
+            item_ids TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE TABLE used_links (nonce TEXT PRIMARY KEY, used_at TEXT NOT NULL)")

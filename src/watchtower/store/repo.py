@@ -1,0 +1,415 @@
+"""What the rest of Watchtower asks of the database, as plain functions of a ``sqlite_utils.Database``.
+
+The daemon runs them through ``Store.write``/``Store.read``; CLI commands call them on their own connection
+inside ``immediate(db)``. Each function does one thing the domain names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from watchtower.models import Classification, Item
+from watchtower.timeutil import ts
+
+# --- audit ---------------------------------------------------------------------------------
+
+
+def audit(
+    db: Database,
+    *,
+    actor: str,
+    action: str,
+    channel: str,
+    now: datetime,
+    item_id: int | None = None,
+    **detail: Any,
+) -> None:
+    """Append one line to the audit log (who, what, when, through which channel)."""
+    db.execute(
+        "INSERT INTO audit (at, actor, action, item_id, channel, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        [ts(now), actor, action, item_id, channel, json.dumps(detail, default=str, sort_keys=True)],
+    )
+
+
+# --- ingestion -----------------------------------------------------------------------------
+
+
+def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: datetime) -> list[int]:
+    """Store items; return the ids of those not seen before. The same post seen twice is one item."""
+    new_ids: list[int] = []
+    seen_ts = ts(now)
+    for it in items:
+        row = db.execute(
+            """
+            INSERT INTO items (platform, platform_id, source, source_name, own_post, url, author_handle,
+                               author_name, title, text, created_at, first_seen_at, has_media, parent_id, extra)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (platform, platform_id) DO NOTHING
+            RETURNING id
+            """,
+            [
+                it.platform,
+                it.platform_id,
+                it.source,
+                source_name,
+                int(it.own_post),
+                it.url,
+                it.author_handle,
+                it.author_name,
+                it.title,
+                it.text,
+                ts(it.created_at),
+                seen_ts,
+                int(it.has_media),
+                it.parent_id,
+                json.dumps(it.extra, default=str),
+            ],
+        ).fetchone()
+        if row is not None:
+            new_ids.append(int(row[0]))
+    return new_ids
+
+
+def save_cursor(db: Database, source_name: str, cursor: dict[str, Any], now: datetime) -> None:
+    db.execute(
+        "INSERT INTO cursors (source_name, cursor, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (source_name) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
+        [source_name, json.dumps(cursor, default=str, sort_keys=True), ts(now)],
+    )
+
+
+def load_cursor(db: Database, source_name: str) -> dict[str, Any]:
+    row = db.execute("SELECT cursor FROM cursors WHERE source_name = ?", [source_name]).fetchone()
+    return {} if row is None else dict(json.loads(row[0]))
+
+
+def unclassified_ids(db: Database, limit: int = 10_000) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM items WHERE classified_at IS NULL ORDER BY id LIMIT ?", [limit])]
+
+
+def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(f"SELECT * FROM items WHERE id IN ({marks}) ORDER BY id", list(ids))
+    cols = [c[0] for c in rows.description]
+    return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+
+
+def get_item(db: Database, item_id: int) -> dict[str, Any] | None:
+    rows = get_items(db, [item_id])
+    return rows[0] if rows else None
+
+
+# --- classification and deadlines ------------------------------------------------------------
+
+
+def record_classification(
+    db: Database,
+    item_id: int,
+    cls: Classification,
+    *,
+    now: datetime,
+    deadline_at: datetime | None,
+    deadline_reason: str | None,
+) -> None:
+    """Store the decision with its reasons, and the item's deadline (computed once, on purpose)."""
+    cats = json.dumps(list(cls.categories))
+    db.execute(
+        "INSERT INTO classifications (item_id, classified_at, categories, severity, scores, reasons, model_version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            item_id,
+            ts(now),
+            cats,
+            int(cls.severity),
+            json.dumps({k: round(float(v), 4) for k, v in cls.scores.items()}),
+            json.dumps(list(cls.reasons)),
+            cls.model_version,
+        ],
+    )
+    db.execute(
+        "UPDATE items SET classified_at = ?, categories = ?, severity = ?, deadline_at = ?, deadline_reason = ? "
+        "WHERE id = ?",
+        [ts(now), cats, int(cls.severity), ts(deadline_at) if deadline_at else None, deadline_reason, item_id],
+    )
+
+
+def latest_classification(db: Database, item_id: int) -> dict[str, Any] | None:
+    row = db.execute(
+        "SELECT categories, severity, scores, reasons, model_version, classified_at FROM classifications "
+        "WHERE item_id = ? ORDER BY id DESC LIMIT 1",
+        [item_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return {
+        "categories": json.loads(row[0]),
+        "severity": row[1],
+        "scores": json.loads(row[2]),
+        "reasons": json.loads(row[3]),
+        "model_version": row[4],
+        "classified_at": row[5],
+    }
+
+
+# --- escalation ----------------------------------------------------------------------------
+
+
+def record_step(db: Database, item_id: int, step: str, reason: str, now: datetime) -> bool:
+    """Record that an escalation step was taken; False if it already was (restart-safe)."""
+    cur = db.execute(
+        "INSERT INTO escalation_steps (item_id, step, at, reason) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (item_id, step) DO NOTHING",
+        [item_id, step, ts(now), reason],
+    )
+    return cur.rowcount == 1
+
+
+def done_steps(db: Database, item_id: int) -> set[str]:
+    return {r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ?", [item_id])}
+
+
+def open_items(db: Database) -> list[dict[str, Any]]:
+    """Items that still owe an acknowledgement, with the steps already taken."""
+    rows = db.execute(
+        "SELECT id, platform, source, severity, categories, first_seen_at, deadline_at, acknowledged_at, "
+        "resolved_at FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
+    )
+    cols = [c[0] for c in rows.description]
+    out = [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+    if out:
+        steps: dict[int, set[str]] = {}
+        for item_id, step in db.execute(
+            "SELECT s.item_id, s.step FROM escalation_steps s JOIN items i ON i.id = s.item_id "
+            "WHERE i.acknowledged_at IS NULL AND i.resolved_at IS NULL AND i.deadline_at IS NOT NULL"
+        ):
+            steps.setdefault(item_id, set()).add(step)
+        for row in out:
+            row["done_steps"] = steps.get(row["id"], set())
+    return out
+
+
+# --- the outbox --------------------------------------------------------------------------------
+
+
+def enqueue_alert(
+    db: Database,
+    *,
+    dedup_key: str,
+    kind: str,
+    step: str,
+    recipient: str,
+    now: datetime,
+    item_id: int | None = None,
+    recipient_name: str | None = None,
+    role: str | None = None,
+    urgent: bool = False,
+    reason: str | None = None,
+    subject: str | None = None,
+    body: str | None = None,
+    not_before: datetime | None = None,
+) -> bool:
+    """Persist an alert before it is an email. False if this (item, step, person) was already queued."""
+    cur = db.execute(
+        """
+        INSERT INTO alerts (dedup_key, kind, item_id, step, recipient, recipient_name, role, urgent, reason,
+                            subject, body, created_at, not_before, next_attempt_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (dedup_key) DO NOTHING
+        """,
+        [
+            dedup_key,
+            kind,
+            item_id,
+            step,
+            recipient,
+            recipient_name,
+            role,
+            int(urgent),
+            reason,
+            subject,
+            body,
+            ts(now),
+            ts(not_before or now),
+            ts(now),
+        ],
+    )
+    return cur.rowcount == 1
+
+
+def pending_alerts(db: Database, now: datetime, limit: int = 500) -> list[dict[str, Any]]:
+    """Alerts due for a (re)try now. Batched ones wait for their ``not_before`` unless another alert to the same
+    person is going anyway."""
+    rows = db.execute(
+        "SELECT * FROM alerts WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY urgent DESC, id LIMIT ?",
+        [ts(now), limit],
+    )
+    cols = [c[0] for c in rows.description]
+    return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+
+
+def next_alert_due(db: Database) -> str | None:
+    row = db.execute(
+        "SELECT MIN(MAX(next_attempt_at, not_before)) FROM alerts WHERE status = 'pending'"
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def mark_sent(db: Database, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
+    marks = ",".join("?" * len(ids))
+    db.execute(
+        f"UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL "
+        f"WHERE id IN ({marks}) AND status = 'pending'",
+        [ts(now), message_id, *ids],
+    )
+
+
+def mark_retry(db: Database, ids: Sequence[int], *, error: str, next_attempt_at: datetime) -> None:
+    marks = ",".join("?" * len(ids))
+    db.execute(
+        f"UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+        f"WHERE id IN ({marks}) AND status = 'pending'",
+        [error[:500], ts(next_attempt_at), *ids],
+    )
+
+
+def mark_failed(db: Database, ids: Sequence[int], *, error: str, now: datetime) -> None:
+    marks = ",".join("?" * len(ids))
+    db.execute(
+        f"UPDATE alerts SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = NULL "
+        f"WHERE id IN ({marks}) AND status = 'pending'",
+        [error[:500], *ids],
+    )
+
+
+# --- people acting on items ------------------------------------------------------------------
+
+
+def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
+    """Acknowledge an item: stops its escalation chain. False if it was already acknowledged."""
+    if db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is None:
+        raise KeyError(item_id)
+    db.execute(
+        "INSERT INTO acknowledgements (item_id, by, at, channel, note) VALUES (?, ?, ?, ?, ?)",
+        [item_id, by, ts(now), channel, note],
+    )
+    cur = db.execute(
+        "UPDATE items SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
+        [ts(now), by, item_id],
+    )
+    first = cur.rowcount == 1
+    audit(db, actor=by, action="acknowledge", channel=channel, now=now, item_id=item_id, note=note, first=first)
+    return first
+
+
+ACTIONS: dict[str, str] = {
+    "replied": "Replied",
+    "hidden": "Hid the post or comment",
+    "deleted": "Deleted it",
+    "blocked_reported": "Blocked or reported the author",
+    "parent_asked": "Asked a parent to remove a post",
+    "complaints_procedure": "Referred to the complaints procedure",
+    "referred_dsl": "Referred to the DSL",
+    "police_ceop": "Reported to police / CEOP",
+    "no_action": "No action needed",
+    "note": "Note",
+}
+
+
+def record_action(
+    db: Database, item_id: int, action: str, *, by: str, channel: str, now: datetime, note: str | None = None
+) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}: use one of {', '.join(ACTIONS)}")
+    if db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is None:
+        raise KeyError(item_id)
+    db.execute(
+        "INSERT INTO actions (item_id, action, by, at, channel, note) VALUES (?, ?, ?, ?, ?, ?)",
+        [item_id, action, by, ts(now), channel, note],
+    )
+    audit(db, actor=by, action=f"action:{action}", channel=channel, now=now, item_id=item_id, note=note)
+
+
+def resolve(db: Database, item_id: int, *, by: str, channel: str, now: datetime) -> None:
+    db.execute(
+        "UPDATE items SET resolved_at = COALESCE(resolved_at, ?), resolved_by = COALESCE(resolved_by, ?) WHERE id = ?",
+        [ts(now), by, item_id],
+    )
+    audit(db, actor=by, action="resolve", channel=channel, now=now, item_id=item_id)
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def source_health(db: Database) -> list[dict[str, Any]]:
+    rows = db.execute("SELECT * FROM source_health ORDER BY source_name")
+    cols = [c[0] for c in rows.description]
+    return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+
+
+def record_source_success(db: Database, name: str, platform: str, *, new_items: int, now: datetime) -> str | None:
+    """Returns the previous status if it was not ok (a recovery), else None."""
+    row = db.execute("SELECT status FROM source_health WHERE source_name = ?", [name]).fetchone()
+    prev = None if row is None else row[0]
+    db.execute(
+        """
+        INSERT INTO source_health (source_name, platform, status, last_success_at, items_seen, status_since,
+                                   consecutive_failures)
+        VALUES (?, ?, 'ok', ?, ?, ?, 0)
+        ON CONFLICT (source_name) DO UPDATE SET
+            status = 'ok', last_success_at = excluded.last_success_at,
+            items_seen = items_seen + excluded.items_seen, consecutive_failures = 0,
+            status_since = CASE WHEN source_health.status = 'ok' THEN source_health.status_since
+                                ELSE excluded.status_since END
+        """,
+        [name, platform, ts(now), new_items, ts(now)],
+    )
+    return prev if prev not in (None, "ok") else None
+
+
+def record_source_failure(
+    db: Database, name: str, platform: str, *, status: str, error: str, now: datetime
+) -> str | None:
+    """Record a failed poll; returns the previous status (None for a new source)."""
+    row = db.execute("SELECT status FROM source_health WHERE source_name = ?", [name]).fetchone()
+    prev = None if row is None else row[0]
+    db.execute(
+        """
+        INSERT INTO source_health (source_name, platform, status, last_error_at, last_error, consecutive_failures,
+                                   status_since)
+        VALUES (?, ?, ?, ?, ?, 1, ?)
+        ON CONFLICT (source_name) DO UPDATE SET
+            status = excluded.status, last_error_at = excluded.last_error_at, last_error = excluded.last_error,
+            consecutive_failures = consecutive_failures + 1,
+            status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
+                                ELSE excluded.status_since END
+        """,
+        [name, platform, status, ts(now), error[:500], ts(now)],
+    )
+    return prev
+
+
+# --- meta ------------------------------------------------------------------------------------
+
+
+def get_meta(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )
+
+
+def item_as_dict(item: Item) -> dict[str, Any]:
+    return asdict(item)
