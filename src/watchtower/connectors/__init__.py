@@ -1,0 +1,83 @@
+"""Connectors: async clients that fetch new posts from each platform (issue 3).
+
+Public surface:
+
+- ``SourceConfig``: the pydantic discriminated union (on ``type``) of every source's config block.
+- ``build_connector(cfg, session, *, school_names, environ=None)``: the connector for one block, with its
+  secrets read (``watchtower.secrets.get_secret``) and its search terms defaulted to the school's names.
+- ``Connector``, ``FetchResult``, ``Cursor``: the protocol every connector follows (``base.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import aiohttp
+
+from watchtower.connectors.base import Connector, Cursor, FetchResult
+from watchtower.connectors.config import (
+    BlueskySource,
+    FacebookSource,
+    InstagramSource,
+    MastodonSource,
+    RedditSource,
+    RssSource,
+    SourceConfig,
+    XSource,
+    YouTubeSource,
+)
+from watchtower.exceptions import ConfigError, SecretMissing
+from watchtower.secrets import get_secret
+
+__all__ = [
+    "BlueskySource",
+    "Connector",
+    "Cursor",
+    "FacebookSource",
+    "FetchResult",
+    "InstagramSource",
+    "MastodonSource",
+    "RedditSource",
+    "RssSource",
+    "SourceConfig",
+    "XSource",
+    "YouTubeSource",
+    "build_connector",
+]
+
+
+def _secret(cfg: SourceConfig, key: str, name: str, environ: Mapping[str, str] | None) -> str:
+    try:
+        return get_secret(name, environ=environ)
+    except SecretMissing as exc:
+        raise SecretMissing(f"source {cfg.name!r} ({cfg.type}): {key} = {name!r} but {exc}") from None
+
+
+def _queries(queries: list[str], school_names: list[str], cfg: SourceConfig) -> list[str]:
+    chosen = queries or [n.strip() for n in school_names if n and n.strip()]
+    if not chosen:
+        raise ConfigError(
+            f"source {cfg.name!r} ({cfg.type}): no search terms: set queries = [...] in the source or the "
+            "school's name and aliases in the top-level config"
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def build_connector(
+    cfg: SourceConfig,
+    session: aiohttp.ClientSession,
+    *,
+    school_names: list[str],
+    environ: Mapping[str, str] | None = None,
+) -> Connector:
+    """The connector for one source config block.
+
+    ``school_names`` (the school's name then its aliases) are the search terms of any search source whose
+    ``queries`` is empty. Secrets are read now, so a missing one fails at start-up with ``SecretMissing``
+    naming the source, the key and where to put it; never on the first poll.
+    """
+    if isinstance(cfg, RssSource):
+        from watchtower.connectors.rss import RssConnector
+
+        return RssConnector(cfg, session)
+    raise ConfigError(f"source {cfg.name!r}: type {cfg.type!r} has no connector yet")
