@@ -80,4 +80,29 @@ def build_connector(
         from watchtower.connectors.rss import RssConnector
 
         return RssConnector(cfg, session)
+    if isinstance(cfg, XSource):
+        from watchtower.connectors.x import XConnector
+
+        queries = _queries(cfg.queries, school_names, cfg) if cfg.search else []
+        if cfg.user_context:
+            assert cfg.consumer_key_secret and cfg.consumer_secret_secret
+            assert cfg.access_token_secret and cfg.access_token_secret_secret
+            return XConnector(
+                cfg,
+                session,
+                queries=queries,
+                consumer_key=_secret(cfg, "consumer_key_secret", cfg.consumer_key_secret, environ),
+                consumer_secret=_secret(cfg, "consumer_secret_secret", cfg.consumer_secret_secret, environ),
+                access_token=_secret(cfg, "access_token_secret", cfg.access_token_secret, environ),
+                access_token_secret=_secret(
+                    cfg, "access_token_secret_secret", cfg.access_token_secret_secret, environ
+                ),
+            )
+        assert cfg.bearer_token_secret
+        return XConnector(
+            cfg,
+            session,
+            queries=queries,
+            bearer_token=_secret(cfg, "bearer_token_secret", cfg.bearer_token_secret, environ),
+        )
     raise ConfigError(f"source {cfg.name!r}: type {cfg.type!r} has no connector yet")

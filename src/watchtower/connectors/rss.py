@@ -84,10 +84,9 @@ def entry_to_item(entry: Any, *, source: str, fetched_at: datetime) -> Item | No
         return None
     title = html_to_text(entry.get("title")) or None
     snippet = html_to_text(_entry_html(entry))
-    if title and title not in snippet:
-        text = f"{title}\n{snippet}" if snippet else title
-    else:
-        text = snippet or (title or "")
+    text = snippet or title or ""
+    if title and snippet and title not in snippet:
+        text = f"{title}\n{snippet}"
     created = _entry_time(entry)
     extra: dict[str, Any] = {}
     if entry_id:

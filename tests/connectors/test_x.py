@@ -1,0 +1,204 @@
+"""X connector: tweepy's AsyncClient against a fake X API v2 on loopback.
+
+tweepy hard-codes https://api.twitter.com; ``api_base`` makes the connector hand tweepy a session wrapper that
+rewrites that host to the fake server and forwards to the real shared ClientSession.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import aiohttp
+import pytest
+from pydantic import TypeAdapter
+from tweepy.asynchronous import AsyncClient
+
+from watchtower.connectors import SourceConfig, build_connector
+from watchtower.connectors.x import HostRewritingSession, XConnector, build_search_queries
+from watchtower.exceptions import SecretMissing, SourceAuthFailed, SourceQuotaExhausted, SourceUnavailable
+
+from .conftest import FakeServer, Reply
+
+ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
+MENTIONS = "/2/users/987654321/mentions"
+TWEETS = "/2/users/987654321/tweets"
+SEARCH = "/2/tweets/search/recent"
+ENV = {"X_BEARER_TOKEN": "test-bearer"}
+
+
+def x(fake: FakeServer, session: aiohttp.ClientSession, *, streams: tuple[str, ...], **extra: object) -> XConnector:
+    cfg = ADAPTER.validate_python(
+        {
+            "type": "x",
+            "name": "x-school",
+            "api_base": fake.base,
+            "user_id": "987654321",
+            "handle": "@OakfieldSch",
+            "timeout_seconds": 0.5,
+            **{s: s in streams for s in ("mentions", "replies", "own_posts", "search")},
+            **extra,
+        }
+    )
+    conn = build_connector(cfg, session, school_names=["Oakfield School", "Oakfield Academy"], environ=ENV)
+    assert isinstance(conn, XConnector)
+    return conn
+
+
+class TestMentions:
+    async def test_pages_are_followed_with_since_id_fixed_and_newest_id_saved(self, fake, session):
+        """Page 2 is asked for with pagination_token; since_id stays; the cursor gets page 1's newest_id."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page1.json"), Reply(fixture="x_mentions_page2.json"))
+        conn = x(fake, session, streams=("mentions",))
+        result = await conn.fetch({"mentions_since": "1780000000000000000"})
+
+        first, second = fake.calls(MENTIONS)
+        assert first.query["since_id"] == second.query["since_id"] == "1780000000000000000"
+        assert "pagination_token" not in first.query
+        assert second.query["pagination_token"] == "t3buvdr5pujq9g7bggsnf3ep2ha28"
+        assert first.query["max_results"] == "100"
+        assert first.headers["Authorization"] == "Bearer test-bearer"
+        assert result.cursor == {"mentions_since": "1790000000000000003"}
+
+        # the post repeated on page 2 is one item
+        assert [i.platform_id for i in result.items] == [
+            "1790000000000000003",
+            "1790000000000000002",
+            "1790000000000000001",
+        ]
+        concert = result.items[1]
+        assert concert.source == "own" and not concert.own_post and concert.platform == "x"
+        assert concert.author_handle == "another" and concert.author_name == "Another Parent"
+        assert concert.url == "https://x.com/another/status/1790000000000000002"
+        assert concert.parent_id == "1789999999999999999"
+        assert concert.has_media and not result.items[0].has_media
+        assert concert.created_at == datetime(2026, 3, 2, 18, 4, 11, tzinfo=UTC)
+
+    async def test_an_empty_answer_keeps_the_watermark(self, fake, session):
+        """No new mentions: ``data`` is absent, nothing is returned and since_id is kept."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_empty.json"))
+        result = await x(fake, session, streams=("mentions",)).fetch({"mentions_since": "42"})
+        assert result.items == [] and result.cursor == {"mentions_since": "42"}
+
+    async def test_an_empty_page_with_a_next_token_is_followed(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_empty_with_next_token.json"), Reply(fixture="x_mentions_page2.json"))
+        result = await x(fake, session, streams=("mentions",)).fetch({})
+        assert len(result.items) == 2
+        assert fake.calls(MENTIONS)[1].query["pagination_token"] == "b26v89c19zqg8o3fpzbkk0mn1r2k"
+        assert result.cursor == {"mentions_since": "1790000000000000002"}
+
+    async def test_max_pages_caps_the_bill(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page1.json"))
+        await x(fake, session, streams=("mentions",), max_pages=2).fetch({})
+        assert len(fake.calls(MENTIONS)) == 2
+
+
+class TestOwnPostsAndSearch:
+    async def test_own_posts_are_own_post(self, fake, session):
+        fake.on("GET", TWEETS, Reply(fixture="x_own_tweets.json"))
+        result = await x(fake, session, streams=("own_posts",)).fetch({})
+        (post,) = result.items
+        assert post.own_post and post.source == "own" and post.author_handle == "OakfieldSch"
+        assert result.cursor == {"own_since": "1790000000000000100"}
+
+    async def test_search_hits_are_mentions_and_a_post_also_in_mentions_stays_own(self, fake, session):
+        """The school's names are ORed into one query without retweets; mentions win over search."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page2.json"), Reply(fixture="x_mentions_page1.json"))
+        fake.on("GET", SEARCH, Reply(fixture="x_search.json"))
+        result = await x(fake, session, streams=("mentions", "search"), max_pages=1).fetch({})
+        query = fake.calls(SEARCH)[0].query["query"]
+        assert query == '("Oakfield School" OR "Oakfield Academy") -is:retweet -from:OakfieldSch'
+        by_id = {i.platform_id: i for i in result.items}
+        assert by_id["1790000000000000200"].source == "mention"
+        assert set(result.cursor) == {"mentions_since", "search_since_0"}
+
+    async def test_replies_are_a_search_to_the_handle_and_are_own(self, fake, session):
+        fake.on("GET", SEARCH, Reply(fixture="x_search.json"))
+        result = await x(fake, session, streams=("replies",)).fetch({})
+        assert fake.calls(SEARCH)[0].query["query"] == "to:OakfieldSch -from:OakfieldSch is:reply"
+        assert all(i.source == "own" for i in result.items)
+
+    async def test_a_since_id_too_old_for_search_is_dropped_and_the_search_retried(self, fake, session):
+        fake.on("GET", SEARCH, Reply(status=400, fixture="x_400_invalid_since_id.json"), Reply(fixture="x_search.json"))
+        result = await x(fake, session, streams=("search",)).fetch({"search_since_0": "1700000000000000000"})
+        first, second = fake.calls(SEARCH)
+        assert first.query["since_id"] == "1700000000000000000" and "since_id" not in second.query
+        assert result.cursor == {"search_since_0": "1790000000000000200"}
+
+    def test_long_name_lists_are_split_under_512_characters(self):
+        names = [f"Oakfield School number {n} with a very long alias" for n in range(30)]
+        queries = build_search_queries(names, exclude_handle="OakfieldSch")
+        assert len(queries) > 1 and all(len(q) <= 512 for q in queries)
+        assert sum(q.count('"') for q in queries) == 60
+
+
+class TestFailures:
+    async def test_429_is_unavailable_until_the_reset_header(self, fake, session):
+        reset = int(time.time()) + 600
+        fake.on("GET", MENTIONS, Reply(status=429, fixture="x_429_rate_limited.json", headers={
+            "x-rate-limit-limit": "300", "x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)}))
+        with pytest.raises(SourceUnavailable) as err:
+            await x(fake, session, streams=("mentions",)).fetch({})
+        assert 590 <= err.value.retry_after <= 600
+
+    async def test_a_usage_capped_429_is_quota_exhausted_not_retried(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(status=429, fixture="x_429_usage_capped.json",
+                                       content_type="application/problem+json",
+                                       headers={"x-rate-limit-remaining": "299"}))
+        with pytest.raises(SourceQuotaExhausted, match="Monthly product cap"):
+            await x(fake, session, streams=("mentions",)).fetch({})
+
+    async def test_402_credits_depleted_is_quota_exhausted(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(status=402, fixture="x_402_credits_depleted.json"))
+        with pytest.raises(SourceQuotaExhausted, match="credits"):
+            await x(fake, session, streams=("mentions",)).fetch({})
+
+    async def test_401_is_auth_failed(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(status=401, fixture="x_401_unauthorized.json"))
+        with pytest.raises(SourceAuthFailed):
+            await x(fake, session, streams=("mentions",)).fetch({})
+
+    async def test_an_html_503_page_is_unavailable_not_a_content_type_crash(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(status=503, fixture="html_error_page.html"))
+        with pytest.raises(SourceUnavailable, match="503"):
+            await x(fake, session, streams=("mentions",)).fetch({})
+
+    async def test_a_json_500_is_unavailable(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(status=500, json={"title": "Internal Error"}))
+        with pytest.raises(SourceUnavailable, match="500"):
+            await x(fake, session, streams=("mentions",)).fetch({})
+
+    async def test_truncated_json_in_a_200_is_unavailable(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_truncated.json"))
+        with pytest.raises(SourceUnavailable, match="malformed"):
+            await x(fake, session, streams=("mentions",)).fetch({})
+
+    async def test_a_slow_server_is_unavailable(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_empty.json", delay=1.0))
+        with pytest.raises(SourceUnavailable, match="within"):
+            await x(fake, session, streams=("mentions",), timeout_seconds=0.1).fetch({})
+
+
+class TestWiring:
+    def test_tweepy_uses_the_shared_session_and_never_waits_on_rate_limits(self, session):
+        cfg = ADAPTER.validate_python({"type": "x", "name": "x", "user_id": "1", "handle": "Oak"})
+        conn = build_connector(cfg, session, school_names=["Oak"], environ=ENV)
+        assert isinstance(conn.client, AsyncClient)
+        assert conn.client.session is session and conn.client.wait_on_rate_limit is False
+
+    async def test_user_context_signs_requests_with_oauth1(self, fake, session):
+        fake.on("GET", TWEETS, Reply(fixture="x_own_tweets.json"))
+        env = {"XK": "ck", "XS": "cs", "XT": "at", "XTS": "ats"}
+        cfg = x(fake, session, streams=("own_posts",)).cfg.model_copy(update={
+            "consumer_key_secret": "XK", "consumer_secret_secret": "XS",
+            "access_token_secret": "XT", "access_token_secret_secret": "XTS"})
+        conn = build_connector(cfg, session, school_names=["Oak"], environ=env)
+        assert isinstance(conn.client.session, HostRewritingSession)
+        await conn.fetch({})
+        auth = fake.calls(TWEETS)[0].headers["Authorization"]
+        assert auth.startswith("OAuth ") and 'oauth_consumer_key="ck"' in auth
+
+    def test_a_missing_secret_names_the_source_and_key(self, session):
+        cfg = ADAPTER.validate_python({"type": "x", "name": "x-school", "user_id": "1", "handle": "Oak"})
+        with pytest.raises(SecretMissing, match=r"x-school.*bearer_token_secret.*X_BEARER_TOKEN"):
+            build_connector(cfg, session, school_names=["Oak"], environ={})
