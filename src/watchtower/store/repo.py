@@ -413,3 +413,30 @@ def set_meta(db: Database, key: str, value: str) -> None:
 
 def item_as_dict(item: Item) -> dict[str, Any]:
     return asdict(item)
+
+
+def defer_alerts(db: Database, ids: Sequence[int], *, until: datetime) -> None:
+    """Hold batched alerts until the person's batching window ends (not a failed try)."""
+    marks = ",".join("?" * len(ids))
+    db.execute(
+        f"UPDATE alerts SET next_attempt_at = ? WHERE id IN ({marks}) AND status = 'pending'", [ts(until), *ids]
+    )
+
+
+def last_batched_send(db: Database, recipient: str) -> str | None:
+    """When this person last got a batched (non-urgent) item email."""
+    row = db.execute(
+        "SELECT MAX(sent_at) FROM alerts WHERE recipient = ? AND kind = 'item' AND urgent = 0 AND status = 'sent'",
+        [recipient],
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def told_about(db: Database, item_id: int) -> list[tuple[str, str | None]]:
+    """(name, role) of everyone an alert about this item was queued for, in order."""
+    rows = db.execute(
+        "SELECT recipient_name, recipient, MIN(role) FROM alerts WHERE item_id = ? "
+        "GROUP BY recipient ORDER BY MIN(id)",
+        [item_id],
+    )
+    return [(name or email, role) for name, email, role in rows]

@@ -1,0 +1,270 @@
+"""The configuration: loaded and validated once, at start-up, from ``watchtower.toml``.
+
+Every error names the key and the fix. Each component owns its section's schema (connectors, classifier,
+deadlines, escalation); this module assembles them, adds people, SMTP, dashboard, store and retention, and
+applies the policy checks (at least two moderators, a DSL).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from watchtower.classify.config import ClassifierConfig
+from watchtower.connectors.config import SourceConfig
+from watchtower.deadlines import DeadlineConfig
+from watchtower.escalation import EscalationConfig
+from watchtower.exceptions import ConfigError
+from watchtower.secrets import valid_secret_name
+
+Role = Literal["moderator", "aht", "headteacher", "dsl", "deputy_dsl", "admin"]
+ROLES: tuple[str, ...] = ("moderator", "aht", "headteacher", "dsl", "deputy_dsl", "admin")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SchoolConfig(_Section):
+    name: str = Field(description="The school's name as people write it, e.g. 'Oakfield Academy'.", min_length=2)
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other names and handles to search for: 'Oakfield School', '@OakfieldSch', 'OA Sixth Form'.",
+    )
+    operator_email: str | None = Field(
+        default=None,
+        description="The IT technician's address: told when a source fails, a token expires or an email bounces. "
+        "Defaults to the people with the admin role.",
+    )
+
+    @property
+    def names(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for n in [self.name, *self.aliases]:
+            seen.setdefault(n.strip(), None)
+        return [n for n in seen if n]
+
+
+class Person(_Section):
+    name: str = Field(description="Full name, shown in emails and the audit log.", min_length=1)
+    email: str = Field(description="Where this person's alerts go.")
+    roles: list[Role] = Field(description="One or more of: " + ", ".join(ROLES) + ".", min_length=1)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str) -> str:
+        v = v.strip()
+        local, _, domain = v.partition("@")
+        if not local or "." not in domain or any(c in v for c in " \r\n<>,;"):
+            raise ValueError(f"{v!r} is not an email address: write it as name@school.example")
+        return v
+
+
+class StoreConfig(_Section):
+    path: Path = Field(
+        default=Path("/var/lib/watchtower/watchtower.db"),
+        description="The SQLite database file (its folder must be writable by the service user).",
+    )
+
+
+class SmtpConfig(_Section):
+    host: str = Field(default="localhost", description="SMTP server host name.")
+    port: int = Field(default=587, ge=1, le=65535, description="SMTP port: 587 STARTTLS, 465 TLS, 25 plain relay.")
+    security: Literal["starttls", "tls", "none"] = Field(
+        default="starttls", description="starttls (port 587), tls (port 465) or none (a local relay only)."
+    )
+    username: str | None = Field(default=None, description="SMTP login, if the server needs one.")
+    password_secret: str | None = Field(
+        default=None,
+        description="NAME of the secret holding the SMTP password (environment variable or systemd credential).",
+    )
+    from_address: str = Field(
+        default="watchtower@localhost", description="The From: address of every alert, e.g. watchtower@school.example."
+    )
+    timeout_seconds: float = Field(default=30, gt=0, description="Give up on one SMTP conversation after this long.")
+    validate_certs: bool = Field(default=True, description="Check the server's TLS certificate (leave on).")
+
+    @field_validator("password_secret")
+    @classmethod
+    def _secret_name(cls, v: str | None) -> str | None:
+        if v is not None and not valid_secret_name(v):
+            raise ValueError("give the NAME of a secret (letters, digits, _), not the password itself")
+        return v
+
+
+class NotifyConfig(_Section):
+    max_backoff_seconds: float = Field(
+        default=600, gt=0, description="Longest wait between two tries of an email that failed for a passing reason."
+    )
+    first_backoff_seconds: float = Field(default=5, gt=0, description="Wait before the first retry of a failed email.")
+    give_up_hours: float = Field(
+        default=72, gt=0, description="After this long failing, an email is marked failed and the operator is told."
+    )
+
+
+class DashboardConfig(_Section):
+    enabled: bool = Field(default=True, description="Serve the moderators' and DSL's dashboard from the daemon.")
+    host: str = Field(default="127.0.0.1", description="Address to listen on. Keep loopback behind a reverse proxy.")
+    port: int = Field(default=8080, ge=1, le=65535, description="Port to listen on.")
+    public_url: str = Field(
+        default="http://127.0.0.1:8080",
+        description="The address people open (behind the reverse proxy): used for links in emails.",
+    )
+    link_secret: str = Field(
+        default="WATCHTOWER_LINK_KEY",
+        description="NAME of the secret used to sign acknowledgement links in emails (32+ random bytes).",
+    )
+    link_ttl_hours: float = Field(default=72, gt=0, description="Acknowledgement links in emails expire after this.")
+    moderators_see_safeguarding_text: bool = Field(
+        default=False,
+        description="If false, moderators see that a safeguarding item exists and its deadline, not its text.",
+    )
+    session_hours: float = Field(default=12, gt=0, description="A dashboard login lasts this long.")
+
+
+class RetentionConfig(_Section):
+    unflagged_days: int = Field(default=30, ge=1, description="Items with no category are purged after this.")
+    flagged_days: int = Field(default=365, ge=1, description="Flagged items are purged after this.")
+    purge_time: str = Field(default="03:15", description="Local time of the daily purge (HH:MM).")
+
+
+class WatchConfig(_Section):
+    dormant_days: int = Field(
+        default=14, ge=1, description="Tell the moderators when a school account has posted nothing for this long."
+    )
+    spike_replies: int = Field(
+        default=5, ge=2, description="A pile-on: this many flagged replies to one post or thread ..."
+    )
+    spike_minutes: int = Field(default=60, ge=1, description="... within this many minutes raises a spike alert.")
+    silent_after_hours: float = Field(
+        default=24,
+        gt=0,
+        description="Default for every source: alert when it has not polled successfully for this long.",
+    )
+
+
+class LoggingConfig(_Section):
+    level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
+    format: Literal["auto", "json", "console"] = Field(
+        default="auto", description="auto: JSON under systemd or a pipe, readable on a terminal."
+    )
+
+
+class Config(_Section):
+    school: SchoolConfig
+    people: list[Person] = Field(description="Everyone Watchtower emails, with their roles.")
+    sources: list[SourceConfig] = Field(default_factory=list, description="What to watch.")
+    classifier: ClassifierConfig = Field(default_factory=ClassifierConfig)
+    deadlines: DeadlineConfig = Field(default_factory=DeadlineConfig)
+    escalation: EscalationConfig = Field(default_factory=EscalationConfig)
+    smtp: SmtpConfig = Field(default_factory=SmtpConfig)
+    notify: NotifyConfig = Field(default_factory=NotifyConfig)
+    dashboard: DashboardConfig = Field(default_factory=DashboardConfig)
+    store: StoreConfig = Field(default_factory=StoreConfig)
+    retention: RetentionConfig = Field(default_factory=RetentionConfig)
+    watch: WatchConfig = Field(default_factory=WatchConfig)
+    logging: LoggingConfig = Field(default_factory=LoggingConfig)
+
+    @model_validator(mode="after")
+    def _policy(self) -> Config:
+        moderators = self.people_with("moderator")
+        if len(moderators) < 2:
+            raise ValueError(
+                f"people: {len(moderators)} moderator(s) configured; school policy requires at least two "
+                "(add another [[people]] entry with roles = [\"moderator\"])"
+            )
+        if not self.people_with("dsl"):
+            raise ValueError(
+                "people: no Designated Safeguarding Lead; safeguarding alerts must reach one "
+                "(add a [[people]] entry with roles = [\"dsl\"])"
+            )
+        dupes = [e for e, n in Counter(p.email.lower() for p in self.people).items() if n > 1]
+        if dupes:
+            raise ValueError(f"people: {dupes[0]} is listed twice: give each person one entry with several roles")
+        names = [s.name for s in self.sources]
+        dup_sources = [n for n, c in Counter(names).items() if c > 1]
+        if dup_sources:
+            raise ValueError(f"sources: two sources are named {dup_sources[0]!r}: every source needs its own name")
+        return self
+
+    def people_with(self, role: str) -> list[Person]:
+        return [p for p in self.people if role in p.roles]
+
+    def warnings(self) -> list[str]:
+        """Things that are allowed but probably wrong, shown by ``check-config``."""
+        out = []
+        for role, why in (
+            ("headteacher", "serious items and breaches escalate to the headteacher"),
+            ("aht", "missed deadlines escalate to an AHT"),
+            ("deputy_dsl", "safeguarding alerts also go to the deputy DSL"),
+        ):
+            if not self.people_with(role):
+                out.append(f"no one has the role {role!r}: {why}")
+        if not self.sources:
+            out.append("no [[sources]]: Watchtower would watch nothing")
+        return out
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in {"rss", "x", "facebook", "instagram", "youtube", "mastodon", "bluesky", "reddit"} and out.endswith("]"):
+            continue  # the discriminated union's tag adds nothing for a person
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _fix(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return "this key is required: add it (config/watchtower.toml shows an example)"
+    if kind == "extra_forbidden":
+        return "unknown key: check its spelling, or remove it (config/watchtower.toml lists every key)"
+    if kind == "union_tag_invalid":
+        return "type must be one of rss, x, facebook, instagram, youtube, mastodon, bluesky, reddit"
+    if kind == "union_tag_not_found":
+        return "every [[sources]] entry needs a type: rss, x, facebook, instagram, youtube, mastodon, bluesky or reddit"
+    msg = str(err.get("msg", "invalid value"))
+    return msg.removeprefix("Value error, ")
+
+
+def format_validation_error(exc: ValidationError, path: Path | str) -> str:
+    lines = [f"{path}: invalid configuration:"]
+    for err in exc.errors():
+        lines.append(f"  - {_loc(tuple(err['loc']))}: {_fix(dict(err))}")
+    return "\n".join(lines)
+
+
+def parse_config(data: dict[str, Any], *, path: Path | str = "<config>") -> Config:
+    """Validate a parsed TOML document. Raises ConfigError naming each bad key and the fix."""
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc, path)) from None
+
+
+def load_config(path: Path | str) -> Config:
+    """Read and validate ``path``. Raises ConfigError with a message a technician can act on."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{p}: no such config file: copy config/watchtower.toml there and fill it in, or pass --config FILE"
+        ) from None
+    except PermissionError:
+        raise ConfigError(f"{p}: cannot read the config file: make it readable by the watchtower user") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{p}: the config file is not UTF-8 text: save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: not valid TOML: {exc} (check quotes, brackets and '=' on that line)") from None
+    return parse_config(data, path=p)

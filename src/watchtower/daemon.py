@@ -1,0 +1,308 @@
+"""The daemon: one ordered start, one bounded reverse-order shutdown.
+
+Start: store -> classifier (single-worker executor) -> HTTP session -> connectors (secrets read now, so a missing
+one fails at start-up) -> notifier -> triage -> escalator -> dashboard -> pollers -> READY=1.
+Stop (SIGTERM): pollers stop (an in-flight fetch is abandoned: its cursor was not saved, nothing is skipped) ->
+triage finishes classifying what was stored -> escalator takes due steps -> notifier makes a last delivery
+attempt -> close. Each phase has a time bound; their sum is below systemd's TimeoutStopSec (a test checks).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import aiohttp
+
+from watchtower import sdnotify
+from watchtower.config import Config, Person
+from watchtower.connectors import build_connector
+from watchtower.exceptions import ConfigError
+from watchtower.links import LinkSigner
+from watchtower.logging import get_logger
+from watchtower.models import utcnow
+from watchtower.notify.outbox import Notifier, OutboxSettings, Sender
+from watchtower.notify.render import Recipient
+from watchtower.notify.smtp import SmtpSender
+from watchtower.pipeline import Classifier, Escalator, Triage
+from watchtower.poller import SourcePoller, operator_notice
+from watchtower.secrets import get_secret
+from watchtower.store import Store
+
+# Shutdown bounds, seconds. Their sum must stay below TimeoutStopSec in systemd/watchtower.service.
+STOP_POLLERS_TIMEOUT = 10.0
+STOP_WORKERS_TIMEOUT = 5.0
+CANCEL_GRACE = 1.0  # after a bound passes, cancelled tasks get this long to unwind
+DRAIN_TRIAGE_TIMEOUT = 20.0
+FINAL_ESCALATION_TIMEOUT = 5.0
+FINAL_FLUSH_TIMEOUT = 20.0
+CLOSE_TIMEOUT = 10.0
+SHUTDOWN_BUDGET = (
+    STOP_POLLERS_TIMEOUT
+    + STOP_WORKERS_TIMEOUT
+    + 2 * CANCEL_GRACE
+    + DRAIN_TRIAGE_TIMEOUT
+    + FINAL_ESCALATION_TIMEOUT
+    + FINAL_FLUSH_TIMEOUT
+    + CLOSE_TIMEOUT
+)
+
+
+@dataclass
+class Overrides:
+    """What a caller may put in place of the real thing: the demo, tests and benchmarks use these."""
+
+    environ: Mapping[str, str] | None = None
+    clock: Callable[[], datetime] = utcnow
+    classifier: Classifier | None = None
+    sender: Sender | None = None
+    escalation_interval: float = 30.0
+    start_dashboard: bool | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def operators(config: Config) -> list[tuple[str, str]]:
+    """Who hears about failing sources and undeliverable email: operator_email, else admins, else moderators."""
+    if config.school.operator_email:
+        return [(config.school.operator_email, "Operator")]
+    admins = config.people_with("admin") or config.people_with("moderator")
+    return [(p.email, p.name) for p in admins]
+
+
+class Daemon:
+    def __init__(self, config: Config, overrides: Overrides | None = None) -> None:
+        self.config = config
+        self.o = overrides or Overrides()
+        self.environ: Mapping[str, str] = self.o.environ if self.o.environ is not None else os.environ
+        self.clock = self.o.clock
+        self.log = get_logger(component="daemon")
+        self.store = Store(config.store.path)
+        self.stop = asyncio.Event()
+        self.ready = asyncio.Event()
+        self.started_at = self.clock()
+        self.model_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="classifier")
+        self.classifier: Classifier | None = None
+        self.session: aiohttp.ClientSession | None = None
+        self.pollers: list[SourcePoller] = []
+        self.triage: Triage | None = None
+        self.escalator: Escalator | None = None
+        self.notifier: Notifier | None = None
+        self.web_runner: Any = None
+        self.startup_seconds: float | None = None
+
+    # --- people ----------------------------------------------------------------------------------
+
+    def recipient(self, email: str) -> Recipient:
+        for p in self.config.people:
+            if p.email.lower() == email.lower():
+                return Recipient(p.email, p.name, frozenset(p.roles))
+        return Recipient(email, email, frozenset())
+
+    def person(self, email: str) -> Person | None:
+        return next((p for p in self.config.people if p.email.lower() == email.lower()), None)
+
+    # --- start -----------------------------------------------------------------------------------
+
+    def _sender(self) -> Sender:
+        if self.o.sender is not None:
+            return self.o.sender
+        smtp = self.config.smtp
+        password = get_secret(smtp.password_secret, environ=self.environ) if smtp.password_secret else None
+        return SmtpSender(
+            host=smtp.host,
+            port=smtp.port,
+            security=smtp.security,
+            username=smtp.username,
+            password=password,
+            timeout=smtp.timeout_seconds,
+            validate_certs=smtp.validate_certs,
+        )
+
+    async def _load_classifier(self) -> Classifier:
+        if self.o.classifier is not None:
+            return self.o.classifier
+        from watchtower.classify import load_classifier
+
+        loop = asyncio.get_running_loop()
+        clf: Classifier = await loop.run_in_executor(self.model_executor, load_classifier, self.config.classifier)
+        return clf
+
+    async def start(self) -> None:
+        t0 = time.perf_counter()
+        cfg = self.config
+        await self.store.open()
+        self.log.info("store_opened", path=str(cfg.store.path))
+        self.classifier = await self._load_classifier()
+        self.log.info("classifier_loaded", version=self.classifier.version)
+        link_key = get_secret(cfg.dashboard.link_secret, environ=self.environ)
+        self.signer = LinkSigner(link_key, ttl=timedelta(hours=cfg.dashboard.link_ttl_hours))
+        self.session = aiohttp.ClientSession(
+            headers={"User-Agent": "Watchtower/0.1 (school social media safeguarding monitor)"}
+        )
+        connectors = []
+        for src in cfg.sources:
+            if not src.enabled:
+                continue
+            try:
+                connectors.append((src, build_connector(src, self.session, school_names=cfg.school.names,
+                                                        environ=self.environ)))
+            except ConfigError:
+                await self.session.close()
+                raise
+        ops = operators(cfg)
+        self.notifier = Notifier(
+            store=self.store,
+            sender=self._sender(),
+            signer=self.signer,
+            settings=OutboxSettings(
+                school=cfg.school.name,
+                from_address=cfg.smtp.from_address,
+                public_url=cfg.dashboard.public_url,
+                timezone=ZoneInfo(cfg.deadlines.timezone),
+                batch_minutes=cfg.escalation.batch_minutes,
+                first_backoff=cfg.notify.first_backoff_seconds,
+                max_backoff=cfg.notify.max_backoff_seconds,
+                give_up_after=timedelta(hours=cfg.notify.give_up_hours),
+                moderators_see_safeguarding=cfg.dashboard.moderators_see_safeguarding_text,
+                operators=tuple(e for e, _ in ops),
+            ),
+            people=self.recipient,
+            clock=self.clock,
+        )
+        self.triage = Triage(
+            store=self.store,
+            classifier=self.classifier,
+            config=cfg,
+            executor=self.model_executor,
+            on_alerts=self.notifier.wake.set,
+            clock=self.clock,
+        )
+        self.escalator = Escalator(
+            store=self.store,
+            config=cfg,
+            on_alerts=self.notifier.wake.set,
+            clock=self.clock,
+            interval=self.o.escalation_interval,
+        )
+        notify_op = operator_notice(lambda: ops)
+
+        async def on_new(ids: list[int]) -> None:
+            assert self.triage is not None
+            await self.triage.submit(ids)
+
+        for src, conn in connectors:
+            self.pollers.append(
+                SourcePoller(
+                    conn,
+                    store=self.store,
+                    interval=src.interval_seconds,
+                    timeout=src.timeout_seconds,
+                    on_new_items=on_new,
+                    notify_operator=notify_op,
+                    clock=self.clock,
+                )
+            )
+        start_web = cfg.dashboard.enabled if self.o.start_dashboard is None else self.o.start_dashboard
+        if start_web:
+            await self._start_web()
+        self.startup_seconds = time.perf_counter() - t0
+        self.log.info("daemon_ready", sources=len(self.pollers), startup_seconds=round(self.startup_seconds, 2))
+
+    async def _start_web(self) -> None:
+        try:
+            from watchtower.web import start_dashboard
+        except ImportError:
+            self.log.warning("dashboard_unavailable")
+            return
+        self.web_runner = await start_dashboard(self)
+
+    # --- run ---------------------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Start, run until ``stop`` is set (SIGTERM/SIGINT), then shut down within SHUTDOWN_BUDGET."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, self.request_stop)
+        try:
+            await self.start()
+        except BaseException:
+            await self._close()
+            raise
+        assert self.triage and self.escalator and self.notifier
+        poll_stop = asyncio.Event()
+        pollers = [asyncio.create_task(p.run(poll_stop), name=f"poll:{p.name}") for p in self.pollers]
+        workers = [
+            asyncio.create_task(self.triage.run(self.stop), name="triage"),
+            asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
+            asyncio.create_task(self.notifier.run(self.stop), name="notifier"),
+        ]
+        watchdog = asyncio.create_task(self._watchdog(), name="watchdog")
+        self.ready.set()
+        sdnotify.notify("READY=1")
+        sdnotify.notify(f"STATUS=watching {len(self.pollers)} sources")
+        await self.stop.wait()
+        sdnotify.notify("STOPPING=1")
+        self.log.info("daemon_stopping")
+        await self._shutdown(poll_stop, pollers, workers)
+        watchdog.cancel()
+        self.log.info("daemon_stopped")
+
+    def request_stop(self) -> None:
+        self.stop.set()
+
+    async def _watchdog(self) -> None:
+        interval = sdnotify.watchdog_interval()
+        if interval is None:
+            return
+        while True:
+            sdnotify.notify("WATCHDOG=1")
+            await asyncio.sleep(interval)
+
+    async def _shutdown(
+        self, poll_stop: asyncio.Event, pollers: list[asyncio.Task[None]], workers: list[asyncio.Task[None]]
+    ) -> None:
+        assert self.triage and self.escalator and self.notifier
+        poll_stop.set()
+        await _bounded(pollers, STOP_POLLERS_TIMEOUT)
+        await _bounded(workers, STOP_WORKERS_TIMEOUT)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(DRAIN_TRIAGE_TIMEOUT):
+                await self.triage.drain()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(FINAL_ESCALATION_TIMEOUT):
+                await self.escalator.tick()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(FINAL_FLUSH_TIMEOUT):
+                await self.notifier.flush()
+        await self._close()
+
+    async def _close(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(CLOSE_TIMEOUT):
+                if self.web_runner is not None:
+                    await self.web_runner.cleanup()
+                if self.session is not None:
+                    await self.session.close()
+                if self.store._write_db is not None:
+                    await self.store.close()
+        self.model_executor.shutdown(wait=False, cancel_futures=True)
+
+
+async def _bounded(tasks: list[asyncio.Task[None]], timeout: float) -> None:
+    if not tasks:
+        return
+    _, pending = await asyncio.wait(tasks, timeout=timeout)
+    for t in pending:
+        t.cancel()
+    if pending:
+        await asyncio.wait(pending, timeout=CANCEL_GRACE)

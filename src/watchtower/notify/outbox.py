@@ -1,0 +1,281 @@
+"""The notifier: sends what the outbox holds, in stages, and records what happened.
+
+pending rows -> group per person (urgent now; normal batched, at most one email per ``batch_minutes``)
+-> render -> send with retry -> record as sent. A passing failure (connection refused, SMTP 4xx) leaves the rows
+pending with exponential backoff; a permanent one (bad address) fails them at once and tells the operator.
+Nothing is lost: the rows were written before any send was tried, and a row is marked sent only after the
+server accepted it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from watchtower.exceptions import PermanentDeliveryError, TransientDeliveryError
+from watchtower.links import LinkSigner
+from watchtower.logging import get_logger
+from watchtower.models import utcnow
+from watchtower.notify import render
+from watchtower.store import Store, repo
+from watchtower.timeutil import parse_ts
+
+
+class Sender(Protocol):
+    async def send(self, message: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class OutboxSettings:
+    school: str
+    from_address: str
+    public_url: str
+    timezone: ZoneInfo
+    batch_minutes: float = 15
+    first_backoff: float = 5
+    max_backoff: float = 600
+    give_up_after: timedelta = timedelta(hours=72)
+    moderators_see_safeguarding: bool = False
+    operators: tuple[str, ...] = ()
+
+
+@dataclass
+class _Email:
+    recipient: str
+    rows: list[dict[str, Any]]
+
+
+def backoff(attempts: int, first: float, maximum: float) -> float:
+    """Exponential: first, 2*first, 4*first ... capped at ``maximum`` seconds."""
+    return float(min(maximum, first * (2 ** max(0, attempts))))
+
+
+class Notifier:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        sender: Sender,
+        signer: LinkSigner,
+        settings: OutboxSettings,
+        people: Callable[[str], render.Recipient],
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.sender = sender
+        self.signer = signer
+        self.settings = settings
+        self.people = people
+        self.clock = clock
+        self.wake = asyncio.Event()
+        self.log = get_logger(component="notifier")
+        self._failing = False
+        self.sent_count = 0
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    async def run(self, stop: asyncio.Event, *, idle_seconds: float = 15) -> None:
+        while not stop.is_set():
+            try:
+                await self.flush()
+            except Exception:
+                self.log.exception("notifier_crashed")
+            self.wake.clear()
+            wait = await self._seconds_to_next(idle_seconds)
+            waiters = {asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())}
+            _, pending = await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+            for w in pending:
+                w.cancel()
+
+    async def _seconds_to_next(self, idle: float) -> float:
+        nxt = await self.store.read(repo.next_alert_due)
+        if nxt is None:
+            return idle
+        return max(0.05, min(idle, (parse_ts(nxt) - self.clock()).total_seconds()))
+
+    async def flush(self) -> int:
+        """Try every alert that is due now. Returns how many emails the server accepted."""
+        now = self.clock()
+        rows = await self.store.read(lambda db: repo.pending_alerts(db, now))
+        if not rows:
+            return 0
+        emails, deferred = await self._group(rows, now)
+        for until, ids in deferred:
+            await self.store.write(lambda db, ids=ids, until=until: repo.defer_alerts(db, ids, until=until))
+        sent = 0
+        for email in emails:
+            if await self._send_one(email, now):
+                sent += 1
+        return sent
+
+    async def _group(
+        self, rows: list[dict[str, Any]], now: datetime
+    ) -> tuple[list[_Email], list[tuple[datetime, list[int]]]]:
+        emails: list[_Email] = []
+        deferred: list[tuple[datetime, list[int]]] = []
+        batched: dict[str, list[dict[str, Any]]] = {}
+        urgent: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            if row["kind"] != "item":
+                emails.append(_Email(row["recipient"], [row]))
+            elif row["urgent"]:
+                urgent.setdefault(row["recipient"], []).append(row)
+            else:
+                batched.setdefault(row["recipient"], []).append(row)
+        for recipient, group in urgent.items():
+            # serious items never wait and never share an email: one subject line, one item, one decision
+            by_item: dict[Any, list[dict[str, Any]]] = {}
+            for row in group:
+                by_item.setdefault(row["item_id"], []).append(row)
+            emails.extend(_Email(recipient, rows) for rows in by_item.values())
+        window = timedelta(minutes=self.settings.batch_minutes)
+        for recipient, group in batched.items():
+            last = await self.store.read(lambda db, r=recipient: repo.last_batched_send(db, r))
+            if last is not None and parse_ts(last) + window > now:
+                deferred.append((parse_ts(last) + window, [r["id"] for r in group]))
+            else:
+                emails.append(_Email(recipient, group))
+        return emails, deferred
+
+    # --- one email -----------------------------------------------------------------------------
+
+    async def _send_one(self, email: _Email, now: datetime) -> bool:
+        ids = [r["id"] for r in email.rows]
+        try:
+            message = await self._render(email, now)
+        except Exception as exc:  # a template or data bug: fail these rows now, tell the operator
+            self.log.exception("alert_render_failed", alert_ids=ids)
+            await self._fail(email, f"could not build the email: {exc}", now)
+            return False
+        try:
+            await self.sender.send(message)
+        except TransientDeliveryError as exc:
+            attempts = max(r["attempts"] for r in email.rows)
+            oldest = min(parse_ts(r["created_at"]) for r in email.rows)
+            if now - oldest > self.settings.give_up_after:
+                await self._fail(email, f"gave up after {attempts + 1} tries: {exc}", now)
+                return False
+            delay = backoff(attempts, self.settings.first_backoff, self.settings.max_backoff)
+            if not self._failing:
+                self.log.warning("smtp_failing", error=str(exc), retry_in=delay)
+                self._failing = True
+            await self.store.write(
+                lambda db: repo.mark_retry(db, ids, error=str(exc), next_attempt_at=now + timedelta(seconds=delay))
+            )
+            return False
+        except PermanentDeliveryError as exc:
+            self.log.error("alert_undeliverable", recipient=email.recipient, error=str(exc), alert_ids=ids)
+            await self._fail(email, str(exc), now)
+            return False
+        if self._failing:
+            self.log.info("smtp_recovered")
+            self._failing = False
+        message_id = str(message["Message-ID"])
+
+        def record(db: Database) -> None:
+            repo.mark_sent(db, ids, now=self.clock(), message_id=message_id)
+            for r in email.rows:
+                repo.audit(
+                    db,
+                    actor="watchtower",
+                    action="email_sent",
+                    channel="email",
+                    now=self.clock(),
+                    item_id=r["item_id"],
+                    to=email.recipient,
+                    step=r["step"],
+                    message_id=message_id,
+                )
+
+        await self.store.write(record)
+        self.sent_count += 1
+        self.log.info("alert_sent", recipient=email.recipient, alerts=len(ids), kind=email.rows[0]["kind"])
+        return True
+
+    async def _fail(self, email: _Email, error: str, now: datetime) -> None:
+        ids = [r["id"] for r in email.rows]
+        operators = [o for o in self.settings.operators if o != email.recipient]
+
+        def record(db: Database) -> None:
+            repo.mark_failed(db, ids, error=error, now=now)
+            for r in email.rows:
+                repo.audit(
+                    db, actor="watchtower", action="email_failed", channel="email", now=now,
+                    item_id=r["item_id"], to=email.recipient, error=error,
+                )
+            for op in operators:
+                repo.enqueue_alert(
+                    db,
+                    dedup_key=f"undeliverable:{ids[0]}:{op}",
+                    kind="system",
+                    step="undeliverable",
+                    recipient=op,
+                    now=now,
+                    urgent=True,
+                    subject=f"Watchtower could not deliver an alert to {email.recipient}",
+                    body=(
+                        f"Watchtower could not deliver {len(ids)} alert(s) to {email.recipient}:\n\n  {error}\n\n"
+                        "Check that address in the [[people]] section of the config. The items are still in the "
+                        "dashboard and in the escalation chain."
+                    ),
+                )
+
+        await self.store.write(record)
+        self.wake.set()
+
+    async def _render(self, email: _Email, now: datetime) -> Any:
+        s = self.settings
+        first = email.rows[0]
+        if first["kind"] != "item":
+            return render.build_plain_email(
+                from_address=s.from_address, to=email.recipient, subject=first["subject"] or "Watchtower",
+                body=first["body"] or "", now=now,
+            )
+        recipient = self.people(email.recipient)
+        item_ids = list(dict.fromkeys(r["item_id"] for r in email.rows if r["item_id"] is not None))
+        items, told, classes = await self.store.read(lambda db: _load_items(db, item_ids))
+        reason_by_item: dict[int, str] = {}
+        for r in email.rows:
+            reason_by_item.setdefault(r["item_id"], r["reason"] or r["step"])
+        views = []
+        for it in items:
+            it["reasons_list"] = classes.get(it["id"], [])
+            others = [f"{n} ({role})" if role else n for n, role in told.get(it["id"], []) if n != recipient.name]
+            views.append(
+                render.item_view(
+                    it,
+                    recipient=recipient,
+                    step_reason=reason_by_item.get(it["id"], ""),
+                    also_told=others,
+                    ack_url=f"{s.public_url.rstrip('/')}/ack/{self.signer.make(it['id'], recipient.email, now=now)}",
+                    item_url=f"{s.public_url.rstrip('/')}/items/{it['id']}",
+                    tz=s.timezone,
+                    moderators_see_safeguarding=s.moderators_see_safeguarding,
+                )
+            )
+        if not items:
+            raise ValueError("the alert's item no longer exists (purged or erased)")
+        return render.build_item_email(
+            school=s.school, from_address=s.from_address, recipient=recipient, views=views, items=items, now=now
+        )
+
+
+def _load_items(
+    db: Database, ids: Sequence[int]
+) -> tuple[list[dict[str, Any]], dict[int, list[tuple[str, str | None]]], dict[int, list[str]]]:
+    items = [render.decode_item(r) for r in repo.get_items(db, ids)]
+    told = {i: repo.told_about(db, i) for i in ids}
+    classes: dict[int, list[str]] = {}
+    for i in ids:
+        c = repo.latest_classification(db, i)
+        classes[i] = list(c["reasons"]) if c else []
+    return items, told, classes
+
+

@@ -1,0 +1,307 @@
+"""From a stored item to queued alerts: classify, set the deadline, take the escalation steps that are due.
+
+``Triage`` classifies new items in batches (the model runs in one single-worker executor, off the event loop)
+and records, in one transaction per batch: the classification with its reasons, the deadline, and the first
+escalation steps ("seen") as outbox rows. ``Escalator`` re-reads open items from the database on a timer and
+takes the steps that have come due, so a restart, a clock jump or a week switched off never loses or doubles
+a step (each step is recorded once per item; each alert once per (item, step, person)).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+from watchtower.config import Config
+from watchtower.deadlines import compute_deadline
+from watchtower.escalation import ItemState, Step, due_steps
+from watchtower.logging import get_logger
+from watchtower.models import Classification, Severity, utcnow
+from watchtower.store import Store, repo
+from watchtower.timeutil import maybe_ts, parse_ts
+
+#: an item first seen more than this after it was posted counts as received when it was seen (a backlog at
+#: install, or an old article found late), so it does not arrive already overdue
+LATE_DISCOVERY = timedelta(hours=24)
+
+
+class Classifier(Protocol):
+    version: str
+
+    def classify_batch(self, texts: list[str], sources: list[str | None] | None = None) -> list[Classification]: ...
+
+
+def received_at(created_at: datetime, first_seen_at: datetime) -> tuple[datetime, str]:
+    """When the school "received" an item, for its deadline, and how that was decided."""
+    if first_seen_at - created_at > LATE_DISCOVERY:
+        return first_seen_at, "counted from when Watchtower first saw it (posted more than 24 h earlier)"
+    return min(created_at, first_seen_at), "counted from when it was posted"
+
+
+@dataclass(frozen=True)
+class Routed:
+    email: str
+    name: str
+    role: str
+
+
+def route(config: Config, roles: Sequence[str]) -> list[Routed]:
+    """The people holding ``roles``, each once (a person with two of the roles gets one email)."""
+    out: dict[str, Routed] = {}
+    for role in roles:
+        for p in config.people_with(role):
+            out.setdefault(p.email.lower(), Routed(p.email, p.name, role))
+    return list(out.values())
+
+
+def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemState:
+    first_seen = parse_ts(row["first_seen_at"])
+    created = maybe_ts(row.get("created_at")) or first_seen
+    return ItemState(
+        severity=Severity(row.get("severity") or 0),
+        categories=tuple(json.loads(row.get("categories") or "[]")),
+        source=row["source"],
+        received_at=received_at(created, first_seen)[0],
+        deadline_at=maybe_ts(row.get("deadline_at")),
+        acknowledged_at=maybe_ts(row.get("acknowledged_at")),
+        resolved_at=maybe_ts(row.get("resolved_at")),
+        done_steps=frozenset(done),
+    )
+
+
+def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], now: datetime) -> int:
+    """Record each step once and queue its alerts; returns the number of alerts queued."""
+    queued = 0
+    for step in steps:
+        if not repo.record_step(db, item_id, step.step_id, step.reason, now):
+            continue
+        people = route(config, step.roles)
+        for person in people:
+            if repo.enqueue_alert(
+                db,
+                dedup_key=f"item:{item_id}:{step.step_id}:{person.email.lower()}",
+                kind="item",
+                item_id=item_id,
+                step=step.step_id,
+                recipient=person.email,
+                recipient_name=person.name,
+                role=person.role,
+                urgent=step.urgent,
+                reason=step.reason,
+                now=now,
+            ):
+                queued += 1
+        repo.audit(
+            db,
+            actor="watchtower",
+            action="escalation_step",
+            channel="daemon",
+            now=now,
+            item_id=item_id,
+            step=step.step_id,
+            reason=step.reason,
+            to=[p.email for p in people],
+        )
+    return queued
+
+
+def triage_record(
+    db: Database, config: Config, rows: list[dict[str, Any]], results: list[Classification], now: datetime
+) -> int:
+    """Store classifications and deadlines for a batch, and take the steps due at once. Returns alerts queued."""
+    queued = 0
+    tz = config.deadlines.timezone
+    for row, cls in zip(rows, results, strict=True):
+        first_seen = parse_ts(row["first_seen_at"])
+        created = maybe_ts(row.get("created_at")) or first_seen
+        received, how = received_at(created, first_seen)
+        decision = compute_deadline(received, cls.severity, row["source"], cls.categories, config.deadlines)
+        repo.record_classification(
+            db,
+            row["id"],
+            cls,
+            now=now,
+            deadline_at=decision.due_at if decision else None,
+            deadline_reason=f"{decision.reason}; {how}" if decision else None,
+        )
+        repo.audit(
+            db,
+            actor="watchtower",
+            action="classified",
+            channel="daemon",
+            now=now,
+            item_id=row["id"],
+            categories=list(cls.categories),
+            severity=cls.severity.label,
+            model=cls.model_version,
+        )
+        if decision is None:
+            continue
+        state = ItemState(
+            severity=cls.severity,
+            categories=tuple(cls.categories),
+            source=row["source"],
+            received_at=received,
+            deadline_at=decision.due_at,
+        )
+        queued += take_steps(db, config, row["id"], due_steps(state, config.escalation, now, tz=tz), now)
+    return queued
+
+
+class Triage:
+    """Classifies stored items as they arrive (and any left unclassified by a crash, at start)."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        classifier: Classifier,
+        config: Config,
+        executor: Executor,
+        on_alerts: Callable[[], None],
+        clock: Callable[[], datetime] = utcnow,
+        batch_size: int = 32,
+    ) -> None:
+        self.store = store
+        self.classifier = classifier
+        self.config = config
+        self.executor = executor
+        self.on_alerts = on_alerts
+        self.clock = clock
+        self.batch_size = batch_size
+        self.queue: asyncio.Queue[int] = asyncio.Queue()
+        self.log = get_logger(component="triage")
+        self.classified = 0
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+    async def submit(self, ids: list[int]) -> None:
+        self.idle.clear()
+        for i in ids:
+            self.queue.put_nowait(i)
+
+    async def recover(self) -> int:
+        """Queue items a previous run stored but did not classify (persist first, act after)."""
+        ids = await self.store.read(repo.unclassified_ids)
+        if ids:
+            self.log.info("triage_recovering", items=len(ids))
+            await self.submit(ids)
+        return len(ids)
+
+    async def _next_batch(self, stop: asyncio.Event) -> list[int]:
+        get = asyncio.ensure_future(self.queue.get())
+        stopped = asyncio.ensure_future(stop.wait())
+        done, _ = await asyncio.wait({get, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if get not in done:
+            get.cancel()
+            return []
+        stopped.cancel()
+        batch = [get.result()]
+        while len(batch) < self.batch_size and not self.queue.empty():
+            batch.append(self.queue.get_nowait())
+        return batch
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self.recover()
+        while not stop.is_set():
+            if self.queue.empty():
+                self.idle.set()
+            ids = await self._next_batch(stop)
+            if not ids:
+                continue
+            await self.process(ids)
+        self.idle.set()
+
+    async def drain(self) -> None:
+        """Classify everything stored but not yet classified (at shutdown: finish in-flight work)."""
+        while not self.queue.empty():
+            self.queue.get_nowait()
+        ids = await self.store.read(repo.unclassified_ids)
+        for start in range(0, len(ids), self.batch_size):
+            await self.process(ids[start : start + self.batch_size])
+
+    async def process(self, ids: list[int]) -> None:
+        rows = await self.store.read(lambda db: repo.get_items(db, ids))
+        rows = [r for r in rows if r["classified_at"] is None]
+        if not rows:
+            return
+        texts = [_text_for_model(r) for r in rows]
+        sources: list[str | None] = [r["source"] for r in rows]
+        loop = asyncio.get_running_loop()
+        try:
+            results = await loop.run_in_executor(self.executor, self.classifier.classify_batch, texts, sources)
+        except Exception:
+            # leave them unclassified: they are retried at the next start, and the failure is visible
+            self.log.exception("classifier_failed", items=len(rows))
+            return
+        now = self.clock()
+        queued = await self.store.write(lambda db: triage_record(db, self.config, rows, results, now))
+        self.classified += len(rows)
+        flagged = sum(1 for c in results if c.categories)
+        self.log.info("items_triaged", items=len(rows), flagged=flagged, alerts_queued=queued)
+        if queued:
+            self.on_alerts()
+
+
+def _text_for_model(row: dict[str, Any]) -> str:
+    title = (row.get("title") or "").strip()
+    text = (row.get("text") or "").strip()
+    if title and not text.startswith(title):
+        return f"{title}. {text}" if text else title
+    return text
+
+
+class Escalator:
+    """Takes escalation steps that have come due, from the database, on a timer."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        config: Config,
+        on_alerts: Callable[[], None],
+        clock: Callable[[], datetime] = utcnow,
+        interval: float = 30.0,
+    ) -> None:
+        self.store = store
+        self.config = config
+        self.on_alerts = on_alerts
+        self.clock = clock
+        self.interval = interval
+        self.log = get_logger(component="escalator")
+
+    async def tick(self) -> int:
+        now = self.clock()
+        tz = self.config.deadlines.timezone
+
+        def work(db: Database) -> int:
+            queued = 0
+            for row in repo.open_items(db):
+                steps = due_steps(item_state(row, row["done_steps"]), self.config.escalation, now, tz=tz)
+                if steps:
+                    queued += take_steps(db, self.config, row["id"], steps, now)
+            return queued
+
+        queued = await self.store.write(work)
+        if queued:
+            self.log.info("escalation_steps_taken", alerts_queued=queued)
+            self.on_alerts()
+        return queued
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await self.tick()
+            except Exception:
+                self.log.exception("escalation_failed")
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=self.interval)
+            except TimeoutError:
+                pass

@@ -1,0 +1,212 @@
+"""The poller owns time: it runs each connector on its interval with jitter, a timeout on every call, backoff on
+failure, and persists the items *and then* the cursor in one transaction, so a crash between fetch and store
+re-fetches and never skips.
+
+It logs on status change only (one ``source_failed``, one ``source_recovered``), and tells the operator by email
+once when a source needs a person (expired token, exhausted quota) and again when it recovers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+import structlog
+from sqlite_utils import Database
+
+from watchtower.connectors.base import Connector, FetchResult
+from watchtower.exceptions import SourceAuthFailed, SourceQuotaExhausted, SourceUnavailable
+from watchtower.logging import get_logger
+from watchtower.models import Item, utcnow
+from watchtower.store import Store, repo
+
+#: longest wait after repeated transient failures
+MAX_BACKOFF_SECONDS = 1800.0
+#: how often a source that needs a person (auth, quota) is tried again, to notice recovery
+NEEDS_PERSON_RETRY_SECONDS = 3600.0
+
+
+def jittered(interval: float, rng: random.Random, fraction: float = 0.1) -> float:
+    """``interval`` give or take ``fraction``, so many sources don't poll in lock-step."""
+    return max(0.0, interval * (1 + rng.uniform(-fraction, fraction)))
+
+
+def failure_delay(consecutive: int, interval: float, retry_after: float | None) -> float:
+    """How long to wait after the ``consecutive``-th failure in a row: the platform's word if it gave one, else
+    exponential backoff from a quarter of the interval, capped."""
+    if retry_after is not None and retry_after > 0:
+        return min(retry_after, MAX_BACKOFF_SECONDS * 4)
+    return float(min(MAX_BACKOFF_SECONDS, max(5.0, interval / 4) * 2 ** max(0, consecutive - 1)))
+
+
+OnNewItems = Callable[[list[int]], Awaitable[None]]
+Notify = Callable[[Database, str, str, str, datetime], None]
+
+
+class SourcePoller:
+    def __init__(
+        self,
+        connector: Connector,
+        *,
+        store: Store,
+        interval: float,
+        timeout: float,
+        on_new_items: OnNewItems,
+        notify_operator: Notify,
+        clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.connector = connector
+        self.name = connector.name
+        self.store = store
+        self.interval = interval
+        self.timeout = timeout
+        self.on_new_items = on_new_items
+        self.notify_operator = notify_operator
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.failures = 0
+        self.status = "ok"
+        self.log = get_logger(source=self.name)
+
+    async def poll_once(self) -> float:
+        """One poll. Returns the seconds to wait before the next."""
+        structlog.contextvars.bind_contextvars(source=self.name)
+        cursor = await self.store.read(lambda db: repo.load_cursor(db, self.name))
+        try:
+            async with asyncio.timeout(self.timeout):
+                result = await self.connector.fetch(cursor)
+        except TimeoutError:
+            return await self._failed("failing", f"no answer within {self.timeout:g} s", None)
+        except SourceUnavailable as exc:
+            return await self._failed("failing", str(exc), exc.retry_after)
+        except SourceAuthFailed as exc:
+            return await self._failed("auth_failed", str(exc), NEEDS_PERSON_RETRY_SECONDS)
+        except SourceQuotaExhausted as exc:
+            return await self._failed("quota", str(exc), exc.retry_after or NEEDS_PERSON_RETRY_SECONDS)
+        except Exception as exc:  # a bug: keep the other sources running, say what happened
+            self.log.exception("source_bug", error=repr(exc))
+            return await self._failed("failing", f"unexpected error: {exc!r}", None)
+        new_ids = await self.store_result(result)
+        if new_ids:
+            await self.on_new_items(new_ids)
+        return jittered(self.interval, self.rng)
+
+    async def store_result(self, result: FetchResult) -> list[int]:
+        """Items first, cursor second, in one transaction: the cursor never runs ahead of what is stored."""
+        now = self.clock()
+        items: Sequence[Item] = result.items
+        platform = self.connector.platform
+
+        def write(db: Database) -> tuple[list[int], str | None]:
+            ids = repo.ingest(db, items, source_name=self.name, now=now)
+            repo.save_cursor(db, self.name, result.cursor, now)
+            recovered_from = repo.record_source_success(db, self.name, platform, new_items=len(ids), now=now)
+            if recovered_from in ("auth_failed", "quota"):
+                self.notify_operator(
+                    db, self.name, "recovered", f"{self.name} is working again (it was {recovered_from}).", now
+                )
+            return ids, recovered_from
+
+        ids, recovered_from = await self.store.write(write)
+        if self.status != "ok" or recovered_from:
+            self.log.info("source_recovered", after_failures=self.failures)
+        self.failures = 0
+        self.status = "ok"
+        self.log.debug("source_polled", fetched=len(items), new=len(ids))
+        return ids
+
+    async def _failed(self, status: str, error: str, retry_after: float | None) -> float:
+        self.failures += 1
+        now = self.clock()
+        platform = self.connector.platform
+
+        def write(db: Database) -> str | None:
+            prev = repo.record_source_failure(db, self.name, platform, status=status, error=error, now=now)
+            if status in ("auth_failed", "quota") and prev != status:
+                what = (
+                    "its token has expired or a permission was revoked"
+                    if status == "auth_failed"
+                    else "its usage cap or credits are used up"
+                )
+                self.notify_operator(
+                    db,
+                    self.name,
+                    status,
+                    f"Watchtower has stopped reading {self.name}: {what}.\n\nError: {error}\n\n"
+                    "Until this is fixed, posts on this source are not being watched. See connectors/ in the "
+                    "Watchtower documentation for how to renew the credentials.",
+                    now,
+                )
+            return prev
+
+        prev = await self.store.write(write)
+        if prev != status or self.status != status:
+            self.log.warning("source_failed", status=status, error=error)
+        self.status = status
+        return failure_delay(self.failures, self.interval, retry_after)
+
+    async def run(self, stop: asyncio.Event, *, first_delay: float | None = None) -> None:
+        delay = self.rng.uniform(0, min(5.0, self.interval / 10)) if first_delay is None else first_delay
+        while not stop.is_set():
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=delay)
+                return
+            except TimeoutError:
+                pass
+            try:
+                delay = await self.poll_once()
+            except Exception as exc:  # the store failed (disk full?): retry later, lose nothing
+                self.log.exception("poll_store_failed", error=repr(exc))
+                delay = failure_delay(self.failures + 1, self.interval, None)
+
+
+def operator_notice(recipients: Callable[[], list[tuple[str, str]]]) -> Notify:
+    """A ``notify_operator`` that queues one system email per episode to each operator."""
+
+    def notify(db: Database, source: str, status: str, body: str, now: datetime) -> None:
+        episode = now.strftime("%Y%m%dT%H%M%S")
+        subject = (
+            f"Watchtower: {source} is working again"
+            if status == "recovered"
+            else f"Watchtower: {source} has stopped ({status.replace('_', ' ')}) and needs a person"
+        )
+        for email, name in recipients():
+            repo.enqueue_alert(
+                db,
+                dedup_key=f"source:{source}:{status}:{episode}:{email}",
+                kind="system",
+                step=f"source_{status}",
+                recipient=email,
+                recipient_name=name,
+                role="operator",
+                urgent=True,
+                subject=subject,
+                body=body,
+                now=now,
+            )
+        repo.audit(db, actor="watchtower", action=f"source_{status}", channel="daemon", now=now, source=source)
+
+    return notify
+
+
+def silent_sources(
+    health: list[dict[str, Any]], thresholds: dict[str, float], now: datetime, started_at: datetime
+) -> list[tuple[str, float]]:
+    """Sources with no successful poll for longer than their threshold (hours): (name, hours silent).
+
+    A source that has never succeeded counts from when the daemon started.
+    """
+    from watchtower.timeutil import maybe_ts
+
+    by_name = {h["source_name"]: h for h in health}
+    out = []
+    for name, hours in thresholds.items():
+        last = maybe_ts(by_name.get(name, {}).get("last_success_at")) or started_at
+        silent = now - last
+        if silent > timedelta(hours=hours):
+            out.append((name, silent.total_seconds() / 3600))
+    return out
