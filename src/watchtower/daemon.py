@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import signal
 import time
@@ -55,6 +56,12 @@ SHUTDOWN_BUDGET = (
     + FINAL_FLUSH_TIMEOUT
     + CLOSE_TIMEOUT
 )
+
+
+#: Background jobs beside the pipeline, as "module:function" names of ``async def job(daemon, stop) -> None``.
+#: Each runs from start to shutdown and must return promptly once ``stop`` is set; a crash is logged and the
+#: job restarted after a pause, so one faulty job never takes the daemon down.
+BACKGROUND_JOBS: tuple[str, ...] = ()
 
 
 @dataclass
@@ -246,6 +253,7 @@ class Daemon:
             asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
             asyncio.create_task(self.notifier.run(self.stop), name="notifier"),
         ]
+        workers += [asyncio.create_task(self._job(name), name=f"job:{name}") for name in BACKGROUND_JOBS]
         watchdog = asyncio.create_task(self._watchdog(), name="watchdog")
         self.ready.set()
         sdnotify.notify("READY=1")
@@ -256,6 +264,18 @@ class Daemon:
         await self._shutdown(poll_stop, pollers, workers)
         watchdog.cancel()
         self.log.info("daemon_stopped")
+
+    async def _job(self, name: str) -> None:
+        module, _, func = name.partition(":")
+        job = getattr(importlib.import_module(module), func)
+        while not self.stop.is_set():
+            try:
+                await job(self, self.stop)
+                return
+            except Exception:
+                self.log.exception("job_crashed", job=name)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.stop.wait(), timeout=30)
 
     def request_stop(self) -> None:
         self.stop.set()
