@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +24,23 @@ from aiohttp.test_utils import TestServer
 from multidict import CIMultiDict
 
 FIXTURES = Path(__file__).parent / "fixtures"
+#: "Now" for fixtures with relative times: ``@T-90m`` in a fixture becomes NOW minus 90 minutes, written
+#: as Graph writes times (``2026-03-02T18:04:11+0000``). Fixed once so two polls see the same times.
+NOW = datetime.now(UTC).replace(second=0, microsecond=0)
+_RELATIVE = re.compile(r"@T-(\d+)m")
+
+
+def at(minutes_ago: int) -> datetime:
+    return NOW - timedelta(minutes=minutes_ago)
 
 
 def fixture_bytes(name: str) -> bytes:
-    return (FIXTURES / name).read_bytes()
+    text = (FIXTURES / name).read_bytes()
+    if b"@T-" not in text:
+        return text
+    return _RELATIVE.sub(
+        lambda m: at(int(m.group(1))).strftime("%Y-%m-%dT%H:%M:%S+0000"), text.decode()
+    ).encode()
 
 
 def fixture_json(name: str) -> Any:

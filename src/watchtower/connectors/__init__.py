@@ -105,4 +105,12 @@ def build_connector(
             queries=queries,
             bearer_token=_secret(cfg, "bearer_token_secret", cfg.bearer_token_secret, environ),
         )
+    if isinstance(cfg, FacebookSource):
+        from watchtower.connectors.facebook import FacebookConnector
+
+        return FacebookConnector(cfg, session, token=_secret(cfg, "token_secret", cfg.token_secret, environ))
+    if isinstance(cfg, InstagramSource):
+        from watchtower.connectors.instagram import InstagramConnector
+
+        return InstagramConnector(cfg, session, token=_secret(cfg, "token_secret", cfg.token_secret, environ))
     raise ConfigError(f"source {cfg.name!r}: type {cfg.type!r} has no connector yet")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 import aiohttp
 
@@ -40,3 +41,49 @@ def unique(items: Iterable[Item]) -> list[Item]:
             seen.add(key)
             out.append(item)
     return out
+
+
+class Watermark:
+    """Newest created time seen, plus the ids seen at exactly that time.
+
+    For platforms without ``since_id``: an item is new when it is newer than the watermark, or exactly as
+    new and not among the ids already seen at that second (two comments in the same second are common).
+    Kept in the cursor as ``{"newest": ISO, "ids": [...]}``.
+    """
+
+    def __init__(self, newest: datetime | None = None, ids: Iterable[str] = ()) -> None:
+        self.newest = newest
+        self.ids = set(ids)
+
+    @classmethod
+    def load(cls, raw: object) -> Watermark:
+        if not isinstance(raw, dict) or not raw.get("newest"):
+            return cls()
+        try:
+            newest = datetime.fromisoformat(str(raw["newest"]))
+        except ValueError:
+            return cls()
+        if newest.tzinfo is None:
+            newest = newest.replace(tzinfo=UTC)
+        return cls(newest, (str(i) for i in raw.get("ids") or []))
+
+    def is_new(self, created_at: datetime, item_id: str) -> bool:
+        if self.newest is None or created_at > self.newest:
+            return True
+        return created_at == self.newest and item_id not in self.ids
+
+    def older_than(self, created_at: datetime) -> bool:
+        """True when ``created_at`` is strictly before the watermark: paging newest-first can stop."""
+        return self.newest is not None and created_at < self.newest
+
+    def advance(self, created_at: datetime, item_id: str) -> None:
+        if self.newest is None or created_at > self.newest:
+            self.newest = created_at
+            self.ids = {item_id}
+        elif created_at == self.newest:
+            self.ids.add(item_id)
+
+    def dump(self) -> dict[str, object] | None:
+        if self.newest is None:
+            return None
+        return {"newest": self.newest.astimezone(UTC).isoformat(), "ids": sorted(self.ids)}
