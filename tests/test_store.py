@@ -1,0 +1,133 @@
+"""The store keeps one copy of each post, an audit log nobody can rewrite, and a file only the service reads."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import stat
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from watchtower.models import Item
+from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.migrations import migrations
+
+NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+
+
+def item(pid: str, text: str = "hello", platform: str = "facebook") -> Item:
+    return Item(
+        platform=platform, source="own", platform_id=pid, url=f"https://example.test/{pid}", author_handle="parent1",
+        author_name="A Parent", text=text, created_at=NOW - timedelta(minutes=5),
+    )
+
+
+class TestIngestion:
+    def test_the_same_post_seen_twice_is_one_item(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        with immediate(db):
+            first = repo.ingest(db, [item("1"), item("2"), item("1")], source_name="fb", now=NOW)
+        with immediate(db):
+            again = repo.ingest(db, [item("2"), item("3")], source_name="other-feed", now=NOW)
+        assert len(first) == 2 and len(again) == 1
+        assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 3
+
+    def test_the_same_id_on_two_platforms_is_two_items(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        with immediate(db):
+            ids = repo.ingest(db, [item("1"), item("1", platform="instagram")], source_name="x", now=NOW)
+        assert len(ids) == 2
+
+    def test_a_post_seen_again_keeps_the_text_first_stored_as_evidence(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        with immediate(db):
+            repo.ingest(db, [item("1", "original words")], source_name="fb", now=NOW)
+            repo.ingest(db, [item("1", "edited later")], source_name="fb", now=NOW)
+        assert db.execute("SELECT text FROM items").fetchone()[0] == "original words"
+
+    def test_a_failed_transaction_stores_neither_items_nor_cursor(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        with pytest.raises(RuntimeError), immediate(db):
+            repo.ingest(db, [item("1")], source_name="fb", now=NOW)
+            repo.save_cursor(db, "fb", {"since": "1"}, NOW)
+            raise RuntimeError("crash between store and cursor")
+        assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+        assert repo.load_cursor(db, "fb") == {}
+
+
+class TestAuditLog:
+    def test_the_audit_log_cannot_be_changed_or_deleted(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        with immediate(db):
+            repo.audit(db, actor="amy", action="acknowledge", channel="cli", now=NOW, item_id=1)
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"), immediate(db):
+            db.execute("UPDATE audit SET actor = 'someone else'")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"), immediate(db):
+            db.execute("DELETE FROM audit")
+        assert db.execute("SELECT actor FROM audit").fetchall() == [("amy",)]
+
+    def test_acknowledging_is_audited_with_who_and_how(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        with immediate(db):
+            (iid,) = repo.ingest(db, [item("1")], source_name="fb", now=NOW)
+            assert repo.acknowledge(db, iid, by="Amy Clarke", channel="cli", now=NOW, note="replied by phone")
+            assert not repo.acknowledge(db, iid, by="Ben", channel="dashboard", now=NOW)
+        rows = db.execute("SELECT actor, action, channel FROM audit ORDER BY id").fetchall()
+        assert rows == [("Amy Clarke", "acknowledge", "cli"), ("Ben", "acknowledge", "dashboard")]
+        assert db.execute("SELECT acknowledged_by FROM items").fetchone()[0] == "Amy Clarke"
+
+
+class TestTheOutbox:
+    def test_an_alert_for_the_same_item_step_and_person_is_queued_once(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        with immediate(db):
+            kw = dict(kind="item", step="seen", recipient="amy@school.example", now=NOW, item_id=None)
+            assert repo.enqueue_alert(db, dedup_key="item:1:seen:amy@school.example", **kw)  # type: ignore[arg-type]
+            assert not repo.enqueue_alert(db, dedup_key="item:1:seen:amy@school.example", **kw)  # type: ignore[arg-type]
+        assert db.execute("SELECT COUNT(*) FROM alerts").fetchone()[0] == 1
+
+
+class TestTheDatabaseFile:
+    def test_only_the_service_user_can_read_it(self, tmp_path: Path) -> None:
+        path = tmp_path / "w.db"
+        connect(path)
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        assert mode == 0o600
+
+    def test_migrations_run_once(self, tmp_path: Path) -> None:
+        path = tmp_path / "w.db"
+        connect(path).conn.close()
+        db = connect(path)
+        applied = [m.name for m in migrations.applied(db)]
+        assert applied == sorted(set(applied), key=applied.index)
+        assert migrations.pending(db) == []
+
+    def test_it_uses_write_ahead_logging(self, tmp_path: Path) -> None:
+        db = connect(tmp_path / "w.db")
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+    def test_an_unwritable_folder_gives_a_clear_error(self, tmp_path: Path) -> None:
+        from watchtower.exceptions import StoreError
+
+        blocker = tmp_path / "file"
+        blocker.write_text("")
+        with pytest.raises(StoreError, match="cannot open the database"):
+            connect(blocker / "sub" / "w.db")
+
+
+class TestOneWriter:
+    async def test_concurrent_writes_from_many_tasks_are_serialised(self, tmp_path: Path) -> None:
+        store = Store(tmp_path / "w.db")
+        await store.open()
+        try:
+            await asyncio.gather(
+                *[store.write(lambda db, i=i: repo.ingest(db, [item(str(i % 50))], source_name="s", now=NOW))
+                  for i in range(200)]
+            )
+            count = await store.read(lambda db: db.execute("SELECT COUNT(*) FROM items").fetchone()[0])
+        finally:
+            await store.close()
+        assert count == 50
