@@ -113,4 +113,27 @@ def build_connector(
         from watchtower.connectors.instagram import InstagramConnector
 
         return InstagramConnector(cfg, session, token=_secret(cfg, "token_secret", cfg.token_secret, environ))
-    raise ConfigError(f"source {cfg.name!r}: type {cfg.type!r} has no connector yet")
+    if isinstance(cfg, YouTubeSource):
+        from watchtower.connectors.youtube import YouTubeConnector
+
+        return YouTubeConnector(cfg, session, api_key=_secret(cfg, "api_key_secret", cfg.api_key_secret, environ))
+    if isinstance(cfg, MastodonSource):
+        from watchtower.connectors.mastodon import MastodonConnector
+
+        token = _secret(cfg, "token_secret", cfg.token_secret, environ) if cfg.token_secret else None
+        queries = _queries(cfg.queries, school_names, cfg) if cfg.search else []
+        return MastodonConnector(cfg, session, queries=queries, token=token)
+    if isinstance(cfg, BlueskySource):
+        from watchtower.connectors.bluesky import BlueskyConnector
+
+        return BlueskyConnector(
+            cfg,
+            session,
+            queries=_queries(cfg.queries, school_names, cfg),
+            app_password=_secret(cfg, "app_password_secret", cfg.app_password_secret, environ),
+        )
+    if isinstance(cfg, RedditSource):
+        from watchtower.connectors.reddit import RedditConnector
+
+        return RedditConnector(cfg, session, queries=_queries(cfg.queries, school_names, cfg))
+    raise ConfigError(f"source {cfg.name!r}: unknown type {cfg.type!r}")
