@@ -26,10 +26,10 @@ from watchtower.exceptions import SourceAuthFailed, SourceQuotaExhausted, Source
 from watchtower.models import Item, utcnow
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
-AUTH_REASONS = frozenset(
-    {"keyInvalid", "keyExpired", "API_KEY_INVALID", "API_KEY_EXPIRED", "forbidden", "accessNotConfigured", "ipRefererBlocked", "channelNotFound",
-     "authError", "insufficientPermissions"}
-)
+AUTH_REASONS = frozenset({
+    "keyInvalid", "keyExpired", "API_KEY_INVALID", "API_KEY_EXPIRED", "forbidden", "accessNotConfigured",
+    "ipRefererBlocked", "channelNotFound", "authError", "insufficientPermissions",
+})
 QUOTA_REASONS = frozenset({"quotaExceeded", "dailyLimitExceeded"})
 RATE_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded"})
 
