@@ -45,9 +45,10 @@ class TestTheExampleConfig:
 
         def walk(model: type[BaseModel], where: str) -> None:
             for name, field in model.model_fields.items():
-                if not re.search(rf"^\s*#?\s*{re.escape(name)}\s*=", text, re.M) and not re.search(rf"[\[.]{re.escape(name)}\]", text):
-                    if not (name == "type" and where.startswith("sources")):
-                        missing.append(f"{where}.{name}")
+                as_key = re.search(rf"^\s*#?\s*{re.escape(name)}\s*=", text, re.M)
+                as_table = re.search(rf"[\[.]{re.escape(name)}\]", text)
+                if not (as_key or as_table or (name == "type" and where.startswith("sources"))):
+                    missing.append(f"{where}.{name}")
                 ann = field.annotation
                 for sub in getattr(ann, "__args__", ()) or (ann,):
                     for cand in getattr(sub, "__args__", ()) or (sub,):
@@ -65,9 +66,8 @@ class TestTheExampleConfig:
 class TestPolicyChecks:
     def test_fewer_than_two_moderators_is_refused(self) -> None:
         data = example()
-        data["people"] = [p for p in data["people"] if "moderator" not in p["roles"]][:] + [
-            {"name": "Only One", "email": "one@school.example", "roles": ["moderator"]}
-        ]
+        others = [p for p in data["people"] if "moderator" not in p["roles"]]
+        data["people"] = [*others, {"name": "Only One", "email": "one@school.example", "roles": ["moderator"]}]
         msg = refused(data)
         assert "people" in msg and "at least two" in msg and 'roles = ["moderator"]' in msg
 
@@ -139,7 +139,7 @@ class TestErrorsNameTheKeyAndTheFix:
             load_config(bad)
 
     def test_a_missing_file_says_what_to_do(self, tmp_path: Path) -> None:
-        with pytest.raises(ConfigError, match="copy config/watchtower.toml"):
+        with pytest.raises(ConfigError, match=r"copy config/watchtower\.toml"):
             load_config(tmp_path / "nope.toml")
 
 
@@ -153,7 +153,7 @@ class TestSecrets:
         assert get_secret("SMTP_PASSWORD", environ=env) == "from-credential"
 
     def test_a_missing_secret_says_where_to_put_it(self) -> None:
-        with pytest.raises(SecretMissing, match="environment variable SMTP_PASSWORD.*LoadCredential"):
+        with pytest.raises(SecretMissing, match=r"environment variable SMTP_PASSWORD.*LoadCredential"):
             get_secret("SMTP_PASSWORD", environ={})
 
 
@@ -177,7 +177,9 @@ class TestCheckConfigCommand:
 
     def test_it_fails_when_a_secret_is_missing(self, capsys: pytest.CaptureFixture[str]) -> None:
         mp = pytest.MonkeyPatch()
-        for k in ["FACEBOOK_PAGE_TOKEN", "INSTAGRAM_TOKEN", "SMTP_PASSWORD", "WATCHTOWER_LINK_KEY", "CREDENTIALS_DIRECTORY"]:
+        names = ["FACEBOOK_PAGE_TOKEN", "INSTAGRAM_TOKEN", "SMTP_PASSWORD", "WATCHTOWER_LINK_KEY",
+                 "CREDENTIALS_DIRECTORY"]
+        for k in names:
             mp.delenv(k, raising=False)
         try:
             code = cli_main(["check-config", str(EXAMPLE)])

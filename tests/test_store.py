@@ -6,7 +6,7 @@ import asyncio
 import os
 import sqlite3
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from watchtower.models import Item
 from watchtower.store import Store, connect, immediate, repo
 from watchtower.store.migrations import migrations
 
-NOW = datetime(2026, 3, 2, 18, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
 
 
 def item(pid: str, text: str = "hello", platform: str = "facebook") -> Item:

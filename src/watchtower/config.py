@@ -209,12 +209,15 @@ class Config(_Section):
         return out
 
 
+_SOURCE_TYPES = frozenset({"rss", "x", "facebook", "instagram", "youtube", "mastodon", "bluesky", "reddit"})
+
+
 def _loc(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in {"rss", "x", "facebook", "instagram", "youtube", "mastodon", "bluesky", "reddit"} and out.endswith("]"):
+        elif part in _SOURCE_TYPES and out.endswith("]"):
             continue  # the discriminated union's tag adds nothing for a person
         else:
             out += ("." if out else "") + str(part)

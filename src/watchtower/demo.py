@@ -46,7 +46,7 @@ class MailCatcher:
 
     messages: list[CapturedMail] = field(default_factory=list)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         msg = message_from_bytes(envelope.content)
         self.messages.append(
             CapturedMail(envelope.mail_from, list(envelope.rcpt_tos), str(msg.get("Subject", "")), envelope.content)
@@ -138,7 +138,7 @@ def demo_config(*, feed_port: int, smtp_port: int, db_path: Path) -> Config:
     return parse_config(data, path="<demo config>")
 
 
-async def _settled(daemon: Daemon, polled: int) -> bool:
+async def settled(daemon: Daemon, polled: int) -> bool:
     """Every source polled once, every item classified, nothing left to send now."""
     from watchtower.store import repo
 
@@ -176,7 +176,7 @@ async def run_demo(out: TextIO = sys.stdout, *, keep_db: Path | None = None) -> 
             task.result()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + DEMO_TIMEOUT_SECONDS
-        while loop.time() < deadline and not await _settled(daemon, len(config.sources)):
+        while loop.time() < deadline and not await settled(daemon, len(config.sources)):
             await asyncio.sleep(0.25)
         daemon.request_stop()
         await task

@@ -10,6 +10,7 @@ a step (each step is recorded once per item; each alert once per (item, step, pe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
@@ -301,7 +302,5 @@ class Escalator:
                 await self.tick()
             except Exception:
                 self.log.exception("escalation_failed")
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=self.interval)
-            except TimeoutError:
-                pass

@@ -38,7 +38,8 @@ async def _describe(config: Any, path: Path) -> int:
 
     problems = 0
     print(f"{path}: valid")
-    print(f"School: {config.school.name}" + (f" (also: {', '.join(config.school.aliases)})" if config.school.aliases else ""))
+    aliases = f" (also: {', '.join(config.school.aliases)})" if config.school.aliases else ""
+    print(f"School: {config.school.name}{aliases}")
     print()
     print("Watching:")
     async with aiohttp.ClientSession() as session:

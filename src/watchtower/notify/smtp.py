@@ -55,7 +55,9 @@ class SmtpSender:
             raise PermanentDeliveryError(f"recipient refused: {detail}") from exc
         except aiosmtplib.SMTPAuthenticationError as exc:
             # a config problem an operator must fix; keep the alert pending meanwhile
-            raise TransientDeliveryError(f"SMTP login refused ({exc.code}): check smtp.username and the password") from exc
+            raise TransientDeliveryError(
+                f"SMTP login refused ({exc.code}): check smtp.username and the password"
+            ) from exc
         except aiosmtplib.SMTPResponseException as exc:
             if 400 <= exc.code < 500:
                 raise TransientDeliveryError(f"SMTP {exc.code}: {exc.message}") from exc

@@ -34,7 +34,9 @@ def connect(path: Path | str, *, migrate: bool = True) -> Database:
         finally:
             os.umask(old_umask)
     except OSError as exc:
-        raise StoreError(f"cannot open the database {p}: {exc.strerror} (check the folder exists and is writable)") from exc
+        raise StoreError(
+            f"cannot open the database {p}: {exc.strerror} (check the folder exists and is writable)"
+        ) from exc
     db = Database(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")

@@ -1,0 +1,218 @@
+"""One post travels the whole way inside one daemon: feed -> store -> classifier -> deadline -> outbox -> SMTP.
+
+Everything here is real: the daemon, the shipped classifier, a loopback feed server speaking RSS/Atom, a SQLite
+file, and an aiosmtpd server that receives the mail.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import secrets
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from watchtower.daemon import Daemon, Overrides
+from watchtower.demo import MailCatcher, demo_config, free_port, serve_feeds, settled
+from watchtower.models import utcnow
+from watchtower.store import connect
+
+ENV = {"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)}
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[MailCatcher, int]]:
+    catcher = MailCatcher()
+    port = free_port()
+    controller = Controller(catcher, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield catcher, port
+    controller.stop()
+
+
+@pytest.fixture
+async def feeds() -> AsyncIterator[int]:
+    runner, port = await serve_feeds(utcnow())
+    yield port
+    await runner.cleanup()
+
+
+async def run_until_settled(daemon: Daemon, n_sources: int, timeout: float = 60) -> None:
+    task = asyncio.create_task(daemon.run())
+    await asyncio.wait({task, asyncio.ensure_future(daemon.ready.wait())}, return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        task.result()
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while loop.time() < end and not await settled(daemon, n_sources):
+        await asyncio.sleep(0.2)
+    daemon.request_stop()
+    await task
+
+
+def mail_to(catcher: MailCatcher, who: str) -> list[str]:
+    return [" ".join(m.subject.split()) for m in catcher.messages if who in m.recipients]
+
+
+def items_by_author(db_path: Path) -> dict[str, tuple[int, str]]:
+    db = connect(db_path)
+    rows = db.execute("SELECT id, COALESCE(author_handle, author_name, url), categories FROM items").fetchall()
+    db.conn.close()
+    return {a: (i, c or "[]") for i, a, c in rows}
+
+
+class TestOnePostTravelsTheWholeWay:
+    async def test_the_right_alert_reaches_the_right_people(
+        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+    ) -> None:
+        catcher, smtp_port = smtp
+        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db")
+        await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
+
+        items = items_by_author(tmp_path / "w.db")
+        assert len(items) == 10
+        _, threat_cats = items["anon_7731"]
+        assert "threat" in threat_cats
+        # critical: moderators, headteacher and AHT at once, one email each, naming the item
+        for who in ("a.clarke@", "b.okafor@", "head@", "r.hughes@"):
+            subjects = [s for s in mail_to(catcher, who + "oakfield-academy.example") if "[CRITICAL] threat" in s]
+            assert len(subjects) == 1, (who, mail_to(catcher, who + "oakfield-academy.example"))
+        # safeguarding: DSL and deputy DSL as well
+        for who in ("dsl@", "t.reid@"):
+            assert any("safeguarding" in s for s in mail_to(catcher, who + "oakfield-academy.example"))
+        # the media enquiry goes to the headteacher
+        assert any("media_enquiry" in s for s in mail_to(catcher, "head@oakfield-academy.example"))
+        # "the choir killed it" and the knife and fork club trouble no one
+        assert items["Sarah Whitfield"][1] == "[]"
+        assert items["Helen Moss"][1] == "[]"
+        flagged_ids = {i for i, c in items.values() if c != "[]"}
+        mentioned = set()
+        for m in catcher.messages:
+            header = message_from_bytes(m.body).get("X-Watchtower-Items")
+            if header:
+                mentioned |= {int(x) for x in header.split(",")}
+        assert mentioned <= flagged_ids
+
+    async def test_the_email_carries_the_reasons_the_deadline_and_an_acknowledge_link(
+        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+    ) -> None:
+        catcher, smtp_port = smtp
+        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db")
+        await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
+        threat = next(m for m in catcher.messages if "[CRITICAL] threat" in m.subject
+                      and "head@oakfield-academy.example" in m.recipients)
+        msg = message_from_bytes(threat.body)
+        text = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
+        assert "Why flagged:" in text and ("rule:" in text or "model:" in text)
+        assert "Deadline:" in text and "acknowledge" in text.lower()
+        assert re.search(r"https://watchtower\.oakfield-academy\.example/ack/\S+", text)
+        assert "Also told:" in text and "Amy Clarke" in text
+
+
+class TestNothingIsLostAcrossRestarts:
+    async def test_a_restart_mid_run_loses_no_item_and_sends_no_alert_twice(
+        self, tmp_path: Path, feeds: int
+    ) -> None:
+        db_path = tmp_path / "w.db"
+        smtp_port = free_port()  # nothing listens yet: the mail server is down
+        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=db_path)
+        first = Daemon(config, Overrides(environ=ENV, escalation_interval=1))
+        task = asyncio.create_task(first.run())
+        await first.ready.wait()
+        loop = asyncio.get_running_loop()
+        end = loop.time() + 60
+        while loop.time() < end:
+            db = connect(db_path)
+            tried = db.execute("SELECT COUNT(*) FROM alerts WHERE attempts > 0").fetchone()[0]
+            polled = db.execute("SELECT COUNT(*) FROM source_health WHERE last_success_at IS NOT NULL").fetchone()[0]
+            untriaged = db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0]
+            db.conn.close()
+            if tried and polled == 2 and not untriaged:
+                break
+            await asyncio.sleep(0.2)
+        first.request_stop()
+        await task
+        db = connect(db_path)
+        pending = db.execute("SELECT COUNT(*) FROM alerts WHERE status = 'pending'").fetchone()[0]
+        n_items = db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
+        db.conn.close()
+        assert pending > 0 and n_items == 10
+
+        catcher = MailCatcher()
+        controller = Controller(catcher, hostname="127.0.0.1", port=smtp_port)
+        controller.start()
+        try:
+            # the retry is scheduled with backoff; let the second run's clock start after it
+            later = lambda: utcnow() + timedelta(minutes=5)  # noqa: E731 - past the retry backoff
+            second = Daemon(config, Overrides(environ=ENV, escalation_interval=1, clock=later))
+            await run_until_settled(second, 2)
+        finally:
+            controller.stop()
+
+        db = connect(db_path)
+        assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 10  # the feed was read again: no copies
+        statuses = Counter(r[0] for r in db.execute("SELECT status FROM alerts"))
+        db.conn.close()
+        assert statuses == {"sent": sum(statuses.values())}
+        per_person_item: Counter[tuple[str, int]] = Counter()
+        for m in catcher.messages:
+            ids = message_from_bytes(m.body).get("X-Watchtower-Items", "")
+            for i in filter(None, ids.split(",")):
+                for r in m.recipients:
+                    per_person_item[(r, int(i))] += 1
+        assert per_person_item and max(per_person_item.values()) == 1
+
+
+class TestTheDemoCommand:
+    def test_make_demo_ends_with_the_demo_line(self) -> None:
+        proc = subprocess.run(
+            [sys.executable, "-m", "watchtower", "demo"], capture_output=True, text=True, timeout=180,
+            env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
+        )
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        last = proc.stdout.strip().splitlines()[-1]
+        m = re.fullmatch(r"demo: (\d+) items, (\d+) flagged, (\d+) alerts delivered", last)
+        assert m, last
+        n, flagged, k = map(int, m.groups())
+        assert n > 0 and flagged > 0 and k > 0
+
+
+class TestPersistFirst:
+    async def test_items_stored_before_a_crash_are_classified_and_alerted_after_restart(
+        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+    ) -> None:
+        """A crash after the store but before the classifier: the next start finds and finishes the work."""
+        import aiohttp
+
+        from watchtower.connectors import build_connector
+        from watchtower.poller import SourcePoller, operator_notice
+        from watchtower.store import Store
+
+        catcher, smtp_port = smtp
+        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db")
+        store = Store(config.store.path)
+        await store.open()
+        async with aiohttp.ClientSession() as session:
+            conn = build_connector(config.sources[0], session, school_names=config.school.names)
+            poller = SourcePoller(conn, store=store, interval=60, timeout=10,
+                                  on_new_items=lambda ids: asyncio.sleep(0), notify_operator=operator_notice(list))
+            await poller.poll_once()  # stored, cursor saved, then "the process died": nothing classified
+        await store.close()
+        db = connect(config.store.path)
+        assert db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0] == 7
+        db.conn.close()
+
+        await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
+        db = connect(config.store.path)
+        assert db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 10
+        db.conn.close()
+        assert any("[CRITICAL] threat" in m.subject for m in catcher.messages)
