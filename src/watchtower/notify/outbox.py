@@ -144,6 +144,17 @@ class Notifier:
                 emails.append(_Email(recipient, group))
         return emails, deferred
 
+    async def deliver(self, ids: Sequence[int]) -> int:
+        """Try these outbox rows now, one email each, whatever their next attempt time (``digest --send``).
+        Returns how many the server accepted; failures are recorded as in ``flush``."""
+        now = self.clock()
+        rows = await self.store.read(lambda db: repo.get_alerts(db, ids))
+        sent = 0
+        for row in rows:
+            if row["status"] == "pending" and await self._send_one(_Email(row["recipient"], [row]), now):
+                sent += 1
+        return sent
+
     # --- one email -----------------------------------------------------------------------------
 
     async def _send_one(self, email: _Email, now: datetime) -> bool:
@@ -166,8 +177,9 @@ class Notifier:
             if not self._failing:
                 self.log.warning("smtp_failing", error=str(exc), retry_in=delay)
                 self._failing = True
+            error = str(exc)
             await self.store.write(
-                lambda db: repo.mark_retry(db, ids, error=str(exc), next_attempt_at=now + timedelta(seconds=delay))
+                lambda db: repo.mark_retry(db, ids, error=error, next_attempt_at=now + timedelta(seconds=delay))
             )
             return False
         except PermanentDeliveryError as exc:
@@ -233,6 +245,12 @@ class Notifier:
     async def _render(self, email: _Email, now: datetime) -> Any:
         s = self.settings
         first = email.rows[0]
+        if first["kind"] == "digest":  # rendered when queued (watchtower.digest): {"text": ..., "html": ...}
+            parts = json.loads(first["body"])
+            return render.build_plain_email(
+                from_address=s.from_address, to=email.recipient, subject=first["subject"] or "Watchtower digest",
+                body=parts["text"], html=parts["html"], now=now,
+            )
         if first["kind"] != "item":
             return render.build_plain_email(
                 from_address=s.from_address, to=email.recipient, subject=first["subject"] or "Watchtower",

@@ -142,7 +142,9 @@ def build_item_email(
     return msg
 
 
-def build_plain_email(*, from_address: str, to: str, subject: str, body: str, now: datetime) -> EmailMessage:
+def build_plain_email(
+    *, from_address: str, to: str, subject: str, body: str, now: datetime, html: str | None = None
+) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = from_address
     msg["To"] = to
@@ -151,6 +153,8 @@ def build_plain_email(*, from_address: str, to: str, subject: str, body: str, no
     msg["Message-ID"] = make_msgid(domain="watchtower.local")
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(body)
+    if html is not None:
+        msg.add_alternative(html, subtype="html")
     return msg
 
 

@@ -1,0 +1,283 @@
+"""Shared fixtures: a school's config, a real SQLite file, a real SMTP server on loopback, an injected clock.
+
+- ``make_config(**overrides)``: a validated :class:`Config` for a school with every role filled, its database in
+  ``tmp_path`` and SMTP pointed at the ``smtp`` fixture; keyword arguments replace top-level tables.
+- ``smtp``: an aiosmtpd ``Controller`` on 127.0.0.1 (a free port found first: ``Controller(port=0)`` does not
+  work), whose behaviour a test can change (refuse with 421, reject an address with 550) or stop and restart.
+- ``clock``: a :class:`FakeClock` the daemon, notifier and escalator read instead of the wall clock.
+- ``add_item(db, config, ...)``: store an item and record its classification through the daemon's own
+  ``triage_record`` (deadline + first escalation steps), without the model.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlite_utils import Database
+
+from watchtower.config import Config, parse_config
+from watchtower.models import Classification, Item, severity_of
+from watchtower.notify.outbox import Notifier
+from watchtower.pipeline import triage_record
+from watchtower.store import Store, connect, immediate, repo
+
+LINK_KEY = "test-link-key-0123456789abcdef0123456789"
+
+PEOPLE: list[dict[str, Any]] = [
+    {"name": "Amy Clarke", "email": "amy@school.example", "roles": ["moderator"]},
+    {"name": "Ben Okafor", "email": "ben@school.example", "roles": ["moderator"]},
+    {"name": "Rachel Hughes", "email": "aht@school.example", "roles": ["aht"]},
+    {"name": "David Price", "email": "head@school.example", "roles": ["headteacher"]},
+    {"name": "Fatima Shah", "email": "dsl@school.example", "roles": ["dsl"]},
+    {"name": "Tom Reid", "email": "deputy@school.example", "roles": ["deputy_dsl"]},
+]
+OPERATOR = "it@school.example"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# --- clock -----------------------------------------------------------------------------------------
+
+
+class FakeClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> datetime:
+        self.now += timedelta(**kw)
+        return self.now
+
+    def set(self, moment: datetime) -> datetime:
+        self.now = moment
+        return moment
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # Mon 9 Mar 2026 10:00 UTC (GMT: London agrees), a working day
+    return FakeClock(datetime(2026, 3, 9, 10, 0, tzinfo=UTC))
+
+
+# --- SMTP ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Mail:
+    mail_from: str
+    rcpt_tos: list[str]
+    message: EmailMessage
+
+    @property
+    def to(self) -> str:
+        return str(self.message["To"])
+
+    @property
+    def subject(self) -> str:
+        return str(self.message["Subject"])
+
+    def part(self, subtype: str) -> str:
+        body = self.message.get_body(preferencelist=(subtype,))
+        assert body is not None, f"no text/{subtype} part"
+        return str(body.get_content())
+
+
+@dataclass
+class SmtpHandler:
+    """Accepts mail unless told otherwise. ``refuse_data``: answer DATA with that reply (e.g. 421);
+    ``bad_addresses``: RCPT TO for these is refused with 550."""
+
+    messages: list[Mail] = field(default_factory=list)
+    refuse_data: str | None = None
+    bad_addresses: set[str] = field(default_factory=set)
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if address.lower() in self.bad_addresses:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.refuse_data:
+            return self.refuse_data
+        msg = message_from_bytes(envelope.content, policy=policy.default)
+        assert isinstance(msg, EmailMessage)
+        self.messages.append(Mail(envelope.mail_from, list(envelope.rcpt_tos), msg))
+        return "250 Message accepted for delivery"
+
+
+class SmtpServer:
+    """A real SMTP server on 127.0.0.1 that a test can stop (connection refused) and start again."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.handler = SmtpHandler()
+        self._controller: Controller | None = None
+
+    @property
+    def messages(self) -> list[Mail]:
+        return self.handler.messages
+
+    def to(self, address: str) -> list[Mail]:
+        return [m for m in self.messages if address in m.rcpt_tos]
+
+    def start(self) -> None:
+        for _ in range(50):  # the port may linger briefly after a stop
+            try:
+                self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+                self._controller.start()
+                return
+            except (OSError, RuntimeError):
+                time.sleep(0.05)
+        raise RuntimeError(f"could not start the SMTP server on port {self.port}")
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+# --- config and items ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "watchtower.db"
+
+
+@pytest.fixture
+def make_config(db_path: Path, smtp: SmtpServer) -> Callable[..., Config]:
+    def make(**overrides: Any) -> Config:
+        data: dict[str, Any] = {
+            "school": {"name": "Oakfield Academy", "operator_email": OPERATOR},
+            "people": PEOPLE,
+            "smtp": {"host": "127.0.0.1", "port": smtp.port, "security": "none",
+                     "from_address": "watchtower@school.example", "timeout_seconds": 5},
+            "notify": {"first_backoff_seconds": 5, "max_backoff_seconds": 60},
+            "dashboard": {"enabled": False, "public_url": "https://watchtower.school.example"},
+            "store": {"path": str(db_path)},
+        }
+        data.update(overrides)
+        return parse_config(data)
+
+    return make
+
+
+@pytest.fixture
+def config(make_config: Callable[..., Config]) -> Config:
+    return make_config()
+
+
+def add_item(
+    db: Database,
+    config: Config,
+    *,
+    text: str,
+    categories: list[str],
+    now: datetime,
+    source: str = "own",
+    platform: str = "facebook",
+    platform_id: str | None = None,
+    created_at: datetime | None = None,
+    parent_id: str | None = None,
+    own_post: bool = False,
+    source_name: str = "facebook-page",
+    author: str = "someone",
+) -> int:
+    """Store one item and triage it with the given categories, as the daemon would at ``now``."""
+    pid = platform_id or f"p{time.perf_counter_ns()}"
+    item = Item(
+        platform=platform, source=source, platform_id=pid,  # type: ignore[arg-type]
+        url=f"https://{platform}.example/{pid}", author_handle=author, author_name=author.title(),
+        text=text, created_at=created_at or now, parent_id=parent_id, own_post=own_post,
+    )
+    cls = Classification(categories=categories, scores={c: 0.99 for c in categories},
+                         reasons=[f"rule:test {c}" for c in categories] or ["model: below thresholds"],
+                         model_version="test")
+    assert cls.severity == severity_of(categories)
+    with immediate(db):
+        [item_id] = repo.ingest(db, [item], source_name=source_name, now=now)
+        row = repo.get_item(db, item_id)
+        assert row is not None
+        triage_record(db, config, [row], [cls], now)
+    return item_id
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A connection of the test's own to the database file (the daemon and CLI open theirs)."""
+    conn = connect(db_path)
+    yield conn
+    conn.conn.close()
+
+
+def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], sender: Any = None) -> Notifier:
+    """The daemon's notifier for ``config``, sending through real SMTP (or ``sender``)."""
+    from datetime import timedelta as _td
+    from zoneinfo import ZoneInfo
+
+    from watchtower.daemon import operators
+    from watchtower.links import LinkSigner
+    from watchtower.notify.outbox import OutboxSettings
+    from watchtower.notify.render import Recipient
+    from watchtower.notify.smtp import SmtpSender
+
+    people = {p.email.lower(): Recipient(p.email, p.name, frozenset(p.roles)) for p in config.people}
+    return Notifier(
+        store=store,
+        sender=sender or SmtpSender(host=config.smtp.host, port=config.smtp.port, security="none", timeout=5),
+        signer=LinkSigner(LINK_KEY, ttl=_td(hours=72)),
+        settings=OutboxSettings(
+            school=config.school.name,
+            from_address=config.smtp.from_address,
+            public_url=config.dashboard.public_url,
+            timezone=ZoneInfo(config.deadlines.timezone),
+            batch_minutes=config.escalation.batch_minutes,
+            first_backoff=config.notify.first_backoff_seconds,
+            max_backoff=config.notify.max_backoff_seconds,
+            give_up_after=_td(hours=config.notify.give_up_hours),
+            operators=tuple(e for e, _ in operators(config)),
+        ),
+        people=lambda e: people.get(e.lower(), Recipient(e, e, frozenset())),
+        clock=clock,
+    )
+
+
+@pytest.fixture
+async def store(db_path: Path) -> AsyncIterator[Store]:
+    s = Store(db_path)
+    await s.open()
+    yield s
+    await s.close()
+
+
+def delivered(mails: list[Mail]) -> Counter[tuple[str, str]]:
+    """How many times each (item ids, recipient) pair arrived."""
+    return Counter((str(m.message["X-Watchtower-Items"]), r) for m in mails for r in m.rcpt_tos)

@@ -1,0 +1,209 @@
+"""The outbox (notify/outbox.py) against a real SMTP server on loopback and a real SQLite file, with an
+injected clock: who gets what, batching, urgency, outages, bad addresses and restarts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlite_utils import Database
+
+from tests.conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier, delivered
+from watchtower.config import Config
+from watchtower.notify.smtp import SmtpSender
+from watchtower.store import Store
+
+MODERATORS = ("amy@school.example", "ben@school.example")
+
+
+def statuses(db: Database) -> list[tuple[str, str, str]]:
+    return [tuple(r) for r in db.execute("SELECT step, recipient, status FROM alerts ORDER BY id")]
+
+
+class TestDelivery:
+    async def test_a_high_item_reaches_each_moderator_with_its_text_and_reasons(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """A harassment item on the school's page: one email per moderator, addressed to them alone, saying what,
+        where, why and by when."""
+        item = add_item(db, config, text="Mr Jones is a useless idiot", categories=["harassment"], now=clock())
+        notifier = build_notifier(config, store, clock)
+        assert await notifier.flush() == 2
+        assert sorted(r for m in smtp.messages for r in m.rcpt_tos) == sorted(MODERATORS)
+        for mail in smtp.messages:
+            assert mail.rcpt_tos == [mail.to]
+            assert mail.mail_from == "watchtower@school.example"
+            assert mail.subject.startswith("Watchtower [HIGH] harassment on facebook school account")
+            assert mail.message["X-Watchtower-Items"] == str(item)
+            text = mail.part("plain")
+            assert "Mr Jones is a useless idiot" in text
+            assert "rule:test harassment" in text
+            assert "https://watchtower.school.example/ack/" in text
+        assert {s for _, _, s in statuses(db)} == {"sent"}
+
+    async def test_post_text_is_escaped_in_html_and_never_reaches_a_header(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """A hostile post (markup, a forged Bcc header in the text and the author name) is shown as text:
+        escaped in the HTML part, and the mail goes to the moderator only."""
+        hostile = 'you idiot <script>alert(1)</script>\r\nBcc: x@evil.example\r\n\r\n<a href="x">'
+        add_item(db, config, text=hostile, categories=["harassment"], now=clock(),
+                 author="troll\r\nBcc: y@evil.example")
+        await build_notifier(config, store, clock).flush()
+        assert len(smtp.messages) == 2
+        for mail in smtp.messages:
+            assert mail.rcpt_tos == [mail.to]
+            assert mail.message["Bcc"] is None
+            assert all("evil" not in str(v) for _, v in mail.message.items())
+            html = mail.part("html")
+            assert "<script>" not in html
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+            assert '<a href="x">' not in html
+        assert not any("evil" in r for m in smtp.messages for r in m.rcpt_tos)
+
+
+class TestBatching:
+    async def test_normal_items_reach_a_moderator_at_most_once_per_15_minutes(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """Queries on an own account, minutes apart: the first goes at once, the next two wait for the end of the
+        moderator's 15-minute window and then arrive together in one email."""
+        notifier = build_notifier(config, store, clock)
+        t0 = clock()
+        first = add_item(db, config, text="What time is the concert?", categories=["query"], now=clock())
+        assert await notifier.flush() == 2
+        clock.advance(minutes=4)
+        second = add_item(db, config, text="Is there parking?", categories=["query"], now=clock())
+        clock.advance(minutes=6)
+        third = add_item(db, config, text="Who do I email about uniform?", categories=["query"], now=clock())
+        for minute in range(10, 15):
+            clock.set(t0.replace(minute=minute, second=59))
+            await notifier.flush()
+            assert len(smtp.to("amy@school.example")) == 1, f"sent early at minute {minute}"
+        clock.set(t0.replace(minute=15))
+        assert await notifier.flush() == 2
+        for who in MODERATORS:
+            mails = smtp.to(who)
+            assert [m.message["X-Watchtower-Items"] for m in mails] == [str(first), f"{second},{third}"]
+            assert "2 items" in mails[1].subject
+
+    async def test_a_critical_item_never_waits_for_the_batch_window(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """A moderator just had a batched email; a threat a minute later is sent at once, in its own email."""
+        notifier = build_notifier(config, store, clock)
+        add_item(db, config, text="When is sports day?", categories=["query"], now=clock())
+        await notifier.flush()
+        clock.advance(minutes=1)
+        threat = add_item(db, config, text="I'll bring a knife to school tomorrow", categories=["threat"],
+                          now=clock())
+        await notifier.flush()
+        amy = smtp.to("amy@school.example")
+        assert len(amy) == 2
+        assert amy[1].message["X-Watchtower-Items"] == str(threat)
+        assert amy[1].subject.startswith("Watchtower [CRITICAL] threat")
+        assert {m.rcpt_tos[0] for m in smtp.messages if m.message["X-Watchtower-Items"] == str(threat)} == {
+            *MODERATORS, "aht@school.example", "head@school.example"}
+
+
+class TestFailures:
+    async def test_an_smtp_outage_delays_alerts_but_loses_and_doubles_none(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """The server is down (connection refused), then up but answering 421, for several minutes; alerts
+        queued meanwhile all arrive once it recovers, each exactly once per (item, step, person)."""
+        notifier = build_notifier(config, store, clock)
+        smtp.stop()
+        items = [add_item(db, config, text="I know where you live, Mr Jones", categories=["threat"], now=clock())]
+        assert await notifier.flush() == 0
+        clock.advance(minutes=1)
+        items.append(add_item(db, config, text="Those kids are vermin", categories=["harassment"], now=clock()))
+        assert await notifier.flush() == 0
+        smtp.handler.refuse_data = "421 4.3.2 service not available, try later"
+        smtp.start()
+        for _ in range(4):
+            clock.advance(minutes=1)
+            assert await notifier.flush() == 0
+        rows = db.execute("SELECT status, attempts, last_error FROM alerts").fetchall()
+        assert {r[0] for r in rows} == {"pending"}
+        assert all(r[1] >= 2 for r in rows)
+        assert any("421" in (r[2] or "") for r in rows)
+        assert smtp.messages == []
+        smtp.handler.refuse_data = None
+        for _ in range(3):  # backoff is capped at 60 s in this config
+            clock.advance(minutes=1)
+            await notifier.flush()
+        counts = delivered(smtp.messages)
+        assert set(counts.values()) == {1}
+        expected = {(str(items[0]), p) for p in (*MODERATORS, "aht@school.example", "head@school.example")}
+        expected |= {(str(items[1]), p) for p in MODERATORS}
+        assert set(counts) == expected
+        assert {s for _, _, s in statuses(db)} == {"sent"}
+
+    async def test_a_bad_address_fails_at_once_and_the_operator_is_told_once(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """550 for one moderator's address: that alert is failed without retrying, the other moderator still gets
+        theirs, and the operator gets one email naming the address, however often the notifier runs."""
+        smtp.handler.bad_addresses = {"amy@school.example"}
+        notifier = build_notifier(config, store, clock)
+        add_item(db, config, text="Give me your number, sweetie", categories=["harassment"], now=clock())
+        await notifier.flush()
+        for _ in range(3):
+            clock.advance(minutes=5)
+            await notifier.flush()
+        row = db.execute(
+            "SELECT status, attempts, last_error FROM alerts WHERE recipient = 'amy@school.example'").fetchone()
+        assert row[0] == "failed" and row[1] == 1 and "550" in row[2]
+        assert len(smtp.to("ben@school.example")) == 1
+        told = smtp.to(OPERATOR)
+        assert len(told) == 1
+        assert "amy@school.example" in told[0].subject
+        assert "550" in told[0].part("plain")
+
+
+class CrashAfter:
+    """A real SMTP sender that dies (like a power cut) after ``n`` deliveries."""
+
+    def __init__(self, inner: SmtpSender, n: int) -> None:
+        self.inner = inner
+        self.n = n
+
+    async def send(self, message: Any) -> None:
+        if self.n == 0:
+            raise SystemError("power cut")
+        await self.inner.send(message)
+        self.n -= 1
+
+
+class TestRestart:
+    async def test_a_new_notifier_on_the_same_database_sends_what_is_pending_exactly_once(
+        self, make_config: Callable[..., Config], db_path: Any, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """The process dies after two of four emails about a threat; after a restart a new notifier (new store,
+        same file) sends the other two, and nobody gets a second copy."""
+        config = make_config()
+        item = add_item(db, config, text="There will be a shooting on Friday", categories=["threat"], now=clock())
+        first = Store(db_path)
+        await first.open()
+        sender = CrashAfter(SmtpSender(host="127.0.0.1", port=smtp.port, security="none", timeout=5), 2)
+        try:
+            await build_notifier(config, first, clock, sender=sender).flush()
+        except SystemError:
+            pass
+        else:
+            raise AssertionError("the sender should have crashed")
+        finally:
+            await first.close()
+        assert len(smtp.messages) == 2
+        clock.advance(seconds=30)
+        second = Store(db_path)
+        await second.open()
+        try:
+            notifier = build_notifier(config, second, clock)
+            assert await notifier.flush() == 2
+            assert await notifier.flush() == 0
+        finally:
+            await second.close()
+        counts = delivered(smtp.messages)
+        assert counts == {(str(item), p): 1 for p in (*MODERATORS, "aht@school.example", "head@school.example")}
