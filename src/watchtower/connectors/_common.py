@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 import aiohttp
 
 from watchtower.models import Item
+
+
+def obj(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one: API answers are not trusted to have the shape."""
+    return value if isinstance(value, dict) else {}
 
 
 class BaseConnector:

@@ -156,7 +156,8 @@ class GraphClient:
             data = await self.get(path, query)
             rows = data.get("data")
             yield [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
-            paging = data.get("paging") if isinstance(data.get("paging"), dict) else {}
+            raw_paging = data.get("paging")
+            paging: dict[str, Any] = raw_paging if isinstance(raw_paging, dict) else {}
             if not paging.get("next"):
                 return
             after = (paging.get("cursors") or {}).get("after")

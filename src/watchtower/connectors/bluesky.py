@@ -14,7 +14,7 @@ from typing import Any
 
 import aiohttp
 
-from watchtower.connectors._common import BaseConnector, Watermark, unique
+from watchtower.connectors._common import BaseConnector, Watermark, obj, unique
 from watchtower.connectors._http import Response, parse_iso, request, retry_after_header, seconds_until_epoch
 from watchtower.connectors.base import Cursor, FetchResult
 from watchtower.connectors.config import BlueskySource
@@ -27,15 +27,15 @@ MEDIA_EMBEDS = ("app.bsky.embed.images", "app.bsky.embed.video", "app.bsky.embed
 
 def post_to_item(post: dict[str, Any], *, own_handle: str) -> Item | None:
     uri = post.get("uri")
-    record = post.get("record") if isinstance(post.get("record"), dict) else {}
-    author = post.get("author") if isinstance(post.get("author"), dict) else {}
+    record = obj(post.get("record"))
+    author = obj(post.get("author"))
     created = record.get("createdAt") or post.get("indexedAt")
     if not uri or not created:
         return None
     handle = author.get("handle")
     rkey = str(uri).rsplit("/", 1)[-1]
-    embed = post.get("embed") if isinstance(post.get("embed"), dict) else {}
-    reply = record.get("reply") if isinstance(record.get("reply"), dict) else {}
+    embed = obj(post.get("embed"))
+    reply = obj(record.get("reply"))
     is_own = bool(handle) and handle == own_handle
     try:
         created_at = parse_iso(str(created))

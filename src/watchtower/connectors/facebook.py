@@ -20,7 +20,7 @@ from typing import Any
 
 import aiohttp
 
-from watchtower.connectors._common import BaseConnector, Watermark, unique
+from watchtower.connectors._common import BaseConnector, Watermark, obj, unique
 from watchtower.connectors._graph import GraphClient
 from watchtower.connectors._http import parse_iso
 from watchtower.connectors.base import Cursor, FetchResult
@@ -36,7 +36,7 @@ MAX_COMMENT_PAGES = 10
 def post_to_item(post: dict[str, Any], *, page_id: str, source: str) -> Item | None:
     if not post.get("id") or not post.get("created_time"):
         return None
-    author = post.get("from") if isinstance(post.get("from"), dict) else {}
+    author = obj(post.get("from"))
     is_page = str(author.get("id")) == page_id
     attachments = (post.get("attachments") or {}).get("data") or []
     return Item(
@@ -58,8 +58,8 @@ def post_to_item(post: dict[str, Any], *, page_id: str, source: str) -> Item | N
 def comment_to_item(comment: dict[str, Any], *, post_id: str, page_id: str) -> Item | None:
     if not comment.get("id") or not comment.get("created_time"):
         return None
-    author = comment.get("from") if isinstance(comment.get("from"), dict) else {}
-    parent = comment.get("parent") if isinstance(comment.get("parent"), dict) else {}
+    author = obj(comment.get("from"))
+    parent = obj(comment.get("parent"))
     is_page = str(author.get("id")) == page_id
     return Item(
         platform="facebook",
@@ -109,7 +109,7 @@ class FacebookConnector(BaseConnector):
         items: list[Item] = []
 
         recent_posts: list[dict[str, Any]] = []
-        params = {"fields": POST_FIELDS, "limit": 100, "since": int(window_start.timestamp())}
+        params: dict[str, str | int] = {"fields": POST_FIELDS, "limit": 100, "since": int(window_start.timestamp())}
         async for rows in self.graph.pages(f"{page_id}/feed", params, max_pages=MAX_FEED_PAGES):
             for post in rows:
                 item = post_to_item(post, page_id=page_id, source="own")

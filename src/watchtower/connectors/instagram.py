@@ -21,7 +21,7 @@ from typing import Any
 
 import aiohttp
 
-from watchtower.connectors._common import BaseConnector, Watermark, unique
+from watchtower.connectors._common import BaseConnector, Watermark, obj, unique
 from watchtower.connectors._graph import GraphClient
 from watchtower.connectors._http import parse_iso
 from watchtower.connectors.base import Cursor, FetchResult
@@ -60,7 +60,7 @@ def comment_to_item(
 ) -> Item | None:
     if not comment.get("id") or not comment.get("timestamp"):
         return None
-    author = comment.get("from") if isinstance(comment.get("from"), dict) else {}
+    author = obj(comment.get("from"))
     username = comment.get("username") or author.get("username")
     return Item(
         platform="instagram",
@@ -106,7 +106,7 @@ class InstagramConnector(BaseConnector):
         media_wm = Watermark.load(cursor.get("media"))
         comments_wm = Watermark.load(cursor.get("comments"))
         tags_wm = Watermark.load(cursor.get("tags"))
-        old_counts = cursor.get("counts") if isinstance(cursor.get("counts"), dict) else {}
+        old_counts = obj(cursor.get("counts"))
         window_start = utcnow() - timedelta(days=self.cfg.lookback_days)
         items: list[Item] = []
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from aiohttp import web
 
+from watchtower.connectors._common import obj
 from watchtower.connectors._http import parse_iso
 from watchtower.models import Item
 
@@ -78,9 +79,9 @@ def feed_change_to_item(value: dict[str, Any], *, page_id: str, entry_time: Any)
     kind, verb = value.get("item"), value.get("verb")
     if kind not in FEED_ITEMS or verb not in FEED_VERBS:
         return None
-    author = value.get("from") if isinstance(value.get("from"), dict) else {}
+    author = obj(value.get("from"))
     is_page = str(author.get("id")) == page_id
-    post = value.get("post") if isinstance(value.get("post"), dict) else {}
+    post = obj(value.get("post"))
     if kind == "comment":
         if not value.get("comment_id"):
             return None
@@ -110,8 +111,8 @@ def instagram_comment_to_item(value: dict[str, Any], *, ig_user_id: str, entry_t
     """An Instagram ``comments``/``live_comments`` change as the Item the Instagram poller would make."""
     if not value.get("id"):
         return None
-    author = value.get("from") if isinstance(value.get("from"), dict) else {}
-    media = value.get("media") if isinstance(value.get("media"), dict) else {}
+    author = obj(value.get("from"))
+    media = obj(value.get("media"))
     return Item(
         platform="instagram",
         source="own",
