@@ -147,6 +147,29 @@ class WatchConfig(_Section):
     )
 
 
+class WebhooksConfig(_Section):
+    meta_enabled: bool = Field(
+        default=False,
+        description="Receive Facebook/Instagram webhooks (real-time comments) on the dashboard's address at "
+        "/webhooks/meta. Needs a public HTTPS name (reverse proxy); polling still runs to catch what is missed.",
+    )
+    meta_verify_token_secret: str = Field(
+        default="META_WEBHOOK_VERIFY_TOKEN",
+        description="NAME of the secret holding the verify token you typed into the Meta app's webhook settings.",
+    )
+    meta_app_secret_secret: str = Field(
+        default="META_APP_SECRET",
+        description="NAME of the secret holding the Meta app secret (checks X-Hub-Signature-256 on every delivery).",
+    )
+
+    @field_validator("meta_verify_token_secret", "meta_app_secret_secret")
+    @classmethod
+    def _secret_name(cls, v: str) -> str:
+        if not valid_secret_name(v):
+            raise ValueError("give the NAME of a secret (letters, digits, _), not the secret itself")
+        return v
+
+
 class LoggingConfig(_Section):
     level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level.")
     format: Literal["auto", "json", "console"] = Field(
@@ -167,6 +190,7 @@ class Config(_Section):
     store: StoreConfig = Field(default_factory=StoreConfig)
     retention: RetentionConfig = Field(default_factory=RetentionConfig)
     watch: WatchConfig = Field(default_factory=WatchConfig)
+    webhooks: WebhooksConfig = Field(default_factory=WebhooksConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
 
     @model_validator(mode="after")
