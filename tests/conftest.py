@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from collections import Counter
@@ -281,3 +282,46 @@ async def store(db_path: Path) -> AsyncIterator[Store]:
 def delivered(mails: list[Mail]) -> Counter[tuple[str, str]]:
     """How many times each (item ids, recipient) pair arrived."""
     return Counter((str(m.message["X-Watchtower-Items"]), r) for m in mails for r in m.rcpt_tos)
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v)  # a JSON string is a valid TOML basic string
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    raise TypeError(type(v))
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """Enough TOML for a config: tables of scalars, and arrays of tables (``people``, ``sources``)."""
+    lines = []
+    for table, body in data.items():
+        if isinstance(body, list):
+            for entry in body:
+                lines.append(f"[[{table}]]")
+                lines.extend(f"{k} = {_toml_value(v)}" for k, v in entry.items())
+        else:
+            lines.append(f"[{table}]")
+            lines.extend(f"{k} = {_toml_value(v)}" for k, v in body.items())
+        lines.append("")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, make_config: Callable[..., Config]) -> Callable[..., Path]:
+    """``config_file(**overrides)``: the same config as ``make_config``, written as watchtower.toml."""
+
+    def write(**overrides: Any) -> Path:
+        config = make_config(**overrides)
+        data = config.model_dump(mode="json", exclude_defaults=True)
+        path = tmp_path / "watchtower.toml"
+        path.write_text(to_toml(data), encoding="utf-8")
+        return path
+
+    return write

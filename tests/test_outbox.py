@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tests.conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier, delivered
+from conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier, delivered
 from watchtower.config import Config
 from watchtower.notify.smtp import SmtpSender
 from watchtower.store import Store

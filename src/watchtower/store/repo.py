@@ -440,3 +440,92 @@ def told_about(db: Database, item_id: int) -> list[tuple[str, str | None]]:
         [item_id],
     )
     return [(name or email, role) for name, email, role in rows]
+
+
+# --- reports and watchers (digest, queue, watchers) ------------------------------------------------
+
+
+def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cur = db.execute(sql, list(params))
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def flagged_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """Items classified with at least one category in [start, end), worst first."""
+    return _rows(
+        db,
+        "SELECT * FROM items WHERE severity > 0 AND classified_at >= ? AND classified_at < ? "
+        "ORDER BY severity DESC, classified_at",
+        [ts(start), ts(end)],
+    )
+
+
+def open_items_detail(db: Database) -> list[dict[str, Any]]:
+    """Full rows of items still owing an acknowledgement, soonest deadline first."""
+    return _rows(
+        db,
+        "SELECT * FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL "
+        "ORDER BY deadline_at, id",
+    )
+
+
+def acknowledged_late_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """Items acknowledged in [start, end) after their deadline had passed."""
+    return _rows(
+        db,
+        "SELECT * FROM items WHERE acknowledged_at >= ? AND acknowledged_at < ? AND deadline_at IS NOT NULL "
+        "AND acknowledged_at > deadline_at ORDER BY acknowledged_at",
+        [ts(start), ts(end)],
+    )
+
+
+def awaiting_dsl_review(db: Database, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """Flagged items the DSL has not reviewed yet (oldest first, at most ``limit``), and how many in all."""
+    total = db.execute("SELECT COUNT(*) FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL").fetchone()[0]
+    rows = _rows(
+        db,
+        "SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL ORDER BY first_seen_at, id LIMIT ?",
+        [limit],
+    )
+    return rows, int(total)
+
+
+def newest_own_posts(db: Database) -> dict[str, str]:
+    """For each source that has seen the school's own posts: the newest own post's created_at (UTC text)."""
+    return {
+        name: newest
+        for name, newest in db.execute(
+            "SELECT source_name, MAX(created_at) FROM items WHERE own_post = 1 GROUP BY source_name"
+        )
+    }
+
+
+def flagged_replies_since(db: Database, since: datetime) -> list[dict[str, Any]]:
+    """Flagged replies (items with a parent) posted at or after ``since``: id, platform, parent_id, created_at,
+    categories."""
+    return _rows(
+        db,
+        "SELECT id, platform, parent_id, created_at, categories FROM items "
+        "WHERE parent_id IS NOT NULL AND severity > 0 AND created_at >= ? ORDER BY platform, parent_id, created_at",
+        [ts(since)],
+    )
+
+
+def item_by_platform_id(db: Database, platform: str, platform_id: str) -> dict[str, Any] | None:
+    rows = _rows(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ?", [platform, platform_id])
+    return rows[0] if rows else None
+
+
+def get_alerts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return _rows(db, f"SELECT * FROM alerts WHERE id IN ({marks}) ORDER BY id", list(ids))
+
+
+def alert_ids_by_keys(db: Database, keys: Sequence[str]) -> list[int]:
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return [r[0] for r in db.execute(f"SELECT id FROM alerts WHERE dedup_key IN ({marks}) ORDER BY id", list(keys))]

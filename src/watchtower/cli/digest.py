@@ -1,0 +1,149 @@
+"""``watchtower digest``: the DSL's daily digest, now.
+
+    watchtower digest --preview [--config FILE]   print the digest text as of now; sends nothing
+    watchtower digest --send [--config FILE]      queue it for the DSL and deputy now and deliver it through
+                                                  SMTP once; exit 1 if any copy was not accepted
+
+``--send`` is persist-first like the daemon: the rows are written to the outbox (held back from the running
+daemon for a few minutes so the two never send the same row), then delivered by the outbox's own code. A copy
+that failed for a passing reason stays queued and the daemon retries it; a bad address fails at once and the
+operator is told. It does not replace the scheduled digest (its rows have their own dedup keys).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import secrets
+import sys
+from datetime import timedelta
+from typing import Any
+
+from watchtower.cli._common import add_config_arg, config_path
+from watchtower.exceptions import WatchtowerError
+
+#: how long the running daemon leaves a CLI-queued digest alone before retrying it itself
+HOLD_FROM_DAEMON = timedelta(minutes=5)
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "digest", help="preview the DSL digest, or send it now", description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--preview", action="store_true", help="print the digest as of now; send nothing")
+    what.add_argument("--send", action="store_true", help="queue it now and deliver it through SMTP once")
+    add_config_arg(p)
+    p.set_defaults(func=_main)
+
+
+def _main(args: argparse.Namespace) -> int:
+    from watchtower.config import load_config
+
+    config = load_config(config_path(args.config))
+    if args.preview:
+        return preview(config)
+    return asyncio.run(send(config))
+
+
+def preview(config: Any) -> int:
+    from watchtower.digest import build_digest, render_digest
+    from watchtower.models import utcnow
+    from watchtower.store import connect
+
+    db = connect(config.store.path)
+    try:
+        subject, text, _ = render_digest(build_digest(db, config, utcnow()))
+    finally:
+        db.conn.close()
+    print(f"Subject: {subject}\n")
+    print(text)
+    return 0
+
+
+async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: Any = None) -> int:
+    """Queue the digest now and deliver it once. Returns 0 if every copy was accepted, else 1.
+
+    ``sender``, ``environ`` and ``clock`` are for tests (the real SMTP sender, the environment, the wall clock).
+    """
+    import os
+    from zoneinfo import ZoneInfo
+
+    from watchtower.daemon import operators
+    from watchtower.digest import digest_recipients, queue_digest
+    from watchtower.links import LinkSigner
+    from watchtower.models import utcnow
+    from watchtower.notify.outbox import Notifier, OutboxSettings
+    from watchtower.notify.render import Recipient
+    from watchtower.secrets import get_secret, has_secret
+    from watchtower.store import Store, repo
+    from watchtower.timeutil import ts
+
+    env = os.environ if environ is None else environ
+    clock = clock or utcnow
+    if not digest_recipients(config):
+        raise WatchtowerError("no one has the dsl or deputy_dsl role: there is no one to send the digest to")
+    link_name = config.dashboard.link_secret
+    # the digest carries no acknowledgement links; the notifier needs a signer all the same
+    key = get_secret(link_name, environ=env) if has_secret(link_name, environ=env) else secrets.token_urlsafe(32)
+    people = {p.email.lower(): Recipient(p.email, p.name, frozenset(p.roles)) for p in config.people}
+    settings = OutboxSettings(
+        school=config.school.name,
+        from_address=config.smtp.from_address,
+        public_url=config.dashboard.public_url,
+        timezone=ZoneInfo(config.deadlines.timezone),
+        batch_minutes=config.escalation.batch_minutes,
+        first_backoff=config.notify.first_backoff_seconds,
+        max_backoff=config.notify.max_backoff_seconds,
+        give_up_after=timedelta(hours=config.notify.give_up_hours),
+        moderators_see_safeguarding=config.dashboard.moderators_see_safeguarding_text,
+        operators=tuple(e for e, _ in operators(config)),
+    )
+    store = Store(config.store.path)
+    await store.open()
+    try:
+        notifier = Notifier(
+            store=store,
+            sender=sender or smtp_sender(config, env),
+            signer=LinkSigner(key, ttl=timedelta(hours=1)),
+            settings=settings,
+            people=lambda e: people.get(e.lower(), Recipient(e, e, frozenset())),
+            clock=clock,
+        )
+        now = clock()
+
+        def queue(db: Any) -> list[int]:
+            keys = queue_digest(db, config, now, key=f"digest-manual:{ts(now)}")
+            ids = repo.alert_ids_by_keys(db, keys)
+            repo.defer_alerts(db, ids, until=now + HOLD_FROM_DAEMON)
+            return ids
+
+        ids = await store.write(queue)
+        sent = await notifier.deliver(ids)
+        rows = await store.read(lambda db: repo.get_alerts(db, ids))
+    finally:
+        await store.close()
+    for r in rows:
+        ok = r["status"] == "sent"
+        state = "delivered" if ok else f"NOT delivered ({r['status']}): {r['last_error']}"
+        print(f"digest to {r['recipient']}: {state}", file=sys.stdout if ok else sys.stderr)
+    return 0 if sent == len(ids) else 1
+
+
+def smtp_sender(config: Any, environ: Any) -> Any:
+    """The daemon's SMTP sender, from the same config and secrets."""
+    from watchtower.notify.smtp import SmtpSender
+    from watchtower.secrets import get_secret
+
+    smtp = config.smtp
+    password = get_secret(smtp.password_secret, environ=environ) if smtp.password_secret else None
+    return SmtpSender(
+        host=smtp.host,
+        port=smtp.port,
+        security=smtp.security,
+        username=smtp.username,
+        password=password,
+        timeout=smtp.timeout_seconds,
+        validate_certs=smtp.validate_certs,
+    )

@@ -1,0 +1,318 @@
+"""The DSL's daily digest (design.md, "Escalation chain": every day at 07:30).
+
+Built from the database, never from memory: items flagged in the last 24 hours by severity and category,
+open items and their deadlines, breaches (deadline passed unacknowledged; acknowledged late), items awaiting
+the DSL's review, and sources failing or silent. It goes out on quiet days too: "nothing flagged in the last
+24 hours" is news the DSL needs, and a missing digest is how they notice Watchtower has stopped.
+
+When: :func:`watchtower.escalation.digest_due` / ``last_digest_slot`` / ``next_digest_at`` decide (once per
+local day at ``[escalation] digest_time``, once after downtime however long, right across clock changes).
+How: persist first. The digest is rendered once, when it is queued, and stored in the outbox row
+(``kind = "digest"``, ``body`` = JSON ``{"text": ..., "html": ...}``), one row per person, with
+``dedup_key = "digest:<local date of the slot>:<email>"``, so a restart can never send the same day's digest
+twice. The notifier then delivers it like any other row (retry, backoff, permanent failure -> operator).
+
+Safeguarding items are shown in full: the digest goes only to the DSL and deputy DSL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from sqlite_utils import Database
+
+from watchtower.config import Config
+from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
+from watchtower.logging import get_logger
+from watchtower.models import CATEGORIES, Severity
+from watchtower.poller import silent_sources
+from watchtower.store import repo
+from watchtower.timeutil import maybe_ts, parse_ts, ts
+
+if TYPE_CHECKING:
+    from watchtower.daemon import Daemon
+
+__all__ = [
+    "DIGEST_ROLES",
+    "Digest",
+    "build_digest",
+    "digest_recipients",
+    "digest_tick",
+    "queue_digest",
+    "render_digest",
+    "run_digest",
+]
+
+#: who receives the digest
+DIGEST_ROLES: tuple[str, ...] = ("dsl", "deputy_dsl")
+#: meta key: when the last scheduled digest was queued (UTC)
+META_LAST_DIGEST = "digest_last_queued_at"
+WINDOW = timedelta(hours=24)
+REVIEW_LIST_LIMIT = 50
+#: the job re-reads the clock at least this often, so a clock jump or a suspended VM is noticed
+MAX_SLEEP_SECONDS = 60.0
+
+_LOADER = jinja2.PackageLoader("watchtower.notify", "templates")
+_env_text = jinja2.Environment(
+    loader=_LOADER,
+    autoescape=False,  # noqa: S701 - the plain-text part; the HTML part uses the autoescaping environment
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_env_html = jinja2.Environment(loader=_LOADER, autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    id: int
+    severity: str
+    categories: list[str]
+    platform: str
+    source_label: str
+    author: str
+    posted_local: str
+    url: str
+    url_safe: bool
+    text: str
+    deadline_local: str
+    due: str  # "due in 3 h 20 min", "overdue by 2 h", "acknowledged 1 h 5 min late by X", ""
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    name: str
+    status: str
+    detail: str
+
+
+@dataclass
+class Digest:
+    school: str
+    generated_local: str
+    window_start_local: str
+    flagged: list[DigestItem] = field(default_factory=list)
+    by_severity: list[tuple[str, int]] = field(default_factory=list)
+    by_category: list[tuple[str, int]] = field(default_factory=list)
+    open_items: list[DigestItem] = field(default_factory=list)
+    overdue: list[DigestItem] = field(default_factory=list)
+    late_acks: list[DigestItem] = field(default_factory=list)
+    awaiting_review: list[DigestItem] = field(default_factory=list)
+    awaiting_review_total: int = 0
+    sources: list[SourceProblem] = field(default_factory=list)
+
+    @property
+    def subject(self) -> str:
+        if self.flagged:
+            head = f"{len(self.flagged)} flagged in the last 24 hours"
+        else:
+            head = "nothing flagged in the last 24 hours"
+        parts = [head]
+        if self.overdue:
+            parts.append(f"{len(self.overdue)} overdue")
+        if self.awaiting_review_total:
+            parts.append(f"{self.awaiting_review_total} awaiting your review")
+        if self.sources:
+            parts.append(f"{len(self.sources)} source(s) not working")
+        return f"Watchtower daily digest, {self.generated_local}: " + ", ".join(parts)
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(abs(delta).total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} d"] if days else []
+    if hours:
+        parts.append(f"{hours} h")
+    if not days and (mins or not hours):
+        parts.append(f"{mins} min")
+    return " ".join(parts)
+
+
+def _local(dt: datetime | None, zone: ZoneInfo) -> str:
+    return "" if dt is None else dt.astimezone(zone).strftime("%a %d %b %Y %H:%M %Z")
+
+
+def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> DigestItem:
+    deadline = maybe_ts(row.get("deadline_at"))
+    acked = maybe_ts(row.get("acknowledged_at"))
+    due = ""
+    if deadline is not None:
+        if acked is not None:
+            late = acked - deadline
+            who = row.get("acknowledged_by") or "someone"
+            due = f"acknowledged {_span(late)} late by {who}" if late > timedelta(0) else f"acknowledged by {who}"
+        elif row.get("resolved_at"):
+            due = "resolved"
+        elif deadline <= now:
+            due = f"overdue by {_span(now - deadline)}"
+        else:
+            due = f"due in {_span(deadline - now)}"
+    handle = row.get("author_handle") or ""
+    name = row.get("author_name") or ""
+    author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
+    url = row.get("url") or ""
+    title = (row.get("title") or "").strip()
+    text = (row.get("text") or "").strip()
+    if title and not text.startswith(title):
+        text = f"{title}\n{text}" if text else title
+    return DigestItem(
+        id=int(row["id"]),
+        severity=Severity(row.get("severity") or 0).label,
+        categories=list(json.loads(row.get("categories") or "[]")),
+        platform=str(row.get("platform") or ""),
+        source_label="school account" if row.get("source") == "own" else "public mention",
+        author=author,
+        posted_local=_local(maybe_ts(row.get("created_at")), zone),
+        url=url,
+        url_safe=url.startswith(("https://", "http://")),
+        text=text,
+        deadline_local=_local(deadline, zone),
+        due=due,
+    )
+
+
+def _source_problems(db: Database, config: Config, now: datetime) -> list[SourceProblem]:
+    health = {h["source_name"]: h for h in repo.source_health(db)}
+    enabled = [s for s in config.sources if s.enabled]
+    thresholds = {s.name: s.silent_after_hours or config.watch.silent_after_hours for s in enabled}
+    # a source never polled counts from now here: the digest cannot know when the daemon started
+    silent = dict(silent_sources(list(health.values()), thresholds, now, started_at=now))
+    out: list[SourceProblem] = []
+    for src in enabled:
+        h = health.get(src.name)
+        if h is None:
+            out.append(SourceProblem(src.name, "never polled", "no poll has been recorded for this source yet"))
+            continue
+        status = str(h.get("status") or "ok")
+        last_ok = maybe_ts(h.get("last_success_at"))
+        zone = config.deadlines.zone
+        since = f"last successful poll {_local(last_ok, zone)}" if last_ok else "never polled successfully"
+        if status != "ok":
+            error = (h.get("last_error") or "").strip()
+            out.append(SourceProblem(src.name, status.replace("_", " "), f"{since}; {error}" if error else since))
+        elif src.name in silent:
+            out.append(SourceProblem(src.name, "silent", f"{since} ({silent[src.name]:.0f} h ago)"))
+    return out
+
+
+def build_digest(db: Database, config: Config, now: datetime) -> Digest:
+    """The digest as of ``now``, read from the database (pure apart from the reads)."""
+    zone = config.deadlines.zone
+    start = now - WINDOW
+    flagged_rows = repo.flagged_between(db, start, now)
+    flagged = [_item(r, zone, now) for r in flagged_rows]
+    sev_counts = Counter(i.severity for i in flagged)
+    cat_counts = Counter(c for i in flagged for c in i.categories)
+    open_rows = repo.open_items_detail(db)
+    open_items = [_item(r, zone, now) for r in open_rows]
+    overdue = [_item(r, zone, now) for r in open_rows if parse_ts(r["deadline_at"]) <= now]
+    late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now)]
+    review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT)
+    return Digest(
+        school=config.school.name,
+        generated_local=_local(now, zone),
+        window_start_local=_local(start, zone),
+        flagged=flagged,
+        by_severity=[(s.label, sev_counts[s.label]) for s in sorted(Severity, reverse=True) if sev_counts[s.label]],
+        by_category=[(c, cat_counts[c]) for c in CATEGORIES if cat_counts[c]],
+        open_items=open_items,
+        overdue=overdue,
+        late_acks=late,
+        awaiting_review=[_item(r, zone, now) for r in review_rows],
+        awaiting_review_total=review_total,
+        sources=_source_problems(db, config, now),
+    )
+
+
+def render_digest(digest: Digest) -> tuple[str, str, str]:
+    """(subject, text, html). Post text is escaped in the HTML part by jinja2's autoescape."""
+    ctx = {"d": digest, "subject": digest.subject}
+    text = _env_text.get_template("digest.txt.j2").render(ctx)
+    html = _env_html.get_template("digest.html.j2").render(ctx)
+    return digest.subject, text, html
+
+
+def digest_recipients(config: Config) -> list[tuple[str, str, str]]:
+    """(email, name, role) of the DSL and deputy DSL, each person once."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for role in DIGEST_ROLES:
+        for p in config.people_with(role):
+            out.setdefault(p.email.lower(), (p.email, p.name, role))
+    return list(out.values())
+
+
+def slot_date(now: datetime, config: Config) -> date:
+    """The local date of the latest digest slot at or before ``now``: the digest's identity."""
+    slot = last_digest_slot(now, config.escalation, tz=config.deadlines.zone)
+    return slot.astimezone(config.deadlines.zone).date()
+
+
+def queue_digest(db: Database, config: Config, now: datetime, *, key: str) -> list[str]:
+    """Render the digest and queue one outbox row per DSL/deputy with ``dedup_key = f"{key}:{email}"``.
+
+    Returns the dedup keys (rows already queued under a key are left as they are: never sent twice).
+    """
+    subject, text, html = render_digest(build_digest(db, config, now))
+    body = json.dumps({"text": text, "html": html})
+    keys = []
+    for email, name, role in digest_recipients(config):
+        dedup = f"{key}:{email.lower()}"
+        keys.append(dedup)
+        repo.enqueue_alert(
+            db,
+            dedup_key=dedup,
+            kind="digest",
+            step="digest",
+            recipient=email,
+            recipient_name=name,
+            role=role,
+            urgent=False,
+            reason=key,
+            subject=subject,
+            body=body,
+            now=now,
+        )
+    repo.audit(db, actor="watchtower", action="digest_queued", channel="daemon", now=now, key=key,
+               to=[e for e, _, _ in digest_recipients(config)])
+    return keys
+
+
+def digest_tick(db: Database, config: Config, now: datetime) -> int:
+    """Queue the scheduled digest if one is due at ``now``; returns the number of rows queued (0 if not due).
+
+    Run inside one write transaction: the decision, the rows and the record of sending are one unit.
+    """
+    last = maybe_ts(repo.get_meta(db, META_LAST_DIGEST))
+    if not digest_due(last, now, config.escalation, tz=config.deadlines.zone):
+        return 0
+    key = f"digest:{slot_date(now, config).isoformat()}"
+    before = len(repo.alert_ids_by_keys(db, [f"{key}:{e.lower()}" for e, _, _ in digest_recipients(config)]))
+    keys = queue_digest(db, config, now, key=key)
+    repo.set_meta(db, META_LAST_DIGEST, ts(now))
+    return len(repo.alert_ids_by_keys(db, keys)) - before
+
+
+async def run_digest(daemon: Daemon, stop: asyncio.Event) -> None:
+    """Background job: queue the digest when due, then sleep until the next slot (re-checking every minute)."""
+    log = get_logger(component="digest")
+    while not stop.is_set():
+        config = daemon.config  # re-read: a SIGHUP reload may have replaced it
+        now = daemon.clock()
+        queued = await daemon.store.write(lambda db, now=now, config=config: digest_tick(db, config, now))
+        if queued:
+            log.info("digest_queued", recipients=queued)
+            if daemon.notifier is not None:
+                daemon.notifier.wake.set()
+        wait = (next_digest_at(now, config.escalation, tz=config.deadlines.zone) - now).total_seconds()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=max(0.5, min(MAX_SLEEP_SECONDS, wait)))
