@@ -21,6 +21,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "watchtower.cli.check_config",
     "watchtower.cli.classify",
     "watchtower.cli.deadline",
+    "watchtower.cli.ack",
+    "watchtower.cli.digest",
+    "watchtower.cli.user",
+    "watchtower.cli.status", "watchtower.cli.purge", "watchtower.cli.export", "watchtower.cli.erase",
+    "watchtower.cli.evidence", "watchtower.cli.backup", "watchtower.cli.restore",
 )
 
 

@@ -1,0 +1,132 @@
+"""``watchtower user add|passwd|disable|enable|list``: manage dashboard logins (the IT technician's job).
+
+Passwords are typed twice at a hidden prompt (getpass), or read from stdin with ``--password-stdin`` for scripts;
+never taken as an argument, where they would land in the shell history and the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from watchtower.cli._common import add_config_arg, config_path
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser("user", help="add, change or disable dashboard logins")
+    usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+
+    add = usub.add_parser("add", help="add a dashboard user")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="the person's full name, shown in the audit log")
+    add.add_argument("--email", default=None, help="their address (links their logins to their alert emails)")
+    from watchtower.config import ROLES
+
+    add.add_argument("--role", required=True, choices=ROLES, help="what they may see and do")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add_config_arg(add)
+    add.set_defaults(func=_add)
+
+    pw = usub.add_parser("passwd", help="set a new password (ends the user's sessions, clears a lockout)")
+    pw.add_argument("username")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add_config_arg(pw)
+    pw.set_defaults(func=_passwd)
+
+    dis = usub.add_parser("disable", help="stop a user logging in (ends their sessions)")
+    dis.add_argument("username")
+    add_config_arg(dis)
+    dis.set_defaults(func=_disable)
+
+    en = usub.add_parser("enable", help="let a disabled user log in again")
+    en.add_argument("username")
+    add_config_arg(en)
+    en.set_defaults(func=_enable)
+
+    ls = usub.add_parser("list", help="list dashboard users")
+    add_config_arg(ls)
+    ls.set_defaults(func=_list)
+
+
+def _db(args: argparse.Namespace) -> Any:
+    from watchtower.config import load_config
+    from watchtower.store import connect
+
+    config = load_config(config_path(args.config))
+    return connect(config.store.path)
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    from watchtower.users import UserError, check_password_strength
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password again: ") != password:
+            raise UserError("the two passwords differ: nothing was changed")
+    check_password_strength(password)
+    return password
+
+
+def _add(args: argparse.Namespace) -> int:
+    from watchtower.models import utcnow
+    from watchtower.store import immediate
+    from watchtower.users import add_user, hash_password
+
+    db = _db(args)
+    password_hash = hash_password(_read_password(args))
+    with immediate(db):
+        user = add_user(db, args.username, name=args.name, email=args.email, role=args.role,
+                        password_hash=password_hash, now=utcnow())
+    print(f"added {user.username} ({user.name}, {user.role})")
+    return 0
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    from watchtower.models import utcnow
+    from watchtower.store import immediate
+    from watchtower.users import hash_password, set_password
+
+    db = _db(args)
+    password_hash = hash_password(_read_password(args))
+    with immediate(db):
+        set_password(db, args.username, password_hash, now=utcnow())
+    print(f"password changed for {args.username}; their sessions have ended")
+    return 0
+
+
+def _set_disabled(args: argparse.Namespace, disabled: bool) -> int:
+    from watchtower.models import utcnow
+    from watchtower.store import immediate
+    from watchtower.users import set_disabled
+
+    db = _db(args)
+    with immediate(db):
+        set_disabled(db, args.username, disabled, now=utcnow())
+    print(f"{args.username} {'disabled' if disabled else 'enabled'}")
+    return 0
+
+
+def _disable(args: argparse.Namespace) -> int:
+    return _set_disabled(args, True)
+
+
+def _enable(args: argparse.Namespace) -> int:
+    return _set_disabled(args, False)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from watchtower.users import list_users
+
+    rows = list_users(_db(args))
+    if not rows:
+        print("no users yet: add one with `watchtower user add USERNAME --name ... --role ...`")
+        return 0
+    for r in rows:
+        state = "disabled" if r["disabled"] else ("locked" if r["locked_until"] else "active")
+        print(f"{r['username']:<20} {r['role']:<12} {state:<9} {r['name']} <{r['email'] or '-'}> "
+              f"last login {r['last_login_at'] or 'never'}")
+    return 0

@@ -1,0 +1,195 @@
+"""The dashboard's state on the app (typed ``web.AppKey``s, no module singletons), templates and small helpers."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from aiohttp import web
+
+from watchtower.models import CATEGORIES, Severity
+from watchtower.notify.render import SAFEGUARDING_READERS
+from watchtower.timeutil import maybe_ts
+from watchtower.users import User
+
+#: who may do what (every route names one of these; a route without one is refused)
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "view": frozenset({"moderator", "dsl", "deputy_dsl", "aht", "headteacher", "admin"}),
+    "act": frozenset({"moderator", "dsl", "deputy_dsl", "aht", "headteacher"}),
+    "review": frozenset({"dsl", "deputy_dsl"}),
+    "admin": frozenset({"admin"}),
+}
+
+
+class IpLimiter:
+    """Failed logins per client address in a sliding window: slows password guessing across many usernames."""
+
+    def __init__(self, max_failures: int = 20, window_seconds: float = 900) -> None:
+        self.max_failures = max_failures
+        self.window = window_seconds
+        self._failures: dict[str, deque[float]] = {}
+
+    def _recent(self, ip: str, now: float) -> deque[float]:
+        q = self._failures.setdefault(ip, deque())
+        while q and q[0] <= now - self.window:
+            q.popleft()
+        return q
+
+    def blocked(self, ip: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        return len(self._recent(ip, now)) >= self.max_failures
+
+    def failed(self, ip: str, now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        self._recent(ip, now).append(now)
+        if len(self._failures) > 10_000:  # bound memory under a spray of addresses
+            for k in [k for k, v in self._failures.items() if not v][:5_000]:
+                del self._failures[k]
+
+
+@dataclass
+class Dashboard:
+    daemon: Any
+    env: jinja2.Environment
+    csrf_key: bytes
+    secure_cookies: bool
+    tz: ZoneInfo
+    ip_limiter: IpLimiter = field(default_factory=IpLimiter)
+
+    @property
+    def cookie_name(self) -> str:
+        # the __Host- prefix makes browsers refuse the cookie unless it is Secure, host-only and Path=/
+        return "__Host-wt_session" if self.secure_cookies else "wt_session"
+
+    def now(self) -> datetime:
+        result: datetime = self.daemon.clock()
+        return result
+
+    def link_csrf(self, token: str) -> str:
+        """The CSRF token for an email link's confirmation form: bound to that link, no session needed."""
+        return hmac.new(self.csrf_key, b"ack-link\0" + token.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def login_csrf_ok(self, cookie: str | None, field_value: str | None) -> bool:
+        return bool(cookie) and bool(field_value) and hmac.compare_digest(str(cookie), str(field_value))
+
+
+DASHBOARD: web.AppKey[Dashboard] = web.AppKey("dashboard", Dashboard)
+#: per request: the logged-in user and their session's CSRF token
+USER: web.RequestKey[User] = web.RequestKey("wt_user", User)
+CSRF: web.RequestKey[str] = web.RequestKey("wt_csrf", str)
+SESSION_TOKEN: web.RequestKey[str] = web.RequestKey("wt_session_token", str)
+
+
+def dash(request: web.Request) -> Dashboard:
+    return request.app[DASHBOARD]
+
+
+def current_user(request: web.Request) -> User:
+    user: User | None = request.get(USER)
+    if user is None:
+        raise web.HTTPFound("/login")
+    return user
+
+
+def reads_safeguarding(user: User, config: Any) -> bool:
+    """DSLs and the headteacher read safeguarding text; moderators only if the config allows (as in emails)."""
+    return user.role in SAFEGUARDING_READERS or (
+        user.role == "moderator" and bool(config.dashboard.moderators_see_safeguarding_text)
+    )
+
+
+def can_read(item: dict[str, Any], user: User, config: Any) -> bool:
+    return "safeguarding" not in item.get("categories_list", []) or reads_safeguarding(user, config)
+
+
+def can(user: User | None, permission: str) -> bool:
+    return user is not None and user.role in PERMISSIONS[permission]
+
+
+# --- time and deadlines --------------------------------------------------------------------------
+
+
+def deadline_state(item: dict[str, Any], now: datetime) -> dict[str, Any] | None:
+    """Countdown state computed on the server: ok, warn (75% of the time to the deadline gone) or breached.
+    The vendored countdown.js only refreshes the words and colour between page loads."""
+    deadline = maybe_ts(item.get("deadline_at"))
+    if deadline is None:
+        return None
+    if item.get("acknowledged_at") or item.get("resolved_at"):
+        return {"state": "done", "deadline": deadline, "start": None, "text": ""}
+    from watchtower.pipeline import received_at
+
+    seen = maybe_ts(item.get("first_seen_at")) or now
+    start = received_at(maybe_ts(item.get("created_at")) or seen, seen)[0]
+    window = (deadline - start).total_seconds()
+    gone = (now - start).total_seconds()
+    if now >= deadline:
+        state = "breached"
+    elif window > 0 and gone >= 0.75 * window:
+        state = "warn"
+    else:
+        state = "ok"
+    return {"state": state, "deadline": deadline, "start": start, "text": countdown_text(deadline, now)}
+
+
+def countdown_text(deadline: datetime, now: datetime) -> str:
+    secs = int((deadline - now).total_seconds())
+    late = secs < 0
+    secs = abs(secs)
+    d, rem = divmod(secs, 86400)
+    h, rem = divmod(rem, 3600)
+    m = rem // 60
+    parts = f"{d}d {h}h" if d else (f"{h}h {m}m" if h else f"{m}m")
+    return f"overdue by {parts}" if late else f"due in {parts}"
+
+
+def make_env(tz: ZoneInfo) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("watchtower.web", "templates"),
+        autoescape=True,  # post text and author names are hostile: everything is escaped unless marked safe here
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+    def local(value: str | datetime | None, fmt: str = "%a %d %b %Y %H:%M") -> str:
+        dt = maybe_ts(value) if isinstance(value, str) else value
+        return "" if dt is None else dt.astimezone(tz).strftime(fmt)
+
+    def sev_label(value: int | None) -> str:
+        return Severity(value or 0).label
+
+    def detail(value: str) -> str:
+        try:
+            d = json.loads(value)
+        except ValueError:
+            return value
+        return "; ".join(f"{k}: {v}" for k, v in sorted(d.items()) if v not in (None, "", []))
+
+    def minutes(value: float | None) -> str:
+        if value is None:
+            return "-"
+        v = round(value)
+        return f"{v // 60}h {v % 60}m" if v >= 60 else f"{v}m"
+
+    env.filters.update(local=local, sev_label=sev_label, detail=detail, minutes=minutes)
+    env.globals.update(CATEGORIES=CATEGORIES, can=can)
+    return env
+
+
+def render(request: web.Request, template: str, status: int = 200, **ctx: Any) -> web.Response:
+    d = dash(request)
+    ctx.setdefault("user", request.get(USER))
+    ctx.setdefault("csrf", request.get(CSRF, ""))
+    ctx.setdefault("school", d.daemon.config.school.name)
+    ctx.setdefault("path", request.path)
+    body = d.env.get_template(template).render(**ctx)
+    return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")

@@ -1,0 +1,192 @@
+"""The queue and the item page, and what people do to an item (acknowledge, act, note, resolve, not a concern,
+DSL review). Each act goes through ``store.repo`` (which writes the audit line) on the store's writer thread."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from urllib.parse import urlencode
+
+from aiohttp import web
+from sqlite_utils import Database
+
+from watchtower.store import repo
+from watchtower.web import _queries as q
+from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
+from watchtower.web._security import allow, form_str
+
+EXCERPT_CHARS = 180
+
+
+def _excerpt(text: str) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= EXCERPT_CHARS else t[: EXCERPT_CHARS - 1].rstrip() + "…"
+
+
+def _author(item: dict[str, Any]) -> str:
+    name, handle = item.get("author_name") or "", item.get("author_handle") or ""
+    if name and handle:
+        return f"{name} (@{handle})"
+    return name or (f"@{handle}" if handle else "unknown")
+
+
+def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
+    d = dash(request)
+    user = current_user(request)
+    readable = can_read(item, user, d.daemon.config)
+    return {
+        "id": item["id"],
+        "severity": item.get("severity") or 0,
+        "categories": item.get("categories_list", []),
+        "platform": item["platform"],
+        "source": item["source"],
+        "source_name": item["source_name"],
+        "author": _author(item),
+        "excerpt": _excerpt(item.get("text") or "") if readable else None,
+        "readable": readable,
+        "first_seen_at": item["first_seen_at"],
+        "deadline": deadline_state(item, d.now()),
+        "acknowledged_at": item.get("acknowledged_at"),
+        "resolved_at": item.get("resolved_at"),
+        "not_concern": bool(item.get("not_concern")),
+        "dsl_reviewed_at": item.get("dsl_reviewed_at"),
+    }
+
+
+@allow("view")
+async def queue(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    user = current_user(request)
+    f = q.QueueFilter.from_query(request.query)
+    rs = reads_safeguarding(user, d.daemon.config)
+
+    def read(db: Database) -> tuple[list[dict[str, Any]], int, list[str]]:
+        rows, total = q.queue(db, f, reads_safeguarding=rs)
+        return rows, total, q.platforms(db)
+
+    rows, total, plats = await d.daemon.store.read(read)
+    pages = max(1, math.ceil(total / q.PAGE_SIZE))
+    return render(
+        request,
+        "queue.html",
+        title="Queue",
+        items=[_view_row(r, request) for r in rows],
+        total=total,
+        f=f,
+        page=f.page,
+        pages=pages,
+        prev_url="/?" + urlencode(f.params(page=f.page - 1)) if f.page > 1 else None,
+        next_url="/?" + urlencode(f.params(page=f.page + 1)) if f.page < pages else None,
+        platforms=plats,
+        statuses=q.STATUSES,
+        severities=q.SEVERITY_FILTERS,
+        now=d.now(),
+    )
+
+
+def _item_id(request: web.Request) -> int:
+    try:
+        return int(request.match_info["item_id"])
+    except ValueError:
+        raise web.HTTPNotFound() from None
+
+
+@allow("view")
+async def item_page(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    user = current_user(request)
+    item_id = _item_id(request)
+    detail = await d.daemon.store.read(lambda db: q.item_detail(db, item_id))
+    if detail is None:
+        raise web.HTTPNotFound(text="There is no item with that number (it may have been purged).")
+    item = detail["item"]
+    readable = can_read(item, user, d.daemon.config)
+    if "safeguarding" in item["categories_list"]:
+        now = d.now()
+        await d.daemon.store.write(lambda db: repo.audit(
+            db, actor=user.actor, action="view_safeguarding", channel="dashboard", now=now, item_id=item_id,
+            text_shown=readable))
+    url = item.get("url") or ""
+    return render(
+        request,
+        "item.html",
+        title=f"Item {item_id}",
+        item=item,
+        row=_view_row(item, request),
+        readable=readable,
+        url=url,
+        url_safe=url.startswith(("https://", "http://")),
+        cls=detail["classification"],
+        thread=[_view_row(t, request) | {"is_parent": t["is_parent"]} for t in detail["thread"]],
+        steps=detail["steps"],
+        alerts=detail["alerts"],
+        acks=detail["acks"],
+        actions=[a for a in detail["actions"] if a["action"] != "note"],
+        notes=[a for a in detail["actions"] if a["action"] == "note"],
+        audit=detail["audit"],
+        action_labels=repo.ACTIONS,
+        action_choices={k: v for k, v in repo.ACTIONS.items() if k != "note"},
+        flash=_DONE.get(request.query.get("done", ""), ""),
+    )
+
+
+_DONE = {
+    "ack": "Acknowledged: the reminders for this item have stopped.",
+    "action": "Action recorded.",
+    "note": "Note added.",
+    "resolve": "Resolved.",
+    "not_concern": "Marked as not a concern (counted as a false positive for its categories).",
+    "reviewed": "Marked as reviewed.",
+    "already": "It was already acknowledged; your acknowledgement is recorded too.",
+}
+
+
+@allow("act")
+async def item_post(request: web.Request) -> web.StreamResponse:
+    """One endpoint per item for its buttons: the form's ``do`` says which."""
+    d = dash(request)
+    user = request[USER]
+    item_id = _item_id(request)
+    form = await request.post()
+    do = form_str(form, "do", 40)
+    note = form_str(form, "note", 4000) or None
+    now = d.now()
+    by = user.actor
+    ch = "dashboard"
+    done = do
+    try:
+        if do == "ack":
+            first = await d.daemon.store.write(
+                lambda db: repo.acknowledge(db, item_id, by=by, channel=ch, now=now, note=note))
+            done = "ack" if first else "already"
+        elif do == "action":
+            action = form_str(form, "action", 40)
+            if action not in repo.ACTIONS or action == "note":
+                raise web.HTTPBadRequest(text="Choose one of the listed actions.")
+            await d.daemon.store.write(
+                lambda db: repo.record_action(db, item_id, action, by=by, channel=ch, now=now, note=note))
+        elif do == "note":
+            if not note:
+                raise web.HTTPBadRequest(text="The note is empty.")
+            await d.daemon.store.write(
+                lambda db: repo.record_action(db, item_id, "note", by=by, channel=ch, now=now, note=note))
+        elif do == "resolve":
+            await d.daemon.store.write(lambda db: _resolve(db, item_id, by, ch, now))
+        elif do == "not_concern":
+            await d.daemon.store.write(lambda db: q.not_concern(db, item_id, by=by, channel=ch, now=now, note=note))
+        elif do == "reviewed":
+            if user.role not in ("dsl", "deputy_dsl"):
+                raise web.HTTPForbidden(text="Only the DSL and deputy DSL mark items as reviewed.")
+            await d.daemon.store.write(
+                lambda db: q.mark_reviewed(db, [item_id], by=by, comment=note, channel=ch, now=now))
+        else:
+            raise web.HTTPBadRequest(text="Unknown action.")
+    except KeyError:
+        raise web.HTTPNotFound(text="There is no item with that number.") from None
+    raise web.HTTPSeeOther(f"/items/{item_id}?done={done}#result")
+
+
+def _resolve(db: Database, item_id: int, by: str, channel: str, now: Any) -> None:
+    if repo.get_item(db, item_id) is None:
+        raise KeyError(item_id)
+    repo.resolve(db, item_id, by=by, channel=channel, now=now)

@@ -1,0 +1,84 @@
+"""One-click acknowledgement from an email: ``/ack/{token}``.
+
+The signed link is the credential (no login). GET only looks: it verifies the link and shows a confirmation page
+with a POST form, so a mail scanner opening the link changes nothing. POST acknowledges as the person the link
+names (channel ``email-link``) and records the link's nonce, so the link acts once. The form's CSRF token is an
+HMAC of the link itself.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from aiohttp import web
+from sqlite_utils import Database
+
+from watchtower.exceptions import LinkError
+from watchtower.links import LinkClaim
+from watchtower.store import repo
+from watchtower.web import _queries as q
+from watchtower.web._context import dash, render
+from watchtower.web._security import form_str, public
+
+
+def _verify(request: web.Request) -> tuple[str, LinkClaim | None, str]:
+    d = dash(request)
+    token = request.match_info["token"][:1000]
+    try:
+        return token, d.daemon.signer.verify(token, now=d.now()), ""
+    except LinkError as exc:
+        return token, None, str(exc)
+
+
+def _bad_link(request: web.Request, reason: str) -> web.Response:
+    return render(request, "ack_result.html", status=400, title="This link cannot be used", heading=
+                  "This link cannot be used", message=reason[:1].upper() + reason[1:] + ".", ok=False)
+
+
+@public
+async def ack_confirm(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    token, claim, error = _verify(request)
+    if claim is None:
+        return _bad_link(request, error)
+
+    def read(db: Database) -> tuple[dict[str, object] | None, str | None]:
+        return repo.get_item(db, claim.item_id), q.link_used(db, claim.nonce)
+
+    item, used_at = await d.daemon.store.read(read)
+    if item is None:
+        return _bad_link(request, "the item this link is about no longer exists (it may have been purged)")
+    if used_at is not None:
+        return render(request, "ack_result.html", status=409, title="Link already used", heading=
+                      "This link has already been used", message=f"It acknowledged item {claim.item_id}. Nothing "
+                      "more to do here.", ok=False, item_id=claim.item_id)
+    person = d.daemon.recipient(claim.person)
+    return render(request, "ack_confirm.html", title="Acknowledge this item?", claim=claim, person=person,
+                  item=item, token=token, link_csrf=d.link_csrf(token))
+
+
+@public
+async def ack_act(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    token, claim, error = _verify(request)
+    if claim is None:
+        return _bad_link(request, error)
+    form = await request.post()
+    if not hmac.compare_digest(form_str(form, "csrf", 200), d.link_csrf(token)):
+        raise web.HTTPForbidden(text="This confirmation form did not come from this link: open the link again.")
+    now = d.now()
+    outcome = await d.daemon.store.write(
+        lambda db: q.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=claim.person, now=now))
+    if outcome == "missing":
+        return _bad_link(request, "the item this link is about no longer exists (it may have been purged)")
+    if outcome == "used":
+        return render(request, "ack_result.html", status=409, title="Link already used", heading=
+                      "This link has already been used", message=f"It acknowledged item {claim.item_id}. Nothing "
+                      "more to do here.", ok=False, item_id=claim.item_id)
+    message = (
+        "Thank you. The reminders for this item have stopped. Record what you did in the dashboard."
+        if outcome == "acknowledged"
+        else "Someone had already acknowledged it; your acknowledgement is recorded too."
+    )
+    return render(request, "ack_result.html", title="Acknowledged", heading="Acknowledged", message=message,
+                  ok=True, item_id=claim.item_id)

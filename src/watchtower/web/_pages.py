@@ -1,0 +1,173 @@
+"""The other pages: DSL review, sources, reports, the health endpoint, and user administration."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, time
+from typing import Any
+
+from aiohttp import web
+from sqlite_utils import Database
+
+from watchtower import users
+from watchtower.config import ROLES
+from watchtower.models import CATEGORIES
+from watchtower.web import _queries as q
+from watchtower.web._context import USER, can_read, current_user, dash, render
+from watchtower.web._security import allow, form_str, public
+from watchtower.web._svg import SEVERITY_COLOURS, bar_chart
+from watchtower.web.health import health_snapshot
+
+# --- DSL review ----------------------------------------------------------------------------------
+
+
+@allow("review")
+async def review_page(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    user = current_user(request)
+
+    def read(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        return q.awaiting_review(db), q.review_history(db)
+
+    items, history = await d.daemon.store.read(read)
+    from watchtower.web._items import _view_row
+
+    rows = [_view_row(i, request) | {"text": i["text"] if can_read(i, user, d.daemon.config) else None}
+            for i in items]
+    done = request.query.get("done", "")
+    return render(request, "review.html", title="DSL review", items=rows, history=history,
+                  ids=",".join(str(i["id"]) for i in items),
+                  flash=f"Marked {done} item(s) as reviewed." if done.isdigit() else "")
+
+
+@allow("review")
+async def review_post(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    user = request[USER]
+    form = await request.post()
+    try:
+        ids = sorted({int(x) for x in form_str(form, "item_ids", 20_000).split(",") if x.strip()})
+    except ValueError:
+        raise web.HTTPBadRequest(text="The list of items was damaged: reload the page.") from None
+    comment = form_str(form, "comment", 4000) or None
+    now = d.now()
+    n = await d.daemon.store.write(
+        lambda db: q.mark_reviewed(db, ids, by=user.actor, comment=comment, channel="dashboard", now=now))
+    raise web.HTTPSeeOther(f"/review?done={n}")
+
+
+# --- sources -------------------------------------------------------------------------------------------
+
+
+def _local_midnight(now: datetime, tz: Any) -> datetime:
+    return datetime.combine(now.astimezone(tz).date(), time(0), tzinfo=tz)
+
+
+@allow("view")
+async def sources_page(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    since = _local_midnight(d.now(), d.tz)
+    rows = await d.daemon.store.read(lambda db: q.sources(db, since=since))
+    known = {r["source_name"] for r in rows}
+    configured = [s for s in d.daemon.config.sources if s.enabled and s.name not in known]
+    return render(request, "sources.html", title="Sources", sources=rows, not_polled=configured)
+
+
+# --- reports --------------------------------------------------------------------------------------------
+
+
+@allow("view")
+async def reports_page(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    now = d.now()
+    r = await d.daemon.store.read(lambda db: q.reports(db, now=now, tz=d.tz))
+    days = r["days"]
+    short = [x[5:] for x in days]  # MM-DD
+    sev_names = ["critical", "high", "normal", "none"]
+    per_day = bar_chart(
+        "Items per day by severity, last 30 days",
+        short,
+        {s: [r["per_day_severity"][day][s] for day in days] for s in sev_names},
+        colours=SEVERITY_COLOURS,
+        label_every=5,
+    )
+    cats = [c for c in CATEGORIES if r["per_category"][c]]
+    per_cat = bar_chart(
+        "Flagged items per day by category, last 30 days",
+        short,
+        {c: [r["per_day_category"][day][c] for day in days] for c in cats} or {"none": [0] * len(days)},
+        label_every=5,
+    )
+    breaches = bar_chart(
+        "Deadlines missed per month",
+        r["months"],
+        {"breaches": [r["breaches"][m] for m in r["months"]]},
+        colours={"breaches": "#b91c1c"},
+    )
+    fp_cats = list(CATEGORIES)
+    fps = bar_chart(
+        "False positives ('not a concern') per category",
+        [c.replace("_", " ") for c in fp_cats],
+        {"false positives": [r["false_positives"][c] for c in fp_cats]},
+        colours={"false positives": "#6b7280"},
+    )
+    return render(request, "reports.html", title="Reports", r=r, charts={
+        "per_day": per_day, "per_cat": per_cat, "breaches": breaches, "fps": fps}, sev_names=sev_names,
+        categories=CATEGORIES)
+
+
+# --- health ---------------------------------------------------------------------------------------------
+
+
+@public
+async def healthz(request: web.Request) -> web.StreamResponse:
+    snap = await health_snapshot(dash(request).daemon)
+    return web.json_response(snap, status=503 if snap["status"] == "failing" else 200)
+
+
+# --- users ------------------------------------------------------------------------------------------------
+
+
+@allow("admin")
+async def admin_users(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    rows = await d.daemon.store.read(users.list_users)
+    return render(request, "admin_users.html", title="Users", users=rows, roles=ROLES,
+                  flash=request.query.get("msg", "")[:200], error="", form={})
+
+
+@allow("admin")
+async def admin_users_post(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    me = request[USER]
+    form = await request.post()
+    do = form_str(form, "do", 20)
+    username = form_str(form, "username", 64)
+    now = d.now()
+    try:
+        if do == "add":
+            password = str(form.get("password", ""))[:1024]
+            if password != str(form.get("password2", ""))[:1024]:
+                raise users.UserError("the two passwords differ")
+            pw_hash = await asyncio.get_running_loop().run_in_executor(None, users.hash_password, password)
+            name, email, role = form_str(form, "name", 200), form_str(form, "email", 200), form_str(form, "role", 20)
+            await d.daemon.store.write(lambda db: users.add_user(
+                db, username, name=name, email=email or None, role=role, password_hash=pw_hash, now=now,
+                by=me.actor, channel="dashboard"))
+            msg = f"Added {username}."
+        elif do in ("disable", "enable"):
+            if do == "disable" and username == me.username:
+                raise users.UserError("you cannot disable your own account")
+            await d.daemon.store.write(lambda db: users.set_disabled(
+                db, username, do == "disable", now=now, by=me.actor, channel="dashboard"))
+            msg = f"{'Disabled' if do == 'disable' else 'Enabled'} {username}."
+        else:
+            raise web.HTTPBadRequest(text="Unknown action.")
+    except users.UserError as exc:
+        rows = await d.daemon.store.read(users.list_users)
+        return render(request, "admin_users.html", status=400, title="Users", users=rows, roles=ROLES, flash="",
+                      error=str(exc)[:1].upper() + str(exc)[1:] + ".",
+                      form={k: form_str(form, k, 200) for k in ("username", "name", "email", "role")})
+    from urllib.parse import quote
+
+    raise web.HTTPSeeOther("/admin/users?msg=" + quote(msg))

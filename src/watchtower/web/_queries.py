@@ -1,0 +1,341 @@
+"""What the dashboard asks of the database, as plain functions of a ``sqlite_utils.Database``.
+
+The dashboard runs them through ``Store.read``/``Store.write``. Every value is a bound parameter; SQL text is built
+only from our own fragments.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from watchtower.models import CATEGORIES, Severity
+from watchtower.store import repo
+from watchtower.timeutil import maybe_ts, parse_ts, ts
+
+STATUSES: dict[str, str] = {
+    "unresolved": "Not resolved",
+    "open": "Waiting for acknowledgement",
+    "acknowledged": "Acknowledged, not resolved",
+    "resolved": "Resolved",
+    "all": "All",
+}
+SEVERITY_FILTERS: dict[str, str] = {
+    "flagged": "Any flagged",
+    "critical": "Critical",
+    "high": "High",
+    "normal": "Normal",
+    "none": "Not flagged",
+    "any": "Everything",
+}
+PAGE_SIZE = 25
+_SAFEGUARDING_LIKE = '%"safeguarding"%'
+
+
+def _rows(db: Database, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cur = db.execute(sql, params or [])
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def _like(term: str) -> str:
+    """A LIKE pattern matching ``term`` literally (``%`` and ``_`` in a search are not wildcards)."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    severity: str = "flagged"
+    category: str = ""
+    platform: str = ""
+    source: str = ""
+    status: str = "unresolved"
+    q: str = ""
+    page: int = 1
+
+    @classmethod
+    def from_query(cls, query: Any) -> QueueFilter:
+        def pick(name: str, allowed: Any, default: str) -> str:
+            v = str(query.get(name, default) or default)
+            return v if v in allowed else default
+
+        try:
+            page = max(1, min(10_000, int(query.get("page", "1"))))
+        except ValueError:
+            page = 1
+        return cls(
+            severity=pick("severity", SEVERITY_FILTERS, "flagged"),
+            category=pick("category", ("", *CATEGORIES), ""),
+            platform=str(query.get("platform", ""))[:40],
+            source=pick("source", ("", "own", "mention"), ""),
+            status=pick("status", STATUSES, "unresolved"),
+            q=str(query.get("q", "")).strip()[:200],
+            page=page,
+        )
+
+    def params(self, **change: Any) -> dict[str, str]:
+        """Query-string parameters for a link to this view (pagination keeps the filters)."""
+        d = {k: str(getattr(self, k)) for k in ("severity", "category", "platform", "source", "status", "q", "page")}
+        d.update({k: str(v) for k, v in change.items()})
+        return {k: v for k, v in d.items() if v and not (k == "page" and v == "1")}
+
+
+def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[list[dict[str, Any]], int]:
+    """One page of the queue and the total count: open items first, then by severity (worst first) and deadline."""
+    where: list[str] = ["classified_at IS NOT NULL"]
+    params: list[Any] = []
+    if f.severity == "flagged":
+        where.append("severity > 0")
+    elif f.severity in ("critical", "high", "normal", "none"):
+        where.append("severity = ?")
+        params.append(int(Severity.parse(f.severity)))
+    if f.category:
+        where.append("EXISTS (SELECT 1 FROM json_each(items.categories) WHERE value = ?)")
+        params.append(f.category)
+    if f.platform:
+        where.append("platform = ?")
+        params.append(f.platform)
+    if f.source:
+        where.append("source = ?")
+        params.append(f.source)
+    if f.status == "unresolved":
+        where.append("resolved_at IS NULL")
+    elif f.status == "open":
+        where.append("acknowledged_at IS NULL AND resolved_at IS NULL")
+    elif f.status == "acknowledged":
+        where.append("acknowledged_at IS NOT NULL AND resolved_at IS NULL")
+    elif f.status == "resolved":
+        where.append("resolved_at IS NOT NULL")
+    if f.q:
+        pat = _like(f.q)
+        # people who may not read safeguarding text must not find those items by what they say
+        text_match = "text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
+        if not reads_safeguarding:
+            text_match = f"(({text_match}) AND COALESCE(categories, '') NOT LIKE ?)"
+        where.append(
+            f"({text_match} OR author_handle LIKE ? ESCAPE '\\' OR author_name LIKE ? ESCAPE '\\')"
+        )
+        params += [pat, pat] + ([] if reads_safeguarding else [_SAFEGUARDING_LIKE]) + [pat, pat]
+    sql_where = " AND ".join(where)
+    total = int(db.execute(f"SELECT COUNT(*) FROM items WHERE {sql_where}", params).fetchone()[0])
+    rows = _rows(
+        db,
+        f"SELECT * FROM items WHERE {sql_where} "
+        "ORDER BY (resolved_at IS NOT NULL), (acknowledged_at IS NOT NULL), severity DESC, "
+        "(deadline_at IS NULL), deadline_at, first_seen_at DESC, id DESC LIMIT ? OFFSET ?",
+        [*params, PAGE_SIZE, (f.page - 1) * PAGE_SIZE],
+    )
+    for r in rows:
+        r["categories_list"] = json.loads(r.get("categories") or "[]")
+    return rows, total
+
+
+def platforms(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT DISTINCT platform FROM items ORDER BY platform")]
+
+
+# --- one item ------------------------------------------------------------------------------------
+
+
+def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
+    item = repo.get_item(db, item_id)
+    if item is None:
+        return None
+    item["categories_list"] = json.loads(item.get("categories") or "[]")
+    cls = repo.latest_classification(db, item_id)
+    thread: list[dict[str, Any]] = []
+    conds, params = [], []
+    if item.get("parent_id"):
+        conds += ["platform_id = ?", "parent_id = ?"]
+        params += [item["parent_id"], item["parent_id"]]
+    conds.append("parent_id = ?")
+    params.append(item["platform_id"])
+    thread = _rows(
+        db,
+        f"SELECT * FROM items WHERE platform = ? AND id != ? AND ({' OR '.join(conds)}) "
+        "ORDER BY created_at LIMIT 200",
+        [item["platform"], item_id, *params],
+    )
+    for t in thread:
+        t["categories_list"] = json.loads(t.get("categories") or "[]")
+        t["is_parent"] = t["platform_id"] == item.get("parent_id")
+    return {
+        "item": item,
+        "classification": cls,
+        "thread": thread,
+        "steps": _rows(db, "SELECT step, at, reason FROM escalation_steps WHERE item_id = ? ORDER BY at", [item_id]),
+        "alerts": _rows(
+            db,
+            "SELECT step, recipient, recipient_name, role, urgent, status, created_at, sent_at, attempts, last_error "
+            "FROM alerts WHERE item_id = ? ORDER BY id",
+            [item_id],
+        ),
+        "acks": _rows(db, "SELECT by, at, channel, note FROM acknowledgements WHERE item_id = ? ORDER BY id",
+                      [item_id]),
+        "actions": _rows(db, "SELECT action, by, at, channel, note FROM actions WHERE item_id = ? ORDER BY id",
+                         [item_id]),
+        "audit": _rows(db, "SELECT at, actor, action, channel, detail FROM audit WHERE item_id = ? ORDER BY id",
+                       [item_id]),
+    }
+
+
+def not_concern(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None) -> None:
+    """A false positive: acknowledged (it was looked at), marked not a concern, resolved, and counted per category
+    in the audit log so thresholds can be tuned."""
+    item = repo.get_item(db, item_id)
+    if item is None:
+        raise KeyError(item_id)
+    if item["acknowledged_at"] is None:
+        repo.acknowledge(db, item_id, by=by, channel=channel, now=now, note="not a concern")
+    db.execute("UPDATE items SET not_concern = 1 WHERE id = ?", [item_id])
+    repo.audit(db, actor=by, action="not_concern", channel=channel, now=now, item_id=item_id,
+               categories=json.loads(item.get("categories") or "[]"), note=note)
+    repo.resolve(db, item_id, by=by, channel=channel, now=now)
+
+
+def mark_reviewed(db: Database, item_ids: list[int], *, by: str, comment: str | None, channel: str,
+                  now: datetime) -> int:
+    """The DSL's review of these items: one reviews row, each item stamped, one audit line per item."""
+    if not item_ids:
+        return 0
+    marks = ",".join("?" * len(item_ids))
+    found = [r[0] for r in db.execute(f"SELECT id FROM items WHERE id IN ({marks}) ORDER BY id", item_ids)]
+    if not found:
+        return 0
+    db.execute("INSERT INTO reviews (by, at, comment, item_ids) VALUES (?, ?, ?, ?)",
+               [by, ts(now), comment, json.dumps(found)])
+    db.execute(f"UPDATE items SET dsl_reviewed_at = ?, dsl_reviewed_by = ? WHERE id IN ({marks})",
+               [ts(now), by, *found])
+    for i in found:
+        repo.audit(db, actor=by, action="dsl_reviewed", channel=channel, now=now, item_id=i, comment=comment)
+    return len(found)
+
+
+def link_used(db: Database, nonce: str) -> str | None:
+    row = db.execute("SELECT used_at FROM used_links WHERE nonce = ?", [nonce]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def ack_by_link(db: Database, item_id: int, *, nonce: str, person: str, now: datetime) -> str:
+    """Acknowledge from a signed email link, once per link. Returns "acknowledged", "already_acknowledged",
+    "used" (this link acted before) or "missing" (the item has been purged)."""
+    if repo.get_item(db, item_id) is None:
+        return "missing"
+    cur = db.execute("INSERT INTO used_links (nonce, used_at) VALUES (?, ?) ON CONFLICT (nonce) DO NOTHING",
+                     [nonce, ts(now)])
+    if cur.rowcount != 1:
+        return "used"
+    first = repo.acknowledge(db, item_id, by=person, channel="email-link", now=now)
+    return "acknowledged" if first else "already_acknowledged"
+
+
+# --- DSL review ------------------------------------------------------------------------------------
+
+
+def awaiting_review(db: Database, limit: int = 500) -> list[dict[str, Any]]:
+    rows = _rows(
+        db,
+        "SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL ORDER BY first_seen_at, id LIMIT ?",
+        [limit],
+    )
+    for r in rows:
+        r["categories_list"] = json.loads(r.get("categories") or "[]")
+    return rows
+
+
+def review_history(db: Database, limit: int = 50) -> list[dict[str, Any]]:
+    rows = _rows(db, "SELECT id, by, at, comment, item_ids FROM reviews ORDER BY id DESC LIMIT ?", [limit])
+    for r in rows:
+        r["count"] = len(json.loads(r["item_ids"]))
+    return rows
+
+
+# --- sources -----------------------------------------------------------------------------------------
+
+
+def sources(db: Database, *, since: datetime) -> list[dict[str, Any]]:
+    rows = repo.source_health(db)
+    today = dict(
+        db.execute("SELECT source_name, COUNT(*) FROM items WHERE first_seen_at >= ? GROUP BY source_name",
+                   [ts(since)]).fetchall()
+    )
+    for r in rows:
+        r["items_today"] = int(today.get(r["source_name"], 0))
+    return rows
+
+
+def outbox_counts(db: Database) -> dict[str, int]:
+    counts = dict(db.execute("SELECT status, COUNT(*) FROM alerts GROUP BY status").fetchall())
+    return {"pending": int(counts.get("pending", 0)), "failed": int(counts.get("failed", 0))}
+
+
+# --- reports -------------------------------------------------------------------------------------------
+
+
+def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str, Any]:
+    """Items per day by severity and category, time to acknowledge, breaches per month, false positives."""
+    since = now - timedelta(days=days)
+    rows = _rows(
+        db,
+        "SELECT id, first_seen_at, created_at, severity, categories, deadline_at, acknowledged_at, not_concern "
+        "FROM items WHERE classified_at IS NOT NULL AND first_seen_at >= ?",
+        [ts(since - timedelta(days=366))],
+    )
+    day_keys = [(now - timedelta(days=d)).astimezone(tz).date().isoformat() for d in range(days - 1, -1, -1)]
+    per_day_sev: dict[str, Counter[str]] = {d: Counter() for d in day_keys}
+    per_cat: Counter[str] = Counter()
+    per_day_cat: dict[str, Counter[str]] = {d: Counter() for d in day_keys}
+    ack_minutes: dict[str, list[float]] = defaultdict(list)
+    breaches: Counter[str] = Counter()
+    for r in rows:
+        seen = parse_ts(r["first_seen_at"])
+        day = seen.astimezone(tz).date().isoformat()
+        sev = Severity(r["severity"] or 0).label
+        cats = json.loads(r["categories"] or "[]")
+        if day in per_day_sev:
+            per_day_sev[day][sev] += 1
+            for c in cats:
+                per_day_cat[day][c] += 1
+                per_cat[c] += 1
+        deadline = maybe_ts(r["deadline_at"])
+        acked = maybe_ts(r["acknowledged_at"])
+        if acked is not None and r["severity"] and seen >= since:
+            ack_minutes[sev].append(max(0.0, (acked - seen).total_seconds() / 60))
+        if deadline is not None and ((acked is None and deadline < now) or (acked is not None and acked > deadline)):
+            breaches[deadline.astimezone(tz).strftime("%Y-%m")] += 1
+    months = []
+    m = now.astimezone(tz).replace(day=1)
+    for _ in range(12):
+        months.append(m.strftime("%Y-%m"))
+        m = (m - timedelta(days=1)).replace(day=1)
+    months.reverse()
+    fp: Counter[str] = Counter()
+    for (detail,) in db.execute("SELECT detail FROM audit WHERE action = 'not_concern'"):
+        for c in json.loads(detail).get("categories", []):
+            fp[c] += 1
+    ack_table = []
+    for sev in ("critical", "high", "normal"):
+        xs = ack_minutes.get(sev, [])
+        ack_table.append({
+            "severity": sev,
+            "count": len(xs),
+            "median": statistics.median(xs) if xs else None,
+            "worst": max(xs) if xs else None,
+        })
+    return {
+        "days": day_keys,
+        "per_day_severity": per_day_sev,
+        "per_day_category": per_day_cat,
+        "per_category": per_cat,
+        "ack": ack_table,
+        "months": months,
+        "breaches": breaches,
+        "false_positives": fp,
+        "flagged_per_category": per_cat,
+    }

@@ -1,0 +1,140 @@
+"""Security for every request: headers, sessions, role checks (default deny), CSRF.
+
+Every route handler says who may use it with ``@allow("view" | "act" | "review" | "admin")`` or ``@public``;
+a handler that says nothing is refused. A POST from a logged-in session must carry the session's CSRF token
+(compared in constant time). Public POSTs (login, email links) check their own token.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import quote
+
+from aiohttp import web
+
+from watchtower import users
+from watchtower.web._context import CSRF, DASHBOARD, PERMISSIONS, SESSION_TOKEN, USER, dash, render
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+    "form-action 'self'; base-uri 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def allow(permission: str) -> Callable[[Handler], Handler]:
+    if permission not in PERMISSIONS:
+        raise ValueError(permission)
+
+    def mark(handler: Handler) -> Handler:
+        handler.wt_permission = permission  # type: ignore[attr-defined]
+        return handler
+
+    return mark
+
+
+def public(handler: Handler) -> Handler:
+    handler.wt_public = True  # type: ignore[attr-defined]
+    return handler
+
+
+async def add_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """on_response_prepare: runs for every response, errors and static files included."""
+    for k, v in SECURITY_HEADERS.items():
+        response.headers.setdefault(k, v)
+    if request.app[DASHBOARD].secure_cookies:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if request.path.startswith("/static/"):
+        response.headers.setdefault("Cache-Control", "public, max-age=3600")
+    else:
+        response.headers["Cache-Control"] = "no-store"
+
+
+def safe_next(value: str | None) -> str:
+    """Only a local path is a valid place to return to after login (no open redirect)."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    return value
+
+
+@web.middleware
+async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Refusals and missing pages as plain pages with the same status."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400 or request.path.startswith("/static/") or request.path == "/healthz":
+            raise
+        messages = {
+            403: "You are not allowed to do that.",
+            404: "There is nothing here.",
+            405: "That is not something this page does.",
+            429: "Too many attempts from here. Wait a few minutes and try again.",
+        }
+        message = exc.text if exc.text and not exc.text.startswith(f"{exc.status}:") else messages.get(
+            exc.status, "Something went wrong."
+        )
+        return render(request, "error.html", status=exc.status, title=exc.reason, message=message)
+
+
+@web.middleware
+async def authenticate(request: web.Request, handler: Handler) -> web.StreamResponse:
+    d = dash(request)
+    token = request.cookies.get(d.cookie_name)
+    if token and len(token) < 200:
+        found = await d.daemon.store.read(lambda db: users.session_user(db, token, now=d.now()))
+        if found is not None:
+            request[USER], request[CSRF] = found
+            request[SESSION_TOKEN] = token
+    route_handler = request.match_info.handler
+    if request.match_info.http_exception is not None or getattr(route_handler, "wt_public", False):
+        return await handler(request)
+    if request.path.startswith("/static/"):
+        return await handler(request)
+    permission = getattr(route_handler, "wt_permission", None)
+    user = request.get(USER)
+    if user is None:
+        if request.method in _UNSAFE_METHODS:
+            raise web.HTTPForbidden(text="Your session has ended: log in again and repeat what you were doing.")
+        raise web.HTTPFound("/login?next=" + quote(request.path_qs, safe=""))
+    if permission is None or user.role not in PERMISSIONS[permission]:
+        raise web.HTTPForbidden(text="Your role does not allow this page or action.")
+    if request.method in _UNSAFE_METHODS:
+        form = await request.post()
+        sent = str(form.get("csrf", ""))
+        if not sent or not hmac.compare_digest(sent, request[CSRF]):
+            raise web.HTTPForbidden(text="This form has expired or did not come from Watchtower: reload the page "
+                                         "and try again.")
+    return await handler(request)
+
+
+def client_ip(request: web.Request) -> str:
+    return request.remote or "?"
+
+
+def set_session_cookie(response: web.StreamResponse, request: web.Request, token: str, max_age: int) -> None:
+    d = dash(request)
+    response.set_cookie(
+        d.cookie_name, token, max_age=max_age, path="/", secure=d.secure_cookies, httponly=True, samesite="Strict"
+    )
+
+
+def clear_session_cookie(response: web.StreamResponse, request: web.Request) -> None:
+    d = dash(request)
+    response.del_cookie(d.cookie_name, path="/", secure=d.secure_cookies, httponly=True, samesite="Strict")
+
+
+def form_str(form: Any, name: str, limit: int = 2000) -> str:
+    return str(form.get(name, "") or "").strip()[:limit]

@@ -1,0 +1,93 @@
+"""A small server-rendered SVG bar chart (stacked), for the reports page.
+
+Why server-side SVG: the CSP allows no inline script and we ship no JS build, the charts must print and work
+without JavaScript, and an SVG with a <title> and a data table beside it is readable by screen readers. Colours
+are presentation attributes (not ``style=``), which ``style-src 'self'`` permits. Every label is escaped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from markupsafe import Markup
+
+SEVERITY_COLOURS: dict[str, str] = {
+    "critical": "#b91c1c",
+    "high": "#c2410c",
+    "normal": "#1d4ed8",
+    "none": "#6b7280",
+}
+PALETTE = ("#1d4ed8", "#b91c1c", "#047857", "#c2410c", "#7c3aed", "#0e7490", "#a16207", "#be185d", "#4b5563",
+           "#15803d")
+
+
+def _nice_max(v: float) -> float:
+    if v <= 0:
+        return 1.0
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if v <= step:
+            return float(step)
+    return float(v)
+
+
+def bar_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Mapping[str, Sequence[float]],
+    *,
+    colours: Mapping[str, str] | None = None,
+    width: int = 720,
+    height: int = 240,
+    label_every: int = 1,
+) -> Markup:
+    """Stacked bars: one bar per label, one stacked segment per series. Returns escaped, safe SVG markup."""
+    colours = dict(colours or {})
+    names = list(series)
+    for i, n in enumerate(names):
+        colours.setdefault(n, PALETTE[i % len(PALETTE)])
+    totals = [sum(series[n][i] for n in names) for i in range(len(labels))]
+    top = _nice_max(max(totals, default=0))
+    left, right, top_pad, bottom = 40, 10, 28, 46
+    plot_w = width - left - right
+    plot_h = height - top_pad - bottom
+    count = max(1, len(labels))
+    slot = plot_w / count
+    bar_w = max(2.0, slot * 0.7)
+    e = escape
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{e(title)}" preserveAspectRatio="xMinYMin meet">',
+        f"<title>{e(title)}</title>",
+    ]
+    for frac in (0, 0.5, 1):
+        y = top_pad + plot_h * (1 - frac)
+        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d1d5db"/>')
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#374151">'
+                   f"{top * frac:g}</text>")
+    for i, label in enumerate(labels):
+        x = left + slot * i + (slot - bar_w) / 2
+        y = top_pad + plot_h
+        for name in names:
+            v = float(series[name][i])
+            if v <= 0:
+                continue
+            h = plot_h * v / top
+            y -= h
+            out.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{e(colours[name])}">'
+                f"<title>{e(label)}: {e(name)} {v:g}</title></rect>"
+            )
+        if i % label_every == 0:
+            out.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle" font-size="10" '
+                f'fill="#374151">{e(label)}</text>'
+            )
+    # legend
+    lx = left
+    for name in names:
+        out.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{e(colours[name])}"/>')
+        out.append(f'<text x="{lx + 14}" y="{height - 7}" font-size="11" fill="#111827">{e(name)}</text>')
+        lx += 18 + 7 * len(name) + 12
+    out.append("</svg>")
+    return Markup("".join(out))  # noqa: S704 - every interpolated value above is escaped

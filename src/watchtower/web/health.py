@@ -1,0 +1,61 @@
+"""The health snapshot: for the school's monitoring (``/healthz``) and ``watchtower status``.
+
+Nothing from posts or people: source names and states, outbox counts, times. ``status`` is ``ok`` when every
+enabled source polls and no email has failed, ``degraded`` when some fail,
+``failing`` when every source has been tried and none works. A source not polled yet (just after start) does not
+degrade the status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from watchtower.store import repo
+from watchtower.timeutil import ts
+
+
+async def health_snapshot(daemon: Any) -> dict[str, Any]:
+    """A JSON-able summary of the daemon's health; ``daemon`` needs ``.store``, ``.config``, ``.clock``."""
+    from watchtower.web._queries import outbox_counts
+
+    def read(db: Database) -> tuple[list[dict[str, Any]], dict[str, int]]:
+        return repo.source_health(db), outbox_counts(db)
+
+    health, outbox = await daemon.store.read(read)
+    by_name = {h["source_name"]: h for h in health}
+    sources: list[dict[str, Any]] = []
+    for src in daemon.config.sources:
+        if not src.enabled:
+            continue
+        h = by_name.get(src.name)
+        sources.append({
+            "name": src.name,
+            "type": src.type,
+            "status": h["status"] if h else "not_polled_yet",
+            "last_success_at": h["last_success_at"] if h else None,
+            "last_error_at": h["last_error_at"] if h else None,
+            "consecutive_failures": h["consecutive_failures"] if h else 0,
+        })
+    polls = [t for h in health for t in (h["last_success_at"], h["last_error_at"]) if t]
+    working = [s for s in sources if s["status"] == "ok"]
+    if sources and not working and all(s["status"] != "not_polled_yet" for s in sources):
+        status = "failing"
+    elif any(s["status"] not in ("ok", "not_polled_yet") for s in sources) or outbox["failed"]:
+        status = "degraded"
+    else:
+        status = "ok"
+    now = daemon.clock()
+    started = getattr(daemon, "started_at", None)
+    return {
+        "status": status,
+        "now": ts(now),
+        "started_at": ts(started) if started else None,
+        "uptime_seconds": round((now - started).total_seconds()) if started else None,
+        "sources": sources,
+        "sources_ok": len(working),
+        "sources_total": len(sources),
+        "outbox": outbox,
+        "last_poll": max(polls) if polls else None,
+    }
