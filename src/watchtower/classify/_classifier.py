@@ -1,0 +1,112 @@
+"""The triage classifier: model scores and precise rules combined into one decision with reasons."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import numpy as np
+
+from watchtower.classify import _rules
+from watchtower.classify._model import OnnxModel
+from watchtower.classify._normalise import variants
+from watchtower.classify.config import ClassifierConfig
+from watchtower.models import CATEGORIES, Classification, sort_categories
+
+SOURCES = ("own", "mention")
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
+    cleaned = [n.strip().lower().lstrip("@") for n in names if n.strip()]
+    if not cleaned:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(cleaned, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])@?(?:{alts})(?![\w])")
+
+
+class Classifier:
+    """Loaded once (model, tokenizer, rules); :meth:`classify_batch` is safe to call from any one thread.
+
+    A lock serialises calls, so sharing one instance between threads is also safe, just not parallel.
+    """
+
+    def __init__(self, config: ClassifierConfig | None = None) -> None:
+        self.config = config or ClassifierConfig()
+        self._model = OnnxModel(
+            self.config.model_dir, max_length=self.config.max_length, threads=self.config.intra_op_threads
+        )
+        self.version: str = self._model.version
+        self._head = {name: i for i, name in enumerate(self._model.heads)}
+        self._names = _names_pattern(self.config.staff_names + self.config.school_names)
+        self._lock = threading.Lock()
+        _rules.detect("warm up", ["warm up"], None, self.config)  # compile the lexicons now, not on item 1
+
+    def classify_batch(
+        self, texts: list[str], sources: list[str | None] | None = None
+    ) -> list[Classification]:
+        """One :class:`Classification` per text, in order. ``sources``: "own", "mention" or None per text."""
+        if sources is None:
+            sources = [None] * len(texts)
+        if len(sources) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(sources)} sources")
+        for s in sources:
+            if s is not None and s not in SOURCES:
+                raise ValueError(f"source must be 'own', 'mention' or None, not {s!r}")
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        with self._lock:
+            probs = self._model.predict(texts, self.config.batch_size)
+            return [self._decide(t, s, probs[i]) for i, (t, s) in enumerate(zip(texts, sources, strict=True))]
+
+    def _decide(self, text: str, source: str | None, p: np.ndarray) -> Classification:
+        cfg = self.config
+        p_off = float(p[self._head["offensive"]])
+        p_hate = float(p[self._head["hate"]])
+        norms = variants(text)
+        norm = norms[0]
+        hits = _rules.detect(text, norms, source, cfg)
+        if self._names and self._names.search(norm):
+            # configured staff and school names count as handles, so "okafor is a joke" is aimed at someone
+            named = self._names.sub(lambda m: "@" + m.group(0).lstrip("@").replace(" ", "_"), norm)
+            hits += [h for h in _rules.harassment_hits(named) if h not in hits]
+        cats: dict[str, list[str]] = {}
+        scores = dict.fromkeys(CATEGORIES, 0.0)
+        for h in hits:
+            cats.setdefault(h.category, []).append(h.reason)
+            scores[h.category] = max(scores[h.category], h.score)
+
+        # model: hate head, gated so that a topic alone ("immigration") is not a critical alert
+        scores["hate"] = max(scores["hate"], p_hate)
+        if p_hate >= cfg.hate_threshold:
+            ident = _rules.IDENTITY.search(norm)
+            if ident:
+                cats.setdefault("hate", []).append(
+                    f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + group '{ident.group(0)}'")
+            elif p_off >= cfg.hate_needs_offensive:
+                cats.setdefault("hate", []).append(
+                    f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + offensive={p_off:.2f}")
+
+        # model: offensive head, split by whether the post is aimed at someone identifiable
+        target = _rules.TARGET.search(norm) or (self._names.search(norm) if self._names else None)
+        scores["offensive"] = p_off
+        person = _rules.PERSON.search(norm) or (self._names.search(norm) if self._names else None)
+        if person and "harassment" not in cats and any(r.startswith("rule:") for r in cats.get("hate", [])):
+            cats["harassment"] = [f"rule:hate_aimed_at_person '{person.group(0)}'"]
+            scores["harassment"] = 1.0
+        if target:
+            scores["harassment"] = max(scores["harassment"], p_off)
+        if target and p_off >= cfg.harassment_threshold:
+            cats.setdefault("harassment", []).append(
+                f"model:offensive={p_off:.2f}>={cfg.harassment_threshold:.2f} + target '{target.group(0)}'")
+        elif p_off >= cfg.offensive_threshold:
+            cats.setdefault("offensive", []).append(f"model:offensive={p_off:.2f}>={cfg.offensive_threshold:.2f}")
+        elif "harassment" not in cats and (m := _rules.PROFANITY.search(norm)):
+            cats.setdefault("offensive", []).append(f"rule:profanity '{m.group(0)}'")
+            scores["offensive"] = max(p_off, 0.5)
+
+        reasons = [r for c in CATEGORIES for r in cats.get(c, [])]
+        return Classification(
+            categories=sort_categories(set(cats)),
+            scores={k: round(v, 4) for k, v in scores.items()},
+            reasons=reasons,
+            model_version=self.version,
+        )

@@ -1,0 +1,65 @@
+"""The fine-tuned MiniLM model at run time: onnxruntime + tokenizers + numpy only (no torch).
+
+Texts are tokenised in one call, sorted by length and run in batches of similar length, so that padding
+(the main waste on short posts) stays small.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from watchtower.exceptions import ConfigError
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "weights"
+MODEL_FILE = "model.int8.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+METADATA_FILE = "metadata.json"
+
+
+class OnnxModel:
+    """Loads once; :meth:`predict` returns probabilities ``float32[n, heads]`` in ``self.heads`` order."""
+
+    def __init__(self, model_dir: Path | None, *, max_length: int, threads: int) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        folder = model_dir or DEFAULT_MODEL_DIR
+        missing = [f for f in (MODEL_FILE, TOKENIZER_FILE, METADATA_FILE) if not (folder / f).is_file()]
+        if missing:
+            raise ConfigError(f"classifier model_dir {folder} lacks {', '.join(missing)}: run "
+                              "training/train_classifier.py or point [classifier] model_dir at the weights")
+        self.metadata: dict[str, Any] = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+        self.heads: list[str] = list(self.metadata["heads"])
+        self.version: str = str(self.metadata["version"])
+        self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        self.tokenizer.enable_truncation(max_length)
+        self.tokenizer.no_padding()
+        self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(str(folder / MODEL_FILE), opts, providers=["CPUExecutionProvider"])
+
+    def predict(self, texts: list[str], batch_size: int) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.heads)), dtype=np.float32)
+        if not texts:
+            return out
+        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            width = max(len(ids[i]) for i in idx)
+            x = np.full((len(idx), width), self.pad_id, dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                x[row, : len(ids[i])] = ids[i]
+                mask[row, : len(ids[i])] = 1
+            out[idx] = self.session.run(["probs"], {"input_ids": x, "attention_mask": mask})[0]
+        return out

@@ -1,0 +1,106 @@
+"""Undo the spellings people use to slip past filters, so the rules see the word that was meant.
+
+``normalise("I'll k1ll u 🔪")`` gives ``"i'll kill u  knife "``. The model gets the original text (it was
+trained on raw tweets); the rules get the normalised text and, for digits (phone numbers, dates), the
+original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Emoji that stand for a weapon or violence, spelled out so that the threat rules can read them.
+WEAPON_EMOJI: dict[str, str] = {
+    "\N{HOCHO}": " knife ",
+    "\N{DAGGER KNIFE}": " knife ",
+    "\N{PISTOL}": " gun ",
+    "\N{BOMB}": " bomb ",
+    "\N{FIRECRACKER}": " bomb ",
+    "\N{CROSSED SWORDS}": " knife ",
+}
+
+_HOMOGLYPHS = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "і": "i", "у": "y", "к": "k",
+        "ѕ": "s", "ј": "j", "ԁ": "d", "һ": "h", "ո": "n", "α": "a", "ο": "o", "ι": "i", "κ": "k",
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+    }
+)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
+                       "|": "l", "€": "e"})
+_LEET_L = str.maketrans({"1": "l", "|": "l", "!": "l"})
+_TOKEN = re.compile(r"\S+")
+_HAS_LETTER = re.compile(r"[a-z]")
+_LEETABLE = re.compile(r"[013457@$!|€]")
+# A token that is a handle, URL, email, number, time or ordinal keeps its digits and symbols.
+_KEEP_TOKEN = re.compile(
+    r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+|\d+(st|nd|rd|th))[.,!?;:)]*$"
+)
+# Letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l", "k_i_l_l".
+_SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*]){2,}[a-z](?![a-z])")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def _fold(text: str) -> str:
+    text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS).lower()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    for emoji, word in WEAPON_EMOJI.items():
+        text = text.replace(emoji, word)
+    return text
+
+
+def _deleet_token(token: str, table: dict[int, str]) -> str:
+    if _KEEP_TOKEN.match(token) or not _HAS_LETTER.search(token) or not _LEETABLE.search(token):
+        return token
+    # Only the inside of the token: keep trailing punctuation such as "?" or "!".
+    core = token.rstrip(".,?;:)\"'")
+    if core.endswith("!"):
+        core = core.rstrip("!")
+    tail = token[len(core):]
+    lead = ""
+    if core.startswith("@"):  # "@ss" is leet, "@user" was kept above
+        lead, core = "a", core[1:]
+    return lead + core.translate(table).translate(_LEET) + tail
+
+
+#: Words people spell out letter by letter; "k i l l u" is read as "kill u", not "killu".
+_SPELLED_WORDS = (
+    "unalive", "murder", "killing", "kill", "shoot", "stab", "bomb", "knife", "rape", "dead", "die", "gun",
+    "hang", "kys", "kms", "suicide", "nonce", "paedo", "slag", "slut", "whore", "fuck", "cunt", "bitch",
+)
+
+
+def _join_spaced(match: re.Match[str]) -> str:
+    joined = re.sub(r"[ .\-_*]", "", match.group(0))
+    for word in _SPELLED_WORDS:
+        if joined.startswith(word) and len(joined) > len(word):
+            return f"{word} {joined[len(word):]}"
+    return joined
+
+
+def normalise(text: str, *, one_as_l: bool = False) -> str:
+    """Lower-case, de-obfuscated text for the rules. ``one_as_l`` reads "1" as "l" ("ki11") not "i"."""
+    text = _fold(text)
+    table = _LEET_L if one_as_l else {}
+    text = _TOKEN.sub(lambda m: _deleet_token(m.group(0), table), text)
+    text = _SPACED.sub(_join_spaced, text)
+    text = _REPEATS.sub(r"\1\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def variants(text: str) -> list[str]:
+    """The normalised readings of ``text`` worth checking (one, or two when a "1" may be an "l")."""
+    first = normalise(text)
+    if "1" in text or "|" in text:
+        second = normalise(text, one_as_l=True)
+        if second != first:
+            return [first, second]
+    return [first]
+
+
+def has_weapon_emoji(text: str) -> bool:
+    return any(e in text for e in WEAPON_EMOJI)

@@ -1,0 +1,575 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""Precise detectors: the categories where a rule is more trustworthy than a model score.
+
+Each detector reads the normalised text (``_normalise.variants``) and, where digits matter, the original,
+and returns :class:`Hit` records naming the category and a human-readable reason such as
+``rule:threat_phrase 'going to shoot'``. Hard negatives ("this homework is killing me", "the choir killed
+it", "knife and fork club", "anti-bullying week") are handled by requiring a target or an intent, and by
+an awareness-context check that stops topic words in school announcements from firing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from watchtower.classify.config import ClassifierConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    category: str
+    reason: str
+    score: float = 1.0
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _quote(match: re.Match[str]) -> str:
+    text = " ".join(match.group(0).split())
+    return f"'{text[:60]}'"
+
+
+# --- shared vocabulary ----------------------------------------------------------------------------
+
+_SCHOOL = r"(?:school|sch(?:oo|o)?l|skool|skl|academy|college|classroom|class|building|canteen|playground|assembly)"
+_STAFF = (
+    r"(?:mr|mrs|miss|ms|sir|dr|teacher|teachers|head ?teacher|headmaster|headmistress|the head|deputy head|"
+    r"governors?|senco|tutor|form tutor|staff|dinner lad(?:y|ies)|caretaker|coach|principal|ta)"
+)
+_PERSON_TARGET = (
+    r"(?:you|u|ya|yer|yall|y'all|him|her|them|every ?(?:one|body|1)|every (?:single )?(?:teacher|kid|pupil|student|person|one of (?:you|u|them))|"
+    r"all (?:the |of the )?(?:teachers|kids|pupils|students|staff)|all of (?:you|u|them|ya)|the lot of (?:you|ya)"
+    r"|(?:the|that|this|ur|your|our|my) (?:whole )?(?:school|class|teachers?|head ?teacher|head|headmaster|staff|kids|pupils|students|form|family|son|daughter|kid|child)"
+    r"|(?:mr|mrs|miss|ms|sir|dr)\.? ?[a-z]+|@\w+|[a-z]+ in year \d+|everyone in (?:this|that|the|my) (?:school|class))"
+)
+_AWARENESS = _rx(
+    r"\b(?:workshops?|assembl(?:y|ies)|awareness|week|day|month|campaign|talks? (?:from|by|about|on)|lessons?|pshe|"
+    r"rse|e-?safety|online safety|internet safety|training|courses?|sessions?|presentations?|policy|policies|charity|"
+    r"fundrais\w*|nspcc|childline|samaritans|kooth|papyrus|mind\b|young ?minds|police (?:visit|officer|talk)|"
+    r"visit from|learn(?:ing|t|ed)? (?:about|how)|taught|dangers of|prevention|information evening|guidance|"
+    r"support group|signpost\w*|helplines?|year \d+ (?:explored|discussed|studied)|explored|discussed|drama|"
+    r"play|performance|macbeth|shakespeare|novel|book|history|topic|curriculum|safeguarding team|webinar|leaflets?)\b"
+)
+_FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
+
+
+def _aware(norm: str) -> bool:
+    return bool(_AWARENESS.search(norm))
+
+
+# --- threat ------------------------------------------------------------------------------------
+
+_VIOLENT_VERB = (
+    r"(?:kill|k\*ll|murder|shoot|shank|stab|knife|bomb|blow up|burn|torch|batter|beat up|beat the (?:shit|crap|hell) out of|"
+    r"hurt|smash|slit|strangle|choke|punch|kick the (?:shit|crap) out of|kick (?:your|ur|his|her) head in|cut|"
+    r"jump|rape|slap|hang|run over|glass|acid attack|merk|merc|wet|ding|do in|end)"
+)
+_INTENT = (
+    r"(?:i'?ll|i will|i wil|ill|imma|ima|i'?m gonna|im gonna|i am gonna|i'?m going to|im going to|i am going to|"
+    r"i'?m gunna|i'?m finna|gonna|we'?ll|we will|we'?re gonna|we'?re going to|we are going to|i want to|i wanna|"
+    r"i'?m about to|i swear i'?ll|someone (?:should|needs to|is going to|is gonna|will|ought to)|let'?s|"
+    r"i'?m coming to|im coming to|i'?m ready to|going to|i could)"
+)
+_THREAT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("threat_phrase", _rx(rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?{_VIOLENT_VERB}(?:s|ed|ing)?\s+(?:up\s+)?{_PERSON_TARGET}\b")),
+    ("threat_phrase", _rx(r"\b(?:kill|shoot|stab|bomb|murder)(?:ing)? (?:all|every) (?:the |of the |one of )?"
+                          r"(?:teachers|kids|pupils|students|staff|people|one|1|body|you|u)\b")),
+    ("school_attack", _rx(rf"\b(?:shoot(?:ing)?|shot) up (?:the |this |that |our |ur |your |my )?{_SCHOOL}\b")),
+    ("school_attack", _rx(rf"\b(?:there (?:will|is going to|'?s going to|'?ll) be|i'?ll do|gonna do|going to do|"
+                          rf"planning|plan) (?:a |another )?{_SCHOOL} shooting\b")),
+    ("bomb_threat", _rx(rf"\b(?:bomb|bombs|explosives?|device)\b.{{0,30}}\b(?:in|at|under|inside|near|planted in|"
+                        rf"left in|outside) (?:the |this |that |ur |your |our )?{_SCHOOL}\b")),
+    ("bomb_threat", _rx(r"\b(?:there'?s|there is|i'?ve (?:planted|left|put|placed)|i (?:planted|left|put|placed)|"
+                        r"someone (?:planted|left|put)) an? (?:bomb|explosive|device)\b")),
+    ("bomb_threat", _rx(rf"\b(?:blow(?:ing)? up|bomb(?:ing)?|burn(?:ing)? down|torch(?:ing)?|set(?:ting)? fire to) "
+                        rf"(?:the |this |that |ur |your |our )?{_SCHOOL}\b")),
+    ("bomb_threat", _rx(r"\bbomb threat\b")),
+    ("threat_phrase", _rx(r"\b(?:watch (?:your|ur) back|i know where (?:you|u) live|we know where (?:you|u) live|"
+                          r"(?:you'?re|ur|you are|your) dead meat|(?:you'?re|ur|you are|your) (?:so )?dead (?:tomorrow|"
+                          r"after school|on monday|when i (?:see|catch|find) (?:you|u))|(?:coming|come) for (?:you|u|ya)\b"
+                          r"(?! (?:to|with|on))|i'?ll get (?:you|u|ya) (?:after school|outside|at the gates)|"
+                          r"(?:sleep|rest) with one eye open|say (?:your|ur) prayers|"
+                          r"(?:you|u) won'?t (?:see|make it to) (?:monday|tomorrow|the weekend))\b")),
+    ("incitement", _rx(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
+                       r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b")),
+    ("incitement", _rx(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
+                       r"gets shot|get stabbed|gets stabbed|get run over|burn)\b")),
+)
+_WEAPON = (
+    r"(?:knife|knives|blade|machete|zombie knife|gun|guns|pistol|firearm|shotgun|rifle|weapon|shank|"
+    r"crossbow|knuckle ?duster|acid|bat|hammer)"
+)
+_WEAPON_POSSESSION = _rx(
+    rf"\b(?:bring(?:ing|s)?|brought|carry(?:ing)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
+    rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with) (?:a |an |his |her |my |"
+    rf"their |two |some |the )?{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime)"
+    rf".{{0,60}}\b(?:{_SCHOOL}|gates|bus stop|park|tomorrow|monday|lunch|break|today|bag|blazer|pocket|you|u|him|her|"
+    rf"them|year \d+)\b"
+)
+_WEAPON_AT_SCHOOL = _rx(rf"(?:\b(?:coming|come|going|turn(?:ing)? up|walk(?:ing)?|show(?:ing)? up) (?:in)?to (?:the |this |that |our |ur |your )?"
+                        rf"{_SCHOOL} with (?:a|an|my|his|her|two) {_WEAPON}\b|\b(?:{_WEAPON}) (?:in|into|to|at) (?:the |this |that |our |ur |your )?{_SCHOOL}\b)"
+                        r"(?! (?:amnesty|surrender|awareness|workshop|talk))")
+_WEAPON_EMOJI_TARGET = _rx(
+    rf"(?:@\w+|\b(?:you|u|ur|your|ya|him|her|them|{_SCHOOL}|{_STAFF}|tomorrow|monday|watch|coming|"
+    r"after school|see you|wait|gates|dead)\b)"
+)
+
+
+def _threat(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
+    hits = [Hit("threat", f"rule:{name} {_quote(m)}") for name, rx in _THREAT_RULES if (m := rx.search(norm))]
+    aware = _aware(norm)
+    if not aware or hits:
+        for rx, name in ((_WEAPON_POSSESSION, "weapon"), (_WEAPON_AT_SCHOOL, "weapon_at_school")):
+            if m := rx.search(norm):
+                hits.append(Hit("threat", f"rule:{name} {_quote(m)}"))
+    if weapon_emoji and not aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
+        hits.append(Hit("threat", f"rule:weapon_emoji with target {_quote(m)}"))
+    return hits
+
+
+# --- safeguarding ------------------------------------------------------------------------------
+
+_SELF_HARM = _rx(
+    r"\b(?:kill(?:ing)? my ?self|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
+    r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:want|wanted|going|gonna|need) to (?:die|end it)(?! (?:of|laughing|lol|lmao))|"
+    r"wanna die(?! (?:of|laughing|lol|lmao))|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
+    r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
+    r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
+    r"(?:i|i'?ve|been|i'?m|started|keep|stop) (?:self[- ]?harm(?:ing|ed)?|cutting(?: again| myself)?)|"
+    r"cut(?:ting)? (?:my ?self|my (?:arms?|wrists?|legs?|thighs?))|hurt(?:ing)? my ?self|burn(?:ing)? my ?self|"
+    r"(?:took|taken|take|taking|gonna take) (?:an )?overdose|overdos(?:ed|ing)|i'?m suicidal|(?:i|i'?m|im|i am) (?:feel(?:ing)?|am feeling) suicidal|"
+    r"(?:took|taken|swallowed|downed) (?:a load of|loads of|all (?:my|the|of my)|a bunch of|too many|a handful of|a whole (?:box|packet) of) (?:pills|tablets|paracetamol|painkillers|meds)|"
+    r"sewer ?slid(?:e|ing)|not (?:going to )?be (?:here|around|alive) (?:tomorrow|much longer|by monday|next week)|"
+    r"(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
+    r"goodbye (?:everyone|forever|world|cruel world)|(?:can'?t|cannot) go on(?: anymore| like this)?|"
+    r"suicide note|nobody would (?:miss|care if) me|no one would (?:miss|care if) (?:me|i died))\b"
+)
+_SELF_HARM_TOPIC = _rx(r"\b(?:self[- ]?harm\w*|suicid\w+|overdose)\b")
+_INCITE_SELF_HARM = _rx(
+    r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
+    r"hang (?:yo)?ur ?self|drink bleach|go jump off|nobody would miss (?:you|u)|do (?:us|everyone) a favou?r and die)\b"
+)
+_ABUSE = _rx(
+    r"\b(?:(?:my|me) (?:dad|mum|mom|step ?dad|step ?mum|uncle|brother|cousin|mum'?s boyfriend|mums boyfriend|"
+    r"dad'?s girlfriend|carer|foster (?:dad|mum|carer)|grandad|grandpa|nan|auntie|aunt|stepbrother)|he|she|they|"
+    r"someone|an adult|a man|an older (?:boy|man|lad))\s+(?:\w+\s+)?(?:hits|hit|beats|beat|punches|punched|kicks|kicked|"
+    r"burns|burned|hurts|hurt|touches|touched|rapes|raped|abuses|abused|molests|molested|chokes|strangles|locks|"
+    r"locked|starves|threatens|threatened|films|filmed|makes)\s+me\b|"
+    r"\b(?:touched|touches|touching) me (?:down there|inappropriately|where|in places|under)|"
+    r"\b(?:i'?m|i am|i feel|feel) (?:scared|afraid|frightened|terrified|not safe) (?:to go |of going )?(?:at )?home\b|"
+    r"\bnot safe at home\b|\b(?:sexually |physically )?abus(?:ed|ing) me\b|\bno food (?:at home|in the house)\b|"
+    r"\bhe makes me (?:do things|touch|take)|\b(?:i'?ve been|i was|i got|i am being|i'?m being) (?:raped|abused|"
+    r"assaulted|sexually assaulted|molested|groomed|trafficked)\b|\bscared of my (?:dad|mum|mom|step ?dad|stepmum|uncle)\b"
+)
+_GROOMING = _rx(
+    r"\b(?:our (?:little )?secret|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
+    r"(?:a man|an adult|a stranger|an older (?:man|guy|lad|boy)|some (?:man|guy|bloke|adult)) (?:keeps |has been |is |kept )?"
+    r"(?:messag|dm|contact|snapchat|add|follow|text)\w* (?:my|our) (?:son|daughter|child|kid|boy|girl)|"
+    r"(?:send|sending|snd) (?:me )?(?:nudes|a nude|pics of (?:you|u|ur|your)|a pic of (?:you|u|ur|your)|naked|"
+    r"photos of (?:you|u|yourself|ur ?self)|a photo in your)|you look (?:so )?(?:mature|older|grown up) for (?:your|ur) age|"
+    r"are (?:you|u) home alone|how old (?:are|r) (?:you|u)\b.{0,40}\b(?:meet|dm|snap|pics?|address|alone)|"
+    r"(?:meet|meet up|come over).{0,40}(?:don'?t tell|secret|alone|no one has to know)|"
+    r"delete (?:these|our|the|this) (?:messages|chats?|convo)|no one (?:has|needs) to know|"
+    r"i('?ll| will) (?:buy|give|get) (?:you|u) .{0,30}(?:if you|if u|for pics|for a pic))\b"
+)
+_GROOMING_TOPIC = _rx(
+    r"\b(?:being groomed|been groomed|groom(?:ing|ed|s)? (?:my|our|a|the|her|him) (?:son|daughter|child|kid|pupil|girl|boy|students?|pupils?|kids|children)|"
+    r"groomer|groomed (?:her|him|me|my|a))\b"
+)
+_STAFF_ALLEGATION = _rx(
+    rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:touched|touches|touching|groped|gropes|molested|molests|abused|abuses|"
+    r"assaulted|slapped|slaps|hit|hits|punched|grabbed|grabs|kissed|kisses|sexted|sexts|flirts with|flirting with|"
+    r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
+    r" (?:me|my|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|year \d+|"
+    r"the (?:kids|girls|boys|pupils|students))\b"
+)
+_STAFF_PAEDO = _rx(
+    rf"\b(?:{_STAFF}(?: [a-z]+)?|he|she|he'?s|she'?s|@\w+)\s+(?:is |'?s |is such |is an? |'?s an? )*(?:a |an )?"
+    r"(?:paedo|pedo|nonce|paedophile|pedophile|child abuser|child molester|groomer|predator|kiddie fiddler)\b"
+)
+_MISSING = _rx(
+    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)\b.{0,30}\b(?:is|has gone|went|"
+    r"has been|been|gone|still) missing\b|\b(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got|get|arrived?) "
+    r"home\b|\bmissing (?:child|pupil|schoolgirl|schoolboy|teen|teenager|student)\b|\bhas anyone seen (?:him|her|"
+    r"this (?:boy|girl|child|kid)|my (?:son|daughter|child|boy|girl)\b(?!'s))|\b(?:ran|run|running) away from home\b"
+)
+_EXPLOITATION = _rx(
+    r"\bcounty lines\b|\b(?:running|selling|carrying|holding|moving|dropping) (?:drugs|packages|parcels|a package|"
+    r"a parcel|bags|weed|stuff) for (?:him|them|some|older|a gang|these)|\b(?:paid|pays|paying) (?:me|us|kids|him|"
+    r"her) to (?:carry|deliver|hold|sell|drop)|\bradicalis(?:ed|ing)|\bradicaliz(?:ed|ing)"
+)
+_MINOR = _rx(
+    r"\b(?:year \d+|y\d+|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
+    r"under ?(?:16|18|age)|underage|1[0-5] ?(?:yo|y/o|year old|yr old)|(?:little|young) (?:girls?|boys?)|"
+    r"girls in (?:my|her|his|year)|in (?:my|her|his) class|sixth form(?:er)?s?)\b"
+)
+
+
+def _safeguarding(norm: str) -> list[Hit]:
+    hits: list[Hit] = []
+    aware = _aware(norm)
+    for name, rx in (("self_harm", _SELF_HARM), ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
+                     ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
+                     ("incitement_to_self_harm", _INCITE_SELF_HARM)):
+        if m := rx.search(norm):
+            hits.append(Hit("safeguarding", f"rule:{name} {_quote(m)}"))
+    if not aware:
+        for name, rx in (("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("exploitation", _EXPLOITATION)):
+            if m := rx.search(norm):
+                hits.append(Hit("safeguarding", f"rule:{name} {_quote(m)}"))
+        if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
+            hits.append(Hit("safeguarding", f"rule:self_harm_topic_first_person {_quote(m)}"))
+    return hits
+
+
+# --- sexual ------------------------------------------------------------------------------------
+
+_SEXUAL = _rx(
+    r"\b(?:nudes?|porn\w*|p0rn|sex ?tapes?|sext(?:ing|ed|s)?|dick ?pics?|cock|cocks|blow ?jobs?|bj|handjobs?|"
+    r"wank\w*|horny|naked (?:pics?|photos?|videos?|selfies?)|nude (?:pics?|photos?|videos?|selfies?)|(?<!blue )"
+    r"(?<!great )(?<!coal )(?<!long-tailed )tits|boobs|pussy|cum|cumming|cumshot|shag(?:ging|ged|s)?|onlyfans|"
+    r"xxx|milf|deepthroat\w*|orgasm\w*|masturbat\w*|jerk(?:ing|ed)? off|fingered|fingering her|"
+    r"suck (?:my|his) (?:dick|cock)|sexy (?:pics?|photos?|videos?)|slutty|thot|hentai|rimming|anal sex|"
+    r"(?:have|having|had|want) sex with|sleep(?:ing|s)? with (?:her|him|my|a|the) (?:teacher|pupil|student)|"
+    r"strip(?:ped|ping)? (?:naked|off for)|upskirt\w*)\b"
+)
+
+
+def _sexual(norm: str) -> list[Hit]:
+    m = _SEXUAL.search(norm)
+    if not m:
+        return []
+    hits = [Hit("sexual", f"rule:sexual_term {_quote(m)}")]
+    if mm := _MINOR.search(norm):
+        hits.append(Hit("safeguarding", f"rule:sexual_content_involving_minor {_quote(m)} + {_quote(mm)}"))
+    return hits
+
+
+# --- hate --------------------------------------------------------------------------------------
+
+_GROUP = (
+    r"(?:muslims?|moslems?|islam|jews?|jewish|blacks|black people|whites|asians|immigrants?|migrants?|refugees?|"
+    r"asylum seekers?|foreigners?|gays?|lesbians?|homosexuals?|trans(?:gender)? (?:people|kids|women|men)|trannies|"
+    r"pakistanis?|indians?|africans?|polish|poles|romanians?|gypsies|travell?ers|roma|chinese|arabs?|mexicans?|"
+    r"hindus?|sikhs?|christians?|catholics?|women|girls|females|feminists?|disabled people|autistic people|"
+    r"queers?|lgbt\w*|non-?binary people)"
+)
+IDENTITY = _rx(rf"\b{_GROUP}\b|\b(?:race|racial|religion|religious|ethnic\w*|sexuality|gender|disabilit\w+|"
+               r"skin colou?r|nationality|immigration|refugee|islamic|muslim|jewish|black|gay|trans)\b")
+_HATE_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("hate_phrase", _rx(r"\b(?:go|get|fuck off|piss off|send (?:them|em|'em|him|her)) back (?:to|home to) "
+                        r"(?:your|ur|their|his|her) (?:own )?(?:country|countries|jungle|desert|cave)\b")),
+    ("hate_phrase", _rx(r"\b(?:go|get) back (?:home|where (?:you|u|they) came from|to where (?:you|u|they) came from)\b")),
+    ("hate_phrase", _rx(rf"\b(?:all |these |those |bloody |fucking |the |filthy |dirty )?{_GROUP} (?:are|r|is) "
+                        r"(?:all |just |nothing but |a bunch of |literally )?(?:scum|vermin|animals|rapists|terrorists|"
+                        r"disgusting|subhuman|parasites|filth|criminals|a disease|a plague|cockroaches|rats|dirty|"
+                        r"inferior|trash|not human|savages|evil|invaders|pigs|dogs)\b")),
+    ("hate_phrase", _rx(rf"\b(?:kill|gas|deport|hang|exterminate|ban|burn|shoot) (?:all )?(?:the |those |these )?{_GROUP}\b")),
+    ("hate_phrase", _rx(rf"\bno {_GROUP} (?:allowed|welcome)\b|\b(?:i )?hate (?:all )?(?:the |those |these )?{_GROUP}\b")),
+    ("hate_phrase", _rx(r"\b(?:heil hitler|sieg heil|white power|1488|14 88|white (?:pride|genocide) worldwide|"
+                        r"race traitors?|great replacement|(?:islam|muslims) (?:is|are) a cancer)\b")),
+    ("hate_phrase", _rx(r"\b(?:you|ur|he'?s|she'?s|they'?re) (?:so |such )?gay\b(?! (?:pride|rights|marriage|couple))"
+                        r"(?=.{0,40}\b(?:loser|freak|disgusting|lol|lmao|haha|ew|eww))")),
+)
+
+
+@lru_cache(maxsize=1)
+def _slur_pattern() -> re.Pattern[str]:
+    text = resources.files("watchtower.classify").joinpath("data/slurs.rot13.txt").read_text(encoding="utf-8")
+    terms = [codecs.decode(line.strip(), "rot13") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alts = []
+    for term in sorted(terms, key=len, reverse=True):
+        # each letter may be starred out ("n*gger") or doubled; words may be run together or spaced
+        parts = []
+        for ch in term:
+            if ch == " ":
+                parts.append(r"[\s_-]*")
+            else:
+                parts.append(rf"(?:{re.escape(ch)}|\*)+")
+        alts.append("".join(parts))
+    return re.compile(r"(?<![a-z])(?:" + "|".join(alts) + r")(?![a-z])", re.IGNORECASE)
+
+
+def _hate(norm: str) -> list[Hit]:
+    hits = [Hit("hate", f"rule:{name} {_quote(m)}") for name, rx in _HATE_PHRASES if (m := rx.search(norm))]
+    if m := _slur_pattern().search(norm):
+        # report which term without repeating the slur in full in emails
+        word = m.group(0)
+        hits.append(Hit("hate", f"rule:slur_lexicon '{word[0]}{'*' * max(len(word) - 2, 1)}{word[-1]}'"))
+    return hits
+
+
+# --- harassment (rule part; the model part is in _classifier) -----------------------------------
+
+_INSULT = (
+    r"(?:idiot|idiots|moron|morons|loser|losers|ugly|fat (?:cow|pig|slag|bitch|bastard|lump|freak)|slag|slags|slut|sluts|"
+    r"whore|skank|bitch|bitches|twat|prick|dickhead|dick|knobhead|knob|wanker|tosser|cunt|freak|weirdo|pathetic|"
+    r"useless|a disgrace|disgrace|joke|incompetent|clown|creep|creepy|pervert|perv|paedo|nonce|scumbag|scum|"
+    r"waste of (?:space|oxygen|skin)|failure|worthless|pig|cow|dumb|stupid|thick|retard|fraud|liar|drunk|thief|"
+    r"bully|vile|disgusting|tramp|minger|minging|gross|smelly|stinks?)"
+)
+_TARGETED_INSULT = _rx(
+    rf"\b(?:(?:you|u)(?: lot| all| guys| people| two)?(?:'?re| are| r)?|ur|your|yer|he'?s|she'?s|he is|she is|"
+    rf"(?:mr|mrs|miss|ms|sir|dr)\.? [a-z]+(?: [a-z]+){{0,3}}?(?:'s| is)|"
+    rf"(?:the |that |this )?(?:head ?teacher|headmaster|headmistress|teacher|head|senco|tutor)(?:'s| is)|@\w+ (?:is|'s)?|"
+    rf"(?:your|ur|the|that|this) (?:staff|teachers|lot|school|kids|pupils)(?: are| is|'s|'re)|"
+    rf"(?:girl|boy|kid|lad|lass) (?:in|from) (?:year|y) ?\d+[^.!?]{{0,40}}? (?:is|'s)|"
+    rf"(?:year \d+|@\w+)[^.!?]{{0,60}}what an?)"
+    rf"\s+(?:such |a |an |the |so |fucking |an absolute |absolute |total |complete |proper |massive |utter |"
+    rf"really |actually |literally |just |one |fat |ugly |little |stupid |dumb |sad |bunch of |load of |lot of )*{_INSULT}\b"
+)
+_SHUNNING = _rx(r"\b(?:every(?:one|body) hates (?:you|u|him|her)|nobody likes (?:you|u|him|her)|no one likes (?:you|u|him|her)|"
+                r"no one wants (?:you|u) here|(?:you|u) have no friends|nobody wants (?:you|u|him|her) here)\b")
+TARGET = _rx(
+    rf"(?:@\w+|\b(?:you|u|ur|your|yours|you'?re|youre|ya|yer|yourself|{_STAFF})\b|\b(?:this|that|the|our|ur|your) "
+    rf"{_SCHOOL}\b|\b(?:boy|girl|kid|lad|lass) in (?:year|y) ?\d+\b|\byear \d+ (?:boy|girl|kid|lad)\b|\b(?:from|in) (?:year|y) ?\d+\b)"
+)
+
+#: An identifiable person (not just the school): a handle, a staff title, a pupil by year, "you".
+PERSON = _rx(
+    r"(?:@\w+|\b(?:you|u|ur|your|you'?re|youre|ya|yer|mr|mrs|miss|ms|sir|teacher|head ?teacher|headmaster|"
+    r"headmistress|the head|tutor|senco)\b|\b(?:boy|girl|kid|lad|lass) (?:in|from) (?:year|y) ?\d+\b|"
+    r"\b(?:that|this|the) [a-z]+ (?:kid|boy|girl|lad|teacher)\b|\byear \d+ (?:boy|girl|kid|lad)\b|"
+    r"\b(?:kid|boy|girl|lad|teacher) in (?:year|y) ?\d+\b|\bthat (?:kid|boy|girl|lad|teacher|woman|man)\b)"
+)
+
+
+def harassment_hits(norm: str) -> list[Hit]:
+    hits = []
+    for name, rx in (("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _SHUNNING),
+                     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO)):
+        if m := rx.search(norm):
+            hits.append(Hit("harassment", f"rule:{name} {_quote(m)}"))
+    return hits
+
+
+# --- offensive (profanity, untargeted) ----------------------------------------------------------
+
+PROFANITY = _rx(
+    r"\b(?:f+u+c+k+\w*|f\*+c?k\w*|f\*\*\w*|fck\w*|fk|fkn|fuk\w*|fcuk\w*|motherf\w+|sh[i\*]t\w*|bullshit|"
+    r"bollocks|bastard\w*|cunt\w*|c\*nt|twat\w*|wank\w*|piss(?:ed)? off|pissing|dickhead|arsehole|asshole|"
+    r"bellend|tosser|prick|bitch\w*|slag|whore|wtf|stfu|gtfo|ffs|omfg|dammit|goddamn)\b"
+)
+
+
+# --- personal data -----------------------------------------------------------------------------
+
+_PHONE = re.compile(
+    r"(?<![\d+])(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)(?P<body>7\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{3}|"
+    r"1\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}|2\d\)?[\s.-]?\d{4}[\s.-]?\d{4})(?!\d)"
+)
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@(?P<domain>[A-Za-z0-9.-]+\.[A-Za-z]{2,})\b")
+_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+_STREET = _rx(
+    r"\b\d{1,4}[a-z]?,? [a-z]+(?: [a-z]+)? (?:road|rd|street|st|avenue|ave|close|lane|ln|drive|dr|way|crescent|"
+    r"grove|gardens|place|court|terrace|walk|mews|rise|view|park|square)\b"
+)
+_ADDRESS_CUE = _rx(r"\b(?:lives? (?:at|on|in)|living at|home address|address is|(?:his|her|their|ur|your) address|"
+                   r"house is|lives round|door number|flat \d+)\b")
+_DOB = _rx(
+    r"\b(?:d\.?o\.?b\.?|date of birth|born on|birthday is|bday is|b'?day is)\b[:\s-]*(?:is |was |= )?"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*(?: \d{2,4})?)"
+)
+_NINO = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
+)
+_SENSITIVE = _rx(
+    r"\b(?:adhd|autism|autistic|asd|ehcp|sen|send|special needs|epilep\w+|diabet\w+|dyslexi\w+|dyspraxi\w+|"
+    r"on the child protection register|child protection plan|child in need|cp plan|social services|social worker|"
+    r"camhs|looked after child|in care|foster care|free school meals|medication|ritalin|anaphyla\w+|"
+    r"self[- ]harm\w*|eating disorder|anorexi\w+|bulimi\w+|depression|anxiety disorder|ocd|tourette\w*|"
+    r"cerebral palsy|down'?s syndrome|hiv|pregnant|excluded|exclusion|behaviour plan|safeguarding concern|"
+    r"referred to|mental health)\b"
+)
+_LEAKED = _rx(
+    r"\b(?:leaked|confidential|internal|private)\b.{0,20}\b(?:documents?|reports?|minutes|emails?|lists?|letters?|"
+    r"files?|spreadsheets?|records?|register|data|screenshot|memo)\b|\bsafeguarding (?:file|record|report)s? "
+    r"(?:of|for|on|about)\b"
+)
+_NINO_LOOSE = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+_ORG_PHONE_CUE = _rx(r"\b(?:school|main|front|the) office|reception|switchboard|call us|ring us|contact us|helpline|"
+                     r"attendance line|absence line")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    text = resources.files("watchtower.classify").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#"))
+
+
+_CAPWORD = re.compile(r"(?<![@#\w])([A-Z][a-z]+)\b")
+_TITLE_BEFORE = re.compile(r"(?:Mr|Mrs|Miss|Ms|Dr|Sir|Mx)\.?\s+$")
+
+
+def _digits(s: str) -> str:
+    d = re.sub(r"\D", "", s)
+    if d.startswith("44"):
+        d = "0" + d[2:]
+    return d.lstrip("0")
+
+
+def _named_pupil(raw: str) -> str | None:
+    names = _first_names()
+    for m in _CAPWORD.finditer(raw):
+        if m.group(1) in names and not _TITLE_BEFORE.search(raw[: m.start()]):
+            return m.group(1)
+    return None
+
+
+def _personal_data(raw: str, norm: str, cfg: ClassifierConfig) -> list[Hit]:
+    hits: list[Hit] = []
+    allowed = {_digits(p) for p in cfg.allowed_phone_numbers}
+    for m in _PHONE.finditer(raw):
+        before = raw[max(0, m.start() - 50) : m.start()]
+        if _digits(m.group(0)) not in allowed and not _ORG_PHONE_CUE.search(before):
+            kind = "uk_mobile_number" if m.group("body").startswith("7") else "uk_phone_number"
+            hits.append(Hit("personal_data", f"rule:{kind}"))
+            break
+    public = tuple(d.lower().lstrip(".") for d in cfg.public_email_domains)
+    for m in _EMAIL.finditer(raw):
+        domain = m.group("domain").lower()
+        if not any(domain == d or domain.endswith("." + d) for d in public):
+            hits.append(Hit("personal_data", f"rule:email_address @{domain}"))
+            break
+    street, postcode, cue = _STREET.search(norm), _POSTCODE.search(raw), _ADDRESS_CUE.search(norm)
+    if (street and (postcode or cue)) or (postcode and cue):
+        hits.append(Hit("personal_data", "rule:home_address"))
+    if _DOB.search(norm):
+        hits.append(Hit("personal_data", "rule:date_of_birth"))
+    ni_cue = re.search(r"\b(?:ni|national insurance|nino)\b", norm)
+    if _NINO.search(raw) or (ni_cue and _NINO_LOOSE.search(raw.upper())):
+        hits.append(Hit("personal_data", "rule:national_insurance_number"))
+    if (s := _SENSITIVE.search(norm)) and not _aware(norm) and (name := _named_pupil(raw)):
+        hits.append(Hit("personal_data", f"rule:named_pupil_with_sensitive_detail '{name}' + {_quote(s)}"))
+    if m := _LEAKED.search(norm):
+        hits.append(Hit("personal_data", f"rule:leaked_document {_quote(m)}"))
+    return hits
+
+
+# --- media enquiry -----------------------------------------------------------------------------
+
+_MEDIA_ID = _rx(
+    r"\bjournalists?\b|\breporters?\b|"
+    r"\b(?:journalist|reporter|correspondent|producer|news ?desk|editor|news editor|researcher|presenter)s? "
+    r"(?:at|for|with|from|on)\b|\b(?:i'?m|i am|we'?re|we are|as) (?:a |an )?(?:freelance |local |education )?"
+    r"(?:journalist|reporter|producer|correspondent)\b|\b(?:bbc|itv|sky news|channel [45]|the guardian|guardian|"
+    r"daily mail|mail online|the sun|daily mirror|the mirror|telegraph|the times|the independent|evening standard|"
+    r"metro|press association|pa media|reuters|manchester evening news|liverpool echo|the echo|gazette|chronicle|"
+    r"argus|herald|evening post|schools week|the tes|newspaper|radio [a-z]+|local paper|news team|newsroom|"
+    r"press office|our readers|our viewers|our listeners)\b"
+)
+_MEDIA_REQUEST = _rx(
+    r"\b(?:comment|comments|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
+    r"dm me|dm us|reach (?:me|out)|on the record|for (?:a|our|an|the) (?:story|piece|article|report|feature|segment|"
+    r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline)\b"
+)
+_MEDIA_STRONG = _rx(
+    r"\b(?:request for comment|for comment (?:on|about|ahead)|(?:we'?re|we are|i'?m|i am) (?:running|publishing|"
+    r"writing|working on|putting together) (?:a |an )?(?:story|article|piece|report|feature)|right of reply|"
+    r"(?:any|a) comment for (?:our|the) (?:story|article|piece|readers))\b"
+)
+
+
+def _media(norm: str) -> list[Hit]:
+    if m := _MEDIA_STRONG.search(norm):
+        return [Hit("media_enquiry", f"rule:media_request {_quote(m)}")]
+    if (m := _MEDIA_ID.search(norm)) and (r := _MEDIA_REQUEST.search(norm)):
+        return [Hit("media_enquiry", f"rule:media_enquiry {_quote(m)} + {_quote(r)}")]
+    return []
+
+
+# --- complaint and query -----------------------------------------------------------------------
+
+_COMPLAINT = _rx(
+    r"(?<!no )(?<!can't )(?<!cant )(?<!cannot )(?<!not )\b(?:(?:i|we|i'?m|i am|we are|i'?ve|we'?ve|want to|going to|"
+    r"will be|make|making|made|raise|raised|raising|lodge|lodged|file|put in|submit|submitted)(?: a| an| my| our)? "
+    r"(?:formal |official )?complain(?:t|ts|ing|ed)?|formal complaint|disgusted|(?:i|we) want (?:something|action) (?:done|taken)|appalled|appalling|unacceptable|"
+    r"disgraceful|a disgrace|shocking|ridiculous|outrageous|not good enough|not acceptable|(?:very|really|extremely|so|"
+    r"deeply|hugely|bitterly|incredibly) (?:disappointed|unhappy|upset|angry|annoyed|frustrated|let down|concerned)|"
+    r"fed up|let down by|(?:no one|nobody) (?:has |had )?(?:replied|responded|got back|called back|bothered|answered|"
+    r"listens|listened|cares|helped)|still (?:waiting|no reply|no response|not heard|no answer)|been waiting (?:for|since|over)|"
+    r"ignored (?:my|our|me|us)|ignoring (?:my|our|me|us)|worst school|poorly (?:run|managed|handled|organised)|"
+    r"badly (?:handled|run|managed|organised)|unfair(?:ly)?|(?:report(?:ing)?|complain(?:ing)? to|contact(?:ing)?) "
+    r"(?:you to |the school to |this to )?ofsted|(?:total|complete|absolute|utter) (?:shambles|joke|farce|mess|chaos)|"
+    r"shambles|farce|no (?:communication|explanation|apology)|lack of (?:communication|support|care|respect)|"
+    r"failing (?:my|our|the|pupils|children|kids|students)|for no reason|what a joke|how dare|sort it out|"
+    r"absolutely (?:furious|livid|disgusted)|furious|livid|not impressed|pathetic|(?:why|how) (?:on earth )?"
+    r"(?:has|have|was|were|did|does|is|are|can|could) (?:my|our) (?:son|daughter|child|kid|boy|girl|children)|"
+    r"demand (?:an? )?(?:explanation|apology|answers)|refund|taking (?:this|it) further|formal complaint|"
+    r"(?:is|was|are|were) (?:never|not) (?:told|informed|consulted)|bullied and (?:the school|nobody|no one)|"
+    r"(?:school|staff|teachers?) (?:did|does|do|have done) nothing)\b"
+)
+_REQUEST = _rx(
+    r"\b(?:(?:can|could|will|would|does|has|did) (?:you|u|someone|anyone|i|we|the school|the head(?:teacher)?)|"
+    r"is (?:this|that|it) (?:true|right|correct)|would (?:you|u|it be possible)|"
+    r"please (?:let|advise|confirm|tell|could|can|(?:call|contact|ring|email|phone) me|get back|reply|respond|help|"
+    r"explain|check|update)|"
+    r"does anyone know|do you know|is (?:there|it|the school)|are (?:there|you|the|we|pupils|students|parents)|"
+    r"when (?:is|are|does|do|will|did)|what (?:time|date|day|is|are|do|should)|where (?:is|do|can|are|should)|"
+    r"how (?:do|can|much|long|will|does) (?:i|we|you|they|it|parents|pupils|students)|who (?:do|should|can) (?:i|we)|"
+    r"any (?:news|update|word|info(?:rmation)?) (?:on|about|regarding)|i(?:'d| would) like to (?:know|ask|book|arrange|"
+    r"speak|request)|wondering (?:if|whether|when|what|how)|i need to (?:speak|talk|contact|know)|is it ok (?:to|if)|"
+    r"get back to me|will there be|has (?:the|my|our) \w+ (?:been|arrived)|do (?:we|i|they|pupils|students|you) "
+    r"(?:need|have to|get)|should (?:we|i|they))\b"
+)
+_QUESTION_START = _rx(r"(?:^|[.!?]\s+|\n)(?:can|could|would|will|is|are|does|do|did|when|what|where|which|how|why|has|"
+                      r"have|should|may|any)\b")
+_RHETORICAL = _rx(r"\b(?:who cares|what the (?:hell|fuck|heck)|are you (?:serious|joking|kidding)|how dare|"
+                  r"why (?:would|should) anyone|who does that)\b")
+
+
+def _complaint(norm: str) -> list[Hit]:
+    if m := _COMPLAINT.search(norm):
+        return [Hit("complaint", f"rule:complaint_language {_quote(m)}")]
+    return []
+
+
+def _query(norm: str, source: str | None, cfg: ClassifierConfig) -> list[Hit]:
+    request = _REQUEST.search(norm)
+    question = "?" in norm and not _RHETORICAL.search(norm)
+    if source == "mention" and not cfg.flag_mention_questions:
+        # a public mention is a query only when it asks the school something directly
+        if request and question and re.search(r"@\w+|\b(?:the school|you|u|school)\b", norm):
+            return [Hit("query", f"rule:direct_question_to_school {_quote(request)}")]
+        return []
+    if request and (question or re.match(r"please|could|can|would|i'?d like", request.group(0))):
+        return [Hit("query", f"rule:question {_quote(request)}")]
+    if question and (m := _QUESTION_START.search(norm)):
+        return [Hit("query", f"rule:question {_quote(m)}")]
+    return []
+
+
+# --- all together ------------------------------------------------------------------------------
+
+
+def detect(raw: str, norms: list[str], source: str | None, cfg: ClassifierConfig) -> list[Hit]:
+    """Every rule hit for one text, de-duplicated by reason, in a stable order."""
+    from watchtower.classify._normalise import has_weapon_emoji
+
+    weapon_emoji = has_weapon_emoji(raw)
+    hits: list[Hit] = []
+    for norm in norms:
+        hits += _threat(norm, raw, weapon_emoji)
+        hits += _safeguarding(norm)
+        hits += _hate(norm)
+        hits += _sexual(norm)
+        hits += harassment_hits(norm)
+    norm = norms[0]
+    hits += _personal_data(raw, norm, cfg)
+    hits += _media(norm)
+    hits += _complaint(norm)
+    hits += _query(norm, source, cfg)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for h in hits:
+        if (h.category, h.reason) not in seen:
+            seen.add((h.category, h.reason))
+            out.append(h)
+    return out

@@ -1,0 +1,83 @@
+"""The classifier's settings: the ``[classifier]`` table of watchtower.toml.
+
+The threshold defaults are the ones tuned on the TweetEval validation sets for the shipped weights
+(``weights/metadata.json`` records them too; a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ClassifierConfig(BaseModel):
+    """How the triage classifier decides. Every key is optional; the defaults are the tuned ones."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    offensive_threshold: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Model offensive probability at or above which an untargeted post is 'offensive' "
+        "(tuned for macro-F1 on TweetEval offensive val).",
+    )
+    harassment_threshold: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Model offensive probability at or above which a post aimed at an identifiable "
+        "person (an @handle, 'you', a staff title, a configured name) is 'harassment'.",
+    )
+    hate_threshold: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Model hate probability at or above which a post is 'hate' (critical), provided it "
+        "also names a protected group or the offensive head agrees (see hate_needs_offensive).",
+    )
+    hate_needs_offensive: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="When the hate head fires on a post naming no protected group, the offensive "
+        "probability must also reach this value: keeps 'critical' for attacks, not topics.",
+    )
+    batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
+    max_length: int = Field(64, ge=8, le=512, description="Tokens kept per text (the model was trained on 64).")
+    intra_op_threads: int = Field(
+        2,
+        ge=0,
+        description="onnxruntime threads inside one model call; 0 lets onnxruntime choose. "
+        "2 suits the 2-core school server; the daemon calls the model from one worker thread.",
+    )
+    model_dir: Path | None = Field(
+        None,
+        description="Folder holding model.int8.onnx, tokenizer.json and metadata.json; default: the "
+        "weights shipped inside the package.",
+    )
+    staff_names: list[str] = Field(
+        default_factory=list,
+        description="Surnames or full names of staff and governors (e.g. 'Patel', 'Sarah Jones'): "
+        "insults naming them count as harassment of an identifiable person.",
+    )
+    school_names: list[str] = Field(
+        default_factory=list,
+        description="The school's names and handles (e.g. 'Elm Park Academy', '@ElmParkAcad'): "
+        "insults aimed at them count as harassment of the school.",
+    )
+    allowed_phone_numbers: list[str] = Field(
+        default_factory=list,
+        description="Phone numbers that are public, not personal data (the school office), in any "
+        "spacing; they never raise 'personal_data'.",
+    )
+    public_email_domains: list[str] = Field(
+        default_factory=lambda: ["sch.uk", "gov.uk", "nhs.uk", "police.uk", "ac.uk", "org.uk"],
+        description="Email domains (and their subdomains) that are organisational, not personal.",
+    )
+    flag_mention_questions: bool = Field(
+        False,
+        description="Also mark plain questions in public mentions as 'query' (by default only questions "
+        "on the school's own accounts, or mentions that ask the school directly, are queries).",
+    )
