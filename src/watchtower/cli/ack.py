@@ -1,0 +1,183 @@
+"""Acting on items from a shell: ``watchtower ack``, ``action``, ``resolve`` and ``queue``.
+
+    watchtower ack ID --by NAME [--note TEXT]          acknowledge: stops the item's escalation chain
+    watchtower action ID ACTION --by NAME [--note TEXT] record what was done (replied, hidden, deleted, ...)
+    watchtower resolve ID --by NAME                     close the item
+    watchtower queue                                    list open items, soonest deadline first
+
+Safe while the daemon runs: the database is WAL with a busy timeout, and each command writes in one
+``BEGIN IMMEDIATE`` transaction. Everything is written to the audit log with channel ``cli``.
+``queue`` never prints safeguarding text, and strips control characters from post text so a post cannot
+drive the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from watchtower.cli._common import add_config_arg, config_path
+from watchtower.exceptions import WatchtowerError
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+EXCERPT_CHARS = 60
+
+
+def register(sub: Any) -> None:
+    from watchtower.store.repo import ACTIONS
+
+    p = sub.add_parser("ack", help="acknowledge an item (stops its escalation chain)")
+    p.add_argument("item_id", metavar="ID", type=int, help="the item's number (see `watchtower queue`)")
+    p.add_argument("--by", required=True, metavar="NAME", help="who is acknowledging (recorded in the audit log)")
+    p.add_argument("--note", default=None, help="an optional note")
+    add_config_arg(p)
+    p.set_defaults(func=_ack)
+
+    p = sub.add_parser(
+        "action",
+        help="record an action taken on an item",
+        description="Record what was done about an item. ACTION is one of: "
+        + "; ".join(f"{k} ({v})" for k, v in ACTIONS.items()),
+    )
+    p.add_argument("item_id", metavar="ID", type=int)
+    p.add_argument("action", metavar="ACTION", help=", ".join(ACTIONS))
+    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("--note", default=None)
+    add_config_arg(p)
+    p.set_defaults(func=_action)
+
+    p = sub.add_parser("resolve", help="mark an item resolved (stops its escalation chain)")
+    p.add_argument("item_id", metavar="ID", type=int)
+    p.add_argument("--by", required=True, metavar="NAME")
+    add_config_arg(p)
+    p.set_defaults(func=_resolve)
+
+    p = sub.add_parser("queue", help="list open items awaiting acknowledgement, soonest deadline first")
+    add_config_arg(p)
+    p.set_defaults(func=_queue)
+
+
+def _open(args: argparse.Namespace) -> tuple[Any, Any]:
+    from watchtower.config import load_config
+    from watchtower.store import connect
+
+    config = load_config(config_path(args.config))
+    return config, connect(config.store.path)
+
+
+def _by(args: argparse.Namespace) -> str:
+    by = _UNSAFE.sub(" ", args.by).strip()
+    if not by:
+        raise WatchtowerError("--by needs a name")
+    return by
+
+
+def _write(args: argparse.Namespace, fn: Any) -> Any:
+    from watchtower.models import utcnow
+    from watchtower.store import immediate
+
+    _, db = _open(args)
+    try:
+        with immediate(db):
+            return fn(db, utcnow())
+    except KeyError:
+        raise WatchtowerError(f"no item {args.item_id}: see `watchtower queue`") from None
+    finally:
+        db.conn.close()
+
+
+def _ack(args: argparse.Namespace) -> int:
+    from watchtower.store import repo
+
+    by = _by(args)
+
+    def work(db: Any, now: datetime) -> tuple[bool, dict[str, Any] | None]:
+        first = repo.acknowledge(db, args.item_id, by=by, channel="cli", now=now, note=args.note)
+        return first, repo.get_item(db, args.item_id)
+
+    first, item = _write(args, work)
+    if first:
+        print(f"item {args.item_id} acknowledged by {by}: its escalation chain has stopped")
+    else:
+        assert item is not None
+        print(f"item {args.item_id} was already acknowledged by {item['acknowledged_by']} "
+              f"at {item['acknowledged_at']}; your acknowledgement is recorded too")
+    return 0
+
+
+def _action(args: argparse.Namespace) -> int:
+    from watchtower.store import repo
+
+    if args.action not in repo.ACTIONS:
+        raise WatchtowerError(f"unknown action {args.action!r}: use one of {', '.join(repo.ACTIONS)}")
+    by = _by(args)
+    _write(args, lambda db, now: repo.record_action(db, args.item_id, args.action, by=by, channel="cli", now=now,
+                                                    note=args.note))
+    print(f"item {args.item_id}: recorded '{repo.ACTIONS[args.action]}' by {by}")
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from watchtower.store import repo
+
+    by = _by(args)
+
+    def work(db: Any, now: datetime) -> None:
+        if repo.get_item(db, args.item_id) is None:
+            raise KeyError(args.item_id)
+        repo.resolve(db, args.item_id, by=by, channel="cli", now=now)
+
+    _write(args, work)
+    print(f"item {args.item_id} resolved by {by}")
+    return 0
+
+
+def countdown(deadline: datetime, now: datetime) -> str:
+    """``in 3h20m`` or ``OVERDUE 2h05m`` (minutes rounded down)."""
+    delta = deadline - now
+    minutes = int(abs(delta) / timedelta(minutes=1))
+    days, rest = divmod(minutes, 24 * 60)
+    text = (f"{days}d" if days else "") + f"{rest // 60}h{rest % 60:02d}m"
+    return f"in {text}" if delta > timedelta(0) else f"OVERDUE {text}"
+
+
+def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS) -> str:
+    """One safe line of the post: never safeguarding text, never control or bidi characters."""
+    cats = json.loads(row.get("categories") or "[]")
+    if "safeguarding" in cats:
+        return "[safeguarding: text withheld, see the dashboard]"
+    text = " ".join(_UNSAFE.sub(" ", row.get("text") or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def format_queue(rows: list[dict[str, Any]], now: datetime) -> list[str]:
+    from watchtower.models import Severity
+    from watchtower.timeutil import parse_ts
+
+    lines = [f"{'ID':>6}  {'SEVERITY':<8}  {'DEADLINE':<14}  {'PLATFORM':<10}  {'CATEGORIES':<28}  TEXT"]
+    for r in rows:
+        lines.append(
+            f"{r['id']:>6}  {Severity(r['severity'] or 0).label:<8}  {countdown(parse_ts(r['deadline_at']), now):<14}  "
+            f"{r['platform'][:10]:<10}  {', '.join(json.loads(r['categories'] or '[]'))[:28]:<28}  {excerpt(r)}"
+        )
+    return lines
+
+
+def _queue(args: argparse.Namespace) -> int:
+    from watchtower.models import utcnow
+    from watchtower.store import repo
+
+    _, db = _open(args)
+    try:
+        rows = repo.open_items_detail(db)
+    finally:
+        db.conn.close()
+    if not rows:
+        print("no open items: nothing is waiting for acknowledgement")
+        return 0
+    for line in format_queue(rows, utcnow()):
+        print(line)
+    return 0
