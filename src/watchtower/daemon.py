@@ -61,7 +61,7 @@ SHUTDOWN_BUDGET = (
 #: Background jobs beside the pipeline, as "module:function" names of ``async def job(daemon, stop) -> None``.
 #: Each runs from start to shutdown and must return promptly once ``stop`` is set; a crash is logged and the
 #: job restarted after a pause, so one faulty job never takes the daemon down.
-BACKGROUND_JOBS: tuple[str, ...] = ()
+BACKGROUND_JOBS: tuple[str, ...] = ("watchtower.digest:run_digest", "watchtower.watchers:run_watchers")
 
 
 @dataclass
