@@ -1,0 +1,172 @@
+"""The escalation chain, end to end: the real Escalator and Notifier on a real database with a real SMTP
+server, an injected clock for the slow chain, and the real daemon with the real classifier for the fast one."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import time
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from sqlite_utils import Database
+
+from conftest import FakeClock, SmtpServer, add_item, build_notifier
+from watchtower.cli import main
+from watchtower.config import Config
+from watchtower.daemon import Daemon, Overrides
+from watchtower.notify.outbox import Notifier
+from watchtower.pipeline import Escalator
+from watchtower.store import Store
+from watchtower.timeutil import parse_ts
+
+MODERATORS = ["amy@school.example", "ben@school.example"]
+AHT = "aht@school.example"
+HEAD = "head@school.example"
+
+
+def who_got(smtp: SmtpServer, item_id: int) -> list[str]:
+    return sorted(r for m in smtp.messages if str(item_id) in str(m.message["X-Watchtower-Items"]).split(",")
+                  for r in m.rcpt_tos)
+
+
+class Chain:
+    def __init__(self, config: Config, store: Store, clock: FakeClock) -> None:
+        self.notifier: Notifier = build_notifier(config, store, clock)
+        self.escalator = Escalator(store=store, config=config, on_alerts=self.notifier.wake.set, clock=clock)
+        self.clock = clock
+
+    async def at(self, moment: datetime) -> None:
+        """What the daemon's timers do at ``moment``: take due steps, send what is due."""
+        self.clock.set(moment)
+        await self.escalator.tick()
+        await self.notifier.flush()
+
+
+class TestAnUnacknowledgedNormalItemClimbsTheChain:
+    """A query on the school's page, Mon 9 Mar 10:00 (deadline Tue 10:00): moderators at once (batched), a
+    reminder to moderators at 75 % (Tue 04:00), the AHT at the deadline, the headteacher 24 h later."""
+
+    async def test_each_rung_on_schedule_and_nobody_early(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        item = add_item(db, config, text="How do I apply for a Year 7 place?", categories=["query"], now=t0)
+        timeline = [
+            (t0, MODERATORS),
+            (t0 + timedelta(hours=17, minutes=59), MODERATORS),
+            (t0 + timedelta(hours=18), MODERATORS * 2),  # the 75 % reminder
+            (t0 + timedelta(hours=23, minutes=59), MODERATORS * 2),
+            (t0 + timedelta(hours=24, seconds=5), sorted([*MODERATORS * 2, AHT])),
+            (t0 + timedelta(hours=47, minutes=59), sorted([*MODERATORS * 2, AHT])),
+            (t0 + timedelta(hours=48), sorted([*MODERATORS * 2, AHT, HEAD])),
+            (t0 + timedelta(days=10), sorted([*MODERATORS * 2, AHT, HEAD])),
+        ]
+        for moment, expected in timeline:
+            await chain.at(moment)
+            assert who_got(smtp, item) == sorted(expected), moment
+        reminder = next(m for m in smtp.to("amy@school.example")[1:])
+        assert "75%" in reminder.part("plain")
+        assert "deadline" in smtp.to(AHT)[0].part("plain").lower()
+        steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at", [item])]
+        assert steps == ["seen", "reminder_75", "overdue_aht", "overdue_headteacher"]
+
+    async def test_an_acknowledgement_from_the_cli_stops_the_chain(
+        self, config: Config, config_file: Callable[..., Path], store: Store, db: Database, smtp: SmtpServer,
+        clock: FakeClock
+    ) -> None:
+        """After the reminder, a moderator acknowledges from a shell while the daemon's parts keep running:
+        neither the AHT nor the headteacher is ever emailed."""
+        path = config_file()
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        item = add_item(db, config, text="My son's coat went missing, who do I ask?", categories=["query"], now=t0)
+        await chain.at(t0)
+        await chain.at(t0 + timedelta(hours=18))
+        assert who_got(smtp, item) == sorted(MODERATORS * 2)
+        assert main(["ack", str(item), "--by", "Amy Clarke", "--config", str(path)]) == 0
+        for hours in (24, 25, 48, 72):
+            await chain.at(t0 + timedelta(hours=hours))
+        assert who_got(smtp, item) == sorted(MODERATORS * 2)
+        assert smtp.to(AHT) == [] and smtp.to(HEAD) == []
+
+
+# --- the real daemon ---------------------------------------------------------------------------------
+
+DISCLOSURE = "I'm in year 8 at Oakfield and I want to kill myself, I cut myself every night"
+
+
+@pytest.fixture
+async def feed() -> AsyncIterator[tuple[int, list[tuple[str, str]]]]:
+    """An RSS feed on loopback; append (guid, text) to the list to publish a post."""
+    posts: list[tuple[str, str]] = []
+
+    async def handler(request: web.Request) -> web.Response:
+        now = format_datetime(datetime.now(UTC))
+        items = "".join(
+            f"<item><guid>{g}</guid><title>Comment</title><link>https://school.example/c/{g}</link>"
+            f"<description>{t}</description><pubDate>{now}</pubDate></item>"
+            for g, t in posts
+        )
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Comments</title>{items}</channel></rss>'
+        return web.Response(text=body, content_type="application/rss+xml")
+
+    app = web.Application()
+    app.router.add_get("/comments.rss", handler)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    yield port, posts
+    await runner.cleanup()
+
+
+class TestTheRealDaemon:
+    async def test_a_safeguarding_disclosure_reaches_the_dsl_and_deputy_within_seconds(
+        self, make_config: Callable[..., Config], db_path: Path, smtp: SmtpServer,
+        feed: tuple[int, list[tuple[str, str]]]
+    ) -> None:
+        """Real daemon, real classifier, real feed and SMTP: a disclosure posted on the school website is
+        classified as safeguarding and emailed to the DSL and deputy DSL within seconds. The daemon's background
+        jobs run too: on a new install the DSL gets a first digest at once."""
+        pytest.importorskip("watchtower.classify")
+        port, posts = feed
+        posts.append(("c1", DISCLOSURE))
+        config = make_config(sources=[{"type": "rss", "name": "website", "url": f"http://127.0.0.1:{port}/comments.rss",
+                                       "source": "own", "interval_seconds": 10, "timeout_seconds": 5}])
+        daemon = Daemon(config, Overrides(environ={"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)},
+                                          escalation_interval=1.0, start_dashboard=False))
+        task = asyncio.create_task(daemon.run())
+        try:
+            deadline = time.monotonic() + 45
+            while time.monotonic() < deadline:
+                if task.done():
+                    task.result()
+                told = [m for m in smtp.messages if "safeguarding" in m.subject]
+                if {"dsl@school.example", "deputy@school.example"} <= {r for m in told for r in m.rcpt_tos}:
+                    break
+                await asyncio.sleep(0.1)
+            received = datetime.now(UTC)
+        finally:
+            daemon.request_stop()
+            await asyncio.wait_for(task, timeout=60)
+        dsl = [m for m in smtp.to("dsl@school.example") if "safeguarding" in m.subject]
+        deputy = [m for m in smtp.to("deputy@school.example") if "safeguarding" in m.subject]
+        assert len(dsl) == 1 and len(deputy) == 1
+        assert dsl[0].subject.startswith("Watchtower [CRITICAL] safeguarding")
+        assert DISCLOSURE.split(",")[0] in dsl[0].part("plain")  # the DSL sees the text
+        conn = Database(str(db_path))
+        classified = parse_ts(conn.execute("SELECT classified_at FROM items").fetchone()[0])
+        conn.conn.close()
+        assert received - classified < timedelta(seconds=5)
+        # moderators are told too, but the post itself is withheld from them
+        amy = [m for m in smtp.to("amy@school.example") if "safeguarding" in m.subject]
+        assert len(amy) == 1 and "I cut myself every night" not in amy[0].part("plain")
+        assert "Text withheld" in amy[0].part("html")
+        assert any("digest" in m.subject for m in smtp.to("dsl@school.example"))
