@@ -5,6 +5,9 @@ one fails at start-up) -> notifier -> triage -> escalator -> dashboard -> poller
 Stop (SIGTERM): pollers stop (an in-flight fetch is abandoned: its cursor was not saved, nothing is skipped) ->
 triage finishes classifying what was stored -> escalator takes due steps -> notifier makes a last delivery
 attempt -> close. Each phase has a time bound; their sum is below systemd's TimeoutStopSec (a test checks).
+Reload (SIGHUP): re-read the config file the daemon was started with; a bad file is refused and logged, the running
+config kept; a good one replaces people, escalation, deadlines, notify, watch, retention and sources (pollers of
+changed sources restart). Store, SMTP, dashboard, classifier and logging changes need a restart (logged).
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
 
 from watchtower import sdnotify
-from watchtower.config import Config, Person
+from watchtower.config import Config, Person, SourceConfig, load_config
 from watchtower.connectors import build_connector
 from watchtower.exceptions import ConfigError
 from watchtower.links import LinkSigner
@@ -58,10 +62,17 @@ SHUTDOWN_BUDGET = (
 )
 
 
+#: Config sections a reload cannot apply to a running daemon: a change is logged and waits for a restart.
+RESTART_ONLY_SECTIONS: tuple[str, ...] = ("store", "smtp", "dashboard", "classifier", "logging")
+
 #: Background jobs beside the pipeline, as "module:function" names of ``async def job(daemon, stop) -> None``.
 #: Each runs from start to shutdown and must return promptly once ``stop`` is set; a crash is logged and the
 #: job restarted after a pause, so one faulty job never takes the daemon down.
-BACKGROUND_JOBS: tuple[str, ...] = ("watchtower.digest:run_digest", "watchtower.watchers:run_watchers")
+BACKGROUND_JOBS: tuple[str, ...] = (
+    "watchtower.digest:run_digest",
+    "watchtower.watchers:run_watchers",
+    "watchtower.retention:run_retention",
+)
 
 
 @dataclass
@@ -74,6 +85,7 @@ class Overrides:
     sender: Sender | None = None
     escalation_interval: float = 30.0
     start_dashboard: bool | None = None
+    config_path: Path | None = None  # the file SIGHUP re-reads; None: reload is unavailable
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -100,6 +112,10 @@ class Daemon:
         self.classifier: Classifier | None = None
         self.session: aiohttp.ClientSession | None = None
         self.pollers: list[SourcePoller] = []
+        self.config_path: Path | None = self.o.config_path
+        self._poll_tasks: dict[str, tuple[asyncio.Task[None], asyncio.Event]] = {}
+        self._reloading: asyncio.Task[bool] | None = None
+        self.reloads = 0
         self.triage: Triage | None = None
         self.escalator: Escalator | None = None
         self.notifier: Notifier | None = None
@@ -165,23 +181,11 @@ class Daemon:
             except ConfigError:
                 await self.session.close()
                 raise
-        ops = operators(cfg)
         self.notifier = Notifier(
             store=self.store,
             sender=self._sender(),
             signer=self.signer,
-            settings=OutboxSettings(
-                school=cfg.school.name,
-                from_address=cfg.smtp.from_address,
-                public_url=cfg.dashboard.public_url,
-                timezone=ZoneInfo(cfg.deadlines.timezone),
-                batch_minutes=cfg.escalation.batch_minutes,
-                first_backoff=cfg.notify.first_backoff_seconds,
-                max_backoff=cfg.notify.max_backoff_seconds,
-                give_up_after=timedelta(hours=cfg.notify.give_up_hours),
-                moderators_see_safeguarding=cfg.dashboard.moderators_see_safeguarding_text,
-                operators=tuple(e for e, _ in ops),
-            ),
+            settings=_outbox_settings(cfg),
             people=self.recipient,
             clock=self.clock,
         )
@@ -200,29 +204,102 @@ class Daemon:
             clock=self.clock,
             interval=self.o.escalation_interval,
         )
-        notify_op = operator_notice(lambda: ops)
-
-        async def on_new(ids: list[int]) -> None:
-            assert self.triage is not None
-            await self.triage.submit(ids)
-
         for src, conn in connectors:
-            self.pollers.append(
-                SourcePoller(
-                    conn,
-                    store=self.store,
-                    interval=src.interval_seconds,
-                    timeout=src.timeout_seconds,
-                    on_new_items=on_new,
-                    notify_operator=notify_op,
-                    clock=self.clock,
-                )
-            )
+            self.pollers.append(self._poller(src, conn))
         start_web = cfg.dashboard.enabled if self.o.start_dashboard is None else self.o.start_dashboard
         if start_web:
             await self._start_web()
         self.startup_seconds = time.perf_counter() - t0
         self.log.info("daemon_ready", sources=len(self.pollers), startup_seconds=round(self.startup_seconds, 2))
+
+    def _poller(self, src: SourceConfig, conn: Any) -> SourcePoller:
+        async def on_new(ids: list[int]) -> None:
+            assert self.triage is not None
+            await self.triage.submit(ids)
+
+        return SourcePoller(
+            conn,
+            store=self.store,
+            interval=src.interval_seconds,
+            timeout=src.timeout_seconds,
+            on_new_items=on_new,
+            notify_operator=operator_notice(lambda: operators(self.config)),
+            clock=self.clock,
+        )
+
+    def _start_poller(self, poller: SourcePoller) -> None:
+        stop = asyncio.Event()
+        task = asyncio.create_task(poller.run(stop), name=f"poll:{poller.name}")
+        self._poll_tasks[poller.name] = (task, stop)
+
+    async def _stop_pollers(self, names: list[str]) -> None:
+        tasks = []
+        for name in names:
+            entry = self._poll_tasks.pop(name, None)
+            if entry is not None:
+                entry[1].set()
+                tasks.append(entry[0])
+        await _bounded(tasks, STOP_POLLERS_TIMEOUT)
+
+    # --- reload (SIGHUP) ---------------------------------------------------------------------------
+
+    def request_reload(self) -> None:
+        """SIGHUP: reload once the daemon is ready; a second SIGHUP during a reload is folded into it."""
+        if self._reloading is not None and not self._reloading.done():
+            return
+
+        async def after_ready() -> bool:
+            await self.ready.wait()
+            return await self.reload()
+
+        self._reloading = asyncio.create_task(after_ready(), name="reload")
+
+    async def reload(self) -> bool:
+        """Re-read the config file. True if applied; False (logged, the running config kept) if refused."""
+        if self.config_path is None:
+            self.log.warning("config_reload_unavailable", reason="the daemon was not started from a config file")
+            return False
+        loop = asyncio.get_running_loop()
+        try:
+            new = await loop.run_in_executor(None, load_config, self.config_path)
+        except ConfigError as exc:
+            self.log.error("config_reload_refused", path=str(self.config_path), error=str(exc))
+            return False
+        old = self.config
+        restart_only = [k for k in RESTART_ONLY_SECTIONS if getattr(new, k) != getattr(old, k)]
+        if restart_only:
+            self.log.warning("config_reload_needs_restart", sections=restart_only)
+            new = new.model_copy(update={k: getattr(old, k) for k in restart_only})
+        old_by_name = {s.name: s for s in old.sources if s.enabled}
+        new_by_name = {s.name: s for s in new.sources if s.enabled}
+        names_changed = new.school.names != old.school.names  # search terms live in the connectors
+        stop = [n for n, s in old_by_name.items() if names_changed or new_by_name.get(n) != s]
+        start = [s for n, s in new_by_name.items() if names_changed or old_by_name.get(n) != s]
+        try:
+            assert self.session is not None
+            built = [
+                (s, build_connector(s, self.session, school_names=new.school.names, environ=self.environ))
+                for s in start
+            ]
+        except ConfigError as exc:  # e.g. a new source names a secret that is not there yet
+            self.log.error("config_reload_refused", path=str(self.config_path), error=str(exc))
+            return False
+        self.config = new
+        assert self.triage and self.escalator and self.notifier
+        self.triage.config = new
+        self.escalator.config = new
+        self.notifier.settings = _outbox_settings(new)
+        await self._stop_pollers(stop)
+        self.pollers = [p for p in self.pollers if p.name not in stop]
+        for src, conn in built:
+            poller = self._poller(src, conn)
+            self.pollers.append(poller)
+            if not self.stop.is_set():
+                self._start_poller(poller)
+        self.reloads += 1
+        self.log.info("config_reloaded", sources=len(self.pollers), restarted=sorted({*stop, *(s.name for s in start)}))
+        sdnotify.notify(f"STATUS=watching {len(self.pollers)} sources (config reloaded)")
+        return True
 
     async def _start_web(self) -> None:
         try:
@@ -240,14 +317,16 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.request_stop)
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGHUP, self.request_reload)
         try:
             await self.start()
         except BaseException:
             await self._close()
             raise
         assert self.triage and self.escalator and self.notifier
-        poll_stop = asyncio.Event()
-        pollers = [asyncio.create_task(p.run(poll_stop), name=f"poll:{p.name}") for p in self.pollers]
+        for p in self.pollers:
+            self._start_poller(p)
         workers = [
             asyncio.create_task(self.triage.run(self.stop), name="triage"),
             asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
@@ -261,7 +340,10 @@ class Daemon:
         await self.stop.wait()
         sdnotify.notify("STOPPING=1")
         self.log.info("daemon_stopping")
-        await self._shutdown(poll_stop, pollers, workers)
+        if self._reloading is not None and not self._reloading.done():
+            self._reloading.cancel()
+            await asyncio.wait({self._reloading}, timeout=CANCEL_GRACE)
+        await self._shutdown(workers)
         watchdog.cancel()
         self.log.info("daemon_stopped")
 
@@ -288,12 +370,9 @@ class Daemon:
             sdnotify.notify("WATCHDOG=1")
             await asyncio.sleep(interval)
 
-    async def _shutdown(
-        self, poll_stop: asyncio.Event, pollers: list[asyncio.Task[None]], workers: list[asyncio.Task[None]]
-    ) -> None:
+    async def _shutdown(self, workers: list[asyncio.Task[None]]) -> None:
         assert self.triage and self.escalator and self.notifier
-        poll_stop.set()
-        await _bounded(pollers, STOP_POLLERS_TIMEOUT)
+        await self._stop_pollers(list(self._poll_tasks))
         await _bounded(workers, STOP_WORKERS_TIMEOUT)
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(DRAIN_TRIAGE_TIMEOUT):
@@ -316,6 +395,21 @@ class Daemon:
                 if self.store._write_db is not None:
                     await self.store.close()
         self.model_executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _outbox_settings(cfg: Config) -> OutboxSettings:
+    return OutboxSettings(
+        school=cfg.school.name,
+        from_address=cfg.smtp.from_address,
+        public_url=cfg.dashboard.public_url,
+        timezone=ZoneInfo(cfg.deadlines.timezone),
+        batch_minutes=cfg.escalation.batch_minutes,
+        first_backoff=cfg.notify.first_backoff_seconds,
+        max_backoff=cfg.notify.max_backoff_seconds,
+        give_up_after=timedelta(hours=cfg.notify.give_up_hours),
+        moderators_see_safeguarding=cfg.dashboard.moderators_see_safeguarding_text,
+        operators=tuple(e for e, _ in operators(cfg)),
+    )
 
 
 async def _bounded(tasks: list[asyncio.Task[None]], timeout: float) -> None:

@@ -17,10 +17,11 @@ def register(sub: Any) -> None:
 
 def _main(args: argparse.Namespace) -> int:
     from watchtower.config import load_config
-    from watchtower.daemon import Daemon
+    from watchtower.daemon import Daemon, Overrides
     from watchtower.logging import configure
 
-    config = load_config(config_path(args.config))
+    path = config_path(args.config)
+    config = load_config(path)
     configure(level=config.logging.level, fmt=config.logging.format)
-    asyncio.run(Daemon(config).run())
+    asyncio.run(Daemon(config, Overrides(config_path=path)).run())
     return 0

@@ -1,0 +1,135 @@
+"""``watchtower status``: is Watchtower healthy? Reads the database only (works with the daemon stopped).
+
+Exit code 0 when all is well, 1 when something needs a person (for monitoring: Nagios/Icinga, a cron mail),
+2 when the database cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timedelta
+from typing import Any
+
+from watchtower.cli._common import add_config_arg, config_path
+
+SEVERITY = {0: "none", 1: "normal", 2: "high", 3: "critical"}
+#: an email still pending after this long means SMTP is failing
+PENDING_TOO_OLD = timedelta(hours=1)
+#: a permanently failed email within this window needs attention
+RECENT_FAILURE = timedelta(days=7)
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "status", help="sources, queue and outbox health (exit 1 if something needs attention)"
+    )
+    add_config_arg(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=_main)
+
+
+def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]:
+    from watchtower.store import repo
+    from watchtower.timeutil import parse_ts, ts
+
+    problems: list[str] = []
+    sources = repo.source_health(db)
+    for s in sources:
+        if s["status"] != "ok":
+            problems.append(f"source {s['source_name']} is {s['status']}: {s['last_error'] or ''}".strip())
+        elif s["last_success_at"] and now - parse_ts(s["last_success_at"]) > timedelta(hours=silent_after_hours):
+            problems.append(f"source {s['source_name']} has not polled successfully since {s['last_success_at']}")
+    open_rows = db.execute(
+        "SELECT severity, COUNT(*), SUM(deadline_at < ?) FROM items WHERE acknowledged_at IS NULL "
+        "AND resolved_at IS NULL AND deadline_at IS NOT NULL GROUP BY severity ORDER BY severity DESC",
+        [ts(now)],
+    ).fetchall()
+    queue = {SEVERITY.get(sev or 0, str(sev)): {"open": n, "overdue": int(over or 0)} for sev, n, over in open_rows}
+    overdue = sum(q["overdue"] for q in queue.values())
+    if overdue:
+        problems.append(f"{overdue} item(s) past their acknowledgement deadline")
+    unclassified = db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0]
+    pending, oldest = db.execute(
+        "SELECT COUNT(*), MIN(created_at) FROM alerts WHERE status = 'pending'"
+    ).fetchone()
+    failed_recent = db.execute(
+        "SELECT COUNT(*) FROM alerts WHERE status = 'failed' AND created_at >= ?", [ts(now - RECENT_FAILURE)]
+    ).fetchone()[0]
+    failed_total = db.execute("SELECT COUNT(*) FROM alerts WHERE status = 'failed'").fetchone()[0]
+    if oldest and now - parse_ts(oldest) > PENDING_TOO_OLD:
+        problems.append(f"{pending} email(s) waiting, the oldest since {oldest}: is SMTP working?")
+    if failed_recent:
+        problems.append(f"{failed_recent} email(s) could not be delivered in the last {RECENT_FAILURE.days} days")
+    errors = [
+        {"at": r[0], "what": r[1], "error": r[2]}
+        for r in db.execute(
+            "SELECT at, what, error FROM ("
+            " SELECT last_error_at AS at, 'source ' || source_name AS what, last_error AS error FROM source_health"
+            " WHERE last_error IS NOT NULL"
+            " UNION ALL SELECT created_at, 'email to ' || recipient, last_error FROM alerts"
+            " WHERE last_error IS NOT NULL) ORDER BY at DESC LIMIT 5"
+        )
+    ]
+    return {
+        "checked_at": ts(now),
+        "ok": not problems,
+        "problems": problems,
+        "sources": [
+            {k: s[k] for k in ("source_name", "platform", "status", "last_success_at", "consecutive_failures",
+                               "items_seen")}
+            for s in sources
+        ],
+        "queue": queue,
+        "unclassified": unclassified,
+        "outbox": {"pending": pending, "oldest_pending": oldest, "failed_last_7_days": failed_recent,
+                   "failed_total": failed_total},
+        "last_errors": errors,
+    }
+
+
+def _print(report: dict[str, Any]) -> None:
+    print(f"Watchtower status at {report['checked_at']}: {'OK' if report['ok'] else 'NEEDS ATTENTION'}")
+    for p in report["problems"]:
+        print(f"  ! {p}")
+    print("sources:")
+    if not report["sources"]:
+        print("  (none has polled yet)")
+    for s in report["sources"]:
+        print(f"  {s['source_name']:<24} {s['status']:<12} last ok {s['last_success_at'] or 'never'}"
+              f"  items {s['items_seen']}")
+    print("queue (awaiting acknowledgement):")
+    if not report["queue"]:
+        print("  empty")
+    for sev, q in report["queue"].items():
+        print(f"  {sev:<9} {q['open']:>5} open, {q['overdue']} overdue")
+    print(f"  unclassified: {report['unclassified']}")
+    o = report["outbox"]
+    print(f"outbox: {o['pending']} pending (oldest {o['oldest_pending'] or '-'}), "
+          f"{o['failed_last_7_days']} failed in 7 days, {o['failed_total']} failed in all")
+    if report["last_errors"]:
+        print("last errors:")
+        for e in report["last_errors"]:
+            print(f"  {e['at']}  {e['what']}: {e['error']}")
+
+
+def _main(args: argparse.Namespace) -> int:
+    from watchtower.config import load_config
+    from watchtower.models import utcnow
+    from watchtower.store import connect
+
+    config = load_config(config_path(args.config))
+    if not config.store.path.exists():
+        print(f"watchtower status: no database at {config.store.path}: has the daemon ever started?", file=sys.stderr)
+        return 2
+    db = connect(config.store.path, migrate=False)
+    try:
+        report = collect(db, utcnow(), config.watch.silent_after_hours)
+    finally:
+        db.conn.close()
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        _print(report)
+    return 0 if report["ok"] else 1
