@@ -35,7 +35,7 @@ def create_app(daemon: Any) -> web.Application:
     app = web.Application(middlewares=[errors, authenticate], client_max_size=MAX_BODY_BYTES)
     app[DASHBOARD] = Dashboard(
         daemon=daemon,
-        env=make_env(tz),
+        env=make_env(tz, who=lambda actor: _person_name(daemon, actor)),
         csrf_key=hashlib.sha256(b"watchtower-dashboard-csrf\0" + link_key.encode("utf-8")).digest(),
         secure_cookies=cfg.dashboard.public_url.lower().startswith("https://"),
         tz=tz,
@@ -59,6 +59,12 @@ def create_app(daemon: Any) -> web.Application:
     r.add_post("/admin/users", _pages.admin_users_post)
     r.add_static("/static", STATIC_DIR, show_index=False, follow_symlinks=False)
     return app
+
+
+def _person_name(daemon: Any, actor: str) -> str:
+    """People are recorded by address (as email links name them); show their name from the config."""
+    person = daemon.person(actor) if actor and "@" in actor else None
+    return f"{person.name}" if person else actor
 
 
 async def start_dashboard(daemon: Any) -> web.AppRunner:

@@ -29,8 +29,8 @@ LOGIN_CSRF_COOKIE = "wt_login"
 def _login_page(request: web.Request, *, status: int = 200, error: str = "", username: str = "",
                 next_url: str = "/") -> web.Response:
     token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(24)
-    resp = render(request, "login.html", status=status, title="Log in", error=error, username=username, next_url=next_url,
-                  login_csrf=token)
+    resp = render(request, "login.html", status=status, title="Log in", error=error, username=username,
+                  next_url=next_url, login_csrf=token)
     resp.set_cookie(LOGIN_CSRF_COOKIE, token, path="/login", httponly=True, samesite="Strict",
                     secure=dash(request).secure_cookies, max_age=3600)
     return resp

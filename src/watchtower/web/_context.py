@@ -7,6 +7,7 @@ import hmac
 import json
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -151,7 +152,9 @@ def countdown_text(deadline: datetime, now: datetime) -> str:
     return f"overdue by {parts}" if late else f"due in {parts}"
 
 
-def make_env(tz: ZoneInfo) -> jinja2.Environment:
+def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environment:
+    """Templates with filters: ``local`` (time in the school's zone), ``who`` (an address as the person's name),
+    ``sev_label``, ``detail`` (an audit line's JSON), ``minutes``."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("watchtower.web", "templates"),
         autoescape=True,  # post text and author names are hostile: everything is escaped unless marked safe here
@@ -180,7 +183,7 @@ def make_env(tz: ZoneInfo) -> jinja2.Environment:
         v = round(value)
         return f"{v // 60}h {v % 60}m" if v >= 60 else f"{v}m"
 
-    env.filters.update(local=local, sev_label=sev_label, detail=detail, minutes=minutes)
+    env.filters.update(local=local, sev_label=sev_label, detail=detail, minutes=minutes, who=who)
     env.globals.update(CATEGORIES=CATEGORIES, can=can)
     return env
 

@@ -1,0 +1,181 @@
+"""The dashboard in a real headless Chromium (Playwright), against a real Daemon serving on a TCP port.
+
+Needs the distribution's Chromium at /usr/bin/chromium (Debian: ``apt-get install chromium``); Playwright's own
+browser downloads are not used. A missing browser fails the test with that instruction rather than skipping it.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from watchtower.daemon import Daemon, Overrides
+from watchtower.models import Item, utcnow
+from watchtower.store import repo
+
+from .conftest import LINK_KEY, PASSWORD, KeywordClassifier, NullSender, add_user, make_config, seed
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+XSS_TEXT = ('[harassment] <script>window.__xss = "text-script"</script>'
+            '<img src=x onerror="window.__xss = \'text-img\'"> you are all idiots')
+XSS_AUTHOR = '<img src=x onerror="window.__xss=\'author\'">'
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Served:
+    daemon: Daemon
+    base: str
+
+
+@pytest.fixture
+async def served(tmp_path: Path) -> AsyncIterator[Served]:
+    port = _free_port()
+    config = make_config(tmp_path / "wt.db", host="127.0.0.1", port=port, public_url=f"http://127.0.0.1:{port}")
+    daemon = Daemon(config, Overrides(environ={"WATCHTOWER_LINK_KEY": LINK_KEY}, classifier=KeywordClassifier(),
+                                      sender=NullSender(), start_dashboard=True))
+    await daemon.start()
+    assert daemon.web_runner is not None, "start_dashboard did not start"
+    try:
+        yield Served(daemon, f"http://127.0.0.1:{port}")
+    finally:
+        await daemon._close()
+
+
+async def _ingest_live(daemon: Daemon, text: str) -> int:
+    """A new post arrives the way a poller hands it over: stored, then triaged by the daemon's Triage."""
+    now = utcnow()
+    item = Item(platform="instagram", source="own", platform_id="live-1", url="https://instagram.example/c/1",
+                author_handle="angry.parent", author_name="Angry Parent", text=text, created_at=now)
+    [item_id] = await daemon.store.write(lambda db: repo.ingest(db, [item], source_name="instagram-main", now=now))
+    assert daemon.triage is not None
+    await daemon.triage.process([item_id])
+    return item_id
+
+
+async def _log_in(page: Any, base: str, username: str) -> None:
+    await page.goto(base + "/")
+    assert "/login" in page.url
+    await page.get_by_label("Username").fill(username)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Log in").click()
+    await page.wait_for_url(base + "/")
+
+
+async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
+    """Log in, see a new flagged item arrive, open it, acknowledge, record an action; the DSL marks it reviewed.
+    Script in a post or author name never runs. Screenshots go to docs/screenshots/."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install the distribution's Chromium (apt-get install -y chromium); "
+                    "the browser tests never download one")
+    from playwright.async_api import async_playwright
+
+    d, base = served.daemon, served.base
+    await add_user(d, "amy", "moderator", email="amy@oakfield.example")
+    await add_user(d, "fatima", "dsl", email="dsl@oakfield.example")
+    # a realistic queue: one of each countdown state, a safeguarding item the moderator may not read, and XSS
+    await seed(d, "[threat] I'm going to bring a knife to Oakfield on Monday", author="Anon 2291",
+               handle="anon2291", platform="x", source="mention")
+    await seed(d, "[harassment] Mr Jones is a disgrace and should be sacked", author="Local Dad",
+               handle="localdad", minutes_ago=200, seen_minutes_ago=190)  # high, 4 h: past 75 % -> amber
+    await seed(d, "[personal_data] Her address is 14 Elm Road, her mum's number is 07700 900123", author="Sam P",
+               handle="sam.p", minutes_ago=300, seen_minutes_ago=295)  # high, 4 h: breached -> red
+    await seed(d, "[safeguarding] my friend in year 9 says she wants to hurt herself", author="Worried Pupil",
+               handle="wp", platform="instagram")
+    xss = await seed(d, XSS_TEXT, author=XSS_AUTHOR, handle="x<b>ss", url="javascript:window.__xss='url'")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            ctx = await browser.new_context(viewport={"width": 1000, "height": 900})
+            page = await ctx.new_page()
+            dialogs: list[str] = []
+            errors: list[str] = []
+            page.on("dialog", lambda dlg: (dialogs.append(dlg.message), dlg.dismiss()))
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+            await _log_in(page, base, "amy")
+            # keyboard: the first Tab reaches the skip link
+            await page.keyboard.press("Tab")
+            assert await page.evaluate("document.activeElement.textContent") == "Skip to main content"
+
+            # a flagged item arrives while the page is open
+            live = await _ingest_live(d, "[complaint] [query] Why was my son's detention not explained to us?")
+            await page.reload()
+            await page.get_by_text("Why was my son's detention").wait_for()
+            assert await page.locator(".countdown.cd-warn").count() >= 1
+            assert await page.locator(".countdown.cd-breached").count() >= 1
+            assert await page.get_by_text("Safeguarding item: the text is shown only to the DSL team").count() == 1
+            assert await page.get_by_text("wants to hurt herself").count() == 0
+            assert await page.evaluate("window.__xss") is None
+            await page.screenshot(path=str(SCREENSHOTS / "queue.png"))
+
+            # the XSS item's own page: escaped text shown, nothing runs, javascript: link not clickable
+            await page.goto(f"{base}/items/{xss}")
+            await page.get_by_text('window.__xss = "text-script"').first.wait_for()
+            assert await page.locator("a[href^='javascript:']").count() == 0
+            assert await page.evaluate("window.__xss") is None
+
+            # open the new item from the queue, acknowledge it, record an action
+            await page.goto(base + "/")
+            await page.get_by_role("link", name=f"Open item {live}").click()
+            await page.wait_for_url(f"{base}/items/{live}")
+            await page.get_by_role("button", name="Acknowledge").click()
+            await page.get_by_text("Acknowledged: the reminders for this item have stopped.").wait_for()
+            await page.get_by_label("Record what you did").select_option("replied")
+            await page.get_by_label("Details, optional").fill("Replied asking them to email the office")
+            await page.get_by_role("button", name="Record action").click()
+            await page.get_by_text("Action recorded.").wait_for()
+            assert await page.get_by_text("Replied asking them to email the office").count() >= 1
+            await page.screenshot(path=str(SCREENSHOTS / "item.png"), full_page=True)
+
+            row = await d.store.read(lambda db: repo.get_item(db, live))
+            assert row is not None and row["acknowledged_by"] == "amy@oakfield.example"
+
+            # the phone-width view of the queue
+            phone = await browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+            await phone.add_cookies(await ctx.cookies())
+            ppage = await phone.new_page()
+            await ppage.goto(base + "/")
+            await ppage.screenshot(path=str(SCREENSHOTS / "queue-phone.png"))
+            width = await ppage.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"the queue scrolls sideways on a phone ({width}px)"
+            await phone.close()
+
+            # the DSL reviews everything flagged
+            await page.get_by_role("button", name="Log out").click()
+            await _log_in(page, base, "fatima")
+            await page.get_by_role("link", name="DSL review").click()
+            await page.get_by_text("wants to hurt herself").wait_for()  # the DSL reads safeguarding text
+            await page.get_by_label("Review comment (for the record)").fill("Reviewed with the deputy")
+            await page.get_by_role("button", name="Mark all 6 reviewed").click()
+            await page.get_by_text("Nothing waiting for review.").wait_for()
+            await page.get_by_text("Reviewed with the deputy").wait_for()
+            assert await page.evaluate("window.__xss") is None
+
+            assert dialogs == []
+            csp = [e for e in errors if "Content Security Policy" in e]
+            assert csp == [], csp
+        finally:
+            await browser.close()
+    reviewed = await d.store.read(
+        lambda db: db.execute("SELECT COUNT(*) FROM items WHERE dsl_reviewed_by = 'dsl@oakfield.example'").fetchone())
+    assert reviewed[0] == 6
