@@ -91,7 +91,7 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
     await add_user(d, "amy", "moderator", email="amy@oakfield.example")
     await add_user(d, "fatima", "dsl", email="dsl@oakfield.example")
     # a realistic queue: one of each countdown state, a safeguarding item the moderator may not read, and XSS
-    await seed(d, "[threat] I'm going to bring a knife to Oakfield on Monday", author="Anon 2291",
+    threat = await seed(d, "[threat] I'm going to bring a knife to Oakfield on Monday", author="Anon 2291",
                handle="anon2291", platform="x", source="mention")
     await seed(d, "[harassment] Mr Jones is a disgrace and should be sacked", author="Local Dad",
                handle="localdad", minutes_ago=200, seen_minutes_ago=190)  # high, 4 h: past 75 % -> amber
@@ -160,6 +160,19 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             assert width <= 390, f"the queue scrolls sideways on a phone ({width}px)"
             await phone.close()
 
+            # an email link in a fresh browser (no login): confirm page first, then it acts once
+            anon = await browser.new_context(viewport={"width": 1000, "height": 700})
+            apage = await anon.new_page()
+            token = d.signer.make(threat, "ben@oakfield.example", now=utcnow())
+            await apage.goto(f"{base}/ack/{token}")
+            await apage.get_by_text("You are acknowledging as Ben Okafor").wait_for()
+            assert (await d.store.read(lambda db: repo.get_item(db, threat)) or {})["acknowledged_at"] is None
+            await apage.get_by_role("button", name="Yes, acknowledge").click()
+            await apage.get_by_role("heading", name="Acknowledged").wait_for()
+            await apage.goto(f"{base}/ack/{token}")
+            await apage.get_by_text("This link has already been used").wait_for()
+            await anon.close()
+
             # the DSL reviews everything flagged
             await page.get_by_role("button", name="Log out").click()
             await _log_in(page, base, "fatima")
@@ -170,6 +183,10 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             await page.get_by_text("Nothing waiting for review.").wait_for()
             await page.get_by_text("Reviewed with the deputy").wait_for()
             assert await page.evaluate("window.__xss") is None
+
+            await page.get_by_role("link", name="Reports").click()
+            assert await page.locator("svg.chart").count() == 4
+            await page.screenshot(path=str(SCREENSHOTS / "reports.png"), full_page=True)
 
             assert dialogs == []
             csp = [e for e in errors if "Content Security Policy" in e]

@@ -23,12 +23,11 @@ PALETTE = ("#1d4ed8", "#b91c1c", "#047857", "#c2410c", "#7c3aed", "#0e7490", "#a
 
 
 def _nice_max(v: float) -> float:
-    if v <= 0:
-        return 1.0
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+    """The top of the axis: even, so the middle gridline is a whole number too (counts are whole)."""
+    for step in (2, 4, 6, 10, 20, 40, 50, 100, 200, 400, 500, 1000, 2000, 4000, 5000, 10000):
         if v <= step:
             return float(step)
-    return float(v)
+    return float(2 * ((int(v) + 1) // 2))
 
 
 def bar_chart(
@@ -48,7 +47,7 @@ def bar_chart(
         colours.setdefault(n, PALETTE[i % len(PALETTE)])
     totals = [sum(series[n][i] for n in names) for i in range(len(labels))]
     top = _nice_max(max(totals, default=0))
-    left, right, top_pad, bottom = 40, 10, 28, 46
+    left, right, top_pad, bottom = 40, 10, 16, 52
     plot_w = width - left - right
     plot_h = height - top_pad - bottom
     count = max(1, len(labels))
@@ -79,9 +78,13 @@ def bar_chart(
                 f"<title>{e(label)}: {e(name)} {v:g}</title></rect>"
             )
         if i % label_every == 0:
+            cx = x + bar_w / 2
+            lines = "".join(  # long labels wrap one word a line
+                f'<tspan x="{cx:.1f}" dy="{0 if j == 0 else 11}">{e(w)}</tspan>' for j, w in enumerate(label.split())
+            )
             out.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle" font-size="10" '
-                f'fill="#374151">{e(label)}</text>'
+                f'<text x="{cx:.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle" font-size="10" '
+                f'fill="#374151">{lines}</text>'
             )
     # legend
     lx = left
