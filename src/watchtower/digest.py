@@ -190,8 +190,7 @@ def _source_problems(db: Database, config: Config, now: datetime) -> list[Source
     out: list[SourceProblem] = []
     for src in enabled:
         h = health.get(src.name)
-        if h is None:
-            out.append(SourceProblem(src.name, "never polled", "no poll has been recorded for this source yet"))
+        if h is None:  # not polled yet (just added, or the daemon just started): the watchers judge that
             continue
         status = str(h.get("status") or "ok")
         last_ok = maybe_ts(h.get("last_success_at"))
