@@ -97,6 +97,7 @@ class TestContent:
         config = make_config(sources=[{"type": "rss", "name": "feed", "url": "https://n.example/f",
                                        "silent_after_hours": 6}])
         now = Z(2026, 3, 10, 7, 30)
+        assert build_digest(db, config, now).sources == []  # not polled yet: not called broken
         with immediate(db):
             repo.record_source_success(db, "feed", "rss", new_items=0, now=now - timedelta(hours=7))
         assert [(s.name, s.status) for s in build_digest(db, config, now).sources] == [("feed", "silent")]

@@ -307,7 +307,11 @@ async def run_digest(daemon: Daemon, stop: asyncio.Event) -> None:
     while not stop.is_set():
         config = daemon.config  # re-read: a SIGHUP reload may have replaced it
         now = daemon.clock()
-        queued = await daemon.store.write(lambda db, now=now, config=config: digest_tick(db, config, now))
+
+        def work(db: Database, config: Config = config, now: datetime = now) -> int:
+            return digest_tick(db, config, now)
+
+        queued = await daemon.store.write(work)
         if queued:
             log.info("digest_queued", recipients=queued)
             if daemon.notifier is not None:

@@ -303,9 +303,11 @@ async def run_watchers(daemon: Daemon, stop: asyncio.Event) -> None:
     while not stop.is_set():
         config = daemon.config  # re-read: a SIGHUP reload may have replaced it
         now = daemon.clock()
-        queued = await daemon.store.write(
-            lambda db, config=config, now=now: check(db, config, now, daemon.started_at)
-        )
+
+        def work(db: Database, config: Config = config, now: datetime = now) -> int:
+            return check(db, config, now, daemon.started_at)
+
+        queued = await daemon.store.write(work)
         if queued:
             log.info("watcher_notices_queued", alerts=queued)
             if daemon.notifier is not None:
