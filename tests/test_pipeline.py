@@ -216,3 +216,65 @@ class TestPersistFirst:
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 10
         db.conn.close()
         assert any("[CRITICAL] threat" in m.subject for m in catcher.messages)
+
+
+class TestTheWebhookPath:
+    async def test_a_signed_facebook_comment_becomes_an_alert_and_a_forged_one_is_refused(
+        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+    ) -> None:
+        """Meta pushes a comment to the daemon's dashboard address; it is stored, classified and alerted like a
+        polled one, and a delivery without the app secret's signature changes nothing."""
+        import hashlib
+        import hmac
+        import json
+        import time
+
+        import aiohttp
+
+        from watchtower.config import parse_config
+
+        catcher, smtp_port = smtp
+        base = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db").model_dump(mode="json")
+        web_port = free_port()
+        base["dashboard"].update(enabled=True, host="127.0.0.1", port=web_port)
+        base["webhooks"] = {"meta_enabled": True}
+        base["sources"].append({"type": "facebook", "name": "facebook-page", "page_id": "555",
+                                "api_base": f"http://127.0.0.1:{feeds}", "interval_seconds": 3600})
+        config = parse_config(base)
+        env = {**ENV, "META_WEBHOOK_VERIFY_TOKEN": "verify-me", "META_APP_SECRET": "app-secret-123",
+               "FACEBOOK_PAGE_TOKEN": "page-token"}
+        daemon = Daemon(config, Overrides(environ=env, escalation_interval=1))
+        task = asyncio.create_task(daemon.run())
+        await daemon.ready.wait()
+        payload = {"object": "page", "entry": [{"id": "555", "time": int(time.time()), "changes": [{
+            "field": "feed", "value": {
+                "item": "comment", "verb": "add", "comment_id": "555_1_99", "post_id": "555_1",
+                "parent_id": "555_1", "from": {"id": "777", "name": "Angry Visitor"},
+                "message": "I am going to bring a gun to that school on friday and shoot the teachers",
+                "created_time": int(time.time())}}]}]}
+        body = json.dumps(payload).encode()
+        good = "sha256=" + hmac.new(b"app-secret-123", body, hashlib.sha256).hexdigest()
+        url = f"http://127.0.0.1:{web_port}/webhooks/meta"
+        try:
+            async with aiohttp.ClientSession() as http:
+                async with http.get(url, params={"hub.mode": "subscribe", "hub.challenge": "c123",
+                                                 "hub.verify_token": "verify-me"}) as r:
+                    assert r.status == 200 and await r.text() == "c123"
+                async with http.post(url, data=body, headers={"X-Hub-Signature-256": "sha256=" + "0" * 64,
+                                                              "Content-Type": "application/json"}) as r:
+                    assert r.status in (401, 403)
+                async with http.post(url, data=body, headers={"X-Hub-Signature-256": good,
+                                                              "Content-Type": "application/json"}) as r:
+                    assert r.status == 200
+            loop = asyncio.get_running_loop()
+            end = loop.time() + 30
+            while loop.time() < end and not any("threat" in m.subject for m in catcher.messages):
+                await asyncio.sleep(0.1)
+        finally:
+            daemon.request_stop()
+            await task
+        db = connect(tmp_path / "w.db")
+        rows = db.execute("SELECT source, categories FROM items WHERE platform = 'facebook'").fetchall()
+        db.conn.close()
+        assert rows == [("own", rows[0][1])] and "threat" in rows[0][1]
+        assert any("[CRITICAL] threat on facebook" in " ".join(m.subject.split()) for m in catcher.messages)

@@ -124,6 +124,11 @@ class DashboardConfig(_Section):
         description="If false, moderators see that a safeguarding item exists and its deadline, not its text.",
     )
     session_hours: float = Field(default=12, gt=0, description="A dashboard login lasts this long.")
+    trusted_proxies: list[str] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"],
+        description="Addresses of the reverse proxy in front of the dashboard: only from these is the client "
+        "address in X-Forwarded-For believed (for the login rate limit and the audit log).",
+    )
 
 
 class RetentionConfig(_Section):

@@ -27,6 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
+from aiohttp import web
 
 from watchtower import sdnotify
 from watchtower.config import Config, Person, SourceConfig, load_config
@@ -34,14 +35,14 @@ from watchtower.connectors import build_connector
 from watchtower.exceptions import ConfigError
 from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
-from watchtower.models import utcnow
+from watchtower.models import Item, utcnow
 from watchtower.notify.outbox import Notifier, OutboxSettings, Sender
 from watchtower.notify.render import Recipient
 from watchtower.notify.smtp import SmtpSender
 from watchtower.pipeline import Classifier, Escalator, Triage
 from watchtower.poller import SourcePoller, operator_notice
 from watchtower.secrets import get_secret
-from watchtower.store import Store
+from watchtower.store import Store, repo
 
 # Shutdown bounds, seconds. Their sum must stay below TimeoutStopSec in systemd/watchtower.service.
 STOP_POLLERS_TIMEOUT = 10.0
@@ -155,8 +156,12 @@ class Daemon:
             return self.o.classifier
         from watchtower.classify import load_classifier
 
+        settings = self.config.classifier
+        if not settings.school_names:
+            # insults aimed at the school count as harassment: the classifier needs its names
+            settings = settings.model_copy(update={"school_names": self.config.school.names})
         loop = asyncio.get_running_loop()
-        clf: Classifier = await loop.run_in_executor(self.model_executor, load_classifier, self.config.classifier)
+        clf: Classifier = await loop.run_in_executor(self.model_executor, load_classifier, settings)
         return clf
 
     async def start(self) -> None:
@@ -301,6 +306,37 @@ class Daemon:
         sdnotify.notify(f"STATUS=watching {len(self.pollers)} sources (config reloaded)")
         return True
 
+    def extra_routes(self) -> list[web.RouteDef]:
+        """Routes the dashboard serves for the daemon without a login: the Meta webhook receiver, if enabled."""
+        wh = self.config.webhooks
+        if not wh.meta_enabled:
+            return []
+        from watchtower.connectors.webhooks import meta_webhook_routes
+
+        enabled = [s for s in self.config.sources if s.enabled]
+        page_id = next((getattr(s, "page_id", None) for s in enabled if s.type == "facebook"), None)
+        ig_user_id = next((getattr(s, "ig_user_id", None) for s in enabled if s.type == "instagram"), None)
+        if page_id is None and ig_user_id is None:
+            raise ConfigError(
+                "webhooks.meta_enabled: no enabled facebook or instagram source to receive webhooks for "
+                "(add one, or set meta_enabled = false)"
+            )
+        return meta_webhook_routes(
+            verify_token=get_secret(wh.meta_verify_token_secret, environ=self.environ),
+            app_secret=get_secret(wh.meta_app_secret_secret, environ=self.environ),
+            on_items=self.receive_items,
+            page_id=page_id,
+            ig_user_id=ig_user_id,
+        )
+
+    async def receive_items(self, items: list[Item], *, source_name: str = "webhook:meta") -> None:
+        """Items pushed to us (webhooks): stored first, then queued for triage. The same post polled later is
+        the same item (platform, platform id), so nothing is doubled."""
+        now = self.clock()
+        ids = await self.store.write(lambda db: repo.ingest(db, items, source_name=source_name, now=now))
+        if ids and self.triage is not None:
+            await self.triage.submit(ids)
+
     async def _start_web(self) -> None:
         try:
             from watchtower.web import start_dashboard
@@ -412,10 +448,11 @@ def _outbox_settings(cfg: Config) -> OutboxSettings:
     )
 
 
-async def _bounded(tasks: list[asyncio.Task[None]], timeout: float) -> None:
+async def _bounded(tasks: list[asyncio.Task[None]], limit: float) -> None:
+    """Wait up to ``limit`` seconds for ``tasks``; cancel what is left and give it CANCEL_GRACE to unwind."""
     if not tasks:
         return
-    _, pending = await asyncio.wait(tasks, timeout=timeout)
+    _, pending = await asyncio.wait(tasks, timeout=limit)
     for t in pending:
         t.cancel()
     if pending:

@@ -17,7 +17,7 @@ from aiohttp import web
 from watchtower.secrets import get_secret
 from watchtower.web import _auth, _items, _links, _pages
 from watchtower.web._context import DASHBOARD, Dashboard, make_env
-from watchtower.web._security import add_headers, authenticate, errors
+from watchtower.web._security import add_headers, authenticate, errors, public
 from watchtower.web.health import health_snapshot
 
 __all__ = ["DASHBOARD", "create_app", "health_snapshot", "start_dashboard"]
@@ -58,6 +58,8 @@ def create_app(daemon: Any) -> web.Application:
     r.add_get("/admin/users", _pages.admin_users)
     r.add_post("/admin/users", _pages.admin_users_post)
     r.add_static("/static", STATIC_DIR, show_index=False, follow_symlinks=False)
+    for route in daemon.extra_routes():  # webhook receivers: they authenticate by signature, not login
+        r.add_route(route.method, route.path, public(route.handler))
     return app
 
 

@@ -121,7 +121,15 @@ async def authenticate(request: web.Request, handler: Handler) -> web.StreamResp
 
 
 def client_ip(request: web.Request) -> str:
-    return request.remote or "?"
+    remote = request.remote or "?"
+    # Behind the school's reverse proxy every request comes from the proxy: believe the address it forwards
+    # (the right-most X-Forwarded-For entry, the one the proxy itself added) only from a configured proxy.
+    if remote in request.app[DASHBOARD].daemon.config.dashboard.trusted_proxies:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        last = forwarded.split(",")[-1].strip()
+        if last:
+            return last
+    return remote
 
 
 def set_session_cookie(response: web.StreamResponse, request: web.Request, token: str, max_age: int) -> None:
