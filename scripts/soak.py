@@ -80,6 +80,11 @@ class FeedItem:
     author: str
     published: datetime
 
+    @property
+    def link(self) -> str:
+        """What the RSS connector keys an item by (``platform_id``): the link."""
+        return f"https://school.example/c/{self.guid}"
+
 
 class FeedServer:
     """An RSS 2.0 feed on loopback that keeps gaining items and answers with faults on request."""
@@ -146,7 +151,7 @@ class FeedServer:
         with self._lock:
             items = list(self.items[-500:])
         entries = "".join(
-            f"<item><title>{i.title}</title><link>https://school.example/c/{i.guid}</link>"
+            f"<item><title>{i.title}</title><link>{i.link}</link>"
             f"<guid isPermaLink=\"false\">{i.guid}</guid><author>{i.author}</author>"
             f"<pubDate>{format_datetime(i.published)}</pubDate><description>{i.text}</description></item>"
             for i in reversed(items)
@@ -419,7 +424,7 @@ def audit(db_path: Path, feed: FeedServer, mail: MailServer, daemon: DaemonProce
         ).fetchone()[0]
     finally:
         conn.close()
-    published = [i.guid for i in feed.items]
+    published = [i.link for i in feed.items]
     missing = [g for g in published if stored[g] == 0]
     twice = [g for g, n in stored.items() if n > 1]
     item_alerts = [a for a in alerts if a[6] == "item"]
@@ -582,7 +587,7 @@ def run_soak(duration: float, workdir: Path, *, seed: int = 7, log: Any = print)
                     feed.in_request.clear()
                     feed.hang.set()
                     feed.add(2)
-                    if wait_until(feed.in_request.is_set, interval * 2 + 5, 0.05):
+                    if wait_until(feed.in_request.is_set, 75, 0.05):  # the poller may be backing off
                         daemon.kill()
                     else:
                         faults.append("kill mid-poll: no poll seen")
@@ -634,12 +639,12 @@ def run_soak(duration: float, workdir: Path, *, seed: int = 7, log: Any = print)
             mail.start()
         feed.faults.clear()
         feed.add(2)
-        last_guid = feed.items[-1].guid
+        last_link = feed.items[-1].link
 
         def settled() -> bool:
             conn = _db(db_path)
             try:
-                seen = conn.execute("SELECT 1 FROM items WHERE platform_id = ?", [last_guid]).fetchone()
+                seen = conn.execute("SELECT 1 FROM items WHERE platform_id = ?", [last_link]).fetchone()
                 busy = conn.execute(
                     "SELECT (SELECT COUNT(*) FROM items WHERE classified_at IS NULL) + "
                     "(SELECT COUNT(*) FROM alerts WHERE status = 'pending')"
