@@ -39,7 +39,9 @@ class KeywordClassifier:
         for t in texts:
             cats = [c for c in CATEGORIES if f"[{c}]" in t]
             out.append(Classification(categories=cats, scores={c: 0.9 for c in cats},
-                                      reasons=[f"rule:test_marker '[{c}]'" for c in cats], model_version=self.version))
+                                      # like the real rules, a reason quotes the words that fired it
+                                      reasons=[f"rule:test_marker '{t[:60]}'" for c in cats],
+                                      model_version=self.version))
         return out
 
 

@@ -33,6 +33,18 @@ _HEADER_UNSAFE = re.compile(r"[\r\n\x00-\x1f\x7f]+")
 SAFEGUARDING_READERS = frozenset({"dsl", "deputy_dsl", "headteacher"})
 
 
+def withhold_quotes(reasons: list[str]) -> list[str]:
+    """Reasons without the words they quote from the post, for people who may not read a safeguarding item:
+    ``rule:self_harm 'kill myself'`` becomes ``rule:self_harm (quoted words withheld)``."""
+    out = []
+    for r in reasons:
+        if any(q in r for q in "'\"‘’“”"):
+            out.append(r.split(None, 1)[0].rstrip(":") + " (quoted words withheld)")
+        else:
+            out.append(r)
+    return out
+
+
 def header_safe(text: str, limit: int = 200) -> str:
     """No CR/LF or control characters in a header, whatever the source."""
     return _HEADER_UNSAFE.sub(" ", text).strip()[:limit]
@@ -73,7 +85,8 @@ def item_view(
 
     cats = item.get("categories_list", [])
     sev = Severity(item.get("severity") or 0)
-    text = item.get("text") or ""
+    readable = can_read_text(item, recipient, moderators_see_safeguarding)
+    text = (item.get("text") or "") if readable else ""  # withheld text never enters the template at all
     url = item.get("url") or ""
     handle = item.get("author_handle") or ""
     name = item.get("author_name") or ""
@@ -89,10 +102,10 @@ def item_view(
         "created_local": local(maybe_ts(item.get("created_at")), tz),
         "url": url,
         "url_safe": url.startswith(("https://", "http://")),
-        "show_text": can_read_text(item, recipient, moderators_see_safeguarding),
+        "show_text": readable,
         "text": text,
         "text_quoted": "\n".join("  > " + line for line in (text.splitlines() or [""])),
-        "reasons": item.get("reasons_list", []),
+        "reasons": item.get("reasons_list", []) if readable else withhold_quotes(item.get("reasons_list", [])),
         "deadline_local": local(maybe_ts(item.get("deadline_at")), tz),
         "deadline_reason": item.get("deadline_reason") or "",
         "also_told": ", ".join(also_told),

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 from sqlite_utils import Database
 
+from watchtower.notify.render import withhold_quotes
 from watchtower.store import repo
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
@@ -91,6 +92,13 @@ def _item_id(request: web.Request) -> int:
         raise web.HTTPNotFound() from None
 
 
+def _readable_classification(cls: dict[str, Any] | None, readable: bool) -> dict[str, Any] | None:
+    """A safeguarding item's reasons quote the post: whoever may not read the text does not read them either."""
+    if cls is None or readable:
+        return cls
+    return {**cls, "reasons": withhold_quotes(list(cls.get("reasons", [])))}
+
+
 @allow("view")
 async def item_page(request: web.Request) -> web.StreamResponse:
     d = dash(request)
@@ -116,7 +124,7 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         readable=readable,
         url=url,
         url_safe=url.startswith(("https://", "http://")),
-        cls=detail["classification"],
+        cls=_readable_classification(detail["classification"], readable),
         thread=[_view_row(t, request) | {"is_parent": t["is_parent"]} for t in detail["thread"]],
         steps=detail["steps"],
         alerts=detail["alerts"],

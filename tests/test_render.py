@@ -1,0 +1,60 @@
+"""Alert emails: hostile post text stays text, and safeguarding items are need-to-know."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from watchtower.notify.render import Recipient, build_item_email, item_view, withhold_quotes
+
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+ITEM = {
+    "id": 7, "platform": "facebook", "source": "own", "severity": 3, "categories_list": ["safeguarding"],
+    "text": "my friend says she will kill herself tonight", "url": "https://facebook.example/p/7",
+    "author_handle": "worried", "author_name": "A Friend", "created_at": "2026-03-02T09:55:00.000000Z",
+    "deadline_at": "2026-03-02T10:55:00.000000Z", "deadline_reason": "critical: 1 h on the clock",
+    "reasons_list": ["rule:self_harm 'kill herself'", "model:offensive=0.12"],
+}
+MODERATOR = Recipient("amy@school.example", "Amy", frozenset({"moderator"}))
+DSL = Recipient("dsl@school.example", "Fatima", frozenset({"dsl"}))
+
+
+def view(recipient: Recipient, *, moderators_see: bool = False) -> dict[str, object]:
+    return item_view(ITEM, recipient=recipient, step_reason="critical item seen", also_told=[],
+                     ack_url="https://x/ack/t", item_url="https://x/items/7", tz=ZoneInfo("Europe/London"),
+                     moderators_see_safeguarding=moderators_see)
+
+
+class TestSafeguardingIsNeedToKnow:
+    def test_a_moderator_sees_neither_the_text_nor_the_words_the_rules_quote(self) -> None:
+        v = view(MODERATOR)
+        msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=MODERATOR, views=[v],
+                               items=[ITEM], now=NOW)
+        body = msg.as_string()
+        assert "kill herself" not in body and "kill herself" not in str(v)
+        assert "rule:self_harm (quoted words withheld)" in str(v["reasons"])
+        assert "withheld" in body
+
+    def test_the_dsl_sees_everything(self) -> None:
+        v = view(DSL)
+        assert v["show_text"] is True and "rule:self_harm 'kill herself'" in v["reasons"]  # type: ignore[operator]
+
+    def test_config_can_let_moderators_read_it(self) -> None:
+        assert view(MODERATOR, moderators_see=True)["show_text"] is True
+
+    def test_reasons_without_quotes_are_kept_as_they_are(self) -> None:
+        assert withhold_quotes(["model:offensive=0.91>=0.55", "rule:uk_phone_number"]) == [
+            "model:offensive=0.91>=0.55", "rule:uk_phone_number"]
+
+
+class TestHostileText:
+    def test_post_text_never_reaches_a_header_and_is_escaped_in_html(self) -> None:
+        hostile = {**ITEM, "categories_list": ["harassment"], "severity": 2,
+                   "text": "<script>alert(1)</script>\r\nBcc: victim@evil.example", "reasons_list": []}
+        v = item_view(hostile, recipient=MODERATOR, step_reason="high item seen", also_told=[], ack_url="a",
+                      item_url="b", tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=MODERATOR, views=[v],
+                               items=[hostile], now=NOW)
+        assert msg["Bcc"] is None
+        html = next(p for p in msg.walk() if p.get_content_type() == "text/html").get_content()
+        assert "<script>" not in html and "&lt;script&gt;" in html
