@@ -207,3 +207,39 @@ class TestRestart:
             await second.close()
         counts = delivered(smtp.messages)
         assert counts == {(str(item), p): 1 for p in (*MODERATORS, "aht@school.example", "head@school.example")}
+
+
+async def _writes_refused(store: Store, refused: bool) -> None:
+    """Make the store's writer connection refuse writes, as a full disk does (a real SQLite refusal)."""
+    import asyncio
+
+    conn = store._write_db.conn  # type: ignore[union-attr]
+    await asyncio.get_running_loop().run_in_executor(
+        store._writer, conn.execute, f"PRAGMA query_only = {'ON' if refused else 'OFF'}"
+    )
+
+
+class TestAStoreThatRefusesWrites:
+    async def test_an_email_accepted_while_the_store_refuses_writes_is_not_sent_again(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """Disk full after the server accepted an email: the notifier remembers it, sends it no second time
+        while it retries, and records it once the store takes writes again."""
+        import pytest
+
+        add_item(db, config, text="Mr Jones is a useless idiot", categories=["harassment"], now=clock())
+        notifier = build_notifier(config, store, clock)
+        await _writes_refused(store, True)
+        with pytest.raises(Exception, match=r"readonly|query_only|attempt to write"):
+            await notifier.flush()
+        first = len(smtp.messages)
+        assert first == 1
+        for _ in range(3):
+            with pytest.raises(Exception, match=r"readonly|query_only|attempt to write"):
+                await notifier.flush()
+        assert len(smtp.messages) == first
+        await _writes_refused(store, False)
+        await notifier.flush()
+        assert max(delivered(smtp.messages).values()) == 1
+        assert sorted(r for m in smtp.messages for r in m.rcpt_tos) == sorted(MODERATORS)
+        assert {s for _, _, s in statuses(db)} == {"sent"}

@@ -78,17 +78,28 @@ class Notifier:
         self.log = get_logger(component="notifier")
         self._failing = False
         self.sent_count = 0
+        #: alert id -> the write that records it as sent, for emails accepted while the store refused writes
+        self._accepted: dict[int, Callable[[Database], None]] = {}
 
     # --- the loop ----------------------------------------------------------------------------
 
     async def run(self, stop: asyncio.Event, *, idle_seconds: float = 15) -> None:
+        crashes = 0
         while not stop.is_set():
             try:
                 await self.flush()
+                crashes = 0
             except Exception:
-                self.log.exception("notifier_crashed")
+                # the store failed (disk full?) or a bug: back off rather than spin; nothing is lost, the rows wait
+                crashes += 1
+                self.log.exception("notifier_crashed", consecutive=crashes)
             self.wake.clear()
-            wait = await self._seconds_to_next(idle_seconds)
+            try:
+                wait = await self._seconds_to_next(idle_seconds)
+            except Exception:
+                wait = idle_seconds
+            if crashes:
+                wait = max(wait, backoff(crashes - 1, self.settings.first_backoff, self.settings.max_backoff))
             waiters = {asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())}
             _, pending = await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
             for w in pending:
@@ -102,8 +113,10 @@ class Notifier:
 
     async def flush(self) -> int:
         """Try every alert that is due now. Returns how many emails the server accepted."""
+        await self._record_accepted()
         now = self.clock()
         rows = await self.store.read(lambda db: repo.pending_alerts(db, now))
+        rows = [r for r in rows if r["id"] not in self._accepted]
         if not rows:
             return 0
         emails, deferred = await self._group(rows, now)
@@ -149,6 +162,7 @@ class Notifier:
         Returns how many the server accepted; failures are recorded as in ``flush``."""
         now = self.clock()
         rows = await self.store.read(lambda db: repo.get_alerts(db, ids))
+        rows = [r for r in rows if r["id"] not in self._accepted]
         sent = 0
         for row in rows:
             if row["status"] == "pending" and await self._send_one(_Email(row["recipient"], [row]), now):
@@ -206,10 +220,25 @@ class Notifier:
                     message_id=message_id,
                 )
 
-        await self.store.write(record)
         self.sent_count += 1
+        try:
+            await self.store.write(record)
+        except Exception:
+            # The server has it but the database would not take the record (disk full?). Remember it here so it
+            # is not sent again while this process lives, and record it once the store accepts writes again.
+            for i in ids:
+                self._accepted[i] = record
+            self.log.error("alert_sent_not_recorded", alert_ids=ids)
+            raise
         self.log.info("alert_sent", recipient=email.recipient, alerts=len(ids), kind=email.rows[0]["kind"])
         return True
+
+    async def _record_accepted(self) -> None:
+        """Record emails the server accepted while the store refused writes (raises while it still refuses)."""
+        for record in list(dict.fromkeys(self._accepted.values())):
+            await self.store.write(record)
+            for i in [i for i, r in self._accepted.items() if r is record]:
+                del self._accepted[i]
 
     async def _fail(self, email: _Email, error: str, now: datetime) -> None:
         ids = [r["id"] for r in email.rows]
