@@ -242,9 +242,7 @@ def db(db_path: Path) -> Iterator[Database]:
 def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], sender: Any = None) -> Notifier:
     """The daemon's notifier for ``config``, sending through real SMTP (or ``sender``)."""
     from datetime import timedelta as _td
-    from zoneinfo import ZoneInfo
 
-    from watchtower.daemon import operators
     from watchtower.links import LinkSigner
     from watchtower.notify.outbox import OutboxSettings
     from watchtower.notify.render import Recipient
@@ -255,17 +253,7 @@ def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], 
         store=store,
         sender=sender or SmtpSender(host=config.smtp.host, port=config.smtp.port, security="none", timeout=5),
         signer=LinkSigner(LINK_KEY, ttl=_td(hours=72)),
-        settings=OutboxSettings(
-            school=config.school.name,
-            from_address=config.smtp.from_address,
-            public_url=config.dashboard.public_url,
-            timezone=ZoneInfo(config.deadlines.timezone),
-            batch_minutes=config.escalation.batch_minutes,
-            first_backoff=config.notify.first_backoff_seconds,
-            max_backoff=config.notify.max_backoff_seconds,
-            give_up_after=_td(hours=config.notify.give_up_hours),
-            operators=tuple(e for e, _ in operators(config)),
-        ),
+        settings=OutboxSettings.from_config(config),
         people=lambda e: people.get(e.lower(), Recipient(e, e, frozenset())),
         clock=clock,
     )

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import aiohttp
 from aiohttp import web
@@ -190,7 +189,7 @@ class Daemon:
             store=self.store,
             sender=self._sender(),
             signer=self.signer,
-            settings=_outbox_settings(cfg),
+            settings=OutboxSettings.from_config(cfg),
             people=self.recipient,
             clock=self.clock,
         )
@@ -293,7 +292,7 @@ class Daemon:
         assert self.triage and self.escalator and self.notifier
         self.triage.config = new
         self.escalator.config = new
-        self.notifier.settings = _outbox_settings(new)
+        self.notifier.settings = OutboxSettings.from_config(new)
         await self._stop_pollers(stop)
         self.pollers = [p for p in self.pollers if p.name not in stop]
         for src, conn in built:
@@ -431,21 +430,6 @@ class Daemon:
                 if self.store._write_db is not None:
                     await self.store.close()
         self.model_executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _outbox_settings(cfg: Config) -> OutboxSettings:
-    return OutboxSettings(
-        school=cfg.school.name,
-        from_address=cfg.smtp.from_address,
-        public_url=cfg.dashboard.public_url,
-        timezone=ZoneInfo(cfg.deadlines.timezone),
-        batch_minutes=cfg.escalation.batch_minutes,
-        first_backoff=cfg.notify.first_backoff_seconds,
-        max_backoff=cfg.notify.max_backoff_seconds,
-        give_up_after=timedelta(hours=cfg.notify.give_up_hours),
-        moderators_see_safeguarding=cfg.dashboard.moderators_see_safeguarding_text,
-        operators=tuple(e for e, _ in operators(cfg)),
-    )
 
 
 async def _bounded(tasks: list[asyncio.Task[None]], limit: float) -> None:

@@ -68,9 +68,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     ``sender``, ``environ`` and ``clock`` are for tests (the real SMTP sender, the environment, the wall clock).
     """
     import os
-    from zoneinfo import ZoneInfo
 
-    from watchtower.daemon import operators
     from watchtower.digest import digest_recipients, queue_digest
     from watchtower.links import LinkSigner
     from watchtower.models import utcnow
@@ -88,18 +86,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     # the digest carries no acknowledgement links; the notifier needs a signer all the same
     key = get_secret(link_name, environ=env) if has_secret(link_name, environ=env) else secrets.token_urlsafe(32)
     people = {p.email.lower(): Recipient(p.email, p.name, frozenset(p.roles)) for p in config.people}
-    settings = OutboxSettings(
-        school=config.school.name,
-        from_address=config.smtp.from_address,
-        public_url=config.dashboard.public_url,
-        timezone=ZoneInfo(config.deadlines.timezone),
-        batch_minutes=config.escalation.batch_minutes,
-        first_backoff=config.notify.first_backoff_seconds,
-        max_backoff=config.notify.max_backoff_seconds,
-        give_up_after=timedelta(hours=config.notify.give_up_hours),
-        moderators_see_safeguarding=config.dashboard.moderators_see_safeguarding_text,
-        operators=tuple(e for e, _ in operators(config)),
-    )
+    settings = OutboxSettings.from_config(config)
     store = Store(config.store.path)
     await store.open()
     try:

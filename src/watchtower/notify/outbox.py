@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from watchtower.config import Config
 from watchtower.exceptions import PermanentDeliveryError, TransientDeliveryError
 from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
@@ -44,6 +45,23 @@ class OutboxSettings:
     give_up_after: timedelta = timedelta(hours=72)
     moderators_see_safeguarding: bool = False
     operators: tuple[str, ...] = ()
+
+    @classmethod
+    def from_config(cls, cfg: Config) -> OutboxSettings:
+        from watchtower.daemon import operators  # the daemon decides who operates it
+
+        return cls(
+            school=cfg.school.name,
+            from_address=cfg.smtp.from_address,
+            public_url=cfg.dashboard.public_url,
+            timezone=ZoneInfo(cfg.deadlines.timezone),
+            batch_minutes=cfg.escalation.batch_minutes,
+            first_backoff=cfg.notify.first_backoff_seconds,
+            max_backoff=cfg.notify.max_backoff_seconds,
+            give_up_after=timedelta(hours=cfg.notify.give_up_hours),
+            moderators_see_safeguarding=cfg.dashboard.moderators_see_safeguarding_text,
+            operators=tuple(e for e, _ in operators(cfg)),
+        )
 
 
 @dataclass
