@@ -543,12 +543,14 @@ def run_soak(duration: float, workdir: Path, *, seed: int = 7, log: Any = print)
         daemon.wait_ready()
         # phases are fractions of the run; each fault once, more of the random ones if there is time
         plan = [
-            (0.08, "feed faults"), (0.15, "smtp 421"), (0.30, "smtp closed"), (0.40, "kill mid-poll"),
+            # the 421 phase comes first: after the feed faults the poller may back off past its whole window
+            (0.04, "smtp 421"), (0.15, "feed faults"), (0.30, "smtp closed"), (0.40, "kill mid-poll"),
             (0.50, "kill mid-send"), (0.62, "disk full"), (0.75, "bad reload"), (0.82, "good reload"),
         ]
         next_add = time.monotonic()
         next_sample = time.monotonic()
         smtp_back_at: float | None = None
+        refuse_cap = 0.0
         disk_free_at: float | None = None
         while plan or time.monotonic() - t_start < duration:
             now = time.monotonic()
@@ -561,6 +563,10 @@ def run_soak(duration: float, workdir: Path, *, seed: int = 7, log: Any = print)
             if now >= next_sample:
                 daemon.sample()
                 next_sample = now + 2
+            if smtp_back_at and now >= smtp_back_at and mail.refuse and mail.refused == 0 and now < refuse_cap:
+                # the 421 phase must really refuse an email: the poller may still be backing off from the feed
+                # faults, so hold the refusal until one has been refused (or a minute has passed)
+                smtp_back_at = now + 1
             if smtp_back_at and now >= smtp_back_at:
                 mail.refuse = False
                 if mail.controller is None:
@@ -579,6 +585,7 @@ def run_soak(duration: float, workdir: Path, *, seed: int = 7, log: Any = print)
                     mail.refuse = True
                     feed.add(3, text=FLAGGED[0])
                     smtp_back_at = now + min(60, duration * 0.12)
+                    refuse_cap = now + 60
                 elif what == "smtp closed":
                     mail.stop()
                     feed.add(2, text=FLAGGED[2])
