@@ -6,6 +6,7 @@ STARTTLS and implicit TLS, and raises typed exceptions carrying the SMTP reply c
 
 from __future__ import annotations
 
+import socket
 from email.message import EmailMessage
 
 import aiosmtplib
@@ -32,6 +33,8 @@ class SmtpSender:
         self.password = password
         self.timeout = timeout
         self.validate_certs = validate_certs
+        # aiosmtplib looks the host name up (getfqdn, in a thread) on every send unless told it once
+        self.local_hostname = socket.getfqdn()
 
     async def send(self, message: EmailMessage) -> None:
         """Deliver ``message``; raise TransientDeliveryError (retry) or PermanentDeliveryError (don't)."""
@@ -46,6 +49,7 @@ class SmtpSender:
                 start_tls=self.security == "starttls",
                 validate_certs=self.validate_certs,
                 timeout=self.timeout,
+                local_hostname=self.local_hostname,
             )
         except aiosmtplib.SMTPRecipientsRefused as exc:
             codes = [r.code for r in exc.recipients]

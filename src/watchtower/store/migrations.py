@@ -230,3 +230,15 @@ def m002_people_and_reviews(db: Database) -> None:
         """
     )
     db.execute("CREATE TABLE used_links (nonce TEXT PRIMARY KEY, used_at TEXT NOT NULL)")
+
+
+@migrations()
+def m003_queue_and_digest_indexes(db: Database) -> None:
+    """At a million items the queue page and the digest scanned the whole table (407 ms and 778 ms in
+    bench/); these partial indexes cover only flagged items, so they stay small (8 ms and 43 ms)."""
+    db.execute(
+        "CREATE INDEX items_queue ON items (severity, deadline_at) WHERE severity > 0 AND resolved_at IS NULL"
+    )
+    db.execute("CREATE INDEX items_flagged_classified ON items (classified_at) WHERE severity > 0")
+    db.execute("CREATE INDEX items_review ON items (first_seen_at) WHERE severity > 0 AND dsl_reviewed_at IS NULL")
+    db.execute("CREATE INDEX items_acknowledged ON items (acknowledged_at) WHERE acknowledged_at IS NOT NULL")
