@@ -81,26 +81,35 @@ class Classifier:
             if ident:
                 cats.setdefault("hate", []).append(
                     f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + group '{ident.group(0)}'")
-            elif p_off >= cfg.hate_needs_offensive:
+            elif p_off >= cfg.hate_needs_offensive and not _rules.NAMED_PERSON.search(norm):
+                # no group named: an attack on a named teacher or pupil is harassment, not hate
                 cats.setdefault("hate", []).append(
                     f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + offensive={p_off:.2f}")
 
         # model: offensive head, split by whether the post is aimed at someone identifiable
-        target = _rules.TARGET.search(norm) or (self._names.search(norm) if self._names else None)
-        scores["offensive"] = p_off
         person = _rules.PERSON.search(norm) or (self._names.search(norm) if self._names else None)
+        target = person or _rules.TARGET.search(norm)
+        scores["offensive"] = p_off
         if person and "harassment" not in cats and any(r.startswith("rule:") for r in cats.get("hate", [])):
             cats["harassment"] = [f"rule:hate_aimed_at_person '{person.group(0)}'"]
             scores["harassment"] = 1.0
+        profanity = _rules.PROFANITY.search(norm)
+        idiom = None if profanity else _rules.IDIOM.search(norm)
+        off_needed = max(cfg.offensive_threshold, cfg.idiom_threshold) if idiom else cfg.offensive_threshold
+        harass_needed = cfg.harassment_threshold if person else cfg.school_target_threshold
+        if idiom:
+            harass_needed = max(harass_needed, cfg.idiom_threshold)
+        worse = {"threat", "hate", "safeguarding", "harassment", "sexual"} & set(cats)
         if target:
             scores["harassment"] = max(scores["harassment"], p_off)
-        if target and p_off >= cfg.harassment_threshold:
+        if target and p_off >= harass_needed:
             cats.setdefault("harassment", []).append(
-                f"model:offensive={p_off:.2f}>={cfg.harassment_threshold:.2f} + target '{target.group(0)}'")
-        elif p_off >= cfg.offensive_threshold:
-            cats.setdefault("offensive", []).append(f"model:offensive={p_off:.2f}>={cfg.offensive_threshold:.2f}")
-        elif "harassment" not in cats and (m := _rules.PROFANITY.search(norm)):
-            cats.setdefault("offensive", []).append(f"rule:profanity '{m.group(0)}'")
+                f"model:offensive={p_off:.2f}>={harass_needed:.2f} + target '{target.group(0)}'")
+        elif p_off >= off_needed and not worse:
+            cats.setdefault("offensive", []).append(f"model:offensive={p_off:.2f}>={off_needed:.2f}"
+                                                    + (f" (idiom {_rules._quote(idiom)})" if idiom else ""))
+        elif profanity and not worse:
+            cats.setdefault("offensive", []).append(f"rule:profanity '{profanity.group(0)}'")
             scores["offensive"] = max(p_off, 0.5)
 
         reasons = [r for c in CATEGORIES for r in cats.get(c, [])]

@@ -45,6 +45,8 @@ _SPACES = re.compile(r"[ \t]+")
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # most posts: nothing to fold but case
+        return text.lower()
     text = _ZERO_WIDTH.sub("", text)
     text = unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS).lower()
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

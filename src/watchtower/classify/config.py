@@ -17,32 +17,46 @@ class ClassifierConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     offensive_threshold: float = Field(
-        0.5,
+        0.54,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which an untargeted post is 'offensive' "
         "(tuned for macro-F1 on TweetEval offensive val).",
     )
     harassment_threshold: float = Field(
-        0.5,
+        0.54,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which a post aimed at an identifiable "
         "person (an @handle, 'you', a staff title, a configured name) is 'harassment'.",
     )
     hate_threshold: float = Field(
-        0.5,
+        0.44,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post is 'hate' (critical), provided it "
         "also names a protected group or the offensive head agrees (see hate_needs_offensive).",
     )
     hate_needs_offensive: float = Field(
-        0.5,
+        0.8,
         ge=0.0,
         le=1.0,
         description="When the hate head fires on a post naming no protected group, the offensive "
         "probability must also reach this value: keeps 'critical' for attacks, not topics.",
+    )
+    school_target_threshold: float = Field(
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="Model offensive probability at or above which a post aimed only at the school (not "
+        "at a person) is 'harassment'; below it, an angry post about the school stays a complaint.",
+    )
+    idiom_threshold: float = Field(
+        0.9,
+        ge=0.0,
+        le=1.0,
+        description="Model offensive probability needed when the only violent words are idioms "
+        "('killing me', 'killed it', 'dead proud') and there is no profanity.",
     )
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
     max_length: int = Field(64, ge=8, le=512, description="Tokens kept per text (the model was trained on 64).")
