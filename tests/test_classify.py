@@ -1,0 +1,235 @@
+"""The triage classifier's public API, its config, and the ``watchtower classify`` command-line contract.
+
+Detectors are specified in test_classify_detectors.py, the school test-set gate in test_classify_school_set.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from watchtower.classify import Classifier, ClassifierConfig, load_classifier
+from watchtower.classify._model import DEFAULT_MODEL_DIR
+from watchtower.cli.classify import classify_stream, load_config, parse_line
+from watchtower.exceptions import ConfigError
+from watchtower.models import CATEGORIES, Classification, Severity
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT_KEYS = {"id", "categories", "severity", "scores", "reasons"}
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return load_classifier()
+
+
+def run_cli(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "WATCHTOWER_CONFIG": str(ROOT / "no-such-config.toml")}
+    return subprocess.run(
+        [sys.executable, "-m", "watchtower", "classify", *args],
+        input=stdin, capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+
+
+def stream(clf: Classifier, lines: list[str], chunk: int = 512) -> tuple[list[dict], str, int]:
+    out, err = io.StringIO(), io.StringIO()
+    errors = classify_stream(clf, [line.encode() for line in lines], out, err, chunk)
+    return [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue(), errors
+
+
+class TestPublicApi:
+    def test_exports_exactly_the_documented_names(self) -> None:
+        import watchtower.classify as mod
+
+        assert sorted(mod.__all__) == ["Classifier", "ClassifierConfig", "load_classifier"]
+
+    def test_version_is_the_shipped_model_version(self, clf: Classifier) -> None:
+        meta = json.loads((DEFAULT_MODEL_DIR / "metadata.json").read_text())
+        assert clf.version == meta["version"] and clf.version
+
+    def test_one_classification_per_text_in_order(self, clf: Classifier) -> None:
+        texts = ["Well done Year 6!", "I'm going to shoot up the school", "When is parents evening?"]
+        out = clf.classify_batch(texts, ["own", "mention", "own"])
+        assert all(isinstance(c, Classification) for c in out)
+        assert [c.severity for c in out] == [Severity.NONE, Severity.CRITICAL, Severity.NORMAL]
+        assert out[0].model_version == clf.version
+
+    def test_every_score_is_a_category_in_0_1(self, clf: Classifier) -> None:
+        [c] = clf.classify_batch(["@user you are an absolute idiot"])
+        assert set(c.scores) == set(CATEGORIES)
+        assert all(0.0 <= v <= 1.0 for v in c.scores.values())
+
+    def test_every_flagged_category_has_a_reason(self, clf: Classifier) -> None:
+        [c] = clf.classify_batch(["Call Mr Bennett on 07700 900461, he is a useless prick"])
+        assert {"personal_data", "harassment"} <= set(c.categories)
+        assert any(r.startswith("rule:uk_mobile_number") for r in c.reasons)
+        assert len(c.reasons) >= len(c.categories)
+
+    def test_empty_batch_and_empty_text(self, clf: Classifier) -> None:
+        assert clf.classify_batch([]) == []
+        [c] = clf.classify_batch([""])
+        assert c.categories == [] and c.severity is Severity.NONE
+
+    def test_result_does_not_depend_on_batch_neighbours(self, clf: Classifier) -> None:
+        text = "@user you are a fucking liar"
+        alone = clf.classify_batch([text])[0]
+        mixed = clf.classify_batch(["x " * 60, text, "ok"])[1]
+        assert alone.categories == mixed.categories
+        assert abs(alone.scores["offensive"] - mixed.scores["offensive"]) < 0.02
+
+    def test_sources_must_match_texts(self, clf: Classifier) -> None:
+        with pytest.raises(ValueError, match="sources"):
+            clf.classify_batch(["a", "b"], ["own"])
+        with pytest.raises(ValueError, match="source must be"):
+            clf.classify_batch(["a"], ["facebook"])
+
+    def test_safe_to_call_from_another_thread(self, clf: Classifier) -> None:
+        results: list[list[Classification]] = []
+        threads = [threading.Thread(target=lambda: results.append(clf.classify_batch(["i want to kms"])))
+                   for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        alone = clf.classify_batch(["i want to kms"])[0]
+        assert len(results) == 3
+        assert all(r[0] == alone and "safeguarding" in r[0].categories for r in results)
+
+    def test_runtime_imports_neither_torch_nor_transformers(self) -> None:
+        code = ("import sys; from watchtower.classify import load_classifier; "
+                "load_classifier().classify_batch(['hello']); "
+                "print(sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers')))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, timeout=60)
+        assert out.stdout.strip() == "[]"
+
+
+class TestConfig:
+    def test_unknown_keys_are_refused(self) -> None:
+        with pytest.raises(ValidationError):
+            ClassifierConfig(offensive_treshold=0.4)  # type: ignore[call-arg]
+
+    def test_every_field_is_documented(self) -> None:
+        for name, field in ClassifierConfig.model_fields.items():
+            assert field.description, name
+
+    def test_threshold_defaults_are_the_tuned_ones_in_metadata(self) -> None:
+        meta = json.loads((DEFAULT_MODEL_DIR / "metadata.json").read_text())
+        cfg = ClassifierConfig()
+        assert cfg.offensive_threshold == meta["thresholds"]["offensive"]
+        assert cfg.hate_threshold == meta["thresholds"]["hate"]
+
+    def test_thresholds_must_be_probabilities(self) -> None:
+        with pytest.raises(ValidationError):
+            ClassifierConfig(offensive_threshold=1.5)
+
+    def test_reads_the_classifier_table_of_watchtower_toml(self, tmp_path: Path) -> None:
+        path = tmp_path / "watchtower.toml"
+        path.write_text('[school]\nname = "x"\n\n[classifier]\nbatch_size = 8\nstaff_names = ["Okafor"]\n')
+        cfg = load_config(path)
+        assert cfg.batch_size == 8 and cfg.staff_names == ["Okafor"]
+
+    def test_a_bad_classifier_table_names_the_key(self, tmp_path: Path) -> None:
+        path = tmp_path / "watchtower.toml"
+        path.write_text("[classifier]\nhate_threshold = 2\n")
+        with pytest.raises(ConfigError, match="hate_threshold"):
+            load_config(path)
+
+    def test_a_missing_explicit_config_is_an_error(self, tmp_path: Path) -> None:
+        with pytest.raises(ConfigError, match="does not exist"):
+            load_config(tmp_path / "nope.toml")
+
+    def test_configured_staff_names_make_insults_harassment(self) -> None:
+        text = "okafor is a total waste of space"
+        plain = load_classifier().classify_batch([text])[0]
+        named = load_classifier(ClassifierConfig(staff_names=["Okafor"])).classify_batch([text])[0]
+        assert "harassment" not in plain.categories
+        assert "harassment" in named.categories
+
+    def test_allowed_phone_numbers_are_not_personal_data(self) -> None:
+        text = "Ring 0117 496 0999 for the uniform shop"
+        cfg = ClassifierConfig(allowed_phone_numbers=["01174960999"])
+        assert "personal_data" in load_classifier().classify_batch([text])[0].categories
+        assert "personal_data" not in load_classifier(cfg).classify_batch([text])[0].categories
+
+
+class TestCliContract:
+    def test_stdin_gives_one_contract_line_per_input_line_in_order(self) -> None:
+        lines = [json.dumps({"id": i, "text": t}) for i, t in
+                 enumerate(["the choir killed it", "i'll k1ll u", "When does term start?"])]
+        res = run_cli(["--jsonl", "-"], "\n".join(lines) + "\n")
+        assert res.returncode == 0, res.stderr
+        rows = [json.loads(x) for x in res.stdout.splitlines()]
+        assert [r["id"] for r in rows] == [0, 1, 2]
+        assert all(set(r) == CONTRACT_KEYS for r in rows)
+        assert [r["severity"] for r in rows] == ["none", "critical", "normal"]
+
+    def test_file_input_with_config(self, tmp_path: Path) -> None:
+        src = tmp_path / "in.jsonl"
+        src.write_text(json.dumps({"id": "a", "text": "okafor is a waste of space", "source": "mention"}) + "\n")
+        conf = tmp_path / "w.toml"
+        conf.write_text('[classifier]\nstaff_names = ["Okafor"]\n')
+        res = run_cli(["--jsonl", str(src), "--config", str(conf)])
+        assert res.returncode == 0, res.stderr
+        [row] = [json.loads(x) for x in res.stdout.splitlines()]
+        assert row["id"] == "a" and row["categories"] == ["harassment"] and row["severity"] == "high"
+
+    def test_malformed_lines_give_error_lines_in_place_and_exit_1(self) -> None:
+        stdin = '{"id": 1, "text": "hello"}\nnot json\n{"id": 3}\n[1, 2]\n{"id": 5, "text": "bye"}\n'
+        res = run_cli(["--jsonl", "-"], stdin)
+        assert res.returncode == 1
+        rows = [json.loads(x) for x in res.stdout.splitlines()]
+        assert [r["id"] for r in rows] == [1, None, 3, None, 5]
+        assert ["error" in r for r in rows] == [False, True, True, True, False]
+        assert rows[1]["line"] == 2 and "JSON" in rows[1]["error"]
+        assert "line 2" in res.stderr and "line 3" in res.stderr and "3 malformed" in res.stderr
+
+    def test_unreadable_file_and_bad_config_exit_2(self, tmp_path: Path) -> None:
+        assert run_cli(["--jsonl", str(tmp_path / "missing.jsonl")]).returncode == 2
+        conf = tmp_path / "w.toml"
+        conf.write_text("[classifier]\nbogus = 1\n")
+        res = run_cli(["--jsonl", "-", "--config", str(conf)], "")
+        assert res.returncode == 2 and "bogus" in res.stderr
+
+    def test_order_holds_across_chunks(self, clf: Classifier) -> None:
+        texts = ["i want to die"] * 3 + ["lovely day"] * 4
+        rows, _, errors = stream(clf, [json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)], chunk=2)
+        assert errors == 0
+        assert [r["id"] for r in rows] == list(range(7))
+        assert [r["severity"] for r in rows] == ["critical"] * 3 + ["none"] * 4
+
+    def test_blank_lines_are_skipped(self, clf: Classifier) -> None:
+        rows, err, errors = stream(clf, ['{"text": "a"}', "", "   ", '{"text": "b"}'])
+        assert len(rows) == 2 and errors == 0 and err == ""
+
+    def test_source_is_passed_through(self, clf: Classifier) -> None:
+        q = "Does anyone know what time the fair starts?"
+        rows, _, _ = stream(clf, [json.dumps({"text": q, "source": s}) for s in ("own", "mention")])
+        assert rows[0]["categories"] == ["query"]
+        assert rows[1]["categories"] == []
+
+    @pytest.mark.parametrize(
+        ("line", "message"),
+        [
+            ('{"text": 5}', "'text' must be a string"),
+            ('{"text": "x", "source": "tiktok"}', "'source' must be"),
+            ('"just a string"', "expected a JSON object"),
+            ('{"id": 9}', "missing 'text'"),
+        ],
+    )
+    def test_each_malformed_shape_is_named(self, line: str, message: str) -> None:
+        assert message in str(parse_line(line.encode())[3])
+
+    def test_invalid_utf8_is_an_error_line_not_a_crash(self, clf: Classifier) -> None:
+        out, err = io.StringIO(), io.StringIO()
+        errors = classify_stream(clf, [b'{"text": "\xff\xfe"}', b'{"text": "ok"}'], out, err)
+        rows = [json.loads(x) for x in out.getvalue().splitlines()]
+        assert errors == 1 and "UTF-8" in rows[0]["error"] and "categories" in rows[1]

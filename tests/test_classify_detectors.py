@@ -1,0 +1,332 @@
+"""Each detector, as a specification: what it must catch, and the look-alikes it must leave alone.
+
+Everything goes through the full classifier (model + rules), because that is what a moderator sees.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from watchtower.classify import Classifier, load_classifier
+from watchtower.classify._normalise import normalise
+from watchtower.models import Severity
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return load_classifier()
+
+
+def cats(clf: Classifier, text: str, source: str | None = None) -> list[str]:
+    return clf.classify_batch([text], [source])[0].categories
+
+
+def reasons(clf: Classifier, text: str, source: str | None = None) -> list[str]:
+    return clf.classify_batch([text], [source])[0].reasons
+
+
+class TestNormalisation:
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("I'll K1LL u", "i'll kill u"),
+            ("k i l l yourself", "kill yourself"),
+            ("k.i.l.l", "kill"),
+            ("sh00t", "shoot"),
+            ("unaliiiive", "unaliive"),
+            ("see u 🔪", "see u knife"),
+            ("ｋｉｌｌ", "kill"),
+            ("kіll", "kill"),  # Cyrillic i
+        ],
+    )
+    def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:
+        assert normalise(raw) == expected
+
+    @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240"])
+    def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
+        assert normalise(raw) == raw.lower()
+
+
+class TestDesignHardNegatives:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "this homework is killing me",
+            "the choir killed it",
+            "knife and fork club",
+            "Macbeth, plenty of stabbing on stage",
+            "anti-bullying week",
+            "e-safety workshop on grooming",
+            "I'd kill for a snow day",
+            "Dead proud of our Year 4 swimmers",
+        ],
+    )
+    def test_are_nothing_at_all(self, clf: Classifier, text: str) -> None:
+        c = clf.classify_batch([text], ["own"])[0]
+        assert c.categories == [] and c.severity is Severity.NONE, c.reasons
+
+
+class TestThreat:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I'm going to shoot up the school tomorrow",
+            "i'll k1ll u",
+            "gonna k i l l mr hughes",
+            "I will sh00t every teacher in that building",
+            "there's a bomb in the school",
+            "bringing a knife to school on monday",
+            "@danny you're dead meat 🔫",
+            "see you tomorrow @keira 🔪🔪",
+            "someone should stab that teacher",
+            "I know where you live",
+            "gonna bl0w up the sk00l",
+            "Im coming to the school with a gun",
+        ],
+    )
+    def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
+        c = clf.classify_batch([text])[0]
+        assert "threat" in c.categories and c.severity is Severity.CRITICAL
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "this homework is killing me",
+            "The choir killed it!",
+            "Knife and fork club for Reception on Tuesdays",
+            "Macbeth, plenty of stabbing on stage",
+            "Year 11 smashed their mocks",
+            "The bake sale went down a bomb",
+            "Netball shooting practice is at lunch",
+            "PC Jones talked to Year 9 about the dangers of carrying a knife",
+            "my mum is going to kill me when she sees my report",
+            "Food tech: knife skills with Year 8 🔪",
+            "Year 7 history: why Guy Fawkes wanted to blow up Parliament",
+        ],
+    )
+    def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
+        assert "threat" not in cats(clf, text)
+
+    def test_reason_quotes_the_phrase(self, clf: Classifier) -> None:
+        assert "rule:threat_phrase 'i'm going to shoot you'" in reasons(clf, "I'm going to shoot you")
+
+
+class TestSafeguarding:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "i want to die",
+            "thinking of unaliving myself",
+            "i want to k1ll myself",
+            "i want to k i l l myself",
+            "been self harming again",
+            "cutting my arms again",
+            "my stepdad hits me and i'm scared to go home",
+            "he said it's our little secret",
+            "u look mature for ur age, don't tell your mum",
+            "my daughter is missing, she didn't come home from school",
+            "Mr Thompson touched my daughter",
+            "the PE teacher messages year 10 girls",
+            "kys nobody would miss you",
+            "older lads paying kids to carry packages for them, county lines",
+            "year 9 girls sending nudes around",
+        ],
+    )
+    def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
+        c = clf.classify_batch([text])[0]
+        assert "safeguarding" in c.categories and c.severity is Severity.CRITICAL
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "E-safety workshop on grooming for parents",
+            "Anti-bullying week starts Monday",
+            "Parents' briefing on self-harm with CAMHS on Tuesday",
+            "Mental Health Awareness Week: if you ever feel suicidal, talk to someone",
+            "NSPCC assembly today: speak out, stay safe",
+            "I'd die for a snow day",
+            "Dog grooming fundraiser on Saturday!",
+            "Has anyone seen my son's blazer? Lost at PE",
+        ],
+    )
+    def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
+        assert "safeguarding" not in cats(clf, text)
+
+
+class TestHate:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "go back to your own country",
+            "Muslims are all terrorists",
+            "stop being such a r3tard",
+            "that p@k1 kid",
+            "n i g g e r",
+            "heil hitler",
+        ],
+    )
+    def test_slurs_and_attacks_on_groups_are_hate(self, clf: Classifier, text: str) -> None:
+        assert "hate" in cats(clf, text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The Year 12 debate on immigration policy was respectful",
+            "Eid Mubarak to all our Muslim families",
+            "Girls' football team through to the final!",
+            "Pride month display in the library",
+            "Sharing a cigarette? Scunthorpe Town away day",
+        ],
+    )
+    def test_talking_about_groups_is_not_hate(self, clf: Classifier, text: str) -> None:
+        assert "hate" not in cats(clf, text)
+
+    def test_the_reason_does_not_spell_the_slur_out(self, clf: Classifier) -> None:
+        [r] = [r for r in reasons(clf, "what a retard") if r.startswith("rule:slur")]
+        assert "retard" not in r and r.startswith("rule:slur_lexicon 'r")
+
+
+class TestHarassmentAndOffensive:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "@jake you are a fat ugly loser",
+            "Mr Patel is a useless prick",
+            "Miss Carter is a fucking joke",
+            "that girl in year 10 is such a slag",
+            "nobody likes you @sophie",
+        ],
+    )
+    def test_insults_at_identifiable_people_are_harassment(self, clf: Classifier, text: str) -> None:
+        c = clf.classify_batch([text])[0]
+        assert "harassment" in c.categories and c.severity >= Severity.HIGH
+
+    @pytest.mark.parametrize("text", ["fucking hell that exam was brutal", "shit weather for sports day again"])
+    def test_untargeted_profanity_is_offensive_only(self, clf: Classifier, text: str) -> None:
+        assert cats(clf, text) == ["offensive"]
+
+    def test_an_angry_post_about_the_school_stays_a_complaint(self, clf: Classifier) -> None:
+        c = clf.classify_batch(["My child has been bullied for months and the school did nothing. Fed up."], ["own"])[0]
+        assert "complaint" in c.categories and c.severity is Severity.NORMAL, c.reasons
+
+    def test_insulting_a_female_teacher_is_harassment_not_hate(self, clf: Classifier) -> None:
+        c = clf.classify_batch(["Mrs Jones the dinner lady is a drunk, she stinks of booze"])[0]
+        assert "harassment" in c.categories and "hate" not in c.categories, c.reasons
+
+    @pytest.mark.parametrize("text", ["You are all amazing, Year 6!", "Mr Patel is the best teacher ever"])
+    def test_praise_of_people_is_nothing(self, clf: Classifier, text: str) -> None:
+        assert cats(clf, text) == []
+
+    def test_model_reason_shows_score_threshold_and_target(self, clf: Classifier) -> None:
+        rs = reasons(clf, "@user you are a worthless piece of garbage")
+        assert any(r.startswith("model:offensive=") and ">=" in r and "target" in r for r in rs) or any(
+            r.startswith("rule:targeted_insult") for r in rs)
+
+
+class TestSexual:
+    @pytest.mark.parametrize("text", ["check my onlyfans", "who wants nudes", "free porn here"])
+    def test_sexual_content_is_high(self, clf: Classifier, text: str) -> None:
+        assert "sexual" in cats(clf, text)
+
+    @pytest.mark.parametrize("text", ["RSE: sex and relationships education evening for parents",
+                                      "Blue tits nesting in the Year 2 bird box"])
+    def test_sex_education_and_birds_are_not(self, clf: Classifier, text: str) -> None:
+        assert "sexual" not in cats(clf, text)
+
+
+class TestPersonalData:
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("ring him on 07700 900461", "rule:uk_mobile_number"),
+            ("his number is +44 7700 900461", "rule:uk_mobile_number"),
+            ("call her at home 0161 496 0821", "rule:uk_phone_number"),
+            ("email her at jane.b1975@gmail.com", "rule:email_address @gmail.com"),
+            ("he lives at 14 Wellington Road, BS7 8NP", "rule:home_address"),
+            ("her DOB is 12/03/2013", "rule:date_of_birth"),
+            ("NI number AB 12 34 56 C", "rule:national_insurance_number"),
+            ("Well done Oliver in Year 4 for coping with his ADHD", "rule:named_pupil_with_sensitive_detail"),
+            ("leaked safeguarding report attached", "rule:leaked_document"),
+        ],
+    )
+    def test_personal_data_is_caught_with_its_kind(self, clf: Classifier, text: str, reason: str) -> None:
+        c = clf.classify_batch([text], ["own"])[0]
+        assert "personal_data" in c.categories
+        assert any(r.startswith(reason) for r in c.reasons), c.reasons
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "For absences call the school office on 0117 496 0000",
+            "Email office@elmpark.bristol.sch.uk with questions",
+            "Childline is free on 0800 1111",
+            "Open evening at Elm Park Academy, BS7 9QT, from 5.30pm",
+            "Autism Awareness Week: thank you Mrs Patel for the assembly",
+            "Year 7 trip on 12/03/2025",
+        ],
+    )
+    def test_school_contact_details_and_dates_are_not_personal(self, clf: Classifier, text: str) -> None:
+        assert "personal_data" not in cats(clf, text, "own")
+
+
+class TestMediaComplaintQuery:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I'm a reporter at the Bristol Post, could the school comment on the fight?",
+            "BBC Points West: we'd like to speak to the head about the phone ban",
+            "We're running a story on the Ofsted report and would welcome a statement",
+            "Freelance journalist writing a piece on strikes, would love to chat",
+        ],
+    )
+    def test_journalists_asking_for_comment_are_media_enquiries(self, clf: Classifier, text: str) -> None:
+        assert "media_enquiry" in cats(clf, text, "mention")
+
+    @pytest.mark.parametrize("text", ["Thanks to the Echo for covering our bake off!",
+                                      "Year 9 visited the BBC studios today"])
+    def test_coverage_is_not_an_enquiry(self, clf: Classifier, text: str) -> None:
+        assert "media_enquiry" not in cats(clf, text, "own")
+
+    @pytest.mark.parametrize("text", ["Absolutely disgusted with how my son was treated",
+                                      "I've emailed three times and no one has replied",
+                                      "I want to make a formal complaint about the trip"])
+    def test_complaints(self, clf: Classifier, text: str) -> None:
+        assert "complaint" in cats(clf, text, "own")
+
+    @pytest.mark.parametrize("text", ["No complaints here, great term!", "Can't complain, lovely sports day"])
+    def test_no_complaints_is_not_a_complaint(self, clf: Classifier, text: str) -> None:
+        assert "complaint" not in cats(clf, text, "own")
+
+    def test_questions_are_queries_on_own_accounts(self, clf: Classifier) -> None:
+        assert cats(clf, "What time does the fair start?", "own") == ["query"]
+        assert cats(clf, "What time does the fair start?", None) == ["query"]
+
+    def test_mentions_are_queries_only_when_they_ask_the_school(self, clf: Classifier) -> None:
+        assert cats(clf, "What time does the fair start?", "mention") == []
+        assert cats(clf, "@ElmParkAcad can you confirm the bus runs Monday?", "mention") == ["query"]
+
+    def test_instructions_are_not_queries(self, clf: Classifier) -> None:
+        assert "query" not in cats(clf, "Please remember PE kits on Monday.", "own")
+
+
+class TestAnchorGates:
+    """The rules skip a pattern when none of its anchor words is present; that must never lose a hit."""
+
+    def test_gated_rules_find_exactly_what_ungated_rules_find(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import json
+        from pathlib import Path
+
+        from watchtower.classify import _rules
+        from watchtower.classify._normalise import variants
+        from watchtower.classify.config import ClassifierConfig
+
+        here = Path(__file__).resolve().parent
+        texts = [json.loads(x)["text"] for x in (here / "data" / "school_posts.jsonl").read_text().splitlines()]
+        tweets = here.parent.parent / "shared" / "data" / "tweeteval" / "offensive" / "val_text.txt"
+        if tweets.exists():
+            texts += tweets.read_text(encoding="utf-8").splitlines()[:600]
+        cfg = ClassifierConfig()
+        gated = [_rules.detect(t, variants(t), None, cfg) for t in texts]
+        monkeypatch.setattr(_rules, "GATING", False)
+        ungated = [_rules.detect(t, variants(t), None, cfg) for t in texts]
+        assert [(t, g) for t, g, u in zip(texts, gated, ungated, strict=True) if g != u] == []
