@@ -89,6 +89,18 @@ class GraphClient:
         #: the highest usage percentage Meta reported on the last answer (for describe/logging)
         self.last_usage = 0.0
 
+    @classmethod
+    def for_source(cls, cfg: Any, session: aiohttp.ClientSession, *, token: str) -> GraphClient:
+        """The client for a Facebook or Instagram source block (both share the Graph settings)."""
+        return cls(
+            session,
+            api_base=cfg.api_base,
+            version=cfg.graph_version,
+            token=token,
+            source=cfg.name,
+            timeout=cfg.timeout_seconds,
+        )
+
     def url(self, path: str) -> URL:
         return self.base / path.strip("/")
 

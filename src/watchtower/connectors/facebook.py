@@ -84,14 +84,7 @@ class FacebookConnector(BaseConnector):
     def __init__(self, cfg: FacebookSource, session: aiohttp.ClientSession, *, token: str) -> None:
         super().__init__(name=cfg.name, session=session, timeout=cfg.timeout_seconds)
         self.cfg = cfg
-        self.graph = GraphClient(
-            session,
-            api_base=cfg.api_base,
-            version=cfg.graph_version,
-            token=token,
-            source=cfg.name,
-            timeout=cfg.timeout_seconds,
-        )
+        self.graph = GraphClient.for_source(cfg, session, token=token)
 
     def describe(self) -> str:
         parts = ["posts"] + (["comments"] if self.cfg.comments else []) + (["tagged"] if self.cfg.tagged else [])

@@ -85,14 +85,7 @@ class InstagramConnector(BaseConnector):
     def __init__(self, cfg: InstagramSource, session: aiohttp.ClientSession, *, token: str) -> None:
         super().__init__(name=cfg.name, session=session, timeout=cfg.timeout_seconds)
         self.cfg = cfg
-        self.graph = GraphClient(
-            session,
-            api_base=cfg.api_base,
-            version=cfg.graph_version,
-            token=token,
-            source=cfg.name,
-            timeout=cfg.timeout_seconds,
-        )
+        self.graph = GraphClient.for_source(cfg, session, token=token)
 
     def describe(self) -> str:
         return (
