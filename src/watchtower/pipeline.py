@@ -168,7 +168,7 @@ class Triage:
         executor: Executor,
         on_alerts: Callable[[], None],
         clock: Callable[[], datetime] = utcnow,
-        batch_size: int = 32,
+        batch_size: int = 128,
     ) -> None:
         self.store = store
         self.classifier = classifier
