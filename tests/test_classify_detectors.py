@@ -301,6 +301,10 @@ class TestMediaComplaintQuery:
         assert cats(clf, "What time does the fair start?", "own") == ["query"]
         assert cats(clf, "What time does the fair start?", None) == ["query"]
 
+    def test_a_question_after_a_greeting_is_a_query(self, clf: Classifier) -> None:
+        """Found by hand: "Hi, is school open ...?" was missed because the question word followed a comma."""
+        assert cats(clf, "Hi, is school open on Monday after the snow?", "own") == ["query"]
+
     def test_mentions_are_queries_only_when_they_ask_the_school(self, clf: Classifier) -> None:
         assert cats(clf, "What time does the fair start?", "mention") == []
         assert cats(clf, "@ElmParkAcad can you confirm the bus runs Monday?", "mention") == ["query"]

@@ -617,7 +617,8 @@ _REQUEST = _rx(
     r"get back to me|will there be|has (?:the|my|our) \w+ (?:been|arrived)|do (?:we|i|they|pupils|students|you) "
     r"(?:need|have to|get)|should (?:we|i|they))\b"
 )
-_QUESTION_START = _rx(r"(?:^|[.!?]\s+|\n)(?:can|could|would|will|is|are|does|do|did|when|what|where|which|how|why|has|"
+# a question word opening a sentence or a clause ("Hi, is school open on Monday?")
+_QUESTION_START = _rx(r"(?:^|[.!?,;:]\s+|\n)(?:can|could|would|will|is|are|does|do|did|when|what|where|which|how|why|has|"
                       r"have|should|may|any)\b")
 _RHETORICAL = _rx(r"\b(?:who cares|what the (?:hell|fuck|heck)|are you (?:serious|joking|kidding)|how dare|"
                   r"why (?:would|should) anyone|who does that)\b")
