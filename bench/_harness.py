@@ -15,36 +15,15 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from watchtower.demo import free_port
+from watchtower.demo import demo_school, free_port
 
 HERE = Path(__file__).resolve().parent
 
-PEOPLE: list[dict[str, Any]] = [
-    {"name": "Amy Clarke", "email": "a.clarke@oakfield-academy.example", "roles": ["moderator"]},
-    {"name": "Ben Okafor", "email": "b.okafor@oakfield-academy.example", "roles": ["moderator", "admin"]},
-    {"name": "Rachel Hughes", "email": "r.hughes@oakfield-academy.example", "roles": ["aht"]},
-    {"name": "David Price", "email": "head@oakfield-academy.example", "roles": ["headteacher"]},
-    {"name": "Fatima Shah", "email": "dsl@oakfield-academy.example", "roles": ["dsl"]},
-    {"name": "Tom Reid", "email": "t.reid@oakfield-academy.example", "roles": ["deputy_dsl"]},
-]
 
 
 def school_config(sources: list[dict[str, Any]], *, smtp_port: int, db_path: Path) -> dict[str, Any]:
     """The demo school's config (same people and escalation defaults), with the benchmark's sources."""
-    return {
-        "school": {"name": "Oakfield Academy", "aliases": ["Oakfield School", "@OakfieldAcad"]},
-        "people": PEOPLE,
-        "sources": sources,
-        "smtp": {
-            "host": "127.0.0.1",
-            "port": smtp_port,
-            "security": "none",
-            "from_address": "watchtower@oakfield-academy.example",
-            "timeout_seconds": 10,
-        },
-        "dashboard": {"enabled": False, "public_url": "https://watchtower.oakfield-academy.example"},
-        "store": {"path": str(db_path)},
-    }
+    return demo_school(sources, smtp_port=smtp_port, db_path=db_path)
 
 
 def rss_source(name: str, url: str, interval: float) -> dict[str, Any]:

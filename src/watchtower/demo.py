@@ -94,10 +94,11 @@ async def serve_feeds(now: datetime) -> tuple[web.AppRunner, int]:
     return runner, port
 
 
-def demo_config(*, feed_port: int, smtp_port: int, db_path: Path) -> Config:
-    """A realistic school's config, pointed at the loopback feeds and mail catcher; validated like any other."""
-    base = f"http://127.0.0.1:{feed_port}"
-    data: dict[str, Any] = {
+def demo_school(sources: list[dict[str, Any]], *, smtp_port: int, db_path: Path) -> dict[str, Any]:
+    """The demo school's config data (people, mail catcher, database) with the given sources, before validation.
+
+    The benchmarks use it too, with their own sources."""
+    return {
         "school": {"name": "Oakfield Academy", "aliases": ["Oakfield School", "@OakfieldAcad"]},
         "people": [
             {"name": "Amy Clarke", "email": "a.clarke@oakfield-academy.example", "roles": ["moderator"]},
@@ -107,24 +108,7 @@ def demo_config(*, feed_port: int, smtp_port: int, db_path: Path) -> Config:
             {"name": "Fatima Shah", "email": "dsl@oakfield-academy.example", "roles": ["dsl"]},
             {"name": "Tom Reid", "email": "t.reid@oakfield-academy.example", "roles": ["deputy_dsl"]},
         ],
-        "sources": [
-            {
-                "type": "rss",
-                "name": "website-comments",
-                "url": f"{base}/website/comments.rss",
-                "source": "own",
-                "interval_seconds": 60,
-                "timeout_seconds": 10,
-            },
-            {
-                "type": "rss",
-                "name": "google-alerts",
-                "url": f"{base}/alerts/oakfield.atom",
-                "source": "mention",
-                "interval_seconds": 60,
-                "timeout_seconds": 10,
-            },
-        ],
+        "sources": sources,
         "smtp": {
             "host": "127.0.0.1",
             "port": smtp_port,
@@ -135,7 +119,18 @@ def demo_config(*, feed_port: int, smtp_port: int, db_path: Path) -> Config:
         "dashboard": {"enabled": False, "public_url": "https://watchtower.oakfield-academy.example"},
         "store": {"path": str(db_path)},
     }
-    return parse_config(data, path="<demo config>")
+
+
+def demo_config(*, feed_port: int, smtp_port: int, db_path: Path) -> Config:
+    """A realistic school's config, pointed at the loopback feeds and mail catcher; validated like any other."""
+    base = f"http://127.0.0.1:{feed_port}"
+    sources = [
+        {"type": "rss", "name": "website-comments", "url": f"{base}/website/comments.rss", "source": "own",
+         "interval_seconds": 60, "timeout_seconds": 10},
+        {"type": "rss", "name": "google-alerts", "url": f"{base}/alerts/oakfield.atom", "source": "mention",
+         "interval_seconds": 60, "timeout_seconds": 10},
+    ]
+    return parse_config(demo_school(sources, smtp_port=smtp_port, db_path=db_path), path="<demo config>")
 
 
 async def settled(daemon: Daemon, polled: int) -> bool:
