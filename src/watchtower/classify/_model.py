@@ -1,7 +1,8 @@
 """The fine-tuned MiniLM model at run time: onnxruntime + tokenizers + numpy only (no torch).
 
-Texts are tokenised in one call, sorted by length and run in batches of similar length, so that padding
-(the main waste on short posts) stays small.
+Texts are first rewritten the way the training data was written (:mod:`._prepare`: handles become
+``@user``, links ``URL``), tokenised in one call, sorted by length and run in batches of similar length,
+so that padding (the main waste on short posts) stays small.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from watchtower.classify._prepare import prepare
 from watchtower.exceptions import ConfigError
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "weights"
@@ -35,6 +37,7 @@ class OnnxModel:
         self.metadata: dict[str, Any] = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
         self.heads: list[str] = list(self.metadata["heads"])
         self.version: str = str(self.metadata["version"])
+        self.emoji_names = bool(self.metadata.get("prepare", {}).get("emoji_names", False))
         self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         self.tokenizer.enable_truncation(max_length)
         self.tokenizer.no_padding()
@@ -51,7 +54,8 @@ class OnnxModel:
         out = np.zeros((len(texts), len(self.heads)), dtype=np.float32)
         if not texts:
             return out
-        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
+        prepared = [prepare(t, emoji_names=self.emoji_names) for t in texts]
+        ids = [e.ids for e in self.tokenizer.encode_batch(prepared)]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
