@@ -305,6 +305,22 @@ class TestMediaComplaintQuery:
         """Found by hand: "Hi, is school open ...?" was missed because the question word followed a comma."""
         assert cats(clf, "Hi, is school open on Monday after the snow?", "own") == ["query"]
 
+    @pytest.mark.parametrize("text", ["Does anyone know if uniform is needed for the trip",
+                                      "Who do I speak to about my son being left out at lunch",
+                                      "Hi Mrs Patel, when is the last day of term",
+                                      "Is there after school club on Friday"])
+    def test_a_comment_opening_with_a_question_is_a_query_without_a_question_mark(
+        self, clf: Classifier, text: str
+    ) -> None:
+        """Found by hand: parents often leave the question mark off on Facebook."""
+        assert cats(clf, text, "own") == ["query"]
+
+    @pytest.mark.parametrize("text", ["What a fantastic sports day, well done all",
+                                      "Lovely to see everyone, when is the next one is what we all want to know!",
+                                      "How lovely to see the choir at the cathedral"])
+    def test_exclamations_and_praise_without_a_question_are_not_queries(self, clf: Classifier, text: str) -> None:
+        assert "query" not in cats(clf, text, "own")
+
     def test_mentions_are_queries_only_when_they_ask_the_school(self, clf: Classifier) -> None:
         assert cats(clf, "What time does the fair start?", "mention") == []
         assert cats(clf, "@ElmParkAcad can you confirm the bus runs Monday?", "mention") == ["query"]

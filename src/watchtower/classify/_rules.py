@@ -620,6 +620,9 @@ _REQUEST = _rx(
 # a question word opening a sentence or a clause ("Hi, is school open on Monday?")
 _QUESTION_START = _rx(r"(?:^|[.!?,;:]\s+|\n)(?:can|could|would|will|is|are|does|do|did|when|what|where|which|how|why|has|"
                       r"have|should|may|any)\b")
+# what may come before a question that opens a comment: a greeting, a name, punctuation
+_OPENING = re.compile(r"(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening)|dear|"
+                      r"sorry|quick question|excuse me|@\w+)(?: \w+){0,2}[\s,!.:-]*)?")
 _RHETORICAL = _rx(r"\b(?:who cares|what the (?:hell|fuck|heck)|are you (?:serious|joking|kidding)|how dare|"
                   r"why (?:would|should) anyone|who does that)\b")
 
@@ -640,6 +643,9 @@ def _query(norm: str, source: str | None, cfg: ClassifierConfig) -> list[Hit]:
         return []
     if request and (question or re.match(r"please|could|can|would|i'?d like", request.group(0))):
         return [Hit("query", f"rule:question {_quote(request)}")]
+    if request and _OPENING.fullmatch(norm[: request.start()]) and not _RHETORICAL.search(norm):
+        # comments often drop the question mark: "Does anyone know if uniform is needed for the trip"
+        return [Hit("query", f"rule:question_opening {_quote(request)}")]
     if question and (m := _QUESTION_START.search(norm)):
         return [Hit("query", f"rule:question {_quote(m)}")]
     return []
