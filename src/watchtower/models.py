@@ -9,6 +9,23 @@ from typing import Any, Literal
 
 Source = Literal["own", "mention"]
 
+#: The roles a person can hold (config ``people[].roles``, dashboard accounts).
+ROLES: tuple[str, ...] = ("moderator", "aht", "headteacher", "dsl", "deputy_dsl", "admin")
+
+#: What a moderator can record having done about an item, and how the dashboard and emails say it.
+ACTIONS: dict[str, str] = {
+    "replied": "Replied",
+    "hidden": "Hid the post or comment",
+    "deleted": "Deleted it",
+    "blocked_reported": "Blocked or reported the author",
+    "parent_asked": "Asked a parent to remove a post",
+    "complaints_procedure": "Referred to the complaints procedure",
+    "referred_dsl": "Referred to the DSL",
+    "police_ceop": "Reported to police / CEOP",
+    "no_action": "No action needed",
+    "note": "Note",
+}
+
 
 class Severity(enum.IntEnum):
     """Ordered so that ``max()`` gives the worst."""

@@ -27,7 +27,7 @@ EXCERPT_CHARS = 60
 
 
 def register(sub: Any) -> None:
-    from watchtower.store.repo import ACTIONS
+    from watchtower.models import ACTIONS
 
     p = sub.add_parser("ack", help="acknowledge an item (stops its escalation chain)")
     p.add_argument("item_id", metavar="ID", type=int, help="the item's number (see `watchtower queue`)")

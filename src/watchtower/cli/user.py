@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
     add.add_argument("username")
     add.add_argument("--name", required=True, help="the person's full name, shown in the audit log")
     add.add_argument("--email", default=None, help="their address (links their logins to their alert emails)")
-    from watchtower.config import ROLES
+    from watchtower.models import ROLES
 
     add.add_argument("--role", required=True, choices=ROLES, help="what they may see and do")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from watchtower.models import Classification, Item
+from watchtower.models import ACTIONS, Classification, Item
 from watchtower.timeutil import ts
 
 # --- audit ---------------------------------------------------------------------------------
@@ -309,18 +309,6 @@ def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datet
     return first
 
 
-ACTIONS: dict[str, str] = {
-    "replied": "Replied",
-    "hidden": "Hid the post or comment",
-    "deleted": "Deleted it",
-    "blocked_reported": "Blocked or reported the author",
-    "parent_asked": "Asked a parent to remove a post",
-    "complaints_procedure": "Referred to the complaints procedure",
-    "referred_dsl": "Referred to the DSL",
-    "police_ceop": "Reported to police / CEOP",
-    "no_action": "No action needed",
-    "note": "Note",
-}
 
 
 def record_action(
