@@ -246,6 +246,10 @@ class TestPersonalData:
             ("her DOB is 12/03/2013", "rule:date_of_birth"),
             ("NI number AB 12 34 56 C", "rule:national_insurance_number"),
             ("Well done Oliver in Year 4 for coping with his ADHD", "rule:named_pupil_with_sensitive_detail"),
+            # names on no list, known to be pupils because they are placed in a class
+            ("Kacper in Year 5 has an EHCP and still gets no support", "rule:named_pupil_with_sensitive_detail"),
+            ("Amara Okoye from 4B is on the child protection register", "rule:named_pupil_with_sensitive_detail"),
+            ("Zain (Y3) is on medication for his epilepsy", "rule:named_pupil_with_sensitive_detail"),
             ("leaked safeguarding report attached", "rule:leaked_document"),
         ],
     )
@@ -263,6 +267,9 @@ class TestPersonalData:
             "Open evening at Elm Park Academy, BS7 9QT, from 5.30pm",
             "Autism Awareness Week: thank you Mrs Patel for the assembly",
             "Year 7 trip on 12/03/2025",
+            "Children in Year 6 with ADHD can have extra time in SATs",
+            "Pupils from 4B raised money for the epilepsy charity",
+            "Mr Evans in Year 5 is running the mental health workshop",
         ],
     )
     def test_school_contact_details_and_dates_are_not_personal(self, clf: Classifier, text: str) -> None:

@@ -507,11 +507,33 @@ def _digits(s: str) -> str:
     return d.lstrip("0")
 
 
+# a capitalised name placed in a class: "Kacper in Year 5", "Amara Okoye from 4B", "Zain (Y3)"
+_IN_CLASS = re.compile(
+    r"(?<![@#\w])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? (?:\(|(?i:in|from|is in) )"
+    r"(?i:(?:year|yr|y) ?\d{1,2}\b|(?:class )?\d{1,2}[a-z]{1,2}\b|reception\b|nursery\b)"
+)
+# words that can stand before "in Year 5" without naming anyone
+_NOT_A_NAME_WORDS = (
+    "children child pupils pupil students student parents parent kids boys girls everyone anyone someone nobody "
+    "somebody those these all most some many few one none class classes teachers teacher staff families carers "
+    "trips trip exams sats assembly lunch homework reading maths english science music sport football netball "
+    "swimming well congratulations thanks thank welcome places place numbers attendance admissions learning "
+    "today yesterday tomorrow this that who which my our your his her their friends friend mr mrs miss ms dr sir mx"
+)
+_NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
+
+
 def _named_pupil(raw: str) -> str | None:
     names = _first_names()
     for m in _CAPWORD.finditer(raw):
         if m.group(1) in names and not _TITLE_BEFORE.search(raw[: m.start()]):
             return m.group(1)
+    # a name not on the list, known to be a pupil because it is placed in a class
+    for m in _IN_CLASS.finditer(raw):
+        name = next(g for g in m.groups() if g)
+        first = name.split()[0].split("-")[0]
+        if first[0].isupper() and first.lower() not in _NOT_A_NAME and not _TITLE_BEFORE.search(raw[: m.start()]):
+            return name
     return None
 
 
