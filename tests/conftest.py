@@ -211,16 +211,22 @@ def add_item(
     own_post: bool = False,
     source_name: str = "facebook-page",
     author: str = "someone",
+    reasons: list[str] | None = None,
+    scores: dict[str, float] | None = None,
 ) -> int:
-    """Store one item and triage it with the given categories, as the daemon would at ``now``."""
+    """Store one item and triage it with the given categories, as the daemon would at ``now``.
+
+    ``reasons``, ``scores``: the classifier's reasons and scores to record (default: one test rule and a
+    score of 0.99 per category)."""
     pid = platform_id or f"p{time.perf_counter_ns()}"
     item = Item(
         platform=platform, source=source, platform_id=pid,  # type: ignore[arg-type]
         url=f"https://{platform}.example/{pid}", author_handle=author, author_name=author.title(),
         text=text, created_at=created_at or now, parent_id=parent_id, own_post=own_post,
     )
-    cls = Classification(categories=categories, scores={c: 0.99 for c in categories},
-                         reasons=[f"rule:test {c}" for c in categories] or ["model: below thresholds"],
+    cls = Classification(categories=categories, scores=scores if scores is not None else {c: 0.99 for c in categories},
+                         reasons=reasons if reasons is not None
+                         else [f"rule:test {c}" for c in categories] or ["model: below thresholds"],
                          model_version="test")
     assert cls.severity == severity_of(categories)
     with immediate(db):

@@ -1,0 +1,175 @@
+"""``watchtower thresholds``: advice on [classifier] thresholds from moderators' marks, on a real database.
+
+The rule (watchtower/tuning.py): only raising is ever advised; only to the highest value that keeps every
+confirmed item (one with a real action recorded) flagged; only with enough "not a concern" marks; and only
+for decisions the model alone made (a rule-flagged category does not depend on a threshold).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from conftest import add_item
+from watchtower import tuning
+from watchtower.classify import _rules, load_classifier
+from watchtower.classify._normalise import variants
+from watchtower.cli import main
+from watchtower.config import Config
+from watchtower.models import utcnow
+from watchtower.store import repo
+from watchtower.web._queries import not_concern
+
+NOW = utcnow()
+
+
+def offensive(db: Database, config: Config, score: float, *, verdict: str, used: float = 0.54) -> int:
+    """An item the model alone flagged 'offensive' at ``score``, then judged as people would."""
+    item = add_item(db, config, text=f"post scored {score}", categories=["offensive"], now=NOW,
+                    reasons=[f"model:offensive={score:.2f}>={used:.2f}"], scores={"offensive": score})
+    judge(db, item, verdict)
+    return item
+
+
+def judge(db: Database, item: int, verdict: str, when: datetime = NOW) -> None:
+    if verdict == "false_positive":
+        not_concern(db, item, by="Amy Clarke", channel="dashboard", now=when, note=None)
+    elif verdict == "confirmed":
+        repo.record_action(db, item, "hidden", by="Amy Clarke", channel="dashboard", now=when)
+
+
+def run(config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], *args: str) -> list[dict]:
+    assert main(["thresholds", "--config", str(config_file()), "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def advice_for(out: list[dict], key: str) -> dict:
+    return next(a for a in out if a["key"] == key)
+
+
+class TestAdvice:
+    def test_raises_to_the_highest_value_that_keeps_every_confirmed_item(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for s in (0.55, 0.56, 0.58, 0.6, 0.61, 0.63, 0.64, 0.66, 0.68, 0.7, 0.9):
+            offensive(db, config, s, verdict="false_positive")
+        for s in (0.737, 0.8, 0.95):
+            offensive(db, config, s, verdict="confirmed")
+        offensive(db, config, 0.57, verdict="unjudged")
+        a = advice_for(run(config_file, capsys), "offensive_threshold")
+        assert a["current"] == 0.54 and a["suggested"] == 0.73
+        assert (a["false_positives"], a["confirmed"], a["unjudged"]) == (11, 3, 1)
+        row = next(r for r in a["table"] if r["threshold"] == 0.73)
+        assert row == {"threshold": 0.73, "false_positives_removed": 10, "confirmed_lost": 0,
+                       "unjudged_no_longer_flagged": 1}
+        assert "10 of 11 false positive(s)" in a["why"]
+
+    def test_too_few_marks_gives_no_advice(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for s in (0.55, 0.6, 0.62):
+            offensive(db, config, s, verdict="false_positive")
+        offensive(db, config, 0.9, verdict="confirmed")
+        a = advice_for(run(config_file, capsys), "offensive_threshold")
+        assert a["suggested"] is None and "3 'not a concern' mark(s)" in a["why"]
+        assert advice_for(run(config_file, capsys, "--min-marks", "3"), "offensive_threshold")["suggested"] == 0.9
+
+    def test_without_a_confirmed_item_there_is_no_evidence_for_raising(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for i in range(10):
+            offensive(db, config, 0.55 + i / 100, verdict="false_positive")
+        a = advice_for(run(config_file, capsys), "offensive_threshold")
+        assert a["suggested"] is None and "no confirmed item" in a["why"]
+
+    def test_false_positives_scoring_like_real_concerns_are_no_reason_to_raise(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for i in range(10):
+            offensive(db, config, 0.8 + i / 100, verdict="false_positive")
+        offensive(db, config, 0.55, verdict="confirmed")
+        a = advice_for(run(config_file, capsys), "offensive_threshold")
+        assert a["suggested"] is None and "keep 0.54" in a["why"]
+
+    def test_a_category_a_rule_also_flagged_is_not_counted(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        item = add_item(db, config, text="shit school", categories=["offensive"], now=NOW,
+                        reasons=["model:offensive=0.60>=0.54", "rule:profanity 'shit'"])
+        judge(db, item, "false_positive")
+        assert advice_for(run(config_file, capsys), "offensive_threshold")["false_positives"] == 0
+
+    def test_harassment_of_a_person_and_of_the_school_are_told_apart_by_the_threshold_used(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        person = add_item(db, config, text="@jones you are a joke", categories=["harassment"], now=NOW,
+                          reasons=["model:offensive=0.70>=0.54 + target '@jones'"])
+        school = add_item(db, config, text="this school is a joke", categories=["harassment"], now=NOW,
+                          reasons=["model:offensive=0.85>=0.80 + target 'this school'"])
+        judge(db, person, "false_positive")
+        judge(db, school, "confirmed")
+        out = run(config_file, capsys)
+        assert advice_for(out, "harassment_threshold")["false_positives"] == 1
+        assert advice_for(out, "school_target_threshold")["confirmed"] == 1
+
+    def test_text_report_names_the_line_to_change(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for i in range(10):
+            offensive(db, config, 0.55 + i / 100, verdict="false_positive")
+        offensive(db, config, 0.9, verdict="confirmed")
+        assert main(["thresholds", "--config", str(config_file())]) == 0
+        out = capsys.readouterr().out
+        assert "[classifier]\noffensive_threshold = 0.90" in out
+        assert "<- advised" in out and "nothing is changed" in out
+
+    def test_the_database_is_not_changed(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        offensive(db, config, 0.6, verdict="false_positive")
+        before = db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+        run(config_file, capsys)
+        assert db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
+
+    def test_no_database_is_a_clear_error(
+        self, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = config_file()
+        (tmp_path / "watchtower.db").unlink(missing_ok=True)
+        assert main(["thresholds", "--config", str(path)]) == 2
+        assert "no database" in capsys.readouterr().err
+
+
+class TestReasonsStayInStep:
+    """The advice reads the classifier's reasons: these keep the two in step."""
+
+    def test_the_classifiers_model_reasons_are_read_with_their_score(self) -> None:
+        clf = load_classifier()
+        out = clf.classify_batch(["@jones what a moron"], ["mention"])[0]
+        by_key = tuning.decisions(
+            [(1, 1, 0, json.dumps(out.categories), json.dumps(out.reasons), json.dumps(out.scores))], clf.config)
+        [judged] = by_key["harassment_threshold"]
+        assert judged.score == out.scores["offensive"]
+
+    def test_every_rule_that_flags_offensive_harassment_or_hate_is_known(self) -> None:
+        texts = [json.loads(x)["text"] for x in
+                 (Path(__file__).parent / "data" / "school_posts.jsonl").read_text().splitlines()]
+        clf = load_classifier()
+        seen = set()
+        for text in texts:
+            for hit in _rules.detect(text, variants(text), "mention", clf.config):
+                if hit.category in ("offensive", "harassment", "hate"):
+                    name = hit.reason.split(" ", 1)[0].removeprefix("rule:")
+                    seen.add(name)
+                    assert tuning.RULE_CATEGORY.get(name) == hit.category, hit.reason
+        for out in clf.classify_batch(texts):
+            for reason in out.reasons:
+                name = reason.split(" ", 1)[0].removeprefix("rule:")
+                if reason.startswith("rule:") and name in tuning.RULE_CATEGORY:
+                    assert tuning.RULE_CATEGORY[name] in out.categories, reason
+        assert {"targeted_insult", "slur_lexicon", "hate_phrase"} <= seen
