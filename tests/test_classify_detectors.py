@@ -181,6 +181,12 @@ class TestHate:
     def test_talking_about_groups_is_not_hate(self, clf: Classifier, text: str) -> None:
         assert "hate" not in cats(clf, text)
 
+    @pytest.mark.parametrize("text", ["@jones shut up you clown", "@jones go and cry about it loser"])
+    def test_a_personal_insult_at_a_handle_is_harassment_not_hate(self, clf: Classifier, text: str) -> None:
+        """Found by hand: the hate head's 0.48 on 'shut up you clown' made a critical hate alert."""
+        c = cats(clf, text, "mention")
+        assert "harassment" in c and "hate" not in c
+
     def test_the_reason_does_not_spell_the_slur_out(self, clf: Classifier) -> None:
         [r] = [r for r in reasons(clf, "what a retard") if r.startswith("rule:slur")]
         assert "retard" not in r and r.startswith("rule:slur_lexicon 'r")

@@ -117,6 +117,16 @@ class TestAdvice:
         assert advice_for(out, "harassment_threshold")["false_positives"] == 1
         assert advice_for(out, "school_target_threshold")["confirmed"] == 1
 
+    def test_hate_aimed_at_a_person_counts_against_its_own_threshold(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        item = add_item(db, config, text="@jones shut up", categories=["hate"], now=NOW, scores={"hate": 0.65},
+                        reasons=["model:hate=0.65>=0.60 + offensive=0.93 at '@jones'"])
+        judge(db, item, "false_positive")
+        out = run(config_file, capsys)
+        assert advice_for(out, "hate_at_person_threshold")["false_positives"] == 1
+        assert advice_for(out, "hate_threshold")["false_positives"] == 0
+
     def test_text_report_names_the_line_to_change(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -74,10 +74,11 @@ class Advice:
         return rows
 
 
-def threshold_key(category: str, head: str, used: float, cfg: ClassifierConfig) -> str | None:
+def threshold_key(category: str, head: str, used: float, cfg: ClassifierConfig, reason: str = "") -> str | None:
     """Which ``[classifier]`` key a model reason in ``category`` depended on (None: not a tunable one)."""
     if head == "hate" and category == "hate":
-        return "hate_threshold"
+        # "model:hate=0.72>=0.60 + offensive=0.93 at '@jones'": the stricter bar for posts aimed at a person
+        return "hate_at_person_threshold" if " at '" in reason else "hate_threshold"
     if head != "offensive":
         return None
     if category == "offensive":
@@ -113,7 +114,7 @@ def decisions(
                 continue  # a rule flagged it too, or an idiom gate applied: the threshold alone did not decide
             head, used = model[0].group(1), float(model[0].group(3))
             score = float(scores.get(head, model[0].group(2)))
-            if key := threshold_key(category, head, used, cfg):
+            if key := threshold_key(category, head, used, cfg, mine[0]):
                 out.setdefault(key, []).append(Judged(item_id, score, verdict))
     return out
 
@@ -142,7 +143,8 @@ RULE_CATEGORY: dict[str, str] = {
 
 def advise(by_key: dict[str, list[Judged]], cfg: ClassifierConfig, *, min_marks: int) -> list[Advice]:
     """One :class:`Advice` per tunable threshold, with a suggestion where the marks support one."""
-    keys = ("offensive_threshold", "harassment_threshold", "school_target_threshold", "hate_threshold")
+    keys = ("offensive_threshold", "harassment_threshold", "school_target_threshold", "hate_threshold",
+            "hate_at_person_threshold")
     out = []
     for key in keys:
         a = Advice(key=key, current=float(getattr(cfg, key)), decisions=by_key.get(key, []))

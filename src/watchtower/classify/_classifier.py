@@ -82,9 +82,16 @@ class Classifier:
                 cats.setdefault("hate", []).append(
                     f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + group '{ident.group(0)}'")
             elif p_off >= cfg.hate_needs_offensive and not _rules.NAMED_PERSON.search(norm):
-                # no group named: an attack on a named teacher or pupil is harassment, not hate
-                cats.setdefault("hate", []).append(
-                    f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + offensive={p_off:.2f}")
+                # no group named: an attack on a named teacher or pupil is harassment, not hate; one at an
+                # @handle or "you" is hate only if the head is surer ("@user shut up b*tch", not "you clown")
+                at_person = _rules.PERSON.search(norm)
+                if not at_person:
+                    cats.setdefault("hate", []).append(
+                        f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + offensive={p_off:.2f}")
+                elif p_hate >= cfg.hate_at_person_threshold:
+                    cats.setdefault("hate", []).append(
+                        f"model:hate={p_hate:.2f}>={cfg.hate_at_person_threshold:.2f} + offensive={p_off:.2f} "
+                        f"at '{at_person.group(0)}'")
 
         # model: offensive head, split by whether the post is aimed at someone identifiable
         person = _rules.PERSON.search(norm) or (self._names.search(norm) if self._names else None)
