@@ -80,6 +80,8 @@ class TestThreat:
             "see you tomorrow @keira 🔪🔪",
             "someone should stab that teacher",
             "I know where you live",
+            "I will find out where that teacher lives",
+            "we found out where Mrs Carter lives",
             "gonna bl0w up the sk00l",
             "Im coming to the school with a gun",
         ],
@@ -102,6 +104,7 @@ class TestThreat:
             "my mum is going to kill me when she sees my report",
             "Food tech: knife skills with Year 8 🔪",
             "Year 7 history: why Guy Fawkes wanted to blow up Parliament",
+            "Does anyone know where the new head lives? We want to send flowers",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
@@ -180,6 +183,12 @@ class TestHate:
     )
     def test_talking_about_groups_is_not_hate(self, clf: Classifier, text: str) -> None:
         assert "hate" not in cats(clf, text)
+
+    @pytest.mark.parametrize("text", ["Absolute muppet of a head teacher, no wonder the school is failing",
+                                      "Mr Hughes is a total numpty"])
+    def test_british_insults_at_staff_or_the_school_are_harassment(self, clf: Classifier, text: str) -> None:
+        """Found by hand: 'muppet' is not in a tweet model's vocabulary of insults."""
+        assert "harassment" in cats(clf, text, "mention")
 
     @pytest.mark.parametrize("text", ["@jones shut up you clown", "@jones go and cry about it loser"])
     def test_a_personal_insult_at_a_handle_is_harassment_not_hate(self, clf: Classifier, text: str) -> None:

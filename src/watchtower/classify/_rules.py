@@ -137,6 +137,10 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"(?! (?:to|with|on))|i'?ll get (?:you|u|ya) (?:after school|outside|at the gates)|"
                           r"(?:sleep|rest) with one eye open|say (?:your|ur) prayers|"
                           r"(?:you|u) won'?t (?:see|make it to) (?:monday|tomorrow|the weekend))\b", "watch live meat dead coming come get eye prayers won wont")),
+    ("veiled_threat", _g(r"\b(?:i|we|ill|i'?ll|we'?ll)(?: will| am| are| 'm| 're| is)?(?: going to| gonna)? "
+                          r"(?:know|find out|found out|finding out|get|got) (?:exactly )?where (?:you|u|he|she|they|"
+                          r"(?:that|the|this|your|ur) (?:teacher|head ?teacher|head|kid|boy|girl|woman|man)|"
+                          r"(?:mr|mrs|miss|ms|dr)\.? [a-z]+|sir|miss) (?:lives?|sleeps?)\b", "live lives sleep sleeps")),
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
                        r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
     ("incitement", _g(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
@@ -377,7 +381,8 @@ _INSULT = (
     r"whore|skank|bitch|bitches|twat|prick|dickhead|dick|knobhead|knob|wanker|tosser|cunt|freak|weirdo|pathetic|"
     r"useless|a disgrace|disgrace|joke|incompetent|clown|creep|creepy|pervert|perv|paedo|nonce|scumbag|scum|"
     r"waste of (?:space|oxygen|skin)|failure|worthless|pig|cow|dumb|stupid|thick|retard|fraud|liar|drunk|thief|"
-    r"bully|vile|disgusting|tramp|minger|minging|gross|smelly|stinks?)"
+    r"bully|vile|disgusting|tramp|minger|minging|gross|smelly|stinks?|muppet|numpty|pillock|plonker|bellend|"
+    r"imbecile|halfwit|nitwit|cretin|buffoon|dimwit|waste of a \w+)"
 )
 _TARGETED_INSULT = _g(
     rf"\b(?:(?:you|u)(?: lot| all| guys| people| two)?(?:'?re| are| r)?|ur|your|yer|he'?s|she'?s|he is|she is|"
@@ -388,7 +393,16 @@ _TARGETED_INSULT = _g(
     rf"(?:year \d+|@\w+)[^.!?]{{0,60}}what an?)"
     rf"\s+(?:such |a |an |the |so |fucking |an absolute |absolute |total |complete |proper |massive |utter |"
     rf"really |actually |literally |just |one |fat |ugly |little |stupid |dumb |sad |bunch of |load of |lot of )*{_INSULT}\b",
-    "idiot idiots moron morons loser losers ugly fat slag slags slut sluts whore skank bitch bitches twat prick dickhead dick knobhead knob wanker tosser cunt freak weirdo pathetic useless disgrace joke incompetent clown creep creepy pervert perv paedo nonce scumbag scum waste failure worthless pig cow dumb stupid thick retard fraud liar drunk thief bully vile disgusting tramp minger minging gross smelly stink stinks"
+    "idiot idiots moron morons loser losers ugly fat slag slags slut sluts whore skank bitch bitches twat prick dickhead dick knobhead knob wanker tosser cunt freak weirdo pathetic useless disgrace joke incompetent clown creep creepy pervert perv paedo nonce scumbag scum waste failure worthless pig cow dumb stupid thick retard fraud liar drunk thief bully vile disgusting tramp minger minging gross smelly stink stinks muppet numpty pillock plonker bellend imbecile halfwit nitwit cretin buffoon dimwit"
+)
+# the insult first: "absolute muppet of a head teacher" (not "a joke of a school": angry at the school is a
+# complaint unless the model is sure, see school_target_threshold)
+_INSULT_OF_A = _g(
+    rf"\b{_INSULT} of an? (?:head ?teacher|headmaster|headmistress|teacher|head|deputy|senco|tutor|man|woman|"
+    rf"person|human being|governor|kid|child|boy|girl)\b",
+    "idiot moron loser slag bitch twat prick dickhead knobhead wanker tosser cunt freak weirdo pathetic useless "
+    "disgrace joke clown creep scumbag failure pig cow fraud liar bully tramp muppet numpty pillock plonker bellend "
+    "imbecile halfwit nitwit cretin buffoon dimwit",
 )
 _SHUNNING = _g(r"\b(?:every(?:one|body) hates (?:you|u|him|her)|nobody likes (?:you|u|him|her)|no one likes (?:you|u|him|her)|"
                 r"no one wants (?:you|u) here|(?:you|u) have no friends|nobody wants (?:you|u|him|her) here)\b", "hates likes wants friends")
@@ -415,7 +429,8 @@ NAMED_PERSON = _rx(
 
 def harassment_hits(norm: str) -> list[Hit]:
     hits = []
-    for name, rx in (("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _SHUNNING),
+    for name, rx in (("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _INSULT_OF_A),
+                     ("targeted_insult", _SHUNNING),
                      ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO)):
         if m := rx.search(norm):
             hits.append(Hit("harassment", f"rule:{name} {_quote(m)}"))
