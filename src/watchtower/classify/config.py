@@ -17,21 +17,21 @@ class ClassifierConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     offensive_threshold: float = Field(
-        0.54,
+        0.51,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which an untargeted post is 'offensive' "
         "(tuned for macro-F1 on TweetEval offensive val).",
     )
     harassment_threshold: float = Field(
-        0.54,
+        0.51,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which a post aimed at an identifiable "
         "person (an @handle, 'you', a staff title, a configured name) is 'harassment'.",
     )
     hate_threshold: float = Field(
-        0.44,
+        0.47,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post is 'hate' (critical), provided it "
