@@ -81,6 +81,10 @@ class TestThreat:
             "someone should stab that teacher",
             "I know where you live",
             "I will find out where that teacher lives",
+            "ur all gonna get what u deserve on friday",
+            "Some kids from your school were fighting outside Tesco, one had a knife",
+            "my mate said he is going to bring his dads gun in tomorrow, should I tell someone?",
+            "a lad from your school pulled out a blade at the bus stop",
             "we found out where Mrs Carter lives",
             "gonna bl0w up the sk00l",
             "Im coming to the school with a gun",
@@ -105,6 +109,9 @@ class TestThreat:
             "Food tech: knife skills with Year 8 🔪",
             "Year 7 history: why Guy Fawkes wanted to blow up Parliament",
             "Does anyone know where the new head lives? We want to send flowers",
+            "Food tech: Year 8 had a knife skills lesson today",
+            "Year 11 will get what they deserve: brilliant results on Thursday",
+            "The chef had a knife and fork ready for the Year 3 cookery club",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
@@ -133,6 +140,11 @@ class TestSafeguarding:
             "kys nobody would miss you",
             "older lads paying kids to carry packages for them, county lines",
             "year 9 girls sending nudes around",
+            # found by hand with realistic parent posts
+            "Who is the DSL at your school? I am worried about a child in my street",
+            "My son came home with bruises again and says a teacher grabbed him",
+            "the school bus driver keeps giving my daughter sweets and asking her to sit at the front",
+            "I'm concerned for the welfare of a girl in my son's class",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -143,6 +155,10 @@ class TestSafeguarding:
         "text",
         [
             "E-safety workshop on grooming for parents",
+            "If you are ever worried about a child, contact our DSL Mrs Khan on the school number",
+            "Our DSL is Mrs Khan. Safeguarding week starts Monday",
+            "Grandad keeps giving my daughter sweets before tea!",
+            "Miss Jones hugged her and said well done",
             "Anti-bullying week starts Monday",
             "Parents' briefing on self-harm with CAMHS on Tuesday",
             "Mental Health Awareness Week: if you ever feel suicidal, talk to someone",
@@ -310,6 +326,7 @@ class TestMediaComplaintQuery:
         assert "media_enquiry" not in cats(clf, text, "own")
 
     @pytest.mark.parametrize("text", ["Absolutely disgusted with how my son was treated",
+                                      "Thanks for nothing. You have failed my child completely.",
                                       "I've emailed three times and no one has replied",
                                       "I want to make a formal complaint about the trip"])
     def test_complaints(self, clf: Classifier, text: str) -> None:

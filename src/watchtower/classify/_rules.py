@@ -141,6 +141,10 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"(?:know|find out|found out|finding out|get|got) (?:exactly )?where (?:you|u|he|she|they|"
                           r"(?:that|the|this|your|ur) (?:teacher|head ?teacher|head|kid|boy|girl|woman|man)|"
                           r"(?:mr|mrs|miss|ms|dr)\.? [a-z]+|sir|miss) (?:lives?|sleeps?)\b", "live lives sleep sleeps")),
+    ("veiled_threat", _g(r"\b(?:you|u|ur|you'?re|you are|youre|you lot|y'?all|they|he|she)(?: all| lot)? (?:are |is |r )?"
+                          r"(?:gonna|going to|will|'ll) get what(?:'?s| is)? (?:coming|(?:you|u|they|he|she) deserves?)\b|"
+                          r"\b(?:you|u)(?:'ll| will| are going to| r gonna| are gonna) pay for (?:this|that|what)\b",
+                          "coming deserve deserves pay")),
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
                        r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
     ("incitement", _g(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
@@ -150,18 +154,29 @@ _WEAPON = (
     r"(?:knife|knives|blade|machete|zombie knife|gun|guns|pistol|firearm|shotgun|rifle|weapon|shank|"
     r"crossbow|knuckle ?duster|baseball bat)"
 )
+#: whose weapon: "his dad's gun", "my brother's knife"
+_WHOSE = r"(?:(?:dad|mum|brother|uncle|cousin|mate|friend|step ?dad|grandad)(?:'?s)? )?"
 _WEAPON_WORDS = "knife knives blade blades machete machetes zombie gun guns pistol firearm shotgun rifle weapon weapons shank crossbow knuckle knuckleduster duster baseball"
 _WEAPON_POSSESSION = _g(
     rf"\b(?:bring(?:ing|s)?|brought|carry(?:ing)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
     rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with|packing|tooled up with) (?:a |an |his |her |my |"
-    rf"their |two |some |the )?{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime)"
+    rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime)"
     rf".{{0,60}}\b(?:{_SCHOOL}|gates|bus stop|park|tomorrow|2moro|2morrow|tmrw|tmr|tomoz|monday|lunch|break|today|bag|blazer|pocket|you|u|him|her|"
     rf"them|year \d+)\b",
     _WEAPON_WORDS,
 )
 _WEAPON_BRINGING = _g(
     rf"\b(?:i'?m|im|i am|i'?ll|i will|gonna|going to|we'?re|he'?s|she'?s|they'?re) (?:bring(?:ing)?|carry(?:ing)?|packing) "
-    rf"(?:a |an |my |his |her |two |the )?{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)",
+    rf"(?:a |an |my |his |her |two |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)",
+    _WEAPON_WORDS,
+)
+# a weapon seen on a pupil or at a fight: "one of them had a knife", "a lad from your school pulled out a blade"
+_WEAPON_SEEN = _g(
+    rf"\b(?:kids?|pupils?|students?|boys?|girls?|lads?|one of (?:them|the (?:kids|boys|girls|lads))|one|someone|somebody|"
+    rf"an? (?:boy|girl|kid|lad|pupil|student|year \d+)|he|she|they)(?: from (?:your|ur|the|this|that) {_SCHOOL})? "
+    rf"(?:had|has|have|has got|had got|'?s got|got|was carrying|were carrying|is carrying|pulled out|pulled|was waving|"
+    rf"were waving|flashed) (?:a |an |his |her |their |two )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)"
+    rf"(?! (?:skills|club|crime|awareness|amnesty))",
     _WEAPON_WORDS,
 )
 _WEAPON_AT_SCHOOL = _g(rf"(?:\b(?:coming|come|going|turn(?:ing)? up|walk(?:ing)?|show(?:ing)? up) (?:in)?to (?:the |this |that |our |ur |your )?"
@@ -178,7 +193,7 @@ def _threat(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
     aware = _aware(norm)
     if not aware or hits:
         for rx, name in ((_WEAPON_POSSESSION, "weapon"), (_WEAPON_AT_SCHOOL, "weapon_at_school"),
-                         (_WEAPON_BRINGING, "weapon")):
+                         (_WEAPON_BRINGING, "weapon"), (_WEAPON_SEEN, "weapon_seen")):
             if m := rx.search(norm):
                 hits.append(Hit("threat", f"rule:{name} {_quote(m)}"))
     if weapon_emoji and not aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
@@ -248,9 +263,33 @@ _STAFF_ALLEGATION = _g(
     rf"{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:touched|touches|touching|groped|gropes|molested|molests|abused|abuses|"
     r"assaulted|slapped|slaps|hit|hits|punched|grabbed|grabs|kissed|kisses|sexted|sexts|flirts with|flirting with|"
     r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
-    r" (?:me|my|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|year \d+|"
-    r"the (?:kids|girls|boys|pupils|students))\b",
+    r" (?:me|my|him|her|them|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
+    r"year \d+|the (?:kids|girls|boys|pupils|students))\b",
     "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta"
+)
+# an adult outside the family giving a child gifts: "the bus driver keeps giving my daughter sweets"
+_GIFTS = _g(
+    r"\b(?:bus driver|driver|taxi driver|coach|man|bloke|guy|stranger|neighbour|neighbor|older (?:boy|lad|man|guy)|"
+    r"caretaker|instructor|someone)\b.{0,40}\b(?:keeps |kept |has been |have been |is |was |always )?(?:giving|buying|"
+    r"sending|offering|bringing|gives|buys|sends|offers|gave|bought|sent|offered) (?:my |our |her |him |his |the |a )?"
+    r"(?:(?:daughter|son|child|kid|little one|girl|boy|children|kids|pupils)s? )?(?:sweets|gifts|presents|money|cash|"
+    r"vapes?|cigarettes|alcohol|drinks?|lifts|phones?|a phone)\b",
+    "giving buying sending offering bringing gives buys sends offers gave bought sent offered",
+)
+# someone telling the school they are worried about a child, or asking for the safeguarding lead
+_CONCERN = _g(
+    r"\b(?:i'?m|im|i am|we'?re|we are|i was|i have been|i'?ve been|really|very|so|i feel) (?:worried|concerned) "
+    r"(?:about|for) (?:the (?:safety|welfare|wellbeing|well-being) of )?(?:a|this|that|the) (?:child|kid|boy|girl|"
+    r"pupil|student|young person|little (?:boy|girl))\b|\b(?:i'?m|im|i am|we'?re|we are|really|very) (?:worried|"
+    r"concerned) (?:about|for) the (?:safety|welfare|wellbeing|well-being) of\b|\b(?:i have|i'?ve got|we have) "
+    r"(?:a )?safeguarding concerns?\b",
+    "worried concerned safeguarding",
+)
+_ASKS_FOR_DSL = _g(
+    r"\b(?:who is|who'?s|how do i (?:contact|reach|speak to|talk to)|i need to (?:speak|talk) to|i need to contact|"
+    r"can i (?:speak|talk) to|could i (?:speak|talk) to|contact details for|email for)\b.{0,20}\b(?:the |your |ur )?"
+    r"(?:dsl|designated safeguarding (?:lead|officer|person)|safeguarding (?:lead|officer|team|person))\b",
+    "dsl designated safeguarding",
 )
 _STAFF_PAEDO = _g(
     rf"\b(?:{_STAFF}(?: [a-z]+)?|he|she|he'?s|she'?s|@\w+)\s+(?:is |'?s |is such |is an? |'?s an? )*(?:a |an )?"
@@ -283,11 +322,12 @@ def _safeguarding(norm: str) -> list[Hit]:
     aware = _aware(norm)
     for name, rx in (("self_harm", _SELF_HARM), ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
                      ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
-                     ("incitement_to_self_harm", _INCITE_SELF_HARM)):
+                     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)):
         if m := rx.search(norm):
             hits.append(Hit("safeguarding", f"rule:{name} {_quote(m)}"))
     if not aware:
-        for name, rx in (("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("exploitation", _EXPLOITATION)):
+        for name, rx in (("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS),
+                         ("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)):
             if m := rx.search(norm):
                 hits.append(Hit("safeguarding", f"rule:{name} {_quote(m)}"))
         if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
@@ -624,7 +664,9 @@ def _media(norm: str) -> list[Hit]:
 _COMPLAINT = _g(
     r"(?<!no )(?<!can't )(?<!cant )(?<!cannot )(?<!not )\b(?:(?:i|we|i'?m|i am|we are|i'?ve|we'?ve|want to|going to|"
     r"will be|make|making|made|raise|raised|raising|lodge|lodged|file|put in|submit|submitted)(?: a| an| my| our)? "
-    r"(?:formal |official )?complain(?:t|ts|ing|ed)?|formal complaint|disgusted|(?:i|we) want (?:something|action) (?:done|taken)|appalled|appalling|unacceptable|"
+    r"(?:formal |official )?complain(?:t|ts|ing|ed)?|formal complaint|disgusted|thanks for nothing|"
+    r"(?:you|you have|you'?ve|the school has|school has|you lot have) (?:completely |totally |utterly )?(?:failed|let down) "
+    r"(?:my|our) (?:child|son|daughter|kids?|children|boy|girl)|(?:i|we) want (?:something|action) (?:done|taken)|appalled|appalling|unacceptable|"
     r"disgraceful|a disgrace|shocking|ridiculous|outrageous|not good enough|not acceptable|(?:very|really|extremely|so|"
     r"deeply|hugely|bitterly|incredibly) (?:disappointed|unhappy|upset|angry|annoyed|frustrated|let down|concerned)|"
     r"fed up|let down by|(?:no one|nobody) (?:has |had )?(?:replied|responded|got back|called back|bothered|answered|"
@@ -639,7 +681,7 @@ _COMPLAINT = _g(
     r"demand (?:an? )?(?:explanation|apology|answers)|refund|taking (?:this|it) further|formal complaint|"
     r"(?:is|was|are|were) (?:never|not) (?:told|informed|consulted)|bullied and (?:the school|nobody|no one)|"
     r"(?:school|staff|teachers?) (?:did|does|do|have done) nothing)\b",
-    "complain complaint complaints complaining complained disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want"
+    "complain complaint complaints complaining complained failed thanks disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want"
 )
 _REQUEST = _rx(
     r"\b(?:(?:can|could|will|would|does|has|did) (?:you|u|someone|anyone|i|we|the school|the head(?:teacher)?)|"
@@ -655,7 +697,7 @@ _REQUEST = _rx(
     r"(?:need|have to|get)|should (?:we|i|they))\b"
 )
 # a question word opening a sentence or a clause ("Hi, is school open on Monday?")
-_QUESTION_START = _rx(r"(?:^|[.!?,;:]\s+|\n)(?:can|could|would|will|is|are|does|do|did|when|what|where|which|how|why|has|"
+_QUESTION_START = _rx(r"(?:^|[.!?,;:]\s+|\n)(?:can|could|would|will|is|are|does|do|did|when|what|where|which|who|how|why|has|"
                       r"have|should|may|any)\b")
 # what may come before a question that opens a comment: a greeting, a name, punctuation
 _OPENING = re.compile(r"(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening)|dear|"
