@@ -145,6 +145,9 @@ class TestSafeguarding:
             "My son came home with bruises again and says a teacher grabbed him",
             "the school bus driver keeps giving my daughter sweets and asking her to sit at the front",
             "I'm concerned for the welfare of a girl in my son's class",
+            "he keeps saying hes going to hurt himself if his mum finds out about his grades",
+            "my daughter is self harming and the school has done nothing",
+            "please help, my daughter has run away and isnt answering her phone",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -158,6 +161,8 @@ class TestSafeguarding:
             "If you are ever worried about a child, contact our DSL Mrs Khan on the school number",
             "Our DSL is Mrs Khan. Safeguarding week starts Monday",
             "Grandad keeps giving my daughter sweets before tea!",
+            "he hurt himself playing football at lunch, is he ok?",
+            "My son ran away with the prize at sports day!",
             "Miss Jones hugged her and said well done",
             "Anti-bullying week starts Monday",
             "Parents' briefing on self-harm with CAMHS on Tuesday",
@@ -205,6 +210,10 @@ class TestHate:
     def test_british_insults_at_staff_or_the_school_are_harassment(self, clf: Classifier, text: str) -> None:
         """Found by hand: 'muppet' is not in a tweet model's vocabulary of insults."""
         assert "harassment" in cats(clf, text, "mention")
+
+    def test_a_damaging_rumour_about_staff_is_harassment(self, clf: Classifier) -> None:
+        assert "harassment" in cats(clf, "Heard Mr Wilson got arrested last night lol", "mention")
+        assert "harassment" not in cats(clf, "Mr Wilson was sacked as captain of the staff quiz team", "mention")
 
     @pytest.mark.parametrize("text", ["@jones shut up you clown", "@jones go and cry about it loser"])
     def test_a_personal_insult_at_a_handle_is_harassment_not_hate(self, clf: Classifier, text: str) -> None:
@@ -281,6 +290,7 @@ class TestPersonalData:
             ("Kacper in Year 5 has an EHCP and still gets no support", "rule:named_pupil_with_sensitive_detail"),
             ("Amara Okoye from 4B is on the child protection register", "rule:named_pupil_with_sensitive_detail"),
             ("Zain (Y3) is on medication for his epilepsy", "rule:named_pupil_with_sensitive_detail"),
+            ("my daughter Amelia in Year 3 has a nut allergy", "rule:named_pupil_with_sensitive_detail"),
             ("leaked safeguarding report attached", "rule:leaked_document"),
         ],
     )
@@ -301,6 +311,7 @@ class TestPersonalData:
             "Children in Year 6 with ADHD can have extra time in SATs",
             "Pupils from 4B raised money for the epilepsy charity",
             "Mr Evans in Year 5 is running the mental health workshop",
+            "Asthma awareness week: Year 4 made posters",
         ],
     )
     def test_school_contact_details_and_dates_are_not_personal(self, clf: Classifier, text: str) -> None:
@@ -327,6 +338,8 @@ class TestMediaComplaintQuery:
 
     @pytest.mark.parametrize("text", ["Absolutely disgusted with how my son was treated",
                                       "Thanks for nothing. You have failed my child completely.",
+                                      "Please stop posting pictures of my son online, I have not given consent",
+                                      "My son (Year 6) was sent home with a head injury and nobody called me",
                                       "I've emailed three times and no one has replied",
                                       "I want to make a formal complaint about the trip"])
     def test_complaints(self, clf: Classifier, text: str) -> None:

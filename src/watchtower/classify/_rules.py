@@ -220,6 +220,16 @@ _SELF_HARM = _g(
     r"(?:nobody|no one|noone) would care if i (?:died|was gone|disappeared))\b",
     "myself self kms unalive unaliving end ending life die dead wish alive exist wake live living reason point better harm harming harmed selfharm selfharming cutting cut hurt hurting burn burning overdose overdosed overdosing suicidal pills tablets paracetamol painkillers meds sewerslide sewer slide sliding tomorrow longer monday week jump jumping hang hanging goodbye go note miss notice care anymore"
 )
+# someone else's self-harm or suicidal talk, reported by a parent or friend
+_SELF_HARM_OTHER = _g(
+    r"\b(?:going to|gonna|wants? to|wanted to|threaten(?:ed|ing|s)? to|talk(?:s|ing|ed)? about|keeps? saying (?:he'?s|she'?s|"
+    r"they'?re|he is|she is|hes|shes) going to|said (?:he|she|they)(?:'?d| would| was going to| is going to)|tried to|"
+    r"trying to) (?:\w+ ){0,2}(?:hurt|kill|harm|cut|end|unalive|hang|overdose)(?:ing)? (?:himself|herself|themselves|"
+    r"themself|his (?:own )?life|her (?:own )?life|their (?:own )?life|it all)\b|"
+    r"\b(?:he|she|they|my (?:son|daughter|child|friend|mate|kid|boy|girl)|(?:his|her) friend)(?:'?s| is| has been| "
+    r"was| keeps| started)? (?:self[- ]?harm(?:ing|s|ed)?|cutting (?:himself|herself|themselves)|suicidal)\b",
+    "himself herself themselves themself life all selfharm selfharming harming self cutting suicidal",
+)
 _SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|suicid\w+|overdose)\b", "self selfharm selfharming overdose", "suicid")
 _INCITE_SELF_HARM = _g(
     r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
@@ -291,6 +301,13 @@ _ASKS_FOR_DSL = _g(
     r"(?:dsl|designated safeguarding (?:lead|officer|person)|safeguarding (?:lead|officer|team|person))\b",
     "dsl designated safeguarding",
 )
+# a damaging rumour about a member of staff: "Heard Mr Wilson got arrested"
+_STAFF_RUMOUR = _g(
+    rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,20}}\b(?:got|been|was|is|has been|getting) (?:arrested|charged|sacked for|"
+    r"fired for|done for|locked up|sent to prison|put on the (?:sex offenders )?register|caught (?:with|drink driving|"
+    r"shoplifting|stealing))\b",
+    "arrested charged sacked fired done locked prison register caught",
+)
 _STAFF_PAEDO = _g(
     rf"\b(?:{_STAFF}(?: [a-z]+)?|he|she|he'?s|she'?s|@\w+)\s+(?:is |'?s |is such |is an? |'?s an? )*(?:a |an )?"
     r"(?:paedo|pedo|nonce|paedophile|pedophile|child abuser|child molester|groomer|predator|kiddie fiddler)\b",
@@ -300,7 +317,9 @@ _MISSING = _g(
     r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)\b.{0,30}\b(?:is|has gone|went|"
     r"has been|been|gone|still) missing\b|\b(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got|get|arrived?) "
     r"home\b|\bmissing (?:child|pupil|schoolgirl|schoolboy|teen|teenager|student)\b|\bhas anyone seen (?:him|her|"
-    r"this (?:boy|girl|child|kid)|my (?:son|daughter|child|boy|girl)\b(?!'s))|\b(?:ran|run|running) away from home\b",
+    r"this (?:boy|girl|child|kid)|my (?:son|daughter|child|boy|girl)\b(?!'s))|\b(?:ran|run|running) away from home\b|"
+    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)(?:'?s| has| is)? (?:run|ran|running) "
+    r"away\b(?! with)",
     "missing home seen away"
 )
 _EXPLOITATION = _g(
@@ -320,7 +339,8 @@ _MINOR = _rx(
 def _safeguarding(norm: str) -> list[Hit]:
     hits: list[Hit] = []
     aware = _aware(norm)
-    for name, rx in (("self_harm", _SELF_HARM), ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
+    for name, rx in (("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER),
+                     ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
                      ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
                      ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)):
         if m := rx.search(norm):
@@ -471,7 +491,8 @@ def harassment_hits(norm: str) -> list[Hit]:
     hits = []
     for name, rx in (("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _INSULT_OF_A),
                      ("targeted_insult", _SHUNNING),
-                     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO)):
+                     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO),
+                     ("damaging_allegation", _STAFF_RUMOUR)):
         if m := rx.search(norm):
             hits.append(Hit("harassment", f"rule:{name} {_quote(m)}"))
     return hits
@@ -526,7 +547,8 @@ _NINO = re.compile(
 _SENSITIVE = _rx(
     r"\b(?:adhd|autism|autistic|asd|ehcp|sen|send|special needs|epilep\w+|diabet\w+|dyslexi\w+|dyspraxi\w+|"
     r"on the child protection register|child protection plan|child in need|cp plan|social services|social worker|"
-    r"camhs|looked after child|in care|foster care|free school meals|medication|ritalin|anaphyla\w+|"
+    r"camhs|looked after child|in care|foster care|free school meals|medication|ritalin|anaphyla\w+|allerg(?:y|ies|ic)|"
+    r"asthma\w*|epipen|medical condition|"
     r"self[- ]harm\w*|eating disorder|anorexi\w+|bulimi\w+|depression|anxiety disorder|ocd|tourette\w*|"
     r"cerebral palsy|down'?s syndrome|hiv|pregnant|excluded|exclusion|behaviour plan|safeguarding concern|"
     r"referred to|mental health)\b"
@@ -665,6 +687,9 @@ _COMPLAINT = _g(
     r"(?<!no )(?<!can't )(?<!cant )(?<!cannot )(?<!not )\b(?:(?:i|we|i'?m|i am|we are|i'?ve|we'?ve|want to|going to|"
     r"will be|make|making|made|raise|raised|raising|lodge|lodged|file|put in|submit|submitted)(?: a| an| my| our)? "
     r"(?:formal |official )?complain(?:t|ts|ing|ed)?|formal complaint|disgusted|thanks for nothing|"
+    r"(?:not|never) (?:given|gave) (?:my |our )?(?:consent|permission)|without (?:my|our) (?:consent|permission)|"
+    r"stop (?:posting|sharing|using) (?:pictures|photos|images|videos) of|(?:nobody|no one|noone) (?:called|rang|phoned|"
+    r"told|contacted|informed|let) (?:me|us)\b|"
     r"(?:you|you have|you'?ve|the school has|school has|you lot have) (?:completely |totally |utterly )?(?:failed|let down) "
     r"(?:my|our) (?:child|son|daughter|kids?|children|boy|girl)|(?:i|we) want (?:something|action) (?:done|taken)|appalled|appalling|unacceptable|"
     r"disgraceful|a disgrace|shocking|ridiculous|outrageous|not good enough|not acceptable|(?:very|really|extremely|so|"
@@ -680,8 +705,8 @@ _COMPLAINT = _g(
     r"(?:has|have|was|were|did|does|is|are|can|could) (?:my|our) (?:son|daughter|child|kid|boy|girl|children)|"
     r"demand (?:an? )?(?:explanation|apology|answers)|refund|taking (?:this|it) further|formal complaint|"
     r"(?:is|was|are|were) (?:never|not) (?:told|informed|consulted)|bullied and (?:the school|nobody|no one)|"
-    r"(?:school|staff|teachers?) (?:did|does|do|have done) nothing)\b",
-    "complain complaint complaints complaining complained failed thanks disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want"
+    r"(?:school|staff|teachers?) (?:did|does|do|have done|has done) nothing)\b",
+    "complain complaint complaints complaining complained failed thanks consent permission posting sharing using called rang phoned contacted let disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want"
 )
 _REQUEST = _rx(
     r"\b(?:(?:can|could|will|would|does|has|did) (?:you|u|someone|anyone|i|we|the school|the head(?:teacher)?)|"
