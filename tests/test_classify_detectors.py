@@ -279,6 +279,8 @@ class TestPersonalData:
         ("text", "reason"),
         [
             ("ring him on 07700 900461", "rule:uk_mobile_number"),
+            ("Our safeguarding team never answers, so here is the DSL's own mobile, ring her on 07700 900461",
+             "rule:uk_mobile_number"),
             ("his number is +44 7700 900461", "rule:uk_mobile_number"),
             ("call her at home 0161 496 0821", "rule:uk_phone_number"),
             ("email her at jane.b1975@gmail.com", "rule:email_address @gmail.com"),
@@ -305,6 +307,7 @@ class TestPersonalData:
             "For absences call the school office on 0117 496 0000",
             "Email office@elmpark.bristol.sch.uk with questions",
             "Childline is free on 0800 1111",
+            "Our safeguarding team: if you are worried about any child, call 0117 496 0000",
             "Open evening at Elm Park Academy, BS7 9QT, from 5.30pm",
             "Autism Awareness Week: thank you Mrs Patel for the assembly",
             "Year 7 trip on 12/03/2025",

@@ -564,7 +564,8 @@ _ONE_DIGIT = re.compile(r"\d")
 _EMAIL_HINT = re.compile(r"[A-Za-z0-9]@[A-Za-z0-9]")
 _NINO_LOOSE = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 _ORG_PHONE_CUE = _rx(r"\b(?:school|main|front|the) office|reception|switchboard|call us|ring us|contact us|helpline|"
-                     r"attendance line|absence line")
+                     r"attendance line|absence line|(?:safeguarding|admissions|attendance|pastoral|finance) "
+                     r"(?:team|lead|office|line)|\bdsl\b|school (?:number|phone|line)|call the school|ring the school")
 
 
 @lru_cache(maxsize=1)
@@ -619,9 +620,11 @@ def _personal_data(raw: str, norm: str, cfg: ClassifierConfig) -> list[Hit]:
     has_digits = _THREE_DIGITS.search(raw) is not None
     allowed = {_digits(p) for p in cfg.allowed_phone_numbers}
     for m in _PHONE.finditer(raw) if has_digits else ():
-        before = raw[max(0, m.start() - 50) : m.start()]
+        mobile = m.group("body").startswith("7")
+        # an organisation's number is announced as such; a landline's cue may sit a sentence earlier
+        before = raw[max(0, m.start() - (50 if mobile else 120)) : m.start()]
         if _digits(m.group(0)) not in allowed and not _ORG_PHONE_CUE.search(before):
-            kind = "uk_mobile_number" if m.group("body").startswith("7") else "uk_phone_number"
+            kind = "uk_mobile_number" if mobile else "uk_phone_number"
             hits.append(Hit("personal_data", f"rule:{kind}"))
             break
     public = tuple(d.lower().lstrip(".") for d in cfg.public_email_domains)
