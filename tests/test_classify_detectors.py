@@ -85,6 +85,7 @@ class TestThreat:
             "Some kids from your school were fighting outside Tesco, one had a knife",
             "my mate said he is going to bring his dads gun in tomorrow, should I tell someone?",
             "a lad from your school pulled out a blade at the bus stop",
+            "her address is 22 Oak Road BS5 6TT go get her",
             "we found out where Mrs Carter lives",
             "gonna bl0w up the sk00l",
             "Im coming to the school with a gun",
@@ -211,6 +212,14 @@ class TestHate:
         """Found by hand: 'muppet' is not in a tweet model's vocabulary of insults."""
         assert "harassment" in cats(clf, text, "mention")
 
+    def test_a_smear_on_the_whole_staff_is_a_damaging_allegation(self, clf: Classifier) -> None:
+        assert {"harassment", "safeguarding"} <= set(cats(clf, "This school is run by paedos", "mention"))
+        assert cats(clf, "Our school is full of talent", "own") == []
+
+    def test_impersonating_staff_online_is_harassment(self, clf: Classifier) -> None:
+        text = "Someone has set up a fake instagram account pretending to be Miss Ali and posting horrible stuff"
+        assert "harassment" in cats(clf, text, "own")
+
     def test_a_damaging_rumour_about_staff_is_harassment(self, clf: Classifier) -> None:
         assert "harassment" in cats(clf, "Heard Mr Wilson got arrested last night lol", "mention")
         assert "harassment" not in cats(clf, "Mr Wilson was sacked as captain of the staff quiz team", "mention")
@@ -329,13 +338,17 @@ class TestMediaComplaintQuery:
             "BBC Points West: we'd like to speak to the head about the phone ban",
             "We're running a story on the Ofsted report and would welcome a statement",
             "Freelance journalist writing a piece on strikes, would love to chat",
+            "Hello, I write for the Bristol Post. Would the head be willing to give a quote on the uniform changes?",
+            "Podcast producer looking to interview teachers at the school about the strike",
         ],
     )
     def test_journalists_asking_for_comment_are_media_enquiries(self, clf: Classifier, text: str) -> None:
         assert "media_enquiry" in cats(clf, text, "mention")
 
     @pytest.mark.parametrize("text", ["Thanks to the Echo for covering our bake off!",
-                                      "Year 9 visited the BBC studios today"])
+                                      "Year 9 visited the BBC studios today",
+                                      "I work for the NHS and would love to help at the careers fair",
+                                      "Year 7 watched a documentary team film the school garden"])
     def test_coverage_is_not_an_enquiry(self, clf: Classifier, text: str) -> None:
         assert "media_enquiry" not in cats(clf, text, "own")
 
@@ -343,6 +356,8 @@ class TestMediaComplaintQuery:
                                       "Thanks for nothing. You have failed my child completely.",
                                       "Please stop posting pictures of my son online, I have not given consent",
                                       "My son (Year 6) was sent home with a head injury and nobody called me",
+                                      "A group of year 8s are bullying my son every day on the bus",
+                                      "Your new uniform policy is a joke, £40 for a blazer is daylight robbery",
                                       "I've emailed three times and no one has replied",
                                       "I want to make a formal complaint about the trip"])
     def test_complaints(self, clf: Classifier, text: str) -> None:

@@ -135,6 +135,7 @@ RULE_CATEGORY: dict[str, str] = {
     "targeted_insult": "harassment",
     "incitement_to_self_harm": "harassment",
     "damaging_allegation": "harassment",
+    "impersonation": "harassment",
     "hate_aimed_at_person": "harassment",
     "slur_lexicon": "hate",
     "hate_phrase": "hate",

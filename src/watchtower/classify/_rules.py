@@ -141,6 +141,9 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"(?:know|find out|found out|finding out|get|got) (?:exactly )?where (?:you|u|he|she|they|"
                           r"(?:that|the|this|your|ur) (?:teacher|head ?teacher|head|kid|boy|girl|woman|man)|"
                           r"(?:mr|mrs|miss|ms|dr)\.? [a-z]+|sir|miss) (?:lives?|sleeps?)\b", "live lives sleep sleeps")),
+    ("incitement", _g(r"\b(?:address|lives (?:at|on|in)|house|home number|number)\b.{0,80}\b(?:go (?:and )?get (?:him|her|them)|"
+                       r"pay (?:him|her|them) a visit|visit (?:him|her|them)|sort (?:him|her|them) out|teach (?:him|her|them) "
+                       r"a lesson|do (?:him|her|them) in|you know what to do)\b", "address lives house number")),
     ("veiled_threat", _g(r"\b(?:you|u|ur|you'?re|you are|youre|you lot|y'?all|they|he|she)(?: all| lot)? (?:are |is |r )?"
                           r"(?:gonna|going to|will|'ll) get what(?:'?s| is)? (?:coming|(?:you|u|they|he|she) deserves?)\b|"
                           r"\b(?:you|u)(?:'ll| will| are going to| r gonna| are gonna) pay for (?:this|that|what)\b",
@@ -302,6 +305,20 @@ _ASKS_FOR_DSL = _g(
     "dsl designated safeguarding",
 )
 # a damaging rumour about a member of staff: "Heard Mr Wilson got arrested"
+# a smear on the whole staff: "this school is run by paedos"
+_SCHOOL_PAEDO = _g(
+    rf"\b(?:this|that|the|your|ur|our) {_SCHOOL}(?: is| are|'s)? (?:run by|full of|employs|hires|staffed by|covering for|"
+    r"protecting|protects|hiding) (?:a |an )?(?:bunch of |load of )?(?:paedos?|pedos?|nonces?|paedophiles?|pedophiles?|"
+    r"predators?|groomers?|child abusers?)\b",
+    "paedo paedos pedo pedos nonce nonces paedophile paedophiles pedophile pedophiles predator predators groomer groomers abuser abusers",
+)
+# impersonating a member of staff or a pupil online
+_IMPERSONATION = _g(
+    rf"\bfake (?:\w+ )?(?:account|profile|page|insta|instagram|tiktok|snapchat|facebook)s?\b.{{0,40}}\b(?:pretending to be|"
+    rf"impersonating|posing as|in the name of|of|for) (?:a |the |our |my )?(?:{_STAFF}|pupil|student|girl|boy|kid|[a-z]+ in year)|"
+    rf"\b(?:pretending to be|impersonating|posing as) (?:a |the |our |my )?{_STAFF}(?: [a-z]+)? (?:on|online)\b",
+    "fake pretending impersonating posing",
+)
 _STAFF_RUMOUR = _g(
     rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,20}}\b(?:got|been|was|is|has been|getting) (?:arrested|charged|sacked for|"
     r"fired for|done for|locked up|sent to prison|put on the (?:sex offenders )?register|caught (?:with|drink driving|"
@@ -342,6 +359,7 @@ def _safeguarding(norm: str) -> list[Hit]:
     for name, rx in (("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER),
                      ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
                      ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
+                     ("staff_allegation", _SCHOOL_PAEDO),
                      ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)):
         if m := rx.search(norm):
             hits.append(Hit("safeguarding", f"rule:{name} {_quote(m)}"))
@@ -492,7 +510,8 @@ def harassment_hits(norm: str) -> list[Hit]:
     for name, rx in (("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _INSULT_OF_A),
                      ("targeted_insult", _SHUNNING),
                      ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO),
-                     ("damaging_allegation", _STAFF_RUMOUR)):
+                     ("damaging_allegation", _STAFF_RUMOUR), ("damaging_allegation", _SCHOOL_PAEDO),
+                     ("impersonation", _IMPERSONATION)):
         if m := rx.search(norm):
             hits.append(Hit("harassment", f"rule:{name} {_quote(m)}"))
     return hits
@@ -660,8 +679,9 @@ _MEDIA_ID = _g(
     r"daily mail|mail online|the sun|daily mirror|the mirror|telegraph|the times|the independent|evening standard|"
     r"metro|press association|pa media|reuters|manchester evening news|liverpool echo|the echo|gazette|chronicle|"
     r"argus|herald|evening post|schools week|the tes|newspaper|radio [a-z]+|local paper|news team|newsroom|"
-    r"press office|our readers|our viewers|our listeners)\b",
-    "journalist journalists reporter reporters correspondent correspondents producer producers desk newsdesk editor editors researcher presenter bbc itv sky channel guardian mail sun mirror telegraph times independent standard metro press pa reuters echo gazette chronicle argus herald post schools tes newspaper radio paper news newsroom office readers viewers listeners evening"
+    r"press office|our readers|our viewers|our listeners)\b|\b(?:i|we) (?:write|work|report) for (?:the |a )?\w+|"
+    r"\b(?:podcast|documentary|tv|television|radio|news|film) (?:producer|researcher|journalist|team|crew)s?\b",
+    "write work report podcast documentary tv television film crew journalist journalists reporter reporters correspondent correspondents producer producers desk newsdesk editor editors researcher presenter bbc itv sky channel guardian mail sun mirror telegraph times independent standard metro press pa reuters echo gazette chronicle argus herald post schools tes newspaper radio paper news newsroom office readers viewers listeners evening"
 )
 _MEDIA_REQUEST = _rx(
     r"\b(?:comment|comments|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
@@ -690,6 +710,10 @@ _COMPLAINT = _g(
     r"(?<!no )(?<!can't )(?<!cant )(?<!cannot )(?<!not )\b(?:(?:i|we|i'?m|i am|we are|i'?ve|we'?ve|want to|going to|"
     r"will be|make|making|made|raise|raised|raising|lodge|lodged|file|put in|submit|submitted)(?: a| an| my| our)? "
     r"(?:formal |official )?complain(?:t|ts|ing|ed)?|formal complaint|disgusted|thanks for nothing|"
+    r"(?:policy|decision|system|rule|rules|uniform|homework|communication|this|it) (?:is|was|are) (?:a |an )?(?:absolute |"
+    r"complete |total )?(?:joke|farce|shambles|disgrace)|daylight robbery|rip[- ]?off|"
+    r"(?:are|is|keep|keeps|been|have been|has been) bullying (?:my|our) (?:son|daughter|child|kid|boy|girl)|"
+    r"(?:my|our) (?:son|daughter|child|kid|boy|girl) (?:is|has been|was|keeps being|is still) (?:being )?bullied|"
     r"(?:not|never) (?:given|gave) (?:my |our )?(?:consent|permission)|without (?:my|our) (?:consent|permission)|"
     r"stop (?:posting|sharing|using) (?:pictures|photos|images|videos) of|(?:nobody|no one|noone) (?:called|rang|phoned|"
     r"told|contacted|informed|let) (?:me|us)\b|"
@@ -709,7 +733,7 @@ _COMPLAINT = _g(
     r"demand (?:an? )?(?:explanation|apology|answers)|refund|taking (?:this|it) further|formal complaint|"
     r"(?:is|was|are|were) (?:never|not) (?:told|informed|consulted)|bullied and (?:the school|nobody|no one)|"
     r"(?:school|staff|teachers?) (?:did|does|do|have done|has done) nothing)\b",
-    "complain complaint complaints complaining complained failed thanks consent permission posting sharing using called rang phoned contacted let disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want"
+    "complain complaint complaints complaining complained failed thanks joke farce shambles disgrace robbery rip ripoff bullying bullied consent permission posting sharing using called rang phoned contacted let disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want"
 )
 _REQUEST = _rx(
     r"\b(?:(?:can|could|will|would|does|has|did) (?:you|u|someone|anyone|i|we|the school|the head(?:teacher)?)|"
