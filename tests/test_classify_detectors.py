@@ -164,6 +164,8 @@ class TestSafeguarding:
             "Grandad keeps giving my daughter sweets before tea!",
             "he hurt himself playing football at lunch, is he ok?",
             "My son ran away with the prize at sports day!",
+            "Year 3 pupils have been cutting and sticking all afternoon",
+            "I've been cutting out paper snowflakes with Year 1",
             "Miss Jones hugged her and said well done",
             "Anti-bullying week starts Monday",
             "Parents' briefing on self-harm with CAMHS on Tuesday",
@@ -223,6 +225,7 @@ class TestHate:
     def test_a_damaging_rumour_about_staff_is_harassment(self, clf: Classifier) -> None:
         assert "harassment" in cats(clf, "Heard Mr Wilson got arrested last night lol", "mention")
         assert "harassment" not in cats(clf, "Mr Wilson was sacked as captain of the staff quiz team", "mention")
+        assert "harassment" not in cats(clf, "Mr Davies was arrested by the brilliant Year 2 police role play", "own")
 
     @pytest.mark.parametrize("text", ["@jones shut up you clown", "@jones go and cry about it loser"])
     def test_a_personal_insult_at_a_handle_is_harassment_not_hate(self, clf: Classifier, text: str) -> None:
