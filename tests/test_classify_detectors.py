@@ -37,10 +37,17 @@ class TestNormalisation:
             ("see u 🔪", "see u knife"),
             ("ｋｉｌｌ", "kill"),
             ("kіll", "kill"),  # Cyrillic i
+            ("i want 2 die", "i want to die"),
+            ("ur dead 💀 after school", "ur dead after school"),
+            ("d i e", "die"),
         ],
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:
         assert normalise(raw) == expected
+
+    @pytest.mark.parametrize("raw", ["u r a star", "i m a parent", "year 2 went 2 the zoo"])
+    def test_text_speak_is_not_read_as_a_spelled_out_word(self, raw: str) -> None:
+        assert normalise(raw) == raw
 
     @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240"])
     def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
@@ -86,6 +93,8 @@ class TestThreat:
             "my mate said he is going to bring his dads gun in tomorrow, should I tell someone?",
             "a lad from your school pulled out a blade at the bus stop",
             "her address is 22 Oak Road BS5 6TT go get her",
+            "bringin my bl4de 2 skl",
+            "ur dead 💀 after school",
             "we found out where Mrs Carter lives",
             "gonna bl0w up the sk00l",
             "Im coming to the school with a gun",
@@ -149,6 +158,7 @@ class TestSafeguarding:
             "he keeps saying hes going to hurt himself if his mum finds out about his grades",
             "my daughter is self harming and the school has done nothing",
             "please help, my daughter has run away and isnt answering her phone",
+            "i want 2 die",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -243,6 +253,7 @@ class TestHarassmentAndOffensive:
         "text",
         [
             "@jake you are a fat ugly loser",
+            "u r a f4t sl4g",
             "Mr Patel is a useless prick",
             "Miss Carter is a fucking joke",
             "that girl in year 10 is such a slag",

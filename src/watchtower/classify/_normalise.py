@@ -52,7 +52,8 @@ def _fold(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     for emoji, word in WEAPON_EMOJI.items():
         text = text.replace(emoji, word)
-    return text
+    # any other pictograph is a space to the rules: "ur dead 💀 after school" reads "ur dead after school"
+    return "".join(" " if ord(c) >= 0x2100 and unicodedata.category(c) in ("So", "Sk") else c for c in text)
 
 
 def _deleet_token(token: str, table: dict[int, str]) -> str:
@@ -79,9 +80,17 @@ _SPELLED_WORDS = (
 def _join_spaced(match: re.Match[str]) -> str:
     joined = re.sub(r"[ .\-_*]", "", match.group(0))
     for word in _SPELLED_WORDS:
-        if joined.startswith(word) and len(joined) > len(word):
-            return f"{word} {joined[len(word):]}"
-    return joined
+        if joined.startswith(word):
+            return f"{word} {joined[len(word):]}" if len(joined) > len(word) else word
+    # three single letters are more likely text-speak ("u r a", "i m a") than a spelled-out word
+    return joined if len(joined) > 3 else match.group(0)
+
+
+# text-speak "2" for "to" after the verbs it usually follows: "i want 2 die", "going 2 kill"
+_TWO_AS_TO = re.compile(
+    r"\b(want|wanna|going|gonna|need|needs|have|has|got|like|love|hate|try|trying|tried|used|able|ready|come|"
+    r"coming|go|listen|talk|speak|deserve|deserves) 2 (?=[a-z])"
+)
 
 
 def normalise(text: str, *, one_as_l: bool = False) -> str:
@@ -90,6 +99,7 @@ def normalise(text: str, *, one_as_l: bool = False) -> str:
     table = _LEET_L if one_as_l else {}
     text = _TOKEN.sub(lambda m: _deleet_token(m.group(0), table), text)
     text = _SPACED.sub(_join_spaced, text)
+    text = _TWO_AS_TO.sub(r"\1 to ", text)
     text = _REPEATS.sub(r"\1\1", text)
     return _SPACES.sub(" ", text).strip()
 

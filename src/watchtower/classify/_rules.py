@@ -161,7 +161,7 @@ _WEAPON = (
 _WHOSE = r"(?:(?:dad|mum|brother|uncle|cousin|mate|friend|step ?dad|grandad)(?:'?s)? )?"
 _WEAPON_WORDS = "knife knives blade blades machete machetes zombie gun guns pistol firearm shotgun rifle weapon weapons shank crossbow knuckle knuckleduster duster baseball"
 _WEAPON_POSSESSION = _g(
-    rf"\b(?:bring(?:ing|s)?|brought|carry(?:ing)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
+    rf"\b(?:bring(?:ing|in'?|s)?|brought|carry(?:ing|in'?)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
     rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with|packing|tooled up with) (?:a |an |his |her |my |"
     rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime)"
     rf".{{0,60}}\b(?:{_SCHOOL}|gates|bus stop|park|tomorrow|2moro|2morrow|tmrw|tmr|tomoz|monday|lunch|break|today|bag|blazer|pocket|you|u|him|her|"
@@ -169,7 +169,7 @@ _WEAPON_POSSESSION = _g(
     _WEAPON_WORDS,
 )
 _WEAPON_BRINGING = _g(
-    rf"\b(?:i'?m|im|i am|i'?ll|i will|gonna|going to|we'?re|he'?s|she'?s|they'?re) (?:bring(?:ing)?|carry(?:ing)?|packing) "
+    rf"\b(?:i'?m|im|i am|i'?ll|i will|gonna|going to|we'?re|he'?s|she'?s|they'?re) (?:bring(?:ing|in'?)?|carry(?:ing|in'?)?|packing) "
     rf"(?:a |an |my |his |her |two |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)",
     _WEAPON_WORDS,
 )
