@@ -234,6 +234,7 @@ class TestHate:
 
     def test_a_damaging_rumour_about_staff_is_harassment(self, clf: Classifier) -> None:
         assert "harassment" in cats(clf, "Heard Mr Wilson got arrested last night lol", "mention")
+        assert "harassment" in cats(clf, "the head teacher is having an affair with the deputy lol", "mention")
         assert "harassment" not in cats(clf, "Mr Wilson was sacked as captain of the staff quiz team", "mention")
         assert "harassment" not in cats(clf, "Mr Davies was arrested by the brilliant Year 2 police role play", "own")
 
@@ -296,6 +297,10 @@ class TestSexual:
     def test_sex_education_and_birds_are_not(self, clf: Classifier, text: str) -> None:
         assert "sexual" not in cats(clf, text)
 
+    def test_pupils_rating_girls_bodies_is_sexual_and_safeguarding(self, clf: Classifier) -> None:
+        """Peer-on-peer sexual harassment (KCSIE) found missing by hand."""
+        assert {"sexual", "safeguarding"} <= set(cats(clf, "year 11 boys rating girls bodies on snapchat"))
+
 
 class TestPersonalData:
     @pytest.mark.parametrize(
@@ -309,6 +314,8 @@ class TestPersonalData:
             ("email her at jane.b1975@gmail.com", "rule:email_address @gmail.com"),
             ("he lives at 14 Wellington Road, BS7 8NP", "rule:home_address"),
             ("her DOB is 12/03/2013", "rule:date_of_birth"),
+            ("her dob is the 4th of may 2012", "rule:date_of_birth"),
+            ("The boy who got expelled is Liam Carter from 10B", "rule:named_pupil_with_sensitive_detail"),
             ("NI number AB 12 34 56 C", "rule:national_insurance_number"),
             ("Well done Oliver in Year 4 for coping with his ADHD", "rule:named_pupil_with_sensitive_detail"),
             # names on no list, known to be pupils because they are placed in a class

@@ -324,9 +324,11 @@ _IMPERSONATION = _g(
 _STAFF_RUMOUR = _g(
     rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,20}}\b(?:got|been|was|is|has been|getting) (?:arrested|charged|sacked for|"
     r"fired for|done for|locked up|sent to prison|put on the (?:sex offenders )?register|caught (?:with|drink driving|"
-    r"shoplifting|stealing))\b(?!.{0,40}\b(?:role ?play|pretend|dressing up|dressed up|costume|world book day|panto|"
+    r"shoplifting|stealing)|having an affair|sleeping (?:with|around)|shagging|on drugs|(?:always )?drunk at work|"
+    r"an alcoholic|a drunk|a druggie|a coke ?head)\b(?!.{0,40}\b(?:role ?play|pretend|dressing up|dressed up|costume|world book day|panto|"
     r"nativity|comic relief|children in need|jail and bail|charity)\b)",
-    "arrested charged sacked fired done locked prison register caught",
+    "arrested charged sacked fired done locked prison register caught having sleeping shagging drugs drunk alcoholic "
+    "druggie coke cokehead",
 )
 _STAFF_PAEDO = _g(
     rf"\b(?:{_STAFF}(?: [a-z]+)?|he|she|he'?s|she'?s|@\w+)\s+(?:is |'?s |is such |is an? |'?s an? )*(?:a |an )?"
@@ -385,9 +387,10 @@ _SEXUAL = _g(
     r"xxx|milf|deepthroat\w*|orgasm\w*|masturbat\w*|jerk(?:ing|ed)? off|fingered|fingering her|"
     r"suck (?:my|his) (?:dick|cock)|sexy (?:pics?|photos?|videos?)|slutty|thot|hentai|rimming|anal sex|"
     r"(?:have|having|had|want) sex with|sleep(?:ing|s)? with (?:her|him|my|a|the) (?:teacher|pupil|student)|"
-    r"strip(?:ped|ping)? (?:naked|off for)|upskirt\w*)\b",
+    r"strip(?:ped|ping)? (?:naked|off for)|upskirt\w*|rat(?:ing|e|es|ed) (?:the )?(?:girls|boys|women)(?:'s|')? "
+    r"(?:bodies|bodys|boobs|bums|arses|asses|figures))\b",
     "bj cum cumming cumshot tits thot xxx milf",
-    "nude porn p0rn sex dick cock blow handjob wank horny naked boob pussy shag slut onlyfans deepthroat orgasm masturbat jerk finger suck hentai rimming anal sleep strip upskirt"
+    "nude porn p0rn sex dick cock blow handjob wank horny naked boob pussy shag slut onlyfans deepthroat orgasm masturbat jerk finger suck hentai rimming anal sleep strip upskirt rating rate rates rated"
 )
 
 
@@ -559,7 +562,7 @@ _STREET = _rx(
 _ADDRESS_CUE = _rx(r"\b(?:lives? (?:at|on|in)|living at|home address|address is|(?:his|her|their|ur|your|'s) address|"
                    r"house is|lives round|door number|flat \d+)\b")
 _DOB = _rx(
-    r"\b(?:d\.?o\.?b\.?|date of birth|born on|birthday is|bday is|b'?day is)\b[:\s-]*(?:is |was |= )?"
+    r"\b(?:d\.?o\.?b\.?|date of birth|born on|birthday is|bday is|b'?day is)\b[:\s-]*(?:is |was |= )?(?:the )?"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*(?: \d{2,4})?)"
 )
@@ -572,7 +575,7 @@ _SENSITIVE = _rx(
     r"camhs|looked after child|in care|foster care|free school meals|medication|ritalin|anaphyla\w+|allerg(?:y|ies|ic)|"
     r"asthma\w*|epipen|medical condition|"
     r"self[- ]harm\w*|eating disorder|anorexi\w+|bulimi\w+|depression|anxiety disorder|ocd|tourette\w*|"
-    r"cerebral palsy|down'?s syndrome|hiv|pregnant|excluded|exclusion|behaviour plan|safeguarding concern|"
+    r"cerebral palsy|down'?s syndrome|hiv|pregnant|excluded|exclusion|expelled|behaviour plan|safeguarding concern|"
     r"referred to|mental health)\b"
 )
 _LEAKED = _g(
