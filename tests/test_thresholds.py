@@ -177,10 +177,10 @@ class TestReasonsStayInStep:
                 if hit.category in ("offensive", "harassment", "hate"):
                     name = hit.reason.split(" ", 1)[0].removeprefix("rule:")
                     seen.add(name)
-                    assert tuning.RULE_CATEGORY.get(name) == hit.category, hit.reason
+                    assert _rules.RULE_CATEGORY.get(name) == hit.category, hit.reason
         for out in clf.classify_batch(texts):
             for reason in out.reasons:
                 name = reason.split(" ", 1)[0].removeprefix("rule:")
-                if reason.startswith("rule:") and name in tuning.RULE_CATEGORY:
-                    assert tuning.RULE_CATEGORY[name] in out.categories, reason
+                if reason.startswith("rule:") and name in _rules.RULE_CATEGORY:
+                    assert _rules.RULE_CATEGORY[name] in out.categories, reason
         assert {"targeted_insult", "slur_lexicon", "hate_phrase"} <= seen

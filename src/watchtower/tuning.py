@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from watchtower.classify._rules import RULE_CATEGORY
 from watchtower.classify.config import ClassifierConfig
 
 #: actions that say the item was a real concern ("no_action" and plain notes do not)
@@ -128,18 +129,6 @@ def _belongs(reason: str, category: str) -> bool:
     return RULE_CATEGORY.get(reason.split(" ", 1)[0].split(":", 1)[-1]) == category
 
 
-#: rule names (the word after "rule:") that flag 'offensive', 'harassment' or 'hate' without the model
-#: (classify/_rules.py and _classifier.py; a test checks every such reason the classifier gives is here)
-RULE_CATEGORY: dict[str, str] = {
-    "profanity": "offensive",
-    "targeted_insult": "harassment",
-    "incitement_to_self_harm": "harassment",
-    "damaging_allegation": "harassment",
-    "impersonation": "harassment",
-    "hate_aimed_at_person": "harassment",
-    "slur_lexicon": "hate",
-    "hate_phrase": "hate",
-}
 
 
 def advise(by_key: dict[str, list[Judged]], cfg: ClassifierConfig, *, min_marks: int) -> list[Advice]:

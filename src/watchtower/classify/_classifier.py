@@ -76,6 +76,7 @@ class Classifier:
 
         # model: hate head, gated so that a topic alone ("immigration") is not a critical alert
         scores["hate"] = max(scores["hate"], p_hate)
+        at_person = _rules.PERSON.search(norm)  # an @handle, "you", a staff title, a pupil by year
         if p_hate >= cfg.hate_threshold:
             ident = _rules.IDENTITY.search(norm)
             if ident:
@@ -84,7 +85,6 @@ class Classifier:
             elif p_off >= cfg.hate_needs_offensive and not _rules.NAMED_PERSON.search(norm):
                 # no group named: an attack on a named teacher or pupil is harassment, not hate; one at an
                 # @handle or "you" is hate only if the head is surer ("@user shut up b*tch", not "you clown")
-                at_person = _rules.PERSON.search(norm)
                 if not at_person:
                     cats.setdefault("hate", []).append(
                         f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + offensive={p_off:.2f}")
@@ -94,7 +94,7 @@ class Classifier:
                         f"at '{at_person.group(0)}'")
 
         # model: offensive head, split by whether the post is aimed at someone identifiable
-        person = _rules.PERSON.search(norm) or (self._names.search(norm) if self._names else None)
+        person = at_person or (self._names.search(norm) if self._names else None)
         target = person or _rules.TARGET.search(norm)
         scores["offensive"] = p_off
         if person and "harassment" not in cats and any(r.startswith("rule:") for r in cats.get("hate", [])):

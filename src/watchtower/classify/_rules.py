@@ -511,16 +511,15 @@ NAMED_PERSON = _rx(
 )
 
 
+_HARASSMENT_RULES: tuple[tuple[str, _Gated], ...] = (
+    ("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _INSULT_OF_A), ("targeted_insult", _SHUNNING),
+    ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO),
+    ("damaging_allegation", _STAFF_RUMOUR), ("damaging_allegation", _SCHOOL_PAEDO), ("impersonation", _IMPERSONATION),
+)
+
+
 def harassment_hits(norm: str) -> list[Hit]:
-    hits = []
-    for name, rx in (("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _INSULT_OF_A),
-                     ("targeted_insult", _SHUNNING),
-                     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO),
-                     ("damaging_allegation", _STAFF_RUMOUR), ("damaging_allegation", _SCHOOL_PAEDO),
-                     ("impersonation", _IMPERSONATION)):
-        if m := rx.search(norm):
-            hits.append(Hit("harassment", f"rule:{name} {_quote(m)}"))
-    return hits
+    return [Hit("harassment", f"rule:{name} {_quote(m)}") for name, rx in _HARASSMENT_RULES if (m := rx.search(norm))]
 
 
 # --- offensive (profanity, untargeted) ----------------------------------------------------------
@@ -533,6 +532,18 @@ PROFANITY = _g(
     "pissing piss pissed bullshit",
     "fuck fuk fck fcuk f* shit sh* bastard cunt c*nt twat wank bitch motherf",
 )
+
+
+#: The rules that flag 'offensive', 'harassment' or 'hate' without the model, by the name in their reasons
+#: ("rule:<name> ..."): what `watchtower thresholds` needs to tell a rule's decision from the model's.
+#: 'profanity' and 'hate_aimed_at_person' are given by the classifier (_classifier.py) from rules here.
+RULE_CATEGORY: dict[str, str] = {
+    **{name: "harassment" for name, _ in _HARASSMENT_RULES},
+    **{name: "hate" for name, _ in _HATE_PHRASES},
+    "slur_lexicon": "hate",
+    "hate_aimed_at_person": "harassment",
+    "profanity": "offensive",
+}
 
 
 #: Violent words used figuratively, which a model trained on tweets scores as offensive.
