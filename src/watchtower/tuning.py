@@ -23,10 +23,10 @@ from typing import Any
 
 from watchtower.classify._rules import RULE_CATEGORY
 from watchtower.classify.config import ClassifierConfig
+from watchtower.models import ACTIONS
 
-#: actions that say the item was a real concern ("no_action" and plain notes do not)
-CONFIRMING_ACTIONS = ("replied", "hidden", "deleted", "blocked_reported", "parent_asked", "complaints_procedure",
-                      "referred_dsl", "police_ceop")
+#: actions that say the item was a real concern: every recorded action but "no action needed" and plain notes
+CONFIRMING_ACTIONS = tuple(a for a in ACTIONS if a not in ("no_action", "note"))
 _MODEL_REASON = re.compile(r"^model:(offensive|hate)=(\d+(?:\.\d+)?)>=(\d+(?:\.\d+)?)")
 #: thresholds above this would make the model all but silent; never advised
 MAX_ADVISED = 0.95
