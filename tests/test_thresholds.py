@@ -19,6 +19,7 @@ from conftest import add_item
 from watchtower import tuning
 from watchtower.classify import _rules, load_classifier
 from watchtower.classify._normalise import variants
+from watchtower.classify.config import ClassifierConfig
 from watchtower.cli import main
 from watchtower.config import Config
 from watchtower.models import utcnow
@@ -105,7 +106,24 @@ class TestAdvice:
         judge(db, item, "false_positive")
         assert advice_for(run(config_file, capsys), "offensive_threshold")["false_positives"] == 0
 
-    def test_harassment_of_a_person_and_of_the_school_are_told_apart_by_the_threshold_used(
+    def test_harassment_of_a_person_and_of_the_school_are_told_apart_by_the_reason(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        # both bars set equal: only the reason's note can say which one a post passed
+        path = config_file(classifier={"harassment_threshold": 0.7, "school_target_threshold": 0.7})
+        person = add_item(db, config, text="@jones you are a joke", categories=["harassment"], now=NOW,
+                          reasons=["model:offensive=0.75>=0.70 + target '@jones'"])
+        school = add_item(db, config, text="this school is a joke", categories=["harassment"], now=NOW,
+                          reasons=[f"model:offensive=0.85>=0.70 + target 'this school' {_rules.SCHOOL_TARGET_NOTE}"])
+        judge(db, person, "false_positive")
+        judge(db, school, "confirmed")
+        assert main(["thresholds", "--config", str(path), "--json"]) == 0
+        out = json.loads(capsys.readouterr().out)
+        assert (advice_for(out, "harassment_threshold")["false_positives"],
+                advice_for(out, "harassment_threshold")["confirmed"]) == (1, 0)
+        assert advice_for(out, "school_target_threshold")["confirmed"] == 1
+
+    def test_reasons_stored_before_the_note_are_told_apart_by_the_threshold_used(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         person = add_item(db, config, text="@jones you are a joke", categories=["harassment"], now=NOW,
@@ -166,6 +184,15 @@ class TestReasonsStayInStep:
             [(1, 1, 0, json.dumps(out.categories), json.dumps(out.reasons), json.dumps(out.scores))], clf.config)
         [judged] = by_key["harassment_threshold"]
         assert judged.score == out.scores["offensive"]
+
+    def test_an_insult_aimed_at_the_school_says_so_and_counts_against_its_own_bar(self) -> None:
+        clf = load_classifier(ClassifierConfig(harassment_threshold=0.6, school_target_threshold=0.6))
+        out = clf.classify_batch(["the school is a dump run by idiots"], ["mention"])[0]
+        assert out.categories == ["harassment"]
+        assert out.reasons[0].endswith(_rules.SCHOOL_TARGET_NOTE)
+        by_key = tuning.decisions(
+            [(1, 1, 0, json.dumps(out.categories), json.dumps(out.reasons), json.dumps(out.scores))], clf.config)
+        assert list(by_key) == ["school_target_threshold"]
 
     def test_every_rule_that_flags_offensive_harassment_or_hate_is_known(self) -> None:
         texts = [json.loads(x)["text"] for x in

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchtower.classify._rules import RULE_CATEGORY
+from watchtower.classify._rules import RULE_CATEGORY, SCHOOL_TARGET_NOTE
 from watchtower.classify.config import ClassifierConfig
 from watchtower.models import ACTIONS
 
@@ -85,6 +85,9 @@ def threshold_key(category: str, head: str, used: float, cfg: ClassifierConfig, 
     if category == "offensive":
         return "offensive_threshold"
     if category == "harassment":
+        if SCHOOL_TARGET_NOTE in reason:
+            return "school_target_threshold"
+        # reasons stored before the note existed: tell the two apart by the bar that was passed
         if math.isclose(used, cfg.school_target_threshold) and not math.isclose(used, cfg.harassment_threshold):
             return "school_target_threshold"
         return "harassment_threshold"

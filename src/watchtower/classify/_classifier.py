@@ -111,7 +111,9 @@ class Classifier:
             scores["harassment"] = max(scores["harassment"], p_off)
         if target and p_off >= harass_needed:
             cats.setdefault("harassment", []).append(
-                f"model:offensive={p_off:.2f}>={harass_needed:.2f} + target '{target.group(0)}'")
+                f"model:offensive={p_off:.2f}>={harass_needed:.2f} + target '{target.group(0)}'"
+                + ("" if person else f" {_rules.SCHOOL_TARGET_NOTE}")
+                + (f" (idiom {_rules._quote(idiom)})" if idiom else ""))
         elif p_off >= off_needed and not worse:
             cats.setdefault("offensive", []).append(f"model:offensive={p_off:.2f}>={off_needed:.2f}"
                                                     + (f" (idiom {_rules._quote(idiom)})" if idiom else ""))

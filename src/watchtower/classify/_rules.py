@@ -545,6 +545,10 @@ RULE_CATEGORY: dict[str, str] = {
     "profanity": "offensive",
 }
 
+#: Written after a model harassment reason when no person was named (the school itself was the target), so
+#: the reason says which bar it passed: ``school_target_threshold`` rather than ``harassment_threshold``.
+SCHOOL_TARGET_NOTE = "(no person named)"
+
 
 #: Violent words used figuratively, which a model trained on tweets scores as offensive.
 IDIOM = _g(
