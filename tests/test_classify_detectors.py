@@ -98,6 +98,18 @@ class TestThreat:
             "we found out where Mrs Carter lives",
             "gonna bl0w up the sk00l",
             "Im coming to the school with a gun",
+            # found by hand in two later rounds of realistic posts (the second round written before any fix)
+            "im gonna batter that ginger kid from year 8 at the gates tomorrow watch",
+            "gonna make mr patel regret the day he gave me a detention. he wont see it coming",
+            "if they exclude my son again I swear I will come down there and smash the place up",
+            "Stab stab stab thats what ur getting",
+            "Everyone stay home friday. Trust me. Something big is happening at Oakfield",
+            "someone needs to sort that teacher out properly, ill do it myself",
+            "ur gonna get ur head kicked in at 3:15 dont bother running",
+            "if my kid gets excluded I'll be waiting for the head in the car park",
+            "Keep posting my son's photo and see what happens to you",
+            "one more word from that dinner lady and she's getting slapped",
+            "shooting this place up would be doing everyone a favour",
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
@@ -122,6 +134,14 @@ class TestThreat:
             "Food tech: Year 8 had a knife skills lesson today",
             "Year 11 will get what they deserve: brilliant results on Thursday",
             "The chef had a knife and fork ready for the Year 3 cookery club",
+            "Shh, Mrs Smith won't see it coming - surprise retirement party on Friday!",
+            "Try it at home and see what happens when you mix vinegar and baking soda!",
+            "Please stay home tomorrow if your child has a temperature, trust me it spreads fast",
+            "Don't come in tomorrow - the school is closed for the snow. You have been warned about the ice!",
+            "Someone needs to sort that class out, they were so noisy on the trip",
+            "If it rains I'll be waiting for her outside the gates",
+            "He's getting kicked off the team if he misses training again",
+            "Year 5 are going to smash the times tables challenge this week",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
@@ -159,6 +179,19 @@ class TestSafeguarding:
             "my daughter is self harming and the school has done nothing",
             "please help, my daughter has run away and isnt answering her phone",
             "i want 2 die",
+            "my teacher asked me to keep our messages secret and not tell my mum",
+            "i cant do this anymore, nobody would even notice if i was gone",
+            "everyone would be better off if i just disappeared",
+            "I took 20 paracetamol an hour ago and now I'm scared",
+            "theres a man in a white van who keeps offering the year 7s lifts outside the gates",
+            "a man has been hanging around the school gates taking photos of the children",
+            "year 9 girl being passed round at parties by older lads, everyone knows",
+            "there's a 19 year old lad picking up year 9 girls from outside school in his car",
+            "she's only 14 and he's 25, he meets her after school every day",
+            "older boys are paying kids from the school to carry packages to the estate",
+            "Mr Hughes put his hand on my daughter's thigh during the trip, she told me tonight",
+            "my friend told me her uncle touches her when she stays over, what do i do",
+            "Staff at oakfield covered up what the PE teacher did to those kids",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -184,6 +217,11 @@ class TestSafeguarding:
             "I'd die for a snow day",
             "Dog grooming fundraiser on Saturday!",
             "Has anyone seen my son's blazer? Lost at PE",
+            "I just want it to stop raining!",
+            "so sick of living in this town with no buses",
+            "Look what Year 2 did to the garden - amazing!",
+            "The caretaker covered up the paintings before the decorators came",
+            "The man in a van delivered the new chairs to school today",
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
@@ -259,6 +297,11 @@ class TestHarassmentAndOffensive:
             "Miss Carter is a fucking joke",
             "that girl in year 10 is such a slag",
             "nobody likes you @sophie",
+            "@maisie_r nobody at this school likes you just leave",
+            "everyone block jake from 8R, he's a grass and a weirdo",
+            "Miss Taylor can't teach to save her life, thick as mince",
+            "whoever made this account about Tyler in year 9 should be ashamed, calling him a fat freak",
+            "Oakfield is a hellhole run by clowns",
         ],
     )
     def test_insults_at_identifiable_people_are_harassment(self, clf: Classifier, text: str) -> None:
@@ -272,6 +315,20 @@ class TestHarassmentAndOffensive:
     def test_an_angry_post_about_the_school_stays_a_complaint(self, clf: Classifier) -> None:
         c = clf.classify_batch(["My child has been bullied for months and the school did nothing. Fed up."], ["own"])[0]
         assert "complaint" in c.categories and c.severity is Severity.NORMAL, c.reasons
+
+    def test_a_complaint_about_a_member_of_staff_is_not_harassment_unless_the_model_is_sure(
+        self, clf: Classifier
+    ) -> None:
+        text = "Your attendance officer was extremely rude to me on the phone this morning"
+        c = clf.classify_batch([text], ["own"])[0]
+        assert "complaint" in c.categories and c.severity is Severity.NORMAL, c.reasons
+
+    def test_a_child_reporting_names_they_were_called_is_not_harassment_of_a_sibling(self, clf: Classifier) -> None:
+        assert "harassment" not in cats(clf, "my daughter keeps calling her brother a muppet lol", "own")
+
+    @pytest.mark.parametrize("text", ["The country is run by clowns", "this government is run by idiots"])
+    def test_politics_is_not_an_insult_at_the_school(self, clf: Classifier, text: str) -> None:
+        assert not any(r.startswith("rule:targeted_insult") for r in reasons(clf, text))
 
     def test_insulting_a_female_teacher_is_harassment_not_hate(self, clf: Classifier) -> None:
         c = clf.classify_batch(["Mrs Jones the dinner lady is a drunk, she stinks of booze"])[0]
@@ -296,6 +353,17 @@ class TestSexual:
                                       "Blue tits nesting in the Year 2 bird box"])
     def test_sex_education_and_birds_are_not(self, clf: Classifier, text: str) -> None:
         assert "sexual" not in cats(clf, text)
+
+    @pytest.mark.parametrize("text", [
+        "Great e-safety talk for parents on sexting and online grooming tonight, thanks to the police team",
+        "PSHE this week: Year 8 discussed consent, healthy relationships and sharing nudes online",
+    ])
+    def test_a_lesson_about_sexting_is_not_sexual_content(self, clf: Classifier, text: str) -> None:
+        assert cats(clf, text, "own") == []
+
+    def test_nudes_going_round_is_an_incident_even_in_a_week_of_lessons(self, clf: Classifier) -> None:
+        c = cats(clf, "After the online safety assembly, nudes of a year 10 girl are going round snapchat")
+        assert {"sexual", "safeguarding"} <= set(c)
 
     def test_pupils_rating_girls_bodies_is_sexual_and_safeguarding(self, clf: Classifier) -> None:
         """Peer-on-peer sexual harassment (KCSIE) found missing by hand."""
@@ -345,6 +413,8 @@ class TestPersonalData:
             "Pupils from 4B raised money for the epilepsy charity",
             "Mr Evans in Year 5 is running the mental health workshop",
             "Asthma awareness week: Year 4 made posters",
+            "Our DSL is Mrs Khan; if you have a concern about a child please call 0113 496 0000",
+            "Call the School Office on 0113 496 0000 to book",
         ],
     )
     def test_school_contact_details_and_dates_are_not_personal(self, clf: Classifier, text: str) -> None:
@@ -361,6 +431,7 @@ class TestMediaComplaintQuery:
             "Freelance journalist writing a piece on strikes, would love to chat",
             "Hello, I write for the Bristol Post. Would the head be willing to give a quote on the uniform changes?",
             "Podcast producer looking to interview teachers at the school about the strike",
+            "Journalist here: are you able to confirm reports of a data breach at the school?",
         ],
     )
     def test_journalists_asking_for_comment_are_media_enquiries(self, clf: Classifier, text: str) -> None:
@@ -380,7 +451,8 @@ class TestMediaComplaintQuery:
                                       "A group of year 8s are bullying my son every day on the bus",
                                       "Your new uniform policy is a joke, £40 for a blazer is daylight robbery",
                                       "I've emailed three times and no one has replied",
-                                      "I want to make a formal complaint about the trip"])
+                                      "I want to make a formal complaint about the trip",
+                                      "Why are we only finding out about the trip cost today? Terrible communication."])
     def test_complaints(self, clf: Classifier, text: str) -> None:
         assert "complaint" in cats(clf, text, "own")
 
@@ -399,7 +471,8 @@ class TestMediaComplaintQuery:
     @pytest.mark.parametrize("text", ["Does anyone know if uniform is needed for the trip",
                                       "Who do I speak to about my son being left out at lunch",
                                       "Hi Mrs Patel, when is the last day of term",
-                                      "Is there after school club on Friday"])
+                                      "Is there after school club on Friday",
+                                      "Do year 11s need to bring calculators for the mock"])
     def test_a_comment_opening_with_a_question_is_a_query_without_a_question_mark(
         self, clf: Classifier, text: str
     ) -> None:

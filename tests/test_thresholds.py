@@ -187,7 +187,7 @@ class TestReasonsStayInStep:
 
     def test_an_insult_aimed_at_the_school_says_so_and_counts_against_its_own_bar(self) -> None:
         clf = load_classifier(ClassifierConfig(harassment_threshold=0.6, school_target_threshold=0.6))
-        out = clf.classify_batch(["the school is a dump run by idiots"], ["mention"])[0]
+        out = clf.classify_batch(["this school is fucking shit"], ["mention"])[0]
         assert out.categories == ["harassment"]
         assert out.reasons[0].endswith(_rules.SCHOOL_TARGET_NOTE)
         by_key = tuning.decisions(

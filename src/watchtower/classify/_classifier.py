@@ -106,6 +106,10 @@ class Classifier:
         harass_needed = cfg.harassment_threshold if person else cfg.school_target_threshold
         if idiom:
             harass_needed = max(harass_needed, cfg.idiom_threshold)
+        if "complaint" in cats and "harassment" not in cats and not _rules.INSULT_WORD.search(norm):
+            # an angry complaint about a member of staff ("your officer was extremely rude to me") is a complaint;
+            # the model must be as sure as for an attack on the school before it becomes harassment of a person
+            harass_needed = max(harass_needed, cfg.school_target_threshold)
         worse = {"threat", "hate", "safeguarding", "harassment", "sexual"} & set(cats)
         if target:
             scores["harassment"] = max(scores["harassment"], p_off)

@@ -81,7 +81,8 @@ _PERSON_TARGET = (
     r"(?:you|u|ya|yer|yall|y'all|him|her|them|every ?(?:one|body|1)|every (?:single )?(?:teacher|kid|pupil|student|person|one of (?:you|u|them))|"
     r"all (?:the |of the )?(?:teachers|kids|pupils|students|staff)|all of (?:you|u|them|ya)|the lot of (?:you|ya)"
     r"|(?:the|that|this|ur|your|our|my) (?:whole )?(?:school|class|teachers?|head ?teacher|head|headmaster|staff|kids|pupils|students|form|family|son|daughter|kid|child)"
-    r"|(?:mr|mrs|miss|ms|sir|dr)\.? ?[a-z]+|@\w+|[a-z]+ in year \d+|everyone in (?:this|that|the|my) (?:school|class))"
+    r"|(?:mr|mrs|miss|ms|sir|dr)\.? ?[a-z]+|@\w+|[a-z]+ in year \d+|everyone in (?:this|that|the|my) (?:school|class)"
+    r"|(?:the|that|this) [a-z]+ (?:kid|boy|girl|lad|lass|teacher|woman|man|bloke))"
 )
 _AWARENESS = _g(
     r"\b(?:workshops?|assembl(?:y|ies)|awareness|week|day|month|campaign|talks? (?:from|by|about|on)|lessons?|pshe|"
@@ -148,6 +149,38 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"(?:gonna|going to|will|'ll) get what(?:'?s| is)? (?:coming|(?:you|u|they|he|she) deserves?)\b|"
                           r"\b(?:you|u)(?:'ll| will| are going to| r gonna| are gonna) pay for (?:this|that|what)\b",
                           "coming deserve deserves pay")),
+    ("veiled_threat", _g(r"\bmake (?:you|u|him|her|them|(?:mr|mrs|miss|ms|sir|dr)\.? [a-z]+|that \w+|the \w+) "
+                          r"(?:regret|pay for) (?:it|this|that|the day|what)\b|\b(?:you'?ll|you will|u will|youll|ul|he'?ll|"
+                          r"she'?ll|they'?ll) regret the day\b|\b(?:won'?t|wont|will never|never) (?:see|know) (?:it|what'?s|"
+                          r"what is) (?:coming|hit (?:him|her|them|you|u))\b(?!.{0,60}\b(?:surprise|party|present|gift|"
+                          r"retire\w*|birthday|cake)\b)", "regret day coming hit")),
+    ("threat_phrase", _g(rf"\b(?:{_INTENT}|i swear|swear down)\b.{{0,40}}?\b(?:smash|wreck|trash|torch|kick)(?:ing)? "
+                          r"(?:the|this|that|your|ur|their|his|her) (?:whole )?(?:place|office|reception|windows?|doors?|"
+                          r"car|house|classroom|building)(?: up| in| down)?\b", "smash smashing wreck wrecking trash trashing torch torching kick kicking")),
+    ("threat_phrase", _g(r"\b(?:you'?re|ur|u r|you are|youre|u are|he'?s|she'?s) (?:getting|gettin|gonna get|going to get) "
+                          r"(?:stabbed|shanked|shot|battered|jumped|merked|murked|killed|beaten|done in|knifed|smashed|"
+                          r"glassed|bottled|deaded|wetted|slapped|punched|decked|smacked|sparked|lamped|twatted)\b|\b(?:stab|shank|shoot|kill|batter|merk|knife|bottle)\w*"
+                          r"\b.{0,30}\b(?:that'?s|thats|is|iz) (?:what|wat|wot) (?:you'?re|ur|u r|you are|youre|u are|he'?s|"
+                          r"she'?s) (?:getting|gettin|gonna get|going to get)\b", "getting gettin get")),
+    ("threat_phrase", _g(r"\bsort (?:you|u|him|her|them|(?:that|the|this) (?:\w+ )?(?:teacher|kid|boy|girl|lad|man|woman|"
+                          r"bloke)|(?:mr|mrs|miss|ms|sir)\.? [a-z]+) out(?: (?:properly|proper|good|for good|once and for all)|"
+                          r",? (?:i'?ll|ill|i will) do it my ?self)\b|\b(?:get|getting|gettin|gonna get|going to get|'ll get|"
+                          r"will get|get) (?:ur|your|yer) (?:head|face|teeth|legs?|jaw|nose|skull) (?:kicked|smashed|"
+                          r"caved|knocked|punched|broken|busted|bashed|booted|stamped)(?: in| out)?\b", "sort get getting gettin")),
+    ("veiled_threat", _g(r"\bif (?:\w+ ){0,6}?(?:exclude\w*|suspend\w*|detention|expel\w*|one more|touch\w*|lay a finger)"
+                          r"\b.{0,50}\b(?:i'?ll|ill|i will|we'?ll|we will) be waiting (?:for|outside)\b|"
+                          r"\bsee what happens (?:to (?:you|u|ya)|when i (?:find|catch|see|get) (?:you|u|ya|him|her))\b",
+                          "waiting happens")),
+    ("school_attack", _g(rf"\b(?:shoot|shooting|shot|bomb|bombing|blow|blowing|burn|burning) (?:this|that|the|ur|your|our) "
+                          rf"(?:place|{_SCHOOL}) (?:up|down)\b", "shoot shooting shot bomb bombing blow blowing burn burning")),
+    ("attack_warning", _g(r"\b(?:stay|keep) (?:at )?(?:home|away|off)\b.{0,80}\b(?:something (?:big|bad)|"
+                           r"(?:you'?ve|you have|u have|youve) been warned|i'?m warning|im warning|don'?t say i didn'?t warn)\b|"
+                           r"\b(?:something (?:big|bad) (?:is|'s) (?:happening|going down|going to happen|gonna happen))"
+                           r"\b.{0,80}\b(?:stay|keep) (?:at )?(?:home|away|off)\b|\b(?:don'?t|do not|dont) (?:come|go) (?:in|into|to) "
+                           r"(?!.{0,100}\b(?:closed|closure|snow|ice|icy|weather|strike|inset|ill|poorly|temperature|flood\w*)\b)"
+                           r"(?:school|college|the academy)?\s?(?:tomorrow|2moro|tmrw|tmr|on monday|on tuesday|on wednesday|"
+                           r"on thursday|on friday|monday|tuesday|wednesday|thursday|friday)\b.{0,60}\b(?:warned|"
+                           r"something (?:big|bad)|you'?ll see|u'?ll see)\b", "stay keep trust something dont don do")),
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
                        r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
     ("incitement", _g(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
@@ -217,13 +250,18 @@ _SELF_HARM = _g(
     r"(?:i'?ve been|i have been|i'?m|im|i am|i keep|i started|i'?ve started) cutting(?= *(?:[.!?,]|$))|"
     r"cut(?:ting)? (?:my ?self|my (?:arms?|wrists?|legs?|thighs?))|hurt(?:ing)? my ?self|burn(?:ing)? my ?self|"
     r"(?:took|taken|take|taking|gonna take) (?:an )?overdose|overdos(?:ed|ing)|i'?m suicidal|(?:i|i'?m|im|i am) (?:feel(?:ing)?|am feeling) suicidal|"
-    r"(?:took|taken|swallowed|downed) (?:a load of|loads of|all (?:my|the|of my)|a bunch of|too many|a handful of|a whole (?:box|packet) of) (?:pills|tablets|paracetamol|painkillers|meds)|"
+    r"(?:took|taken|swallowed|downed) (?:a load of|loads of|all (?:my|the|of my)|a bunch of|too many|a handful of|a whole (?:box|packet) of|\d{2,3}|"
+    r"(?:ten|twelve|fifteen|twenty|thirty|forty|fifty)) (?:of (?:my |the |mums? |dads? )?)?(?:pills|tablets|paracetamol|painkillers|meds|sleeping pills|ibuprofen)|"
+    r"(?:everyone|everybody|they|people|my family) would be better off (?:if i (?:just )?(?:disappeared|was gone|were gone|"
+    r"wasn'?t here|weren'?t here|died|was dead|wasn'?t around)|without me)|"
     r"sewer ?slid(?:e|ing)|not (?:going to )?be (?:here|around|alive) (?:tomorrow|much longer|by monday|next week)|"
     r"(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
     r"goodbye (?:everyone|forever|world|cruel world)|(?:can'?t|cannot) go on(?: anymore| like this)?|"
-    r"suicide note|(?:nobody|no one|noone) would (?:miss me|notice|care if (?:i|me) (?:died|was gone|disappeared|wasn'?t here))|"
+    r"suicide note|(?:nobody|no one|noone) would (?:even |really )?(?:miss me|notice|care if (?:i|me) (?:died|was gone|disappeared|wasn'?t here))|"
+    r"(?:i )?(?:just )?want (?:it all|everything) to (?:stop|end)(?: forever| for good)?(?= *(?:[.!?,]|$))|"
+    r"(?:tired|sick) of (?:being alive|living|life)(?= *(?:[.!?,]|$))|(?:i'?m|im|i am) done with (?:life|living)\b|"
     r"(?:nobody|no one|noone) would care if i (?:died|was gone|disappeared))\b",
-    "myself self kms unalive unaliving end ending life die dead wish alive exist wake live living reason point better harm harming harmed selfharm selfharming cutting cut hurt hurting burn burning overdose overdosed overdosing suicidal pills tablets paracetamol painkillers meds sewerslide sewer slide sliding tomorrow longer monday week jump jumping hang hanging goodbye go note miss notice care anymore"
+    "myself self kms unalive unaliving end ending life die dead wish alive exist wake live living reason point better harm harming harmed selfharm selfharming cutting cut hurt hurting burn burning overdose overdosed overdosing suicidal pills tablets paracetamol painkillers meds sewerslide sewer slide sliding tomorrow longer monday week jump jumping hang hanging goodbye go note miss notice care anymore stop tired sick done"
 )
 # someone else's self-harm or suicidal talk, reported by a parent or friend
 _SELF_HARM_OTHER = _g(
@@ -250,9 +288,13 @@ _ABUSE = _g(
     r"\b(?:touched|touches|touching) me (?:down there|inappropriately|where|in places|under)|"
     r"\b(?:i'?m|i am|i feel|feel) (?:scared|afraid|frightened|terrified|not safe) (?:to go |of going )?(?:at )?home\b|"
     r"\bnot safe at home\b|\b(?:sexually |physically )?abus(?:ed|ing) me\b|\bno food (?:at home|in the house)\b|"
-    r"\bhe makes me (?:do things|touch|take)|\b(?:i'?ve been|i was|i got|i am being|i'?m being) (?:raped|abused|"
+    r"\bhe makes me (?:do things|touch|take)|"
+    r"\b(?:her|his|their|my friend'?s?|my mate'?s?) (?:uncle|dad|step ?dad|stepdad|mum'?s boyfriend|mums boyfriend|"
+    r"mum|mom|step ?mum|brother|cousin|grandad|carer|foster (?:dad|mum|carer))\s+(?:\w+\s+)?(?:touches|touched|hits|hit|"
+    r"beats|beat|punches|punched|kicks|kicked|burns|burned|hurts|hurt|rapes|raped|abuses|abused|molests|molested|chokes|"
+    r"strangles|locks|locked|starves|films|filmed)\s+(?:her|him|them)\b|\b(?:i'?ve been|i was|i got|i am being|i'?m being) (?:raped|abused|"
     r"assaulted|sexually assaulted|molested|groomed|trafficked)\b|\bscared of my (?:dad|mum|mom|step ?dad|stepmum|uncle)\b",
-    "me home food makes raped abused assaulted molested groomed trafficked scared"
+    "me home food makes raped abused assaulted molested groomed trafficked scared uncle dad stepdad step boyfriend mum mom brother cousin grandad carer foster"
 )
 _GROOMING = _g(
     r"\b(?:our (?:little )?secret|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
@@ -263,8 +305,12 @@ _GROOMING = _g(
     r"are (?:you|u) home alone|how old (?:are|r) (?:you|u)\b.{0,40}\b(?:meet|dm|snap|pics?|address|alone)|"
     r"(?:meet|meet up|come over).{0,40}(?:don'?t tell|secret|alone|no one has to know)|"
     r"delete (?:these|our|the|this) (?:messages|chats?|convo)|no one (?:has|needs) to know|"
+    r"(?:asked|asks|told|tells|made|makes|wants|wanted|begged) (?:me|my (?:son|daughter|child|kid)|her|him) (?:not to tell|"
+    r"to keep (?:\w+ ){0,3}(?:a )?secret|to delete (?:our|the|his|her|their) (?:messages|chats?|texts|snaps))|"
+    r"keep(?:ing)? (?:our|the|these|those|his|her) (?:messages?|chats?|texts?|snaps?|relationship|friendship|meetings?|"
+    r"photos?|pics?) (?:a )?secret|"
     r"i('?ll| will) (?:buy|give|get) (?:you|u) .{0,30}(?:if you|if u|for pics|for a pic))\b",
-    "secret tell send sending snd mature older grown alone old meet delete know buy give get messaging messages message messaged dm dms dming contact contacting contacted snapchat snapchatting add adding added follow following text texting texted"
+    "asked asks told tells made makes wants wanted begged keep keeping secret tell send sending snd mature older grown alone old meet delete know buy give get messaging messages message messaged dm dms dming contact contacting contacted snapchat snapchatting add adding added follow following text texting texted"
 )
 _GROOMING_TOPIC = _g(
     r"\b(?:being groomed|been groomed|groom(?:ing|ed|s)? (?:my|our|a|the|her|him) (?:son|daughter|child|kid|pupil|girl|boy|students?|pupils?|kids|children)|"
@@ -277,19 +323,30 @@ _STAFF_ALLEGATION = _g(
     r"privately|in private)|\b"
     rf"{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:touched|touches|touching|groped|gropes|molested|molests|abused|abuses|"
     r"assaulted|slapped|slaps|hit|hits|punched|grabbed|grabs|kissed|kisses|sexted|sexts|flirts with|flirting with|"
+    r"(?:put|puts|putting|placed|rested|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under)|"
     r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
     r" (?:me|my|him|her|them|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
-    r"year \d+|the (?:kids|girls|boys|pupils|students))\b",
+    r"year \d+|the (?:kids|girls|boys|pupils|students))\b|"
+    r"\b(?:he|she|they|a man|an adult|a stranger|some (?:man|guy|bloke)|(?:my|her|his) (?:step ?dad|uncle|coach|tutor))"
+    r"(?: \w+)? (?:put|puts|putting|placed|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under) (?:my|her|his|a) "
+    r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",
     "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta"
 )
 # an adult outside the family giving a child gifts: "the bus driver keeps giving my daughter sweets"
 _GIFTS = _g(
     r"\b(?:bus driver|driver|taxi driver|coach|man|bloke|guy|stranger|neighbour|neighbor|older (?:boy|lad|man|guy)|"
     r"caretaker|instructor|someone)\b.{0,40}\b(?:keeps |kept |has been |have been |is |was |always )?(?:giving|buying|"
-    r"sending|offering|bringing|gives|buys|sends|offers|gave|bought|sent|offered) (?:my |our |her |him |his |the |a )?"
-    r"(?:(?:daughter|son|child|kid|little one|girl|boy|children|kids|pupils)s? )?(?:sweets|gifts|presents|money|cash|"
-    r"vapes?|cigarettes|alcohol|drinks?|lifts|phones?|a phone)\b",
-    "giving buying sending offering bringing gives buys sends offers gave bought sent offered",
+    r"sending|offering|bringing|gives|buys|sends|offers|gave|bought|sent|offered) (?:my |our |her |him |his |the |a |some )?"
+    r"(?:(?:daughter|son|child|kid|little one|girl|boy|children|kids|pupils|students|year \d+|y\d+)s? )?(?:sweets|gifts|"
+    r"presents|money|cash|vapes?|cigarettes|alcohol|drinks?|lifts|rides|phones?|a phone|a lift|a ride)\b|"
+    r"\b(?:man|men|bloke|guy|stranger|someone|woman) in (?:a|an) (?:\w+ ){0,2}(?:van|car|truck)\b.{0,60}\b(?:following|"
+    r"watching|approach(?:ing|ed)|talking to|photograph(?:ing|ed)|filming|taking (?:pictures|photos)|trying to (?:get|lure|"
+    r"talk to|entice)|calling (?:out )?to|offering) (?:the |some |our |my |a )?(?:kids|children|pupils|students|girls|boys|"
+    r"year \d+s?|y\d+s?|child|kid|girl|boy)\b|"
+    r"\b(?:man|men|bloke|guy|stranger|someone|somebody|woman|person)\b.{0,40}\b(?:hanging (?:around|round|about)|"
+    r"loitering|lurking|parked (?:up )?outside|sat outside|sitting outside|watching)\b.{0,60}\b(?:taking|took|takes) "
+    r"(?:photos|pictures|pics|videos|footage) of (?:the |our |my |some )?(?:children|kids|pupils|students|girls|boys|year \d+s?)\b",
+    "giving buying sending offering bringing gives buys sends offers gave bought sent offered van car truck hanging loitering lurking parked sat sitting watching",
 )
 # someone telling the school they are worried about a child, or asking for the safeguarding lead
 _CONCERN = _g(
@@ -313,6 +370,14 @@ _SCHOOL_PAEDO = _g(
     r"protecting|protects|hiding) (?:a |an )?(?:bunch of |load of )?(?:paedos?|pedos?|nonces?|paedophiles?|pedophiles?|"
     r"predators?|groomers?|child abusers?)\b",
     "paedo paedos pedo pedos nonce nonces paedophile paedophiles pedophile pedophiles predator predators groomer groomers abuser abusers",
+)
+# a cover-up of harm to children: "staff covered up what the PE teacher did to those kids"
+_COVER_UP = _g(
+    rf"\b(?:covered|cover|covering|hushed|hush|swept|sweeping) (?:it |this |that )?up (?:what|for|the abuse|abuse)\b.{{0,60}}"
+    rf"\b(?:{_STAFF}|he|she)\b|\bwhat (?:{_STAFF}(?: [a-z]+)?|the [a-z]+ (?:teacher|coach|tutor)|he|she) (?:did|has done|"
+    r"had done|was doing|is doing) to (?:those|the|my|our|these|that|a) (?:kids|children|pupils|students|girls|boys|"
+    r"daughter|son|child|kid|girl|boy|year \d+s?)\b(?!.{0,30}\b(?:lesson|homework|project|display|garden|play)\b)",
+    "covered cover covering hushed hush swept sweeping did done doing",
 )
 # impersonating a member of staff or a pupil online
 _IMPERSONATION = _g(
@@ -347,9 +412,28 @@ _MISSING = _g(
 _EXPLOITATION = _g(
     r"\bcounty lines\b|\b(?:running|selling|carrying|holding|moving|dropping) (?:drugs|packages|parcels|a package|"
     r"a parcel|bags|weed|stuff) for (?:him|them|some|older|a gang|these)|\b(?:paid|pays|paying) (?:me|us|kids|him|"
-    r"her) to (?:carry|deliver|hold|sell|drop)|\bradicalis(?:ed|ing)|\bradicaliz(?:ed|ing)",
-    "county drugs packages parcels package parcel bags weed stuff paid pays paying",
+    r"her) to (?:carry|deliver|hold|sell|drop)|\b(?:paid|pays|paying|pay|using|uses|used|recruiting|recruited) "
+    r"(?:\w+ ){0,2}?(?:kids|children|pupils|students|boys|girls|year \d+s?|y\d+s?|young (?:lads|people|ones))"
+    r"(?: (?:from|at|in) [\w ]{1,25}?)? to (?:carry|deliver|hold|sell|drop|run|move|stash|take) (?:\w+ )?(?:packages?|"
+    r"parcels?|drugs|bags?|stuff|gear|weed|wraps|phones?)\b|"
+    r"\b(?:girls?|she|her|year \d+ girls?)\b.{0,30}\b(?:being|getting|been|was|were) passed (?:a)?round\b|"
+    r"\bpass(?:ed|ing) (?:her|them|girls|the girls) (?:a)?round\b|"
+    r"\b(?:(?:1[89]|[2-9]\d) ?(?:year old|yr old|yo|y/o)|older|grown) (?:lads?|men|man|boys?|guys?|blokes?)\b.{0,40}\b(?:picking up|"
+    r"picks up|picked up|giving lifts to|gives lifts to|driving|meeting|meets|dating|going out with|seeing|messaging|"
+    r"hanging (?:around|round|out) with) (?:\w+ ){0,2}?(?:year (?:[5-9]|1[01]) girls?|girls? in year (?:[5-9]|1[01])|"
+    r"schoolgirls?|(?:1[0-5]|thirteen|fourteen|fifteen|twelve) ?(?:year old|yr old|yo)s?|underage girls?)\b|"
+    r"\bolder (?:lads|men|boys|guys|blokes)\b.{0,60}\b(?:year (?:[7-9]|1[01]) girls|underage girls|young girls|"
+    r"schoolgirls)\b.{0,40}\b(?:parties|party|cars?|flats?|vodka|alcohol|drink|drugs)\b|"
+    r"\bradicalis(?:ed|ing)|\bradicaliz(?:ed|ing)",
+    "county drugs packages parcels package parcel bags weed stuff paid pays paying pay using uses used recruiting "
+    "recruited passed passing older old yo grown",
     "radicali radicaliz"
+)
+# a child with an adult partner: "she's only 14 and he's 25" (no awareness words change what this is)
+_AGE_GAP = _g(
+    r"\b(?:she'?s|she is|he'?s|he is|only|just|aged) (?:1[0-5]|twelve|thirteen|fourteen|fifteen)\b.{0,40}\b(?:he'?s|he is|"
+    r"she'?s|she is|boyfriend is|girlfriend is|and he'?s|and she'?s|with a) (?:1[89]|[2-9]\d)\b",
+    "she he only just aged shes hes",
 )
 _MINOR = _rx(
     r"\b(?:year \d+|y\d+|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
@@ -364,7 +448,7 @@ def _safeguarding(norm: str) -> list[Hit]:
     for name, rx in (("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER),
                      ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
                      ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
-                     ("staff_allegation", _SCHOOL_PAEDO),
+                     ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
                      ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)):
         if m := rx.search(norm):
             hits.append(Hit("safeguarding", f"rule:{name} {_quote(m)}"))
@@ -394,9 +478,28 @@ _SEXUAL = _g(
 )
 
 
+# a talk or lesson whose subject is the word: "e-safety talk for parents on sexting and online grooming"
+_TOPIC_OF_TALK = _rx(
+    r"\b(?:talks?|workshops?|sessions?|assembl(?:y|ies)|lessons?|advice|guidance|information|leaflets?|webinar|"
+    r"presentations?|training|evening|dangers of|risks of|awareness of)(?: for (?:parents|pupils|students|carers|"
+    r"staff|year \d+))?(?: tonight| today| this week)? (?:on|about|covering|around|regarding|re)\b[^.!?]{0,60}$"
+)
+_TOPIC_TERM = re.compile(r"sext|nude|porn|p0rn")
+_TEACHING = _rx(r"\b(?:pshe|rse|e-?safety|online safety|internet safety|discuss(?:ed|ing|es)|explor(?:ed|ing|es)|"
+                r"learn(?:ed|t|ing) about|taught|lessons?|workshops?|assembl(?:y|ies)|dangers of|risks of|awareness)\b")
+# nudes or porn of someone, or going round: an incident, whatever awareness words the post also has
+_SHARED_ABOUT = _rx(r"\b(?:nudes?|porn\w*|sext\w*|pics?|photos?|videos?) (?:of (?:a|an|her|him|my|our|his|the|that|this|"
+                    r"year|y\d)|going round|going around|being (?:shared|sent|passed)|leaked|posted|sent to|of me)\b|"
+                    r"\b(?:send|sent|sending|share|shared|sharing|leaked|posted) (?:me |him |her )?(?:\w+ )?(?:nudes?|pics|photos)"
+                    r" (?:of|to|with|around|round)\b")
+
+
 def _sexual(norm: str) -> list[Hit]:
     m = _SEXUAL.search(norm)
     if not m:
+        return []
+    if _TOPIC_TERM.match(m.group(0)) and (
+        _TOPIC_OF_TALK.search(norm[: m.start()]) or (_TEACHING.search(norm) and not _SHARED_ABOUT.search(norm))):
         return []
     hits = [Hit("sexual", f"rule:sexual_term {_quote(m)}")]
     if mm := _MINOR.search(norm):
@@ -468,6 +571,8 @@ _INSULT = (
     r"bully|vile|disgusting|tramp|minger|minging|gross|smelly|stinks?|muppet|numpty|pillock|plonker|bellend|"
     r"imbecile|halfwit|nitwit|cretin|buffoon|dimwit|waste of a \w+)"
 )
+#: an insult word anywhere: a complaint that uses one ("pathetic", "a disgrace") may still be aimed at a person
+INSULT_WORD = _rx(rf"\b{_INSULT}\b")
 _TARGETED_INSULT = _g(
     rf"\b(?:(?:you|u)(?: lot| all| guys| people| two)?(?:'?re| are| r)?|ur|your|yer|he'?s|she'?s|he is|she is|"
     rf"(?:mr|mrs|miss|ms|sir|dr)\.? [a-z]+(?: [a-z]+){{0,3}}?(?:'s| is)|"
@@ -488,8 +593,29 @@ _INSULT_OF_A = _g(
     "disgrace joke clown creep scumbag failure pig cow fraud liar bully tramp muppet numpty pillock plonker bellend "
     "imbecile halfwit nitwit cretin buffoon dimwit",
 )
-_SHUNNING = _g(r"\b(?:every(?:one|body) hates (?:you|u|him|her)|nobody likes (?:you|u|him|her)|no one likes (?:you|u|him|her)|"
-                r"no one wants (?:you|u) here|(?:you|u) have no friends|nobody wants (?:you|u|him|her) here)\b", "hates likes wants friends")
+_STAFF_SLAM = _g(
+    rf"\b(?:{_STAFF}(?: [a-z]+)?|@\w+|he|she|he'?s|she'?s)\b[^.!?]{{0,60}}?\b(?:thick as (?:mince|shit|pig ?shit|two short "
+    r"planks|a plank|a brick|custard)|can'?t teach to save (?:his|her|their) (?:life|lives))\b",
+    "thick teach",
+)
+_CALLED_NAMES = _g(
+    rf"\b(?:calling|called|calls|keeps? calling|kept calling) (?:him|her|them|me|my (?:son|daughter|child|boy|girl)|@\w+|[a-z]+ in year \d+) "
+    rf"(?:a |an )?(?:(?:fat|ugly|little|stupid|dumb|smelly|gay|fucking|f\*+ing|massive|disgusting) )*{_INSULT}\b",
+    "calling called calls",
+)
+_RUN_BY_CLOWNS = _g(
+    r"(?<!country )(?<!government )(?<!world )(?<!nhs )(?<!council )(?<!uk )(?<!britain )(?<!england )"
+    r"\b(?:is|'s|are) (?:a |an )?(?:\w+ ){0,2}?(?:run|ran|managed|led) by (?:a (?:bunch|load|pack|gang) of )?"
+    r"(?:clowns|idiots|morons|muppets|imbeciles|incompetents|monkeys|cowboys|amateurs|fools|bullies|liars|crooks|"
+    r"numpties|dinosaurs|jokers|halfwits|cretins)\b",
+    "run ran managed led",
+)
+_SHUNNING = _g(r"\b(?:every(?:one|body)(?: (?:at|in) (?:this|the|our|ur|my) (?:school|class|year))? hates (?:you|u|him|her)|"
+                r"(?:nobody|no one|noone)(?: (?:at|in) (?:this|the|our|ur|my) (?:school|class|year))? likes (?:you|u|him|her)|"
+                r"no one wants (?:you|u) here|(?:you|u) have no friends|nobody wants (?:you|u|him|her) here|"
+                r"(?:every(?:one|body|1)|y'?all|all of (?:you|u)|every ?one in (?:the|this|my|our) (?:class|year|school)),? "
+                r"(?:block|unfriend|unfollow|ignore|avoid|exclude|blank) (?:him|her|them|@\w+|that (?:kid|girl|boy|lad)|"
+                r"[a-z]+ (?:from|in) (?:year |y)?\d+[a-z]{0,2}\b))\b", "hates likes wants friends block unfriend unfollow ignore avoid exclude blank")
 
 TARGET = _rx(
     rf"(?:@\w+|\b(?:you|u|ur|your|yours|you'?re|youre|ya|yer|yourself|{_STAFF})\b|\b(?:this|that|the|our|ur|your) "
@@ -501,7 +627,8 @@ PERSON = _rx(
     r"(?:@\w+|\b(?:you|u|ur|your|you'?re|youre|ya|yer|mr|mrs|miss|ms|sir|teacher|head ?teacher|headmaster|"
     r"headmistress|the head|tutor|senco)\b|\b(?:boy|girl|kid|lad|lass) (?:in|from) (?:year|y) ?\d+\b|"
     r"\b(?:that|this|the) [a-z]+ (?:kid|boy|girl|lad|teacher)\b|\byear \d+ (?:boy|girl|kid|lad)\b|"
-    r"\b(?:kid|boy|girl|lad|teacher) in (?:year|y) ?\d+\b|\bthat (?:kid|boy|girl|lad|teacher|woman|man)\b)"
+    r"\b(?:kid|boy|girl|lad|teacher) in (?:year|y) ?\d+\b|\bthat (?:kid|boy|girl|lad|teacher|woman|man)\b|"
+    r"\b(?!(?:pupils|students|kids|children|everyone|all|those|boys|girls)\b)[a-z]+ (?:in|from) (?:year|y) ?\d+\b)"
 )
 
 #: A named or described individual (not an @handle): "Mrs Jones", "the PE teacher", "that girl in year 10".
@@ -513,6 +640,7 @@ NAMED_PERSON = _rx(
 
 _HARASSMENT_RULES: tuple[tuple[str, _Gated], ...] = (
     ("targeted_insult", _TARGETED_INSULT), ("targeted_insult", _INSULT_OF_A), ("targeted_insult", _SHUNNING),
+    ("targeted_insult", _RUN_BY_CLOWNS), ("targeted_insult", _STAFF_SLAM), ("targeted_insult", _CALLED_NAMES),
     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("damaging_allegation", _STAFF_PAEDO),
     ("damaging_allegation", _STAFF_RUMOUR), ("damaging_allegation", _SCHOOL_PAEDO), ("impersonation", _IMPERSONATION),
 )
@@ -608,6 +736,11 @@ _ORG_PHONE_CUE = _rx(r"\b(?:school|main|front|the) office|reception|switchboard|
                      r"(?:team|lead|office|line)|\bdsl\b|school (?:number|phone|line)|call the school|ring the school")
 
 
+# ...unless the number is said to be someone's own: "here is the DSL's own mobile"
+_PERSONAL_PHONE_CUE = _rx(r"\b(?:own|personal|private|home) (?:mobile|number|phone|line)\b|\b(?:his|her|their|'s) "
+                          r"(?:mobile|personal|private|home)\b")
+
+
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     text = resources.files("watchtower.classify").joinpath("data/first_names.txt").read_text(encoding="utf-8")
@@ -662,8 +795,9 @@ def _personal_data(raw: str, norm: str, cfg: ClassifierConfig) -> list[Hit]:
     for m in _PHONE.finditer(raw) if has_digits else ():
         mobile = m.group("body").startswith("7")
         # an organisation's number is announced as such; a landline's cue may sit a sentence earlier
-        before = raw[max(0, m.start() - (50 if mobile else 120)) : m.start()]
-        if _digits(m.group(0)) not in allowed and not _ORG_PHONE_CUE.search(before):
+        before = raw[max(0, m.start() - (50 if mobile else 120)) : m.start()].lower()
+        org = _ORG_PHONE_CUE.search(before) and not _PERSONAL_PHONE_CUE.search(before)
+        if _digits(m.group(0)) not in allowed and not org:
             kind = "uk_mobile_number" if mobile else "uk_phone_number"
             hits.append(Hit("personal_data", f"rule:{kind}"))
             break
@@ -707,7 +841,9 @@ _MEDIA_ID = _g(
 _MEDIA_REQUEST = _rx(
     r"\b(?:comment|comments|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
     r"dm me|dm us|reach (?:me|out)|on the record|for (?:a|our|an|the) (?:story|piece|article|report|feature|segment|"
-    r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline)\b"
+    r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline|"
+    r"(?:able to |can you |could you |would you )?(?:confirm|clarify|verify) (?:reports?|whether|if|that|the|how|what|"
+    r"claims|rumou?rs)|film(?:ing)? (?:at|in|outside)|(?:are|is) (?:you|the school) aware)\b"
 )
 _MEDIA_STRONG = _g(
     r"\b(?:request for comment|for comment (?:on|about|ahead)|(?:we'?re|we are|i'?m|i am) (?:running|publishing|"
@@ -753,8 +889,12 @@ _COMPLAINT = _g(
     r"(?:has|have|was|were|did|does|is|are|can|could) (?:my|our) (?:son|daughter|child|kid|boy|girl|children)|"
     r"demand (?:an? )?(?:explanation|apology|answers)|refund|taking (?:this|it) further|formal complaint|"
     r"(?:is|was|are|were) (?:never|not) (?:told|informed|consulted)|bullied and (?:the school|nobody|no one)|"
-    r"(?:school|staff|teachers?) (?:did|does|do|have done|has done) nothing)\b",
-    "complain complaint complaints complaining complained failed thanks joke farce shambles disgrace robbery rip ripoff bullying bullied consent permission posting sharing using called rang phoned contacted let disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want"
+    r"(?:school|staff|teachers?) (?:did|does|do|have done|has done) nothing|(?:terrible|awful|poor|appalling|dreadful|"
+    r"woeful|rubbish|non-?existent) (?:communication|organisation|organization|service|attitude|customer service|response)|"
+    r"(?:was|were|is|are|been|being) (?:extremely |very |so |really |incredibly |quite )?(?:rude|dismissive|condescending|"
+    r"unprofessional|patronising|patronizing|aggressive|unhelpful) (?:to|towards|with) (?:me|us|my|our)|"
+    r"(?:only|just) (?:finding|found) out (?:about|today|now|yesterday|at))\b",
+    "complain complaint complaints complaining complained failed thanks joke farce shambles disgrace robbery rip ripoff bullying bullied consent permission posting sharing using called rang phoned contacted let disgusted appalled appalling unacceptable disgraceful disgrace shocking ridiculous outrageous good acceptable disappointed unhappy upset angry annoyed frustrated let concerned fed replied responded got called bothered answered listens listened cares helped waiting reply response heard answer ignored ignoring worst poorly badly unfair unfairly ofsted shambles joke farce mess chaos communication explanation apology support care respect failing reason dare sort furious livid impressed pathetic why how demand refund further formal told informed consulted bullied nothing want terrible awful poor dreadful woeful rubbish communication organisation organization rude dismissive condescending unprofessional patronising patronizing aggressive unhelpful finding found"
 )
 _REQUEST = _rx(
     r"\b(?:(?:can|could|will|would|does|has|did) (?:you|u|someone|anyone|i|we|the school|the head(?:teacher)?)|"
@@ -766,8 +906,9 @@ _REQUEST = _rx(
     r"how (?:do|can|much|long|will|does) (?:i|we|you|they|it|parents|pupils|students)|who (?:do|should|can) (?:i|we)|"
     r"any (?:news|update|word|info(?:rmation)?) (?:on|about|regarding)|i(?:'d| would) like to (?:know|ask|book|arrange|"
     r"speak|request)|wondering (?:if|whether|when|what|how)|i need to (?:speak|talk|contact|know)|is it ok (?:to|if)|"
-    r"get back to me|will there be|has (?:the|my|our) \w+ (?:been|arrived)|do (?:we|i|they|pupils|students|you) "
-    r"(?:need|have to|get)|should (?:we|i|they))\b"
+    r"get back to me|will there be|has (?:the|my|our) \w+ (?:been|arrived)|do (?:we|i|they|pupils|students|you|"
+    r"children|kids|parents|year \d+s?|y\d+s?|the (?:kids|children|pupils)|(?:my|our) (?:son|daughter|child|kids?)) "
+    r"(?:need|have to|get|still)|does (?:my|our) (?:son|daughter|child|kid) (?:need|have to|get)|should (?:we|i|they))\b"
 )
 # a question word opening a sentence or a clause ("Hi, is school open on Monday?")
 _QUESTION_START = _rx(r"(?:^|[.!?,;:]\s+|\n)(?:can|could|would|will|is|are|does|do|did|when|what|where|which|who|how|why|has|"
