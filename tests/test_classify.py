@@ -143,6 +143,8 @@ class TestConfig:
         cfg = ClassifierConfig()
         assert cfg.offensive_threshold == meta["thresholds"]["offensive"]
         assert cfg.hate_threshold == meta["thresholds"]["hate"]
+        assert cfg.threat_threshold == meta["thresholds"]["threat"]
+        assert cfg.safeguarding_threshold == meta["thresholds"]["safeguarding"]
 
     def test_thresholds_must_be_probabilities(self) -> None:
         with pytest.raises(ValidationError):

@@ -146,6 +146,19 @@ class TestAdvice:
         assert advice_for(out, "hate_at_person_threshold")["false_positives"] == 1
         assert advice_for(out, "hate_threshold")["false_positives"] == 0
 
+    def test_the_threat_and_safeguarding_heads_count_against_their_own_thresholds(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        threat = add_item(db, config, text="sort that class out", categories=["threat"], now=NOW,
+                          scores={"threat": 0.97}, reasons=["model:threat=0.97>=0.90"])
+        risk = add_item(db, config, text="the man in a van", categories=["safeguarding"], now=NOW,
+                        scores={"safeguarding": 0.95}, reasons=["model:safeguarding=0.95>=0.90"])
+        judge(db, threat, "false_positive")
+        judge(db, risk, "confirmed")
+        out = run(config_file, capsys)
+        assert advice_for(out, "threat_threshold")["false_positives"] == 1
+        assert advice_for(out, "safeguarding_threshold")["confirmed"] == 1
+
     def test_text_report_names_the_line_to_change(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:

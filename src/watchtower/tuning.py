@@ -27,7 +27,7 @@ from watchtower.models import ACTIONS
 
 #: actions that say the item was a real concern: every recorded action but "no action needed" and plain notes
 CONFIRMING_ACTIONS = tuple(a for a in ACTIONS if a not in ("no_action", "note"))
-_MODEL_REASON = re.compile(r"^model:(offensive|hate)=(\d+(?:\.\d+)?)>=(\d+(?:\.\d+)?)")
+_MODEL_REASON = re.compile(r"^model:(offensive|hate|threat|safeguarding)=(\d+(?:\.\d+)?)>=(\d+(?:\.\d+)?)")
 #: thresholds above this would make the model all but silent; never advised
 MAX_ADVISED = 0.95
 
@@ -80,6 +80,8 @@ def threshold_key(category: str, head: str, used: float, cfg: ClassifierConfig, 
     if head == "hate" and category == "hate":
         # "model:hate=0.72>=0.60 + offensive=0.93 at '@jones'": the stricter bar for posts aimed at a person
         return "hate_at_person_threshold" if " at '" in reason else "hate_threshold"
+    if head in ("threat", "safeguarding"):
+        return f"{head}_threshold" if category == head else None
     if head != "offensive":
         return None
     if category == "offensive":
@@ -127,6 +129,9 @@ def _belongs(reason: str, category: str) -> bool:
     """Reasons are stored flat; which category a reason served is recoverable from its wording."""
     if reason.startswith("model:hate="):
         return category == "hate"
+    for head in ("threat", "safeguarding"):
+        if reason.startswith(f"model:{head}="):
+            return category == head
     if reason.startswith("model:offensive="):
         return category == ("harassment" if "+ target" in reason else "offensive")
     return RULE_CATEGORY.get(reason.split(" ", 1)[0].split(":", 1)[-1]) == category
@@ -137,7 +142,7 @@ def _belongs(reason: str, category: str) -> bool:
 def advise(by_key: dict[str, list[Judged]], cfg: ClassifierConfig, *, min_marks: int) -> list[Advice]:
     """One :class:`Advice` per tunable threshold, with a suggestion where the marks support one."""
     keys = ("offensive_threshold", "harassment_threshold", "school_target_threshold", "hate_threshold",
-            "hate_at_person_threshold")
+            "hate_at_person_threshold", "threat_threshold", "safeguarding_threshold")
     out = []
     for key in keys:
         a = Advice(key=key, current=float(getattr(cfg, key)), decisions=by_key.get(key, []))

@@ -97,7 +97,8 @@ _AWARENESS = _g(
 _FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 
 
-def _aware(norm: str) -> bool:
+def aware(norm: str) -> bool:
+    """An awareness or teaching post: "anti-bullying week", "assembly on knife crime", "e-safety workshop"."""
     return bool(_AWARENESS.search(norm))
 
 
@@ -226,13 +227,13 @@ _WEAPON_EMOJI_TARGET = _rx(
 
 def _threat(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
     hits = [Hit("threat", f"rule:{name} {_quote(m)}") for name, rx in _THREAT_RULES if (m := rx.search(norm))]
-    aware = _aware(norm)
-    if not aware or hits:
+    is_aware = aware(norm)
+    if not is_aware or hits:
         for rx, name in ((_WEAPON_POSSESSION, "weapon"), (_WEAPON_AT_SCHOOL, "weapon_at_school"),
                          (_WEAPON_BRINGING, "weapon"), (_WEAPON_SEEN, "weapon_seen")):
             if m := rx.search(norm):
                 hits.append(Hit("threat", f"rule:{name} {_quote(m)}"))
-    if weapon_emoji and not aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
+    if weapon_emoji and not is_aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
         hits.append(Hit("threat", f"rule:weapon_emoji with target {_quote(m)}"))
     return hits
 
@@ -444,7 +445,7 @@ _MINOR = _rx(
 
 def _safeguarding(norm: str) -> list[Hit]:
     hits: list[Hit] = []
-    aware = _aware(norm)
+    is_aware = aware(norm)
     for name, rx in (("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER),
                      ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
                      ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
@@ -452,7 +453,7 @@ def _safeguarding(norm: str) -> list[Hit]:
                      ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)):
         if m := rx.search(norm):
             hits.append(Hit("safeguarding", f"rule:{name} {_quote(m)}"))
-    if not aware:
+    if not is_aware:
         for name, rx in (("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS),
                          ("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)):
             if m := rx.search(norm):
@@ -817,7 +818,7 @@ def _personal_data(raw: str, norm: str, cfg: ClassifierConfig) -> list[Hit]:
     ni_cue = re.search(r"\b(?:ni|national insurance|nino)\b", norm)
     if _ONE_DIGIT.search(raw) and (_NINO.search(raw) or (ni_cue and _NINO_LOOSE.search(raw.upper()))):
         hits.append(Hit("personal_data", "rule:national_insurance_number"))
-    if (name := _named_pupil(raw)) and (s := _SENSITIVE.search(norm)) and not _aware(norm):
+    if (name := _named_pupil(raw)) and (s := _SENSITIVE.search(norm)) and not aware(norm):
         hits.append(Hit("personal_data", f"rule:named_pupil_with_sensitive_detail '{name}' + {_quote(s)}"))
     if m := _LEAKED.search(norm):
         hits.append(Hit("personal_data", f"rule:leaked_document {_quote(m)}"))

@@ -17,21 +17,21 @@ class ClassifierConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     offensive_threshold: float = Field(
-        0.51,
+        0.43,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which an untargeted post is 'offensive' "
         "(tuned for macro-F1 on TweetEval offensive val).",
     )
     harassment_threshold: float = Field(
-        0.51,
+        0.43,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which a post aimed at an identifiable "
         "person (an @handle, 'you', a staff title, a configured name) is 'harassment'.",
     )
     hate_threshold: float = Field(
-        0.47,
+        0.62,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post is 'hate' (critical), provided it "
@@ -45,7 +45,7 @@ class ClassifierConfig(BaseModel):
         "probability must also reach this value: keeps 'critical' for attacks, not topics.",
     )
     hate_at_person_threshold: float = Field(
-        0.5,
+        0.8,
         ge=0.0,
         le=1.0,
         description="When the hate head fires on a post naming no protected group that is aimed at an "
@@ -65,6 +65,29 @@ class ClassifierConfig(BaseModel):
         le=1.0,
         description="Model offensive probability needed when the only violent words are idioms "
         "('killing me', 'killed it', 'dead proud') and there is no profanity.",
+    )
+    threat_threshold: float = Field(
+        0.9,
+        ge=0.0,
+        le=1.0,
+        description="Model threat probability at or above which a post is 'threat' (critical) when no rule "
+        "caught it. The head learned from posts the developers wrote (training/data); it stays quiet in "
+        "awareness posts and where the only violent words are idioms.",
+    )
+    safeguarding_threshold: float = Field(
+        0.9,
+        ge=0.0,
+        le=1.0,
+        description="Model safeguarding probability at or above which a post is 'safeguarding' (critical) "
+        "when no rule caught it; quiet in awareness posts, like threat_threshold.",
+    )
+    explained_post_threshold: float = Field(
+        0.98,
+        ge=0.0,
+        le=1.0,
+        description="The threat or safeguarding head's score needed when a rule already explains the post "
+        "(a complaint, a query, a media enquiry, personal data, harassment): those heads mistook some angry "
+        "complaints for threats at 0.9.",
     )
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
     max_length: int = Field(64, ge=8, le=512, description="Tokens kept per text (the model was trained on 64).")
