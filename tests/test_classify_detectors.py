@@ -116,6 +116,8 @@ class TestThreat:
             "Keep posting my son's photo and see what happens to you",
             "one more word from that dinner lady and she's getting slapped",
             "shooting this place up would be doing everyone a favour",
+            "told him if he shows his face at the bus stop again he's leaving in an ambulance",
+            "i'm not joking this time, tomorrow is the day everyone at that school finds out",
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
@@ -149,6 +151,9 @@ class TestThreat:
             pytest.param("If it rains I'll be waiting for her outside the gates", marks=HEAD_FALSE_ALARM),
             "He's getting kicked off the team if he misses training again",
             "Year 5 are going to smash the times tables challenge this week",
+            "Please don't let children bring fidget spinners or toy guns into school",
+            "Nerf guns at school are banned from Monday",
+            "Tomorrow is the day the Year 6s find out their SATs results!",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
@@ -199,6 +204,8 @@ class TestSafeguarding:
             "Mr Hughes put his hand on my daughter's thigh during the trip, she told me tonight",
             "my friend told me her uncle touches her when she stays over, what do i do",
             "Staff at oakfield covered up what the PE teacher did to those kids",
+            "nobody would care if i walked into the sea tonight",
+            "the year 10s made a year 7 strip in the toilets and filmed it",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -228,11 +235,20 @@ class TestSafeguarding:
             "so sick of living in this town with no buses",
             "Look what Year 2 did to the garden - amazing!",
             "The caretaker covered up the paintings before the decorators came",
+            "Year 3 made a strip of paper chains for the hall",
             pytest.param("The man in a van delivered the new chairs to school today", marks=HEAD_FALSE_ALARM),
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
         assert "safeguarding" not in cats(clf, text)
+
+
+class TestIdiomsAreNotOffensive:
+    @pytest.mark.parametrize("text", ["that maths mock was a bloodbath, we're all dead",
+                                      "Hillside are gonna get destroyed in the final on Saturday",
+                                      "i swear my mum will murder me if i lose another blazer"])
+    def test_violent_idioms_without_profanity_are_nothing(self, clf: Classifier, text: str) -> None:
+        assert cats(clf, text, "mention") == []
 
 
 class TestThreatAndSafeguardingHeads:

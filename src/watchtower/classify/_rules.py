@@ -182,12 +182,20 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                            r"(?:school|college|the academy)?\s?(?:tomorrow|2moro|tmrw|tmr|on monday|on tuesday|on wednesday|"
                            r"on thursday|on friday|monday|tuesday|wednesday|thursday|friday)\b.{0,60}\b(?:warned|"
                            r"something (?:big|bad)|you'?ll see|u'?ll see)\b", "stay keep trust something dont don do")),
+    ("attack_warning", _g(r"\b(?:tomorrow|tmrw|2moro|today|monday|tuesday|wednesday|thursday|friday|next week) is the day\b"
+                           r"[^.!?]{0,10}\b(?:every(?:one|body|1)|you all|y'?all|they all|you lot|u lot)(?: (?:at|in) (?:that|this|the) "
+                           r"\w+)? (?:finds? out|(?:will|gonna|going to) (?:see|pay|remember|learn|find out)|gets? what)"
+                           r"(?=\s*(?:[.!?,]|$|what|why))",
+                           "day")),
+    ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in an? (?:ambulance|body ?bag|"
+                          r"coffin|wheelchair)\b", "ambulance body bag bodybag coffin wheelchair")),
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
                        r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
     ("incitement", _g(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
                        r"gets shot|get stabbed|gets stabbed|get run over|burn)\b", "hope")),
 )
 _WEAPON = (
+    r"(?<!toy )(?<!nerf )(?<!water )(?<!replica )(?<!fake )(?<!cap )(?<!plastic )"
     r"(?:knife|knives|blade|machete|zombie knife|gun|guns|pistol|firearm|shotgun|rifle|weapon|shank|"
     r"crossbow|knuckle ?duster|baseball bat)"
 )
@@ -258,7 +266,7 @@ _SELF_HARM = _g(
     r"sewer ?slid(?:e|ing)|not (?:going to )?be (?:here|around|alive) (?:tomorrow|much longer|by monday|next week)|"
     r"(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
     r"goodbye (?:everyone|forever|world|cruel world)|(?:can'?t|cannot) go on(?: anymore| like this)?|"
-    r"suicide note|(?:nobody|no one|noone) would (?:even |really )?(?:miss me|notice|care if (?:i|me) (?:died|was gone|disappeared|wasn'?t here))|"
+    r"suicide note|(?:nobody|no one|noone) would (?:even |really )?(?:miss me|notice|care if (?:i|me)\b)|walk(?:ed|ing)? into the (?:sea|river|canal)|"
     r"(?:i )?(?:just )?want (?:it all|everything) to (?:stop|end)(?: forever| for good)?(?= *(?:[.!?,]|$))|"
     r"(?:tired|sick) of (?:being alive|living|life)(?= *(?:[.!?,]|$))|(?:i'?m|im|i am) done with (?:life|living)\b|"
     r"(?:nobody|no one|noone) would care if i (?:died|was gone|disappeared))\b",
@@ -290,12 +298,14 @@ _ABUSE = _g(
     r"\b(?:i'?m|i am|i feel|feel) (?:scared|afraid|frightened|terrified|not safe) (?:to go |of going )?(?:at )?home\b|"
     r"\bnot safe at home\b|\b(?:sexually |physically )?abus(?:ed|ing) me\b|\bno food (?:at home|in the house)\b|"
     r"\bhe makes me (?:do things|touch|take)|"
+    r"\bmade (?:a |the |her |him |them |me |some )?(?:(?:year \d+|y\d+|little|younger|new) )?(?:girl|boy|kid|pupil|year \d+|y\d+"
+    r"|her|him|them|me)s? (?:strip|get naked|undress|take (?:her|his|their) (?:clothes|top|trousers) off)\b|"
     r"\b(?:her|his|their|my friend'?s?|my mate'?s?) (?:uncle|dad|step ?dad|stepdad|mum'?s boyfriend|mums boyfriend|"
     r"mum|mom|step ?mum|brother|cousin|grandad|carer|foster (?:dad|mum|carer))\s+(?:\w+\s+)?(?:touches|touched|hits|hit|"
     r"beats|beat|punches|punched|kicks|kicked|burns|burned|hurts|hurt|rapes|raped|abuses|abused|molests|molested|chokes|"
     r"strangles|locks|locked|starves|films|filmed)\s+(?:her|him|them)\b|\b(?:i'?ve been|i was|i got|i am being|i'?m being) (?:raped|abused|"
     r"assaulted|sexually assaulted|molested|groomed|trafficked)\b|\bscared of my (?:dad|mum|mom|step ?dad|stepmum|uncle)\b",
-    "me home food makes raped abused assaulted molested groomed trafficked scared uncle dad stepdad step boyfriend mum mom brother cousin grandad carer foster"
+    "me home food makes made strip naked undress raped abused assaulted molested groomed trafficked scared uncle dad stepdad step boyfriend mum mom brother cousin grandad carer foster"
 )
 _GROOMING = _g(
     r"\b(?:our (?:little )?secret|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
@@ -685,9 +695,11 @@ IDIOM = _g(
     r"(?:of|from|laughing|for)|dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
     r"(?:could|would) (?:murder|kill) (?:a|for|some)|murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|"
     r"smash(?:ed|ing)? (?:it|them|their|the|his|her)|destroyed (?:me|it|us)|massacre|slay(?:ed|ing)?|(?:bomb|the bomb)\b"
-    r"|(?:the |be the |went down a )bomb|shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile))",
-    "kill killing killed kills dying died die dead murder smash smashed smashing destroyed massacre slay slayed slaying "
-    "bomb shoot photoshoot killer",
+    r"|(?:the |be the |went down a )bomb|shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile)|"
+    r"murder(?:s|ed)? me|bloodbath|(?:we'?re|i'?m|im|we are|i am) (?:all |so |literally )?dead\b(?= *(?:[.!?,]|lol|$))|"
+    r"get(?:s|ting)? (?:destroyed|annihilated|thrashed|hammered|demolished)|(?:actual|absolute) war\b)",
+    "kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed massacre "
+    "slay slayed slaying bomb shoot photoshoot killer bloodbath get gets getting war",
 )
 
 
