@@ -118,6 +118,10 @@ class TestThreat:
             "shooting this place up would be doing everyone a favour",
             "told him if he shows his face at the bus stop again he's leaving in an ambulance",
             "i'm not joking this time, tomorrow is the day everyone at that school finds out",
+            "if that ref gives another dodgy decision tomorrow hes not getting to his car in one piece",
+            "I will find you and you will regret ever putting my daughter in isolation",
+            "someone should teach that PE teacher a lesson he wont forget, he'll need more than a plaster",
+            "tell ur brother he's dead when i see him",
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
@@ -154,6 +158,9 @@ class TestThreat:
             "Please don't let children bring fidget spinners or toy guns into school",
             "Nerf guns at school are banned from Monday",
             "Tomorrow is the day the Year 6s find out their SATs results!",
+            "The cake didn't make it home in one piece!",
+            "Don't worry, we'll find you a seat at the concert",
+            "Our visiting author will teach them a lesson in storytelling they'll never forget",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
@@ -205,6 +212,7 @@ class TestSafeguarding:
             "my friend told me her uncle touches her when she stays over, what do i do",
             "Staff at oakfield covered up what the PE teacher did to those kids",
             "nobody would care if i walked into the sea tonight",
+            "Your teaching assistant has been texting my 13 year old at midnight telling her not to tell anyone",
             "the year 10s made a year 7 strip in the toilets and filmed it",
         ],
     )
@@ -236,6 +244,7 @@ class TestSafeguarding:
             "Look what Year 2 did to the garden - amazing!",
             "The caretaker covered up the paintings before the decorators came",
             "Year 3 made a strip of paper chains for the hall",
+            "Please keep the identity of our Secret Santa a secret until Friday!",
             pytest.param("The man in a van delivered the new chairs to school today", marks=HEAD_FALSE_ALARM),
         ],
     )
@@ -246,7 +255,8 @@ class TestSafeguarding:
 class TestIdiomsAreNotOffensive:
     @pytest.mark.parametrize("text", ["that maths mock was a bloodbath, we're all dead",
                                       "Hillside are gonna get destroyed in the final on Saturday",
-                                      "i swear my mum will murder me if i lose another blazer"])
+                                      "i swear my mum will murder me if i lose another blazer",
+                                      "this school play is so good I could die"])
     def test_violent_idioms_without_profanity_are_nothing(self, clf: Classifier, text: str) -> None:
         assert cats(clf, text, "mention") == []
 

@@ -75,7 +75,7 @@ def _quote(match: re.Match[str]) -> str:
 _SCHOOL = r"(?:school|sch(?:oo|o)?l|skool|skl|academy|college|classroom|class|building|canteen|playground|assembly)"
 _STAFF = (
     r"(?:mr|mrs|miss|ms|sir|dr|teacher|teachers|head ?teacher|headmaster|headmistress|the head|deputy head|"
-    r"governors?|senco|tutor|form tutor|staff|dinner lad(?:y|ies)|caretaker|coach|principal|ta)"
+    r"governors?|senco|tutor|form tutor|staff|dinner lad(?:y|ies)|caretaker|coach|principal|ta|teaching assistant)"
 )
 _PERSON_TARGET = (
     r"(?:you|u|ya|yer|yall|y'all|him|her|them|every ?(?:one|body|1)|every (?:single )?(?:teacher|kid|pupil|student|person|one of (?:you|u|them))|"
@@ -134,8 +134,8 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"(?:your|ur|his|her|their|yo) (?:head|brain|face|chest|back)|put (?:you|u|him|her) in (?:a|the) "
                           r"(?:grave|ground|hospital|morgue|coffin))\b", "bullet bullets knife blade grave ground hospital morgue coffin")),
     ("threat_phrase", _g(r"\b(?:watch (?:your|ur) back|i know where (?:you|u) live|we know where (?:you|u) live|"
-                          r"(?:you'?re|ur|you are|your) dead meat|(?:you'?re|ur|you are|your) (?:so )?dead (?:tomorrow|"
-                          r"after school|on monday|when i (?:see|catch|find) (?:you|u))|(?:coming|come) for (?:you|u|ya)\b"
+                          r"(?:you'?re|ur|you are|your) dead meat|(?:you'?re|ur|you are|your|he'?s|she'?s|hes|shes|they'?re) "
+                          r"(?:so )?dead (?:tomorrow|after school|on monday|when i (?:see|catch|find|get) (?:you|u|him|her|them))|(?:coming|come) for (?:you|u|ya)\b"
                           r"(?! (?:to|with|on))|i'?ll get (?:you|u|ya) (?:after school|outside|at the gates)|"
                           r"(?:sleep|rest) with one eye open|say (?:your|ur) prayers|"
                           r"(?:you|u) won'?t (?:see|make it to) (?:monday|tomorrow|the weekend))\b", "watch live meat dead coming come get eye prayers won wont")),
@@ -187,6 +187,12 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                            r"\w+)? (?:finds? out|(?:will|gonna|going to) (?:see|pay|remember|learn|find out)|gets? what)"
                            r"(?=\s*(?:[.!?,]|$|what|why))",
                            "day")),
+    ("threat_phrase", _g(rf"\b(?:he'?s|hes|she'?s|shes|you'?re|youre|ur|u r|they'?re|he|she|you|u|they) (?:is |are |will )?"
+                          rf"(?:not|never|won'?t|wont|ain'?t|aint) (?:be )?(?:getting|get|going|go|leaving|leave|walking|walk|"
+                          rf"making it|make it)\b[^.!?]{{0,30}}\bin one piece\b|\b(?:i'?ll|i will|we'?ll|we will|gonna|"
+                          rf"going to) find (?:you|u|ya|him|her)\b(?! (?:a|an|the|some|out|on|in|at)\b)|\b(?:you'?ll|you will|u will|"
+                          rf"youll) regret ever\b|\b{_INTENT}\s+teach {_PERSON_TARGET} a lesson (?:(?:he|she|they|you|u)(?:'ll| will)? "
+                          rf"(?:won'?t|wont|will never|never|'ll never) forget|(?:he|she|they)'?ll need)", "piece find regret lesson")),
     ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in an? (?:ambulance|body ?bag|"
                           r"coffin|wheelchair)\b", "ambulance body bag bodybag coffin wheelchair")),
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
@@ -308,7 +314,7 @@ _ABUSE = _g(
     "me home food makes made strip naked undress raped abused assaulted molested groomed trafficked scared uncle dad stepdad step boyfriend mum mom brother cousin grandad carer foster"
 )
 _GROOMING = _g(
-    r"\b(?:our (?:little )?secret|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
+    r"\b(?:our (?:little )?secret(?! (?:santa|recipe|ingredient|weapon|garden|passage|door))|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
     r"(?:a man|an adult|a stranger|an older (?:man|guy|lad|boy)|some (?:man|guy|bloke|adult)) (?:keeps |has been |is |kept )?"
     r"(?:messag|dm|contact|snapchat|add|follow|text)\w* (?:my|our) (?:son|daughter|child|kid|boy|girl)|"
     r"(?:send|sending|snd) (?:me )?(?:nudes|a nude|pics of (?:you|u|ur|your)|a pic of (?:you|u|ur|your)|naked|"
@@ -316,12 +322,14 @@ _GROOMING = _g(
     r"are (?:you|u) home alone|how old (?:are|r) (?:you|u)\b.{0,40}\b(?:meet|dm|snap|pics?|address|alone)|"
     r"(?:meet|meet up|come over).{0,40}(?:don'?t tell|secret|alone|no one has to know)|"
     r"delete (?:these|our|the|this) (?:messages|chats?|convo)|no one (?:has|needs) to know|"
+    r"telling (?:her|him|me|them|my \w+) (?:not to|to not|never to) tell (?:anyone|anybody|(?:her|his|their|my) (?:mum|mom|dad|"
+    r"parents))|"
     r"(?:asked|asks|told|tells|made|makes|wants|wanted|begged) (?:me|my (?:son|daughter|child|kid)|her|him) (?:not to tell|"
     r"to keep (?:\w+ ){0,3}(?:a )?secret|to delete (?:our|the|his|her|their) (?:messages|chats?|texts|snaps))|"
     r"keep(?:ing)? (?:our|the|these|those|his|her) (?:messages?|chats?|texts?|snaps?|relationship|friendship|meetings?|"
     r"photos?|pics?) (?:a )?secret|"
     r"i('?ll| will) (?:buy|give|get) (?:you|u) .{0,30}(?:if you|if u|for pics|for a pic))\b",
-    "asked asks told tells made makes wants wanted begged keep keeping secret tell send sending snd mature older grown alone old meet delete know buy give get messaging messages message messaged dm dms dming contact contacting contacted snapchat snapchatting add adding added follow following text texting texted"
+    "telling asked asks told tells made makes wants wanted begged keep keeping secret tell send sending snd mature older grown alone old meet delete know buy give get messaging messages message messaged dm dms dming contact contacting contacted snapchat snapchatting add adding added follow following text texting texted"
 )
 _GROOMING_TOPIC = _g(
     r"\b(?:being groomed|been groomed|groom(?:ing|ed|s)? (?:my|our|a|the|her|him) (?:son|daughter|child|kid|pupil|girl|boy|students?|pupils?|kids|children)|"
@@ -335,13 +343,13 @@ _STAFF_ALLEGATION = _g(
     rf"{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:touched|touches|touching|groped|gropes|molested|molests|abused|abuses|"
     r"assaulted|slapped|slaps|hit|hits|punched|grabbed|grabs|kissed|kisses|sexted|sexts|flirts with|flirting with|"
     r"(?:put|puts|putting|placed|rested|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under)|"
-    r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
+    r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|text(?:s|ed|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
     r" (?:me|my|him|her|them|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
     r"year \d+|the (?:kids|girls|boys|pupils|students))\b|"
     r"\b(?:he|she|they|a man|an adult|a stranger|some (?:man|guy|bloke)|(?:my|her|his) (?:step ?dad|uncle|coach|tutor))"
     r"(?: \w+)? (?:put|puts|putting|placed|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under) (?:my|her|his|a) "
     r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",
-    "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta"
+    "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta assistant"
 )
 # an adult outside the family giving a child gifts: "the bus driver keeps giving my daughter sweets"
 _GIFTS = _g(
@@ -693,12 +701,12 @@ SCHOOL_TARGET_NOTE = "(no person named)"
 IDIOM = _g(
     r"\b(?:(?:kill|killing|killed|kills) (?:me|it|them|us|for)|(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
     r"(?:of|from|laughing|for)|dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
-    r"(?:could|would) (?:murder|kill) (?:a|for|some)|murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|"
+    r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|"
     r"smash(?:ed|ing)? (?:it|them|their|the|his|her)|destroyed (?:me|it|us)|massacre|slay(?:ed|ing)?|(?:bomb|the bomb)\b"
     r"|(?:the |be the |went down a )bomb|shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile)|"
     r"murder(?:s|ed)? me|bloodbath|(?:we'?re|i'?m|im|we are|i am) (?:all |so |literally )?dead\b(?= *(?:[.!?,]|lol|$))|"
     r"get(?:s|ting)? (?:destroyed|annihilated|thrashed|hammered|demolished)|(?:actual|absolute) war\b)",
-    "kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed massacre "
+    "could kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed massacre "
     "slay slayed slaying bomb shoot photoshoot killer bloodbath get gets getting war",
 )
 
