@@ -214,6 +214,9 @@ class TestSafeguarding:
             "nobody would care if i walked into the sea tonight",
             "Your teaching assistant has been texting my 13 year old at midnight telling her not to tell anyone",
             "the year 10s made a year 7 strip in the toilets and filmed it",
+            # "day" and "week" are awareness words only in names like "anti-bullying week", not in "every day"
+            "a man online keeps messaging my daughter every day asking for pics",
+            "my friend gets hit by her dad every week",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:

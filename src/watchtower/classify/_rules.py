@@ -85,7 +85,10 @@ _PERSON_TARGET = (
     r"|(?:the|that|this) [a-z]+ (?:kid|boy|girl|lad|lass|teacher|woman|man|bloke))"
 )
 _AWARENESS = _g(
-    r"\b(?:workshops?|assembl(?:y|ies)|awareness|week|day|month|campaign|talks? (?:from|by|about|on)|lessons?|pshe|"
+    r"\b(?:workshops?|assembl(?:y|ies)|awareness|"
+    # "anti-bullying week", "safer internet day"; not "every day", "this week", "2 days"
+    r"(?<!every )(?<!each )(?<!a )(?<!one )(?<!all )(?<!another )(?<!per )(?<!same )(?<!whole )(?<!this )(?<!that )"
+    r"(?<!next )(?<!last )(?<!the )(?<!some )(?<!any )(?<!other )(?<!\d )(?:week|day|month)|campaign|talks? (?:from|by|about|on)|lessons?|pshe|"
     r"rse|e-?safety|online safety|internet safety|training|courses?|sessions?|presentations?|policy|policies|charity|"
     r"fundrais\w*|nspcc|childline|samaritans|kooth|papyrus|mind\b|young ?minds|police (?:visit|officer|talk)|"
     r"visit from|learn(?:ing|t|ed)? (?:about|how)|taught|dangers of|prevention|information evening|guidance|"
