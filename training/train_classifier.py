@@ -1,8 +1,10 @@
-"""Fine-tune all-MiniLM-L6-v2 with two heads (offensive, hate) and ship it as an int8 ONNX model.
+"""Fine-tune all-MiniLM-L6-v2 with heads for offensive and hate (and, with --extra, threat and safeguarding)
+and ship it as an int8 ONNX model.
 
-One encoder, mean pooling, two sigmoid heads. Every training example carries the label of the task it
-comes from; the other head's loss is masked. The offensive head is trained on TweetEval offensive, the
-hate head on TweetEval hate, both at once, so one epoch covers both data sets.
+One encoder, mean pooling, one sigmoid head per task. Every training example carries the labels its data set
+knows; the other heads' losses are masked. The offensive head is trained on TweetEval offensive, the hate head
+on TweetEval hate; with --extra, the threat and safeguarding heads on the examples written for them in
+training/data (every tweet is a negative for them). All at once, so one epoch covers every data set.
 
 After each epoch the offensive and hate validation sets are scored and the best epoch (offensive val
 macro-F1 at its tuned threshold) is kept. The kept model is exported to ONNX (legacy exporter), quantised

@@ -1,7 +1,8 @@
 """The triage classifier: decides what a person must see (design.md, categories and severity).
 
-A fine-tuned MiniLM model (int8 ONNX, two heads: offensive, hate) plus precise rules for threats,
-safeguarding, personal data, media enquiries, complaints, queries, sexual content, harassment and hate.
+A fine-tuned MiniLM model (int8 ONNX, four heads: offensive, hate, threat, safeguarding) plus precise rules
+for threats, safeguarding, personal data, media enquiries, complaints, queries, sexual content, harassment and
+hate.
 Every decision carries its reasons. Run time needs only numpy, onnxruntime and tokenizers.
 
     from watchtower.classify import load_classifier
