@@ -37,11 +37,12 @@ import torch
 from torch import nn
 
 from watchtower.classify._prepare import prepare
+from watchtower.classify.config import CATEGORY_HEADS
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADS = ("offensive", "hate")
 #: heads trained only from examples written by the developers (training/data/), when --extra is given
-EXTRA_HEADS = ("threat", "safeguarding")
+EXTRA_HEADS = CATEGORY_HEADS
 MAX_LENGTH = 64
 #: emoji are written as their names before tokenising: the base vocabulary has none (all [UNK])
 EMOJI_NAMES = True

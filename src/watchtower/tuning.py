@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from watchtower.classify._rules import RULE_CATEGORY, SCHOOL_TARGET_NOTE
-from watchtower.classify.config import ClassifierConfig
+from watchtower.classify.config import CATEGORY_HEADS, ClassifierConfig
 from watchtower.models import ACTIONS
 
 #: actions that say the item was a real concern: every recorded action but "no action needed" and plain notes
 CONFIRMING_ACTIONS = tuple(a for a in ACTIONS if a not in ("no_action", "note"))
-_MODEL_REASON = re.compile(r"^model:(offensive|hate|threat|safeguarding)=(\d+(?:\.\d+)?)>=(\d+(?:\.\d+)?)")
+_MODEL_REASON = re.compile(rf"^model:(offensive|hate|{'|'.join(CATEGORY_HEADS)})=(\d+(?:\.\d+)?)>=(\d+(?:\.\d+)?)")
 #: thresholds above this would make the model all but silent; never advised
 MAX_ADVISED = 0.95
 
@@ -80,7 +80,7 @@ def threshold_key(category: str, head: str, used: float, cfg: ClassifierConfig, 
     if head == "hate" and category == "hate":
         # "model:hate=0.72>=0.60 + offensive=0.93 at '@jones'": the stricter bar for posts aimed at a person
         return "hate_at_person_threshold" if " at '" in reason else "hate_threshold"
-    if head in ("threat", "safeguarding"):
+    if head in CATEGORY_HEADS:
         return f"{head}_threshold" if category == head else None
     if head != "offensive":
         return None
@@ -129,7 +129,7 @@ def _belongs(reason: str, category: str) -> bool:
     """Reasons are stored flat; which category a reason served is recoverable from its wording."""
     if reason.startswith("model:hate="):
         return category == "hate"
-    for head in ("threat", "safeguarding"):
+    for head in CATEGORY_HEADS:
         if reason.startswith(f"model:{head}="):
             return category == head
     if reason.startswith("model:offensive="):
@@ -142,7 +142,7 @@ def _belongs(reason: str, category: str) -> bool:
 def advise(by_key: dict[str, list[Judged]], cfg: ClassifierConfig, *, min_marks: int) -> list[Advice]:
     """One :class:`Advice` per tunable threshold, with a suggestion where the marks support one."""
     keys = ("offensive_threshold", "harassment_threshold", "school_target_threshold", "hate_threshold",
-            "hate_at_person_threshold", "threat_threshold", "safeguarding_threshold")
+            "hate_at_person_threshold", *(f"{head}_threshold" for head in CATEGORY_HEADS))
     out = []
     for key in keys:
         a = Advice(key=key, current=float(getattr(cfg, key)), decisions=by_key.get(key, []))

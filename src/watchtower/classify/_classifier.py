@@ -10,7 +10,7 @@ import numpy as np
 from watchtower.classify import _rules
 from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
-from watchtower.classify.config import ClassifierConfig
+from watchtower.classify.config import CATEGORY_HEADS, ClassifierConfig
 from watchtower.models import CATEGORIES, Classification, sort_categories
 
 SOURCES = ("own", "mention")
@@ -39,7 +39,7 @@ class Classifier:
         )
         self.version: str = self._model.version
         self._head = {name: i for i, name in enumerate(self._model.heads)}
-        self._extra_heads = [h for h in ("threat", "safeguarding") if h in self._head]
+        self._category_heads = [h for h in CATEGORY_HEADS if h in self._head]
         self._names = _names_pattern(self.config.staff_names + self.config.school_names)
         self._lock = threading.Lock()
         _rules.detect("warm up", ["warm up"], None, self.config)  # compile the lexicons now, not on item 1
@@ -82,13 +82,13 @@ class Classifier:
 
         # model: threat and safeguarding heads (trained on posts the developers wrote, see training/data), quiet
         # in awareness posts ("assembly on knife crime") and where the only violent words are idioms: rules decide
-        if self._extra_heads and not idiom and not _rules.aware(norm):
+        if self._category_heads and not idiom and not _rules.aware(norm):
             # a post a rule already explains (a complaint, a query, a phone number...) needs the head to be surer
             explained = bool(_EXPLAINED & set(cats))
-            for head in self._extra_heads:
+            for head in self._category_heads:
                 ph = float(p[self._head[head]])
                 scores[head] = max(scores[head], ph)
-                needed = cfg.threat_threshold if head == "threat" else cfg.safeguarding_threshold
+                needed = getattr(cfg, f"{head}_threshold")
                 if explained:
                     needed = max(needed, cfg.explained_post_threshold)
                 if ph >= needed and head not in cats:

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: Model heads that decide a category of the same name on their own, each with a ``<head>_threshold`` key
+CATEGORY_HEADS = ("threat", "safeguarding")
+
 
 class ClassifierConfig(BaseModel):
     """How the triage classifier decides. Every key is optional; the defaults are the tuned ones."""
