@@ -31,8 +31,14 @@ NOW = utcnow()
 
 def offensive(db: Database, config: Config, score: float, *, verdict: str, used: float = 0.54) -> int:
     """An item the model alone flagged 'offensive' at ``score``, then judged as people would."""
-    item = add_item(db, config, text=f"post scored {score}", categories=["offensive"], now=NOW,
-                    reasons=[f"model:offensive={score:.2f}>={used:.2f}"], scores={"offensive": score})
+    return flagged(db, config, "offensive", f"model:offensive={score:.2f}>={used:.2f}", verdict=verdict,
+                   text=f"post scored {score}", scores={"offensive": score})
+
+
+def flagged(db: Database, config: Config, category: str, reason: str, *, verdict: str, text: str,
+            scores: dict[str, float] | None = None) -> int:
+    """An item flagged ``category`` for ``reason`` alone, then judged as people would."""
+    item = add_item(db, config, text=text, categories=[category], now=NOW, reasons=[reason], scores=scores)
     judge(db, item, verdict)
     return item
 
@@ -111,12 +117,10 @@ class TestAdvice:
     ) -> None:
         # both bars set equal: only the reason's note can say which one a post passed
         path = config_file(classifier={"harassment_threshold": 0.7, "school_target_threshold": 0.7})
-        person = add_item(db, config, text="@jones you are a joke", categories=["harassment"], now=NOW,
-                          reasons=["model:offensive=0.75>=0.70 + target '@jones'"])
-        school = add_item(db, config, text="this school is a joke", categories=["harassment"], now=NOW,
-                          reasons=[f"model:offensive=0.85>=0.70 + target 'this school' {_rules.SCHOOL_TARGET_NOTE}"])
-        judge(db, person, "false_positive")
-        judge(db, school, "confirmed")
+        flagged(db, config, "harassment", "model:offensive=0.75>=0.70 + target '@jones'",
+                verdict="false_positive", text="@jones you are a joke")
+        school_reason = f"model:offensive=0.85>=0.70 + target 'this school' {_rules.SCHOOL_TARGET_NOTE}"
+        flagged(db, config, "harassment", school_reason, verdict="confirmed", text="this school is a joke")
         assert main(["thresholds", "--config", str(path), "--json"]) == 0
         out = json.loads(capsys.readouterr().out)
         assert (advice_for(out, "harassment_threshold")["false_positives"],
@@ -126,12 +130,10 @@ class TestAdvice:
     def test_reasons_stored_before_the_note_are_told_apart_by_the_threshold_used(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        person = add_item(db, config, text="@jones you are a joke", categories=["harassment"], now=NOW,
-                          reasons=["model:offensive=0.70>=0.54 + target '@jones'"])
-        school = add_item(db, config, text="this school is a joke", categories=["harassment"], now=NOW,
-                          reasons=["model:offensive=0.85>=0.80 + target 'this school'"])
-        judge(db, person, "false_positive")
-        judge(db, school, "confirmed")
+        flagged(db, config, "harassment", "model:offensive=0.70>=0.54 + target '@jones'",
+                verdict="false_positive", text="@jones you are a joke")
+        flagged(db, config, "harassment", "model:offensive=0.85>=0.80 + target 'this school'",
+                verdict="confirmed", text="this school is a joke")
         out = run(config_file, capsys)
         assert advice_for(out, "harassment_threshold")["false_positives"] == 1
         assert advice_for(out, "school_target_threshold")["confirmed"] == 1
@@ -139,9 +141,8 @@ class TestAdvice:
     def test_hate_aimed_at_a_person_counts_against_its_own_threshold(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        item = add_item(db, config, text="@jones shut up", categories=["hate"], now=NOW, scores={"hate": 0.65},
-                        reasons=["model:hate=0.65>=0.60 + offensive=0.93 at '@jones'"])
-        judge(db, item, "false_positive")
+        flagged(db, config, "hate", "model:hate=0.65>=0.60 + offensive=0.93 at '@jones'",
+                verdict="false_positive", text="@jones shut up", scores={"hate": 0.65})
         out = run(config_file, capsys)
         assert advice_for(out, "hate_at_person_threshold")["false_positives"] == 1
         assert advice_for(out, "hate_threshold")["false_positives"] == 0
@@ -149,12 +150,10 @@ class TestAdvice:
     def test_the_threat_and_safeguarding_heads_count_against_their_own_thresholds(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        threat = add_item(db, config, text="sort that class out", categories=["threat"], now=NOW,
-                          scores={"threat": 0.97}, reasons=["model:threat=0.97>=0.90"])
-        risk = add_item(db, config, text="the man in a van", categories=["safeguarding"], now=NOW,
-                        scores={"safeguarding": 0.95}, reasons=["model:safeguarding=0.95>=0.90"])
-        judge(db, threat, "false_positive")
-        judge(db, risk, "confirmed")
+        flagged(db, config, "threat", "model:threat=0.97>=0.90", verdict="false_positive",
+                text="sort that class out", scores={"threat": 0.97})
+        flagged(db, config, "safeguarding", "model:safeguarding=0.95>=0.90", verdict="confirmed",
+                text="the man in a van", scores={"safeguarding": 0.95})
         out = run(config_file, capsys)
         assert advice_for(out, "threat_threshold")["false_positives"] == 1
         assert advice_for(out, "safeguarding_threshold")["confirmed"] == 1
