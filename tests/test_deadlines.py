@@ -48,7 +48,7 @@ def due(received: datetime, severity: str = "normal", source: str = "own", categ
 
 
 class TestWhoOwesAnAcknowledgement:
-    """Every critical or high item; every own-source normal item; nothing else."""
+    """Every critical or high item; every own-source item whatever its severity; nothing else."""
 
     @pytest.mark.parametrize(
         ("severity", "source", "owed"),
@@ -59,7 +59,7 @@ class TestWhoOwesAnAcknowledgement:
             ("high", "mention", True),
             ("normal", "own", True),
             ("normal", "mention", False),
-            ("none", "own", False),
+            ("none", "own", True),
             ("none", "mention", False),
         ],
     )
@@ -70,6 +70,16 @@ class TestWhoOwesAnAcknowledgement:
 
     def test_a_public_mention_complaint_owes_nothing(self) -> None:
         assert due(L(2026, 3, 9, 10), "normal", "mention", ("complaint",)) is None
+
+    def test_an_own_account_comment_the_classifier_calls_none_follows_the_24_hour_rule(self) -> None:
+        """design.md: a comment the classifier misses is still seen by a person, on the normal clock."""
+        for received in (L(2026, 3, 9, 10), L(2026, 3, 7, 14), L(2026, 3, 6, 16, 59)):
+            none = compute_deadline(received, "none", "own")
+            normal = compute_deadline(received, "normal", "own")
+            assert none is not None and normal is not None
+            assert (none.due_at, none.rule) == (normal.due_at, normal.rule)
+            assert none.severity == Severity.NONE
+            assert "every own-account comment is acknowledged" in none.reason
 
 
 class TestWorseItemsRunOnTheClock:
@@ -492,7 +502,10 @@ class TestCommandLine:
               "--category", "media_enquiry"], "2026-03-08T12:00:00Z"),
             (["--received", "2026-03-08T11:00:00Z", "--severity", "HIGH"], "2026-03-08T15:00:00Z"),
             (["--received", "2026-03-09T10:00:00Z", "--severity", "normal", "--source", "mention"], "none"),
-            (["--received", "2026-03-09T10:00:00Z", "--severity", "none"], "none"),
+            (["--received", "2026-03-09T10:00:00Z", "--severity", "none", "--source", "mention"], "none"),
+            # design.md: every own-account comment owes an acknowledgement under the 24-hour rule
+            (["--received", "2026-03-09T10:00:00Z", "--severity", "none"], "2026-03-10T10:00:00Z"),
+            (["--received", "2026-03-07T14:00:00Z", "--severity", "none", "--source", "own"], "2026-03-09T17:00:00Z"),
         ],
     )
     def test_output(self, tmp_path: Path, args: list[str], expected: str) -> None:

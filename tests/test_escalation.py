@@ -123,6 +123,8 @@ class TestTheFirstNotice:
             (Severity.HIGH, ("harassment",), "own", ("moderator",), True),
             (Severity.HIGH, ("personal_data",), "mention", ("moderator",), True),
             (Severity.NORMAL, ("complaint",), "own", ("moderator",), False),
+            # design.md: every own-account comment owes an acknowledgement; harmless ones are batched
+            (Severity.NONE, (), "own", ("moderator",), False),
         ],
     )
     def test_table(self, severity: Severity, categories: tuple[str, ...], source: str,
@@ -133,7 +135,7 @@ class TestTheFirstNotice:
 
     @pytest.mark.parametrize(
         ("severity", "categories", "source"),
-        [(Severity.NORMAL, ("complaint",), "mention"), (Severity.NONE, (), "own"), (Severity.NONE, (), "mention")],
+        [(Severity.NORMAL, ("complaint",), "mention"), (Severity.NONE, (), "mention")],
     )
     def test_items_that_owe_nothing_tell_no_one(self, severity: Severity, categories: tuple[str, ...],
                                                 source: str) -> None:
@@ -148,12 +150,43 @@ class TestTheFirstNotice:
         [seen] = due_steps(state, POLICY, Z(2026, 3, 9, 10, 0, 1))
         assert {"dsl", "deputy_dsl"} <= set(seen.roles) and seen.urgent
         state = done(state, "seen")
-        assert [(s.step_id, s.urgent) for s in due_steps(state, POLICY, Z(2026, 3, 9, 10, 45))] == [
-            ("reminder_75", True)  # every step of a critical item skips batching
+        assert [(s.step_id, s.roles, s.urgent) for s in due_steps(state, POLICY, Z(2026, 3, 9, 10, 45))] == [
+            ("reminder_75", ("moderator",), True),  # every step of a critical item skips batching
+            ("safeguarding_75", ("dsl", "deputy_dsl"), True),
         ]
-        assert ids(done(state, "reminder_75"), Z(2026, 3, 9, 11)) == ["overdue_aht"]
-        assert ids(done(state, "reminder_75", "overdue_aht"), Z(2026, 3, 9, 11, 59)) == []
-        assert ids(done(state, "reminder_75", "overdue_aht"), Z(2026, 3, 9, 12)) == ["overdue_headteacher"]
+        state = done(state, "reminder_75", "safeguarding_75")
+        assert [(s.step_id, s.roles) for s in due_steps(state, POLICY, Z(2026, 3, 9, 11))] == [
+            ("overdue_aht", ("aht",)),
+            ("safeguarding_overdue", ("dsl", "deputy_dsl")),
+        ]
+        state = done(state, "overdue_aht", "safeguarding_overdue")
+        assert ids(state, Z(2026, 3, 9, 11, 59)) == []
+        assert ids(state, Z(2026, 3, 9, 12)) == ["overdue_headteacher"]
+
+    def test_an_unacknowledged_safeguarding_item_goes_back_to_the_dsl_and_deputy_not_only_to_people_who_cannot_read_it(
+        self,
+    ) -> None:
+        """design.md: "safeguarding item: 75% and deadline, not acknowledged -> DSL and deputy DSL again"."""
+        state = done(item(Severity.CRITICAL, ("safeguarding", "threat"), "own"), "seen")
+        told = {s.step_id: set(s.roles) for s in due_steps(state, POLICY, Z(2026, 3, 9, 12))}
+        assert told["safeguarding_75"] == told["safeguarding_overdue"] == {"dsl", "deputy_dsl"}
+        assert told["overdue_headteacher"] == {"headteacher"}
+        # and a threat without safeguarding does not trouble the DSL
+        threat = done(item(Severity.CRITICAL, ("threat",), "own"), "seen")
+        assert all("dsl" not in s.roles for s in due_steps(threat, POLICY, Z(2026, 3, 9, 12)))
+        # acknowledging stops it, like every level
+        acked = done(item(Severity.CRITICAL, ("safeguarding",), "own", acknowledged_at=Z(2026, 3, 9, 10, 5)), "seen")
+        assert ids(acked, Z(2026, 3, 9, 12)) == []
+
+    def test_an_own_account_comment_classified_none_reminds_only_the_moderators_when_left(self) -> None:
+        """design.md: "none item on an own account, deadline passed -> moderators only"."""
+        state = item(Severity.NONE, (), "own")  # Mon 10:00, 24-hour rule: Tue 10:00
+        assert state.deadline_at == Z(2026, 3, 10, 10)
+        state = done(state, "seen")
+        assert ids(state, Z(2026, 3, 10, 9, 59)) == []  # no 75 % reminder for a harmless comment
+        [step] = due_steps(state, POLICY, Z(2026, 3, 10, 10))
+        assert (step.step_id, step.roles, step.urgent) == ("overdue_moderators", ("moderator",), False)
+        assert ids(done(state, "overdue_moderators"), Z(2026, 3, 20)) == []  # never the AHT or headteacher
 
     def test_nothing_is_due_before_it_is_received(self) -> None:
         assert ids(item(Severity.CRITICAL, ("threat",)), Z(2026, 3, 9, 9, 59)) == []
@@ -280,10 +313,13 @@ class TestConfig:
         assert POLICY.digest_time == time(7, 30)
         assert [(lv.id, lv.roles, lv.at_fraction, lv.after_deadline_hours) for lv in POLICY.levels] == [
             ("reminder_75", ["moderator"], 0.75, None),
+            ("safeguarding_75", ["dsl", "deputy_dsl"], 0.75, None),
             ("overdue_aht", ["aht"], None, 0),
+            ("safeguarding_overdue", ["dsl", "deputy_dsl"], None, 0),
+            ("overdue_moderators", ["moderator"], None, 0),
             ("overdue_headteacher", ["headteacher"], None, 24),
         ]
-        assert POLICY.levels[2].after_deadline_hours_by_severity == {"critical": 1}
+        assert POLICY.levels[-1].after_deadline_hours_by_severity == {"critical": 1}
 
     def test_every_field_is_described(self) -> None:
         from watchtower.escalation import Level, SeenRule

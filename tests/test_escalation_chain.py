@@ -96,6 +96,74 @@ class TestAnUnacknowledgedNormalItemClimbsTheChain:
         assert smtp.to(AHT) == [] and smtp.to(HEAD) == []
 
 
+DSL = "dsl@school.example"
+DEPUTY = "deputy@school.example"
+
+
+class TestEveryOwnAccountCommentIsSeenByAPerson:
+    """design.md: every own-account item owes an acknowledgement under the 24-hour rule, whatever its severity.
+    A comment the classifier calls ``none`` (it may be a miss) reaches the moderators in their batched email and
+    reminds them, and only them, when left."""
+
+    async def test_a_comment_classified_none_gets_the_24_hour_deadline_the_batched_email_and_a_reminder(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        item = add_item(db, config, text="lovely photos, is that our Jade at the back?", categories=[], now=t0)
+        deadline = parse_ts(db.execute("SELECT deadline_at FROM items WHERE id = ?", [item]).fetchone()[0])
+        assert deadline == t0 + timedelta(hours=24)
+        await chain.at(t0 + timedelta(minutes=20))  # past the batching window
+        assert who_got(smtp, item) == MODERATORS
+        assert "none flagged" in smtp.to("amy@school.example")[0].subject
+        await chain.at(t0 + timedelta(hours=23, minutes=59))
+        assert who_got(smtp, item) == MODERATORS  # no 75 % reminder for a harmless comment
+        await chain.at(t0 + timedelta(hours=24, seconds=5))
+        assert who_got(smtp, item) == sorted(MODERATORS * 2)  # the reminder at the deadline
+        await chain.at(t0 + timedelta(days=5))
+        assert smtp.to(AHT) == [] and smtp.to(HEAD) == []
+        steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at", [item])]
+        assert steps == ["seen", "overdue_moderators"]
+
+    async def test_a_public_mention_classified_none_still_owes_nothing(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        item = add_item(db, config, text="drove past Oakfield today", categories=[], now=t0, source="mention")
+        for hours in (0, 1, 30, 80):
+            await chain.at(t0 + timedelta(hours=hours))
+        assert who_got(smtp, item) == []
+
+
+class TestAnUnacknowledgedSafeguardingItemGoesBackToTheDsl:
+    """design.md: "safeguarding item: 75% and deadline, not acknowledged -> DSL and deputy DSL again (people who
+    may read it), then HEADTEACHER" — not only a moderator reminder and an AHT email that withhold the text."""
+
+    async def test_the_dsl_and_deputy_are_told_again_at_75_percent_and_at_the_deadline(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        item = add_item(db, config, text="she said not to tell anyone what happens at home", categories=["safeguarding"],
+                        now=t0)
+        await chain.at(t0)
+        assert len(smtp.to(DSL)) == len(smtp.to(DEPUTY)) == 1
+        await chain.at(t0 + timedelta(minutes=45))  # 75 % of the critical hour
+        assert len(smtp.to(DSL)) == len(smtp.to(DEPUTY)) == 2
+        assert "75%" in smtp.to(DSL)[1].part("plain")
+        assert "she said not to tell anyone" in smtp.to(DSL)[1].part("plain")  # the DSL may read it
+        await chain.at(t0 + timedelta(hours=1, seconds=5))
+        assert len(smtp.to(DSL)) == len(smtp.to(DEPUTY)) == 3
+        assert len(smtp.to(HEAD)) == 1  # the first notice only; the headteacher's rung is an hour later
+        await chain.at(t0 + timedelta(hours=2, seconds=5))
+        assert len(smtp.to(HEAD)) == 2
+        steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at, rowid",
+                                          [item])]
+        assert steps == ["seen", "reminder_75", "safeguarding_75", "overdue_aht", "safeguarding_overdue",
+                         "overdue_headteacher"]
+
+
 # --- the real daemon ---------------------------------------------------------------------------------
 
 DISCLOSURE = "I'm in year 8 at Oakfield and I want to kill myself, I cut myself every night"

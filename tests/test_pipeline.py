@@ -95,11 +95,21 @@ class TestOnePostTravelsTheWholeWay:
         assert items["Helen Moss"][1] == "[]"
         flagged_ids = {i for i, c in items.values() if c != "[]"}
         mentioned = set()
+        harmless_mails = []
         for m in catcher.messages:
             header = message_from_bytes(m.body).get("X-Watchtower-Items")
-            if header:
-                mentioned |= {int(x) for x in header.split(",")}
+            ids = {int(x) for x in header.split(",")} if header else set()
+            if ids - flagged_ids:
+                harmless_mails.append(m)
+            else:
+                mentioned |= ids
         assert mentioned <= flagged_ids
+        # ... except that every own-account comment owes an acknowledgement: the harmless ones reach the
+        # moderators, and only them, in a batched email that says nothing was flagged
+        assert harmless_mails
+        for m in harmless_mails:
+            assert "none flagged" in m.subject or "not flagged)" in m.subject, m.subject
+            assert set(m.recipients) <= {"a.clarke@oakfield-academy.example", "b.okafor@oakfield-academy.example"}
 
     async def test_the_email_carries_the_reasons_the_deadline_and_an_acknowledge_link(
         self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int

@@ -6,9 +6,10 @@ reads the clock: everything it needs is passed in, and it returns the moment plu
 The rules
 ---------
 Who owes an acknowledgement:
-  every ``critical`` or ``high`` item, from any source; every ``own``-source ``normal`` item.
-  Public-mention ``normal`` items and ``none`` items owe nothing (they appear in the DSL digest):
-  :func:`compute_deadline` returns ``None`` for them.
+  every ``critical`` or ``high`` item, from any source; every ``own``-source item, whatever its severity
+  (the policy: "any comments, queries or complaints"; a comment the classifier misses is still seen by a
+  person). Own-source ``none`` items follow the ``normal`` rule. Public-mention ``normal`` and ``none``
+  items owe nothing (they appear in the DSL digest): :func:`compute_deadline` returns ``None`` for them.
 
 ``critical``, ``high`` and media enquiries run on the clock, weekends and bank holidays included:
   received + ``critical_hours`` (1) / ``high_hours`` (4) / ``media_enquiry_hours`` (1). When more than one
@@ -179,16 +180,14 @@ def effective_severity(severity: Severity | str, categories: Sequence[str] = ())
 
 
 def needs_acknowledgement(severity: Severity | str, source: Source) -> bool:
-    """design.md: every critical or high item from any source, and every own-source normal item."""
+    """design.md: every critical or high item from any source, and every own-source item whatever its severity."""
     sev = Severity.parse(severity)
-    return sev >= Severity.HIGH or (sev == Severity.NORMAL and source == "own")
+    return sev >= Severity.HIGH or source == "own"
 
 
 def no_deadline_reason(severity: Severity | str, source: Source) -> str:
     """Why an item owes no acknowledgement (for ``watchtower deadline --explain``)."""
     sev = Severity.parse(severity)
-    if sev == Severity.NONE:
-        return "items of severity none owe no acknowledgement (they appear in the DSL digest)"
     return f"public-mention {sev.label} items owe no acknowledgement (they appear in the DSL digest)"
 
 
@@ -251,7 +250,8 @@ def compute_deadline(
 
     calendar = policy.calendar()
     received_local = received_utc.astimezone(zone)
-    head = f"normal {who} item{raised} received {_local(received_utc, zone)}"
+    rule_of = "" if sev == Severity.NORMAL else " (the 24-hour rule: every own-account comment is acknowledged)"
+    head = f"{sev.label} {who} item{raised}{rule_of} received {_local(received_utc, zone)}"
     off = calendar.non_working_reason(received_local.date())
     if off is not None:
         day = calendar.next_working_day(received_local.date())

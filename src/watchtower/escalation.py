@@ -10,12 +10,16 @@ Steps and their ids (stable: they are stored in ``done_steps`` and the audit log
 ``seen``
     The first notice, from the ``on_seen`` rules: every rule that matches the item adds its roles
     (critical → moderators + headteacher + AHT; safeguarding → also DSL + deputy DSL; media enquiry →
-    headteacher + AHT; high → moderators; normal own-account → moderators, batched). Due at ``received_at``.
-``<level id>`` (defaults ``reminder_75``, ``overdue_aht``, ``overdue_headteacher``)
+    headteacher + AHT; high → moderators; normal or none own-account → moderators, batched). Due at
+    ``received_at``.
+``<level id>`` (defaults ``reminder_75``, ``safeguarding_75``, ``overdue_aht``, ``safeguarding_overdue``,
+``overdue_moderators``, ``overdue_headteacher``)
     The ``levels``: each is due at a fraction of the item's deadline window (``at_fraction = 0.75``:
     received + 75 % of (deadline − received)) or a fixed number of hours after the deadline
     (``after_deadline_hours``, optionally per severity: the headteacher is told 24 h after a missed
-    deadline, 1 h for a critical item). Items without a deadline have no levels.
+    deadline, 1 h for a critical item). Items without a deadline have no levels. A safeguarding item is
+    chased with the DSL and deputy DSL (who may read it) at 75 % and at the deadline, then the headteacher;
+    an own-account ``none`` item only reminds the moderators at its deadline.
 
 Rules the functions keep (each has a test):
   - Idempotent: a step whose id is in ``done_steps`` is never returned again, so a restart repeats nothing.
@@ -201,19 +205,32 @@ def _default_on_seen() -> list[SeenRule]:
         SeenRule(categories=["media_enquiry"], roles=["headteacher", "aht"]),
         SeenRule(categories=["threat", "hate"], roles=["headteacher", "aht"]),
         SeenRule(severities=["high"], roles=["moderator"]),
-        SeenRule(severities=["normal"], sources=["own"], roles=["moderator"], urgent=False),
+        # every own-account comment owes an acknowledgement (design.md): harmless ones reach the
+        # moderators in their batched email, never one email each
+        SeenRule(severities=["normal", "none"], sources=["own"], roles=["moderator"], urgent=False),
     ]
+
+
+#: Every severity that climbs the whole chain; an own-account ``none`` item only reminds the moderators.
+_FLAGGED: list[SeverityName] = ["normal", "high", "critical"]
 
 
 def _default_levels() -> list[Level]:
     return [
-        Level(id="reminder_75", at_fraction=0.75, roles=["moderator"], urgent=False),
-        Level(id="overdue_aht", after_deadline_hours=0, roles=["aht"]),
+        Level(id="reminder_75", at_fraction=0.75, roles=["moderator"], severities=_FLAGGED, urgent=False),
+        # safeguarding stays with the people who may read it: the DSL and deputy are told again
+        Level(id="safeguarding_75", at_fraction=0.75, roles=["dsl", "deputy_dsl"], categories=["safeguarding"]),
+        Level(id="overdue_aht", after_deadline_hours=0, roles=["aht"], severities=_FLAGGED),
+        Level(id="safeguarding_overdue", after_deadline_hours=0, roles=["dsl", "deputy_dsl"],
+              categories=["safeguarding"]),
+        Level(id="overdue_moderators", after_deadline_hours=0, roles=["moderator"], severities=["none"],
+              urgent=False),
         Level(
             id="overdue_headteacher",
             after_deadline_hours=24,
             after_deadline_hours_by_severity={"critical": 1},
             roles=["headteacher"],
+            severities=_FLAGGED,
         ),
     ]
 
@@ -244,7 +261,7 @@ class EscalationConfig(BaseModel):
         severities = ["high"]
         roles = ["moderator"]
         [[escalation.on_seen]]
-        severities = ["normal"]
+        severities = ["normal", "none"]
         sources = ["own"]
         roles = ["moderator"]
         urgent = false
@@ -253,16 +270,35 @@ class EscalationConfig(BaseModel):
         id = "reminder_75"
         at_fraction = 0.75
         roles = ["moderator"]
+        severities = ["normal", "high", "critical"]
         urgent = false
+        [[escalation.levels]]
+        id = "safeguarding_75"
+        at_fraction = 0.75
+        roles = ["dsl", "deputy_dsl"]
+        categories = ["safeguarding"]
         [[escalation.levels]]
         id = "overdue_aht"
         after_deadline_hours = 0
         roles = ["aht"]
+        severities = ["normal", "high", "critical"]
+        [[escalation.levels]]
+        id = "safeguarding_overdue"
+        after_deadline_hours = 0
+        roles = ["dsl", "deputy_dsl"]
+        categories = ["safeguarding"]
+        [[escalation.levels]]
+        id = "overdue_moderators"
+        after_deadline_hours = 0
+        roles = ["moderator"]
+        severities = ["none"]
+        urgent = false
         [[escalation.levels]]
         id = "overdue_headteacher"
         after_deadline_hours = 24
         after_deadline_hours_by_severity = { critical = 1 }
         roles = ["headteacher"]
+        severities = ["normal", "high", "critical"]
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)

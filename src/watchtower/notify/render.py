@@ -117,6 +117,12 @@ def item_view(
 def item_subject(views: list[dict[str, Any]], items: list[dict[str, Any]]) -> str:
     worst = max(items, key=lambda i: (i.get("severity") or 0))
     sev = Severity(worst.get("severity") or 0)
+    if sev == Severity.NONE:
+        # own-account comments nobody flagged: they still owe an acknowledgement under the 24-hour rule
+        dues = sorted(v["deadline_local"] for v in views if v["deadline_local"])
+        what = "1 new comment" if len(items) == 1 else f"{len(items)} new comments"
+        subject = f"{what} on your accounts, none flagged" + (f": acknowledge by {dues[0]}" if dues else "")
+        return header_safe("Watchtower: " + subject, 250)
     if len(items) == 1:
         cats = ", ".join(views[0]["categories"]) or "item"
         where = f"{views[0]['platform']} {views[0]['source_label']}"
@@ -124,7 +130,10 @@ def item_subject(views: list[dict[str, Any]], items: list[dict[str, Any]]) -> st
         subject = f"[{sev.label.upper()}] {cats} on {where}" + (f", acknowledge by {due}" if due else "")
     else:
         cats = sorted({c for v in views for c in v["categories"]}, key=list(CATEGORY_SEVERITY).index)
+        unflagged = sum(1 for v in views if not v["categories"])
         subject = f"[{sev.label.upper()}] {len(items)} items: {', '.join(cats) or 'items'}"
+        if unflagged:
+            subject += f" ({unflagged} not flagged)"
         dues = sorted(v["deadline_local"] for v in views if v["deadline_local"])
         if dues:
             subject += f", first due {dues[0]}"
