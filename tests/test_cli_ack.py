@@ -97,11 +97,13 @@ class TestQueue:
         now = utcnow()
         query = add_item(db, config, text="Is school open tomorrow?\x1b[31m", categories=["query"], now=now)
         sg = add_item(db, config, text="he touches me when mum is out", categories=["safeguarding"], now=now)
-        add_item(db, config, text="nice photo", categories=[], now=now)
+        photo = add_item(db, config, text="nice photo", categories=[], now=now)
+        add_item(db, config, text="nice photo", categories=[], now=now, source="mention")  # owes nothing
         assert main(["queue", "--config", str(path)]) == 0
         lines = capsys.readouterr().out.splitlines()
         assert lines[0].split()[:3] == ["ID", "SEVERITY", "DEADLINE"]
-        assert [int(line.split()[0]) for line in lines[1:]] == [sg, query]
+        # every own-account comment owes an acknowledgement under the 24-hour rule, the unflagged one too
+        assert [int(line.split()[0]) for line in lines[1:]] == [sg, query, photo]
         assert "critical" in lines[1] and "safeguarding: text withheld" in lines[1]
         assert "he touches me" not in "\n".join(lines)
         assert "\x1b" not in "\n".join(lines)

@@ -82,11 +82,14 @@ class TestContent:
         assert [i.id for i in d.late_acks] == [threat]
         assert d.late_acks[0].due == "acknowledged 3 h late by Ben Okafor"
         assert {i.id for i in d.open_items} == {complaint, sg}
+        # the harmless own-account comment owes an acknowledgement, but it is the moderators' inbox: counted only
+        assert (d.unflagged_open, d.unflagged_overdue) == (1, 0)
         assert d.awaiting_review_total == 4 and d.awaiting_review[0].id == old
         assert [(s.name, s.status) for s in d.sources] == [("news-feed", "auth failed")]
         subject, text, html = render_digest(d)
         assert "2 flagged in the last 24 hours" in subject and "1 overdue" in subject
         assert "My stepdad hits me and I don't want to go home" in text
+        assert "Also 1 unflagged comment on the school's accounts awaiting acknowledgement." in text
         assert "My stepdad hits me and I don&#39;t want to go home" in html
         assert "&lt;b&gt;again&lt;/b&gt;" in html and "<b>again</b>" not in html
         assert "401 token expired" in text

@@ -104,6 +104,9 @@ class Digest:
     by_severity: list[tuple[str, int]] = field(default_factory=list)
     by_category: list[tuple[str, int]] = field(default_factory=list)
     open_items: list[DigestItem] = field(default_factory=list)
+    #: own-account comments nobody flagged that still await an acknowledgement, and how many are overdue
+    unflagged_open: int = 0
+    unflagged_overdue: int = 0
     overdue: list[DigestItem] = field(default_factory=list)
     late_acks: list[DigestItem] = field(default_factory=list)
     awaiting_review: list[DigestItem] = field(default_factory=list)
@@ -212,7 +215,11 @@ def build_digest(db: Database, config: Config, now: datetime) -> Digest:
     flagged = [_item(r, zone, now) for r in flagged_rows]
     sev_counts = Counter(i.severity for i in flagged)
     cat_counts = Counter(c for i in flagged for c in i.categories)
-    open_rows = repo.open_items_detail(db)
+    every_open = repo.open_items_detail(db)
+    # unflagged own-account comments owe an acknowledgement too, but they are the moderators' inbox: the DSL's
+    # digest counts them and lists only flagged items
+    open_rows = [r for r in every_open if r.get("severity")]
+    unflagged = [r for r in every_open if not r.get("severity")]
     open_items = [_item(r, zone, now) for r in open_rows]
     overdue = [_item(r, zone, now) for r in open_rows if parse_ts(r["deadline_at"]) <= now]
     late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now)]
@@ -225,6 +232,8 @@ def build_digest(db: Database, config: Config, now: datetime) -> Digest:
         by_severity=[(s.label, sev_counts[s.label]) for s in sorted(Severity, reverse=True) if sev_counts[s.label]],
         by_category=[(c, cat_counts[c]) for c in CATEGORIES if cat_counts[c]],
         open_items=open_items,
+        unflagged_open=len(unflagged),
+        unflagged_overdue=sum(1 for r in unflagged if parse_ts(r["deadline_at"]) <= now),
         overdue=overdue,
         late_acks=late,
         awaiting_review=[_item(r, zone, now) for r in review_rows],
