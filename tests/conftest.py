@@ -28,7 +28,7 @@ from aiosmtpd.controller import Controller
 from sqlite_utils import Database
 
 from watchtower.config import Config, parse_config
-from watchtower.models import Classification, Item, severity_of
+from watchtower.models import Classification, Decision, Item, Severity, severity_of
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import triage_record
 from watchtower.store import Store, connect, immediate, repo
@@ -213,11 +213,18 @@ def add_item(
     author: str = "someone",
     reasons: list[str] | None = None,
     scores: dict[str, float] | None = None,
+    decisions: list[Decision] | None = None,
+    possible: list[str] | None = None,
 ) -> int:
     """Store one item and triage it with the given categories, as the daemon would at ``now``.
 
-    ``reasons``, ``scores``: the classifier's reasons and scores to record (default: one test rule and a
-    score of 0.99 per category)."""
+    ``decisions``: the classifier's decision records (default: one test rule per category); their reasons are
+    recorded unless ``reasons`` is given. ``scores`` default to 0.99 per category. ``possible``: possible
+    concerns (critical categories with inconclusive evidence)."""
+    if decisions is None:
+        decisions = [Decision(c, "rule", "test", detail=c) for c in categories]
+    if reasons is None:
+        reasons = [d.reason for d in decisions] or ["model: below thresholds"]
     pid = platform_id or f"p{time.perf_counter_ns()}"
     item = Item(
         platform=platform, source=source, platform_id=pid,  # type: ignore[arg-type]
@@ -225,10 +232,8 @@ def add_item(
         text=text, created_at=created_at or now, parent_id=parent_id, own_post=own_post,
     )
     cls = Classification(categories=categories, scores=scores if scores is not None else {c: 0.99 for c in categories},
-                         reasons=reasons if reasons is not None
-                         else [f"rule:test {c}" for c in categories] or ["model: below thresholds"],
-                         model_version="test")
-    assert cls.severity == severity_of(categories)
+                         reasons=reasons, model_version="test", possible=possible or [], decisions=decisions)
+    assert cls.severity == max(severity_of(categories), Severity.HIGH if possible else Severity.NONE)
     with immediate(db):
         [item_id] = repo.ingest(db, [item], source_name=source_name, now=now)
         row = repo.get_item(db, item_id)

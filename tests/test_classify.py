@@ -24,7 +24,7 @@ from watchtower.exceptions import ConfigError
 from watchtower.models import CATEGORIES, Classification, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTRACT_KEYS = {"id", "categories", "severity", "scores", "reasons"}
+CONTRACT_KEYS = {"id", "categories", "severity", "scores", "reasons", "possible"}
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +181,20 @@ class TestConfig:
 
 
 class TestCliContract:
+    def test_every_reason_is_rendered_from_a_decision_record(self) -> None:
+        """Issue 13: each decision is a structured record; the printed reasons are rendered from them."""
+        clf = load_classifier()
+        texts = ["the choir killed it", "i'll k1ll u", "When does term start?", "@jones what a moron",
+                 "call me on 07700 900123 x", "this school is a joke"]
+        for out in clf.classify_batch(texts, ["mention"] * len(texts)):
+            assert out.reasons == [d.reason for d in out.decisions]
+            for d in out.decisions:
+                assert d.category in out.categories or (d.tier == "possible" and d.category in out.possible)
+                assert d.by in ("rule", "list", "model")
+                if d.by == "model":
+                    assert d.threshold_key is not None and d.threshold == getattr(clf.config, d.threshold_key)
+                    assert d.score >= d.threshold
+
     def test_stdin_gives_one_contract_line_per_input_line_in_order(self) -> None:
         lines = [json.dumps({"id": i, "text": t}) for i, t in
                  enumerate(["the choir killed it", "i'll k1ll u", "When does term start?"])]

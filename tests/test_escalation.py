@@ -52,7 +52,7 @@ def ids(state: ItemState, now: datetime, policy: EscalationConfig = POLICY) -> l
 
 def done(state: ItemState, *step_ids: str) -> ItemState:
     return ItemState(state.severity, state.categories, state.source, state.received_at, state.deadline_at,
-                     state.acknowledged_at, state.resolved_at, state.done_steps | set(step_ids))
+                     state.acknowledged_at, state.resolved_at, state.done_steps | set(step_ids), state.possible)
 
 
 class TestANormalOwnItemClimbsTheChain:
@@ -187,6 +187,28 @@ class TestTheFirstNotice:
         [step] = due_steps(state, POLICY, Z(2026, 3, 10, 10))
         assert (step.step_id, step.roles, step.urgent) == ("overdue_moderators", ("moderator",), False)
         assert ids(done(state, "overdue_moderators"), Z(2026, 3, 20)) == []  # never the AHT or headteacher
+
+    @pytest.mark.parametrize(
+        ("possible", "roles"),
+        [
+            (("safeguarding",), ("dsl", "deputy_dsl", "moderator")),
+            (("threat",), ("headteacher", "aht", "moderator")),
+            (("hate",), ("headteacher", "aht", "moderator")),
+        ],
+    )
+    def test_a_possible_concern_reaches_the_people_its_category_would_reach_on_the_high_clock(
+        self, possible: tuple[str, ...], roles: tuple[str, ...]
+    ) -> None:
+        """design.md "Possible concern": raised to at least high, routed as the category would be."""
+        decision = compute_deadline(MONDAY_10, Severity.HIGH, "mention")
+        assert decision is not None and decision.due_at == MONDAY_10 + timedelta(hours=4)
+        state = ItemState(severity=Severity.HIGH, categories=(), source="mention", received_at=MONDAY_10,
+                          deadline_at=decision.due_at, possible=possible)
+        [seen] = due_steps(state, POLICY, MONDAY_10)
+        assert (seen.roles, seen.urgent) == (roles, True)
+        assert f"possible {possible[0]} concern" in seen.reason
+        later = {s.step_id for s in due_steps(state, POLICY, Z(2026, 3, 9, 14))}
+        assert ("safeguarding_overdue" in later) == (possible == ("safeguarding",))
 
     def test_nothing_is_due_before_it_is_received(self) -> None:
         assert ids(item(Severity.CRITICAL, ("threat",)), Z(2026, 3, 9, 9, 59)) == []

@@ -22,7 +22,7 @@ from watchtower.classify._normalise import variants
 from watchtower.classify.config import ClassifierConfig
 from watchtower.cli import main
 from watchtower.config import Config
-from watchtower.models import utcnow
+from watchtower.models import Decision, utcnow
 from watchtower.store import repo
 from watchtower.web._queries import not_concern
 
@@ -31,14 +31,20 @@ NOW = utcnow()
 
 def offensive(db: Database, config: Config, score: float, *, verdict: str, used: float = 0.54) -> int:
     """An item the model alone flagged 'offensive' at ``score``, then judged as people would."""
-    return flagged(db, config, "offensive", f"model:offensive={score:.2f}>={used:.2f}", verdict=verdict,
-                   text=f"post scored {score}", scores={"offensive": score})
+    return flagged(db, config, model("offensive", "offensive", score, "offensive_threshold", used),
+                   verdict=verdict, text=f"post scored {score}")
 
 
-def flagged(db: Database, config: Config, category: str, reason: str, *, verdict: str, text: str,
-            scores: dict[str, float] | None = None) -> int:
-    """An item flagged ``category`` for ``reason`` alone, then judged as people would."""
-    item = add_item(db, config, text=text, categories=[category], now=NOW, reasons=[reason], scores=scores)
+def model(category: str, head: str, score: float, key: str, used: float, detail: str = "",
+          tier: str = "alert") -> Decision:
+    return Decision(category, "model", head, score, key, used, tier, detail)  # type: ignore[arg-type]
+
+
+def flagged(db: Database, config: Config, decision: Decision, *, verdict: str, text: str) -> int:
+    """An item flagged (or raised as a possible concern) for ``decision`` alone, then judged as people would."""
+    possible = decision.tier == "possible"
+    item = add_item(db, config, text=text, categories=[] if possible else [decision.category], now=NOW,
+                    decisions=[decision], possible=[decision.category] if possible else None)
     judge(db, item, verdict)
     return item
 
@@ -108,41 +114,53 @@ class TestAdvice:
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         item = add_item(db, config, text="shit school", categories=["offensive"], now=NOW,
-                        reasons=["model:offensive=0.60>=0.54", "rule:profanity 'shit'"])
+                        decisions=[model("offensive", "offensive", 0.6, "offensive_threshold", 0.54),
+                                   Decision("offensive", "rule", "profanity", detail="'shit'")])
         judge(db, item, "false_positive")
         assert advice_for(run(config_file, capsys), "offensive_threshold")["false_positives"] == 0
 
-    def test_harassment_of_a_person_and_of_the_school_are_told_apart_by_the_reason(
+    def test_harassment_of_a_person_and_of_the_school_are_told_apart_by_the_record(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        # both bars set equal: only the reason's note can say which one a post passed
+        # both bars set equal: only the record's key can say which one a post passed
         path = config_file(classifier={"harassment_threshold": 0.7, "school_target_threshold": 0.7})
-        flagged(db, config, "harassment", "model:offensive=0.75>=0.70 + target '@jones'",
+        flagged(db, config, model("harassment", "offensive", 0.75, "harassment_threshold", 0.7, "+ target '@jones'"),
                 verdict="false_positive", text="@jones you are a joke")
-        school_reason = f"model:offensive=0.85>=0.70 + target 'this school' {_rules.SCHOOL_TARGET_NOTE}"
-        flagged(db, config, "harassment", school_reason, verdict="confirmed", text="this school is a joke")
+        flagged(db, config, model("harassment", "offensive", 0.85, "school_target_threshold", 0.7,
+                                  f"+ target 'this school' {_rules.SCHOOL_TARGET_NOTE}"),
+                verdict="confirmed", text="this school is a joke")
         assert main(["thresholds", "--config", str(path), "--json"]) == 0
         out = json.loads(capsys.readouterr().out)
         assert (advice_for(out, "harassment_threshold")["false_positives"],
                 advice_for(out, "harassment_threshold")["confirmed"]) == (1, 0)
         assert advice_for(out, "school_target_threshold")["confirmed"] == 1
 
-    def test_reasons_stored_before_the_note_are_told_apart_by_the_threshold_used(
+    def test_classifications_stored_before_the_records_are_not_counted(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        flagged(db, config, "harassment", "model:offensive=0.70>=0.54 + target '@jones'",
-                verdict="false_positive", text="@jones you are a joke")
-        flagged(db, config, "harassment", "model:offensive=0.85>=0.80 + target 'this school'",
-                verdict="confirmed", text="this school is a joke")
+        item = offensive(db, config, 0.6, verdict="false_positive")
+        db.execute("UPDATE classifications SET decisions = NULL WHERE item_id = ?", [item])
+        db.conn.commit()
+        assert advice_for(run(config_file, capsys), "offensive_threshold")["false_positives"] == 0
+
+    def test_a_possible_concern_marked_not_a_concern_counts_against_the_band_not_the_alert(
+        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        flagged(db, config, model("safeguarding", "safeguarding", 0.7, "safeguarding_concern_threshold", 0.6,
+                                  tier="possible"), verdict="false_positive", text="the man in a van")
+        # a confident head a gate lowered to a possible concern is not the threshold's doing
+        flagged(db, config, model("threat", "threat", 0.95, "threat_threshold", 0.9, "(lowered: awareness post)",
+                                  tier="possible"), verdict="false_positive", text="knife crime assembly")
         out = run(config_file, capsys)
-        assert advice_for(out, "harassment_threshold")["false_positives"] == 1
-        assert advice_for(out, "school_target_threshold")["confirmed"] == 1
+        assert advice_for(out, "safeguarding_concern_threshold")["false_positives"] == 1
+        assert advice_for(out, "safeguarding_threshold")["false_positives"] == 0
+        assert advice_for(out, "threat_threshold")["false_positives"] == 0
 
     def test_hate_aimed_at_a_person_counts_against_its_own_threshold(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        flagged(db, config, "hate", "model:hate=0.65>=0.60 + offensive=0.93 at '@jones'",
-                verdict="false_positive", text="@jones shut up", scores={"hate": 0.65})
+        flagged(db, config, model("hate", "hate", 0.65, "hate_at_person_threshold", 0.6,
+                                  "+ offensive=0.93 at '@jones'"), verdict="false_positive", text="@jones shut up")
         out = run(config_file, capsys)
         assert advice_for(out, "hate_at_person_threshold")["false_positives"] == 1
         assert advice_for(out, "hate_threshold")["false_positives"] == 0
@@ -150,10 +168,10 @@ class TestAdvice:
     def test_the_threat_and_safeguarding_heads_count_against_their_own_thresholds(
         self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        flagged(db, config, "threat", "model:threat=0.97>=0.90", verdict="false_positive",
-                text="sort that class out", scores={"threat": 0.97})
-        flagged(db, config, "safeguarding", "model:safeguarding=0.95>=0.90", verdict="confirmed",
-                text="the man in a van", scores={"safeguarding": 0.95})
+        flagged(db, config, model("threat", "threat", 0.97, "threat_threshold", 0.9), verdict="false_positive",
+                text="sort that class out")
+        flagged(db, config, model("safeguarding", "safeguarding", 0.95, "safeguarding_threshold", 0.9),
+                verdict="confirmed", text="the man in a van")
         out = run(config_file, capsys)
         assert advice_for(out, "threat_threshold")["false_positives"] == 1
         assert advice_for(out, "safeguarding_threshold")["confirmed"] == 1
@@ -186,14 +204,13 @@ class TestAdvice:
         assert "no database" in capsys.readouterr().err
 
 
-class TestReasonsStayInStep:
-    """The advice reads the classifier's reasons: these keep the two in step."""
+class TestRecordsStayInStep:
+    """The advice reads the classifier's decision records: these keep the two in step."""
 
     def test_the_classifiers_model_reasons_are_read_with_their_score(self) -> None:
         clf = load_classifier()
         out = clf.classify_batch(["@jones what a moron"], ["mention"])[0]
-        by_key = tuning.decisions(
-            [(1, 1, 0, json.dumps(out.categories), json.dumps(out.reasons), json.dumps(out.scores))], clf.config)
+        by_key = tuning.decisions([(1, 1, 0, json.dumps([d.as_dict() for d in out.decisions]))], clf.config)
         [judged] = by_key["harassment_threshold"]
         assert judged.score == out.scores["offensive"]
 
@@ -202,8 +219,7 @@ class TestReasonsStayInStep:
         out = clf.classify_batch(["this school is fucking shit"], ["mention"])[0]
         assert out.categories == ["harassment"]
         assert out.reasons[0].endswith(_rules.SCHOOL_TARGET_NOTE)
-        by_key = tuning.decisions(
-            [(1, 1, 0, json.dumps(out.categories), json.dumps(out.reasons), json.dumps(out.scores))], clf.config)
+        by_key = tuning.decisions([(1, 1, 0, json.dumps([d.as_dict() for d in out.decisions]))], clf.config)
         assert list(by_key) == ["school_target_threshold"]
 
     def test_every_rule_that_flags_offensive_harassment_or_hate_is_known(self) -> None:

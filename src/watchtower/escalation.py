@@ -353,6 +353,14 @@ class ItemState:
     acknowledged_at: datetime | None = None
     resolved_at: datetime | None = None
     done_steps: frozenset[str] = field(default_factory=frozenset)
+    #: possible concerns (design.md): critical categories with inconclusive evidence; they route the item as
+    #: those categories would (a possible safeguarding concern reaches the DSL), at the item's own severity
+    possible: tuple[str, ...] = ()
+
+    @property
+    def routing_categories(self) -> tuple[str, ...]:
+        """The categories the on_seen rules and levels match: the item's own and its possible concerns."""
+        return self.categories + tuple(c for c in self.possible if c not in self.categories)
 
     def __post_init__(self) -> None:
         for name in ("received_at", "deadline_at", "acknowledged_at", "resolved_at"):
@@ -422,14 +430,17 @@ def _candidates(state: ItemState, policy: EscalationConfig, zone: tzinfo) -> lis
 
     roles: list[str] = []
     urgent = False
+    routing = state.routing_categories
     for rule in policy.on_seen:
-        if rule.matches(severity, state.categories, state.source):
+        if rule.matches(severity, routing, state.source):
             roles.extend(r for r in rule.roles if r not in roles)
             urgent = urgent or rule.urgent
     if roles:
         urgent = urgent or critical
         who = "own-account" if state.source == "own" else "public-mention"
         cats = f" ({', '.join(state.categories)})" if state.categories else ""
+        if state.possible:
+            cats += f" (possible {', '.join(state.possible)} concern)"
         how = "at once" if urgent else f"batched, at most one email per {policy.batch_minutes:g} min each"
         steps.append((received, 0, Step(
             step_id=SEEN,
@@ -443,7 +454,7 @@ def _candidates(state: ItemState, policy: EscalationConfig, zone: tzinfo) -> lis
     if state.deadline_at is not None:
         deadline = state.deadline_at.astimezone(UTC)
         for order, level in enumerate(policy.levels, start=1):
-            if not level.applies(severity, state.categories):
+            if not level.applies(severity, routing):
                 continue
             due = level.due_at(severity, received, deadline)
             if level.at_fraction is not None:

@@ -113,18 +113,81 @@ class Item:
             raise ValueError("created_at must be timezone-aware (UTC)")
 
 
+#: The categories whose evidence, when real but not conclusive, makes a possible concern (design.md).
+CRITICAL_CATEGORIES: tuple[str, ...] = tuple(c for c, s in CATEGORY_SEVERITY.items() if s == Severity.CRITICAL)
+
+DecidedBy = Literal["rule", "list", "model"]
+Tier = Literal["alert", "possible"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One piece of evidence the classifier acted on: the structured record behind a printed reason.
+
+    ``by`` says what decided (a ``rule``, an entry of an editable ``list``, or a ``model`` head); ``name`` is the
+    rule's name, the list entry's id or the head. A model decision records its ``score`` and the
+    ``threshold_key`` (the ``[classifier]`` key) and ``threshold`` it was held to. ``tier`` is ``alert`` (the
+    category is raised) or ``possible`` (evidence for a critical category that is real but not conclusive:
+    the item is raised to ``high`` for a person to check). ``detail`` is the rest of the printed reason (a
+    quote, a target, a gate that applied).
+    """
+
+    category: str
+    by: DecidedBy
+    name: str
+    score: float = 1.0
+    threshold_key: str | None = None
+    threshold: float | None = None
+    tier: Tier = "alert"
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The printed reason, e.g. ``model:threat=0.93>=0.90`` or ``rule:threat_phrase 'going to shoot'``."""
+        if self.by == "model":
+            core = f"model:{self.name}={self.score:.2f}"
+            if self.threshold is not None:
+                core += f">={self.threshold:.2f}"
+        else:
+            core = f"{self.by}:{self.name}"
+        text = f"{core} {self.detail}".rstrip() if self.detail else core
+        if self.tier == "possible":
+            return f"possible {self.category} concern, please check: {text}"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category, "by": self.by, "name": self.name, "score": round(float(self.score), 4),
+            "threshold_key": self.threshold_key, "threshold": self.threshold, "tier": self.tier,
+            "detail": self.detail,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Decision:
+        return cls(category=d["category"], by=d["by"], name=d["name"], score=float(d.get("score", 1.0)),
+                   threshold_key=d.get("threshold_key"), threshold=d.get("threshold"),
+                   tier=d.get("tier", "alert"), detail=d.get("detail", ""))
+
+
 @dataclass(frozen=True, slots=True)
 class Classification:
-    """The classifier's decision on one text, with the reasons behind it."""
+    """The classifier's decision on one text, with the reasons behind it.
+
+    ``possible`` holds the critical categories with real but inconclusive evidence (design.md "Possible
+    concern"): they are not among ``categories``, but they raise the item to at least ``high`` and route it
+    to the people those categories reach. ``decisions`` are the structured records the reasons render.
+    """
 
     categories: list[str]
     scores: dict[str, float]
     reasons: list[str]
     model_version: str = ""
+    possible: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
 
     @property
     def severity(self) -> Severity:
-        return severity_of(self.categories)
+        return max(severity_of(self.categories), Severity.HIGH if self.possible else Severity.NONE)
 
     def as_contract(self, item_id: Any = None) -> dict[str, Any]:
         """The ``watchtower classify`` output line (design.md, command-line contract)."""
@@ -134,4 +197,5 @@ class Classification:
             "severity": self.severity.label,
             "scores": {k: round(float(v), 4) for k, v in self.scores.items()},
             "reasons": list(self.reasons),
+            "possible": list(self.possible),
         }

@@ -74,6 +74,7 @@ def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemStat
         acknowledged_at=maybe_ts(row.get("acknowledged_at")),
         resolved_at=maybe_ts(row.get("resolved_at")),
         done_steps=frozenset(done),
+        possible=tuple(json.loads(row.get("possible") or "[]")),
     )
 
 
@@ -140,6 +141,7 @@ def triage_record(
             now=now,
             item_id=row["id"],
             categories=list(cls.categories),
+            possible=list(cls.possible),
             severity=cls.severity.label,
             model=cls.model_version,
         )
@@ -151,6 +153,7 @@ def triage_record(
             source=row["source"],
             received_at=received,
             deadline_at=decision.due_at,
+            possible=tuple(cls.possible),
         )
         queued += take_steps(db, config, row["id"], due_steps(state, config.escalation, now, tz=tz), now)
     return queued

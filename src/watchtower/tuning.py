@@ -1,8 +1,8 @@
 """Threshold advice from the moderators' own judgements ("not a concern" marks and recorded actions).
 
-Every model-driven decision stores its score and the threshold it passed in its reason, e.g.
-``model:offensive=0.71>=0.54 + target '@jones'``. Items a moderator marked "not a concern" are false
-positives; items someone recorded a real action on (replied, hid, reported, referred...) are confirmed.
+Every classification stores the structured record of its decisions (``watchtower.models.Decision``): for a
+model decision, the head's score, the ``[classifier]`` key and the threshold it passed. Items a moderator marked
+"not a concern" are false positives; items someone recorded a real action on (replied, hid, reported, referred...) are confirmed.
 For each model threshold this module counts, at higher values, how many false positives would no longer
 have been flagged and how many confirmed items would have been lost, and suggests the highest value that
 loses no confirmed item.
@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchtower.classify._rules import RULE_CATEGORY, SCHOOL_TARGET_NOTE
-from watchtower.classify.config import CATEGORY_HEADS, ClassifierConfig
-from watchtower.models import ACTIONS
+from watchtower.classify.config import CATEGORY_HEADS, WRITER_HEADS, ClassifierConfig
+from watchtower.models import ACTIONS, Decision
 
 #: actions that say the item was a real concern: every recorded action but "no action needed" and plain notes
 CONFIRMING_ACTIONS = tuple(a for a in ACTIONS if a not in ("no_action", "note"))
-_MODEL_REASON = re.compile(rf"^model:(offensive|hate|{'|'.join(CATEGORY_HEADS)})=(\d+(?:\.\d+)?)>=(\d+(?:\.\d+)?)")
+#: the keys of the possible-concern band: a "not a concern" mark on a possible concern tunes these (design.md)
+POSSIBLE_KEYS = (*(f"{head}_concern_threshold" for head in CATEGORY_HEADS), "hate_possible_threshold")
 #: thresholds above this would make the model all but silent; never advised
 MAX_ADVISED = 0.95
 
@@ -75,74 +74,39 @@ class Advice:
         return rows
 
 
-def threshold_key(category: str, head: str, used: float, cfg: ClassifierConfig, reason: str = "") -> str | None:
-    """Which ``[classifier]`` key a model reason in ``category`` depended on (None: not a tunable one)."""
-    if head == "hate" and category == "hate":
-        # "model:hate=0.72>=0.60 + offensive=0.93 at '@jones'": the stricter bar for posts aimed at a person
-        return "hate_at_person_threshold" if " at '" in reason else "hate_threshold"
-    if head in CATEGORY_HEADS:
-        return f"{head}_threshold" if category == head else None
-    if head != "offensive":
-        return None
-    if category == "offensive":
-        return "offensive_threshold"
-    if category == "harassment":
-        if SCHOOL_TARGET_NOTE in reason:
-            return "school_target_threshold"
-        # reasons stored before the note existed: tell the two apart by the bar that was passed
-        if math.isclose(used, cfg.school_target_threshold) and not math.isclose(used, cfg.harassment_threshold):
-            return "school_target_threshold"
-        return "harassment_threshold"
-    return None
+def decisions(rows: Iterable[tuple[int, int, int, str | None]], cfg: ClassifierConfig) -> dict[str, list[Judged]]:
+    """``rows``: (item id, not_concern, confirmed, decisions JSON) of each item's latest triage.
 
-
-def decisions(
-    rows: Iterable[tuple[int, int, int, str, str, str]], cfg: ClassifierConfig
-) -> dict[str, list[Judged]]:
-    """``rows``: (item id, not_concern, confirmed, categories, reasons, scores; JSON) of each item's latest triage.
-
-    The score is the model head's stored score (4 decimals); the reason's own figure (2 decimals) is the
-    fallback, so that advice never rounds a confirmed item's score up past the value it advises.
-
-    A category counts against a key only when the model was its only reason: a rule-flagged category does not
-    go away when a threshold rises.
+    The decisions are the classifier's structured records (``watchtower.models.Decision``): category, what decided
+    (rule, list or model), the score, the ``[classifier]`` key and the threshold it was held to. A raised category
+    or possible concern counts against a key only when the model alone decided it: a rule- or list-flagged
+    category does not go away when a threshold rises, and a concern a gate lowered is not the threshold's doing.
+    Classifications stored before the records existed (no decisions) are not counted.
     """
+    del cfg  # the records carry their own keys and thresholds
     out: dict[str, list[Judged]] = {}
-    for item_id, not_concern, confirmed, categories_json, reasons_json, scores_json in rows:
-        categories = json.loads(categories_json or "[]")
-        reasons = json.loads(reasons_json or "[]")
-        scores = json.loads(scores_json or "{}")
+    for item_id, not_concern, confirmed, decisions_json in rows:
         verdict = "false_positive" if not_concern else "confirmed" if confirmed else "unjudged"
-        for category in categories:
-            mine = [r for r in reasons if _belongs(r, category)]
-            model = [m for r in mine if (m := _MODEL_REASON.match(r))]
-            if not model or len(model) != len(mine) or "(idiom" in " ".join(mine):
-                continue  # a rule flagged it too, or an idiom gate applied: the threshold alone did not decide
-            head, used = model[0].group(1), float(model[0].group(3))
-            score = float(scores.get(head, model[0].group(2)))
-            if key := threshold_key(category, head, used, cfg, mine[0]):
-                out.setdefault(key, []).append(Judged(item_id, score, verdict))
+        by_category: dict[tuple[str, str], list[Decision]] = {}
+        for raw in json.loads(decisions_json or "[]"):
+            d = Decision.from_dict(raw)
+            by_category.setdefault((d.category, d.tier), []).append(d)
+        for (_category, tier), records in by_category.items():
+            if any(d.by != "model" for d in records):
+                continue
+            first = records[0]
+            key = first.threshold_key
+            if key is None or (tier == "possible" and key not in POSSIBLE_KEYS):
+                continue
+            out.setdefault(key, []).append(Judged(item_id, first.score, verdict))
     return out
-
-
-def _belongs(reason: str, category: str) -> bool:
-    """Reasons are stored flat; which category a reason served is recoverable from its wording."""
-    if reason.startswith("model:hate="):
-        return category == "hate"
-    for head in CATEGORY_HEADS:
-        if reason.startswith(f"model:{head}="):
-            return category == head
-    if reason.startswith("model:offensive="):
-        return category == ("harassment" if "+ target" in reason else "offensive")
-    return RULE_CATEGORY.get(reason.split(" ", 1)[0].split(":", 1)[-1]) == category
-
-
 
 
 def advise(by_key: dict[str, list[Judged]], cfg: ClassifierConfig, *, min_marks: int) -> list[Advice]:
     """One :class:`Advice` per tunable threshold, with a suggestion where the marks support one."""
     keys = ("offensive_threshold", "harassment_threshold", "school_target_threshold", "hate_threshold",
-            "hate_at_person_threshold", *(f"{head}_threshold" for head in CATEGORY_HEADS))
+            "hate_at_person_threshold", *(f"{head}_threshold" for head in CATEGORY_HEADS), *POSSIBLE_KEYS,
+            *(f"{head}_head_threshold" for head in WRITER_HEADS if getattr(cfg, f"{head}_head_threshold") is not None))
     out = []
     for key in keys:
         a = Advice(key=key, current=float(getattr(cfg, key)), decisions=by_key.get(key, []))

@@ -10,8 +10,8 @@ import numpy as np
 from watchtower.classify import _rules
 from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
-from watchtower.classify.config import CATEGORY_HEADS, ClassifierConfig
-from watchtower.models import CATEGORIES, Classification, sort_categories
+from watchtower.classify.config import CATEGORY_HEADS, WRITER_HEADS, ClassifierConfig
+from watchtower.models import CATEGORIES, Classification, Decision, sort_categories
 
 SOURCES = ("own", "mention")
 #: categories whose rules explain a post well enough that the threat and safeguarding heads must be surer
@@ -40,6 +40,7 @@ class Classifier:
         self.version: str = self._model.version
         self._head = {name: i for i, name in enumerate(self._model.heads)}
         self._category_heads = [h for h in CATEGORY_HEADS if h in self._head]
+        self._writer_heads = [h for h in WRITER_HEADS if h in self._head]
         self._names = _names_pattern(self.config.staff_names + self.config.school_names)
         self._lock = threading.Lock()
         _rules.detect("warm up", ["warm up"], None, self.config)  # compile the lexicons now, not on item 1
@@ -61,9 +62,10 @@ class Classifier:
             return [self._decide(t, s, probs[i]) for i, (t, s) in enumerate(zip(texts, sources, strict=True))]
 
     def _decide(self, text: str, source: str | None, p: np.ndarray) -> Classification:
+        """Rules, lists and model heads to one decision. Every piece of evidence is a :class:`Decision`."""
         cfg = self.config
-        p_off = float(p[self._head["offensive"]])
-        p_hate = float(p[self._head["hate"]])
+        head = {name: float(p[i]) for name, i in self._head.items()}
+        p_off, p_hate = head["offensive"], head["hate"]
         norms = variants(text)
         norm = norms[0]
         hits = _rules.detect(text, norms, source, cfg)
@@ -71,82 +73,131 @@ class Classifier:
             # configured staff and school names count as handles, so "okafor is a joke" is aimed at someone
             named = self._names.sub(lambda m: "@" + m.group(0).lstrip("@").replace(" ", "_"), norm)
             hits += [h for h in _rules.harassment_hits(named) if h not in hits]
-        cats: dict[str, list[str]] = {}
+        cats: dict[str, list[Decision]] = {}
+        possible: dict[str, list[Decision]] = {}
         scores = dict.fromkeys(CATEGORIES, 0.0)
         for h in hits:
-            cats.setdefault(h.category, []).append(h.reason)
+            cats.setdefault(h.category, []).append(_from_hit(h))
             scores[h.category] = max(scores[h.category], h.score)
 
         profanity = _rules.PROFANITY.search(norm)
         idiom = None if profanity else _rules.IDIOM.search(norm)
 
-        # model: threat and safeguarding heads (trained on posts the developers wrote, see training/data), quiet
-        # in awareness posts ("assembly on knife crime") and where the only violent words are idioms: rules decide
-        if self._category_heads and not idiom and not _rules.aware(norm):
-            # a post a rule already explains (a complaint, a query, a phone number...) needs the head to be surer
-            explained = bool(_EXPLAINED & set(cats))
-            for head in self._category_heads:
-                ph = float(p[self._head[head]])
-                scores[head] = max(scores[head], ph)
-                needed = getattr(cfg, f"{head}_threshold")
-                if explained:
-                    needed = max(needed, cfg.explained_post_threshold)
-                if ph >= needed and head not in cats:
-                    cats[head] = [f"model:{head}={ph:.2f}>={needed:.2f}"]
+        # model: the critical heads. A gate (an awareness post, an idiom, a rule that already explains the post)
+        # may lower a confident head's alert to a possible concern, with its reason, never to nothing
+        # (issue 13: "gates never silence a confident model"); a score in the band below the alert threshold
+        # is a possible concern too.
+        gate = (f"idiom {_rules._quote(idiom)}" if idiom else "awareness or teaching post" if _rules.aware(norm)
+                else "")
+        explained = sorted(_EXPLAINED & set(cats))
+        for name in self._category_heads:
+            ph = head[name]
+            scores[name] = max(scores[name], ph)
+            if name in cats:
+                continue  # a rule decided already
+            alert_key = f"{name}_threshold"
+            alert = getattr(cfg, alert_key)
+            needed_key, needed = alert_key, alert
+            if explained and cfg.explained_post_threshold > needed:
+                needed_key, needed = "explained_post_threshold", cfg.explained_post_threshold
+            if ph >= needed and not gate:
+                cats[name] = [Decision(name, "model", name, ph, needed_key, needed)]
+            elif ph >= alert:
+                why = gate or f"a rule already explains it ({', '.join(explained)})"
+                possible.setdefault(name, []).append(
+                    Decision(name, "model", name, ph, alert_key, alert, "possible", f"(lowered: {why})"))
+            elif ph >= (concern := getattr(cfg, f"{name}_concern_threshold")):
+                possible.setdefault(name, []).append(
+                    Decision(name, "model", name, ph, f"{name}_concern_threshold", concern, "possible"))
 
-        # model: hate head, gated so that a topic alone ("immigration") is not a critical alert
+        # model: hate head, gated so that a topic alone ("immigration") is not a critical alert; when the gate
+        # holds it back, a confident head is still a possible concern
         scores["hate"] = max(scores["hate"], p_hate)
         at_person = _rules.PERSON.search(norm)  # an @handle, "you", a staff title, a pupil by year
         if p_hate >= cfg.hate_threshold:
             ident = _rules.IDENTITY.search(norm)
+            hate: Decision | None = None
             if ident:
-                cats.setdefault("hate", []).append(
-                    f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + group '{ident.group(0)}'")
+                hate = Decision("hate", "model", "hate", p_hate, "hate_threshold", cfg.hate_threshold,
+                                detail=f"+ group '{ident.group(0)}'")
             elif p_off >= cfg.hate_needs_offensive and not _rules.NAMED_PERSON.search(norm):
                 # no group named: an attack on a named teacher or pupil is harassment, not hate; one at an
                 # @handle or "you" is hate only if the head is surer ("@user shut up b*tch", not "you clown")
                 if not at_person:
-                    cats.setdefault("hate", []).append(
-                        f"model:hate={p_hate:.2f}>={cfg.hate_threshold:.2f} + offensive={p_off:.2f}")
+                    hate = Decision("hate", "model", "hate", p_hate, "hate_threshold", cfg.hate_threshold,
+                                    detail=f"+ offensive={p_off:.2f}")
                 elif p_hate >= cfg.hate_at_person_threshold:
-                    cats.setdefault("hate", []).append(
-                        f"model:hate={p_hate:.2f}>={cfg.hate_at_person_threshold:.2f} + offensive={p_off:.2f} "
-                        f"at '{at_person.group(0)}'")
+                    hate = Decision("hate", "model", "hate", p_hate, "hate_at_person_threshold",
+                                    cfg.hate_at_person_threshold,
+                                    detail=f"+ offensive={p_off:.2f} at '{at_person.group(0)}'")
+            if hate is not None:
+                cats.setdefault("hate", []).append(hate)
+            elif "hate" not in cats and p_hate >= cfg.hate_possible_threshold:
+                possible.setdefault("hate", []).append(
+                    Decision("hate", "model", "hate", p_hate, "hate_possible_threshold", cfg.hate_possible_threshold,
+                             "possible", "(no protected group named)"))
+
+        # model: the heads learned from the writers' school posts (harassment, sexual, personal data, media
+        # enquiries, complaints, queries), where the weights have them and their threshold is set
+        for name in self._writer_heads:
+            ph = head[name]
+            scores[name] = max(scores[name], ph)
+            key = f"{name}_head_threshold"
+            needed = getattr(cfg, key)
+            if needed is not None and ph >= needed and name not in cats and not (name == "query" and source == "mention"
+                                                                                 and not cfg.flag_mention_questions):
+                cats[name] = [Decision(name, "model", name, ph, key, needed)]
 
         # model: offensive head, split by whether the post is aimed at someone identifiable
         person = at_person or (self._names.search(norm) if self._names else None)
         target = person or _rules.TARGET.search(norm)
         scores["offensive"] = p_off
-        if person and "harassment" not in cats and any(r.startswith("rule:") for r in cats.get("hate", [])):
-            cats["harassment"] = [f"rule:hate_aimed_at_person '{person.group(0)}'"]
+        if person and "harassment" not in cats and any(d.by == "rule" for d in cats.get("hate", [])):
+            cats["harassment"] = [Decision("harassment", "rule", "hate_aimed_at_person", detail=f"'{person.group(0)}'")]
             scores["harassment"] = 1.0
-        off_needed = max(cfg.offensive_threshold, cfg.idiom_threshold) if idiom else cfg.offensive_threshold
-        harass_needed = cfg.harassment_threshold if person else cfg.school_target_threshold
-        if idiom:
-            harass_needed = max(harass_needed, cfg.idiom_threshold)
-        if "complaint" in cats and "harassment" not in cats and not _rules.INSULT_WORD.search(norm):
+        off_needed, off_key = ((max(cfg.offensive_threshold, cfg.idiom_threshold), "idiom_threshold")
+                               if idiom and cfg.idiom_threshold > cfg.offensive_threshold
+                               else (cfg.offensive_threshold, "offensive_threshold"))
+        harass_needed, harass_key = ((cfg.harassment_threshold, "harassment_threshold") if person
+                                     else (cfg.school_target_threshold, "school_target_threshold"))
+        if idiom and cfg.idiom_threshold > harass_needed:
+            harass_needed, harass_key = cfg.idiom_threshold, "idiom_threshold"
+        if ("complaint" in cats and "harassment" not in cats and not _rules.INSULT_WORD.search(norm)
+                and cfg.school_target_threshold > harass_needed):
             # an angry complaint about a member of staff ("your officer was extremely rude to me") is a complaint;
             # the model must be as sure as for an attack on the school before it becomes harassment of a person
-            harass_needed = max(harass_needed, cfg.school_target_threshold)
+            harass_needed, harass_key = cfg.school_target_threshold, "school_target_threshold"
         worse = {"threat", "hate", "safeguarding", "harassment", "sexual"} & set(cats)
         if target:
             scores["harassment"] = max(scores["harassment"], p_off)
+        idiom_note = f" (idiom {_rules._quote(idiom)})" if idiom else ""
         if target and p_off >= harass_needed:
-            cats.setdefault("harassment", []).append(
-                f"model:offensive={p_off:.2f}>={harass_needed:.2f} + target '{target.group(0)}'"
-                + ("" if person else f" {_rules.SCHOOL_TARGET_NOTE}")
-                + (f" (idiom {_rules._quote(idiom)})" if idiom else ""))
+            cats.setdefault("harassment", []).append(Decision(
+                "harassment", "model", "offensive", p_off, harass_key, harass_needed,
+                detail=f"+ target '{target.group(0)}'" + ("" if person else f" {_rules.SCHOOL_TARGET_NOTE}")
+                + idiom_note))
         elif p_off >= off_needed and not worse:
-            cats.setdefault("offensive", []).append(f"model:offensive={p_off:.2f}>={off_needed:.2f}"
-                                                    + (f" (idiom {_rules._quote(idiom)})" if idiom else ""))
+            cats.setdefault("offensive", []).append(Decision(
+                "offensive", "model", "offensive", p_off, off_key, off_needed, detail=idiom_note.strip()))
         elif profanity and not worse:
-            cats.setdefault("offensive", []).append(f"rule:profanity '{profanity.group(0)}'")
+            cats.setdefault("offensive", []).append(
+                Decision("offensive", "rule", "profanity", detail=_rules._quote(profanity)))
             scores["offensive"] = max(p_off, 0.5)
 
-        reasons = [r for c in CATEGORIES for r in cats.get(c, [])]
+        records = [d for c in CATEGORIES for d in cats.get(c, [])]
+        records += [d for c in CATEGORIES if c not in cats for d in possible.get(c, [])]
         return Classification(
             categories=sort_categories(set(cats)),
             scores={k: round(v, 4) for k, v in scores.items()},
-            reasons=reasons,
+            reasons=[d.reason for d in records],
             model_version=self.version,
+            possible=[c for c in CATEGORIES if c in possible and c not in cats],
+            decisions=records,
         )
+
+
+def _from_hit(hit: _rules.Hit) -> Decision:
+    """A rule's or list's hit as a decision record; its printed reason is the hit's own, unchanged."""
+    head, _, detail = hit.reason.partition(" ")
+    by, _, name = head.partition(":")
+    return Decision(hit.category, "list" if by == "list" else "rule", name, hit.score, detail=detail)

@@ -7,11 +7,24 @@ The threshold defaults are the ones tuned on the TweetEval validation sets for t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-#: Model heads that decide a category of the same name on their own, each with a ``<head>_threshold`` key
+#: Model heads that decide a critical category of the same name on their own, each with a ``<head>_threshold``
+#: key (the alert) and a ``<head>_concern_threshold`` key (the possible-concern band below it)
 CATEGORY_HEADS = ("threat", "safeguarding")
+#: Model heads learned from the writers' school posts alone, each with a ``<head>_head_threshold`` key
+WRITER_HEADS = ("harassment", "sexual", "personal_data", "media_enquiry", "complaint", "query")
+
+
+def _head_threshold(category: str, default: float | None) -> Any:
+    return Field(
+        default, ge=0.0, le=1.0,
+        description=f"Model {category} head probability at or above which a post is '{category}' when no rule "
+        "caught it (the head learned from the writers' school posts, training/data/writers); unset: the head "
+        "is not used.",
+    )
 
 
 class ClassifierConfig(BaseModel):
@@ -84,6 +97,29 @@ class ClassifierConfig(BaseModel):
         description="Model safeguarding probability at or above which a post is 'safeguarding' (critical) "
         "when no rule caught it; quiet in awareness posts, like threat_threshold.",
     )
+    threat_concern_threshold: float = Field(
+        0.6,
+        ge=0.0,
+        le=1.0,
+        description="Model threat probability at or above which (and below threat_threshold) a post is a "
+        "possible threat: raised to high with the reason 'possible threat concern, please check', and sent to "
+        "the people a threat reaches, on the 4-hour clock (design.md 'Possible concern').",
+    )
+    safeguarding_concern_threshold: float = Field(
+        0.6,
+        ge=0.0,
+        le=1.0,
+        description="Model safeguarding probability at or above which (and below safeguarding_threshold) a "
+        "post is a possible safeguarding concern: raised to high and sent to the DSL and deputy, on the 4-hour "
+        "clock.",
+    )
+    hate_possible_threshold: float = Field(
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="Model hate probability at or above which a post the hate gate holds back (no protected "
+        "group named, no offensive language) is still a possible hate concern, raised to high.",
+    )
     explained_post_threshold: float = Field(
         0.98,
         ge=0.0,
@@ -92,6 +128,12 @@ class ClassifierConfig(BaseModel):
         "(a complaint, a query, a media enquiry, personal data, harassment): those heads mistook some angry "
         "complaints for threats at 0.9.",
     )
+    harassment_head_threshold: float | None = _head_threshold("harassment", None)
+    sexual_head_threshold: float | None = _head_threshold("sexual", None)
+    personal_data_head_threshold: float | None = _head_threshold("personal_data", None)
+    media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", None)
+    complaint_head_threshold: float | None = _head_threshold("complaint", None)
+    query_head_threshold: float | None = _head_threshold("query", None)
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
     max_length: int = Field(64, ge=8, le=512, description="Tokens kept per text (the model was trained on 64).")
     intra_op_threads: int = Field(

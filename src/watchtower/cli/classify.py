@@ -5,7 +5,10 @@
 Each input line is a JSON object with ``text`` (required), and optionally ``id`` (any JSON value, echoed)
 and ``source`` ("own", "mention" or null). Each input line gives one output line on stdout, in input order:
 
-    {"id": ..., "categories": [...], "severity": "high", "scores": {...}, "reasons": [...]}
+    {"id": ..., "categories": [...], "severity": "high", "scores": {...}, "reasons": [...], "possible": [...]}
+
+``possible`` lists the critical categories with real but inconclusive evidence (design.md "Possible
+concern"): such an item is raised to at least ``high`` and its reason says "possible ... concern, please check".
 
 Blank lines are skipped (they hold no item). A malformed line (not JSON, not an object, no string ``text``,
 a bad ``source``, invalid UTF-8) does not stop the run: its output line is

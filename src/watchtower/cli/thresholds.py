@@ -37,10 +37,10 @@ def collect(db: Any, classifier: Any, min_marks: int) -> list[Any]:
     rows = db.execute(
         "SELECT i.id, i.not_concern, "
         f" EXISTS (SELECT 1 FROM actions a WHERE a.item_id = i.id AND a.action IN ({marks})), "
-        " c.categories, c.reasons, c.scores "
+        " c.decisions "
         "FROM items i JOIN classifications c ON c.id = "
         " (SELECT MAX(id) FROM classifications WHERE item_id = i.id) "
-        "WHERE i.categories IS NOT NULL AND i.categories != '[]'",
+        "WHERE i.severity > 0",
         list(tuning.CONFIRMING_ACTIONS),
     ).fetchall()
     return tuning.advise(tuning.decisions(rows, classifier), classifier, min_marks=min_marks)

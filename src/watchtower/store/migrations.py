@@ -242,3 +242,13 @@ def m003_queue_and_digest_indexes(db: Database) -> None:
     db.execute("CREATE INDEX items_flagged_classified ON items (classified_at) WHERE severity > 0")
     db.execute("CREATE INDEX items_review ON items (first_seen_at) WHERE severity > 0 AND dsl_reviewed_at IS NULL")
     db.execute("CREATE INDEX items_acknowledged ON items (acknowledged_at) WHERE acknowledged_at IS NOT NULL")
+
+
+@migrations()
+def m004_possible_concerns_and_decision_records(db: Database) -> None:
+    """Issue 13: an item may be a possible concern (critical-category evidence that is real but not conclusive:
+    raised to high and routed as that category would be), and each classification keeps the structured record of
+    its decisions (category, by rule|list|model, name, score, threshold key, threshold) that its reasons render."""
+    db.execute("ALTER TABLE items ADD COLUMN possible TEXT")
+    db.execute("ALTER TABLE classifications ADD COLUMN possible TEXT")
+    db.execute("ALTER TABLE classifications ADD COLUMN decisions TEXT")

@@ -121,9 +121,10 @@ def record_classification(
 ) -> None:
     """Store the decision with its reasons, and the item's deadline (computed once, on purpose)."""
     cats = json.dumps(list(cls.categories))
+    possible = json.dumps(list(cls.possible)) if cls.possible else None
     db.execute(
-        "INSERT INTO classifications (item_id, classified_at, categories, severity, scores, reasons, model_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO classifications (item_id, classified_at, categories, severity, scores, reasons, model_version, "
+        "possible, decisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             item_id,
             ts(now),
@@ -132,12 +133,15 @@ def record_classification(
             json.dumps({k: round(float(v), 4) for k, v in cls.scores.items()}),
             json.dumps(list(cls.reasons)),
             cls.model_version,
+            possible,
+            json.dumps([d.as_dict() for d in cls.decisions]),
         ],
     )
     db.execute(
-        "UPDATE items SET classified_at = ?, categories = ?, severity = ?, deadline_at = ?, deadline_reason = ? "
-        "WHERE id = ?",
-        [ts(now), cats, int(cls.severity), ts(deadline_at) if deadline_at else None, deadline_reason, item_id],
+        "UPDATE items SET classified_at = ?, categories = ?, severity = ?, deadline_at = ?, deadline_reason = ?, "
+        "possible = ? WHERE id = ?",
+        [ts(now), cats, int(cls.severity), ts(deadline_at) if deadline_at else None, deadline_reason, possible,
+         item_id],
     )
 
 
@@ -179,7 +183,7 @@ def done_steps(db: Database, item_id: int) -> set[str]:
 def open_items(db: Database) -> list[dict[str, Any]]:
     """Items that still owe an acknowledgement, with the steps already taken."""
     rows = db.execute(
-        "SELECT id, platform, source, severity, categories, first_seen_at, deadline_at, acknowledged_at, "
+        "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, acknowledged_at, "
         "resolved_at FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
     )
     cols = [c[0] for c in rows.description]
