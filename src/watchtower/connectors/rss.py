@@ -288,7 +288,7 @@ class RssConnector(BaseConnector):
             if parsed.get("bozo"):
                 what = "an HTML page" if resp.looks_like_html() else "a malformed feed"
                 raise SourceUnavailable(f"{what} ({parsed.get('bozo_exception')}): {why}", source=self.name)
-            raise SourceUnavailable(f"the feed has {why}", source=self.name)
+            raise SourceUnavailable(f"the feed is well-formed but {why}", source=self.name)
         if not entries and not parsed.get("version"):
             raise SourceUnavailable("the body is not an RSS or Atom feed", source=self.name)
 
