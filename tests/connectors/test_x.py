@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import aiohttp
 import pytest
 from pydantic import TypeAdapter
+from structlog.testing import capture_logs
 from tweepy.asynchronous import AsyncClient
 
 from watchtower.connectors import SourceConfig, build_connector
@@ -202,3 +203,81 @@ class TestWiring:
         cfg = ADAPTER.validate_python({"type": "x", "name": "x-school", "user_id": "1", "handle": "Oak"})
         with pytest.raises(SecretMissing, match=r"x-school.*bearer_token_secret.*X_BEARER_TOKEN"):
             build_connector(cfg, session, school_names=["Oak"], environ={})
+
+
+class TestWhatRealXAnswers:
+    """Shapes from X's OpenAPI spec (xdevplatform/xdk specs/openapi.json): a 200 may carry ``errors`` (Problem
+    objects) with or without ``data``; ``since_id`` is ``^[0-9]{1,19}$``; ``meta.newest_id`` is optional."""
+
+    async def test_an_unknown_user_id_answered_200_with_only_errors_is_a_config_error(self, fake, session):
+        """X says "Could not find user with id" in a 200: not 0 items and a success, but a failure the operator
+        hears about (SourceAuthFailed stops the source and emails the operator)."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_200_unknown_user.json"))
+        with pytest.raises(SourceAuthFailed, match=r"user_id.*Could not find user with id"):
+            await x(fake, session, streams=("mentions",)).fetch({"mentions_since": "42"})
+
+    async def test_errors_next_to_data_are_logged_and_the_data_kept(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_200_partial_errors.json"))
+        with capture_logs() as logs:
+            result = await x(fake, session, streams=("mentions",)).fetch({})
+        assert [i.platform_id for i in result.items] == ["1790000000000000005"]
+        (event,) = [e for e in logs if e["event"] == "x_partial_errors"]
+        assert event["log_level"] == "warning" and event["stream"] == "mentions_since"
+        assert "Could not find tweet with referenced_tweets.id" in event["errors"][0]
+
+    @pytest.mark.parametrize(
+        ("stream", "path", "key"),
+        [("mentions", MENTIONS, "mentions_since"), ("own_posts", TWEETS, "own_since"),
+         ("replies", SEARCH, "replies_since"), ("search", SEARCH, "search_since_0")],
+    )
+    async def test_a_refused_since_id_is_dropped_and_retried_on_every_stream(self, fake, session, stream, path, key):
+        """A stored since_id X refuses (400) would fail every poll forever: it is dropped and the stream re-read."""
+        fake.on("GET", path, Reply(status=400, fixture="x_400_invalid_since_id.json"),
+                Reply(fixture="x_no_newest_id.json"))
+        result = await x(fake, session, streams=(stream,)).fetch({key: "1700000000000000000"})
+        first, second = fake.calls(path)
+        assert first.query["since_id"] == "1700000000000000000" and "since_id" not in second.query
+        assert result.cursor == {key: "1790000000000000011"} and len(result.items) == 3
+
+    async def test_an_id_that_is_not_digits_is_never_sent_nor_stored(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_bad_newest_id.json"))
+        result = await x(fake, session, streams=("mentions",)).fetch({"mentions_since": "12 OR 1=1"})
+        assert "since_id" not in fake.calls(MENTIONS)[0].query
+        assert result.cursor == {"mentions_since": "1790000000000000020"}
+
+    async def test_a_missing_newest_id_falls_back_to_the_largest_id_seen(self, fake, session):
+        """Without meta.newest_id the cursor would never move and every poll would re-read (and pay for) the
+        same posts: the largest id in data is kept instead (ids compare as numbers, not strings)."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_no_newest_id.json"))
+        result = await x(fake, session, streams=("mentions",)).fetch({"mentions_since": "42"})
+        assert result.cursor == {"mentions_since": "1790000000000000011"}
+
+    async def test_one_stream_refused_does_not_stop_the_others(self, fake, session):
+        """Search refused (400, no since_id to drop): mentions and own posts still arrive and move their cursors;
+        the search cursor is kept as it was; the failure is logged."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page2.json"))
+        fake.on("GET", SEARCH, Reply(status=400, fixture="x_400_invalid_query.json"))
+        fake.on("GET", TWEETS, Reply(fixture="x_own_tweets.json"))
+        with capture_logs() as logs:
+            result = await x(fake, session, streams=("mentions", "own_posts", "search")).fetch(
+                {"search_since_0": "1790000000000000000"})
+        assert {i.platform_id for i in result.items} == {
+            "1790000000000000002", "1790000000000000001", "1790000000000000100"}
+        assert result.cursor == {"mentions_since": "1790000000000000002", "own_since": "1790000000000000100",
+                                 "search_since_0": "1790000000000000000"}
+        (event,) = [e for e in logs if e["event"] == "x_stream_failed"]
+        assert event["stream"] == "search_since_0" and "invalid operator" in event["error"]
+
+    async def test_one_stream_timing_out_does_not_stop_the_others(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page2.json", delay=1.0))
+        fake.on("GET", TWEETS, Reply(fixture="x_own_tweets.json"))
+        result = await x(fake, session, streams=("mentions", "own_posts"), timeout_seconds=0.3).fetch(
+            {"mentions_since": "42"})
+        assert [i.platform_id for i in result.items] == ["1790000000000000100"]
+        assert result.cursor == {"mentions_since": "42", "own_since": "1790000000000000100"}
+
+    async def test_every_stream_failing_is_a_failed_poll(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(status=503, fixture="html_error_page.html"))
+        fake.on("GET", SEARCH, Reply(status=400, fixture="x_400_invalid_query.json"))
+        with pytest.raises(SourceUnavailable, match="503"):
+            await x(fake, session, streams=("mentions", "search")).fetch({})

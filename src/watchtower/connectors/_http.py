@@ -66,6 +66,19 @@ class Response:
             ) from exc
 
 
+class BodyTooLarge(SourceUnavailable):
+    """The body is longer than the caller allows (``max_bytes``): refused before it is read whole."""
+
+    def __init__(self, message: str, *, limit: int, source: str | None = None) -> None:
+        super().__init__(message, source=source)
+        self.limit = limit
+
+
+def megabytes(n: int) -> str:
+    """``n`` bytes for a person: ``5 MB``, ``0.5 MB``."""
+    return f"{n / 1_000_000:g} MB"
+
+
 async def request(
     session: aiohttp.ClientSession,
     method: str,
@@ -77,11 +90,14 @@ async def request(
     headers: Mapping[str, str] | None = None,
     json_body: Any = None,
     data: Mapping[str, str] | None = None,
+    max_bytes: int | None = None,
 ) -> Response:
     """Send one request and read the whole body within ``seconds``.
 
     Transport failures (timeout, connection refused or reset, a body cut short) become ``SourceUnavailable``.
-    The status is NOT checked here: each connector knows what its platform's statuses and bodies mean.
+    With ``max_bytes``, a body longer than that (as announced by ``Content-Length``, or as read, after
+    decompression) is ``BodyTooLarge`` and the connection is dropped: memory stays bounded whatever the server
+    sends. The status is NOT checked here: each connector knows what its platform's statuses and bodies mean.
     """
     all_headers = {"User-Agent": USER_AGENT}
     if headers:
@@ -97,7 +113,10 @@ async def request(
                 data=data,
                 allow_redirects=True,
             ) as resp:
-                body = await resp.read()
+                if max_bytes is None:
+                    body = await resp.read()
+                else:
+                    body = await _read_at_most(resp, max_bytes, source=source)
                 return Response(status=resp.status, headers=resp.headers, body=body, url=resp.url)
     except TimeoutError as exc:
         raise SourceUnavailable(f"no answer from {URL(url).host} within {seconds:g}s", source=source) from exc
@@ -105,6 +124,29 @@ async def request(
         raise SourceUnavailable(
             f"request to {URL(url).host} failed: {type(exc).__name__}: {exc}", source=source
         ) from exc
+
+
+async def _read_at_most(resp: aiohttp.ClientResponse, max_bytes: int, *, source: str) -> bytes:
+    """The body, or ``BodyTooLarge`` as soon as it is known to be longer than ``max_bytes``."""
+    announced = resp.content_length
+    if announced is not None and announced > max_bytes:
+        raise BodyTooLarge(
+            f"the response from {resp.url.host} is {megabytes(announced)} (Content-Length), over the "
+            f"{megabytes(max_bytes)} cap",
+            limit=max_bytes,
+            source=source,
+        )
+    body = bytearray()
+    async for chunk in resp.content.iter_chunked(64 * 1024):
+        body += chunk
+        if len(body) > max_bytes:
+            raise BodyTooLarge(
+                f"the response from {resp.url.host} is longer than the {megabytes(max_bytes)} cap "
+                "(stopped reading there)",
+                limit=max_bytes,
+                source=source,
+            )
+    return bytes(body)
 
 
 # --- rate limits and retry hints ------------------------------------------------------------

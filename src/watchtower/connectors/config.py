@@ -92,6 +92,20 @@ class RssSource(_Source):
         description="'mention' for news and alerts about the school; 'own' for a feed the school publishes "
         "(its items are then own_post=True).",
     )
+    max_body_mb: float = Field(
+        5,
+        gt=0,
+        le=100,
+        description="Largest feed body read, in megabytes (default 5; a busy news feed is under 1). A longer "
+        "or endless body is refused and the poll fails saying so, instead of filling memory.",
+    )
+    max_entries: int = Field(
+        300,
+        ge=1,
+        le=5000,
+        description="Most entries read from one poll of the feed (default 300), the first in the feed's order "
+        "(feeds list their newest first); the rest are ignored.",
+    )
 
     @field_validator("url")
     @classmethod

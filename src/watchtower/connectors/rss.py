@@ -1,28 +1,52 @@
 """RSS and Atom feeds: Google Alerts, news sites, Mastodon tag feeds.
 
 aiohttp fetches (feedparser's own fetching is blocking urllib) with ``If-None-Match``/``If-Modified-Since``;
-a 304 returns nothing and keeps the cursor. ``feedparser.parse`` runs in an executor.
+a 304 returns nothing and keeps the cursor.
 
-Cursor: ``{"etag", "last_modified", "seen": [ids in the last feed body], "newest": ISO time}``.
+Bounded, whatever the server sends: the body is read up to ``max_body_mb`` (an endless or 300 MB body is
+refused, and the failure says so in source health), and ``feedparser.parse`` runs in a child process
+(``_feedparse.py``) that is killed when the poll's time is up, so no parse outlives the poll and its memory
+is returned whole. At most ``max_entries`` entries are read per poll.
+
+Identity (``platform_id``): the entry's guid/id where there is one (a guid that is not a URI, such as a CMS's
+``"123"``, is scoped by the feed's URL so two feeds cannot collide); else its link plus a hash of its content,
+so that entries sharing a link (comment feeds, Google Alerts re-finding a page with new text) are separate
+items; else, for an entry with neither link nor guid (RSS 2.0 requires only a title or a description), a hash
+of the feed's URL and the entry's content, stable from poll to poll.
+
+Only an http(s) link is kept as the item's ``url``; any other (``javascript:``, ``data:``, ``vbscript:``,
+``file:``) is kept as text in ``extra["refused_link"]``.
+
+Cursor: ``{"etag", "last_modified", "seen": [ids in the last feed body], "newest": ISO time, "keys": 2}``.
 An entry is new when its id was not in the previous body: feeds are sliding windows, and news feeds
-insert late stories with older times, so a pure time watermark would lose them.
+insert late stories with older times, so a pure time watermark would lose them. A cursor from before
+``keys`` 2 (keyed by link) is honoured once, so an upgrade does not deliver a feed's whole window again.
 """
 
 from __future__ import annotations
 
 import asyncio
-import calendar
-import functools
-import io
+import contextlib
+import hashlib
+import json
+import sys
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import aiohttp
-import feedparser
 from yarl import URL
 
 from watchtower.connectors._common import BaseConnector, unique
-from watchtower.connectors._http import html_to_text, iso, raise_for_transport_status, request
+from watchtower.connectors._http import (
+    BodyTooLarge,
+    html_to_text,
+    iso,
+    megabytes,
+    raise_for_transport_status,
+    request,
+)
 from watchtower.connectors.base import Cursor, FetchResult
 from watchtower.connectors.config import RssSource
 from watchtower.exceptions import SourceAuthFailed, SourceUnavailable
@@ -30,6 +54,12 @@ from watchtower.models import Item, utcnow
 
 #: Ids remembered from the previous body; a longer feed may repeat its oldest entries (the store dedups).
 MAX_SEEN = 1000
+#: The version of ``platform_id`` in the cursor's ``seen`` (1, unmarked: the link, else the entry id).
+KEYS_VERSION = 2
+#: A guid longer than this is kept as its hash (a hostile feed's megabyte guid is not a database key).
+MAX_GUID = 512
+#: The child process that parses one body (standalone: stdlib + feedparser).
+PARSER = Path(__file__).with_name("_feedparse.py")
 
 
 def unwrap_google_link(link: str) -> str:
@@ -46,51 +76,80 @@ def unwrap_google_link(link: str) -> str:
     return link
 
 
-def _entry_time(entry: Any) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
-    return None
+def safe_link(raw: str | None) -> str | None:
+    """``raw`` (a Google redirect unwrapped) when it is an absolute http(s) URL, else None.
 
-
-def _entry_html(entry: Any) -> str:
-    for content in entry.get("content") or []:
-        if content.get("value"):
-            return str(content["value"])
-    return str(entry.get("summary") or entry.get("description") or "")
-
-
-def _has_media(entry: Any) -> bool:
-    if entry.get("media_content") or entry.get("media_thumbnail"):
-        return True
-    for enclosure in entry.get("enclosures") or []:
-        if str(enclosure.get("type", "")).startswith(("image/", "video/")):
-            return True
-    return False
-
-
-def entry_to_item(entry: Any, *, source: str, fetched_at: datetime) -> Item | None:
-    """One feedparser entry as an Item; None for an entry with neither id nor link (nothing to key it by).
-
-    ``platform_id`` is the (unwrapped) link when there is one, so the same story from two feeds (two
-    Google Alerts for the school's name and its alias) is one item; else the entry's id.
+    ``javascript:``, ``data:``, ``vbscript:``, ``file:`` and relative links are never an item's link; nor is
+    one with whitespace or control characters inside, which browsers drop (``jav\tascript:``).
     """
-    raw_link = entry.get("link") or ""
-    link = unwrap_google_link(raw_link) if raw_link else None
-    entry_id = entry.get("id") or None
-    key = link or entry_id
-    if not key:
+    if not raw:
         return None
+    link = raw.strip()
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link):
+        return None
+    link = unwrap_google_link(link)
+    try:
+        url = URL(link)
+    except ValueError:
+        return None
+    if url.scheme.lower() not in ("http", "https") or not url.host or not url.is_absolute():
+        return None
+    return link
+
+
+def content_hash(*parts: str) -> str:
+    """A stable hash of an entry's content (parts joined with a separator no text contains)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def entry_key(*, guid: str | None, link: str | None, title: str, text: str, when: str, feed_url: str) -> str:
+    """An entry's ``platform_id``: its guid, else link + content hash, else a content hash (module docstring)."""
+    if guid:
+        if len(guid) > MAX_GUID:
+            return f"guid-sha256:{content_hash(guid)[:32]}"
+        # An Atom id is an IRI and a permalink guid a URL: unique by design. A bare "123" is only unique in
+        # its own feed.
+        return guid if ":" in guid else f"{feed_url}#guid={guid}"
+    if link:
+        return f"{link}#sha256={content_hash(title, text)[:16]}"
+    return f"sha256:{content_hash(feed_url, title, text, when)[:32]}"
+
+
+def _entry_time(entry: Mapping[str, Any]) -> datetime | None:
+    value = entry.get("time")
+    if not isinstance(value, int | float):
+        return None
+    try:
+        return datetime.fromtimestamp(value, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def entry_to_item(
+    entry: Mapping[str, Any], *, source: str, fetched_at: datetime, feed_url: str
+) -> Item | None:
+    """One parsed entry (``_feedparse.entry_fields``) as an Item; None for an entry with nothing in it
+    (no title, text, link or guid)."""
+    raw_link = entry.get("link") or None
+    link = safe_link(raw_link)
+    guid = str(entry.get("id") or "").strip() or None
     title = html_to_text(entry.get("title")) or None
-    snippet = html_to_text(_entry_html(entry))
+    snippet = html_to_text(entry.get("html"))
+    if not (guid or link or title or snippet):
+        return None
     text = snippet or title or ""
     if title and snippet and title not in snippet:
         text = f"{title}\n{snippet}"
     created = _entry_time(entry)
+    key = entry_key(
+        guid=guid, link=link, title=title or "", text=snippet,
+        when=created.isoformat() if created else "", feed_url=feed_url,
+    )
     extra: dict[str, Any] = {}
-    if entry_id:
-        extra["entry_id"] = entry_id
+    if guid:
+        extra["entry_id"] = guid
+    if raw_link and not link:
+        extra["refused_link"] = str(raw_link)[:500]
     if created is None:
         created = fetched_at
         extra["created_at_estimated"] = True
@@ -104,12 +163,55 @@ def entry_to_item(entry: Any, *, source: str, fetched_at: datetime) -> Item | No
         author_name=author,
         text=text,
         created_at=created,
-        has_media=_has_media(entry),
+        has_media=bool(entry.get("has_media")),
         parent_id=None,
         own_post=source == "own",
         title=title,
         extra=extra,
     )
+
+
+async def parse_in_child(
+    body: bytes, *, content_location: str, content_type: str, max_entries: int, seconds: float, source: str
+) -> dict[str, Any]:
+    """``_feedparse.parse`` in a child process, killed after ``seconds`` or when the poll is cancelled."""
+    args = json.dumps(
+        {"content_location": content_location, "content_type": content_type, "max_entries": max_entries}
+    )
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-I", str(PARSER), args,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+    except OSError as exc:
+        raise SourceUnavailable(f"could not start the feed parser: {exc}", source=source) from exc
+    try:
+        async with asyncio.timeout(seconds):
+            out, err = await proc.communicate(body)
+    except TimeoutError as exc:
+        raise SourceUnavailable(
+            f"parsing the feed ({megabytes(len(body))}) took longer than the {seconds:.1f}s left of the poll: "
+            "stopped",
+            source=source,
+        ) from exc
+    finally:
+        if proc.returncode is None:  # timed out, or the poll was cancelled: the parse dies with it
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+            await proc.wait()
+    if proc.returncode != 0:
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        raise SourceUnavailable(
+            f"the feed parser failed (exit {proc.returncode}): {lines[-1] if lines else 'no message'}",
+            source=source,
+        )
+    try:
+        result = json.loads(out)
+    except ValueError as exc:
+        raise SourceUnavailable(f"the feed parser's answer was unreadable: {exc}", source=source) from exc
+    if not isinstance(result, dict):
+        raise SourceUnavailable("the feed parser's answer was unreadable", source=source)
+    return result
 
 
 class RssConnector(BaseConnector):
@@ -119,13 +221,19 @@ class RssConnector(BaseConnector):
         super().__init__(name=cfg.name, session=session, timeout=cfg.timeout_seconds)
         self.cfg = cfg
         self.url = cfg.url
+        self.max_bytes = int(cfg.max_body_mb * 1_000_000)
 
     def describe(self) -> str:
         host = URL(self.url).host
         kind = "Google Alert" if host and host.endswith("google.com") else "feed"
-        return f"rss {self.name}: {kind} {self.url} every {self.cfg.interval_seconds:g}s ({self.cfg.source})"
+        return (
+            f"rss {self.name}: {kind} {self.url} every {self.cfg.interval_seconds:g}s ({self.cfg.source}; "
+            f"up to {megabytes(self.max_bytes)} and {self.cfg.max_entries} entries a poll)"
+        )
 
     async def fetch(self, cursor: Cursor) -> FetchResult:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
         headers: dict[str, str] = {
             "Accept": "application/atom+xml, application/rss+xml, application/xml;q=0.9, "
             "text/xml;q=0.8, */*;q=0.1"
@@ -134,9 +242,17 @@ class RssConnector(BaseConnector):
             headers["If-None-Match"] = str(cursor["etag"])
         if cursor.get("last_modified"):
             headers["If-Modified-Since"] = str(cursor["last_modified"])
-        resp = await request(
-            self.session, "GET", self.url, source=self.name, seconds=self.timeout, headers=headers
-        )
+        try:
+            resp = await request(
+                self.session, "GET", self.url, source=self.name, seconds=self.timeout, headers=headers,
+                max_bytes=self.max_bytes,
+            )
+        except BodyTooLarge as exc:
+            raise SourceUnavailable(
+                f"{exc}: the feed was not read. If it is genuine, raise max_body_mb for this source "
+                f"(now {self.cfg.max_body_mb:g})",
+                source=self.name,
+            ) from exc
         if resp.status == 304:
             return FetchResult([], dict(cursor))
         raise_for_transport_status(resp, source=self.name)
@@ -149,38 +265,44 @@ class RssConnector(BaseConnector):
         if resp.status != 200:
             raise SourceUnavailable(f"feed answered HTTP {resp.status}", source=self.name)
 
-        parsed = await asyncio.get_running_loop().run_in_executor(
-            None,
-            functools.partial(
-                feedparser.parse,
-                io.BytesIO(resp.body),
-                response_headers={
-                    "content-location": str(resp.url),
-                    "content-type": resp.headers.get("Content-Type", "application/xml"),
-                },
-            ),
+        parsed = await parse_in_child(
+            resp.body,
+            content_location=str(resp.url),
+            content_type=resp.headers.get("Content-Type", "application/xml"),
+            max_entries=self.cfg.max_entries,
+            seconds=max(0.1, deadline - loop.time()),
+            source=self.name,
         )
-        entries = list(parsed.get("entries") or [])
+        entries = [e for e in parsed.get("entries") or [] if isinstance(e, dict)]
         fetched_at = utcnow()
-        all_items = unique(
-            item
-            for item in (entry_to_item(e, source=self.cfg.source, fetched_at=fetched_at) for e in entries)
-            if item is not None
-        )
-        # A bozo feed that still yields entries is returned (sloppy feeds are common); one that yields
-        # nothing usable is an outage page or a truncated body, not an empty feed.
-        if not all_items and parsed.get("bozo"):
-            exc = parsed.get("bozo_exception")
-            what = "an HTML page" if resp.looks_like_html() else "a malformed feed"
-            raise SourceUnavailable(f"{what} with no usable entries ({exc})", source=self.name)
+        read = [
+            entry_to_item(e, source=self.cfg.source, fetched_at=fetched_at, feed_url=self.url) for e in entries
+        ]
+        all_items = unique(item for item in read if item is not None)
+        if not all_items and (entries or parsed.get("bozo")):
+            # Say why: a feed whose entries are all empty is not the same fault as a truncated body.
+            why = (
+                f"none of its {len(entries)} entries could be read (each has no title, text, link or guid)"
+                if entries else "no entries"
+            )
+            if parsed.get("bozo"):
+                what = "an HTML page" if resp.looks_like_html() else "a malformed feed"
+                raise SourceUnavailable(f"{what} ({parsed.get('bozo_exception')}): {why}", source=self.name)
+            raise SourceUnavailable(f"the feed is well-formed but {why}", source=self.name)
         if not entries and not parsed.get("version"):
             raise SourceUnavailable("the body is not an RSS or Atom feed", source=self.name)
 
         seen = set(cursor.get("seen") or [])
-        new = [item for item in all_items if item.platform_id not in seen]
+        if cursor.get("keys") == KEYS_VERSION:
+            new = [item for item in all_items if item.platform_id not in seen]
+        else:  # a cursor keyed by link (else entry id): honour it once
+            new = [
+                item for item in all_items
+                if item.platform_id not in seen and (item.url or item.extra.get("entry_id")) not in seen
+            ]
         dated = [i.created_at for i in all_items if not i.extra.get("created_at_estimated")]
         newest = max(dated, default=None)
-        next_cursor: Cursor = {"seen": [i.platform_id for i in all_items][:MAX_SEEN]}
+        next_cursor: Cursor = {"seen": [i.platform_id for i in all_items][:MAX_SEEN], "keys": KEYS_VERSION}
         if newest is not None:
             next_cursor["newest"] = iso(newest)
         elif cursor.get("newest"):

@@ -8,9 +8,21 @@ Streams, in this order so that a post seen twice keeps the first (most specific)
 4. ``search``    – recent search for the school's names (``mention``).
 
 Each stream keeps its own ``since_id`` (exclusive) in the cursor; it is fixed while paging and replaced by
-the first page's ``newest_id``. Pagination tokens are never kept between runs. At most ``max_pages`` pages per
-stream per poll cap the bill (X charges per post read): when more arrived than that, the oldest of them are
-skipped, since the next poll starts from the newest.
+the largest id seen (``meta.newest_id``, else the largest post id: X may leave ``newest_id`` out). Only ids of
+X's own form (``^[0-9]{1,19}$``) are sent or kept. A ``since_id`` that X refuses (400: too old for the 7-day
+search window, or otherwise invalid) is dropped and the stream read afresh, on every stream; otherwise one
+bad cursor would fail every poll for good. Pagination tokens are never kept between runs. At most
+``max_pages`` pages per stream per poll cap the bill (X charges per post read): when more arrived than that,
+the oldest of them are skipped, since the next poll starts from the newest.
+
+Streams fail independently: a stream that is refused (400) or times out is logged (``x_stream_failed``), keeps
+its old cursor and is tried again next poll, while the others deliver; only when every stream failed is the
+poll a failure. Failures that need a person (credentials, usage cap, an unknown ``user_id``) stop the whole
+source, so that the operator is told.
+
+A 200 may carry ``errors`` (Problem objects): next to ``data`` they are logged (``x_partial_errors``: a deleted
+post a reply refers to, say) and the data kept; with no data they are a failure, and a user X cannot find or
+show (``resource-not-found`` / ``not-authorized-for-resource`` on the user id) is a configuration error.
 
 tweepy quirks handled here (platforms.md §1): ``client.session`` is set to the shared session (else a session
 per call); ``wait_on_rate_limit`` is off (it would sleep forever on a usage cap); a non-2xx HTML page raises
@@ -21,6 +33,8 @@ session wrapper that rewrites the URL.
 from __future__ import annotations
 
 import asyncio
+import functools
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,11 +43,12 @@ import tweepy
 from tweepy.asynchronous import AsyncClient
 from yarl import URL
 
-from watchtower.connectors._common import BaseConnector, unique
-from watchtower.connectors._http import parse_iso, seconds_until_epoch
+from watchtower.connectors._common import BaseConnector, obj, unique
+from watchtower.connectors._http import max_id, parse_iso, seconds_until_epoch
 from watchtower.connectors.base import Cursor, FetchResult
 from watchtower.connectors.config import XSource
 from watchtower.exceptions import SourceAuthFailed, SourceQuotaExhausted, SourceUnavailable
+from watchtower.logging import get_logger
 from watchtower.models import Item
 
 TWEEPY_HOST = "https://api.twitter.com"
@@ -51,6 +66,19 @@ USER_FIELDS = ["username", "name"]
 MEDIA_FIELDS = ["url", "preview_image_url", "type"]
 #: X rejects a recent-search query longer than this.
 MAX_QUERY = 512
+#: A post id as X's OpenAPI spec defines it (``PostId``, and the ``since_id`` parameter).
+POST_ID = re.compile(r"[0-9]{1,19}")
+#: Problem types that, with no data, mean the configured user cannot be read: a configuration error.
+USER_PROBLEMS = ("/resource-not-found", "/not-authorized-for-resource", "/disallowed-resource")
+
+
+#: What reading one stream gives: its items and the cursor to keep for it.
+StreamResult = tuple[list[Item], str | None]
+
+
+def valid_id(value: object) -> str | None:
+    """``value`` if it is a post id of X's form (1 to 19 digits), else None: nothing else is sent or stored."""
+    return value if isinstance(value, str) and POST_ID.fullmatch(value) else None
 
 
 class HostRewritingSession:
@@ -208,16 +236,16 @@ class XConnector(BaseConnector):
     async def _stream(
         self,
         key: str,
-        cursor: Cursor,
+        since: str | None,
         fn: Callable[..., Awaitable[Any]],
         token_param: str,
         *,
         source: str,
         own_post: bool,
         **params: Any,
-    ) -> tuple[list[Item], str | None]:
-        since = cursor.get(key)
-        newest: str | None = None
+    ) -> StreamResult:
+        """Up to ``max_pages`` pages after ``since``; the items and the largest valid id seen (or ``since``)."""
+        ids: list[str] = []
         token: str | None = None
         items: list[Item] = []
         common = {
@@ -234,68 +262,117 @@ class XConnector(BaseConnector):
             if token:
                 call[token_param] = token
             data = await self._call(fn, **call)
-            meta = data.get("meta") or {}
-            if newest is None:  # pages run newest first; an empty first page has no newest_id
-                newest = meta.get("newest_id")
+            self._check_errors(data, key)
+            meta = obj(data.get("meta"))
+            ids.extend(_ids(data, meta))
             items.extend(_tweets_to_items(data, source=source, own_post=own_post, school_id=self.cfg.user_id))
-            token = meta.get("next_token")
+            next_token = meta.get("next_token")
+            token = next_token if isinstance(next_token, str) and next_token else None
             if not token:
                 break
-        return items, newest or since
+        return items, max_id(ids) or since
 
-    async def _search(
-        self, key: str, cursor: Cursor, query: str, *, source: str
-    ) -> tuple[list[Item], str | None]:
-        async def once(cur: Cursor) -> tuple[list[Item], str | None]:
-            return await self._stream(
-                key, cur, self.client.search_recent_tweets, "next_token",
-                source=source, own_post=False, query=query,
+    def _check_errors(self, data: dict[str, Any], key: str) -> None:
+        """``errors`` in a 200: logged next to data; with no data, a failure of the right type."""
+        errors = [e for e in data.get("errors") or [] if isinstance(e, dict)]
+        if not errors:
+            return
+        texts = [_problem_text(e) for e in errors[:5]]
+        if data.get("data"):
+            get_logger(source=self.name).warning(
+                "x_partial_errors", stream=key, count=len(errors), errors=texts
             )
+            return
+        if any(_about_the_user(e, self.cfg.user_id) for e in errors):
+            raise SourceAuthFailed(
+                f"configuration error: X cannot read user_id {self.cfg.user_id} (@{self.handle}): "
+                f"{'; '.join(texts)}; check user_id is the school account's numeric id and the account is public",
+                source=self.name,
+            )
+        raise SourceUnavailable(f"X answered with errors and no posts: {'; '.join(texts)}", source=self.name)
 
+    async def _read(
+        self,
+        key: str,
+        cursor: Cursor,
+        fn: Callable[..., Awaitable[Any]],
+        token_param: str,
+        *,
+        what: str,
+        source: str,
+        own_post: bool,
+        **params: Any,
+    ) -> StreamResult:
+        """One stream; a ``since_id`` X refuses (400) is dropped and the stream read afresh, once.
+
+        Recent search refuses a since_id older than its 7-day window; any stream may refuse one that X no
+        longer accepts. Left in the cursor, it would fail every poll for good.
+        """
+        since = valid_id(cursor.get(key))
+        if cursor.get(key) is not None and since is None:
+            get_logger(source=self.name).warning("x_cursor_dropped", stream=key, value=repr(cursor.get(key))[:80])
         try:
-            return await once(cursor)
+            return await self._stream(key, since, fn, token_param, source=source, own_post=own_post, **params)
         except tweepy.BadRequest as exc:
-            if not cursor.get(key):
-                raise SourceUnavailable(
-                    f"X refused the search {query!r} (400): {_messages(exc)}", source=self.name
-                ) from exc
-        # Recent search refuses a since_id older than its 7-day window: start this query afresh.
+            if since is None:
+                raise SourceUnavailable(f"X refused {what} (400): {_messages(exc)}", source=self.name) from exc
+            get_logger(source=self.name).warning(
+                "x_since_id_refused", stream=key, since_id=since, error=_messages(exc)
+            )
         try:
-            return await once({k: v for k, v in cursor.items() if k != key})
+            return await self._stream(key, None, fn, token_param, source=source, own_post=own_post, **params)
         except tweepy.BadRequest as exc:
-            raise SourceUnavailable(
-                f"X refused the search {query!r} (400): {_messages(exc)}", source=self.name
-            ) from exc
+            raise SourceUnavailable(f"X refused {what} (400): {_messages(exc)}", source=self.name) from exc
+
+    def _streams(self, cursor: Cursor) -> list[tuple[str, Callable[[], Awaitable[StreamResult]]]]:
+        """(cursor key, read) for each enabled stream, in the order that decides a post seen twice."""
+        uid = self.cfg.user_id
+        out: list[tuple[str, Callable[[], Awaitable[StreamResult]]]] = []
+        if self.cfg.mentions:
+            out.append(("mentions_since", functools.partial(
+                self._read, "mentions_since", cursor, self.client.get_users_mentions, "pagination_token",
+                what="the mentions request", source="own", own_post=False, id=uid)))
+        if self.cfg.replies:
+            q = f"to:{self.handle} -from:{self.handle} is:reply"
+            out.append(("replies_since", functools.partial(
+                self._read, "replies_since", cursor, self.client.search_recent_tweets, "next_token",
+                what=f"the search {q!r}", source="own", own_post=False, query=q)))
+        if self.cfg.own_posts:
+            out.append(("own_since", functools.partial(
+                self._read, "own_since", cursor, self.client.get_users_tweets, "pagination_token",
+                what="the own posts request", source="own", own_post=True, id=uid)))
+        if self.cfg.search:
+            for n, query in enumerate(self.search_queries):
+                key = f"search_since_{n}"
+                out.append((key, functools.partial(
+                    self._read, key, cursor, self.client.search_recent_tweets, "next_token",
+                    what=f"the search {query!r}", source="mention", own_post=False, query=query)))
+        return out
 
     async def fetch(self, cursor: Cursor) -> FetchResult:
+        """Every enabled stream in turn; one that fails keeps its cursor while the others deliver.
+
+        Failures that need a person (auth, quota, an unknown user) stop the poll: the operator must hear.
+        """
         items: list[Item] = []
         next_cursor: Cursor = {}
-        uid = self.cfg.user_id
-
-        async def run(key: str, coro: Awaitable[tuple[list[Item], str | None]]) -> None:
-            got, since = await coro
+        failures: list[SourceUnavailable] = []
+        streams = self._streams(cursor)
+        for key, read in streams:
+            try:
+                got, since = await read()
+            except SourceUnavailable as exc:
+                failures.append(exc)
+                get_logger(source=self.name).warning("x_stream_failed", stream=key, error=str(exc))
+                kept = valid_id(cursor.get(key))
+                if kept:
+                    next_cursor[key] = kept
+                continue
             items.extend(got)
             if since:
                 next_cursor[key] = since
-
-        try:
-            if self.cfg.mentions:
-                await run("mentions_since", self._stream(
-                    "mentions_since", cursor, self.client.get_users_mentions, "pagination_token",
-                    source="own", own_post=False, id=uid))
-            if self.cfg.replies:
-                q = f"to:{self.handle} -from:{self.handle} is:reply"
-                await run("replies_since", self._search("replies_since", cursor, q, source="own"))
-            if self.cfg.own_posts:
-                await run("own_since", self._stream(
-                    "own_since", cursor, self.client.get_users_tweets, "pagination_token",
-                    source="own", own_post=True, id=uid))
-            if self.cfg.search:
-                for n, query in enumerate(self.search_queries):
-                    key = f"search_since_{n}"
-                    await run(key, self._search(key, cursor, query, source="mention"))
-        except tweepy.BadRequest as exc:
-            raise SourceUnavailable(f"X refused the request (400): {_messages(exc)}", source=self.name) from exc
+        if streams and len(failures) == len(streams):
+            raise failures[0]
         return FetchResult(unique(items), next_cursor)
 
 
@@ -336,6 +413,31 @@ def _tweets_to_items(data: dict[str, Any], *, source: str, own_post: bool, schoo
             )
         )
     return out
+
+
+def _ids(data: dict[str, Any], meta: dict[str, Any]) -> list[str]:
+    """Every valid post id on a page: ``meta.newest_id`` (optional in X's spec) and the posts' own ids."""
+    found = [meta.get("newest_id")]
+    found += [t.get("id") for t in data.get("data") or [] if isinstance(t, dict)]
+    return [v for v in map(valid_id, found) if v is not None]
+
+
+def _problem_text(problem: dict[str, Any]) -> str:
+    """One of X's Problem objects as a line: its detail (or message, or title)."""
+    text = problem.get("detail") or problem.get("message") or problem.get("title") or "unknown error"
+    return str(text)[:300]
+
+
+def _about_the_user(problem: dict[str, Any], user_id: str) -> bool:
+    """A Problem that says the configured user cannot be read (unknown, protected, suspended)."""
+    kind = str(problem.get("type") or "")
+    if not kind.endswith(USER_PROBLEMS):
+        return False
+    return (
+        problem.get("parameter") == "id"
+        or problem.get("resource_type") == "user"
+        or str(problem.get("resource_id") or problem.get("value") or "") == user_id
+    )
 
 
 async def _error_json(exc: tweepy.HTTPException) -> dict[str, Any]:
