@@ -1,0 +1,93 @@
+"""Two tiers, so uncertainty reaches a person (issue 13, design.md "Possible concern").
+
+A critical head's score at or above its alert threshold raises the category (critical); a score in the band
+below it (``<head>_concern_threshold``) is a possible concern: the item is raised to ``high`` with a reason that
+says "possible ... concern, please check". A gate (an awareness or teaching post, an idiom, a rule that already
+explains the post) may lower a confident head's alert to a possible concern, with its reason, never to nothing.
+
+The thresholds are set here so that the outcome depends on the rule, not on what the shipped weights score.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from watchtower.classify import ClassifierConfig, load_classifier
+from watchtower.models import Severity
+
+NEVER, ALWAYS = 1.0, 0.0
+
+
+def classify(text: str, source: str = "mention", **thresholds: float):  # type: ignore[no-untyped-def]
+    return load_classifier(ClassifierConfig(**thresholds)).classify_batch([text], [source])[0]  # type: ignore[arg-type]
+
+
+class TestTheBand:
+    def test_a_score_in_the_band_below_the_alert_is_a_possible_concern_raised_to_high(self) -> None:
+        out = classify("we should all meet up by the canal later", safeguarding_threshold=NEVER,
+                       safeguarding_concern_threshold=ALWAYS, threat_threshold=NEVER, threat_concern_threshold=NEVER)
+        assert "safeguarding" not in out.categories
+        assert out.possible == ["safeguarding"]
+        assert out.severity == Severity.HIGH
+        [reason] = [r for r in out.reasons if "safeguarding" in r]
+        assert reason.startswith("possible safeguarding concern, please check: model:safeguarding=")
+        [record] = [d for d in out.decisions if d.tier == "possible"]
+        assert (record.by, record.threshold_key) == ("model", "safeguarding_concern_threshold")
+        assert out.as_contract()["possible"] == ["safeguarding"]
+        assert out.as_contract()["severity"] == "high"
+
+    def test_below_the_band_nothing_is_raised(self) -> None:
+        out = classify("lovely photos from the trip", threat_threshold=NEVER, threat_concern_threshold=NEVER,
+                       safeguarding_threshold=NEVER, safeguarding_concern_threshold=NEVER)
+        assert out.possible == [] and out.severity == Severity.NONE
+
+    def test_a_concern_the_model_is_sure_of_is_an_alert_not_a_possible_concern(self) -> None:
+        out = classify("we should all meet up by the canal later", threat_threshold=ALWAYS,
+                       threat_concern_threshold=ALWAYS, safeguarding_threshold=NEVER,
+                       safeguarding_concern_threshold=NEVER)
+        assert out.categories == ["threat"] and out.possible == []
+        assert out.severity == Severity.CRITICAL
+
+
+class TestGatesNeverSilenceAConfidentModel:
+    @pytest.mark.parametrize(
+        ("text", "gate"),
+        [
+            ("PC Jones gave an assembly on knife crime to Year 9 today", "awareness or teaching post"),
+            ("this homework is killing me", "idiom 'is killing me'"),
+        ],
+    )
+    def test_a_gate_lowers_an_alert_to_a_possible_concern_with_its_reason(self, text: str, gate: str) -> None:
+        out = classify(text, threat_threshold=ALWAYS, threat_concern_threshold=ALWAYS,
+                       safeguarding_threshold=NEVER, safeguarding_concern_threshold=NEVER)
+        assert "threat" not in out.categories
+        assert out.possible == ["threat"]
+        assert out.severity == Severity.HIGH
+        assert any(r.startswith("possible threat concern, please check: model:threat=") and f"(lowered: {gate})" in r
+                   for r in out.reasons), out.reasons
+
+    def test_a_rule_that_explains_the_post_lowers_a_head_below_the_explained_bar_to_a_possible_concern(self) -> None:
+        out = classify("When is the parents evening for Year 8?", source="own", threat_threshold=ALWAYS,
+                       threat_concern_threshold=ALWAYS, explained_post_threshold=NEVER,
+                       safeguarding_threshold=NEVER, safeguarding_concern_threshold=NEVER)
+        assert "query" in out.categories and "threat" not in out.categories
+        assert out.possible == ["threat"]
+        assert any("(lowered: a rule already explains it (query))" in r for r in out.reasons)
+
+    def test_a_rule_decided_category_is_not_doubled_by_a_possible_concern(self) -> None:
+        out = classify("I'm going to stab you tomorrow", threat_threshold=NEVER, threat_concern_threshold=ALWAYS,
+                       safeguarding_threshold=NEVER, safeguarding_concern_threshold=NEVER)
+        assert "threat" in out.categories and "threat" not in out.possible
+        assert out.severity == Severity.CRITICAL
+
+
+class TestTheHateGate:
+    def test_a_hate_score_the_gate_holds_back_is_still_a_possible_concern(self) -> None:
+        """No protected group named and no offensive language: not a hate alert, but a person should look."""
+        out = classify("you know exactly who runs the banks and the media", hate_threshold=ALWAYS,
+                       hate_needs_offensive=NEVER, hate_possible_threshold=ALWAYS,
+                       threat_threshold=NEVER, threat_concern_threshold=NEVER,
+                       safeguarding_threshold=NEVER, safeguarding_concern_threshold=NEVER)
+        assert "hate" not in out.categories
+        assert out.possible == ["hate"] and out.severity == Severity.HIGH
+        assert any(r.startswith("possible hate concern, please check: model:hate=") for r in out.reasons)

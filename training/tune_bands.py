@@ -1,0 +1,108 @@
+"""Choose the classifier's alert and possible-concern thresholds on a writer the model never saw.
+
+    .venv/bin/python training/tune_bands.py --model-dir training/.work/out training/data/writers/w7.jsonl
+
+Issue 13: "tune the band on writers the model never saw, not on the test rounds". The calibration writer's posts
+(kept out of training) go through the real classifier once for the model scores; then each threshold is moved in
+turn (coordinate ascent, a few rounds) to maximise
+
+    critical posts raised to critical + critical posts raised to at least high + category macro-F1
+
+while harmless posts raised to high or critical stay at or below ``--max-harmless`` (a margin under the 5 %
+target, since a first-sight writer will differ). Prints the chosen ``[classifier]`` values and the figures;
+``--write`` puts them into the weights' metadata.json (the shipped defaults in classify/config.py are then set
+to the same values by hand, and a test keeps the two equal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_writers import read, score  # noqa: E402
+
+from watchtower.classify import ClassifierConfig, load_classifier  # noqa: E402
+from watchtower.classify.config import CATEGORY_HEADS, WRITER_HEADS  # noqa: E402
+
+GRID = [round(x, 2) for x in np.arange(0.05, 0.991, 0.05)] + [0.97, 0.98, 0.99]
+
+
+def objective(s: dict[str, Any], max_harmless: float) -> float:
+    over = max(0.0, s["harmless_to_high_or_more"] - max_harmless)
+    return s["critical_to_critical"] + s["critical_to_high_or_more"] + s["category_macro_f1"] - 20 * over
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("files", type=Path, nargs="+")
+    ap.add_argument("--model-dir", type=Path, default=None)
+    ap.add_argument("--max-harmless", type=float, default=0.03)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--write", action="store_true", help="write the chosen thresholds into the weights' metadata")
+    args = ap.parse_args()
+
+    clf = load_classifier(ClassifierConfig(model_dir=args.model_dir))
+    rows = read(args.files)
+    texts = [r["text"] for r in rows]
+    sources = [r.get("source") if r.get("source") in ("own", "mention") else None for r in rows]
+    probs = clf._model.predict(texts, clf.config.batch_size)
+
+    def run(cfg: ClassifierConfig) -> dict[str, Any]:
+        clf.config = cfg
+        preds = [clf._decide(t, s, probs[i]).as_contract() for i, (t, s) in enumerate(zip(texts, sources,
+                                                                                           strict=True))]
+        return score(rows, preds)
+
+    keys = [*(f"{h}_threshold" for h in CATEGORY_HEADS), *(f"{h}_concern_threshold" for h in CATEGORY_HEADS),
+            "hate_threshold", "hate_possible_threshold", "explained_post_threshold",
+            *(f"{h}_head_threshold" for h in WRITER_HEADS if h in clf._head)]
+    cfg = ClassifierConfig(model_dir=args.model_dir)
+    best = run(cfg)
+    print(f"start: {json.dumps({k: getattr(cfg, k) for k in keys})}\n  {best}", flush=True)
+    for rnd in range(args.rounds):
+        changed = False
+        for key in keys:
+            current = getattr(cfg, key)
+            candidates = [*GRID, None] if key.endswith("_head_threshold") else GRID
+            results = []
+            for value in candidates:
+                trial = cfg.model_copy(update={key: value})
+                if (trial.threat_concern_threshold > trial.threat_threshold
+                        or trial.safeguarding_concern_threshold > trial.safeguarding_threshold):
+                    continue
+                results.append((objective(run(trial), args.max_harmless), value))
+            top = max(r[0] for r in results)
+            # among the best, the value nearest the current one (stability), then the higher (fewer alarms)
+            value = min((v for o, v in results if o >= top - 1e-9),
+                        key=lambda v: (0 if v == current else 1, -(v if v is not None else 2)))
+            if value != current:
+                cfg = cfg.model_copy(update={key: value})
+                changed = True
+                print(f"round {rnd + 1}: {key} {current} -> {value} (objective {top:.4f})", flush=True)
+        if not changed:
+            break
+    final = run(cfg)
+    chosen = {k: getattr(cfg, k) for k in keys}
+    print(json.dumps({"thresholds": chosen, "calibration": final}, indent=2))
+    if args.write:
+        folder = args.model_dir or Path(clf._model_dir)
+        meta_path = folder / "metadata.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["runtime_thresholds"] = chosen
+        meta["calibration_writer_figures"] = final
+        meta["calibration_files"] = [p.as_posix() for p in args.files]
+        meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {meta_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
