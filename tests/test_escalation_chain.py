@@ -145,8 +145,8 @@ class TestAnUnacknowledgedSafeguardingItemGoesBackToTheDsl:
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
-        item = add_item(db, config, text="she said not to tell anyone what happens at home", categories=["safeguarding"],
-                        now=t0)
+        item = add_item(db, config, text="she said not to tell anyone what happens at home",
+                        categories=["safeguarding"], now=t0)
         await chain.at(t0)
         assert len(smtp.to(DSL)) == len(smtp.to(DEPUTY)) == 1
         await chain.at(t0 + timedelta(minutes=45))  # 75 % of the critical hour

@@ -2,7 +2,8 @@
 
 Every classification stores the structured record of its decisions (``watchtower.models.Decision``): for a
 model decision, the head's score, the ``[classifier]`` key and the threshold it passed. Items a moderator marked
-"not a concern" are false positives; items someone recorded a real action on (replied, hid, reported, referred...) are confirmed.
+"not a concern" are false positives; items someone recorded a real action on (replied, hid, reported,
+referred...) are confirmed.
 For each model threshold this module counts, at higher values, how many false positives would no longer
 have been flagged and how many confirmed items would have been lost, and suggests the highest value that
 loses no confirmed item.
