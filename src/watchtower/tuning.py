@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchtower.classify._rules import RULE_CATEGORY, SCHOOL_TARGET_NOTE
 from watchtower.classify.config import CATEGORY_HEADS, ClassifierConfig
+from watchtower.classify.rules import RULE_CATEGORY, SCHOOL_TARGET_NOTE
 from watchtower.models import ACTIONS
 
 #: actions that say the item was a real concern: every recorded action but "no action needed" and plain notes

@@ -7,7 +7,7 @@ import threading
 
 import numpy as np
 
-from watchtower.classify import _rules
+from watchtower.classify import rules as _rules
 from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
 from watchtower.classify.config import CATEGORY_HEADS, ClassifierConfig
@@ -135,10 +135,10 @@ class Classifier:
             cats.setdefault("harassment", []).append(
                 f"model:offensive={p_off:.2f}>={harass_needed:.2f} + target '{target.group(0)}'"
                 + ("" if person else f" {_rules.SCHOOL_TARGET_NOTE}")
-                + (f" (idiom {_rules._quote(idiom)})" if idiom else ""))
+                + (f" (idiom {_rules.quote(idiom)})" if idiom else ""))
         elif p_off >= off_needed and not worse:
             cats.setdefault("offensive", []).append(f"model:offensive={p_off:.2f}>={off_needed:.2f}"
-                                                    + (f" (idiom {_rules._quote(idiom)})" if idiom else ""))
+                                                    + (f" (idiom {_rules.quote(idiom)})" if idiom else ""))
         elif profanity and not worse:
             cats.setdefault("offensive", []).append(f"rule:profanity '{profanity.group(0)}'")
             scores["offensive"] = max(p_off, 0.5)
