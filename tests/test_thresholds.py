@@ -214,12 +214,11 @@ class TestReasonsStayInStep:
         for text in texts:
             for hit in rules.detect(text, variants(text), "mention", clf.config):
                 if hit.category in ("offensive", "harassment", "hate"):
-                    name = hit.reason.split(" ", 1)[0].removeprefix("rule:")
-                    seen.add(name)
-                    assert rules.RULE_CATEGORY.get(name) == hit.category, hit.reason
+                    seen.add(hit.name)
+                    assert rules.RULE_CATEGORY.get(hit.name) == hit.category, hit.reason
         for out in clf.classify_batch(texts):
             for reason in out.reasons:
-                name = reason.split(" ", 1)[0].removeprefix("rule:")
-                if reason.startswith("rule:") and name in rules.RULE_CATEGORY:
+                by, _, name = reason.split(" ", 1)[0].partition(":")
+                if by in ("rule", "list") and name in rules.RULE_CATEGORY:
                     assert rules.RULE_CATEGORY[name] in out.categories, reason
         assert {"targeted_insult", "slur_lexicon", "hate_phrase"} <= seen

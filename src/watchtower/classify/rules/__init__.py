@@ -28,6 +28,7 @@ from watchtower.classify.rules.harassment import (
     harassment_hits,
 )
 from watchtower.classify.rules.hate import _HATE_PHRASES, IDENTITY, hate_hits
+from watchtower.classify.rules.lists import list_hits, shipped
 from watchtower.classify.rules.media import media_hits
 from watchtower.classify.rules.personal_data import personal_data_hits
 from watchtower.classify.rules.query import query_hits
@@ -36,6 +37,7 @@ from watchtower.classify.rules.sexual import sexual_hits
 from watchtower.classify.rules.threat import threat_hits
 
 __all__ = [
+    "BUILTIN_RULE_CATEGORY",
     "IDENTITY",
     "IDIOM",
     "INSULT_WORD",
@@ -52,20 +54,26 @@ __all__ = [
     "quote",
 ]
 
-#: The rules that flag 'offensive', 'harassment' or 'hate' without the model, by the name in their reasons
-#: ("rule:<name> ..."): what `watchtower thresholds` needs to tell a rule's decision from the model's.
-#: 'profanity' and 'hate_aimed_at_person' are given by the classifier (_classifier.py) from rules here.
-RULE_CATEGORY: dict[str, str] = {
+#: The built-in rules that flag 'offensive', 'harassment' or 'hate' without the model, by the name in their
+#: reasons ("rule:<name> ..."). 'profanity' and 'hate_aimed_at_person' are given by _classifier.py from rules here.
+BUILTIN_RULE_CATEGORY: dict[str, str] = {
     **{name: "harassment" for name, _ in _HARASSMENT_RULES},
     **{name: "hate" for name, _ in _HATE_PHRASES},
     "slur_lexicon": "hate",
     "hate_aimed_at_person": "harassment",
     "profanity": "offensive",
 }
+#: Every rule or shipped list entry that flags 'offensive', 'harassment' or 'hate' without the model, by the name
+#: in its reason ("rule:<name> ...", "list:<id> ..."): what `watchtower thresholds` needs to tell a rule's
+#: decision from the model's. A school's own list entries (lists_file) are not known here.
+RULE_CATEGORY: dict[str, str] = {
+    **BUILTIN_RULE_CATEGORY,
+    **{e.id: e.category for e in shipped() if e.category in ("offensive", "harassment", "hate")},
+}
 
 
 def detect(raw: str, norms: list[str], source: str | None, cfg: ClassifierConfig) -> list[Hit]:
-    """Every rule hit for one text, de-duplicated by reason, in a stable order."""
+    """Every rule and list hit for one text, de-duplicated by reason, in a stable order (list hits last)."""
     from watchtower.classify._normalise import has_weapon_emoji
 
     weapon_emoji = has_weapon_emoji(raw)
@@ -81,6 +89,7 @@ def detect(raw: str, norms: list[str], source: str | None, cfg: ClassifierConfig
     hits += media_hits(norm)
     hits += complaint_hits(norm)
     hits += query_hits(norm, source, cfg)
+    hits += list_hits(raw, norms, aware(norm), cfg.lists_file)
     seen: set[tuple[str, str]] = set()
     out = []
     for h in hits:
