@@ -580,9 +580,10 @@ class TestAnchorGates:
         import json
         from pathlib import Path
 
-        from watchtower.classify import _rules
+        from watchtower.classify import rules
         from watchtower.classify._normalise import variants
         from watchtower.classify.config import ClassifierConfig
+        from watchtower.classify.rules import _base
 
         here = Path(__file__).resolve().parent
         texts = [json.loads(x)["text"] for x in (here / "data" / "school_posts.jsonl").read_text().splitlines()]
@@ -590,7 +591,7 @@ class TestAnchorGates:
         if tweets.exists():
             texts += tweets.read_text(encoding="utf-8").splitlines()[:600]
         cfg = ClassifierConfig()
-        gated = [_rules.detect(t, variants(t), None, cfg) for t in texts]
-        monkeypatch.setattr(_rules, "GATING", False)
-        ungated = [_rules.detect(t, variants(t), None, cfg) for t in texts]
+        gated = [rules.detect(t, variants(t), None, cfg) for t in texts]
+        monkeypatch.setattr(_base, "GATING", False)
+        ungated = [rules.detect(t, variants(t), None, cfg) for t in texts]
         assert [(t, g) for t, g, u in zip(texts, gated, ungated, strict=True) if g != u] == []

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from conftest import add_item
 from watchtower import tuning
-from watchtower.classify import _rules, load_classifier
+from watchtower.classify import load_classifier, rules
 from watchtower.classify._normalise import variants
 from watchtower.classify.config import ClassifierConfig
 from watchtower.cli import main
@@ -127,7 +127,7 @@ class TestAdvice:
         flagged(db, config, model("harassment", "offensive", 0.75, "harassment_threshold", 0.7, "+ target '@jones'"),
                 verdict="false_positive", text="@jones you are a joke")
         flagged(db, config, model("harassment", "offensive", 0.85, "school_target_threshold", 0.7,
-                                  f"+ target 'this school' {_rules.SCHOOL_TARGET_NOTE}"),
+                                  f"+ target 'this school' {rules.SCHOOL_TARGET_NOTE}"),
                 verdict="confirmed", text="this school is a joke")
         assert main(["thresholds", "--config", str(path), "--json"]) == 0
         out = json.loads(capsys.readouterr().out)
@@ -218,7 +218,7 @@ class TestRecordsStayInStep:
         clf = load_classifier(ClassifierConfig(harassment_threshold=0.6, school_target_threshold=0.6))
         out = clf.classify_batch(["this school is fucking shit"], ["mention"])[0]
         assert out.categories == ["harassment"]
-        assert out.reasons[0].endswith(_rules.SCHOOL_TARGET_NOTE)
+        assert out.reasons[0].endswith(rules.SCHOOL_TARGET_NOTE)
         by_key = tuning.decisions([(1, 1, 0, json.dumps([d.as_dict() for d in out.decisions]))], clf.config)
         assert list(by_key) == ["school_target_threshold"]
 
@@ -228,14 +228,13 @@ class TestRecordsStayInStep:
         clf = load_classifier()
         seen = set()
         for text in texts:
-            for hit in _rules.detect(text, variants(text), "mention", clf.config):
+            for hit in rules.detect(text, variants(text), "mention", clf.config):
                 if hit.category in ("offensive", "harassment", "hate"):
-                    name = hit.reason.split(" ", 1)[0].removeprefix("rule:")
-                    seen.add(name)
-                    assert _rules.RULE_CATEGORY.get(name) == hit.category, hit.reason
+                    seen.add(hit.name)
+                    assert rules.RULE_CATEGORY.get(hit.name) == hit.category, hit.reason
         for out in clf.classify_batch(texts):
             for reason in out.reasons:
-                name = reason.split(" ", 1)[0].removeprefix("rule:")
-                if reason.startswith("rule:") and name in _rules.RULE_CATEGORY:
-                    assert _rules.RULE_CATEGORY[name] in out.categories, reason
+                by, _, name = reason.split(" ", 1)[0].partition(":")
+                if by in ("rule", "list") and name in rules.RULE_CATEGORY:
+                    assert rules.RULE_CATEGORY[name] in out.categories, reason
         assert {"targeted_insult", "slur_lexicon", "hate_phrase"} <= seen

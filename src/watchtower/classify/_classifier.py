@@ -7,7 +7,7 @@ import threading
 
 import numpy as np
 
-from watchtower.classify import _rules
+from watchtower.classify import rules as _rules
 from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
 from watchtower.classify.config import CATEGORY_HEADS, WRITER_HEADS, ClassifierConfig
@@ -87,7 +87,7 @@ class Classifier:
         # may lower a confident head's alert to a possible concern, with its reason, never to nothing
         # (issue 13: "gates never silence a confident model"); a score in the band below the alert threshold
         # is a possible concern too.
-        gate = (f"idiom {_rules._quote(idiom)}" if idiom else "awareness or teaching post" if _rules.aware(norm)
+        gate = (f"idiom {_rules.quote(idiom)}" if idiom else "awareness or teaching post" if _rules.aware(norm)
                 else "")
         explained = sorted(_EXPLAINED & set(cats))
         for name in self._category_heads:
@@ -170,7 +170,7 @@ class Classifier:
         worse = {"threat", "hate", "safeguarding", "harassment", "sexual"} & set(cats)
         if target:
             scores["harassment"] = max(scores["harassment"], p_off)
-        idiom_note = f" (idiom {_rules._quote(idiom)})" if idiom else ""
+        idiom_note = f" (idiom {_rules.quote(idiom)})" if idiom else ""
         if target and p_off >= harass_needed:
             cats.setdefault("harassment", []).append(Decision(
                 "harassment", "model", "offensive", p_off, harass_key, harass_needed,
@@ -181,7 +181,7 @@ class Classifier:
                 "offensive", "model", "offensive", p_off, off_key, off_needed, detail=idiom_note.strip()))
         elif profanity and not worse:
             cats.setdefault("offensive", []).append(
-                Decision("offensive", "rule", "profanity", detail=_rules._quote(profanity)))
+                Decision("offensive", "rule", "profanity", detail=_rules.quote(profanity)))
             scores["offensive"] = max(p_off, 0.5)
 
         records = [d for c in CATEGORIES for d in cats.get(c, [])]
@@ -198,6 +198,4 @@ class Classifier:
 
 def _from_hit(hit: _rules.Hit) -> Decision:
     """A rule's or list's hit as a decision record; its printed reason is the hit's own, unchanged."""
-    head, _, detail = hit.reason.partition(" ")
-    by, _, name = head.partition(":")
-    return Decision(hit.category, "list" if by == "list" else "rule", name, hit.score, detail=detail)
+    return Decision(hit.category, "list" if hit.by == "list" else "rule", hit.name, hit.score, detail=hit.quote)

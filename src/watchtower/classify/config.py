@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 #: Model heads that decide a critical category of the same name on their own, each with a ``<head>_threshold``
 #: key (the alert) and a ``<head>_concern_threshold`` key (the possible-concern band below it)
@@ -171,3 +171,17 @@ class ClassifierConfig(BaseModel):
         description="Also mark plain questions in public mentions as 'query' (by default only questions "
         "on the school's own accounts, or mentions that ask the school directly, are queries).",
     )
+    lists_file: Path | None = Field(
+        None,
+        description="The school's own lists file (TOML): entries added to the shipped lists of coded hate, "
+        "weapon slang and exploitation phrases, and shipped entries disabled by id. Loaded and checked here, "
+        "so `watchtower check-config` reports a bad entry. Default: the shipped lists only.",
+    )
+
+    @field_validator("lists_file")
+    @classmethod
+    def _lists_file_loads(cls, v: Path | None) -> Path | None:
+        from watchtower.classify.rules.lists import load
+
+        load(v)  # raises ListError (a ValueError) naming the file, the entry and the fix
+        return v

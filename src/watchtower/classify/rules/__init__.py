@@ -1,0 +1,99 @@
+"""Precise detectors: the categories where a rule is more trustworthy than a model score.
+
+One module per category (``threat``, ``safeguarding``, ``hate``, ``sexual``, ``harassment``, ``personal_data``,
+``media``, ``complaint``, ``query``), the gates that keep topic words and idioms from raising alerts
+(``gates``), and what they share (``_base``: the :class:`Hit` record, anchor-word gating, quoting).
+
+Each detector reads the normalised text (``_normalise.variants``) and, where digits matter, the original,
+and returns :class:`Hit` records naming the category, the rule and its evidence; ``Hit.reason`` renders the
+human-readable reason such as ``rule:threat_phrase 'going to shoot'``. Hard negatives ("this homework is
+killing me", "the choir killed it", "knife and fork club", "anti-bullying week") are handled by requiring a
+target or an intent, and by an awareness-context check that stops topic words in school announcements from
+firing.
+"""
+
+from __future__ import annotations
+
+from watchtower.classify.config import ClassifierConfig
+from watchtower.classify.rules._base import Hit, quote
+from watchtower.classify.rules.complaint import complaint_hits
+from watchtower.classify.rules.gates import IDIOM, PROFANITY, aware
+from watchtower.classify.rules.harassment import (
+    _HARASSMENT_RULES,
+    INSULT_WORD,
+    NAMED_PERSON,
+    PERSON,
+    SCHOOL_TARGET_NOTE,
+    TARGET,
+    harassment_hits,
+)
+from watchtower.classify.rules.hate import _HATE_PHRASES, IDENTITY, hate_hits
+from watchtower.classify.rules.lists import list_hits, shipped
+from watchtower.classify.rules.media import media_hits
+from watchtower.classify.rules.personal_data import personal_data_hits
+from watchtower.classify.rules.query import query_hits
+from watchtower.classify.rules.safeguarding import safeguarding_hits
+from watchtower.classify.rules.sexual import sexual_hits
+from watchtower.classify.rules.threat import threat_hits
+
+__all__ = [
+    "BUILTIN_RULE_CATEGORY",
+    "IDENTITY",
+    "IDIOM",
+    "INSULT_WORD",
+    "NAMED_PERSON",
+    "PERSON",
+    "PROFANITY",
+    "RULE_CATEGORY",
+    "SCHOOL_TARGET_NOTE",
+    "TARGET",
+    "Hit",
+    "aware",
+    "detect",
+    "harassment_hits",
+    "quote",
+]
+
+#: The built-in rules that flag 'offensive', 'harassment' or 'hate' without the model, by the name in their
+#: reasons ("rule:<name> ..."). 'profanity' and 'hate_aimed_at_person' are given by _classifier.py from rules here.
+BUILTIN_RULE_CATEGORY: dict[str, str] = {
+    **{name: "harassment" for name, _ in _HARASSMENT_RULES},
+    **{name: "hate" for name, _ in _HATE_PHRASES},
+    "slur_lexicon": "hate",
+    "hate_aimed_at_person": "harassment",
+    "profanity": "offensive",
+}
+#: Every rule or shipped list entry that flags 'offensive', 'harassment' or 'hate' without the model, by the name
+#: in its reason ("rule:<name> ...", "list:<id> ..."): what `watchtower thresholds` needs to tell a rule's
+#: decision from the model's. A school's own list entries (lists_file) are not known here.
+RULE_CATEGORY: dict[str, str] = {
+    **BUILTIN_RULE_CATEGORY,
+    **{e.id: e.category for e in shipped() if e.category in ("offensive", "harassment", "hate")},
+}
+
+
+def detect(raw: str, norms: list[str], source: str | None, cfg: ClassifierConfig) -> list[Hit]:
+    """Every rule and list hit for one text, de-duplicated by reason, in a stable order (list hits last)."""
+    from watchtower.classify._normalise import has_weapon_emoji
+
+    weapon_emoji = has_weapon_emoji(raw)
+    hits: list[Hit] = []
+    for norm in norms:
+        hits += threat_hits(norm, raw, weapon_emoji)
+        hits += safeguarding_hits(norm)
+        hits += hate_hits(norm)
+        hits += sexual_hits(norm)
+        hits += harassment_hits(norm)
+    norm = norms[0]
+    hits += personal_data_hits(raw, norm, cfg)
+    hits += media_hits(norm)
+    hits += complaint_hits(norm)
+    hits += query_hits(norm, source, cfg)
+    hits += list_hits(raw, norms, aware(norm), cfg.lists_file)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for h in hits:
+        if (h.category, h.reason) not in seen:
+            seen.add((h.category, h.reason))
+            out.append(h)
+    return out

@@ -1,0 +1,91 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""What every rule module shares: the :class:`Hit` record, the anchor-word gate, quoting, and the vocabulary
+of schools, staff and targets that several categories' patterns are built from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One detector's decision: which category, by what (a rule or a list entry), which one, on what evidence.
+
+    ``quote`` is the evidence shown after the name, already quoted (``'going to shoot'``, ``'a' + 'b'``,
+    ``@example.com``), or empty. :attr:`reason` renders the record as the text people see in emails and on
+    the dashboard: ``rule:threat_phrase 'going to shoot'``, ``list:code_1488 '1488'``, ``rule:home_address``.
+    """
+
+    category: str
+    name: str
+    quote: str = ""
+    score: float = 1.0
+    by: str = "rule"  # "rule" or "list"
+
+    @property
+    def reason(self) -> str:
+        return f"{self.by}:{self.name} {self.quote}" if self.quote else f"{self.by}:{self.name}"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+#: Set to False (tests only) to run every regular expression on every text, to check the gates lose nothing.
+GATING = True
+
+
+@lru_cache(maxsize=256)
+def _tokens(norm: str) -> frozenset[str]:
+    return frozenset(_WORDS.findall(norm))
+
+
+class _Gated:
+    """A pattern that is only searched when one of its anchor words (or substrings) is in the text.
+
+    Python's ``re`` tries every alternative at every position; most posts contain none of a rule's
+    anchor words, so a set lookup first makes the rules about ten times cheaper.
+    """
+
+    __slots__ = ("anchors", "pattern", "rx", "subs")
+
+    def __init__(self, rx: re.Pattern[str], anchors: str, subs: str = "") -> None:
+        self.rx = rx
+        self.pattern = rx.pattern
+        self.anchors = frozenset(anchors.split())
+        self.subs = tuple(subs.split())
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if GATING and self.anchors.isdisjoint(_tokens(text)) and not any(s in text for s in self.subs):
+            return None
+        return self.rx.search(text)
+
+
+def _g(pattern: str, anchors: str, subs: str = "") -> _Gated:
+    return _Gated(_rx(pattern), anchors, subs)
+
+
+def quote(match: re.Match[str]) -> str:
+    """The matched text, whitespace collapsed, cut at 60 characters, in single quotes: ``'going to shoot'``."""
+    text = " ".join(match.group(0).split())
+    return f"'{text[:60]}'"
+
+
+# --- shared vocabulary ----------------------------------------------------------------------------
+
+_SCHOOL = r"(?:school|sch(?:oo|o)?l|skool|skl|academy|college|classroom|class|building|canteen|playground|assembly)"
+_STAFF = (
+    r"(?:mr|mrs|miss|ms|sir|dr|teacher|teachers|head ?teacher|headmaster|headmistress|the head|deputy head|"
+    r"governors?|senco|tutor|form tutor|staff|dinner lad(?:y|ies)|caretaker|coach|principal|ta|teaching assistant)"
+)
+_PERSON_TARGET = (
+    r"(?:you|u|ya|yer|yall|y'all|him|her|them|every ?(?:one|body|1)|every (?:single )?(?:teacher|kid|pupil|student|person|one of (?:you|u|them))|"
+    r"all (?:the |of the )?(?:teachers|kids|pupils|students|staff)|all of (?:you|u|them|ya)|the lot of (?:you|ya)"
+    r"|(?:the|that|this|ur|your|our|my) (?:whole )?(?:school|class|teachers?|head ?teacher|head|headmaster|staff|kids|pupils|students|form|family|son|daughter|kid|child)"
+    r"|(?:mr|mrs|miss|ms|sir|dr)\.? ?[a-z]+|@\w+|[a-z]+ in year \d+|everyone in (?:this|that|the|my) (?:school|class)"
+    r"|(?:the|that|this) [a-z]+ (?:kid|boy|girl|lad|lass|teacher|woman|man|bloke))"
+)

@@ -1,0 +1,157 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""Gates: what stops a topic word or a figure of speech from raising an alert on its own.
+
+``aware`` recognises awareness and teaching posts ("anti-bullying week", "assembly on knife crime");
+``IDIOM`` finds violent words used figuratively ("killing me", "dead proud"); ``PROFANITY`` finds swearing
+that is not aimed at anyone. The classifier reads them to decide when the model alone may raise a category.
+"""
+
+from __future__ import annotations
+
+from watchtower.classify.rules._base import _g, _Gated
+
+#: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
+_TOPIC = (
+    r"(?:knife crime|knife|knives|weapons?|crime|hate crime|gangs?|county lines|exploitation|child exploitation|grooming|"
+    r"online grooming|bullying|anti-?bullying|cyber-?bullying|online safety|internet safety|e-?safety|safer internet|"
+    r"digital safety|social media|mental health|(?:children'?s )?mental health|wellbeing|well-being|self-?harm|self harm|"
+    r"suicide(?: prevention)?|drugs?|alcohol|vaping|smoking|consent|healthy relationships|relationships|sexting|"
+    r"radicali[sz]ation|extremism|prevent|racism|anti-?racism|domestic abuse|abuse|child abuse|stranger danger|"
+    r"road safety|water safety|fire safety|first aid|safeguarding|violence|violence against women and girls|vawg|"
+    r"autism|asthma|diabetes|epilepsy|eating disorders?|grief|bereavement|loneliness|kindness|stress|anxiety|"
+    r"black history|pride|holocaust memorial|remembrance|world book|red nose|odd socks|children in need|comic relief|"
+    r"pshe|rse|pshee|citizenship|nspcc|police|fire service|careers|science|sports?|charity|non-?uniform|world mental health|"
+    r"speak out stay safe|neurodiversity|dyslexia|inclusion|diversity|equality|gender equality|women'?s history)"
+)
+#: what a school holds to raise awareness or to teach
+_EVENT = (
+    r"(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
+    r"campaigns?|evening|event|programme|program|week|day|month|fortnight|drop-?in|seminar|conference|unit|topic|"
+    r"curriculum|visit|day of action|week of action)"
+)
+#: Awareness and teaching posts, each recognised by a whole construction, never by one common word: "a workshop
+#: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
+#: you after the play", "my mind is made up, I'm ending it after history", "I'll teach him a lesson" are not.
+_AWARENESS: tuple[_Gated, ...] = (
+    # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
+    _g(rf"\b{_TOPIC}(?: awareness)? {_EVENT}\b",
+       "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
+       "presentation presentations webinar webinars campaign campaigns evening event programme program week day month "
+       "fortnight drop dropin seminar conference unit topic curriculum visit action"),
+    # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
+    _g(r"\b(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
+       r"campaigns?|information evening|parents'? evening|seminar|leaflets?|posters?|guidance|advice)"
+       r"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|year \d+s?|y\d+s?|ks\d|key stage \d))?"
+       r"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:monday|tuesday|wednesday|thursday|friday)))?"
+       r" (?:on|about|covering|around|regarding|exploring|discussing|focus(?:s)?ing on|from|by|led by|delivered by|run by)"
+       r"(?! (?:me|him|her|them|you|u|my|his|her|the (?:way|bus)|time)\b)",
+       "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
+       "presentation presentations webinar webinars campaign campaigns evening seminar leaflet leaflets poster posters "
+       "guidance advice"),
+    # "awareness week", "raising awareness", "knife crime awareness", "#antibullyingweek"
+    _g(r"\b(?:rais(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|spread(?:s|ing)?|build(?:s|ing)?) awareness\b|"
+       r"\bawareness[- ](?:week|day|month|campaign|assembly|workshop|session|talk|event|training|course|evening|raising|"
+       r"programme|walk|fortnight)\b|" + rf"\b{_TOPIC} awareness\b",
+       "awareness"),
+    _g(r"#\w*(?:awareness|week|day|month|safety|campaign)\b", "", "#"),
+    # pupils learning: "Year 9 explored...", "pupils learnt about", "in PSHE we discussed", "we were taught how"
+    _g(r"\b(?:pupils|students|children|kids|learners|year \d+s?|y\d+s?|ks\d|key stage \d|the class|classes|our class|"
+       r"class \d+[a-z]?|form \d+[a-z]?|the group|we|they)(?: (?:have|has|had|were|are|will|'ve|'re|all))?"
+       r"(?: (?:been|be|also|then|today|this week|this term))? (?:learn(?:ing|t|ed)? (?:about|how)|explor(?:ed|ing|es)|"
+       r"discuss(?:ed|ing)|stud(?:ied|ying)|examin(?:ed|ing)|research(?:ed|ing)|debat(?:ed|ing)|reflect(?:ed|ing) on|"
+       r"taught|look(?:ed|ing) at (?:how|why|the (?:dangers|risks|signs|history|impact)))\b|"
+       r"\b(?:in|during|for) (?:today'?s |this week'?s |our |their )?(?:pshe|rse|pshee|citizenship|re|history|english|"
+       r"drama|science|computing|form time|tutor time)(?: lessons?| class)?,? (?:today|this week|this term|pupils|students|"
+       r"children|year \d+|we|they|the class)\b",
+       "pupils students children kids learners year y ks key class classes form group we they in during for"),
+    # teaching subjects and set texts: "history lesson", "drama production", "Macbeth", "An Inspector Calls"
+    _g(r"\b(?:pshe|rse|pshee|citizenship|history|english|drama|religious education|re|science|computing|"
+       r"food tech(?:nology)?|cookery|cooking|dt|design (?:and|&) technology|pe|\w+ skills)"
+       r" (?:lessons?|sessions?|class|classes|curriculum|topic|unit|project|gcse|exam|workshop|"
+       r"production|performance)\b|\b(?:gcse|a-?level|a level) (?:history|english|drama|literature|pshe)\b|"
+       r"\b(?:macbeth|shakespeare|romeo and juliet|an inspector calls|of mice and men|lord of the flies|blood brothers|"
+       r"a christmas carol|jekyll and hyde|war poetry|wilfred owen|the crucible|animal farm|nineteen eighty-?four|"
+       r"noughts (?:and|&) crosses|the boy in the striped pyjamas|anne frank)\b",
+       "pshe rse pshee citizenship history english drama religious re science computing food cookery cooking dt "
+       "design pe skills gcse a alevel level literature "
+       "macbeth shakespeare romeo inspector mice lord blood christmas jekyll war wilfred crucible animal nineteen "
+       "noughts boy anne"),
+    # a performance: "the school play", "Year 6 production", "our performance of Oliver", "rehearsals for"
+    _g(r"\b(?:school|class|nativity|year \d+|y\d+|drama|christmas|summer|end of year|leavers'?|ks\d) "
+       r"(?:play|production|performance|show|musical|panto|pantomime)\b|\b(?:production|performance|staging|"
+       r"adaptation|rehearsals?) (?:of|for) (?!(?:me|him|her|them|you|u)\b)|\b(?:the|our|this|a) (?:book|novel|text|play|"
+       r"poem|story) (?:we(?:'re| are)? (?:reading|studying|read|studied)|(?:is|was) about|explores|deals with|about)\b|"
+       r"\b(?:reading|studying|studied|read) (?:the |a |our )?(?:class |set |gcse )?(?:book|novel|text|play|poem)\b",
+       "school class nativity year y drama christmas summer end leavers ks production performance staging adaptation "
+       "rehearsal rehearsals book novel text play poem reading studying studied read"),
+    # signposting support: "call Samaritans on 116 123", "Childline 0800 1111", "the mental health charity Mind"
+    _g(r"\b(?:samaritans|childline|nspcc|kooth|papyrus|young ?minds|shout|mind|calm|hopeline(?:uk)?)"
+       r"(?: (?:helpline|on|at|free|freephone|is (?:free|available|there)|are (?:available|there|free)|\(|website|\d))|"
+       r"\b(?:call|ring|contact|text|phone|speak to|talk to|reach out to|visit) (?:the )?(?:samaritans|childline|nspcc|"
+       r"kooth|papyrus|young ?minds|shout 85258|mind|calm|hopeline(?:uk)?)\b|"
+       r"\b(?:support|help|advice|information) (?:is |are )?(?:available|also available) (?:from|at|via|through)\b|"
+       r"\b(?:useful|support) (?:numbers|contacts|links|helplines|services)\b|\bhelplines? (?:on|for|numbers?|details)\b|"
+       r"\bsignpost(?:s|ed|ing)?\b|\bsupport group\b|\bsafeguarding team\b|\bthe (?:mental health )?charity mind\b|"
+       r"\b(?:young ?minds|youngminds|kooth|papyrus)\b",
+       "samaritans childline nspcc kooth papyrus young youngminds shout mind calm hopeline hopelineuk call ring contact "
+       "text phone speak talk reach visit support help advice information useful helpline helplines signpost signposts "
+       "signposted signposting safeguarding charity"),
+    # a visit or talk by an outside organisation: "a visit from the police", "PCSO talk", "police came in to talk"
+    _g(r"\b(?:visit|talk|assembly|workshop|session|presentation) (?:from|by|with) (?:the |our |a |local |two )?"
+       r"(?:police|pcsos?|pc \w+|officers?|safer schools? officer|fire (?:service|brigade|fighters?)|nspcc|barnardo'?s|"
+       r"st john ambulance|charity|speaker|author|theatre company|nurse|school nurse)\b|"
+       r"\b(?:police|pcsos?|safer schools? officer|school liaison officer|fire service) (?:visit(?:ed)?|came in|talk(?:ed)? to|"
+       r"spoke to|delivered|ran|led)\b",
+       "visit talk assembly workshop session presentation police pcso pcsos safer liaison fire"),
+    # policies and guidance: "our anti-bullying policy", "DfE guidance on", "information evening"
+    _g(rf"\b(?:{_TOPIC}|behaviour|child protection|acceptable use|mobile phone|uniform|attendance|whistleblowing|"
+       r"complaints|sex education|relationships education) polic(?:y|ies)\b|\bpolic(?:y|ies) (?:on|for|about|regarding)\b|"
+       r"\b(?:government|dfe|department for education|school|nspcc|police|nhs|safeguarding|statutory) guidance\b|"
+       r"\bguidance (?:on|for|about|from)\b|\binformation evening\b|\bdangers of\b|\bfundrais\w*|"
+       rf"\b{_TOPIC} prevention\b|\bprevention (?:week|day|month|team|officer|programme|strategy|talk|workshop)\b|"
+       r"\b(?:charity|sponsored) (?:event|walk|run|bake sale|day|week|concert|match|appeal|collection|raffle|fundraiser)\b|"
+       r"\brais(?:e|ed|ing) (?:money|funds|£\s?\d+|\d+) for\b",
+       "policy policies guidance information dangers prevention charity sponsored raise raised raising", "fundrais"),
+)
+
+
+def aware(norm: str) -> bool:
+    """An awareness or teaching post: "anti-bullying week", "assembly on knife crime", "e-safety workshop"."""
+    return any(rx.search(norm) for rx in _AWARENESS)
+
+
+PROFANITY = _g(
+    r"\b(?:f+u+c+k+\w*|f\*+c?k\w*|f\*\*\w*|fck\w*|fk|fkn|fuk\w*|fcuk\w*|motherf\w+|sh[i\*]t\w*|bullshit|"
+    r"bollocks|bastard\w*|cunt\w*|c\*nt|twat\w*|wank\w*|piss(?:ed)? off|pissing|dickhead|arsehole|asshole|"
+    r"bellend|tosser|prick|bitch\w*|slag|whore|wtf|stfu|gtfo|ffs|omfg|dammit|goddamn)\b",
+    "fk fkn bollocks wtf stfu gtfo ffs omfg dammit goddamn slag whore prick tosser bellend arsehole asshole dickhead "
+    "pissing piss pissed bullshit",
+    "fuck fuk fck fcuk f* shit sh* bastard cunt c*nt twat wank bitch motherf",
+)
+
+
+#: Violent words used figuratively, which a model trained on tweets scores as offensive. Whole constructions
+#: ("killed it", "went down a bomb", "what a massacre"), never the word alone ("bomb", "massacre", "slay").
+IDIOM = _g(
+    r"\b(?:(?:kill|killing|killed|kills) (?:me|it)\b|(?:killed|killing) (?:them|us)(?= \d| in the| at the| on the)|"
+    r"(?:would|'d|could) kill for\b|kill for an?\b|(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
+    r"(?:of|from|laughing|for)|dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
+    r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|"
+    r"smash(?:ed|ing)? it\b|smash(?:ed|ing)? (?:the|their|his|her|our|my|your) (?:test|tests|exams?|sats|quiz|challenge|"
+    r"times tables?(?: challenge)?|targets?|record|pb|game|match|race|performance|audition|interview|presentation|homework|"
+    r"mocks?|gcses?|a-?levels?|assessment|spelling test|league|final)\b|smash(?:ed|ing)? them(?= \d| in the| at the| on the)|"
+    r"destroyed (?:me|it|us)|(?:get|gets|getting|got|be|been|being)? ?kick(?:ed|ing)? (?:off|out of) (?:the )?(?:team|squad|"
+    r"course|bus|trip|club|group|chat|call|game|server|lesson|class|match|pitch)\b|"
+    r"(?:it was|that was|it'?s|that'?s|what|was|is|an absolute|a total|a complete|absolute|total|complete) (?:an? )?"
+    r"(?:absolute |total |complete )?(?:massacre|bloodbath)\b|"
+    r"slay(?:ed|s|ing)? (?:it|that|the (?:look|game|outfit)|queen|bestie|girl|hun|babe|all day)\b|"
+    r"(?:you|u|she|he|they|we|i) (?:absolutely |totally |literally |just )?(?:slayed|slay|slays|slaying)(?= *(?:[.!?,]|$|lol|tbh|today))|"
+    r"(?:is|was|'?s|are|were|looks?|looked|tastes?|tasted|smells?|sounded|sounds|be) (?:the |da )bomb\b|\bda bomb\b|"
+    r"went down a bomb|(?:cost|costs|costing|spent|spend|spending|paid) (?:a|an absolute) bomb|photo ?bomb\w*|bath ?bombs?\b|"
+    r"shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile)|"
+    r"murder(?:s|ed)? me|(?:we'?re|i'?m|im|we are|i am) (?:all |so |literally )?dead\b(?= *(?:[.!?,]|lol|$))|"
+    r"get(?:s|ting)? (?:destroyed|annihilated|thrashed|hammered|demolished)|(?:it'?s|it was|was|is|that'?s) (?:an? )?(?:actual|absolute) war\b)",
+    "could would kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed "
+    "kick kicked kicking massacre bloodbath slay slayed slays slaying bomb da photobomb photobombed photobombing bathbomb bathbombs shoot "
+    "photoshoot killer get gets getting war",
+)

@@ -1,0 +1,63 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""Hate: attacks on people for a protected characteristic, and slurs (design.md: critical).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+from importlib import resources
+
+from watchtower.classify.rules._base import Hit, _g, _Gated, _rx, quote
+
+_GROUP = (
+    r"(?:muslims?|moslems?|islam|jews?|jewish|blacks|black people|whites|asians|immigrants?|migrants?|refugees?|"
+    r"asylum seekers?|foreigners?|gays?|lesbians?|homosexuals?|trans(?:gender)? (?:people|kids|women|men)|trannies|"
+    r"pakistanis?|indians?|africans?|polish|poles|romanians?|gypsies|travell?ers|roma|chinese|arabs?|mexicans?|"
+    r"hindus?|sikhs?|christians?|catholics?|women|girls|females|feminists?|disabled people|autistic people|"
+    r"queers?|lgbt\w*|non-?binary people)"
+)
+IDENTITY = _rx(rf"\b{_GROUP}\b|\b(?:race|racial|religion|religious|ethnic\w*|sexuality|gender|disabilit\w+|"
+               r"skin colou?r|nationality|immigration|refugee|islamic|muslim|jewish|black|gay|trans)\b")
+_HATE_PHRASES: tuple[tuple[str, _Gated], ...] = (
+    ("hate_phrase", _g(r"\b(?:go|get|fuck off|piss off|send (?:them|em|'em|him|her)) back (?:to|home to) "
+                        r"(?:your|ur|their|his|her) (?:own )?(?:country|countries|jungle|desert|cave)\b", "back")),
+    ("hate_phrase", _g(r"\b(?:go|get) back (?:home|where (?:you|u|they) came from|to where (?:you|u|they) came from)\b", "back")),
+    ("hate_phrase", _g(rf"\b(?:all |these |those |bloody |fucking |the |filthy |dirty )?{_GROUP} (?:are|r|is) "
+                        r"(?:all |just |nothing but |a bunch of |literally )?(?:scum|vermin|animals|rapists|terrorists|"
+                        r"disgusting|subhuman|parasites|filth|criminals|a disease|a plague|cockroaches|rats|dirty|"
+                        r"inferior|trash|not human|savages|evil|invaders|pigs|dogs)\b", "muslim muslims moslem moslems islam jew jews jewish blacks black whites asians immigrant immigrants migrant migrants refugee refugees asylum foreigner foreigners gay gays lesbian lesbians homosexual homosexuals trans transgender trannies pakistani pakistanis indian indians african africans polish poles romanian romanians gypsies travellers travelers roma chinese arab arabs mexican mexicans hindu hindus sikh sikhs christian christians catholic catholics women girls females feminist feminists disabled autistic queer queers lgbt lgbtq lgbtqia nonbinary non binary")),
+    ("hate_phrase", _g(rf"\b(?:kill|gas|deport|hang|exterminate|ban|burn|shoot) (?:all )?(?:the |those |these )?{_GROUP}\b", "muslim muslims moslem moslems islam jew jews jewish blacks black whites asians immigrant immigrants migrant migrants refugee refugees asylum foreigner foreigners gay gays lesbian lesbians homosexual homosexuals trans transgender trannies pakistani pakistanis indian indians african africans polish poles romanian romanians gypsies travellers travelers roma chinese arab arabs mexican mexicans hindu hindus sikh sikhs christian christians catholic catholics women girls females feminist feminists disabled autistic queer queers lgbt lgbtq lgbtqia nonbinary non binary")),
+    ("hate_phrase", _g(rf"\bno {_GROUP} (?:allowed|welcome)\b|\b(?:i )?hate (?:all )?(?:the |those |these )?{_GROUP}\b", "allowed welcome hate")),
+    ("hate_phrase", _g(r"\b(?:heil hitler|sieg heil|white power|1488|14 88|white (?:pride|genocide) worldwide|"
+                        r"race traitors?|great replacement|(?:islam|muslims) (?:is|are) a cancer)\b", "heil sieg white 1488 14 race traitor traitors great islam muslims")),
+    ("hate_phrase", _g(r"\b(?:you|ur|he'?s|she'?s|they'?re) (?:so |such )?gay\b(?! (?:pride|rights|marriage|couple))"
+                        r"(?=.{0,40}\b(?:loser|freak|disgusting|lol|lmao|haha|ew|eww))", "gay")),
+)
+
+
+@lru_cache(maxsize=1)
+def _slur_pattern() -> re.Pattern[str]:
+    text = resources.files("watchtower.classify").joinpath("data/slurs.rot13.txt").read_text(encoding="utf-8")
+    terms = [codecs.decode(line.strip(), "rot13") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alts = []
+    for term in sorted(terms, key=len, reverse=True):
+        # each letter may be starred out ("n*gger") or doubled; words may be run together or spaced
+        parts = []
+        for ch in term:
+            if ch == " ":
+                parts.append(r"[\s_-]*")
+            else:
+                parts.append(rf"(?:{re.escape(ch)}|\*)+")
+        alts.append("".join(parts))
+    return re.compile(r"(?<![a-z])(?:" + "|".join(alts) + r")(?![a-z])", re.IGNORECASE)
+
+
+def hate_hits(norm: str) -> list[Hit]:
+    hits = [Hit("hate", name, quote(m)) for name, rx in _HATE_PHRASES if (m := rx.search(norm))]
+    if m := _slur_pattern().search(norm):
+        # report which term without repeating the slur in full in emails
+        word = m.group(0)
+        hits.append(Hit("hate", "slur_lexicon", f"'{word[0]}{'*' * max(len(word) - 2, 1)}{word[-1]}'"))
+    return hits

@@ -1,0 +1,210 @@
+"""Lists the DSL can edit: knowledge a model cannot learn from a few thousand posts (issue 13, point 4).
+
+Coded hate (numeric codes, dog whistles, antisemitic tropes, emoji used as slurs), local slang for weapons and
+violence, and the phrases of exploitation and grooming. The shipped defaults are TOML files under
+``watchtower/classify/lists/`` (one per category, each with a header saying where its entries come from); a
+school may add entries or disable shipped ones in its own file, named by ``[classifier] lists_file``.
+
+One entry::
+
+    [[entry]]
+    id = "code_88"                       # letters, digits, _ and -; unique; shown in reasons as list:code_88
+    category = "hate"                    # a design.md category
+    terms = ["88"]                       # whole words or phrases, any case ...
+    pattern = '\\b88\\b'                   # ... and/or a regular expression (Python syntax) on lower-case text
+    context = '\\b(?:heil|nazi)\\b'     # optional: a regex that must also match, so "88" alone is nothing
+    note = "ADL hate symbols database: 88 = HH = Heil Hitler"   # why, and where it comes from
+    in_awareness_posts = false           # optional: also match in awareness and teaching posts (default: skip them)
+
+A school's file may also say ``disable = ["code_88"]`` (before its entries) to switch shipped entries off, and
+may reuse a disabled entry's id to replace it. Every problem is reported with the file, the entry and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from watchtower.classify.rules._base import Hit, quote
+
+#: the categories an entry may raise (design.md)
+CATEGORIES = ("threat", "hate", "safeguarding", "harassment", "sexual", "personal_data", "media_enquiry",
+              "complaint", "query", "offensive")
+SHIPPED = ("hate.toml", "threat.toml", "safeguarding.toml")
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_KEYS = {"id", "category", "terms", "pattern", "context", "note", "in_awareness_posts"}
+
+
+class ListError(ValueError):
+    """A lists file that cannot be used; the message names the file, the entry and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    id: str
+    category: str
+    rx: re.Pattern[str]
+    context: re.Pattern[str] | None
+    note: str
+    in_awareness_posts: bool
+    source: str  # the file it came from
+
+    def search(self, texts: list[str], is_aware: bool) -> Hit | None:
+        if is_aware and not self.in_awareness_posts:
+            return None
+        for text in texts:
+            if (m := self.rx.search(text)) and (self.context is None or self.context.search(text)):
+                return Hit(self.category, self.id, quote(m), by="list")
+        return None
+
+
+def _terms_pattern(terms: list[str]) -> str:
+    alts = []
+    for term in sorted(terms, key=len, reverse=True):
+        words = term.lower().split()
+        alts.append(r"\s+".join(re.escape(w) for w in words))
+    # whole words: no letter or digit right before or after (emoji and punctuation are their own words)
+    return r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])"
+
+
+def _entry(raw: Any, where: str, source: str) -> ListEntry:
+    if not isinstance(raw, dict):
+        raise ListError(f"{where}: each [[entry]] must be a table of keys (id, category, terms or pattern, note)")
+    name = raw.get("id")
+    if not isinstance(name, str) or not _ID.fullmatch(name):
+        raise ListError(f"{where}: id {name!r} is missing or not usable: give it an id of lower-case letters, "
+                        "digits, '_' or '-' (at most 64 characters), e.g. id = \"local_knife_slang\"")
+    where = f"{where} (id '{name}')"
+    if unknown := sorted(set(raw) - _KEYS):
+        raise ListError(f"{where}: unknown key {', '.join(unknown)}: the keys are {', '.join(sorted(_KEYS))}")
+    category = raw.get("category")
+    if category not in CATEGORIES:
+        raise ListError(f"{where}: category {category!r} is not a category: use one of {', '.join(CATEGORIES)}")
+    note = raw.get("note")
+    if not isinstance(note, str) or not note.strip():
+        raise ListError(f"{where}: note is missing: say why the entry is there and where it comes from")
+    terms = raw.get("terms", [])
+    if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise ListError(f"{where}: terms must be a list of words or phrases, e.g. terms = [\"delete this chat\"]")
+    pattern = raw.get("pattern")
+    if pattern is not None and (not isinstance(pattern, str) or not pattern.strip()):
+        raise ListError(f"{where}: pattern must be a regular expression in quotes, or be left out")
+    if not terms and pattern is None:
+        raise ListError(f"{where}: give terms (words or phrases) or a pattern (a regular expression) to match")
+    alts = ([_terms_pattern(terms)] if terms else []) + ([pattern] if pattern else [])
+    rx = _compile("|".join(f"(?:{a})" for a in alts), where, "pattern" if pattern else "terms")
+    context = raw.get("context")
+    if context is not None and (not isinstance(context, str) or not context.strip()):
+        raise ListError(f"{where}: context must be a regular expression in quotes, or be left out")
+    in_aware = raw.get("in_awareness_posts", False)
+    if not isinstance(in_aware, bool):
+        raise ListError(f"{where}: in_awareness_posts must be true or false")
+    return ListEntry(name, category, rx, _compile(context, where, "context") if context else None, note.strip(),
+                     in_aware, source)
+
+
+def _compile(pattern: str, where: str, key: str) -> re.Pattern[str]:
+    try:
+        rx = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ListError(f"{where}: {key} is not a valid regular expression ({exc}): fix it, or use terms = [...] "
+                        "for plain words and phrases") from None
+    if rx.search(""):
+        raise ListError(f"{where}: {key} matches empty text, so it would match every post: make it match words")
+    return rx
+
+
+def _read(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ListError(f"{source}: not valid TOML ({exc}): fix the line it names") from None
+
+
+def _entries(doc: dict[str, Any], source: str) -> list[ListEntry]:
+    raw = doc.get("entry", [])
+    if not isinstance(raw, list):
+        raise ListError(f"{source}: entries must be written as [[entry]] tables")
+    out: list[ListEntry] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(raw, 1):
+        e = _entry(item, f"{source}, entry {i}", source)
+        if e.id in seen:
+            raise ListError(f"{source}, entry {i} (id '{e.id}'): duplicate id, entry {seen[e.id]} already uses it: "
+                            "give one of them another id")
+        seen[e.id] = i
+        out.append(e)
+    return out
+
+
+@lru_cache(maxsize=1)
+def shipped() -> tuple[ListEntry, ...]:
+    """The default entries shipped with Watchtower."""
+    out: list[ListEntry] = []
+    folder = resources.files("watchtower.classify").joinpath("lists")
+    for name in SHIPPED:
+        source = f"watchtower/classify/lists/{name}"
+        out += _entries(_read(folder.joinpath(name).read_text(encoding="utf-8"), source), source)
+    ids = [e.id for e in out]
+    if dup := sorted({i for i in ids if ids.count(i) > 1}):
+        raise ListError(f"shipped lists: duplicate id {', '.join(dup)}: give each entry its own id")
+    return tuple(out)
+
+
+def _reserved() -> frozenset[str]:
+    from watchtower.classify.rules import BUILTIN_RULE_CATEGORY
+
+    return frozenset(BUILTIN_RULE_CATEGORY)
+
+
+def load(path: Path | None) -> tuple[ListEntry, ...]:
+    """The shipped entries, less those ``path`` disables, plus those it adds. Raises :class:`ListError`."""
+    if path is None:
+        return shipped()
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ListError(f"lists_file {path}: cannot read it ({exc.strerror}): check the path, or remove the "
+                        "lists_file key to use the shipped lists only") from None
+    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, _mtime: int, _size: int) -> tuple[ListEntry, ...]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ListError(f"lists_file {path}: cannot read it as UTF-8 text ({exc}): check the path and save it "
+                        "as UTF-8") from None
+    doc = _read(text, path)
+    if unknown := sorted(set(doc) - {"entry", "disable"}):
+        raise ListError(f"{path}: unknown top-level key {', '.join(unknown)}: a lists file holds disable = [...] "
+                        "and [[entry]] tables only")
+    disable = doc.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
+        raise ListError(f"{path}: disable must be a list of shipped ids, e.g. disable = [\"code_88\"]")
+    base = shipped()
+    known = {e.id for e in base}
+    if missing := [d for d in disable if d not in known]:
+        raise ListError(f"{path}: disable names {', '.join(repr(d) for d in missing)}, which no shipped entry has: "
+                        "check the id against the shipped lists (watchtower/classify/lists/*.toml)")
+    added = _entries(doc, path)
+    for i, e in enumerate(added, 1):
+        if e.id in known and e.id not in disable:
+            raise ListError(f"{path}, entry {i} (id '{e.id}'): duplicate id, a shipped entry already uses it: "
+                            f"give yours another id, or add disable = [\"{e.id}\"] to replace the shipped one")
+        if e.id in _reserved():
+            raise ListError(f"{path}, entry {i} (id '{e.id}'): that id is the name of a built-in rule: "
+                            "give the entry another id")
+    return tuple(e for e in base if e.id not in disable) + tuple(added)
+
+
+def list_hits(raw: str, norms: list[str], is_aware: bool, path: Path | None) -> list[Hit]:
+    """One hit per entry that matches the text (the original, lower-cased, or a normalised variant)."""
+    texts = [*norms, raw.lower()]
+    return [h for e in load(path) if (h := e.search(texts, is_aware))]

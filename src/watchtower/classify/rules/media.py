@@ -1,0 +1,41 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""Media enquiries: a journalist or outlet asking for comment (design.md: high, straight to the head and AHT).
+"""
+
+from __future__ import annotations
+
+from watchtower.classify.rules._base import Hit, _g, _rx, quote
+
+_MEDIA_ID = _g(
+    r"\bjournalists?\b|\breporters?\b|"
+    r"\b(?:journalist|reporter|correspondent|producer|news ?desk|editor|news editor|researcher|presenter)s? "
+    r"(?:at|for|with|from|on)\b|\b(?:i'?m|i am|we'?re|we are|as) (?:a |an )?(?:freelance |local |education )?"
+    r"(?:journalist|reporter|producer|correspondent)\b|\b(?:bbc|itv|sky news|channel [45]|the guardian|guardian|"
+    r"daily mail|mail online|the sun|daily mirror|the mirror|telegraph|the times|the independent|evening standard|"
+    r"metro|press association|pa media|reuters|manchester evening news|liverpool echo|the echo|gazette|chronicle|"
+    r"argus|herald|evening post|schools week|the tes|newspaper|radio [a-z]+|local paper|news team|newsroom|"
+    r"press office|our readers|our viewers|our listeners)\b|\b(?:i|we) (?:write|work|report) for (?:the |a )?\w+|"
+    r"\b(?:podcast|documentary|tv|television|radio|news|film) (?:producer|researcher|journalist|team|crew)s?\b",
+    "write work report podcast documentary tv television film crew journalist journalists reporter reporters correspondent correspondents producer producers desk newsdesk editor editors researcher presenter bbc itv sky channel guardian mail sun mirror telegraph times independent standard metro press pa reuters echo gazette chronicle argus herald post schools tes newspaper radio paper news newsroom office readers viewers listeners evening"
+)
+_MEDIA_REQUEST = _rx(
+    r"\b(?:comment|comments|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
+    r"dm me|dm us|reach (?:me|out)|on the record|for (?:a|our|an|the) (?:story|piece|article|report|feature|segment|"
+    r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline|"
+    r"(?:able to |can you |could you |would you )?(?:confirm|clarify|verify) (?:reports?|whether|if|that|the|how|what|"
+    r"claims|rumou?rs)|film(?:ing)? (?:at|in|outside)|(?:are|is) (?:you|the school) aware)\b"
+)
+_MEDIA_STRONG = _g(
+    r"\b(?:request for comment|for comment (?:on|about|ahead)|(?:we'?re|we are|i'?m|i am) (?:running|publishing|"
+    r"writing|working on|putting together) (?:a |an )?(?:story|article|piece|report|feature)|right of reply|"
+    r"(?:any|a) comment for (?:our|the) (?:story|article|piece|readers))\b",
+    "comment running publishing writing working putting reply"
+)
+
+
+def media_hits(norm: str) -> list[Hit]:
+    if m := _MEDIA_STRONG.search(norm):
+        return [Hit("media_enquiry", "media_request", quote(m))]
+    if (m := _MEDIA_ID.search(norm)) and (r := _MEDIA_REQUEST.search(norm)):
+        return [Hit("media_enquiry", "media_enquiry", f"{quote(m)} + {quote(r)}")]
+    return []

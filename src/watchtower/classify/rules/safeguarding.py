@@ -1,0 +1,215 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""Safeguarding: a child may be at risk (self-harm, abuse disclosed, grooming, exploitation, a child missing,
+allegations against staff). design.md: critical; the DSL and deputy are told at once.
+"""
+
+from __future__ import annotations
+
+from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _rx, quote
+from watchtower.classify.rules.gates import aware
+
+_SELF_HARM = _g(
+    r"\b(?:kill(?:ing)? my ?self|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
+    r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:want|wanted|going|gonna|need) to (?:die|end it)(?! (?:of|laughing|lol|lmao))|"
+    r"wanna die(?! (?:of|laughing|lol|lmao))|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
+    r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
+    r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
+    r"(?:i|i'?ve|been|i'?m|started|keep|stop) self[- ]?harm(?:ing|ed)?|"
+    r"(?:i|i'?ve|been|i'?m|started|keep|stop) cutting (?:again|myself|my ?self)\b|"
+    r"(?:i'?ve been|i have been|i'?m|im|i am|i keep|i started|i'?ve started) cutting(?= *(?:[.!?,]|$))|"
+    r"cut(?:ting)? (?:my ?self|my (?:arms?|wrists?|legs?|thighs?))|hurt(?:ing)? my ?self|burn(?:ing)? my ?self|"
+    r"(?:took|taken|take|taking|gonna take) (?:an )?overdose|overdos(?:ed|ing)|i'?m suicidal|(?:i|i'?m|im|i am) (?:feel(?:ing)?|am feeling) suicidal|"
+    r"(?:took|taken|swallowed|downed) (?:a load of|loads of|all (?:my|the|of my)|a bunch of|too many|a handful of|a whole (?:box|packet) of|\d{2,3}|"
+    r"(?:ten|twelve|fifteen|twenty|thirty|forty|fifty)) (?:of (?:my |the |mums? |dads? )?)?(?:pills|tablets|paracetamol|painkillers|meds|sleeping pills|ibuprofen)|"
+    r"(?:everyone|everybody|they|people|my family) would be better off (?:if i (?:just )?(?:disappeared|was gone|were gone|"
+    r"wasn'?t here|weren'?t here|died|was dead|wasn'?t around)|without me)|"
+    r"sewer ?slid(?:e|ing)|not (?:going to )?be (?:here|around|alive) (?:tomorrow|much longer|by monday|next week)|"
+    r"(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
+    r"goodbye (?:everyone|forever|world|cruel world)|(?:can'?t|cannot) go on(?: anymore| like this)?|"
+    r"suicide note|(?:nobody|no one|noone) would (?:even |really )?(?:miss me|notice|care if (?:i|me)\b)|walk(?:ed|ing)? into the (?:sea|river|canal)|"
+    r"(?:i )?(?:just )?want (?:it all|everything) to (?:stop|end)(?: forever| for good)?(?= *(?:[.!?,]|$))|"
+    r"(?:tired|sick) of (?:being alive|living|life)(?= *(?:[.!?,]|$))|(?:i'?m|im|i am) done with (?:life|living)\b|"
+    r"(?:nobody|no one|noone) would care if i (?:died|was gone|disappeared))\b",
+    "myself self kms unalive unaliving end ending life die dead wish alive exist wake live living reason point better harm harming harmed selfharm selfharming cutting cut hurt hurting burn burning overdose overdosed overdosing suicidal pills tablets paracetamol painkillers meds sewerslide sewer slide sliding tomorrow longer monday week jump jumping hang hanging goodbye go note miss notice care anymore stop tired sick done"
+)
+# someone else's self-harm or suicidal talk, reported by a parent or friend
+_SELF_HARM_OTHER = _g(
+    r"\b(?:going to|gonna|wants? to|wanted to|threaten(?:ed|ing|s)? to|talk(?:s|ing|ed)? about|keeps? saying (?:he'?s|she'?s|"
+    r"they'?re|he is|she is|hes|shes) going to|said (?:he|she|they)(?:'?d| would| was going to| is going to)|tried to|"
+    r"trying to) (?:\w+ ){0,2}(?:hurt|kill|harm|cut|end|unalive|hang|overdose)(?:ing)? (?:himself|herself|themselves|"
+    r"themself|his (?:own )?life|her (?:own )?life|their (?:own )?life|it all)\b|"
+    r"\b(?:he|she|they|my (?:son|daughter|child|friend|mate|kid|boy|girl)|(?:his|her) friend)(?:'?s| is| has been| "
+    r"was| keeps| started)? (?:self[- ]?harm(?:ing|s|ed)?|cutting (?:himself|herself|themselves)|suicidal)\b",
+    "himself herself themselves themself life all selfharm selfharming harming self cutting suicidal",
+)
+_SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|suicid\w+|overdose)\b", "self selfharm selfharming overdose", "suicid")
+_INCITE_SELF_HARM = _g(
+    r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
+    r"hang (?:yo)?ur ?self|drink bleach|go jump off|nobody would miss (?:you|u)|do (?:us|everyone) a favou?r and die)\b",
+    "kys kill k yourself urself ur your die neck hang bleach jump miss favour favor"
+)
+_ABUSE = _g(
+    r"\b(?:(?:my|me) (?:dad|mum|mom|step ?dad|step ?mum|uncle|brother|cousin|mum'?s boyfriend|mums boyfriend|"
+    r"dad'?s girlfriend|carer|foster (?:dad|mum|carer)|grandad|grandpa|nan|auntie|aunt|stepbrother)|he|she|they|"
+    r"someone|an adult|a man|an older (?:boy|man|lad))\s+(?:\w+\s+)?(?:hits|hit|beats|beat|punches|punched|kicks|kicked|"
+    r"burns|burned|hurts|hurt|touches|touched|rapes|raped|abuses|abused|molests|molested|chokes|strangles|locks|"
+    r"locked|starves|threatens|threatened|films|filmed|makes)\s+me\b|"
+    r"\b(?:touched|touches|touching) me (?:down there|inappropriately|where|in places|under)|"
+    r"\b(?:i'?m|i am|i feel|feel) (?:scared|afraid|frightened|terrified|not safe) (?:to go |of going )?(?:at )?home\b|"
+    r"\bnot safe at home\b|\b(?:sexually |physically )?abus(?:ed|ing) me\b|\bno food (?:at home|in the house)\b|"
+    r"\bhe makes me (?:do things|touch|take)|"
+    r"\bmade (?:a |the |her |him |them |me |some )?(?:(?:year \d+|y\d+|little|younger|new) )?(?:girl|boy|kid|pupil|year \d+|y\d+"
+    r"|her|him|them|me)s? (?:strip|get naked|undress|take (?:her|his|their) (?:clothes|top|trousers) off)\b|"
+    r"\b(?:her|his|their|my friend'?s?|my mate'?s?) (?:uncle|dad|step ?dad|stepdad|mum'?s boyfriend|mums boyfriend|"
+    r"mum|mom|step ?mum|brother|cousin|grandad|carer|foster (?:dad|mum|carer))\s+(?:\w+\s+)?(?:touches|touched|hits|hit|"
+    r"beats|beat|punches|punched|kicks|kicked|burns|burned|hurts|hurt|rapes|raped|abuses|abused|molests|molested|chokes|"
+    r"strangles|locks|locked|starves|films|filmed)\s+(?:her|him|them)\b|\b(?:i'?ve been|i was|i got|i am being|i'?m being) (?:raped|abused|"
+    r"assaulted|sexually assaulted|molested|groomed|trafficked)\b|\bscared of my (?:dad|mum|mom|step ?dad|stepmum|uncle)\b",
+    "me home food makes made strip naked undress raped abused assaulted molested groomed trafficked scared uncle dad stepdad step boyfriend mum mom brother cousin grandad carer foster"
+)
+_GROOMING = _g(
+    r"\b(?:our (?:little )?secret(?! (?:santa|recipe|ingredient|weapon|garden|passage|door))|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
+    r"(?:a man|an adult|a stranger|an older (?:man|guy|lad|boy)|some (?:man|guy|bloke|adult)) (?:keeps |has been |is |kept )?"
+    r"(?:messag|dm|contact|snapchat|add|follow|text)\w* (?:my|our) (?:son|daughter|child|kid|boy|girl)|"
+    r"(?:send|sending|snd) (?:me )?(?:nudes|a nude|pics of (?:you|u|ur|your)|a pic of (?:you|u|ur|your)|naked|"
+    r"photos of (?:you|u|yourself|ur ?self)|a photo in your)|you look (?:so )?(?:mature|older|grown up) for (?:your|ur) age|"
+    r"are (?:you|u) home alone|how old (?:are|r) (?:you|u)\b.{0,40}\b(?:meet|dm|snap|pics?|address|alone)|"
+    r"(?:meet|meet up|come over).{0,40}(?:don'?t tell|secret|alone|no one has to know)|"
+    r"delete (?:these|our|the|this) (?:messages|chats?|convo)|no one (?:has|needs) to know|"
+    r"telling (?:her|him|me|them|my \w+) (?:not to|to not|never to) tell (?:anyone|anybody|(?:her|his|their|my) (?:mum|mom|dad|"
+    r"parents))|"
+    r"(?:asked|asks|told|tells|made|makes|wants|wanted|begged) (?:me|my (?:son|daughter|child|kid)|her|him) (?:not to tell|"
+    r"to keep (?:\w+ ){0,3}(?:a )?secret|to delete (?:our|the|his|her|their) (?:messages|chats?|texts|snaps))|"
+    r"keep(?:ing)? (?:our|the|these|those|his|her) (?:messages?|chats?|texts?|snaps?|relationship|friendship|meetings?|"
+    r"photos?|pics?) (?:a )?secret|"
+    r"i('?ll| will) (?:buy|give|get) (?:you|u) .{0,30}(?:if you|if u|for pics|for a pic))\b",
+    "telling asked asks told tells made makes wants wanted begged keep keeping secret tell send sending snd mature older grown alone old meet delete know buy give get messaging messages message messaged dm dms dming contact contacting contacted snapchat snapchatting add adding added follow following text texting texted"
+)
+_GROOMING_TOPIC = _g(
+    r"\b(?:being groomed|been groomed|groom(?:ing|ed|s)? (?:my|our|a|the|her|him) (?:son|daughter|child|kid|pupil|girl|boy|students?|pupils?|kids|children)|"
+    r"groomer|groomed (?:her|him|me|my|a))\b",
+    "groomed grooming groomer groom grooms"
+)
+_STAFF_ALLEGATION = _g(
+    rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:keeps |kept |has been )?(?:send(?:s|ing)?|sent) (?:me|my \w+|pupils|students|girls|boys|kids) "
+    r"(?:messages|snaps|pics|photos|dms|texts|videos)\b.{0,20}\b(?:on (?:snap|snapchat|insta|instagram|whatsapp|tiktok)|at night|late|"
+    r"privately|in private)|\b"
+    rf"{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:touched|touches|touching|groped|gropes|molested|molests|abused|abuses|"
+    r"assaulted|slapped|slaps|hit|hits|punched|grabbed|grabs|kissed|kisses|sexted|sexts|flirts with|flirting with|"
+    r"(?:put|puts|putting|placed|rested|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under)|"
+    r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|text(?:s|ed|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
+    r" (?:me|my|him|her|them|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
+    r"year \d+|the (?:kids|girls|boys|pupils|students))\b|"
+    r"\b(?:he|she|they|a man|an adult|a stranger|some (?:man|guy|bloke)|(?:my|her|his) (?:step ?dad|uncle|coach|tutor))"
+    r"(?: \w+)? (?:put|puts|putting|placed|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under) (?:my|her|his|a) "
+    r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",
+    "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta assistant"
+)
+# an adult outside the family giving a child gifts: "the bus driver keeps giving my daughter sweets"
+_GIFTS = _g(
+    r"\b(?:bus driver|driver|taxi driver|coach|man|bloke|guy|stranger|neighbour|neighbor|older (?:boy|lad|man|guy)|"
+    r"caretaker|instructor|someone)\b.{0,40}\b(?:keeps |kept |has been |have been |is |was |always )?(?:giving|buying|"
+    r"sending|offering|bringing|gives|buys|sends|offers|gave|bought|sent|offered) (?:my |our |her |him |his |the |a |some )?"
+    r"(?:(?:daughter|son|child|kid|little one|girl|boy|children|kids|pupils|students|year \d+|y\d+)s? )?(?:sweets|gifts|"
+    r"presents|money|cash|vapes?|cigarettes|alcohol|drinks?|lifts|rides|phones?|a phone|a lift|a ride)\b|"
+    r"\b(?:man|men|bloke|guy|stranger|someone|woman) in (?:a|an) (?:\w+ ){0,2}(?:van|car|truck)\b.{0,60}\b(?:following|"
+    r"watching|approach(?:ing|ed)|talking to|photograph(?:ing|ed)|filming|taking (?:pictures|photos)|trying to (?:get|lure|"
+    r"talk to|entice)|calling (?:out )?to|offering) (?:the |some |our |my |a )?(?:kids|children|pupils|students|girls|boys|"
+    r"year \d+s?|y\d+s?|child|kid|girl|boy)\b|"
+    r"\b(?:man|men|bloke|guy|stranger|someone|somebody|woman|person)\b.{0,40}\b(?:hanging (?:around|round|about)|"
+    r"loitering|lurking|parked (?:up )?outside|sat outside|sitting outside|watching)\b.{0,60}\b(?:taking|took|takes) "
+    r"(?:photos|pictures|pics|videos|footage) of (?:the |our |my |some )?(?:children|kids|pupils|students|girls|boys|year \d+s?)\b",
+    "giving buying sending offering bringing gives buys sends offers gave bought sent offered van car truck hanging loitering lurking parked sat sitting watching",
+)
+# someone telling the school they are worried about a child, or asking for the safeguarding lead
+_CONCERN = _g(
+    r"\b(?:i'?m|im|i am|we'?re|we are|i was|i have been|i'?ve been|really|very|so|i feel) (?:worried|concerned) "
+    r"(?:about|for) (?:the (?:safety|welfare|wellbeing|well-being) of )?(?:a|this|that|the) (?:child|kid|boy|girl|"
+    r"pupil|student|young person|little (?:boy|girl))\b|\b(?:i'?m|im|i am|we'?re|we are|really|very) (?:worried|"
+    r"concerned) (?:about|for) the (?:safety|welfare|wellbeing|well-being) of\b|\b(?:i have|i'?ve got|we have) "
+    r"(?:a )?safeguarding concerns?\b",
+    "worried concerned safeguarding",
+)
+_ASKS_FOR_DSL = _g(
+    r"\b(?:who is|who'?s|how do i (?:contact|reach|speak to|talk to)|i need to (?:speak|talk) to|i need to contact|"
+    r"can i (?:speak|talk) to|could i (?:speak|talk) to|contact details for|email for)\b.{0,20}\b(?:the |your |ur )?"
+    r"(?:dsl|designated safeguarding (?:lead|officer|person)|safeguarding (?:lead|officer|team|person))\b",
+    "dsl designated safeguarding",
+)
+# a smear on the whole staff: "this school is run by paedos"
+_SCHOOL_PAEDO = _g(
+    rf"\b(?:this|that|the|your|ur|our) {_SCHOOL}(?: is| are|'s)? (?:run by|full of|employs|hires|staffed by|covering for|"
+    r"protecting|protects|hiding) (?:a |an )?(?:bunch of |load of )?(?:paedos?|pedos?|nonces?|paedophiles?|pedophiles?|"
+    r"predators?|groomers?|child abusers?)\b",
+    "paedo paedos pedo pedos nonce nonces paedophile paedophiles pedophile pedophiles predator predators groomer groomers abuser abusers",
+)
+# a cover-up of harm to children: "staff covered up what the PE teacher did to those kids"
+_COVER_UP = _g(
+    rf"\b(?:covered|cover|covering|hushed|hush|swept|sweeping) (?:it |this |that )?up (?:what|for|the abuse|abuse)\b.{{0,60}}"
+    rf"\b(?:{_STAFF}|he|she)\b|\bwhat (?:{_STAFF}(?: [a-z]+)?|the [a-z]+ (?:teacher|coach|tutor)|he|she) (?:did|has done|"
+    r"had done|was doing|is doing) to (?:those|the|my|our|these|that|a) (?:kids|children|pupils|students|girls|boys|"
+    r"daughter|son|child|kid|girl|boy|year \d+s?)\b(?!.{0,30}\b(?:lesson|homework|project|display|garden|play)\b)",
+    "covered cover covering hushed hush swept sweeping did done doing",
+)
+_STAFF_PAEDO = _g(
+    rf"\b(?:{_STAFF}(?: [a-z]+)?|he|she|he'?s|she'?s|@\w+)\s+(?:is |'?s |is such |is an? |'?s an? )*(?:a |an )?"
+    r"(?:paedo|pedo|nonce|paedophile|pedophile|child abuser|child molester|groomer|predator|kiddie fiddler)\b",
+    "paedo pedo nonce paedophile pedophile abuser molester groomer predator fiddler"
+)
+_MISSING = _g(
+    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)\b.{0,30}\b(?:is|has gone|went|"
+    r"has been|been|gone|still) missing\b|\b(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got|get|arrived?) "
+    r"home\b|\bmissing (?:child|pupil|schoolgirl|schoolboy|teen|teenager|student)\b|\bhas anyone seen (?:him|her|"
+    r"this (?:boy|girl|child|kid)|my (?:son|daughter|child|boy|girl)\b(?!'s))|\b(?:ran|run|running) away from home\b|"
+    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)(?:'?s| has| is)? (?:run|ran|running) "
+    r"away\b(?! with)",
+    "missing home seen away"
+)
+_EXPLOITATION = _g(
+    r"\bcounty lines\b|\b(?:running|selling|carrying|holding|moving|dropping) (?:drugs|packages|parcels|a package|"
+    r"a parcel|bags|weed|stuff) for (?:him|them|some|older|a gang|these)|\b(?:paid|pays|paying) (?:me|us|kids|him|"
+    r"her) to (?:carry|deliver|hold|sell|drop)|\b(?:paid|pays|paying|pay|using|uses|used|recruiting|recruited) "
+    r"(?:\w+ ){0,2}?(?:kids|children|pupils|students|boys|girls|year \d+s?|y\d+s?|young (?:lads|people|ones))"
+    r"(?: (?:from|at|in) [\w ]{1,25}?)? to (?:carry|deliver|hold|sell|drop|run|move|stash|take) (?:\w+ )?(?:packages?|"
+    r"parcels?|drugs|bags?|stuff|gear|weed|wraps|phones?)\b|"
+    r"\b(?:girls?|she|her|year \d+ girls?)\b.{0,30}\b(?:being|getting|been|was|were) passed (?:a)?round\b|"
+    r"\bpass(?:ed|ing) (?:her|them|girls|the girls) (?:a)?round\b|"
+    r"\b(?:(?:1[89]|[2-9]\d) ?(?:year old|yr old|yo|y/o)|older|grown) (?:lads?|men|man|boys?|guys?|blokes?)\b.{0,40}\b(?:picking up|"
+    r"picks up|picked up|giving lifts to|gives lifts to|driving|meeting|meets|dating|going out with|seeing|messaging|"
+    r"hanging (?:around|round|out) with) (?:\w+ ){0,2}?(?:year (?:[5-9]|1[01]) girls?|girls? in year (?:[5-9]|1[01])|"
+    r"schoolgirls?|(?:1[0-5]|thirteen|fourteen|fifteen|twelve) ?(?:year old|yr old|yo)s?|underage girls?)\b|"
+    r"\bolder (?:lads|men|boys|guys|blokes)\b.{0,60}\b(?:year (?:[7-9]|1[01]) girls|underage girls|young girls|"
+    r"schoolgirls)\b.{0,40}\b(?:parties|party|cars?|flats?|vodka|alcohol|drink|drugs)\b|"
+    r"\bradicalis(?:ed|ing)|\bradicaliz(?:ed|ing)",
+    "county drugs packages parcels package parcel bags weed stuff paid pays paying pay using uses used recruiting "
+    "recruited passed passing older old yo grown",
+    "radicali radicaliz"
+)
+# a child with an adult partner: "she's only 14 and he's 25" (no awareness words change what this is)
+_AGE_GAP = _g(
+    r"\b(?:she'?s|she is|he'?s|he is|only|just|aged) (?:1[0-5]|twelve|thirteen|fourteen|fifteen)\b.{0,40}\b(?:he'?s|he is|"
+    r"she'?s|she is|boyfriend is|girlfriend is|and he'?s|and she'?s|with a) (?:1[89]|[2-9]\d)\b",
+    "she he only just aged shes hes",
+)
+
+_FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
+
+
+def safeguarding_hits(norm: str) -> list[Hit]:
+    hits: list[Hit] = []
+    is_aware = aware(norm)
+    for name, rx in (("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER),
+                     ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
+                     ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
+                     ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
+                     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)):
+        if m := rx.search(norm):
+            hits.append(Hit("safeguarding", name, quote(m)))
+    if not is_aware:
+        for name, rx in (("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS),
+                         ("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)):
+            if m := rx.search(norm):
+                hits.append(Hit("safeguarding", name, quote(m)))
+        if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
+            hits.append(Hit("safeguarding", "self_harm_topic_first_person", quote(m)))
+    return hits

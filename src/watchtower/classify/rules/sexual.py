@@ -1,0 +1,55 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""Sexual content (design.md: high), and sexual content involving minors (also safeguarding).
+"""
+
+from __future__ import annotations
+
+import re
+
+from watchtower.classify.rules._base import Hit, _g, _rx, quote
+
+_MINOR = _rx(
+    r"\b(?:year \d+|y\d+|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
+    r"under ?(?:16|18|age)|underage|1[0-5] ?(?:yo|y/o|year old|yr old)|(?:little|young) (?:girls?|boys?)|"
+    r"girls in (?:my|her|his|year)|in (?:my|her|his) class|sixth form(?:er)?s?|(?:is|she'?s|he'?s|only|aged|age) 1[0-7])\b"
+)
+
+
+_SEXUAL = _g(
+    r"\b(?:nudes?|porn\w*|p0rn|sex ?tapes?|sext(?:ing|ed|s)?|dick ?pics?|cock|cocks|blow ?jobs?|bj|handjobs?|"
+    r"wank\w*|horny|naked (?:pics?|photos?|videos?|selfies?)|nude (?:pics?|photos?|videos?|selfies?)|(?<!blue )"
+    r"(?<!great )(?<!coal )(?<!long-tailed )tits|boobs|pussy|cum|cumming|cumshot|shag(?:ging|ged|s)?|onlyfans|"
+    r"xxx|milf|deepthroat\w*|orgasm\w*|masturbat\w*|jerk(?:ing|ed)? off|fingered|fingering her|"
+    r"suck (?:my|his) (?:dick|cock)|sexy (?:pics?|photos?|videos?)|slutty|thot|hentai|rimming|anal sex|"
+    r"(?:have|having|had|want) sex with|sleep(?:ing|s)? with (?:her|him|my|a|the) (?:teacher|pupil|student)|"
+    r"strip(?:ped|ping)? (?:naked|off for)|upskirt\w*|rat(?:ing|e|es|ed) (?:the )?(?:girls|boys|women)(?:'s|')? "
+    r"(?:bodies|bodys|boobs|bums|arses|asses|figures))\b",
+    "bj cum cumming cumshot tits thot xxx milf",
+    "nude porn p0rn sex dick cock blow handjob wank horny naked boob pussy shag slut onlyfans deepthroat orgasm masturbat jerk finger suck hentai rimming anal sleep strip upskirt rating rate rates rated"
+)
+
+
+# a talk or lesson whose subject is the word: "e-safety talk for parents on sexting and online grooming"
+_TOPIC_TERM = re.compile(r"sext|nude|porn|p0rn")
+_TEACHING = _rx(r"\b(?:pshe|rse|e-?safety|online safety|internet safety|discuss(?:ed|ing|es)|explor(?:ed|ing|es)|"
+                r"learn(?:ed|t|ing) about|taught|lessons?|workshops?|assembl(?:y|ies)|dangers of|risks of|awareness|"
+                r"(?:talks?|sessions?|advice|guidance|information|leaflets?|webinar|presentations?|training|evening)"
+                r"(?: for (?:parents|pupils|students|carers|staff|year \d+))?(?: tonight| today| this week)? "
+                r"(?:on|about|covering|around|regarding))\b")
+# nudes or porn of someone, or going round: an incident, whatever awareness words the post also has
+_SHARED_ABOUT = _rx(r"\b(?:nudes?|porn\w*|sext\w*|pics?|photos?|videos?) (?:of (?:a|an|her|him|my|our|his|the|that|this|"
+                    r"year|y\d)|going round|going around|being (?:shared|sent|passed)|leaked|posted|sent to|of me)\b|"
+                    r"\b(?:send|sent|sending|share|shared|sharing|leaked|posted) (?:me |him |her )?(?:\w+ )?(?:nudes?|pics|photos)"
+                    r" (?:of|to|with|around|round)\b")
+
+
+def sexual_hits(norm: str) -> list[Hit]:
+    m = _SEXUAL.search(norm)
+    if not m:
+        return []
+    if _TOPIC_TERM.match(m.group(0)) and _TEACHING.search(norm) and not _SHARED_ABOUT.search(norm):
+        return []
+    hits = [Hit("sexual", "sexual_term", quote(m))]
+    if mm := _MINOR.search(norm):
+        hits.append(Hit("safeguarding", "sexual_content_involving_minor", f"{quote(m)} + {quote(mm)}"))
+    return hits

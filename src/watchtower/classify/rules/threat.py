@@ -1,0 +1,155 @@
+# ruff: noqa: E501 -- the regular expressions below read better as whole alternations than split mid-word
+"""Threats: intent plus violence plus a target, attacks on the school, bomb threats, weapons (design.md: critical).
+"""
+
+from __future__ import annotations
+
+from watchtower.classify.rules._base import _PERSON_TARGET, _SCHOOL, _STAFF, Hit, _g, _Gated, _rx, quote
+from watchtower.classify.rules.gates import aware
+
+_VIOLENT_VERB = (
+    r"(?:kill|k\*ll|murder|shoot|shank|stab|knife|bomb|blow up|burn|torch|batter|beat up|beat the (?:shit|crap|hell) out of|"
+    r"hurt|smash|slit|strangle|choke|punch|kick the (?:shit|crap) out of|kick (?:your|ur|his|her) head in|cut|"
+    r"jump|rape|slap|hang|run over|glass|acid attack|merk|merc|murk|wet|ding|do in|end|cap|pop|bang)"
+)
+_INTENT = (
+    r"(?:i'?ll|i will|i wil|ill|imma|ima|i'?m gonna|im gonna|i am gonna|i'?m going to|im going to|i am going to|"
+    r"i'?m gunna|i'?m finna|gonna|we'?ll|we will|we'?re gonna|we'?re going to|we are going to|i want to|i wanna|"
+    r"i'?m about to|i swear i'?ll|someone (?:should|needs to|is going to|is gonna|will|ought to)|let'?s|"
+    r"i'?m coming to|im coming to|i'?m ready to|going to|i could)"
+)
+_THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
+    ("threat_phrase", _g(rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?{_VIOLENT_VERB}(?:s|ed|ing)?\s+(?:up\s+)?{_PERSON_TARGET}\b", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
+    ("threat_phrase", _g(r"\b(?:kill|shoot|stab|bomb|murder)(?:ing)? (?:all|every) (?:the |of the |one of )?"
+                          r"(?:teachers|kids|pupils|students|staff|people|one|1|body|you|u)\b", "kill killing shoot shooting stab stabbing bomb bombing murder murdering")),
+    ("school_attack", _g(rf"\b(?:shoot(?:ing)?|shot) up (?:the |this |that |our |ur |your |my )?{_SCHOOL}\b", "shoot shooting shot")),
+    ("school_attack", _g(rf"\b(?:there (?:will|is going to|'?s going to|'?ll) be|i'?ll do|gonna do|going to do|"
+                          rf"planning|plan) (?:a |another )?{_SCHOOL} shooting\b", "shooting")),
+    ("bomb_threat", _g(rf"\b(?:bomb|bombs|explosives?|device)\b.{{0,30}}\b(?:in|at|under|inside|near|planted in|"
+                        rf"left in|outside) (?:the |this |that |ur |your |our )?{_SCHOOL}\b", "bomb bombs explosive explosives device")),
+    ("bomb_threat", _g(r"\b(?:there'?s|there is|i'?ve (?:planted|left|put|placed)|i (?:planted|left|put|placed)|"
+                        r"someone (?:planted|left|put)) an? (?:bomb|explosive|device)\b", "bomb explosive device")),
+    ("bomb_threat", _g(rf"\b(?:blow(?:ing)? up|bomb(?:ing)?|burn(?:ing)? down|torch(?:ing)?|set(?:ting)? fire to) "
+                        rf"(?:the |this |that |ur |your |our )?{_SCHOOL}\b", "blow blowing bomb bombing burn burning torch torching fire")),
+    ("bomb_threat", _g(r"\bbomb threat\b", "bomb")),
+    ("bomb_threat", _g(rf"\b(?:burn|torch|blow up) (?:the |this |that |ur |your |our )?{_SCHOOL} (?:down|up)\b", "burn torch blow")),
+    ("threat_phrase", _g(r"\b(?:(?:put|putting|stick|sticking) (?:a |one |two )?(?:bullet|bullets|knife|blade) (?:in|through|into) "
+                          r"(?:your|ur|his|her|their|yo) (?:head|brain|face|chest|back)|put (?:you|u|him|her) in (?:a|the) "
+                          r"(?:grave|ground|hospital|morgue|coffin))\b", "bullet bullets knife blade grave ground hospital morgue coffin")),
+    ("threat_phrase", _g(r"\b(?:watch (?:your|ur) back|i know where (?:you|u) live|we know where (?:you|u) live|"
+                          r"(?:you'?re|ur|you are|your) dead meat|(?:you'?re|ur|you are|your|he'?s|she'?s|hes|shes|they'?re) "
+                          r"(?:so )?dead (?:tomorrow|after school|on monday|when i (?:see|catch|find|get) (?:you|u|him|her|them))|(?:coming|come) for (?:you|u|ya)\b"
+                          r"(?! (?:to|with|on))|i'?ll get (?:you|u|ya) (?:after school|outside|at the gates)|"
+                          r"(?:sleep|rest) with one eye open|say (?:your|ur) prayers|"
+                          r"(?:you|u) won'?t (?:see|make it to) (?:monday|tomorrow|the weekend))\b", "watch live meat dead coming come get eye prayers won wont")),
+    ("veiled_threat", _g(r"\b(?:i|we|ill|i'?ll|we'?ll)(?: will| am| are| 'm| 're| is)?(?: going to| gonna)? "
+                          r"(?:know|find out|found out|finding out|get|got) (?:exactly )?where (?:you|u|he|she|they|"
+                          r"(?:that|the|this|your|ur) (?:teacher|head ?teacher|head|kid|boy|girl|woman|man)|"
+                          r"(?:mr|mrs|miss|ms|dr)\.? [a-z]+|sir|miss) (?:lives?|sleeps?)\b", "live lives sleep sleeps")),
+    ("incitement", _g(r"\b(?:address|lives (?:at|on|in)|house|home number|number)\b.{0,80}\b(?:go (?:and )?get (?:him|her|them)|"
+                       r"pay (?:him|her|them) a visit|visit (?:him|her|them)|sort (?:him|her|them) out|teach (?:him|her|them) "
+                       r"a lesson|do (?:him|her|them) in|you know what to do)\b", "address lives house number")),
+    ("veiled_threat", _g(r"\b(?:you|u|ur|you'?re|you are|youre|you lot|y'?all|they|he|she)(?: all| lot)? (?:are |is |r )?"
+                          r"(?:gonna|going to|will|'ll) get what(?:'?s| is)? (?:coming|(?:you|u|they|he|she) deserves?)\b|"
+                          r"\b(?:you|u)(?:'ll| will| are going to| r gonna| are gonna) pay for (?:this|that|what)\b",
+                          "coming deserve deserves pay")),
+    ("veiled_threat", _g(r"\bmake (?:you|u|him|her|them|(?:mr|mrs|miss|ms|sir|dr)\.? [a-z]+|that \w+|the \w+) "
+                          r"(?:regret|pay for) (?:it|this|that|the day|what)\b|\b(?:you'?ll|you will|u will|youll|ul|he'?ll|"
+                          r"she'?ll|they'?ll) regret the day\b|\b(?:won'?t|wont|will never|never) (?:see|know) (?:it|what'?s|"
+                          r"what is) (?:coming|hit (?:him|her|them|you|u))\b(?!.{0,60}\b(?:surprise|party|present|gift|"
+                          r"retire\w*|birthday|cake)\b)", "regret day coming hit")),
+    ("threat_phrase", _g(rf"\b(?:{_INTENT}|i swear|swear down)\b.{{0,40}}?\b(?:smash|wreck|trash|torch|kick)(?:ing)? "
+                          r"(?:the|this|that|your|ur|their|his|her) (?:whole )?(?:place|office|reception|windows?|doors?|"
+                          r"car|house|classroom|building)(?: up| in| down)?\b", "smash smashing wreck wrecking trash trashing torch torching kick kicking")),
+    ("threat_phrase", _g(r"\b(?:you'?re|ur|u r|you are|youre|u are|he'?s|she'?s) (?:getting|gettin|gonna get|going to get) "
+                          r"(?:stabbed|shanked|shot|battered|jumped|merked|murked|killed|beaten|done in|knifed|smashed|"
+                          r"glassed|bottled|deaded|wetted|slapped|punched|decked|smacked|sparked|lamped|twatted)\b|\b(?:stab|shank|shoot|kill|batter|merk|knife|bottle)\w*"
+                          r"\b.{0,30}\b(?:that'?s|thats|is|iz) (?:what|wat|wot) (?:you'?re|ur|u r|you are|youre|u are|he'?s|"
+                          r"she'?s) (?:getting|gettin|gonna get|going to get)\b", "getting gettin get")),
+    ("threat_phrase", _g(r"\bsort (?:you|u|him|her|them|(?:that|the|this) (?:\w+ )?(?:teacher|kid|boy|girl|lad|man|woman|"
+                          r"bloke)|(?:mr|mrs|miss|ms|sir)\.? [a-z]+) out(?: (?:properly|proper|good|for good|once and for all)|"
+                          r",? (?:i'?ll|ill|i will) do it my ?self)\b|\b(?:get|getting|gettin|gonna get|going to get|'ll get|"
+                          r"will get|get) (?:ur|your|yer) (?:head|face|teeth|legs?|jaw|nose|skull) (?:kicked|smashed|"
+                          r"caved|knocked|punched|broken|busted|bashed|booted|stamped)(?: in| out)?\b", "sort get getting gettin")),
+    ("veiled_threat", _g(r"\bif (?:\w+ ){0,6}?(?:exclude\w*|suspend\w*|detention|expel\w*|one more|touch\w*|lay a finger)"
+                          r"\b.{0,50}\b(?:i'?ll|ill|i will|we'?ll|we will) be waiting (?:for|outside)\b|"
+                          r"\bsee what happens (?:to (?:you|u|ya)|when i (?:find|catch|see|get) (?:you|u|ya|him|her))\b",
+                          "waiting happens")),
+    ("school_attack", _g(rf"\b(?:shoot|shooting|shot|bomb|bombing|blow|blowing|burn|burning) (?:this|that|the|ur|your|our) "
+                          rf"(?:place|{_SCHOOL}) (?:up|down)\b", "shoot shooting shot bomb bombing blow blowing burn burning")),
+    ("attack_warning", _g(r"\b(?:stay|keep) (?:at )?(?:home|away|off)\b.{0,80}\b(?:something (?:big|bad)|"
+                           r"(?:you'?ve|you have|u have|youve) been warned|i'?m warning|im warning|don'?t say i didn'?t warn)\b|"
+                           r"\b(?:something (?:big|bad) (?:is|'s) (?:happening|going down|going to happen|gonna happen))"
+                           r"\b.{0,80}\b(?:stay|keep) (?:at )?(?:home|away|off)\b|\b(?:don'?t|do not|dont) (?:come|go) (?:in|into|to) "
+                           r"(?!.{0,100}\b(?:closed|closure|snow|ice|icy|weather|strike|inset|ill|poorly|temperature|flood\w*)\b)"
+                           r"(?:school|college|the academy)?\s?(?:tomorrow|2moro|tmrw|tmr|on monday|on tuesday|on wednesday|"
+                           r"on thursday|on friday|monday|tuesday|wednesday|thursday|friday)\b.{0,60}\b(?:warned|"
+                           r"something (?:big|bad)|you'?ll see|u'?ll see)\b", "stay keep something dont don do")),
+    ("attack_warning", _g(r"\b(?:tomorrow|tmrw|2moro|today|monday|tuesday|wednesday|thursday|friday|next week) is the day\b"
+                           r"[^.!?]{0,10}\b(?:every(?:one|body|1)|you all|y'?all|they all|you lot|u lot)(?: (?:at|in) (?:that|this|the) "
+                           r"\w+)? (?:finds? out|(?:will|gonna|going to) (?:see|pay|remember|learn|find out)|gets? what)"
+                           r"(?=\s*(?:[.!?,]|$|what|why))",
+                           "day")),
+    ("threat_phrase", _g(rf"\b(?:he'?s|hes|she'?s|shes|you'?re|youre|ur|u r|they'?re|he|she|you|u|they) (?:is |are |will )?"
+                          rf"(?:not|never|won'?t|wont|ain'?t|aint) (?:be )?(?:getting|get|going|go|leaving|leave|walking|walk|"
+                          rf"making it|make it)\b[^.!?]{{0,30}}\bin one piece\b|\b(?:i'?ll|i will|we'?ll|we will|gonna|"
+                          rf"going to) find (?:you|u|ya|him|her)\b(?! (?:a|an|the|some|out|on|in|at)\b)|\b(?:you'?ll|you will|u will|"
+                          rf"youll) regret ever\b|\b{_INTENT}\s+teach {_PERSON_TARGET} a lesson (?:(?:he|she|they|you|u)(?:'ll| will)? "
+                          rf"(?:won'?t|wont|will never|never|'ll never) forget|(?:he|she|they)'?ll need)", "piece find regret lesson")),
+    ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in an? (?:ambulance|body ?bag|"
+                          r"coffin|wheelchair)\b", "ambulance body bag bodybag coffin wheelchair")),
+    ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
+                       r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
+    ("incitement", _g(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
+                       r"gets shot|get stabbed|gets stabbed|get run over|burn)\b", "hope")),
+)
+_WEAPON = (
+    r"(?<!toy )(?<!nerf )(?<!water )(?<!replica )(?<!fake )(?<!cap )(?<!plastic )"
+    r"(?:knife|knives|blade|machete|zombie knife|gun|guns|pistol|firearm|shotgun|rifle|weapon|shank|"
+    r"crossbow|knuckle ?duster|baseball bat)"
+)
+#: whose weapon: "his dad's gun", "my brother's knife"
+_WHOSE = r"(?:(?:dad|mum|brother|uncle|cousin|mate|friend|step ?dad|grandad)(?:'?s)? )?"
+_WEAPON_WORDS = "knife knives blade blades machete machetes zombie gun guns pistol firearm shotgun rifle weapon weapons shank crossbow knuckle knuckleduster duster baseball"
+_WEAPON_POSSESSION = _g(
+    rf"\b(?:bring(?:ing|in'?|s)?|brought|carry(?:ing|in'?)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
+    rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with|packing|tooled up with) (?:a |an |his |her |my |"
+    rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime)"
+    rf".{{0,60}}\b(?:{_SCHOOL}|gates|bus stop|park|tomorrow|2moro|2morrow|tmrw|tmr|tomoz|monday|lunch|break|today|bag|blazer|pocket|you|u|him|her|"
+    rf"them|year \d+)\b",
+    _WEAPON_WORDS,
+)
+_WEAPON_BRINGING = _g(
+    rf"\b(?:i'?m|im|i am|i'?ll|i will|gonna|going to|we'?re|he'?s|she'?s|they'?re) (?:bring(?:ing|in'?)?|carry(?:ing|in'?)?|packing) "
+    rf"(?:a |an |my |his |her |two |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)",
+    _WEAPON_WORDS,
+)
+# a weapon seen on a pupil or at a fight: "one of them had a knife", "a lad from your school pulled out a blade"
+_WEAPON_SEEN = _g(
+    rf"\b(?:kids?|pupils?|students?|boys?|girls?|lads?|one of (?:them|the (?:kids|boys|girls|lads))|one|someone|somebody|"
+    rf"an? (?:boy|girl|kid|lad|pupil|student|year \d+)|he|she|they)(?: from (?:your|ur|the|this|that) {_SCHOOL})? "
+    rf"(?:had|has|have|has got|had got|'?s got|got|was carrying|were carrying|is carrying|pulled out|pulled|was waving|"
+    rf"were waving|flashed) (?:a |an |his |her |their |two )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)"
+    rf"(?! (?:skills|club|crime|awareness|amnesty))",
+    _WEAPON_WORDS,
+)
+_WEAPON_AT_SCHOOL = _g(rf"(?:\b(?:coming|come|going|turn(?:ing)? up|walk(?:ing)?|show(?:ing)? up) (?:in)?to (?:the |this |that |our |ur |your )?"
+                        rf"{_SCHOOL} with (?:a|an|my|his|her|two) {_WEAPON}\b|\b(?:{_WEAPON}) (?:in|into|to|at) (?:the |this |that |our |ur |your )?{_SCHOOL}\b)"
+                        r"(?! (?:amnesty|surrender|awareness|workshop|talk))", _WEAPON_WORDS)
+_WEAPON_EMOJI_TARGET = _rx(
+    rf"(?:@\w+|\b(?:you|u|ur|your|ya|him|her|them|{_SCHOOL}|{_STAFF}|tomorrow|monday|watch|coming|"
+    r"after school|see you|wait|gates|dead)\b)"
+)
+
+
+def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
+    hits = [Hit("threat", name, quote(m)) for name, rx in _THREAT_RULES if (m := rx.search(norm))]
+    is_aware = aware(norm)
+    if not is_aware or hits:
+        for rx, name in ((_WEAPON_POSSESSION, "weapon"), (_WEAPON_AT_SCHOOL, "weapon_at_school"),
+                         (_WEAPON_BRINGING, "weapon"), (_WEAPON_SEEN, "weapon_seen")):
+            if m := rx.search(norm):
+                hits.append(Hit("threat", name, quote(m)))
+    if weapon_emoji and not is_aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
+        hits.append(Hit("threat", "weapon_emoji", f"with target {quote(m)}"))
+    return hits

@@ -1,0 +1,229 @@
+"""The rules package: its decision record, the awareness and idiom gates, and the lists the DSL can edit."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from watchtower.classify import Classifier, load_classifier, rules
+from watchtower.classify._normalise import variants
+from watchtower.classify.config import ClassifierConfig
+from watchtower.classify.rules import Hit, lists
+from watchtower.cli import main as cli_main
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "config" / "watchtower.toml"
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return load_classifier()
+
+
+def hits(text: str, cfg: ClassifierConfig | None = None) -> list[Hit]:
+    return rules.detect(text, variants(text), None, cfg or ClassifierConfig())
+
+
+class TestHitRecord:
+    """A decision is a record (category, by, name, evidence); the reason people read is rendered from it."""
+
+    def test_a_rule_hit_renders_the_reason_people_have_always_seen(self) -> None:
+        hit = Hit("threat", "threat_phrase", "'going to shoot'")
+        assert hit.reason == "rule:threat_phrase 'going to shoot'"
+        assert (hit.by, hit.score) == ("rule", 1.0)
+
+    def test_a_hit_without_evidence_is_just_its_name(self) -> None:
+        assert Hit("personal_data", "home_address").reason == "rule:home_address"
+
+    def test_a_list_hit_says_it_came_from_a_list(self) -> None:
+        assert Hit("hate", "code_1488", "'1488'", by="list").reason == "list:code_1488 '1488'"
+
+    def test_detect_returns_records_with_the_rule_name_and_the_quoted_words(self) -> None:
+        [hit] = [h for h in hits("I'm going to shoot you tomorrow") if h.category == "threat"]
+        assert (hit.by, hit.name, hit.quote) == ("rule", "threat_phrase", "'i'm going to shoot you'")
+
+
+def norm(text: str) -> str:
+    return variants(text)[0]
+
+
+class TestAwarenessGate:
+    """An awareness or teaching post is recognised by a whole construction, never by one common word."""
+
+    @pytest.mark.parametrize("text", [
+        "A workshop on knife crime for Year 10 this afternoon",
+        "Anti-bullying week starts Monday: odd socks on Tuesday!",
+        "Year 6 had an assembly about grooming and staying safe online",
+        "Year 9 explored why young people are drawn into gangs",
+        "Macbeth, plenty of stabbing on stage",
+        "Mental Health Awareness Week: please talk to someone",
+        "E-safety workshop on grooming for parents",
+        "If you are struggling, call Samaritans on 116 123",
+        "A visit from the police about county lines",
+        "Read our anti-bullying policy on the website",
+        "Rehearsals for the school play continue after half term",
+        "In PSHE this week pupils learned about consent",
+        "Food tech: Year 8 had a knife skills lesson today",
+    ])
+    def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
+        assert rules.aware(norm(text))
+
+    @pytest.mark.parametrize("text", [
+        "I'll see you after the play",
+        "my mind is made up, I'm ending it after history",
+        "I'm going to teach him a lesson",
+        "see you after assembly, bring the knife",
+        "worst day of my life, I want it all to stop",
+        "after training I'm going to batter him",
+        "had my session with the counsellor, still want to die",
+        "this policy is a joke and so are you",
+        "stop the drama or you'll regret it",
+        "in the workshop he pulled a blade on me",
+        "that new science teacher better sleep with the lights on",
+    ])
+    def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
+        assert not rules.aware(norm(text))
+
+
+class TestIdiomGate:
+    """Violent words used figuratively are idioms only as whole constructions."""
+
+    @pytest.mark.parametrize("text", [
+        "this homework is killing me", "the choir killed it", "the cake sale went down a bomb",
+        "what a massacre, 8-0 to the under 12s", "you absolutely slayed", "Year 5 smashed the times tables challenge",
+        "he's getting kicked off the team if he misses training again", "I could murder a brew",
+    ])
+    def test_figures_of_speech_are_idioms(self, text: str) -> None:
+        assert rules.IDIOM.search(norm(text))
+
+    @pytest.mark.parametrize("text", [
+        "there's a bomb in the science block", "there will be a massacre on monday",
+        "i'm going to slay him after school", "gonna smash his face in", "tomorrow there will be a bloodbath",
+    ])
+    def test_the_violent_word_alone_is_not_an_idiom(self, text: str) -> None:
+        assert not rules.IDIOM.search(norm(text))
+
+
+def list_reasons(text: str, cfg: ClassifierConfig | None = None) -> list[str]:
+    return [h.reason for h in hits(text, cfg) if h.by == "list"]
+
+
+def lists_file(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "lists.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+class TestShippedLists:
+    """Coded hate, weapon slang and exploitation phrases a model cannot learn, each with its category and note."""
+
+    def test_every_shipped_entry_has_a_category_a_note_and_a_file_saying_where_it_comes_from(self) -> None:
+        entries = lists.shipped()
+        assert {e.category for e in entries} == {"hate", "threat", "safeguarding"}
+        assert all(e.note for e in entries)
+        assert not {e.id for e in entries} & set(rules.BUILTIN_RULE_CATEGORY)  # no id is a built-in rule's name
+        assert {e.id for e in entries if e.category == "hate"} <= set(rules.RULE_CATEGORY)  # tuning knows them
+        folder = resources.files("watchtower.classify").joinpath("lists")
+        for name in lists.SHIPPED:
+            header = folder.joinpath(name).read_text(encoding="utf-8").split("[[entry]]")[0]
+            assert "Where these come from" in header, name
+
+    @pytest.mark.parametrize(("text", "reason"), [
+        ("proud of my roots 1488", "list:code_1488 '1488'"),
+        ("88 heil to the brothers", "list:code_88 '88'"),
+        ("(((Goldberg))) owns the council", "list:echo_brackets '(((goldberg)))'"),
+        ("the banks are controlled by the jews", "list:jewish_control_trope 'banks are controlled by the jews'"),
+        ("🐒🐒 go back to africa", "list:monkey_emoji_racism '🐒'"),
+        ("bringing the nank to school tomorrow", "list:knife_slang 'nank'"),
+        ("it's on sight when I see him", "list:on_sight 'it's on sight'"),
+        ("easy money, dm me, need runners for the weekend", "list:county_lines_easy_money 'easy money'"),
+        ("delete this chat after you read it, it's our secret", "list:delete_this_chat 'delete this chat'"),
+        ("i'm 13 too, add me on snap", "list:adult_claims_childs_age 'i'm 13 too'"),
+    ])
+    def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
+        assert reason in list_reasons(text)
+
+    @pytest.mark.parametrize("text", [
+        "we won 88-12 on saturday",                      # 88 with no neo-Nazi words
+        "my nan turns 88 today",
+        "Zog is the best book in reception",             # the children's book, not the antisemitic code
+        "(((((LISTEN PLEASE)))))",                       # shouting, not the echo
+        "we went to Troon beach at half term",           # the town
+        "splash them all at the swimming gala",          # a water fight is not a stabbing
+        "Assembly today on county lines: easy money offers and how gangs recruit runners",
+        "delete this chat lol it's boring",
+    ])
+    def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
+        assert list_reasons(text) == []
+
+    def test_a_list_hit_raises_its_category_with_a_list_reason(self, clf: Classifier) -> None:
+        [c] = clf.classify_batch(["need youngers for the line, easy money, no questions, hmu"], ["mention"])
+        assert "safeguarding" in c.categories
+        assert any(r.startswith("list:runners_wanted ") for r in c.reasons)
+
+
+class TestSchoolListsFile:
+    """A school adds entries and disables shipped ones in the file [classifier] lists_file names."""
+
+    def test_a_school_entry_is_added_and_a_shipped_entry_disabled(self, tmp_path: Path) -> None:
+        path = lists_file(tmp_path, '''disable = ["knife_slang"]
+
+[[entry]]
+id = "local_gun_word"
+category = "threat"
+terms = ["blicky"]
+context = '\\b(?:school|tomorrow)\\b'
+note = "Local word for a gun, from our PCSO"
+''')
+        cfg = ClassifierConfig(lists_file=path)
+        assert list_reasons("bringing the blicky to school") == []
+        assert list_reasons("bringing the blicky to school", cfg) == ["list:local_gun_word 'blicky'"]
+        assert list_reasons("bringing the blicky", cfg) == []
+        assert "list:knife_slang 'nank'" not in list_reasons("bringing the nank to school tomorrow", cfg)
+
+    def test_a_disabled_shipped_id_may_be_reused_to_replace_the_entry(self, tmp_path: Path) -> None:
+        path = lists_file(tmp_path, 'disable = ["zog"]\n[[entry]]\nid = "zog"\ncategory = "hate"\n'
+                                    'terms = ["zog"]\ncontext = "jews"\nnote = "stricter here"\n')
+        assert list_reasons("zog government", ClassifierConfig(lists_file=path)) == []
+
+    @pytest.mark.parametrize(("body", "says"), [
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\npattern = "(unclosed"\nnote = "n"\n',
+         r"entry 1 \(id 'x1'\): pattern is not a valid regular expression .*: fix it"),
+        ('[[entry]]\nid = "x1"\ncategory = "threats"\nterms = ["a"]\nnote = "n"\n',
+         r"entry 1 \(id 'x1'\): category 'threats' is not a category: use one of threat, hate"),
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\nnote = "n"\n' * 2,
+         r"entry 2 \(id 'x1'\): duplicate id, entry 1 already uses it: give one of them another id"),
+        ('[[entry]]\nid = "code_88"\ncategory = "hate"\nterms = ["a"]\nnote = "n"\n',
+         r"duplicate id, a shipped entry already uses it: .*disable = \[\"code_88\"\]"),
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\n', r"note is missing: say why"),
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\ncontext = "a|"\nnote = "n"\n',
+         r"context matches empty text"),
+        ('disable = ["no_such_entry"]\n', r"disable names 'no_such_entry', which no shipped entry has"),
+        ('[[entry]]\nid = "targeted_insult"\ncategory = "hate"\nterms = ["a"]\nnote = "n"\n',
+         r"that id is the name of a built-in rule"),
+    ])
+    def test_a_bad_entry_is_refused_with_the_file_the_entry_and_the_fix(
+        self, tmp_path: Path, body: str, says: str
+    ) -> None:
+        path = lists_file(tmp_path, body)
+        with pytest.raises(ValidationError) as err:
+            ClassifierConfig(lists_file=path)
+        assert str(path) in str(err.value)
+        assert re.search(says, str(err.value)), str(err.value)
+
+    def test_check_config_fails_on_a_bad_lists_file_and_says_what_to_fix(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        bad = lists_file(tmp_path, '[[entry]]\nid = "local_slang"\ncategory = "threat"\npattern = "[a-"\n'
+                                   'note = "from our PCSO"\n')
+        config = tmp_path / "watchtower.toml"
+        config.write_text(EXAMPLE.read_text().replace(
+            "[classifier]\n", f"[classifier]\nlists_file = {json.dumps(str(bad))}\n"), encoding="utf-8")
+        assert cli_main(["check-config", str(config)]) == 2
+        err = capsys.readouterr().err
+        assert "classifier.lists_file" in err
+        assert f"{bad}, entry 1 (id 'local_slang'): pattern is not a valid regular expression" in err
