@@ -67,6 +67,8 @@ async def add_headers(request: web.Request, response: web.StreamResponse) -> Non
 #: what a same-origin path may look like once it is in a Location header: percent-encoded, printable ASCII, one
 #: leading slash and no backslash after it (browsers read ``/\\host`` as ``//host``)
 _LOCAL_PATH = re.compile(r"/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@/%?#]*")
+#: SQLite integers are signed 64-bit: a larger "id" names nothing
+MAX_ID = 2**63 - 1
 
 
 def safe_next(value: str | None) -> str:
@@ -91,11 +93,23 @@ def safe_next(value: str | None) -> str:
     return sent
 
 
+def parse_item_id(value: str) -> int | None:
+    """An item number from a URL or form: plain ASCII digits in SQLite's range, else None (a 404, never a 500)."""
+    if not (0 < len(value) <= 19) or not value.isascii() or not value.isdigit():
+        return None
+    n = int(value)
+    return n if 0 < n <= MAX_ID else None
+
+
 @web.middleware
 async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refusals and missing pages as plain pages with the same status."""
     try:
-        return await handler(request)
+        try:
+            return await handler(request)
+        except OverflowError:
+            # a number too large for SQLite (an id from a URL or a form) names nothing: not a server error
+            raise web.HTTPNotFound() from None
     except web.HTTPException as exc:
         if exc.status < 400 or request.path.startswith("/static/") or request.path == "/healthz":
             raise
