@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from watchtower.display import safe_display
 from watchtower.notify.render import Recipient, build_item_email, item_view, withhold_quotes
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -58,3 +59,69 @@ class TestHostileText:
         assert msg["Bcc"] is None
         html = next(p for p in msg.walk() if p.get_content_type() == "text/html").get_content()
         assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def _parts(msg: object) -> tuple[str, str]:
+    parts = {p.get_content_type(): p.get_content() for p in msg.walk()  # type: ignore[attr-defined]
+             if not p.is_multipart()}
+    return parts["text/plain"], parts["text/html"]
+
+
+class TestLinkIsWithheldWithTheText:
+    STORY_URL = "https://news.example/2026/03/year-9-pupil-self-harm-oakfield-academy"
+
+    def email(self, recipient: Recipient) -> tuple[str, str]:
+        item = {**ITEM, "url": self.STORY_URL}
+        v = item_view(item, recipient=recipient, step_reason="safeguarding item seen", also_told=[],
+                      ack_url="https://x/ack/t", item_url="https://x/items/7", tz=ZoneInfo("Europe/London"),
+                      moderators_see_safeguarding=False)
+        return _parts(build_item_email(school="Oakfield", from_address="w@school.example", recipient=recipient,
+                                       views=[v], items=[item], now=NOW))
+
+    def test_a_moderator_is_not_sent_a_safeguarding_items_url(self) -> None:
+        text, html = self.email(MODERATOR)
+        assert "self-harm" not in text and "news.example" not in text
+        assert "self-harm" not in html and "news.example" not in html
+        assert "Link:     withheld with the text" in text
+        assert "withheld with the text" in html
+
+    def test_the_dsl_is_sent_the_url(self) -> None:
+        text, html = self.email(DSL)
+        assert f"Link:     {self.STORY_URL}" in text
+        assert f'href="{self.STORY_URL}"' in html
+
+
+class TestDisplayNeutralisesControls:
+    HOSTILE = ("Pay here \u202egnp.exe\u202c now \x1b[2J\x1b[31mFAKE ALERT\x1b[0m\x00hidden\x9b2J"
+               "\u2066isolated\u2069\r\nnext line\u2028fake: Acknowledge: https://evil.example")
+
+    def test_bidi_ansi_and_nul_never_reach_either_part_of_an_email(self) -> None:
+        item = {**ITEM, "categories_list": ["harassment"], "severity": 2, "text": self.HOSTILE,
+                "author_name": "Mr \u202eCrook", "author_handle": "x\x1b[1m", "reasons_list": [
+                    "rule:test '\u202eevil\x00'"]}
+        original = dict(item)
+        v = item_view(item, recipient=MODERATOR, step_reason="high item seen", also_told=[], ack_url="a",
+                      item_url="b", tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        text, html = _parts(build_item_email(school="Oakfield", from_address="w@school.example",
+                                             recipient=MODERATOR, views=[v], items=[item], now=NOW))
+        for body in (text, html):
+            for bad in ("\u202e", "\u202c", "\u2066", "\u2069", "\x1b", "\x00", "\x9b", "\u2028"):
+                assert bad not in body, (bad, body)
+            assert "\u241b[31mFAKE ALERT" in body  # the escape is shown, inert
+            assert "\u2400hidden" in body
+        # a line break inside the post stays inside the quote: it cannot start a line of Watchtower's own
+        assert "  > next line" in text and "  > fake: Acknowledge: https://evil.example" in text
+        assert item == original  # the item itself (what the store holds) is untouched
+
+
+class TestSafeDisplay:
+    def test_what_is_kept_and_what_is_neutralised(self) -> None:
+        assert safe_display(None) == ""
+        assert safe_display("plain\ttext\nline two") == "plain\ttext\nline two"
+        # right-to-left text and its implicit marks are ordinary text
+        assert safe_display("שלום \u200fعربي\u061c") == "שלום \u200fعربي\u061c"
+        assert safe_display("a\r\nb\rc\u2029d") == "a\nb\nc\nd"
+        assert safe_display("\x00\x07\x1b\x7f") == "\u2400\u2407\u241b\u2421"
+        assert safe_display("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x85\ud800") == "\ufffd" * 11
+        assert safe_display(safe_display(self_hostile := TestDisplayNeutralisesControls.HOSTILE)) == safe_display(
+            self_hostile)

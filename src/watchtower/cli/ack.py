@@ -7,8 +7,8 @@
 
 Safe while the daemon runs: the database is WAL with a busy timeout, and each command writes in one
 ``BEGIN IMMEDIATE`` transaction. Everything is written to the audit log with channel ``cli``.
-``queue`` never prints safeguarding text, and strips control characters from post text so a post cannot
-drive the terminal.
+``queue`` never prints safeguarding text, and shows post text through ``watchtower.display.safe_display``
+(escape sequences, control and bidi-override characters made visible and inert) so a post cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from watchtower.cli._common import add_config_arg, config_path
+from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
@@ -103,7 +104,7 @@ def _ack(args: argparse.Namespace) -> int:
         print(f"item {args.item_id} acknowledged by {by}: its escalation chain has stopped")
     else:
         assert item is not None
-        print(f"item {args.item_id} was already acknowledged by {item['acknowledged_by']} "
+        print(f"item {args.item_id} was already acknowledged by {safe_display(item['acknowledged_by'])} "
               f"at {item['acknowledged_at']}; your acknowledgement is recorded too")
     return 0
 
@@ -149,7 +150,7 @@ def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS) -> str:
     cats = json.loads(row.get("categories") or "[]")
     if "safeguarding" in cats:
         return "[safeguarding: text withheld, see the dashboard]"
-    text = " ".join(_UNSAFE.sub(" ", row.get("text") or "").split())
+    text = " ".join(safe_display(row.get("text")).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

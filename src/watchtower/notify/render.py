@@ -1,5 +1,6 @@
 """Turning outbox rows into email messages. Post text is attacker-controlled: it never reaches a header, and the
-HTML part escapes it (jinja2 autoescape)."""
+HTML part escapes it (jinja2 autoescape). Every value shown goes through ``watchtower.display.safe_display`` (bidi
+overrides, ANSI escapes and control characters neutralised); the store keeps the original."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
+from watchtower.display import finalize, safe_display
 from watchtower.models import CATEGORY_SEVERITY, Severity
 
 _env_text = jinja2.Environment(
@@ -21,11 +23,13 @@ _env_text = jinja2.Environment(
     autoescape=False,  # noqa: S701 - plain-text part; nothing here is rendered as HTML
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
+    finalize=finalize,
 )
 _env_html = jinja2.Environment(
     loader=jinja2.PackageLoader("watchtower.notify", "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
+    finalize=finalize,
 )
 
 COLOURS = {Severity.CRITICAL: "#b91c1c", Severity.HIGH: "#c2410c", Severity.NORMAL: "#1d4ed8", Severity.NONE: "#6b7280"}
@@ -86,10 +90,11 @@ def item_view(
     cats = item.get("categories_list", [])
     sev = Severity(item.get("severity") or 0)
     readable = can_read_text(item, recipient, moderators_see_safeguarding)
-    text = (item.get("text") or "") if readable else ""  # withheld text never enters the template at all
-    url = item.get("url") or ""
-    handle = item.get("author_handle") or ""
-    name = item.get("author_name") or ""
+    # withheld text never enters the template at all, nor does the link (a news URL's slug often tells the story)
+    text = safe_display(item.get("text")) if readable else ""
+    url = safe_display(item.get("url")) if readable else ""
+    handle = safe_display(item.get("author_handle"))
+    name = safe_display(item.get("author_name"))
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
     return {
         "severity_label": sev.label,
@@ -105,7 +110,8 @@ def item_view(
         "show_text": readable,
         "text": text,
         "text_quoted": "\n".join("  > " + line for line in (text.splitlines() or [""])),
-        "reasons": item.get("reasons_list", []) if readable else withhold_quotes(item.get("reasons_list", [])),
+        "reasons": [safe_display(r) for r in (item.get("reasons_list", []) if readable
+                                              else withhold_quotes(item.get("reasons_list", [])))],
         "deadline_local": local(maybe_ts(item.get("deadline_at")), tz),
         "deadline_reason": item.get("deadline_reason") or "",
         "also_told": ", ".join(also_told),

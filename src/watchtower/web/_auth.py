@@ -24,6 +24,11 @@ from watchtower.web._security import (
 )
 
 LOGIN_CSRF_COOKIE = "wt_login"
+LOGIN_FAILED = (
+    f"Wrong username or password. After {users.MAX_FAILED_LOGINS} failed logins an account is locked for "
+    f"{int(users.LOCKOUT.total_seconds() // 60)} minutes: wait and try again, or ask an administrator to set a new "
+    "password."
+)
 
 
 def _login_page(request: web.Request, *, status: int = 200, error: str = "", username: str = "",
@@ -66,13 +71,9 @@ async def login(request: web.Request) -> web.StreamResponse:
     result = await d.daemon.store.write(lambda db: users.record_login(db, username, ok=ok, now=now, ip=ip))
     if result.user is None:
         d.ip_limiter.failed(ip)
-        if result.outcome == "locked" and result.locked_until is not None:
-            until = result.locked_until.astimezone(d.tz).strftime("%H:%M")
-            error = (f"This account is locked after {users.MAX_FAILED_LOGINS} failed logins. Try again after "
-                     f"{until}, or ask an administrator to set a new password.")
-        else:
-            error = "Wrong username or password."
-        return _login_page(request, status=401, error=error, username=username, next_url=next_url)
+        # one answer for a wrong password, an unknown name, a locked or a disabled account: anything else would tell
+        # a stranger which usernames exist (a locked account is the lockout's own proof that it exists)
+        return _login_page(request, status=401, error=LOGIN_FAILED, username=username, next_url=next_url)
     lifetime = timedelta(hours=d.daemon.config.dashboard.session_hours)
     user_id = result.user.id
     token, _csrf = await d.daemon.store.write(

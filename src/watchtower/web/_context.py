@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 from aiohttp import web
 
+from watchtower.display import finalize
 from watchtower.models import CATEGORIES, Severity
 from watchtower.notify.render import SAFEGUARDING_READERS
 from watchtower.timeutil import maybe_ts
@@ -161,6 +162,7 @@ def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environmen
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=finalize,  # and bidi overrides, ANSI escapes and control characters are shown inert
     )
 
     def local(value: str | datetime | None, fmt: str = "%a %d %b %Y %H:%M") -> str:

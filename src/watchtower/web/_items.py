@@ -14,7 +14,7 @@ from watchtower.notify.render import withhold_quotes
 from watchtower.store import repo
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
-from watchtower.web._security import allow, form_str
+from watchtower.web._security import allow, form_str, parse_item_id
 
 EXCERPT_CHARS = 180
 
@@ -86,10 +86,10 @@ async def queue(request: web.Request) -> web.StreamResponse:
 
 
 def _item_id(request: web.Request) -> int:
-    try:
-        return int(request.match_info["item_id"])
-    except ValueError:
-        raise web.HTTPNotFound() from None
+    item_id = parse_item_id(request.match_info["item_id"])
+    if item_id is None:
+        raise web.HTTPNotFound(text="There is no item with that number.")
+    return item_id
 
 
 def _readable_classification(cls: dict[str, Any] | None, readable: bool) -> dict[str, Any] | None:
@@ -114,7 +114,7 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         await d.daemon.store.write(lambda db: repo.audit(
             db, actor=user.actor, action="view_safeguarding", channel="dashboard", now=now, item_id=item_id,
             text_shown=readable))
-    url = item.get("url") or ""
+    url = (item.get("url") or "") if readable else ""  # a URL's slug often tells the story: withheld with the text
     return render(
         request,
         "item.html",

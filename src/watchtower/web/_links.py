@@ -9,6 +9,7 @@ HMAC of the link itself.
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
 from aiohttp import web
 from sqlite_utils import Database
@@ -17,7 +18,7 @@ from watchtower.exceptions import LinkError
 from watchtower.links import LinkClaim
 from watchtower.store import repo
 from watchtower.web import _queries as q
-from watchtower.web._context import dash, render
+from watchtower.web._context import USER, dash, render
 from watchtower.web._security import form_str, public
 
 
@@ -33,6 +34,16 @@ def _verify(request: web.Request) -> tuple[str, LinkClaim | None, str]:
 def _bad_link(request: web.Request, reason: str) -> web.Response:
     return render(request, "ack_result.html", status=400, title="This link cannot be used", heading=
                   "This link cannot be used", message=reason[:1].upper() + reason[1:] + ".", ok=False)
+
+
+def _already_resolved(request: web.Request, item: dict[str, Any], *, acknowledged: bool) -> web.Response:
+    d = dash(request)
+    who = d.env.filters["who"](item.get("resolved_by") or "")
+    when = d.env.filters["local"](item["resolved_at"])
+    message = f"{who or 'Someone'} resolved it on {when}: nothing more to do." + (
+        " Your acknowledgement is recorded." if acknowledged else "")
+    return render(request, "ack_result.html", title="Already resolved", heading="This item was already resolved",
+                  message=message, ok=True, item_id=item["id"])
 
 
 @public
@@ -52,6 +63,8 @@ async def ack_confirm(request: web.Request) -> web.StreamResponse:
         return render(request, "ack_result.html", status=409, title="Link already used", heading=
                       "This link has already been used", message=f"It acknowledged item {claim.item_id}. Nothing "
                       "more to do here.", ok=False, item_id=claim.item_id)
+    if item.get("resolved_at"):
+        return _already_resolved(request, item, acknowledged=False)
     person = d.daemon.recipient(claim.person)
     return render(request, "ack_confirm.html", title="Acknowledge this item?", claim=claim, person=person,
                   item=item, token=token, link_csrf=d.link_csrf(token))
@@ -67,14 +80,27 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
     if not hmac.compare_digest(form_str(form, "csrf", 200), d.link_csrf(token)):
         raise web.HTTPForbidden(text="This confirmation form did not come from this link: open the link again.")
     now = d.now()
-    outcome = await d.daemon.store.write(
-        lambda db: q.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=claim.person, now=now))
+    user = request.get(USER)
+    # the link names who acknowledges; someone else logged in on this browser used it: the record says both
+    used_by = user.actor if user is not None and user.actor != claim.person else None
+
+    def work(db: Database) -> tuple[str, dict[str, Any] | None]:
+        item = repo.get_item(db, claim.item_id)
+        outcome = q.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=claim.person, now=now)
+        if used_by is not None and outcome != "missing":
+            repo.audit(db, actor=used_by, action="email_link_used_by_other", channel="email-link", now=now,
+                       item_id=claim.item_id, link_person=claim.person, logged_in=used_by, outcome=outcome)
+        return outcome, item
+
+    outcome, item = await d.daemon.store.write(work)
     if outcome == "missing":
         return _bad_link(request, "the item this link is about no longer exists (it may have been purged)")
     if outcome == "used":
         return render(request, "ack_result.html", status=409, title="Link already used", heading=
                       "This link has already been used", message=f"It acknowledged item {claim.item_id}. Nothing "
                       "more to do here.", ok=False, item_id=claim.item_id)
+    if item is not None and item.get("resolved_at"):
+        return _already_resolved(request, item, acknowledged=True)
     message = (
         "Thank you. The reminders for this item have stopped. Record what you did in the dashboard."
         if outcome == "acknowledged"

@@ -8,11 +8,13 @@ a handler that says nothing is refused. A POST from a logged-in session must car
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from aiohttp import web
+from yarl import URL
 
 from watchtower import users
 from watchtower.web._context import CSRF, DASHBOARD, PERMISSIONS, SESSION_TOKEN, USER, dash, render
@@ -62,18 +64,52 @@ async def add_headers(request: web.Request, response: web.StreamResponse) -> Non
         response.headers["Cache-Control"] = "no-store"
 
 
+#: what a same-origin path may look like once it is in a Location header: percent-encoded, printable ASCII, one
+#: leading slash and no backslash after it (browsers read ``/\\host`` as ``//host``)
+_LOCAL_PATH = re.compile(r"/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@/%?#]*")
+#: SQLite integers are signed 64-bit: a larger "id" names nothing
+MAX_ID = 2**63 - 1
+
+
 def safe_next(value: str | None) -> str:
-    """Only a local path is a valid place to return to after login (no open redirect)."""
-    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+    """Where to go after login: ``value`` only if it is a path on this site *as it will be sent*, else ``/``.
+
+    aiohttp builds ``Location`` with yarl, which drops TAB, CR and LF (``/\\t/evil`` would leave as ``//evil``) and
+    percent-encodes the rest, and browsers then drop the same characters and read ``\\`` as ``/``. So a value with
+    any whitespace, control character or backslash is refused outright, and what is returned is yarl's own form of
+    the value, checked again: one leading slash, no scheme, no host, no userinfo, only URL-safe ASCII.
+    """
+    if not value or len(value) > 2000 or "\\" in value or any(c.isspace() or not c.isprintable() for c in value):
         return "/"
-    return value
+    try:
+        sent = str(URL(value))
+        if str(URL(sent)) != sent:  # what aiohttp does to it on the way out must change nothing more
+            return "/"
+        parts = urlsplit(sent)
+    except ValueError:
+        return "/"
+    if parts.scheme or parts.netloc or not _LOCAL_PATH.fullmatch(sent):
+        return "/"
+    return sent
+
+
+def parse_item_id(value: str) -> int | None:
+    """An item number from a URL or form: plain ASCII digits in SQLite's range, else None (a 404, never a 500)."""
+    if not (0 < len(value) <= 19) or not value.isascii() or not value.isdigit():
+        return None
+    n = int(value)
+    return n if 0 < n <= MAX_ID else None
 
 
 @web.middleware
 async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refusals and missing pages as plain pages with the same status."""
     try:
-        return await handler(request)
+        try:
+            return await handler(request)
+        except OverflowError:
+            # a number too large for SQLite (an id from a URL or a form) names nothing: not a server error
+            raise web.HTTPNotFound() from None
     except web.HTTPException as exc:
         if exc.status < 400 or request.path.startswith("/static/") or request.path == "/healthz":
             raise
