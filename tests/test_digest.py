@@ -209,3 +209,18 @@ class TestCli:
 async def _scheduled(db: Database, config: Config, clock: FakeClock) -> int:
     with immediate(db):
         return digest_tick(db, config, clock())
+
+
+class TestHostileText:
+    def test_bidi_overrides_ansi_escapes_and_nul_in_a_post_are_shown_inert_in_the_digest(
+        self, make_config: Callable[..., Config], db: Database
+    ) -> None:
+        config = make_config()
+        now = Z(2026, 3, 10, 7, 30)
+        add_item(db, config, text="report\u202egnp.exe \x1b[31mred\x00", categories=["threat"],
+                 now=now - timedelta(hours=1))
+        _, text, html = render_digest(build_digest(db, config, now))
+        for part in (text, html):
+            assert "\u202e" not in part and "\x1b" not in part and "\x00" not in part
+            assert "\u241b[31m" in part  # ESC shown as its control picture
+

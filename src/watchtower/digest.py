@@ -30,6 +30,7 @@ import jinja2
 from sqlite_utils import Database
 
 from watchtower.config import Config
+from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
 from watchtower.logging import get_logger
 from watchtower.models import CATEGORIES, Severity
@@ -68,8 +69,9 @@ _env_text = jinja2.Environment(
     keep_trailing_newline=True,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=finalize,  # post text is shown, never obeyed: bidi overrides, ANSI escapes and NUL made inert
 )
-_env_html = jinja2.Environment(loader=_LOADER, autoescape=True, undefined=jinja2.StrictUndefined)
+_env_html = jinja2.Environment(loader=_LOADER, autoescape=True, undefined=jinja2.StrictUndefined, finalize=finalize)
 
 
 @dataclass(frozen=True)
