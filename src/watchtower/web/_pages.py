@@ -95,7 +95,8 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     per_cat = bar_chart(
         "Flagged items per day by category, last 30 days",
         short,
-        {c: [r["per_day_category"][day][c] for day in days] for c in cats} or {"none": [0] * len(days)},
+        {c.replace("_", " "): [r["per_day_category"][day][c] for day in days] for c in cats}
+        or {"none": [0] * len(days)},
         label_every=5,
     )
     breaches = bar_chart(

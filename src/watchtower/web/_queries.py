@@ -35,7 +35,7 @@ SEVERITY_FILTERS: dict[str, str] = {
     "none": "Not flagged",
     "any": "Everything",
 }
-PAGE_SIZE = 25
+PAGE_SIZE = 50  # a page of harmless comments is triaged in one bulk action
 _SAFEGUARDING_LIKE = '%"safeguarding"%'
 
 
