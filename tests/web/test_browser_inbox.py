@@ -143,6 +143,7 @@ async def test_screenshots_at_1280_and_390(served: Served) -> None:
                 if width == "1280":
                     await page.get_by_role("button", name="I'm on it").click()
                     await page.get_by_text("is on it").first.wait_for()
+                    await page.goto(f"{base}/items/{threat}")  # from the top, not scrolled to the message
                 box = await page.get_by_role("button", name="Acknowledge", exact=True).bounding_box()
                 assert box is not None and box["y"] + box["height"] <= viewport["height"], box
                 await page.screenshot(path=str(SCREENSHOTS / f"item-{width}.png"))
