@@ -227,7 +227,7 @@ class TestTheRealDaemon:
         dsl = [m for m in smtp.to("dsl@school.example") if "safeguarding" in m.subject]
         deputy = [m for m in smtp.to("deputy@school.example") if "safeguarding" in m.subject]
         assert len(dsl) == 1 and len(deputy) == 1
-        assert dsl[0].subject.startswith("Watchtower [CRITICAL] safeguarding")
+        assert dsl[0].subject.startswith("CRITICAL: safeguarding")
         assert DISCLOSURE.split(",")[0] in dsl[0].part("plain")  # the DSL sees the text
         conn = Database(str(db_path))
         classified = parse_ts(conn.execute("SELECT classified_at FROM items").fetchone()[0])

@@ -33,7 +33,7 @@ class TestDelivery:
         for mail in smtp.messages:
             assert mail.rcpt_tos == [mail.to]
             assert mail.mail_from == "watchtower@school.example"
-            assert mail.subject.startswith("Watchtower [HIGH] harassment on facebook school account")
+            assert mail.subject.startswith("HIGH: harassment on Facebook — acknowledge by")
             assert mail.message["X-Watchtower-Items"] == str(item)
             text = mail.part("plain")
             assert "Mr Jones is a useless idiot" in text
@@ -101,7 +101,7 @@ class TestBatching:
         amy = smtp.to("amy@school.example")
         assert len(amy) == 2
         assert amy[1].message["X-Watchtower-Items"] == str(threat)
-        assert amy[1].subject.startswith("Watchtower [CRITICAL] threat")
+        assert amy[1].subject.startswith("CRITICAL: threat")
         assert {m.rcpt_tos[0] for m in smtp.messages if m.message["X-Watchtower-Items"] == str(threat)} == {
             *MODERATORS, "aht@school.example", "head@school.example"}
 

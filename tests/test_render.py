@@ -125,3 +125,57 @@ class TestSafeDisplay:
         assert safe_display("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\x85\ud800") == "\ufffd" * 11
         assert safe_display(safe_display(self_hostile := TestDisplayNeutralisesControls.HOSTILE)) == safe_display(
             self_hostile)
+
+def _subject(item: dict[str, object], *, step_reason: str = "critical item seen", now: datetime = NOW,
+             recipient: Recipient = DSL) -> str:
+    v = item_view(item, recipient=recipient, step_reason=step_reason, also_told=[], ack_url="https://x/ack/t",
+                  item_url="https://x/items/7", tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+    return str(build_item_email(school="Oakfield", from_address="w@school.example", recipient=recipient, views=[v],
+                                items=[item], now=now)["Subject"])
+
+
+THREAT = {**ITEM, "categories_list": ["threat"], "text": "I will bring a knife", "reasons_list": []}
+
+
+class TestSubjectsForAPhone:
+    THREAT = THREAT
+
+    def test_short_and_plain_with_the_local_time_to_acknowledge_by(self) -> None:
+        assert _subject(self.THREAT) == "CRITICAL: threat on Facebook — acknowledge by 10:55"
+
+    def test_another_day_names_the_day(self) -> None:
+        later = {**self.THREAT, "deadline_at": "2026-03-03T13:05:00.000000Z"}
+        assert _subject(later) == "CRITICAL: threat on Facebook — acknowledge by Tue 13:05"
+
+    def test_reminders_and_overdue_steps_say_so_first(self) -> None:
+        reminder = ("75% of the time to the deadline Mon 02 Mar 10:55 passed at 10:40 without acknowledgement "
+                    "→ moderators")
+        overdue = "deadline Mon 02 Mar 10:55 passed at 10:56 without acknowledgement → AHT"
+        assert _subject(self.THREAT, step_reason=reminder).startswith("REMINDER, CRITICAL: threat on Facebook")
+        assert _subject(self.THREAT, step_reason=overdue) == "OVERDUE, CRITICAL: threat on Facebook — was due 10:55"
+
+    def test_plain_category_words_and_possible_concerns(self) -> None:
+        leak = {**ITEM, "severity": 2, "categories_list": ["personal_data"], "source": "mention", "platform": "x"}
+        assert _subject(leak).startswith("HIGH: personal data on X (public post)")
+        possible = {**ITEM, "severity": 2, "categories_list": [], "possible": '["safeguarding"]',
+                    "platform": "instagram"}
+        assert _subject(possible).startswith("HIGH: possible safeguarding concern on Instagram")
+
+    def test_a_batch_nobody_flagged_keeps_its_words(self) -> None:
+        plain = {**ITEM, "severity": 0, "categories_list": [], "deadline_at": "2026-03-03T10:00:00.000000Z"}
+        views = [item_view(i, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",
+                           tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+                 for i in (plain, {**plain, "id": 8})]
+        msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=MODERATOR, views=views,
+                               items=[plain, {**plain, "id": 8}], now=NOW)
+        assert msg["Subject"] == "2 new comments on your accounts, none flagged — acknowledge by Tue 10:00"
+
+    def test_the_html_part_is_made_for_a_phone(self) -> None:
+        v = view(DSL)
+        msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=DSL, views=[v],
+                               items=[ITEM], now=NOW)
+        html = next(p for p in msg.walk() if p.get_content_type() == "text/html").get_content()
+        assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+        assert "max-width:640px" in html and "width:680px" not in html
+        # the button comes before the details, so it is on the first screen
+        assert html.index(">Acknowledge</a>") < html.index("Why you are told")

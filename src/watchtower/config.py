@@ -131,6 +131,35 @@ class DashboardConfig(_Section):
     )
 
 
+class GuidanceConfig(_Section):
+    """"What to do now" on a critical item's page, from the school's policies: short steps, in order."""
+
+    threat: list[str] = Field(
+        default_factory=lambda: [
+            "If anyone may be in immediate danger, call 999 now.",
+            "Tell the headteacher straight away.",
+            "Do not reply publicly. Keep the post: hide it rather than delete it, so the police can see it.",
+        ],
+        description="Steps shown on a threat item's page.",
+    )
+    safeguarding: list[str] = Field(
+        default_factory=lambda: [
+            "Do not reply publicly and do not contact the child or the author.",
+            "Tell the DSL now (in person or by phone if urgent): the DSL decides what happens next.",
+            "If a child is in immediate danger, call 999.",
+        ],
+        description="Steps shown on a safeguarding item's page.",
+    )
+    hate: list[str] = Field(
+        default_factory=lambda: [
+            "Hide the post (do not delete it: it may be evidence).",
+            "Report it to the platform.",
+            "Tell the headteacher.",
+        ],
+        description="Steps shown on a hate item's page.",
+    )
+
+
 class RetentionConfig(_Section):
     unflagged_days: int = Field(default=30, ge=1, description="Items with no category are purged after this.")
     flagged_days: int = Field(default=365, ge=1, description="Flagged items are purged after this.")
@@ -192,6 +221,7 @@ class Config(_Section):
     smtp: SmtpConfig = Field(default_factory=SmtpConfig)
     notify: NotifyConfig = Field(default_factory=NotifyConfig)
     dashboard: DashboardConfig = Field(default_factory=DashboardConfig)
+    guidance: GuidanceConfig = Field(default_factory=GuidanceConfig)
     store: StoreConfig = Field(default_factory=StoreConfig)
     retention: RetentionConfig = Field(default_factory=RetentionConfig)
     watch: WatchConfig = Field(default_factory=WatchConfig)

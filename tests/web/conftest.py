@@ -7,6 +7,7 @@ not the model. Time is a settable clock so links can expire and deadlines pass.
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -175,4 +176,33 @@ async def env(tmp_path: Path, clock: Clock) -> AsyncIterator[Env]:
         yield Env(daemon, client, clock, app)
     finally:
         await client.close()
+        await daemon._close()
+
+
+# --- a daemon serving the dashboard on a real TCP port, for the browser tests -------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Served:
+    daemon: Daemon
+    base: str
+
+
+@pytest.fixture
+async def served(tmp_path: Path) -> AsyncIterator[Served]:
+    port = _free_port()
+    config = make_config(tmp_path / "wt.db", host="127.0.0.1", port=port, public_url=f"http://127.0.0.1:{port}")
+    daemon = Daemon(config, Overrides(environ={"WATCHTOWER_LINK_KEY": LINK_KEY}, classifier=KeywordClassifier(),
+                                      sender=NullSender(), start_dashboard=True))
+    await daemon.start()
+    assert daemon.web_runner is not None, "start_dashboard did not start"
+    try:
+        yield Served(daemon, f"http://127.0.0.1:{port}")
+    finally:
         await daemon._close()

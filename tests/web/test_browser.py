@@ -7,20 +7,17 @@ browser downloads are not used. A missing browser fails the test with that instr
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from watchtower.daemon import Daemon, Overrides
+from watchtower.daemon import Daemon
 from watchtower.models import Item, utcnow
 from watchtower.store import repo
 
-from .conftest import LINK_KEY, PASSWORD, KeywordClassifier, NullSender, add_user, make_config, seed
+from .conftest import PASSWORD, Served, add_user, seed
 
 pytestmark = pytest.mark.browser
 
@@ -35,32 +32,6 @@ SCREENSHOTS = Path(os.environ.get("WATCHTOWER_SCREENSHOTS") or tempfile.mkdtemp(
 XSS_TEXT = ('[harassment] <script>window.__xss = "text-script"</script>'
             '<img src=x onerror="window.__xss = \'text-img\'"> you are all idiots')
 XSS_AUTHOR = '<img src=x onerror="window.__xss=\'author\'">'
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Served:
-    daemon: Daemon
-    base: str
-
-
-@pytest.fixture
-async def served(tmp_path: Path) -> AsyncIterator[Served]:
-    port = _free_port()
-    config = make_config(tmp_path / "wt.db", host="127.0.0.1", port=port, public_url=f"http://127.0.0.1:{port}")
-    daemon = Daemon(config, Overrides(environ={"WATCHTOWER_LINK_KEY": LINK_KEY}, classifier=KeywordClassifier(),
-                                      sender=NullSender(), start_dashboard=True))
-    await daemon.start()
-    assert daemon.web_runner is not None, "start_dashboard did not start"
-    try:
-        yield Served(daemon, f"http://127.0.0.1:{port}")
-    finally:
-        await daemon._close()
 
 
 async def _ingest_live(daemon: Daemon, text: str) -> int:
@@ -85,8 +56,7 @@ async def _log_in(page: Any, base: str, username: str) -> None:
 
 async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
     """Log in, see a new flagged item arrive, open it, acknowledge, record an action; the DSL marks it reviewed.
-    Script in a post or author name never runs.
-    Screenshots go to $WATCHTOWER_SCREENSHOTS (docs/screenshots/ for the committed ones)."""
+    Script in a post or author name never runs."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install the distribution's Chromium (apt-get install -y chromium); "
                     "the browser tests never download one")
@@ -131,7 +101,6 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             assert await page.get_by_text("Safeguarding item: the text is shown only to the DSL team").count() == 1
             assert await page.get_by_text("wants to hurt herself").count() == 0
             assert await page.evaluate("window.__xss") is None
-            await page.screenshot(path=str(SCREENSHOTS / "queue.png"))
 
             # the XSS item's own page: escaped text shown, nothing runs, javascript: link not clickable
             await page.goto(f"{base}/items/{xss}")
@@ -150,7 +119,6 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             await page.get_by_role("button", name="Record action").click()
             await page.get_by_text("Action recorded.").wait_for()
             assert await page.get_by_text("Replied asking them to email the office").count() >= 1
-            await page.screenshot(path=str(SCREENSHOTS / "item.png"), full_page=True)
 
             row = await d.store.read(lambda db: repo.get_item(db, live))
             assert row is not None and row["acknowledged_by"] == "amy@oakfield.example"
@@ -160,7 +128,6 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             await phone.add_cookies(await ctx.cookies())
             ppage = await phone.new_page()
             await ppage.goto(base + "/")
-            await ppage.screenshot(path=str(SCREENSHOTS / "queue-phone.png"))
             width = await ppage.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, f"the queue scrolls sideways on a phone ({width}px)"
             await phone.close()
@@ -190,8 +157,7 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             assert await page.evaluate("window.__xss") is None
 
             await page.get_by_role("link", name="Reports").click()
-            assert await page.locator("svg.chart").count() == 4
-            await page.screenshot(path=str(SCREENSHOTS / "reports.png"), full_page=True)
+            assert await page.locator("svg.chart").count() == 5  # the screenshots: test_browser_inbox.py
 
             assert dialogs == []
             csp = [e for e in errors if "Content Security Policy" in e]

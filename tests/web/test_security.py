@@ -461,7 +461,9 @@ class TestActing:
         assert f'href="/items/{reply}"' in html
 
     async def test_pagination_keeps_filters(self, env: Env) -> None:
-        for i in range(30):
+        from watchtower.web._queries import PAGE_SIZE
+
+        for i in range(PAGE_SIZE + 5):
             await seed(env.daemon, f"[complaint] number {i}")
         await env.login_as("amy")
         html = await (await env.client.get("/?category=complaint")).text()

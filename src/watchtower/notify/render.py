@@ -74,6 +74,22 @@ def can_read_text(item: dict[str, Any], recipient: Recipient, moderators_see_saf
     return bool(recipient.roles & SAFEGUARDING_READERS) or moderators_see_safeguarding
 
 
+def _local_dt(dt: datetime | None, tz: ZoneInfo) -> datetime | None:
+    return None if dt is None else dt.astimezone(tz)
+
+
+def _possible(item: dict[str, Any]) -> list[str]:
+    """The categories an item is a possible concern for (``items.possible``, JSON), e.g. ``["safeguarding"]``."""
+    raw = item.get("possible")
+    if isinstance(raw, list | tuple):
+        return [str(c) for c in raw]
+    try:
+        found = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [str(c) for c in found] if isinstance(found, list) else []
+
+
 def item_view(
     item: dict[str, Any],
     *,
@@ -96,7 +112,7 @@ def item_view(
     handle = safe_display(item.get("author_handle"))
     name = safe_display(item.get("author_name"))
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
-    return {
+    view = {
         "severity_label": sev.label,
         "colour": COLOURS[sev],
         "categories": cats,
@@ -113,37 +129,97 @@ def item_view(
         "reasons": [safe_display(r) for r in (item.get("reasons_list", []) if readable
                                               else withhold_quotes(item.get("reasons_list", [])))],
         "deadline_local": local(maybe_ts(item.get("deadline_at")), tz),
+        "deadline_dt": _local_dt(maybe_ts(item.get("deadline_at")), tz),
+        "possible": _possible(item),
+        "categories_plain": [plain(c) for c in cats],
         "deadline_reason": item.get("deadline_reason") or "",
         "also_told": ", ".join(also_told),
         "ack_url": ack_url,
         "item_url": item_url,
     }
+    view["what"] = _what(view)  # "harassment, possible safeguarding concern"
+    return view
 
 
-def item_subject(views: list[dict[str, Any]], items: list[dict[str, Any]]) -> str:
+PLATFORM_NAMES = {
+    "facebook": "Facebook", "instagram": "Instagram", "x": "X", "youtube": "YouTube", "mastodon": "Mastodon",
+    "bluesky": "Bluesky", "reddit": "Reddit", "rss": "a news feed",
+}
+
+
+def plain(category: str) -> str:
+    """A category as people say it: ``personal_data`` -> ``personal data``."""
+    return category.replace("_", " ")
+
+
+def platform_name(platform: str) -> str:
+    return PLATFORM_NAMES.get(platform, platform.replace("_", " ").title() or "an unknown site")
+
+
+def step_kind(step_reason: str) -> str:
+    """REMINDER (a fraction of the time gone) or OVERDUE (the deadline passed) from an escalation step's reason
+    (``escalation._candidates`` words them so); "" for the first notice."""
+    if "without acknowledgement" not in step_reason:
+        return ""
+    return "REMINDER" if "of the time to the deadline" in step_reason else "OVERDUE"
+
+
+def _when(deadline: datetime | None, now: datetime | None) -> str:
+    """14:05 today, Tue 14:05 this week, 3 Mar 14:05 later."""
+    if deadline is None:
+        return ""
+    if now is None:
+        return deadline.strftime("%a %H:%M")
+    today = now.astimezone(deadline.tzinfo).date()
+    days = (deadline.date() - today).days
+    if days == 0:
+        return deadline.strftime("%H:%M")
+    if -6 <= days <= 6:
+        return deadline.strftime("%a %H:%M")
+    return f"{deadline.day} {deadline.strftime('%b %H:%M')}"
+
+
+def _what(view: dict[str, Any]) -> str:
+    words = [plain(c) for c in view["categories"]]
+    words += [f"possible {plain(c)} concern" for c in view.get("possible", []) if c not in view["categories"]]
+    return ", ".join(words)
+
+
+def item_subject(views: list[dict[str, Any]], items: list[dict[str, Any]], now: datetime | None = None) -> str:
+    """Short and plain, for a phone's inbox: "CRITICAL: threat on Facebook — acknowledge by 14:05"; REMINDER or
+    OVERDUE first when the email is one; "7 new comments on your accounts, none flagged" for a batch nobody
+    flagged. Only the item's severity, categories, platform and deadline: never its text or author."""
     worst = max(items, key=lambda i: (i.get("severity") or 0))
     sev = Severity(worst.get("severity") or 0)
+    kinds = {step_kind(v.get("step_reason", "")) for v in views} - {""}
+    kind = "OVERDUE" if "OVERDUE" in kinds else ("REMINDER" if kinds else "")
+    deadlines = sorted(v["deadline_dt"] for v in views if v.get("deadline_dt") is not None)
+    due = _when(deadlines[0], now) if deadlines else ""
+    tail = (" — was due " if kind == "OVERDUE" else " — acknowledge by ") + due if due else ""
+    lead = f"{kind}, " if kind else ""
     if sev == Severity.NONE:
         # own-account comments nobody flagged: they still owe an acknowledgement under the 24-hour rule
-        dues = sorted(v["deadline_local"] for v in views if v["deadline_local"])
         what = "1 new comment" if len(items) == 1 else f"{len(items)} new comments"
-        subject = f"{what} on your accounts, none flagged" + (f": acknowledge by {dues[0]}" if dues else "")
-        return header_safe("Watchtower: " + subject, 250)
+        if kind:
+            what = "1 comment" if len(items) == 1 else f"{len(items)} comments"
+        return header_safe(f"{kind + ': ' if kind else ''}{what} on your accounts, none flagged{tail}", 250)
     if len(items) == 1:
-        cats = ", ".join(views[0]["categories"]) or "item"
-        where = f"{views[0]['platform']} {views[0]['source_label']}"
-        due = views[0]["deadline_local"]
-        subject = f"[{sev.label.upper()}] {cats} on {where}" + (f", acknowledge by {due}" if due else "")
+        v = views[0]
+        where = platform_name(v["platform"])
+        if v["source_label"] != "school account":
+            where += " (public post)"
+        subject = f"{lead}{sev.label.upper()}: {_what(v) or 'an item'} on {where}{tail}"
     else:
-        cats = sorted({c for v in views for c in v["categories"]}, key=list(CATEGORY_SEVERITY).index)
-        unflagged = sum(1 for v in views if not v["categories"])
-        subject = f"[{sev.label.upper()}] {len(items)} items: {', '.join(cats) or 'items'}"
+        order = list(CATEGORY_SEVERITY)
+        cats = sorted({c for v in views for c in v["categories"]}, key=order.index)
+        unflagged = sum(1 for v in views if not v["categories"] and not v.get("possible"))
+        named = ", ".join(plain(c) for c in cats) or "possible concerns"
+        subject = f"{lead}{sev.label.upper()}: {len(items)} items ({named})"
         if unflagged:
             subject += f" ({unflagged} not flagged)"
-        dues = sorted(v["deadline_local"] for v in views if v["deadline_local"])
-        if dues:
-            subject += f", first due {dues[0]}"
-    return header_safe("Watchtower " + subject, 250)
+        if due:
+            subject += " — first " + ("was due " if kind == "OVERDUE" else "due ") + due
+    return header_safe(subject, 250)
 
 
 def build_item_email(
@@ -155,7 +231,7 @@ def build_item_email(
     items: list[dict[str, Any]],
     now: datetime,
 ) -> EmailMessage:
-    subject = item_subject(views, items)
+    subject = item_subject(views, items, now)
     ctx = {"school": school, "items": views, "subject": subject}
     msg = EmailMessage()
     msg["From"] = from_address

@@ -252,3 +252,11 @@ def m004_possible_concerns_and_decision_records(db: Database) -> None:
     db.execute("ALTER TABLE items ADD COLUMN possible TEXT")
     db.execute("ALTER TABLE classifications ADD COLUMN possible TEXT")
     db.execute("ALTER TABLE classifications ADD COLUMN decisions TEXT")
+
+
+@migrations()
+def m005_inbox_claims(db: Database) -> None:
+    """Issue 18: an item can be claimed by, or assigned to, one person ("Amy is on it"), so two moderators do
+    not both reply. ``claimed_by`` is the person's address, as acknowledgements record people."""
+    db.execute("ALTER TABLE items ADD COLUMN claimed_by TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN claimed_at TEXT")

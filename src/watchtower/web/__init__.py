@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from watchtower.secrets import get_secret
-from watchtower.web import _auth, _items, _links, _pages
+from watchtower.web import _auth, _inbox, _items, _links, _pages
 from watchtower.web._context import DASHBOARD, Dashboard, make_env
 from watchtower.web._security import add_headers, authenticate, errors, public
 from watchtower.web.health import health_snapshot
@@ -40,6 +40,8 @@ def create_app(daemon: Any) -> web.Application:
         secure_cookies=cfg.dashboard.public_url.lower().startswith("https://"),
         tz=tz,
     )
+    # the item page's "what to do now" and the people an item can be assigned to, from the config
+    app[DASHBOARD].env.globals.update(guidance=cfg.guidance.model_dump(), people=list(cfg.people))
     app.on_response_prepare.append(add_headers)
     r = app.router
     r.add_get("/login", _auth.login_form)
@@ -48,6 +50,9 @@ def create_app(daemon: Any) -> web.Application:
     r.add_get("/", _items.queue)
     r.add_get("/items/{item_id}", _items.item_page)
     r.add_post("/items/{item_id}", _items.item_post)
+    r.add_post("/items/{item_id}/claim", _inbox.claim_post)
+    r.add_post("/bulk", _inbox.bulk_post)
+    r.add_get("/queue/fragment", _inbox.queue_fragment)
     r.add_get("/ack/{token}", _links.ack_confirm)
     r.add_post("/ack/{token}", _links.ack_act)
     r.add_get("/review", _pages.review_page)

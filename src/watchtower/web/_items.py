@@ -14,6 +14,7 @@ from watchtower.notify.render import withhold_quotes
 from watchtower.store import repo
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
+from watchtower.web._inbox import bulk_flash
 from watchtower.web._security import allow, form_str, parse_item_id
 
 EXCERPT_CHARS = 180
@@ -51,6 +52,8 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
         "resolved_at": item.get("resolved_at"),
         "not_concern": bool(item.get("not_concern")),
         "dsl_reviewed_at": item.get("dsl_reviewed_at"),
+        "claimed_by": item.get("claimed_by"),
+        "claimed_at": item.get("claimed_at"),
     }
 
 
@@ -82,6 +85,8 @@ async def queue(request: web.Request) -> web.StreamResponse:
         statuses=q.STATUSES,
         severities=q.SEVERITY_FILTERS,
         now=d.now(),
+        query=urlencode(f.params()),
+        flash=bulk_flash(request.query.get("done", "")),
     )
 
 
@@ -146,6 +151,7 @@ _DONE = {
     "not_concern": "Marked as not a concern (counted as a false positive for its categories).",
     "reviewed": "Marked as reviewed.",
     "already": "It was already acknowledged; your acknowledgement is recorded too.",
+    "claim": "Saved: the queue shows who is on it.",
 }
 
 

@@ -15,8 +15,9 @@ from aiohttp import web
 from sqlite_utils import Database
 
 from watchtower.exceptions import LinkError
-from watchtower.links import LinkClaim
+from watchtower.links import LinkClaim, LinkSigner
 from watchtower.store import repo
+from watchtower.timeutil import parse_ts
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, dash, render
 from watchtower.web._security import form_str, public
@@ -46,6 +47,24 @@ def _already_resolved(request: web.Request, item: dict[str, Any], *, acknowledge
                   message=message, ok=True, item_id=item["id"])
 
 
+def _person(request: web.Request, claim: LinkClaim) -> str | None:
+    """The address the link was sent to: its token carries only an opaque ref (``links.py``)."""
+    signer: LinkSigner = dash(request).daemon.signer
+    return signer.resolve_person(claim, (p.email for p in dash(request).daemon.config.people))
+
+
+def _already(request: web.Request, item: dict[str, Any] | None) -> str:
+    """"Already acknowledged by Amy Clarke at 10:02" (the day too when not today), or "" while nobody has."""
+    if not item or not item.get("acknowledged_at"):
+        return ""
+    d = dash(request)
+    at = parse_ts(str(item["acknowledged_at"])).astimezone(d.tz)
+    when = at.strftime("%H:%M") if at.date() == d.now().astimezone(d.tz).date() else at.strftime("%H:%M on %a %d %b")
+    by = str(item.get("acknowledged_by") or "")
+    person = d.daemon.person(by) if "@" in by else None
+    return f"Already acknowledged by {person.name if person else by} at {when}"
+
+
 @public
 async def ack_confirm(request: web.Request) -> web.StreamResponse:
     d = dash(request)
@@ -65,9 +84,12 @@ async def ack_confirm(request: web.Request) -> web.StreamResponse:
                       "more to do here.", ok=False, item_id=claim.item_id)
     if item.get("resolved_at"):
         return _already_resolved(request, item, acknowledged=False)
-    person = d.daemon.recipient(claim.person)
+    address = _person(request, claim)
+    if address is None:
+        return _bad_link(request, "the person this link was sent to is no longer in Watchtower's list of people")
+    person = d.daemon.recipient(address)
     return render(request, "ack_confirm.html", title="Acknowledge this item?", claim=claim, person=person,
-                  item=item, token=token, link_csrf=d.link_csrf(token))
+                  item=item, token=token, link_csrf=d.link_csrf(token), already=_already(request, item))
 
 
 @public
@@ -79,17 +101,20 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     if not hmac.compare_digest(form_str(form, "csrf", 200), d.link_csrf(token)):
         raise web.HTTPForbidden(text="This confirmation form did not come from this link: open the link again.")
+    address = _person(request, claim)
+    if address is None:
+        return _bad_link(request, "the person this link was sent to is no longer in Watchtower's list of people")
     now = d.now()
     user = request.get(USER)
     # the link names who acknowledges; someone else logged in on this browser used it: the record says both
-    used_by = user.actor if user is not None and user.actor != claim.person else None
+    used_by = user.actor if user is not None and user.actor != address else None
 
     def work(db: Database) -> tuple[str, dict[str, Any] | None]:
         item = repo.get_item(db, claim.item_id)
-        outcome = q.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=claim.person, now=now)
+        outcome = q.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=address, now=now)
         if used_by is not None and outcome != "missing":
             repo.audit(db, actor=used_by, action="email_link_used_by_other", channel="email-link", now=now,
-                       item_id=claim.item_id, link_person=claim.person, logged_in=used_by, outcome=outcome)
+                       item_id=claim.item_id, link_person=address, logged_in=used_by, outcome=outcome)
         return outcome, item
 
     outcome, item = await d.daemon.store.write(work)
@@ -101,10 +126,9 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
                       "more to do here.", ok=False, item_id=claim.item_id)
     if item is not None and item.get("resolved_at"):
         return _already_resolved(request, item, acknowledged=True)
-    message = (
-        "Thank you. The reminders for this item have stopped. Record what you did in the dashboard."
-        if outcome == "acknowledged"
-        else "Someone had already acknowledged it; your acknowledgement is recorded too."
-    )
+    if outcome == "acknowledged":
+        message = "Thank you. The reminders for this item have stopped. Record what you did in the dashboard."
+    else:
+        message = f"{_already(request, item) or 'Someone had already acknowledged it'}; yours is recorded too."
     return render(request, "ack_result.html", title="Acknowledged", heading="Acknowledged", message=message,
                   ok=True, item_id=claim.item_id)

@@ -15,7 +15,7 @@ from watchtower.models import CATEGORIES
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, render
 from watchtower.web._security import allow, form_str, public
-from watchtower.web._svg import SEVERITY_COLOURS, bar_chart
+from watchtower.web._svg import SEVERITY_COLOURS, ack_time_chart, bar_chart
 from watchtower.web.health import health_snapshot
 
 # --- DSL review ----------------------------------------------------------------------------------
@@ -95,7 +95,8 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     per_cat = bar_chart(
         "Flagged items per day by category, last 30 days",
         short,
-        {c: [r["per_day_category"][day][c] for day in days] for c in cats} or {"none": [0] * len(days)},
+        {c.replace("_", " "): [r["per_day_category"][day][c] for day in days] for c in cats}
+        or {"none": [0] * len(days)},
         label_every=5,
     )
     breaches = bar_chart(
@@ -111,8 +112,16 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
         {"false positives": [r["false_positives"][c] for c in fp_cats]},
         colours={"false positives": "#6b7280"},
     )
+    weeks = r["weeks"]
+    ack_weeks = ack_time_chart(
+        "Hours to acknowledge per week, against the 24-hour rule",
+        [datetime.fromisoformat(w["week"]).strftime("%d %b") for w in weeks],
+        [w["median_hours"] for w in weeks],
+        [w["worst_hours"] for w in weeks],
+    )
     return render(request, "reports.html", title="Reports", r=r, charts={
-        "per_day": per_day, "per_cat": per_cat, "breaches": breaches, "fps": fps}, sev_names=sev_names,
+        "per_day": per_day, "per_cat": per_cat, "breaches": breaches, "fps": fps, "ack_weeks": ack_weeks},
+        sev_names=sev_names,
         categories=CATEGORIES)
 
 

@@ -27,6 +27,7 @@ STATUSES: dict[str, str] = {
     "all": "All",
 }
 SEVERITY_FILTERS: dict[str, str] = {
+    "inbox": "Flagged or owed a reply",
     "flagged": "Any flagged",
     "critical": "Critical",
     "high": "High",
@@ -34,7 +35,7 @@ SEVERITY_FILTERS: dict[str, str] = {
     "none": "Not flagged",
     "any": "Everything",
 }
-PAGE_SIZE = 25
+PAGE_SIZE = 50  # a page of harmless comments is triaged in one bulk action
 _SAFEGUARDING_LIKE = '%"safeguarding"%'
 
 
@@ -51,7 +52,7 @@ def _like(term: str) -> str:
 
 @dataclass(frozen=True)
 class QueueFilter:
-    severity: str = "flagged"
+    severity: str = "inbox"
     category: str = ""
     platform: str = ""
     source: str = ""
@@ -70,7 +71,7 @@ class QueueFilter:
         except ValueError:
             page = 1
         return cls(
-            severity=pick("severity", SEVERITY_FILTERS, "flagged"),
+            severity=pick("severity", SEVERITY_FILTERS, "inbox"),
             category=pick("category", ("", *CATEGORIES), ""),
             platform=str(query.get("platform", ""))[:40],
             source=pick("source", ("", "own", "mention"), ""),
@@ -90,7 +91,9 @@ def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[li
     """One page of the queue and the total count: open items first, then by severity (worst first) and deadline."""
     where: list[str] = ["classified_at IS NOT NULL"]
     params: list[Any] = []
-    if f.severity == "flagged":
+    if f.severity == "inbox":  # the 24-hour rule: every own-account comment is owed an acknowledgement
+        where.append("(severity > 0 OR deadline_at IS NOT NULL)")
+    elif f.severity == "flagged":
         where.append("severity > 0")
     elif f.severity in ("critical", "high", "normal", "none"):
         where.append("severity = ?")
@@ -217,6 +220,75 @@ def mark_reviewed(db: Database, item_ids: list[int], *, by: str, comment: str | 
     return len(found)
 
 
+# --- the inbox: many at once, and who is on it -----------------------------------------------------------
+
+#: what a bulk action does: acknowledge, or "seen, nothing to do" (acknowledged and resolved in one step)
+BULK_ACTIONS: dict[str, str] = {"ack": "Acknowledge", "seen": "Seen, nothing to do"}
+BULK_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    done: int
+    skipped: int
+
+
+def bulk(db: Database, item_ids: list[int], do: str, *, by: str, channel: str, now: datetime,
+         may_read_safeguarding: bool) -> BulkResult:
+    """Acknowledge, or mark "seen, nothing to do", each of these items: one audit line per item acted on.
+
+    Skipped: items already acknowledged (for ``ack``) or resolved, missing ones, and for "seen" anything worse
+    than ``normal`` or anything safeguarding (a flagged item is closed on its own page, with a reason); also
+    safeguarding items whose text this person may not read (they were not shown it to judge).
+    """
+    if do not in BULK_ACTIONS:
+        raise ValueError(do)
+    ids = sorted(set(item_ids))[:BULK_LIMIT]
+    if not ids:
+        return BulkResult(0, 0)
+    marks = ",".join("?" * len(ids))
+    rows = _rows(db, f"SELECT id, severity, categories, acknowledged_at, resolved_at FROM items WHERE id IN ({marks})",
+                 ids)
+    done = 0
+    stamp = ts(now)
+    for r in rows:
+        cats = json.loads(r["categories"] or "[]")
+        if r["resolved_at"] or ("safeguarding" in cats and not may_read_safeguarding):
+            continue
+        if do == "ack":
+            if r["acknowledged_at"]:
+                continue
+            repo.acknowledge(db, r["id"], by=by, channel=channel, now=now, note="bulk")
+        else:
+            if (r["severity"] or 0) > int(Severity.NORMAL) or "safeguarding" in cats:
+                continue
+            # acknowledged (the 24-hour rule is met), "no action needed" recorded and resolved: one audit line
+            if not r["acknowledged_at"]:
+                db.execute("INSERT INTO acknowledgements (item_id, by, at, channel, note) VALUES (?, ?, ?, ?, ?)",
+                           [r["id"], by, stamp, channel, "seen, nothing to do"])
+            db.execute("INSERT INTO actions (item_id, action, by, at, channel, note) VALUES (?, ?, ?, ?, ?, ?)",
+                       [r["id"], "no_action", by, stamp, channel, "seen, nothing to do"])
+            db.execute(
+                "UPDATE items SET acknowledged_at = COALESCE(acknowledged_at, ?), "
+                "acknowledged_by = COALESCE(acknowledged_by, ?), resolved_at = ?, resolved_by = ? WHERE id = ?",
+                [stamp, by, stamp, by, r["id"]])
+            repo.audit(db, actor=by, action="seen_nothing_to_do", channel=channel, now=now, item_id=r["id"],
+                       acknowledged=not r["acknowledged_at"])
+        done += 1
+    return BulkResult(done, len(ids) - done)
+
+
+def claim(db: Database, item_id: int, person: str | None, *, by: str, channel: str, now: datetime) -> None:
+    """``person`` is on it (``by`` themselves: a claim; someone else: an assignment); ``None`` lets it go."""
+    row = db.execute("SELECT claimed_by FROM items WHERE id = ?", [item_id]).fetchone()
+    if row is None:
+        raise KeyError(item_id)
+    db.execute("UPDATE items SET claimed_by = ?, claimed_at = ? WHERE id = ?",
+               [person, ts(now) if person else None, item_id])
+    action = "unclaim" if person is None else ("claim" if person == by else "assign")
+    repo.audit(db, actor=by, action=action, channel=channel, now=now, item_id=item_id, to=person, was=row[0])
+
+
 def link_used(db: Database, nonce: str) -> str | None:
     row = db.execute("SELECT used_at FROM used_links WHERE nonce = ?", [nonce]).fetchone()
     return None if row is None else str(row[0])
@@ -239,9 +311,11 @@ def ack_by_link(db: Database, item_id: int, *, nonce: str, person: str, now: dat
 
 
 def awaiting_review(db: Database, limit: int = 500) -> list[dict[str, Any]]:
+    """Flagged items not yet reviewed: the worst first, then the oldest (as the DSL would read them)."""
     rows = _rows(
         db,
-        "SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL ORDER BY first_seen_at, id LIMIT ?",
+        "SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL "
+        "ORDER BY severity DESC, first_seen_at, id LIMIT ?",
         [limit],
     )
     for r in rows:
@@ -292,6 +366,9 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
     per_cat: Counter[str] = Counter()
     per_day_cat: dict[str, Counter[str]] = {d: Counter() for d in day_keys}
     ack_minutes: dict[str, list[float]] = defaultdict(list)
+    week_keys = _week_keys(now, tz)
+    week_hours: dict[str, list[float]] = {w: [] for w in week_keys}
+    week_late: Counter[str] = Counter()
     breaches: Counter[str] = Counter()
     for r in rows:
         seen = parse_ts(r["first_seen_at"])
@@ -309,6 +386,12 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
             ack_minutes[sev].append(max(0.0, (acked - seen).total_seconds() / 60))
         if deadline is not None and ((acked is None and deadline < now) or (acked is not None and acked > deadline)):
             breaches[deadline.astimezone(tz).strftime("%Y-%m")] += 1
+        week = _week_of(seen, tz)
+        if deadline is not None and week in week_hours:
+            if acked is not None:
+                week_hours[week].append(max(0.0, (acked - seen).total_seconds() / 3600))
+            elif deadline < now:
+                week_late[week] += 1  # still waiting after its deadline: counts against the rule too
     months = []
     m = now.astimezone(tz).replace(day=1)
     for _ in range(12):
@@ -338,4 +421,26 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
         "breaches": breaches,
         "false_positives": fp,
         "flagged_per_category": per_cat,
+        "weeks": [
+            {
+                "week": w,
+                "acknowledged": len(week_hours[w]),
+                "median_hours": statistics.median(week_hours[w]) if week_hours[w] else None,
+                "worst_hours": max(week_hours[w]) if week_hours[w] else None,
+                "within_24h": sum(1 for h in week_hours[w] if h <= 24),
+                "waiting_overdue": week_late[w],
+            }
+            for w in week_keys
+        ],
     }
+
+
+def _week_of(moment: datetime, tz: Any) -> str:
+    """The local Monday that starts ``moment``'s week, as YYYY-MM-DD."""
+    day = moment.astimezone(tz).date()
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+def _week_keys(now: datetime, tz: Any, weeks: int = 12) -> list[str]:
+    this = datetime.fromisoformat(_week_of(now, tz)).date()
+    return [(this - timedelta(weeks=n)).isoformat() for n in range(weeks - 1, -1, -1)]

@@ -94,3 +94,69 @@ def bar_chart(
         lx += 18 + 7 * len(name) + 12
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704 - every interpolated value above is escaped
+
+
+def ack_time_chart(
+    title: str,
+    labels: Sequence[str],
+    median: Sequence[float | None],
+    worst: Sequence[float | None],
+    *,
+    limit: float = 24,
+    limit_label: str = "24-hour rule",
+    width: int = 720,
+    height: int = 260,
+) -> Markup:
+    """Hours to acknowledge per week: a bar for the median, a tick for the slowest, and a dashed line at the
+    rule's ``limit``. A week with nothing acknowledged has no bar. Returns escaped, safe SVG markup."""
+    values = [v for v in (*median, *worst) if v is not None]
+    top = _nice_max(max([*values, limit * 1.1]))
+    left, right, top_pad, bottom = 40, 10, 16, 56
+    plot_w = width - left - right
+    plot_h = height - top_pad - bottom
+    count = max(1, len(labels))
+    slot = plot_w / count
+    bar_w = max(2.0, slot * 0.55)
+    e = escape
+
+    def y_of(v: float) -> float:
+        return top_pad + plot_h * (1 - min(v, top) / top)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{e(title)}" preserveAspectRatio="xMinYMin meet">',
+        f"<title>{e(title)}</title>",
+    ]
+    for frac in (0, 0.5, 1):
+        y = top_pad + plot_h * (1 - frac)
+        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d1d5db"/>')
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#374151">'
+                   f"{top * frac:g}h</text>")
+    for i, label in enumerate(labels):
+        x = left + slot * i + (slot - bar_w) / 2
+        m, w = median[i], worst[i]
+        if m is not None:
+            y = y_of(m)
+            colour = "#b91c1c" if m > limit else "#1d4ed8"
+            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{top_pad + plot_h - y:.1f}" '
+                       f'fill="{colour}"><title>{e(label)}: median {m:.1f} h</title></rect>')
+        if w is not None:
+            y = y_of(w)
+            out.append(f'<line x1="{x - 3:.1f}" x2="{x + bar_w + 3:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="#111827" '
+                       f'stroke-width="3"><title>{e(label)}: slowest {w:.1f} h</title></line>')
+        cx = x + bar_w / 2
+        out.append(f'<text x="{cx:.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle" font-size="10" '
+                   f'fill="#374151">{e(label)}</text>')
+    ly = y_of(limit)
+    out.append(f'<line x1="{left}" x2="{width - right}" y1="{ly:.1f}" y2="{ly:.1f}" stroke="#b91c1c" '
+               f'stroke-width="2" stroke-dasharray="6 4"/>')
+    out.append(f'<text x="{width - right - 4}" y="{ly - 5:.1f}" text-anchor="end" font-size="11" fill="#b91c1c">'
+               f"{e(limit_label)}</text>")
+    legend = [("#1d4ed8", "median time to acknowledge"), ("#111827", "slowest"), ("#b91c1c", limit_label)]
+    lx = left
+    for colour, name in legend:
+        out.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/>')
+        out.append(f'<text x="{lx + 14}" y="{height - 7}" font-size="11" fill="#111827">{e(name)}</text>')
+        lx += 18 + 7 * len(name) + 12
+    out.append("</svg>")
+    return Markup("".join(out))  # noqa: S704 - every interpolated value above is escaped

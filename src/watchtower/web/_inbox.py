@@ -1,0 +1,123 @@
+"""The inbox: acting on many items at once, who is on an item, and the queue's self-refresh.
+
+``POST /bulk`` acknowledges (or marks "seen, nothing to do") the selected items, one audit line each; a form post
+returns to the same queue view, a script's post (``Accept: application/json``) gets counts. ``POST
+/items/{id}/claim`` claims, assigns or releases an item. ``GET /queue/fragment`` is the queue's list as HTML in
+JSON, for ``static/inbox.js`` to swap in every 15 s.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from aiohttp import web
+from sqlite_utils import Database
+
+from watchtower.web import _queries as q
+from watchtower.web._context import USER, current_user, dash, reads_safeguarding
+from watchtower.web._security import allow, form_str
+
+
+def bulk_flash(done: str) -> str:
+    """The queue's message after a bulk action: ``done`` is ``ack-12-3`` (action, acted on, skipped)."""
+    parts = done.split("-")
+    if len(parts) != 3 or parts[0] not in q.BULK_ACTIONS or not (parts[1].isdigit() and parts[2].isdigit()):
+        return ""
+    n, skipped = int(parts[1]), int(parts[2])
+    what = "Acknowledged" if parts[0] == "ack" else "Marked seen, nothing to do:"
+    msg = f"{what} {n} item{'' if n == 1 else 's'}."
+    if skipped:
+        msg += (f" {skipped} skipped (already acknowledged or resolved" +
+                (", or flagged: open those to close them with a reason" if parts[0] == "seen" else "") + ").")
+    return msg
+
+
+def _back(value: str) -> str:
+    """The queue view to return to: only our own filter parameters survive (no open redirect)."""
+    f = q.QueueFilter.from_query(dict(parse_qsl(value[:2000])))
+    query = urlencode(f.params())
+    return "/?" + query if query else "/"
+
+
+@allow("act")
+async def bulk_post(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    user = request[USER]
+    form = await request.post()
+    do = form_str(form, "do", 20)
+    if do not in q.BULK_ACTIONS:
+        raise web.HTTPBadRequest(text="Choose Acknowledge or Seen, nothing to do.")
+    try:
+        ids = [int(str(v)) for v in form.getall("item", [])][: q.BULK_LIMIT]
+    except ValueError:
+        raise web.HTTPBadRequest(text="The list of items was damaged: reload the page.") from None
+    rs = reads_safeguarding(user, d.daemon.config)
+    now = d.now()
+    result = await d.daemon.store.write(
+        lambda db: q.bulk(db, ids, do, by=user.actor, channel="dashboard", now=now, may_read_safeguarding=rs))
+    if "application/json" in request.headers.get("Accept", ""):
+        return web.json_response({"done": result.done, "skipped": result.skipped})
+    back = _back(form_str(form, "back", 2000))
+    sep = "&" if "?" in back else "?"
+    raise web.HTTPSeeOther(f"{back}{sep}done={do}-{result.done}-{result.skipped}")
+
+
+@allow("act")
+async def claim_post(request: web.Request) -> web.StreamResponse:
+    """Claim (``do=claim``), assign to a configured person (``do=assign``, ``person``), or let go (``release``)."""
+    d = dash(request)
+    user = request[USER]
+    try:
+        item_id = int(request.match_info["item_id"])
+    except ValueError:
+        raise web.HTTPNotFound() from None
+    form = await request.post()
+    do = form_str(form, "do", 20)
+    person: str | None
+    if do == "claim":
+        person = user.actor
+    elif do == "release":
+        person = None
+    elif do == "assign":
+        wanted = form_str(form, "person", 200).lower()
+        found = next((p.email for p in d.daemon.config.people if p.email.lower() == wanted), None)
+        if found is None:
+            raise web.HTTPBadRequest(text="Choose someone from the list.")
+        person = found
+    else:
+        raise web.HTTPBadRequest(text="Unknown action.")
+    now = d.now()
+    try:
+        await d.daemon.store.write(
+            lambda db: q.claim(db, item_id, person, by=user.actor, channel="dashboard", now=now))
+    except KeyError:
+        raise web.HTTPNotFound(text="There is no item with that number.") from None
+    if form_str(form, "back", 10) == "queue":
+        raise web.HTTPSeeOther("/")
+    raise web.HTTPSeeOther(f"/items/{item_id}?done=claim#result")
+
+
+@allow("view")
+async def queue_fragment(request: web.Request) -> web.StreamResponse:
+    """The queue's list for the current filters, as ``{"total", "ids", "html"}``."""
+    from watchtower.web._items import _view_row
+
+    d = dash(request)
+    user = current_user(request)
+    f = q.QueueFilter.from_query(request.query)
+    rs = reads_safeguarding(user, d.daemon.config)
+
+    def read(db: Database) -> tuple[list[dict[str, Any]], int]:
+        return q.queue(db, f, reads_safeguarding=rs)
+
+    rows, total = await d.daemon.store.read(read)
+    items = [_view_row(r, request) for r in rows]
+    html = d.env.get_template("_queue_list.html").render(items=items, user=user)
+    return web.json_response({
+        "total": total,
+        "pages": max(1, math.ceil(total / q.PAGE_SIZE)),
+        "ids": [i["id"] for i in items],
+        "html": html,
+    })

@@ -1,0 +1,189 @@
+"""The inbox over HTTP (issue 18): bulk acknowledge, claim and assign, the self-refresh fragment, who acknowledged
+first on a second person's email link, the next-step panel, DSL review one by one, and the weekly report."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from typing import Any
+
+from watchtower.config import parse_config
+
+from .conftest import Env, csrf_of, login, seed
+
+
+async def _rows(env: Env, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    return await env.daemon.store.read(lambda db: list(db.execute(sql, params or []).fetchall()))
+
+
+class TestBulk:
+    async def test_fifty_acknowledged_in_one_post_fifty_audit_lines(self, env: Env) -> None:
+        ids = [await seed(env.daemon, f"Lovely concert last night, well done year {n}") for n in range(50)]
+        csrf = await env.login_as("amy")
+        data = [("csrf", csrf), ("do", "ack"), ("back", "status=open")] + [("item", str(i)) for i in ids]
+        r = await env.client.post("/bulk", data=data, allow_redirects=False)
+        assert r.status == 303
+        assert r.headers["Location"] == "/?severity=inbox&status=open&done=ack-50-0"
+        audit = await _rows(env, "SELECT item_id, actor, channel FROM audit WHERE action = 'acknowledge'")
+        assert sorted(a[0] for a in audit) == sorted(ids)
+        assert {(a[1], a[2]) for a in audit} == {("amy@oakfield.example", "dashboard")}
+        assert await _rows(env, "SELECT COUNT(*) FROM items WHERE acknowledged_at IS NULL") == [(0,)]
+        page = await (await env.client.get(r.headers["Location"])).text()
+        assert "Acknowledged 50 items." in page
+        # again: nothing more is recorded
+        r = await env.client.post("/bulk", data=data, headers={"Accept": "application/json"})
+        assert await r.json() == {"done": 0, "skipped": 50}
+        assert await _rows(env, "SELECT COUNT(*) FROM audit WHERE action = 'acknowledge'") == [(50,)]
+
+    async def test_needs_the_session_csrf_token(self, env: Env) -> None:
+        item = await seed(env.daemon, "nice photos")
+        await env.login_as("amy")
+        for data in ({"do": "ack", "item": str(item)}, {"do": "ack", "item": str(item), "csrf": "forged"}):
+            r = await env.client.post("/bulk", data=data, allow_redirects=False)
+            assert r.status == 403
+        assert await _rows(env, "SELECT acknowledged_at FROM items") == [(None,)]
+
+    async def test_seen_nothing_to_do_closes_harmless_comments_only(self, env: Env) -> None:
+        harmless = await seed(env.daemon, "what time does the fair start?")
+        threat = await seed(env.daemon, "[threat] I will hurt someone")
+        csrf = await env.login_as("amy")
+        r = await env.client.post("/bulk", data=[("csrf", csrf), ("do", "seen"), ("item", str(harmless)),
+                                                 ("item", str(threat))], headers={"Accept": "application/json"})
+        assert await r.json() == {"done": 1, "skipped": 1}
+        found = await _rows(env, "SELECT id, acknowledged_at, resolved_at FROM items")
+        rows = {i: (a, res) for i, a, res in found}
+        assert rows[harmless][0] and rows[harmless][1]
+        assert rows[threat] == (None, None)
+        audit = await _rows(env, "SELECT item_id, action FROM audit WHERE actor = 'amy@oakfield.example' "
+                                 "AND item_id IS NOT NULL")
+        assert audit == [(harmless, "seen_nothing_to_do")]
+
+    async def test_a_viewer_cannot_bulk_acknowledge(self, env: Env) -> None:
+        item = await seed(env.daemon, "nice photos")
+        csrf = await env.login_as("root")  # admin: sees, does not act
+        r = await env.client.post("/bulk", data={"csrf": csrf, "do": "ack", "item": str(item)},
+                                  allow_redirects=False)
+        assert r.status == 403
+
+
+class TestOwnership:
+    async def test_claim_assign_release_are_stored_audited_and_shown(self, env: Env) -> None:
+        item = await seed(env.daemon, "[complaint] nobody answers the phone")
+        csrf = await env.login_as("amy")
+        r = await env.client.post(f"/items/{item}/claim", data={"csrf": csrf, "do": "claim"}, allow_redirects=False)
+        assert r.status == 303
+        assert "Amy Clarke is on it" in await (await env.client.get("/")).text()
+        assert "Amy Clarke is on it" in await (await env.client.get(f"/items/{item}")).text()
+        r = await env.client.post(f"/items/{item}/claim", data={"csrf": csrf, "do": "assign",
+                                                                "person": "ben@oakfield.example"})
+        assert "Ben Okafor is on it" in await (await env.client.get("/")).text()
+        r = await env.client.post(f"/items/{item}/claim", data={"csrf": csrf, "do": "assign",
+                                                                "person": "stranger@evil.example"})
+        assert r.status == 400
+        await env.client.post(f"/items/{item}/claim", data={"csrf": csrf, "do": "release"})
+        assert "is on it" not in await (await env.client.get("/")).text()
+        audit = await _rows(env, "SELECT action, detail FROM audit WHERE item_id = ? AND action IN "
+                                 "('claim', 'assign', 'unclaim') ORDER BY id", [item])
+        assert [a for a, _ in audit] == ["claim", "assign", "unclaim"]
+        assert json.loads(audit[1][1]) == {"to": "ben@oakfield.example", "was": "amy@oakfield.example"}
+
+
+class TestSecondPersonsLink:
+    async def test_a_second_moderators_link_after_an_acknowledgement_says_who_did_it(self, env: Env) -> None:
+        item = await seed(env.daemon, "[harassment] Mr Jones is a disgrace")
+        ben_link = env.daemon.signer.make(item, "ben@oakfield.example", now=env.clock())
+        csrf = await env.login_as("amy")
+        await env.client.post(f"/items/{item}", data={"csrf": csrf, "do": "ack"})
+        env.clock.advance(minutes=7)
+        html = await (await env.client.get(f"/ack/{ben_link}")).text()
+        assert "Already acknowledged by Amy Clarke at 10:00" in html
+        assert "nothing you need to do" in html
+        # if Ben records his own acknowledgement anyway, the result says who was first
+        r = await env.client.post(f"/ack/{ben_link}", data={"csrf": csrf_of(html[html.index('action="/ack/'):])})
+        assert "Already acknowledged by Amy Clarke at 10:00; yours is recorded too." in await r.text()
+
+    async def test_the_token_does_not_carry_the_address(self, env: Env) -> None:
+        item = await seed(env.daemon, "[threat] I will hurt someone")
+        token = env.daemon.signer.make(item, "ben@oakfield.example", now=env.clock())
+        person = token.split(".")[1]
+        assert person.startswith("~")
+        readable = base64.urlsafe_b64decode(person[1:] + "=" * (-len(person[1:]) % 4))
+        assert b"ben" not in readable and b"oakfield" not in readable and "ben" not in token
+        html = await (await env.client.get(f"/ack/{token}")).text()
+        assert "You are acknowledging as <strong>Ben Okafor</strong>" in html
+
+    async def test_a_link_for_someone_no_longer_configured_is_refused(self, env: Env) -> None:
+        item = await seed(env.daemon, "[threat] I will hurt someone")
+        token = env.daemon.signer.make(item, "left.the.school@oakfield.example", now=env.clock())
+        r = await env.client.get(f"/ack/{token}")
+        assert r.status == 400
+        assert "no longer in Watchtower&#39;s list of people" in await r.text()
+
+
+class TestRefresh:
+    async def test_the_fragment_brings_new_items_without_a_page_load(self, env: Env) -> None:
+        await seed(env.daemon, "[complaint] first")
+        await env.login_as("amy")
+        first = await (await env.client.get("/queue/fragment")).json()
+        assert first["total"] == 1
+        new = await seed(env.daemon, "[query] when is the open evening?")
+        second = await (await env.client.get("/queue/fragment?status=unresolved")).json()
+        assert second["total"] == 2 and new in second["ids"]
+        assert f'data-id="{new}"' in second["html"] and "open evening" in second["html"]
+
+    async def test_the_fragment_needs_a_login(self, env: Env) -> None:
+        r = await env.client.get("/queue/fragment", allow_redirects=False)
+        assert r.status == 302
+
+
+class TestNextStep:
+    async def test_a_critical_item_says_what_to_do_now_and_acknowledge_comes_first(self, env: Env) -> None:
+        item = await seed(env.daemon, "[threat] I'm bringing a knife on Monday")
+        await env.login_as("amy")
+        html = await (await env.client.get(f"/items/{item}")).text()
+        assert "What to do now" in html and "call 999" in html and "Tell the headteacher" in html
+        assert html.index(">Acknowledge</button>") < html.index('<blockquote class="post">')
+        assert html.index(">Acknowledge</button>") < html.index("Record what you did")
+        assert ">Resolve item</button>" in html
+        harmless = await seed(env.daemon, "[complaint] car park")
+        assert "What to do now" not in await (await env.client.get(f"/items/{harmless}")).text()
+
+    def test_the_guidance_is_the_schools_to_edit(self, tmp_path: Any) -> None:
+        cfg = parse_config({
+            "school": {"name": "Oakfield Academy"},
+            "people": [{"name": "A", "email": "a@x.example", "roles": ["moderator"]},
+                       {"name": "B", "email": "b@x.example", "roles": ["moderator"]},
+                       {"name": "C", "email": "c@x.example", "roles": ["dsl"]}],
+            "guidance": {"hate": ["Screenshot it.", "Ring Mrs Patel on 2201."]},
+        })
+        assert cfg.guidance.hate == ["Screenshot it.", "Ring Mrs Patel on 2201."]
+        assert any("999" in s for s in cfg.guidance.threat)
+
+
+class TestReviewAndReports:
+    async def test_review_sorts_by_severity_then_time_and_reviews_one_at_a_time(self, env: Env) -> None:
+        older_high = await seed(env.daemon, "[harassment] you are useless", minutes_ago=90, seen_minutes_ago=90)
+        newer_critical = await seed(env.daemon, "[threat] I will hurt someone", minutes_ago=5)
+        older_normal = await seed(env.daemon, "[complaint] car park", minutes_ago=120, seen_minutes_ago=120)
+        assert (await login(env.client, "fatima")).status == 303
+        html = await (await env.client.get("/review")).text()
+        order = [int(x) for x in re.findall(r'id="review-(\d+)"', html)]
+        assert order == [newer_critical, older_high, older_normal]
+        r = await env.client.post("/review", data={"csrf": csrf_of(html), "item_ids": str(older_high),
+                                                   "comment": "spoke to the parent"})
+        assert "Marked 1 item(s) as reviewed." in await r.text()
+        left = await _rows(env, "SELECT id FROM items WHERE dsl_reviewed_at IS NULL ORDER BY id")
+        assert [i for (i,) in left] == sorted([newer_critical, older_normal])
+        assert f"Mark item {newer_critical} reviewed" in await (await env.client.get("/review")).text()
+
+    async def test_reports_align_numbers_and_chart_time_to_acknowledge_per_week(self, env: Env) -> None:
+        item = await seed(env.daemon, "[complaint] car park")
+        csrf = await env.login_as("amy")
+        env.clock.advance(hours=3)
+        await env.client.post(f"/items/{item}", data={"csrf": csrf, "do": "ack"})
+        html = await (await env.client.get("/reports")).text()
+        assert "Hours to acknowledge per week, against the 24-hour rule" in html
+        assert "24-hour rule" in html and "median 3.0 h" in html
+        for header in ("Acknowledged", "Median", "Missed", "Within 24 h"):
+            assert f'<th scope="col" class="num">{header}</th>' in html
