@@ -90,6 +90,9 @@ class TestContent:
         assert "2 flagged in the last 24 hours" in subject and "1 overdue" in subject
         assert "My stepdad hits me and I don't want to go home" in text
         assert "Also 1 unflagged comment on the school's accounts awaiting acknowledgement." in text
+        # the digest links to the dashboard, where the DSL reviews
+        assert f"{config.dashboard.public_url.rstrip('/')}/review" in text
+        assert f'href="{config.dashboard.public_url.rstrip("/")}' in html
         assert "My stepdad hits me and I don&#39;t want to go home" in html
         assert "&lt;b&gt;again&lt;/b&gt;" in html and "<b>again</b>" not in html
         assert "401 token expired" in text

@@ -106,6 +106,8 @@ class Digest:
     by_severity: list[tuple[str, int]] = field(default_factory=list)
     by_category: list[tuple[str, int]] = field(default_factory=list)
     open_items: list[DigestItem] = field(default_factory=list)
+    #: the dashboard's public address, for the digest's links ("" when none is configured)
+    dashboard_url: str = ""
     #: own-account comments nobody flagged that still await an acknowledgement, and how many are overdue
     unflagged_open: int = 0
     unflagged_overdue: int = 0
@@ -228,6 +230,7 @@ def build_digest(db: Database, config: Config, now: datetime) -> Digest:
     review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT)
     return Digest(
         school=config.school.name,
+        dashboard_url=config.dashboard.public_url.rstrip("/"),
         generated_local=_local(now, zone),
         window_start_local=_local(start, zone),
         flagged=flagged,
