@@ -219,7 +219,7 @@ class Daemon:
     def _poller(self, src: SourceConfig, conn: Any) -> SourcePoller:
         async def on_new(ids: list[int]) -> None:
             assert self.triage is not None
-            await self.triage.submit(ids)
+            await self.triage.submit(ids, source=src.name)
 
         return SourcePoller(
             conn,
@@ -334,7 +334,7 @@ class Daemon:
         now = self.clock()
         ids = await self.store.write(lambda db: repo.ingest(db, items, source_name=source_name, now=now))
         if ids and self.triage is not None:
-            await self.triage.submit(ids)
+            await self.triage.submit(ids, source=source_name)
 
     async def _start_web(self) -> None:
         try:

@@ -93,6 +93,19 @@ def unclassified_ids(db: Database, limit: int = 10_000) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM items WHERE classified_at IS NULL ORDER BY id LIMIT ?", [limit])]
 
 
+def sources_of(db: Database, ids: Sequence[int]) -> dict[str, list[int]]:
+    """``ids`` grouped by the source that first saw each item, ids in order within each source."""
+    out: dict[str, list[int]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for item_id, source_name in db.execute(
+            f"SELECT id, source_name FROM items WHERE id IN ({marks}) ORDER BY id", chunk
+        ):
+            out.setdefault(source_name, []).append(item_id)
+    return out
+
+
 def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
