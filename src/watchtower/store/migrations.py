@@ -252,3 +252,12 @@ def m004_possible_concerns_and_decision_records(db: Database) -> None:
     db.execute("ALTER TABLE items ADD COLUMN possible TEXT")
     db.execute("ALTER TABLE classifications ADD COLUMN possible TEXT")
     db.execute("ALTER TABLE classifications ADD COLUMN decisions TEXT")
+
+
+@migrations()
+def m005_alert_sending(db: Database) -> None:
+    """Issue 14: an email doubled across a SIGKILL. ``sending_at`` is set just before an alert's SMTP transaction
+    and cleared when it is recorded as sent (right after the server's 250), retried or failed: a pending row that
+    still has it after a restart was in flight when the process died, so its resend is known to be "in doubt"
+    (it goes out with the same Message-ID, which mail clients collapse)."""
+    db.execute("ALTER TABLE alerts ADD COLUMN sending_at TEXT")

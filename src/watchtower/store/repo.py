@@ -279,11 +279,20 @@ def next_alert_due(db: Database) -> str | None:
     return None if row is None else row[0]
 
 
+def mark_sending(db: Database, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
+    """About to hand these alerts to the SMTP server as the email ``message_id`` (see m005_alert_sending)."""
+    marks = ",".join("?" * len(ids))
+    db.execute(
+        f"UPDATE alerts SET sending_at = ?, message_id = ? WHERE id IN ({marks}) AND status = 'pending'",
+        [ts(now), message_id, *ids],
+    )
+
+
 def mark_sent(db: Database, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
-        f"UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL "
-        f"WHERE id IN ({marks}) AND status = 'pending'",
+        f"UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL, "
+        f"sending_at = NULL WHERE id IN ({marks}) AND status = 'pending'",
         [ts(now), message_id, *ids],
     )
 
@@ -291,7 +300,7 @@ def mark_sent(db: Database, ids: Sequence[int], *, now: datetime, message_id: st
 def mark_retry(db: Database, ids: Sequence[int], *, error: str, next_attempt_at: datetime) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
-        f"UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+        f"UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, sending_at = NULL "
         f"WHERE id IN ({marks}) AND status = 'pending'",
         [error[:500], ts(next_attempt_at), *ids],
     )
@@ -300,8 +309,8 @@ def mark_retry(db: Database, ids: Sequence[int], *, error: str, next_attempt_at:
 def mark_failed(db: Database, ids: Sequence[int], *, error: str, now: datetime) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
-        f"UPDATE alerts SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = NULL "
-        f"WHERE id IN ({marks}) AND status = 'pending'",
+        f"UPDATE alerts SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = NULL, "
+        f"sending_at = NULL WHERE id IN ({marks}) AND status = 'pending'",
         [error[:500], *ids],
     )
 
