@@ -368,24 +368,31 @@ def source_health(db: Database) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
-def record_source_success(db: Database, name: str, platform: str, *, new_items: int, now: datetime) -> str | None:
-    """Returns the previous status if it was not ok (a recovery), else None."""
+def record_source_success(
+    db: Database, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None
+) -> str | None:
+    """Record a successful poll: ``ok``, or ``degraded`` with ``warning`` as its error when part of the fetch failed
+    (one X stream of four). Returns the previous status if it was neither ok nor this one (a recovery), else None."""
+    status = "degraded" if warning else "ok"
     row = db.execute("SELECT status FROM source_health WHERE source_name = ?", [name]).fetchone()
     prev = None if row is None else row[0]
     db.execute(
         """
         INSERT INTO source_health (source_name, platform, status, last_success_at, items_seen, status_since,
-                                   consecutive_failures)
-        VALUES (?, ?, 'ok', ?, ?, ?, 0)
+                                   consecutive_failures, last_error, last_error_at)
+        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)
         ON CONFLICT (source_name) DO UPDATE SET
-            status = 'ok', last_success_at = excluded.last_success_at,
+            status = excluded.status, last_success_at = excluded.last_success_at,
             items_seen = items_seen + excluded.items_seen, consecutive_failures = 0,
-            status_since = CASE WHEN source_health.status = 'ok' THEN source_health.status_since
+            last_error = COALESCE(excluded.last_error, source_health.last_error),
+            last_error_at = COALESCE(excluded.last_error_at, source_health.last_error_at),
+            status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
                                 ELSE excluded.status_since END
         """,
-        [name, platform, ts(now), new_items, ts(now)],
+        [name, platform, status, ts(now), new_items, ts(now), warning[:500] if warning else None,
+         ts(now) if warning else None],
     )
-    return prev if prev not in (None, "ok") else None
+    return prev if prev not in (None, "ok", status) else None
 
 
 def record_source_failure(
