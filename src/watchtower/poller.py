@@ -88,7 +88,9 @@ class SourcePoller:
             async with asyncio.timeout(budget):
                 result = await self.connector.fetch(cursor)
         except TimeoutError:
-            return await self._failed("failing", f"no answer within {budget:g} s", None)
+            return await self._failed(
+                "failing", f"the poll did not finish within {budget:g} s, the source's timeout_seconds", None
+            )
         except SourceUnavailable as exc:
             return await self._failed("failing", str(exc), exc.retry_after)
         except SourceMisconfigured as exc:
