@@ -121,6 +121,10 @@ class Daemon:
         self.notifier: Notifier | None = None
         self.web_runner: Any = None
         self.startup_seconds: float | None = None
+        #: the last write probe: why the database could not be written (None: it could), and when (monotonic)
+        self.store_error: str | None = None
+        self._store_checked: float | None = None
+        self._store_probe: asyncio.Lock | None = None
 
     # --- people ----------------------------------------------------------------------------------
 
@@ -219,7 +223,7 @@ class Daemon:
     def _poller(self, src: SourceConfig, conn: Any) -> SourcePoller:
         async def on_new(ids: list[int]) -> None:
             assert self.triage is not None
-            await self.triage.submit(ids)
+            await self.triage.submit(ids, source=src.name)
 
         return SourcePoller(
             conn,
@@ -334,7 +338,7 @@ class Daemon:
         now = self.clock()
         ids = await self.store.write(lambda db: repo.ingest(db, items, source_name=source_name, now=now))
         if ids and self.triage is not None:
-            await self.triage.submit(ids)
+            await self.triage.submit(ids, source=source_name)
 
     async def _start_web(self) -> None:
         try:
@@ -372,6 +376,7 @@ class Daemon:
         self.ready.set()
         sdnotify.notify("READY=1")
         sdnotify.notify(f"STATUS=watching {len(self.pollers)} sources")
+        await self.check_store(max_age=0)  # logged (and in STATUS) at once if the database is read-only
         await self.stop.wait()
         sdnotify.notify("STOPPING=1")
         self.log.info("daemon_stopping")
@@ -381,6 +386,33 @@ class Daemon:
         await self._shutdown(workers)
         watchdog.cancel()
         self.log.info("daemon_stopped")
+
+    async def check_store(self, max_age: float = 5.0) -> str | None:
+        """Can the database be written? A real write (the ``heartbeat`` meta row) on the writer thread, at most
+        once per ``max_age`` seconds. Returns None when it can, else why not. A store that cannot be written
+        loses every post and every "sent" record, so /healthz fails and the watchdog is not fed (issue 14)."""
+        if self._store_probe is None:
+            self._store_probe = asyncio.Lock()
+        async with self._store_probe:
+            fresh = self._store_checked is not None and time.monotonic() - self._store_checked < max_age
+            if fresh:
+                return self.store_error
+            stamp = self.clock().isoformat()
+            try:
+                await self.store.write(lambda db: repo.set_meta(db, "heartbeat", stamp))
+                error = None
+            except Exception as exc:  # read-only file, disk full, I/O error, the store closed
+                error = f"the database {self.config.store.path} cannot be written: {exc}"
+            self._store_checked = time.monotonic()
+            if error != self.store_error:
+                if error:
+                    self.log.error("store_not_writable", error=error)
+                    sdnotify.notify(f"STATUS=failing: {error}")
+                else:
+                    self.log.info("store_writable_again")
+                    sdnotify.notify(f"STATUS=watching {len(self.pollers)} sources")
+            self.store_error = error
+            return error
 
     async def _job(self, name: str) -> None:
         module, _, func = name.partition(":")
@@ -402,7 +434,10 @@ class Daemon:
         if interval is None:
             return
         while True:
-            sdnotify.notify("WATCHDOG=1")
+            # a daemon that cannot write its database is not alive in any sense that matters: let systemd's
+            # watchdog restart it (and say why in the unit's status) rather than report it healthy
+            if await self.check_store(max_age=0) is None:
+                sdnotify.notify("WATCHDOG=1")
             await asyncio.sleep(interval)
 
     async def _shutdown(self, workers: list[asyncio.Task[None]]) -> None:

@@ -41,6 +41,12 @@ class SourceAuthFailed(SourceError):
     """The token expired or a permission was revoked: stop polling this source and tell the operator."""
 
 
+class SourceMisconfigured(SourceAuthFailed):
+    """The platform says what the config names does not exist (an X user id, a page id): no retry will help until
+    a person corrects the config. A kind of SourceAuthFailed (connectors that only know that still work), with its
+    own status (``misconfigured``) and operator wording."""
+
+
 class SourceQuotaExhausted(SourceError):
     """A usage cap or depleted credits (X 402/usage-capped, YouTube quota): tell the operator, don't hammer.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -160,7 +161,12 @@ def triage_record(
 
 
 class Triage:
-    """Classifies stored items as they arrive (and any left unclassified by a crash, at start)."""
+    """Classifies stored items as they arrive (and any left unclassified by a crash, at start).
+
+    Fair between sources: each source has its own queue and the model takes at most ``batch_size`` items from
+    one source before the next source with work gets its turn. A flood of 20,000 posts on one feed therefore
+    delays a critical post on another source by about one batch, not by the whole flood (issue 14).
+    """
 
     def __init__(
         self,
@@ -171,7 +177,7 @@ class Triage:
         executor: Executor,
         on_alerts: Callable[[], None],
         clock: Callable[[], datetime] = utcnow,
-        batch_size: int = 128,
+        batch_size: int = 64,
     ) -> None:
         self.store = store
         self.classifier = classifier
@@ -180,16 +186,31 @@ class Triage:
         self.on_alerts = on_alerts
         self.clock = clock
         self.batch_size = batch_size
-        self.queue: asyncio.Queue[int] = asyncio.Queue()
+        #: source name -> ids waiting, in arrival order; the dict's order is the order of turns
+        self._queues: dict[str, deque[int]] = {}
+        self._work = asyncio.Event()
         self.log = get_logger(component="triage")
         self.classified = 0
         self.idle = asyncio.Event()
         self.idle.set()
 
-    async def submit(self, ids: list[int]) -> None:
+    @property
+    def waiting(self) -> int:
+        """Items queued for classification, over all sources."""
+        return sum(len(q) for q in self._queues.values())
+
+    async def submit(self, ids: list[int], *, source: str | None = None) -> None:
+        """Queue ``ids`` for classification under ``source`` (their source name; looked up when not given)."""
+        if not ids:
+            return
         self.idle.clear()
-        for i in ids:
-            self.queue.put_nowait(i)
+        if source is None:
+            by_source = await self.store.read(lambda db: repo.sources_of(db, ids))
+        else:
+            by_source = {source: list(ids)}
+        for name, some in by_source.items():
+            self._queues.setdefault(name, deque()).extend(some)
+        self._work.set()
 
     async def recover(self) -> int:
         """Queue items a previous run stored but did not classify (persist first, act after)."""
@@ -199,23 +220,34 @@ class Triage:
             await self.submit(ids)
         return len(ids)
 
+    def _take_batch(self) -> list[int]:
+        """Up to ``batch_size`` ids from the source whose turn it is; that source then goes to the back."""
+        while self._queues:
+            name = next(iter(self._queues))
+            queue = self._queues.pop(name)
+            batch = [queue.popleft() for _ in range(min(self.batch_size, len(queue)))]
+            if queue:
+                self._queues[name] = queue  # back of the line
+            if batch:
+                return batch
+        return []
+
     async def _next_batch(self, stop: asyncio.Event) -> list[int]:
-        get = asyncio.ensure_future(self.queue.get())
-        stopped = asyncio.ensure_future(stop.wait())
-        done, _ = await asyncio.wait({get, stopped}, return_when=asyncio.FIRST_COMPLETED)
-        if get not in done:
-            get.cancel()
-            return []
-        stopped.cancel()
-        batch = [get.result()]
-        while len(batch) < self.batch_size and not self.queue.empty():
-            batch.append(self.queue.get_nowait())
-        return batch
+        while not self._queues:
+            self._work.clear()
+            work = asyncio.ensure_future(self._work.wait())
+            stopped = asyncio.ensure_future(stop.wait())
+            done, pending = await asyncio.wait({work, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            for p in pending:
+                p.cancel()
+            if stopped in done:
+                return []
+        return self._take_batch()
 
     async def run(self, stop: asyncio.Event) -> None:
         await self.recover()
         while not stop.is_set():
-            if self.queue.empty():
+            if not self._queues:
                 self.idle.set()
             ids = await self._next_batch(stop)
             if not ids:
@@ -225,11 +257,11 @@ class Triage:
 
     async def drain(self) -> None:
         """Classify everything stored but not yet classified (at shutdown: finish in-flight work)."""
-        while not self.queue.empty():
-            self.queue.get_nowait()
+        self._queues.clear()
         ids = await self.store.read(repo.unclassified_ids)
-        for start in range(0, len(ids), self.batch_size):
-            await self.process(ids[start : start + self.batch_size])
+        await self.submit(ids)
+        while self._queues:
+            await self.process(self._take_batch())
 
     async def process(self, ids: list[int]) -> None:
         rows = await self.store.read(lambda db: repo.get_items(db, ids))

@@ -18,15 +18,22 @@ import structlog
 from sqlite_utils import Database
 
 from watchtower.connectors.base import Connector, FetchResult
-from watchtower.exceptions import SourceAuthFailed, SourceQuotaExhausted, SourceUnavailable
+from watchtower.exceptions import SourceAuthFailed, SourceMisconfigured, SourceQuotaExhausted, SourceUnavailable
 from watchtower.logging import get_logger
 from watchtower.models import Item, utcnow
 from watchtower.store import Store, repo
 
 #: longest wait after repeated transient failures
 MAX_BACKOFF_SECONDS = 1800.0
-#: how often a source that needs a person (auth, quota) is tried again, to notice recovery
+#: how often a source that needs a person (auth, quota, config) is tried again, to notice recovery
 NEEDS_PERSON_RETRY_SECONDS = 3600.0
+#: statuses that need a person, each told to the operator once (and again on recovery)
+NEEDS_PERSON = {
+    "auth_failed": "its token has expired or a permission was revoked",
+    "quota": "its usage cap or credits are used up",
+    "misconfigured": "the platform says something its configuration names does not exist (for example a wrong "
+    "user, page or channel id)",
+}
 
 
 def jittered(interval: float, rng: random.Random, fraction: float = 0.1) -> float:
@@ -76,13 +83,18 @@ class SourcePoller:
         """One poll. Returns the seconds to wait before the next."""
         structlog.contextvars.bind_contextvars(source=self.name)
         cursor = await self.store.read(lambda db: repo.load_cursor(db, self.name))
+        budget = self.poll_budget
         try:
-            async with asyncio.timeout(self.timeout):
+            async with asyncio.timeout(budget):
                 result = await self.connector.fetch(cursor)
         except TimeoutError:
-            return await self._failed("failing", f"no answer within {self.timeout:g} s", None)
+            return await self._failed(
+                "failing", f"the poll did not finish within {budget:g} s, the source's timeout_seconds", None
+            )
         except SourceUnavailable as exc:
             return await self._failed("failing", str(exc), exc.retry_after)
+        except SourceMisconfigured as exc:
+            return await self._failed("misconfigured", str(exc), NEEDS_PERSON_RETRY_SECONDS)
         except SourceAuthFailed as exc:
             return await self._failed("auth_failed", str(exc), NEEDS_PERSON_RETRY_SECONDS)
         except SourceQuotaExhausted as exc:
@@ -95,59 +107,75 @@ class SourcePoller:
             await self.on_new_items(new_ids)
         return jittered(self.interval, self.rng)
 
+    @property
+    def poll_budget(self) -> float:
+        """Seconds one whole poll may take: the connector's ``poll_budget`` if it has one (a fetch of several
+        requests in a row), else the source's timeout."""
+        budget = getattr(self.connector, "poll_budget", None)
+        return float(budget) if isinstance(budget, int | float) and budget > 0 else self.timeout
+
     async def store_result(self, result: FetchResult) -> list[int]:
         """Items first, cursor second, in one transaction: the cursor never runs ahead of what is stored."""
         now = self.clock()
         items: Sequence[Item] = result.items
         platform = self.connector.platform
+        warning = "; ".join(result.warnings) if result.warnings else None
 
         def write(db: Database) -> tuple[list[int], str | None]:
             ids = repo.ingest(db, items, source_name=self.name, now=now)
             repo.save_cursor(db, self.name, result.cursor, now)
-            recovered_from = repo.record_source_success(db, self.name, platform, new_items=len(ids), now=now)
-            if recovered_from in ("auth_failed", "quota"):
+            recovered_from = repo.record_source_success(
+                db, self.name, platform, new_items=len(ids), now=now, warning=warning
+            )
+            if recovered_from in NEEDS_PERSON:
                 self.notify_operator(
                     db, self.name, "recovered", f"{self.name} is working again (it was {recovered_from}).", now
                 )
             return ids, recovered_from
 
         ids, recovered_from = await self.store.write(write)
-        if self.status != "ok" or recovered_from:
+        status = "degraded" if warning else "ok"
+        if warning and self.status != "degraded":
+            self.log.warning("source_degraded", warnings=result.warnings)
+        elif self.status not in ("ok", status) or recovered_from:
             self.log.info("source_recovered", after_failures=self.failures)
         self.failures = 0
-        self.status = "ok"
+        self.status = status
         self.log.debug("source_polled", fetched=len(items), new=len(ids))
         return ids
 
     async def _failed(self, status: str, error: str, retry_after: float | None) -> float:
+        """Record a failed poll and back off: a source that keeps failing is tried less and less often (never
+        more than MAX_BACKOFF_SECONDS apart), and its health says so: the error, how many failures in a row,
+        when the next try is. Other sources are untouched: each has its own task."""
         self.failures += 1
         now = self.clock()
         platform = self.connector.platform
+        delay = failure_delay(self.failures, self.interval, retry_after)
+        recorded = f"{error[:400]} (failure {self.failures} in a row; next try in {delay:.0f} s)"
 
         def write(db: Database) -> str | None:
-            prev = repo.record_source_failure(db, self.name, platform, status=status, error=error, now=now)
-            if status in ("auth_failed", "quota") and prev != status:
-                what = (
-                    "its token has expired or a permission was revoked"
-                    if status == "auth_failed"
-                    else "its usage cap or credits are used up"
-                )
+            prev = repo.record_source_failure(db, self.name, platform, status=status, error=recorded, now=now)
+            if status in NEEDS_PERSON and prev != status:
+                what = NEEDS_PERSON[status]
                 self.notify_operator(
                     db,
                     self.name,
                     status,
                     f"Watchtower has stopped reading {self.name}: {what}.\n\nError: {error}\n\n"
                     "Until this is fixed, posts on this source are not being watched. See connectors/ in the "
-                    "Watchtower documentation for how to renew the credentials.",
+                    "Watchtower documentation for "
+                    + ("how to find the right ids for the config." if status == "misconfigured"
+                       else "how to renew the credentials."),
                     now,
                 )
             return prev
 
         prev = await self.store.write(write)
         if prev != status or self.status != status:
-            self.log.warning("source_failed", status=status, error=error)
+            self.log.warning("source_failed", status=status, error=error, retry_in=round(delay))
         self.status = status
-        return failure_delay(self.failures, self.interval, retry_after)
+        return delay
 
     async def run(self, stop: asyncio.Event, *, first_delay: float | None = None) -> None:
         delay = self.rng.uniform(0, min(5.0, self.interval / 10)) if first_delay is None else first_delay
@@ -160,8 +188,9 @@ class SourcePoller:
             try:
                 delay = await self.poll_once()
             except Exception as exc:  # the store failed (disk full?): retry later, lose nothing
+                self.failures += 1
                 self.log.exception("poll_store_failed", error=repr(exc))
-                delay = failure_delay(self.failures + 1, self.interval, None)
+                delay = failure_delay(self.failures, self.interval, None)
 
 
 def operator_notice(recipients: Callable[[], list[tuple[str, str]]]) -> Notify:

@@ -35,6 +35,11 @@ def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]
     from watchtower.timeutil import parse_ts, ts
 
     problems: list[str] = []
+    store_error = write_probe(db)
+    if store_error is not None:
+        # first: while the database cannot be written nothing else here is being kept up to date
+        problems.append(f"the database cannot be written ({store_error}): Watchtower is storing no posts and "
+                        "recording no alerts; check the file's owner, permissions and free disk space")
     sources = repo.source_health(db)
     for s in sources:
         if s["status"] != "ok":
@@ -75,6 +80,7 @@ def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]
     return {
         "checked_at": ts(now),
         "ok": not problems,
+        "store_writable": store_error is None,
         "problems": problems,
         "sources": [
             {k: s[k] for k in ("source_name", "platform", "status", "last_success_at", "consecutive_failures",
@@ -87,6 +93,28 @@ def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]
                    "failed_total": failed_total},
         "last_errors": errors,
     }
+
+
+def write_probe(db: Any) -> str | None:
+    """Try a write and roll it back: None if the database can be written, else the error. A database the daemon
+    is busy writing counts as writable (it is being written)."""
+    import sqlite3
+
+    conn = db.conn
+    try:
+        conn.execute("PRAGMA busy_timeout = 2000")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('status_write_probe', '1')")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return None
+        return str(exc)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None
 
 
 def _print(report: dict[str, Any]) -> None:

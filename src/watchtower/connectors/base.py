@@ -3,7 +3,12 @@
 A connector never touches the database, the scheduler or logging set-up: the poller owns time
 (``watchtower.poller``). It receives a shared ``aiohttp.ClientSession`` and its credentials.
 Failures are typed (``watchtower.exceptions``): ``SourceUnavailable`` (transient), ``SourceAuthFailed``,
-``SourceQuotaExhausted``; anything else is a bug, logged with traceback while other sources go on.
+``SourceQuotaExhausted``, ``SourceMisconfigured`` (a wrong id: a person must fix the config); anything else is a
+bug, logged with traceback while other sources go on.
+
+The poller bounds each poll by the source's ``timeout_seconds``. A connector whose one poll makes several requests
+in a row (X: up to four streams, several pages each) sets ``poll_budget`` to the seconds a whole poll may take,
+so that ``timeout_seconds`` can stay the bound on one request.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ class FetchResult:
 
     items: list[Item]
     cursor: Cursor = field(default_factory=dict)
+    #: what went wrong in a fetch that still succeeded (one X stream of four refused): the poller records the
+    #: source as ``degraded`` with these, so the operator hears of it while the rest keeps being watched
+    warnings: list[str] = field(default_factory=list)
 
 
 @runtime_checkable

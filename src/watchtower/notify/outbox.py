@@ -4,13 +4,18 @@ pending rows -> group per person (urgent now; normal batched, at most one email 
 -> render -> send with retry -> record as sent. A passing failure (connection refused, SMTP 4xx) leaves the rows
 pending with exponential backoff; a permanent one (bad address) fails them at once and tells the operator.
 Nothing is lost: the rows were written before any send was tried, and a row is marked sent only after the
-server accepted it.
+server accepted it. Doubles are rare and recognisable: a row is marked "sending" before its SMTP transaction and
+"sent" right after the server's 250 (before QUIT), and every email's Message-ID is derived from its rows, so a copy
+resent after a crash in that window carries the same Message-ID as the first (mail clients collapse the two).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -70,6 +75,16 @@ class _Email:
     rows: list[dict[str, Any]]
 
 
+def stable_message_id(rows: Sequence[dict[str, Any]]) -> str:
+    """The Message-ID of the email carrying these outbox rows: the same rows give the same id, in every process.
+
+    ``<alert-ROWID.HASH@watchtower.local>``: the first row's id, and a hash of every row's id and (item, step,
+    person) key, so that a copy resent after a crash is one email to mail clients (they collapse equal ids)."""
+    ordered = sorted(rows, key=lambda r: int(r["id"]))
+    digest = hashlib.sha256("\n".join(f"{r['id']}:{r['dedup_key']}" for r in ordered).encode()).hexdigest()
+    return f"<alert-{ordered[0]['id']}.{digest[:16]}@watchtower.local>"
+
+
 def backoff(attempts: int, first: float, maximum: float) -> float:
     """Exponential: first, 2*first, 4*first ... capped at ``maximum`` seconds."""
     return float(min(maximum, first * (2 ** max(0, attempts))))
@@ -98,6 +113,9 @@ class Notifier:
         self.sent_count = 0
         #: alert id -> the write that records it as sent, for emails accepted while the store refused writes
         self._accepted: dict[int, Callable[[Database], None]] = {}
+        #: seconds from the server's 250 to the "sent" record's commit, for the last emails (issue 14: the window
+        #: in which a SIGKILL leaves a delivered email unrecorded, so that it is sent again after a restart)
+        self.unrecorded_window: deque[float] = deque(maxlen=1000)
 
     # --- the loop ----------------------------------------------------------------------------
 
@@ -197,8 +215,60 @@ class Notifier:
             self.log.exception("alert_render_failed", alert_ids=ids)
             await self._fail(email, f"could not build the email: {exc}", now)
             return False
+        # the same rows make the same Message-ID, so a copy resent after a crash is recognisably the same email
+        message_id = stable_message_id(email.rows)
+        del message["Message-ID"]
+        message["Message-ID"] = message_id
+        in_doubt = [r["id"] for r in email.rows if r.get("sending_at")]
+        if in_doubt:
+            # the process died while these were with the SMTP server: they may have arrived; at least once wins
+            self.log.warning("alert_resent_in_doubt", alert_ids=in_doubt, message_id=message_id)
         try:
-            await self.sender.send(message)
+            await self.store.write(
+                lambda db: repo.mark_sending(db, ids, now=self.clock(), message_id=message_id)
+            )
+        except Exception:
+            # a store that refuses writes must not stop an alert going out: send it, and remember it below
+            self.log.error("alert_sending_not_recorded", alert_ids=ids)
+
+        def record(db: Database) -> None:
+            repo.mark_sent(db, ids, now=self.clock(), message_id=message_id)
+            for r in email.rows:
+                repo.audit(
+                    db,
+                    actor="watchtower",
+                    action="email_resent_in_doubt" if r["id"] in in_doubt else "email_sent",
+                    channel="email",
+                    now=self.clock(),
+                    item_id=r["item_id"],
+                    to=email.recipient,
+                    step=r["step"],
+                    message_id=message_id,
+                )
+
+        async def accepted() -> None:
+            """Runs right after the server's 250 to DATA (before QUIT, where the sender allows)."""
+            t0 = time.perf_counter()
+            self.sent_count += 1
+            try:
+                await self.store.write(record)
+            except Exception:
+                # The server has it but the database would not take the record (disk full?). Remember it here so
+                # it is not sent again while this process lives, and record it once the store accepts writes.
+                for i in ids:
+                    self._accepted[i] = record
+                self.log.error("alert_sent_not_recorded", alert_ids=ids)
+                raise
+            finally:
+                self.unrecorded_window.append(time.perf_counter() - t0)
+
+        send_confirmed = getattr(self.sender, "send_confirmed", None)
+        try:
+            if send_confirmed is not None:
+                await send_confirmed(message, on_accepted=accepted)
+            else:
+                await self.sender.send(message)
+                await accepted()
         except TransientDeliveryError as exc:
             attempts = max(r["attempts"] for r in email.rows)
             oldest = min(parse_ts(r["created_at"]) for r in email.rows)
@@ -221,33 +291,6 @@ class Notifier:
         if self._failing:
             self.log.info("smtp_recovered")
             self._failing = False
-        message_id = str(message["Message-ID"])
-
-        def record(db: Database) -> None:
-            repo.mark_sent(db, ids, now=self.clock(), message_id=message_id)
-            for r in email.rows:
-                repo.audit(
-                    db,
-                    actor="watchtower",
-                    action="email_sent",
-                    channel="email",
-                    now=self.clock(),
-                    item_id=r["item_id"],
-                    to=email.recipient,
-                    step=r["step"],
-                    message_id=message_id,
-                )
-
-        self.sent_count += 1
-        try:
-            await self.store.write(record)
-        except Exception:
-            # The server has it but the database would not take the record (disk full?). Remember it here so it
-            # is not sent again while this process lives, and record it once the store accepts writes again.
-            for i in ids:
-                self._accepted[i] = record
-            self.log.error("alert_sent_not_recorded", alert_ids=ids)
-            raise
         self.log.info("alert_sent", recipient=email.recipient, alerts=len(ids), kind=email.rows[0]["kind"])
         return True
 

@@ -260,3 +260,12 @@ def m005_inbox_claims(db: Database) -> None:
     not both reply. ``claimed_by`` is the person's address, as acknowledgements record people."""
     db.execute("ALTER TABLE items ADD COLUMN claimed_by TEXT")
     db.execute("ALTER TABLE items ADD COLUMN claimed_at TEXT")
+
+
+@migrations()
+def m006_alert_sending(db: Database) -> None:
+    """Issue 14: an email doubled across a SIGKILL. ``sending_at`` is set just before an alert's SMTP transaction
+    and cleared when it is recorded as sent (right after the server's 250), retried or failed: a pending row that
+    still has it after a restart was in flight when the process died, so its resend is known to be "in doubt"
+    (it goes out with the same Message-ID, which mail clients collapse)."""
+    db.execute("ALTER TABLE alerts ADD COLUMN sending_at TEXT")

@@ -93,6 +93,19 @@ def unclassified_ids(db: Database, limit: int = 10_000) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM items WHERE classified_at IS NULL ORDER BY id LIMIT ?", [limit])]
 
 
+def sources_of(db: Database, ids: Sequence[int]) -> dict[str, list[int]]:
+    """``ids`` grouped by the source that first saw each item, ids in order within each source."""
+    out: dict[str, list[int]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for item_id, source_name in db.execute(
+            f"SELECT id, source_name FROM items WHERE id IN ({marks}) ORDER BY id", chunk
+        ):
+            out.setdefault(source_name, []).append(item_id)
+    return out
+
+
 def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
@@ -266,11 +279,20 @@ def next_alert_due(db: Database) -> str | None:
     return None if row is None else row[0]
 
 
+def mark_sending(db: Database, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
+    """About to hand these alerts to the SMTP server as the email ``message_id`` (see m006_alert_sending)."""
+    marks = ",".join("?" * len(ids))
+    db.execute(
+        f"UPDATE alerts SET sending_at = ?, message_id = ? WHERE id IN ({marks}) AND status = 'pending'",
+        [ts(now), message_id, *ids],
+    )
+
+
 def mark_sent(db: Database, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
-        f"UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL "
-        f"WHERE id IN ({marks}) AND status = 'pending'",
+        f"UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL, "
+        f"sending_at = NULL WHERE id IN ({marks}) AND status = 'pending'",
         [ts(now), message_id, *ids],
     )
 
@@ -278,7 +300,7 @@ def mark_sent(db: Database, ids: Sequence[int], *, now: datetime, message_id: st
 def mark_retry(db: Database, ids: Sequence[int], *, error: str, next_attempt_at: datetime) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
-        f"UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+        f"UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, sending_at = NULL "
         f"WHERE id IN ({marks}) AND status = 'pending'",
         [error[:500], ts(next_attempt_at), *ids],
     )
@@ -287,8 +309,8 @@ def mark_retry(db: Database, ids: Sequence[int], *, error: str, next_attempt_at:
 def mark_failed(db: Database, ids: Sequence[int], *, error: str, now: datetime) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
-        f"UPDATE alerts SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = NULL "
-        f"WHERE id IN ({marks}) AND status = 'pending'",
+        f"UPDATE alerts SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = NULL, "
+        f"sending_at = NULL WHERE id IN ({marks}) AND status = 'pending'",
         [error[:500], *ids],
     )
 
@@ -346,24 +368,31 @@ def source_health(db: Database) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
-def record_source_success(db: Database, name: str, platform: str, *, new_items: int, now: datetime) -> str | None:
-    """Returns the previous status if it was not ok (a recovery), else None."""
+def record_source_success(
+    db: Database, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None
+) -> str | None:
+    """Record a successful poll: ``ok``, or ``degraded`` with ``warning`` as its error when part of the fetch failed
+    (one X stream of four). Returns the previous status if it was neither ok nor this one (a recovery), else None."""
+    status = "degraded" if warning else "ok"
     row = db.execute("SELECT status FROM source_health WHERE source_name = ?", [name]).fetchone()
     prev = None if row is None else row[0]
     db.execute(
         """
         INSERT INTO source_health (source_name, platform, status, last_success_at, items_seen, status_since,
-                                   consecutive_failures)
-        VALUES (?, ?, 'ok', ?, ?, ?, 0)
+                                   consecutive_failures, last_error, last_error_at)
+        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)
         ON CONFLICT (source_name) DO UPDATE SET
-            status = 'ok', last_success_at = excluded.last_success_at,
+            status = excluded.status, last_success_at = excluded.last_success_at,
             items_seen = items_seen + excluded.items_seen, consecutive_failures = 0,
-            status_since = CASE WHEN source_health.status = 'ok' THEN source_health.status_since
+            last_error = COALESCE(excluded.last_error, source_health.last_error),
+            last_error_at = COALESCE(excluded.last_error_at, source_health.last_error_at),
+            status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
                                 ELSE excluded.status_since END
         """,
-        [name, platform, ts(now), new_items, ts(now)],
+        [name, platform, status, ts(now), new_items, ts(now), warning[:500] if warning else None,
+         ts(now) if warning else None],
     )
-    return prev if prev not in (None, "ok") else None
+    return prev if prev not in (None, "ok", status) else None
 
 
 def record_source_failure(

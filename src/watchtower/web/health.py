@@ -2,8 +2,9 @@
 
 Nothing from posts or people: source names and states, outbox counts, times. ``status`` is ``ok`` when every
 enabled source polls and no email has failed, ``degraded`` when some fail,
-``failing`` when every source has been tried and none works. A source not polled yet (just after start) does not
-degrade the status.
+``failing`` when every source has been tried and none works, or when the database cannot be written (every post
+and every "sent" record would be lost: a write probe, at most every few seconds). A source not polled yet (just
+after start) does not degrade the status.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ async def health_snapshot(daemon: Any) -> dict[str, Any]:
     def read(db: Database) -> tuple[list[dict[str, Any]], dict[str, int]]:
         return repo.source_health(db), outbox_counts(db)
 
+    check_store = getattr(daemon, "check_store", None)
+    store_error: str | None = await check_store() if check_store is not None else None
     health, outbox = await daemon.store.read(read)
     by_name = {h["source_name"]: h for h in health}
     sources: list[dict[str, Any]] = []
@@ -40,7 +43,8 @@ async def health_snapshot(daemon: Any) -> dict[str, Any]:
         })
     polls = [t for h in health for t in (h["last_success_at"], h["last_error_at"]) if t]
     working = [s for s in sources if s["status"] == "ok"]
-    if sources and not working and all(s["status"] != "not_polled_yet" for s in sources):
+    none_works = bool(sources) and not working and all(s["status"] != "not_polled_yet" for s in sources)
+    if store_error is not None or none_works:
         status = "failing"
     elif any(s["status"] not in ("ok", "not_polled_yet") for s in sources) or outbox["failed"]:
         status = "degraded"
@@ -50,6 +54,7 @@ async def health_snapshot(daemon: Any) -> dict[str, Any]:
     started = getattr(daemon, "started_at", None)
     return {
         "status": status,
+        "store": {"writable": store_error is None, "error": store_error},
         "now": ts(now),
         "started_at": ts(started) if started else None,
         "uptime_seconds": round((now - started).total_seconds()) if started else None,
