@@ -21,7 +21,7 @@ from watchtower.config import Config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import Escalator
-from watchtower.store import Store
+from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
 
 MODERATORS = ["amy@school.example", "ben@school.example"]
@@ -134,6 +134,44 @@ class TestEveryOwnAccountCommentIsSeenByAPerson:
         for hours in (0, 1, 30, 80):
             await chain.at(t0 + timedelta(hours=hours))
         assert who_got(smtp, item) == []
+
+
+class TestANoticeIsMutedOnceItsItemIsAcknowledged:
+    """Issue 15: a batched notice held back for batching must not say "acknowledge by ..." for an item somebody
+    acknowledged while it waited; the notifier re-reads the item just before sending (the mute stage)."""
+
+    async def test_an_acknowledged_then_batched_notice_is_muted_and_audited(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        first = add_item(db, config, text="When is the Christmas fair?", categories=["query"], now=t0)
+        await chain.at(t0)  # the first batched email goes at once ...
+        assert who_got(smtp, first) == MODERATORS
+        second = add_item(db, config, text="Is there parking at the fair?", categories=["query"],
+                          now=t0 + timedelta(minutes=1))
+        await chain.at(t0 + timedelta(minutes=1))  # ... the next waits for the 15-minute window
+        assert who_got(smtp, second) == []
+        with db.conn:
+            repo.acknowledge(db, second, by="amy@school.example", channel="dashboard", now=t0 + timedelta(minutes=5))
+        await chain.at(t0 + timedelta(minutes=16))
+        assert who_got(smtp, second) == []
+        statuses = {r[0] for r in db.execute("SELECT status FROM alerts WHERE item_id = ?", [second])}
+        assert statuses == {"muted"}
+        muted = db.execute("SELECT COUNT(*) FROM audit WHERE action = 'email_muted' AND item_id = ?",
+                           [second]).fetchone()[0]
+        assert muted == len(MODERATORS)
+
+    async def test_the_urgent_first_notice_of_a_safeguarding_item_still_reaches_the_dsl_after_an_acknowledgement(
+        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        item = add_item(db, config, text="i dont feel safe at home", categories=["safeguarding"], now=t0)
+        with db.conn:
+            repo.acknowledge(db, item, by="amy@school.example", channel="dashboard", now=t0)
+        await chain.at(t0)
+        assert DSL in who_got(smtp, item)
 
 
 class TestAnUnacknowledgedSafeguardingItemGoesBackToTheDsl:

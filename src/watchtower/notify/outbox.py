@@ -153,6 +153,7 @@ class Notifier:
         now = self.clock()
         rows = await self.store.read(lambda db: repo.pending_alerts(db, now))
         rows = [r for r in rows if r["id"] not in self._accepted]
+        rows = await self._mute(rows, now)
         if not rows:
             return 0
         emails, deferred = await self._group(rows, now)
@@ -163,6 +164,41 @@ class Notifier:
             if await self._send_one(email, now):
                 sent += 1
         return sent
+
+    async def _mute(self, rows: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
+        """The mute stage: re-read each item just before sending. A notice that chases a reply (a batched notice,
+        a reminder, an escalation) is not sent once the item is acknowledged or resolved, nor when it was purged;
+        an urgent first notice still goes after an acknowledgement (it tells the people who must know, the DSL
+        about safeguarding; see escalation.py), but not after the item was resolved or purged."""
+        item_rows = [r for r in rows if r["kind"] == "item"]
+        if not item_rows:
+            return rows
+        state = await self.store.read(
+            lambda db: repo.items_state(db, sorted({r["item_id"] for r in item_rows if r["item_id"] is not None})))
+        muted: dict[str, list[int]] = {}
+        for r in item_rows:
+            acked, resolved = state.get(r["item_id"], (None, None)) if r["item_id"] is not None else (None, None)
+            if r["item_id"] is None or r["item_id"] not in state:
+                muted.setdefault("the item was purged", []).append(r["id"])
+            elif resolved is not None:
+                muted.setdefault("the item was resolved before it went out", []).append(r["id"])
+            elif acked is not None and not (r["step"] == "seen" and r["urgent"]):
+                muted.setdefault("the item was acknowledged before it went out", []).append(r["id"])
+        if not muted:
+            return rows
+
+        def record(db: Database) -> None:
+            for reason, ids in muted.items():
+                repo.mute_alerts(db, ids, reason=reason, now=now)
+                for r in rows:
+                    if r["id"] in ids:
+                        repo.audit(db, actor="watchtower", action="email_muted", channel="email", now=now,
+                                   item_id=r["item_id"], to=r["recipient"], step=r["step"], reason=reason)
+
+        await self.store.write(record)
+        gone = {i for ids in muted.values() for i in ids}
+        self.log.info("alerts_muted", alerts=len(gone))
+        return [r for r in rows if r["id"] not in gone]
 
     async def _group(
         self, rows: list[dict[str, Any]], now: datetime

@@ -269,3 +269,24 @@ def m006_alert_sending(db: Database) -> None:
     still has it after a restart was in flight when the process died, so its resend is known to be "in doubt"
     (it goes out with the same Message-ID, which mail clients collapse)."""
     db.execute("ALTER TABLE alerts ADD COLUMN sending_at TEXT")
+
+
+@migrations()
+def m007_alert_muted(db: Database) -> None:
+    """Issue 15: a notice whose item was acknowledged, resolved or purged before it went out is muted, not sent
+    ("acknowledge by ..." for an item acknowledged 15 minutes earlier). SQLite cannot alter a CHECK constraint, so
+    the table is rebuilt from its own stored definition with 'muted' allowed, and its indexes recreated."""
+    (table_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").fetchone()
+    old_check = "CHECK (status IN ('pending', 'sent', 'failed'))"
+    if old_check not in table_sql:
+        raise RuntimeError("m007: the alerts table is not as m001 made it; refusing to rebuild it")
+    index_sqls = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'alerts' AND sql IS NOT NULL")]
+    new_sql = table_sql.replace(old_check, "CHECK (status IN ('pending', 'sent', 'failed', 'muted'))")
+    new_sql = new_sql.replace("CREATE TABLE alerts", "CREATE TABLE alerts_m007", 1)
+    db.execute(new_sql)
+    db.execute("INSERT INTO alerts_m007 SELECT * FROM alerts")
+    db.execute("DROP TABLE alerts")
+    db.execute("ALTER TABLE alerts_m007 RENAME TO alerts")
+    for sql in index_sqls:
+        db.execute(sql)

@@ -272,6 +272,25 @@ def pending_alerts(db: Database, now: datetime, limit: int = 500) -> list[dict[s
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
+def mute_alerts(db: Database, ids: Sequence[int], *, reason: str, now: datetime) -> None:
+    """These notices will never be sent: their item was acknowledged, resolved or purged before they went out."""
+    marks = ",".join("?" * len(ids))
+    db.execute(
+        f"UPDATE alerts SET status = 'muted', last_error = ?, sent_at = NULL, sending_at = NULL "
+        f"WHERE id IN ({marks}) AND status = 'pending'",
+        [f"muted at {ts(now)}: {reason}", *ids],
+    )
+
+
+def items_state(db: Database, item_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
+    """(acknowledged_at, resolved_at) of each of these items that still exists."""
+    if not item_ids:
+        return {}
+    marks = ",".join("?" * len(item_ids))
+    return {r[0]: (r[1], r[2]) for r in db.execute(
+        f"SELECT id, acknowledged_at, resolved_at FROM items WHERE id IN ({marks})", list(item_ids))}
+
+
 def next_alert_due(db: Database) -> str | None:
     row = db.execute(
         "SELECT MIN(MAX(next_attempt_at, not_before)) FROM alerts WHERE status = 'pending'"
