@@ -252,3 +252,42 @@ def m004_possible_concerns_and_decision_records(db: Database) -> None:
     db.execute("ALTER TABLE items ADD COLUMN possible TEXT")
     db.execute("ALTER TABLE classifications ADD COLUMN possible TEXT")
     db.execute("ALTER TABLE classifications ADD COLUMN decisions TEXT")
+
+
+@migrations()
+def m006_platform_actions(db: Database) -> None:
+    """Issue 17: acting on the platform (hide, unhide, delete, reply, ban) from Watchtower. An action is a row before
+    it is an API call, like an alert: ``dedup_key`` (item, action, parameters, generation) makes a double click or a
+    restart do it once; ``status`` goes pending -> sending (claimed, written before the call) -> done | failed |
+    dry_run | uncertain (a reply interrupted mid-call: a person checks the platform before sending it again).
+    The evidence snapshot taken before a delete or ban is kept here, so it outlives the item's retention."""
+    db.execute(
+        """
+        CREATE TABLE platform_actions (
+            id INTEGER PRIMARY KEY,
+            dedup_key TEXT NOT NULL UNIQUE,
+            item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            platform TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('hide', 'unhide', 'delete', 'reply', 'ban')),
+            target_id TEXT NOT NULL,               -- the platform's id of the comment or post acted on
+            params TEXT NOT NULL DEFAULT '{}',     -- JSON: reply text, template used
+            plan TEXT NOT NULL,                    -- what was confirmed: the exact call, in words
+            requested_by TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'sending', 'done', 'failed', 'dry_run', 'uncertain')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            started_at TEXT,
+            finished_at TEXT,
+            last_error TEXT,
+            result TEXT,                           -- the platform's answer (JSON)
+            evidence_sha256 TEXT,
+            evidence TEXT                          -- the evidence snapshot (JSON), taken before a delete or ban
+        )
+        """
+    )
+    db.execute("CREATE INDEX platform_actions_due ON platform_actions (next_attempt_at) WHERE status = 'pending'")
+    db.execute("CREATE INDEX platform_actions_item ON platform_actions (item_id)")
