@@ -68,8 +68,7 @@ class PlatformActionWorker:
         for row in await self.store.read(repo.interrupted_platform_actions):
             safe = row["kind"] != "reply" or row["platform"] in IDEMPOTENT_REPLY_PLATFORMS
             if safe:
-                action_id = int(row["id"])
-                await self.store.write(lambda db: repo.requeue_platform_action(db, action_id, now=now))
+                await self.store.write(_requeue(int(row["id"]), now))
             else:
                 msg = ("Watchtower stopped while sending this reply: check on the platform whether it was posted "
                        "before asking again")
@@ -177,6 +176,10 @@ class PlatformActionWorker:
                                  note=f"replied on {row['platform']} through Watchtower")
 
         await self.store.write(work)
+
+
+def _requeue(action_id: int, now: datetime) -> Callable[[Any], None]:
+    return lambda db: repo.requeue_platform_action(db, action_id, now=now)
 
 
 def _spec(db: Any, row: dict[str, Any]) -> ActionSpec:
