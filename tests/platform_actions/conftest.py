@@ -24,7 +24,7 @@ from watchtower.store import Store, repo
 
 ENV = {"FACEBOOK_PAGE_TOKEN": "fb-page-token", "IG_TOKEN": "ig-token", "YT_ID": "yt-client", "YT_SECRET": "yt-sec",
        "YT_REFRESH": "yt-refresh", "XK": "ck", "XS": "cs", "XA": "at", "XAS": "ats", "MASTO": "masto-token",
-       "BSKY": "app-pass"}
+       "BSKY": "app-pass", "YOUTUBE_API_KEY": "yt-key"}
 PEOPLE = [
     {"name": "Amy Clarke", "email": "amy@oakfield.example", "roles": ["moderator"]},
     {"name": "Ben Okafor", "email": "ben@oakfield.example", "roles": ["moderator"]},
