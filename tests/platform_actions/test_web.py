@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-
 from tests.web.conftest import LINK_KEY, KeywordClassifier, NullSender, add_user, login
+
 from watchtower.daemon import Daemon, Overrides
 from watchtower.platform_actions import worker as pa_worker
 from watchtower.store import repo
