@@ -49,8 +49,8 @@ CAPABILITIES: dict[str, dict[str, str]] = {
     },
 }
 
-#: before these, an evidence snapshot is taken and kept with the row
-EVIDENCE_FIRST = frozenset({"delete", "ban"})
+#: before these, an evidence snapshot is taken and kept with the row (hiding too: the author may delete it next)
+EVIDENCE_FIRST = frozenset({"hide", "delete", "ban"})
 #: on a safeguarding item only these roles may delete (design.md, "Acting on an item")
 SAFEGUARDING_DELETERS = frozenset({"dsl", "headteacher"})
 #: who may act on a platform at all (the dashboard's "act" permission; admins run the system, not the pages)
