@@ -211,6 +211,56 @@ class LoggingConfig(_Section):
     )
 
 
+class ActionTemplates(_Section):
+    acknowledgement: str = Field(
+        default="Thank you — we've received your message and will reply by {deadline}.",
+        description="Reply that acknowledges a comment, query or complaint. {deadline} becomes the item's "
+        "acknowledgement deadline in the school's time zone (e.g. 'Tue 3 Mar 17:00'), {school} the school's name.",
+    )
+    removed: str = Field(
+        default="We have removed a comment here because {reason}. Please keep comments kind and respectful: "
+        "{school}",
+        description="Notice posted after hiding or removing a comment ('inform the audience exactly why'). "
+        "{reason} is what the moderator types; {school} the school's name.",
+    )
+
+
+class ActionsConfig(_Section):
+    """Acting on the platform from Watchtower (hide, delete, reply, ban), with the school's own tokens."""
+
+    enabled: bool = Field(default=True, description="Offer actions on the platform from the dashboard and CLI.")
+    dry_run: bool = Field(
+        default=False,
+        description="Record and audit each action with the exact call it would make, but call no platform "
+        "(for trying it safely).",
+    )
+    first_backoff_seconds: float = Field(default=10, gt=0, description="Wait before retrying a transient failure.")
+    max_backoff_seconds: float = Field(default=900, gt=0, description="Longest wait between retries.")
+    max_attempts: int = Field(default=8, ge=1, le=100, description="Give up (status failed) after this many tries.")
+    youtube_client_id_secret: str | None = Field(
+        default=None, description="Name of the secret holding the Google OAuth client id (YouTube moderation)."
+    )
+    youtube_client_secret_secret: str | None = Field(
+        default=None, description="Name of the secret holding the Google OAuth client secret."
+    )
+    youtube_refresh_token_secret: str | None = Field(
+        default=None,
+        description="Name of the secret holding a refresh token for the channel's owner, scope "
+        "https://www.googleapis.com/auth/youtube.force-ssl (see connectors/youtube.md). Unset: no YouTube actions.",
+    )
+    youtube_token_uri: str = Field(
+        default="https://oauth2.googleapis.com/token", description="Google's OAuth token endpoint."
+    )
+    templates: ActionTemplates = Field(default_factory=ActionTemplates)
+
+    @field_validator("youtube_client_id_secret", "youtube_client_secret_secret", "youtube_refresh_token_secret")
+    @classmethod
+    def _secret_name(cls, v: str | None) -> str | None:
+        if v is not None and not valid_secret_name(v):
+            raise ValueError(f"{v!r} is not a secret NAME (an environment variable or systemd credential)")
+        return v
+
+
 class Config(_Section):
     school: SchoolConfig
     people: list[Person] = Field(description="Everyone Watchtower emails, with their roles.")
@@ -227,6 +277,7 @@ class Config(_Section):
     watch: WatchConfig = Field(default_factory=WatchConfig)
     webhooks: WebhooksConfig = Field(default_factory=WebhooksConfig)
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
+    actions: ActionsConfig = Field(default_factory=ActionsConfig)
 
     @model_validator(mode="after")
     def _policy(self) -> Config:

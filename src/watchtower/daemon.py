@@ -72,6 +72,7 @@ BACKGROUND_JOBS: tuple[str, ...] = (
     "watchtower.digest:run_digest",
     "watchtower.watchers:run_watchers",
     "watchtower.retention:run_retention",
+    "watchtower.platform_actions.worker:run_platform_actions",
 )
 
 

@@ -19,6 +19,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
+from watchtower.cli import platform
 from watchtower.cli._common import add_config_arg, config_path
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
@@ -44,9 +45,10 @@ def register(sub: Any) -> None:
         + "; ".join(f"{k} ({v})" for k, v in ACTIONS.items()),
     )
     p.add_argument("item_id", metavar="ID", type=int)
-    p.add_argument("action", metavar="ACTION", help=", ".join(ACTIONS))
+    p.add_argument("action", metavar="ACTION", nargs="?", default=None, help=", ".join(ACTIONS))
     p.add_argument("--by", required=True, metavar="NAME")
     p.add_argument("--note", default=None)
+    platform.add_arguments(p)
     add_config_arg(p)
     p.set_defaults(func=_action)
 
@@ -112,6 +114,8 @@ def _ack(args: argparse.Namespace) -> int:
 def _action(args: argparse.Namespace) -> int:
     from watchtower.store import repo
 
+    if args.on_platform:
+        return platform.run(args, _by(args))
     if args.action not in repo.ACTIONS:
         raise WatchtowerError(f"unknown action {args.action!r}: use one of {', '.join(repo.ACTIONS)}")
     by = _by(args)

@@ -290,3 +290,42 @@ def m007_alert_muted(db: Database) -> None:
     db.execute("ALTER TABLE alerts_m007 RENAME TO alerts")
     for sql in index_sqls:
         db.execute(sql)
+
+
+@migrations()
+def m008_platform_actions(db: Database) -> None:
+    """Issue 17: acting on the platform (hide, unhide, delete, reply, ban) from Watchtower. An action is a row before
+    it is an API call, like an alert: ``dedup_key`` (item, action, parameters, generation) makes a double click or a
+    restart do it once; ``status`` goes pending -> sending (claimed, written before the call) -> done | failed |
+    dry_run | uncertain (a reply interrupted mid-call: a person checks the platform before sending it again).
+    The evidence snapshot taken before a delete or ban is kept here, so it outlives the item's retention."""
+    db.execute(
+        """
+        CREATE TABLE platform_actions (
+            id INTEGER PRIMARY KEY,
+            dedup_key TEXT NOT NULL UNIQUE,
+            item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            platform TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('hide', 'unhide', 'delete', 'reply', 'ban')),
+            target_id TEXT NOT NULL,               -- the platform's id of the comment or post acted on
+            params TEXT NOT NULL DEFAULT '{}',     -- JSON: reply text, template used
+            plan TEXT NOT NULL,                    -- what was confirmed: the exact call, in words
+            requested_by TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'sending', 'done', 'failed', 'dry_run', 'uncertain')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            started_at TEXT,
+            finished_at TEXT,
+            last_error TEXT,
+            result TEXT,                           -- the platform's answer (JSON)
+            evidence_sha256 TEXT,
+            evidence TEXT                          -- the evidence snapshot (JSON), taken before a delete or ban
+        )
+        """
+    )
+    db.execute("CREATE INDEX platform_actions_due ON platform_actions (next_attempt_at) WHERE status = 'pending'")
+    db.execute("CREATE INDEX platform_actions_item ON platform_actions (item_id)")

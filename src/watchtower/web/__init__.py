@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from watchtower.secrets import get_secret
-from watchtower.web import _auth, _inbox, _items, _links, _pages
+from watchtower.web import _auth, _inbox, _items, _links, _pages, _platform
 from watchtower.web._context import DASHBOARD, Dashboard, make_env
 from watchtower.web._security import add_headers, authenticate, errors, public
 from watchtower.web.health import health_snapshot
@@ -53,6 +53,7 @@ def create_app(daemon: Any) -> web.Application:
     r.add_post("/items/{item_id}/claim", _inbox.claim_post)
     r.add_post("/bulk", _inbox.bulk_post)
     r.add_get("/queue/fragment", _inbox.queue_fragment)
+    r.add_post("/items/{item_id}/platform", _platform.platform_post)
     r.add_get("/ack/{token}", _links.ack_confirm)
     r.add_post("/ack/{token}", _links.ack_act)
     r.add_get("/review", _pages.review_page)

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from watchtower.notify.render import withhold_quotes
 from watchtower.store import repo
+from watchtower.web import _platform
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
 from watchtower.web._inbox import bulk_flash
@@ -140,6 +141,7 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         action_labels=repo.ACTIONS,
         action_choices={k: v for k, v in repo.ACTIONS.items() if k != "note"},
         flash=_DONE.get(request.query.get("done", ""), ""),
+        platform=await _platform.panel(request, item),  # issue 17: web/templates/_platform_actions.html
     )
 
 
