@@ -29,8 +29,9 @@ import aiohttp
 from aiohttp import web
 
 from watchtower import sdnotify
-from watchtower.config import Config, Person, SourceConfig, load_config
+from watchtower.config import Config, Person, load_config
 from watchtower.connectors import build_connector
+from watchtower.connectors.config import SourceConfig
 from watchtower.exceptions import ConfigError
 from watchtower.links import LinkSigner
 from watchtower.logging import get_logger

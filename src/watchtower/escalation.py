@@ -107,7 +107,7 @@ class SeenRule(BaseModel):
         default_factory=list, description="Match items with at least one of these categories (empty: any)."
     )
     sources: list[Source] = Field(
-        default_factory=lambda: ["own", "mention"],
+        default_factory=lambda: list[Source](["own", "mention"]),
         description="Match items from these sources: own, mention.",
     )
     urgent: bool = Field(
@@ -193,7 +193,8 @@ class Level(BaseModel):
     def due_at(self, severity: Severity, received_at: datetime, deadline_at: datetime) -> datetime:
         if self.at_fraction is not None:
             return received_at + (deadline_at - received_at) * self.at_fraction
-        hours = self.after_deadline_hours_by_severity.get(severity.label, self.after_deadline_hours)
+        label: SeverityName = severity.label  # type: ignore[assignment]  # Severity.label is one of the four names
+        hours = self.after_deadline_hours_by_severity.get(label, self.after_deadline_hours)
         assert hours is not None  # guaranteed by _one_timing
         return deadline_at + timedelta(hours=hours)
 

@@ -19,8 +19,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlite_utils import Database
 
-from watchtower.config import ROLES
 from watchtower.exceptions import WatchtowerError
+from watchtower.models import ROLES
 from watchtower.timeutil import maybe_ts, ts
 
 #: failures in a row that lock an account, and for how long

@@ -126,7 +126,8 @@ def classify_stream(clf: Classifier, lines: Iterable[bytes], out: IO[str], err: 
     for block in _chunks(lines, chunk):
         parsed = [(number, *parse_line(raw)) for number, raw in block]
         good = [p for p in parsed if p[4] is None]
-        results = iter(clf.classify_batch([p[2] for p in good], [p[3] for p in good])) if good else iter(())
+        texts = [p[2] or "" for p in good]  # a usable line always has its text (parse_line)
+        results = iter(clf.classify_batch(texts, [p[3] for p in good])) if good else iter(())
         for number, item_id, _text, _source, error in parsed:
             if error is None:
                 row = next(results).as_contract(item_id)

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -158,7 +159,7 @@ class Notifier:
             return 0
         emails, deferred = await self._group(rows, now)
         for until, ids in deferred:
-            await self.store.write(lambda db, ids=ids, until=until: repo.defer_alerts(db, ids, until=until))
+            await self.store.write(partial(_defer, ids=ids, until=until))
         sent = 0
         for email in emails:
             if await self._send_one(email, now):
@@ -222,7 +223,7 @@ class Notifier:
             emails.extend(_Email(recipient, rows) for rows in by_item.values())
         window = timedelta(minutes=self.settings.batch_minutes)
         for recipient, group in batched.items():
-            last = await self.store.read(lambda db, r=recipient: repo.last_batched_send(db, r))
+            last = await self.store.read(partial(repo.last_batched_send, recipient=recipient))
             if last is not None and parse_ts(last) + window > now:
                 deferred.append((parse_ts(last) + window, [r["id"] for r in group]))
             else:
@@ -423,3 +424,5 @@ def _load_items(
     return items, told, classes
 
 
+def _defer(db: Database, *, ids: list[int], until: datetime) -> None:
+    repo.defer_alerts(db, ids, until=until)

@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from watchtower.models import ACTIONS, Classification, Item
+from watchtower.models import ACTIONS as ACTIONS
+from watchtower.models import Classification, Item
 from watchtower.timeutil import ts
 
 # --- audit ---------------------------------------------------------------------------------

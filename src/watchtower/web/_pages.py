@@ -10,8 +10,7 @@ from aiohttp import web
 from sqlite_utils import Database
 
 from watchtower import users
-from watchtower.config import ROLES
-from watchtower.models import CATEGORIES
+from watchtower.models import CATEGORIES, ROLES
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, render
 from watchtower.web._security import allow, form_str, public
