@@ -182,6 +182,11 @@ class TestFailures:
         with pytest.raises(SourceAuthFailed):
             await x(fake, session, streams=("mentions",)).fetch({})
 
+    async def test_a_404_on_the_user_id_is_misconfigured(self, fake, session):
+        fake.on("GET", TWEETS, Reply(status=404, json={"title": "Not Found Error", "detail": "no such user"}))
+        with pytest.raises(SourceMisconfigured, match="check user_id"):
+            await x(fake, session, streams=("own_posts",)).fetch({})
+
     async def test_an_html_503_page_is_unavailable_not_a_content_type_crash(self, fake, session):
         fake.on("GET", MENTIONS, Reply(status=503, fixture="html_error_page.html"))
         with pytest.raises(SourceUnavailable, match="503"):
