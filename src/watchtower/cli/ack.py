@@ -19,7 +19,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
 
@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
     from watchtower.models import ACTIONS
 
     p = sub.add_parser("ack", help="acknowledge an item (stops its escalation chain)")
-    p.add_argument("item_id", metavar="ID", type=int, help="the item's number (see `watchtower queue`)")
+    add_item_id_arg(p)
     p.add_argument("--by", required=True, metavar="NAME", help="who is acknowledging (recorded in the audit log)")
     p.add_argument("--note", default=None, help="an optional note")
     add_config_arg(p)
@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
         description="Record what was done about an item. ACTION is one of: "
         + "; ".join(f"{k} ({v})" for k, v in ACTIONS.items()),
     )
-    p.add_argument("item_id", metavar="ID", type=int)
+    add_item_id_arg(p)
     p.add_argument("action", metavar="ACTION", help=", ".join(ACTIONS))
     p.add_argument("--by", required=True, metavar="NAME")
     p.add_argument("--note", default=None)
@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_action)
 
     p = sub.add_parser("resolve", help="mark an item resolved (stops its escalation chain)")
-    p.add_argument("item_id", metavar="ID", type=int)
+    add_item_id_arg(p)
     p.add_argument("--by", required=True, metavar="NAME")
     add_config_arg(p)
     p.set_defaults(func=_resolve)
@@ -93,6 +93,7 @@ def _write(args: argparse.Namespace, fn: Any) -> Any:
 def _ack(args: argparse.Namespace) -> int:
     from watchtower.store import repo
 
+    args.item_id = item_id(args.item_id)
     by = _by(args)
 
     def work(db: Any, now: datetime) -> tuple[bool, dict[str, Any] | None]:
@@ -112,6 +113,7 @@ def _ack(args: argparse.Namespace) -> int:
 def _action(args: argparse.Namespace) -> int:
     from watchtower.store import repo
 
+    args.item_id = item_id(args.item_id)
     if args.action not in repo.ACTIONS:
         raise WatchtowerError(f"unknown action {args.action!r}: use one of {', '.join(repo.ACTIONS)}")
     by = _by(args)
@@ -124,6 +126,7 @@ def _action(args: argparse.Namespace) -> int:
 def _resolve(args: argparse.Namespace) -> int:
     from watchtower.store import repo
 
+    args.item_id = item_id(args.item_id)
     by = _by(args)
 
     def work(db: Any, now: datetime) -> None:
