@@ -89,6 +89,35 @@ class TestActionAndResolve:
         assert main(["resolve", "42", "--by", "Amy", "--config", str(cfg[0])]) == 2
 
 
+class TestOddIds:
+    """An id that is not an item number of the store's form (out of SQLite's range, negative, zero, not ASCII digits)
+    is a one-line error and exit 2 on every command that takes one, never a traceback."""
+
+    @pytest.mark.parametrize("odd", ["99999999999999999999999", "9223372036854775808", "-1", "0", "abc", "1_0",
+                                     "\u0663", "7\u202e", "1e3", ""])
+    @pytest.mark.parametrize("command", [["ack", "{id}", "--by", "Amy"], ["resolve", "{id}", "--by", "Amy"],
+                                         ["action", "{id}", "hidden", "--by", "Amy"],
+                                         ["evidence", "{id}", "--out", "{out}"]])
+    def test_an_odd_id_is_a_one_line_error_and_exit_2(
+        self, cfg: tuple[Path, Config], db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        command: list[str], odd: str,
+    ) -> None:
+        out = tmp_path / "evidence.json"
+        argv = [a.format(id=odd, out=out) for a in command] + ["--config", str(cfg[0])]
+        assert main(argv) == 2
+        captured = capsys.readouterr()
+        [line] = captured.err.splitlines()
+        assert line.startswith(f"watchtower {command[0]}: ") and "not an item number" in line, line
+        assert "\u202e" not in line and captured.out == "" and not out.exists()
+        assert db.execute("SELECT COUNT(*) FROM audit WHERE actor != 'watchtower'").fetchone()[0] == 0
+
+    def test_the_largest_id_sqlite_can_hold_is_simply_not_found(
+        self, cfg: tuple[Path, Config], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["ack", "9223372036854775807", "--by", "Amy", "--config", str(cfg[0])]) == 2
+        assert "no item 9223372036854775807" in capsys.readouterr().err
+
+
 class TestQueue:
     def test_open_items_soonest_first_without_safeguarding_text(
         self, cfg: tuple[Path, Config], db: Database, capsys: pytest.CaptureFixture[str]

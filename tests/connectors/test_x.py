@@ -12,12 +12,22 @@ from datetime import UTC, datetime
 import aiohttp
 import pytest
 from pydantic import TypeAdapter
+from sqlite_utils import Database
 from structlog.testing import capture_logs
 from tweepy.asynchronous import AsyncClient
 
+from conftest import FakeClock
 from watchtower.connectors import SourceConfig, build_connector
 from watchtower.connectors.x import HostRewritingSession, XConnector, build_search_queries
-from watchtower.exceptions import SecretMissing, SourceAuthFailed, SourceQuotaExhausted, SourceUnavailable
+from watchtower.exceptions import (
+    SecretMissing,
+    SourceAuthFailed,
+    SourceMisconfigured,
+    SourceQuotaExhausted,
+    SourceUnavailable,
+)
+from watchtower.poller import SourcePoller
+from watchtower.store import Store, repo
 
 from .conftest import FakeServer, Reply
 
@@ -44,6 +54,19 @@ def x(fake: FakeServer, session: aiohttp.ClientSession, *, streams: tuple[str, .
     conn = build_connector(cfg, session, school_names=["Oakfield School", "Oakfield Academy"], environ=ENV)
     assert isinstance(conn, XConnector)
     return conn
+
+
+def _poller(conn: XConnector, store: Store, clock: FakeClock, told: list[tuple[str, str]]) -> SourcePoller:
+    """The daemon's poller around ``conn``, as daemon.py builds it (timeout = the source's timeout_seconds)."""
+
+    def notify(db: Database, source: str, status: str, body: str, now: datetime) -> None:
+        told.append((status, body))
+
+    async def on_new(ids: list[int]) -> None:
+        return None
+
+    return SourcePoller(conn, store=store, interval=60, timeout=conn.cfg.timeout_seconds, on_new_items=on_new,
+                        notify_operator=notify, clock=clock)
 
 
 class TestMentions:
@@ -159,6 +182,11 @@ class TestFailures:
         with pytest.raises(SourceAuthFailed):
             await x(fake, session, streams=("mentions",)).fetch({})
 
+    async def test_a_404_on_the_user_id_is_misconfigured(self, fake, session):
+        fake.on("GET", TWEETS, Reply(status=404, json={"title": "Not Found Error", "detail": "no such user"}))
+        with pytest.raises(SourceMisconfigured, match="check user_id"):
+            await x(fake, session, streams=("own_posts",)).fetch({})
+
     async def test_an_html_503_page_is_unavailable_not_a_content_type_crash(self, fake, session):
         fake.on("GET", MENTIONS, Reply(status=503, fixture="html_error_page.html"))
         with pytest.raises(SourceUnavailable, match="503"):
@@ -213,8 +241,24 @@ class TestWhatRealXAnswers:
         """X says "Could not find user with id" in a 200: not 0 items and a success, but a failure the operator
         hears about (SourceAuthFailed stops the source and emails the operator)."""
         fake.on("GET", MENTIONS, Reply(fixture="x_200_unknown_user.json"))
-        with pytest.raises(SourceAuthFailed, match=r"user_id.*Could not find user with id"):
+        with pytest.raises(SourceMisconfigured, match=r"user_id.*Could not find user with id") as err:
             await x(fake, session, streams=("mentions",)).fetch({"mentions_since": "42"})
+        assert isinstance(err.value, SourceAuthFailed)  # still stops the source where only that is known
+        assert "987654321" in str(err.value) and "numeric id" in str(err.value)
+
+    async def test_an_unknown_user_id_makes_the_source_misconfigured_and_tells_the_operator(
+        self, fake, session, store: Store, db: Database, clock: FakeClock
+    ):
+        """Through the real poller: health says ``misconfigured`` (not ``auth_failed``: no token to renew) and
+        the operator is told to fix the ids in the config."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_200_unknown_user.json"))
+        told: list[tuple[str, str]] = []
+        p = _poller(x(fake, session, streams=("mentions",)), store, clock, told)
+        await p.poll_once()
+        [h] = repo.source_health(db)
+        assert h["status"] == "misconfigured" and "Could not find user with id" in h["last_error"]
+        [(status, body)] = told
+        assert status == "misconfigured" and "right ids" in body
 
     async def test_errors_next_to_data_are_logged_and_the_data_kept(self, fake, session):
         fake.on("GET", MENTIONS, Reply(fixture="x_200_partial_errors.json"))
@@ -267,6 +311,15 @@ class TestWhatRealXAnswers:
                                  "search_since_0": "1790000000000000000"}
         (event,) = [e for e in logs if e["event"] == "x_stream_failed"]
         assert event["stream"] == "search_since_0" and "invalid operator" in event["error"]
+        # and the poller hears of it (source health "degraded"), not only the log
+        (warning,) = result.warnings
+        assert warning.startswith("search: ") and "invalid operator" in warning
+
+    async def test_a_clean_fetch_has_no_warnings(self, fake, session):
+        fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page2.json"))
+        fake.on("GET", TWEETS, Reply(fixture="x_own_tweets.json"))
+        result = await x(fake, session, streams=("mentions", "own_posts")).fetch({})
+        assert result.warnings == [] and len(result.items) == 3
 
     async def test_one_stream_timing_out_does_not_stop_the_others(self, fake, session):
         fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page2.json", delay=1.0))
@@ -275,6 +328,29 @@ class TestWhatRealXAnswers:
             {"mentions_since": "42"})
         assert [i.platform_id for i in result.items] == ["1790000000000000100"]
         assert result.cursor == {"mentions_since": "42", "own_since": "1790000000000000100"}
+
+    def test_the_poll_budget_is_one_request_timeout_per_stream_with_one_to_spare(self, fake, session):
+        assert x(fake, session, streams=("mentions",)).poll_budget == pytest.approx(1.0)
+        four = x(fake, session, streams=("mentions", "replies", "own_posts", "search"), timeout_seconds=30)
+        assert four.poll_budget == pytest.approx(150.0)
+
+    async def test_one_slow_stream_does_not_fail_the_whole_poll_in_the_poller(
+        self, fake, session, store: Store, db: Database, clock: FakeClock
+    ):
+        """Through the real poller, which bounds a poll by the source's timeout_seconds unless the connector sets
+        a poll_budget: mentions take longer than one request may, own posts answer at once. The own post is
+        stored and its cursor moved; the source is ``degraded``, naming the slow stream, not ``failing``."""
+        fake.on("GET", MENTIONS, Reply(fixture="x_mentions_page2.json", delay=1.0))
+        fake.on("GET", TWEETS, Reply(fixture="x_own_tweets.json"))
+        conn = x(fake, session, streams=("mentions", "own_posts"), timeout_seconds=0.3)
+        told: list[tuple[str, str]] = []
+        await _poller(conn, store, clock, told).poll_once()
+        [h] = repo.source_health(db)
+        assert h["status"] == "degraded", h
+        assert h["last_error"].startswith("mentions: ") and "within 0.3s" in h["last_error"]
+        assert [r[0] for r in db.execute("SELECT platform_id FROM items")] == ["1790000000000000100"]
+        assert repo.load_cursor(db, "x-school") == {"own_since": "1790000000000000100"}
+        assert told == []
 
     async def test_every_stream_failing_is_a_failed_poll(self, fake, session):
         fake.on("GET", MENTIONS, Reply(status=503, fixture="html_error_page.html"))

@@ -78,6 +78,24 @@ class TestEmailLinks:
         # the link still acts for the person it names
         assert [a for a, i, _ in await _audit(env, "acknowledge") if i == item] == ["ben@oakfield.example"]
 
+    async def test_the_confirmation_page_warns_when_someone_else_is_logged_in(self, env: Env) -> None:
+        """Before anything is recorded, the page says whose link it is and who is logged in on this browser."""
+        item = await seed(env.daemon, "[threat] I will be waiting outside the gates")
+        token = env.daemon.signer.make(item, "ben@oakfield.example", now=env.clock())
+        warning = "This link is for Ben Okafor; you are logged in as Amy: acknowledging records both"
+        assert warning not in await (await env.client.get(f"/ack/{token}")).text()  # nobody logged in
+        await env.login_as("amy")
+        page = unescape(await (await env.client.get(f"/ack/{token}")).text())
+        assert warning in page and "Yes, acknowledge" in page
+        # on an item someone already acknowledged, "record mine too" is acknowledging as well
+        now = env.clock()
+        await env.daemon.store.write(lambda db: repo.acknowledge(db, item, by="dsl@oakfield.example", channel="cli",
+                                                                 now=now))
+        assert warning in unescape(await (await env.client.get(f"/ack/{token}")).text())
+        # Amy's own link: no warning
+        own = env.daemon.signer.make(item, "amy@oakfield.example", now=env.clock())
+        assert "you are logged in as" not in await (await env.client.get(f"/ack/{own}")).text()
+
     async def test_a_link_used_by_its_own_person_adds_nothing(self, env: Env) -> None:
         item = await seed(env.daemon, "[threat] I will be waiting outside the gates")
         await env.login_as("amy")

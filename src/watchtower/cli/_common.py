@@ -6,6 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
+from watchtower.exceptions import WatchtowerError
+
 DEFAULT_CONFIG_CANDIDATES = (
     Path("/etc/watchtower/watchtower.toml"),
     Path("config/watchtower.toml"),
@@ -18,6 +20,27 @@ def add_config_arg(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help="config file (default: $WATCHTOWER_CONFIG, /etc/watchtower/watchtower.toml, config/watchtower.toml)",
+    )
+
+
+#: The largest item number the store can hold (SQLite's INTEGER is a signed 64-bit number).
+MAX_ITEM_ID = 2**63 - 1
+
+
+def add_item_id_arg(parser: argparse.ArgumentParser, help: str = "the item's number (see `watchtower queue`)") -> None:
+    """The ``ID`` argument, taken as text: ``item_id`` checks it in the handler, so that an odd one is the command's
+    one-line error (exit 2) rather than argparse's usage text or, out of SQLite's range, a traceback."""
+    parser.add_argument("item_id", metavar="ID", help=help)
+
+
+def item_id(text: str) -> int:
+    """``text`` as an item number: ASCII digits only (int() would take "1_0", " 7" and other scripts' digits),
+    from 1 to ``MAX_ITEM_ID``; anything else is a WatchtowerError naming it (escaped, and cut short)."""
+    if text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ITEM_ID:
+        return int(text)
+    shown = ascii(text[:30]) + ("..." if len(text) > 30 else "")
+    raise WatchtowerError(
+        f"{shown} is not an item number: use the number shown by `watchtower queue`, the dashboard or the email"
     )
 
 

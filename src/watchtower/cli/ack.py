@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from watchtower.cli import platform
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
 
@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
     from watchtower.models import ACTIONS
 
     p = sub.add_parser("ack", help="acknowledge an item (stops its escalation chain)")
-    p.add_argument("item_id", metavar="ID", type=int, help="the item's number (see `watchtower queue`)")
+    add_item_id_arg(p)
     p.add_argument("--by", required=True, metavar="NAME", help="who is acknowledging (recorded in the audit log)")
     p.add_argument("--note", default=None, help="an optional note")
     add_config_arg(p)
@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
         description="Record what was done about an item. ACTION is one of: "
         + "; ".join(f"{k} ({v})" for k, v in ACTIONS.items()),
     )
-    p.add_argument("item_id", metavar="ID", type=int)
+    add_item_id_arg(p)
     p.add_argument("action", metavar="ACTION", nargs="?", default=None, help=", ".join(ACTIONS))
     p.add_argument("--by", required=True, metavar="NAME")
     p.add_argument("--note", default=None)
@@ -53,7 +53,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_action)
 
     p = sub.add_parser("resolve", help="mark an item resolved (stops its escalation chain)")
-    p.add_argument("item_id", metavar="ID", type=int)
+    add_item_id_arg(p)
     p.add_argument("--by", required=True, metavar="NAME")
     add_config_arg(p)
     p.set_defaults(func=_resolve)
@@ -95,6 +95,7 @@ def _write(args: argparse.Namespace, fn: Any) -> Any:
 def _ack(args: argparse.Namespace) -> int:
     from watchtower.store import repo
 
+    args.item_id = item_id(args.item_id)
     by = _by(args)
 
     def work(db: Any, now: datetime) -> tuple[bool, dict[str, Any] | None]:
@@ -114,6 +115,7 @@ def _ack(args: argparse.Namespace) -> int:
 def _action(args: argparse.Namespace) -> int:
     from watchtower.store import repo
 
+    args.item_id = item_id(args.item_id)
     if args.on_platform:
         return platform.run(args, _by(args))
     if args.action not in repo.ACTIONS:
@@ -128,6 +130,7 @@ def _action(args: argparse.Namespace) -> int:
 def _resolve(args: argparse.Namespace) -> int:
     from watchtower.store import repo
 
+    args.item_id = item_id(args.item_id)
     by = _by(args)
 
     def work(db: Any, now: datetime) -> None:

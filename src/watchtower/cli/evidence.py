@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id
 
 
 def register(sub: Any) -> None:
@@ -17,7 +17,7 @@ def register(sub: Any) -> None:
         "evidence", help="export one item as evidence (content, classification, audit trail, SHA-256) to a JSON file"
     )
     add_config_arg(p)
-    p.add_argument("item_id", type=int, metavar="ID", help="the item's number (as in the dashboard and emails)")
+    add_item_id_arg(p, help="the item's number (as in the dashboard and emails)")
     p.add_argument("--out", type=Path, required=True, help="the JSON file to write (created 0600)")
     p.add_argument("--by", default=None, help="who is exporting it (default: your login name); audited")
     p.set_defaults(func=_main)
@@ -30,6 +30,7 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.models import utcnow
     from watchtower.store import connect, immediate
 
+    args.item_id = item_id(args.item_id)
     config = load_config(config_path(args.config))
     db = connect(config.store.path)
     try:

@@ -16,13 +16,15 @@ bad cursor would fail every poll for good. Pagination tokens are never kept betw
 the oldest of them are skipped, since the next poll starts from the newest.
 
 Streams fail independently: a stream that is refused (400) or times out is logged (``x_stream_failed``), keeps
-its old cursor and is tried again next poll, while the others deliver; only when every stream failed is the
-poll a failure. Failures that need a person (credentials, usage cap, an unknown ``user_id``) stop the whole
-source, so that the operator is told.
+its old cursor and is tried again next poll, while the others deliver, and the fetch's ``warnings`` name it (the
+poller records the source as ``degraded``); only when every stream failed is the poll a failure. Failures that
+need a person (credentials, usage cap, an unknown ``user_id``) stop the whole source, so that the operator is
+told. ``timeout_seconds`` bounds one request; ``poll_budget`` (one request timeout per stream, and one to spare)
+bounds the whole poll, so that one stream timing out still leaves the others their time.
 
 A 200 may carry ``errors`` (Problem objects): next to ``data`` they are logged (``x_partial_errors``: a deleted
 post a reply refers to, say) and the data kept; with no data they are a failure, and a user X cannot find or
-show (``resource-not-found`` / ``not-authorized-for-resource`` on the user id) is a configuration error.
+show (``resource-not-found`` / ``not-authorized-for-resource`` on the user id) is ``SourceMisconfigured``.
 
 tweepy quirks handled here (platforms.md §1): ``client.session`` is set to the shared session (else a session
 per call); ``wait_on_rate_limit`` is off (it would sleep forever on a usage cap); a non-2xx HTML page raises
@@ -47,7 +49,7 @@ from watchtower.connectors._common import BaseConnector, obj, unique
 from watchtower.connectors._http import max_id, parse_iso, seconds_until_epoch
 from watchtower.connectors.base import Cursor, FetchResult
 from watchtower.connectors.config import XSource
-from watchtower.exceptions import SourceAuthFailed, SourceQuotaExhausted, SourceUnavailable
+from watchtower.exceptions import SourceAuthFailed, SourceMisconfigured, SourceQuotaExhausted, SourceUnavailable
 from watchtower.logging import get_logger
 from watchtower.models import Item
 
@@ -74,6 +76,8 @@ USER_PROBLEMS = ("/resource-not-found", "/not-authorized-for-resource", "/disall
 
 #: What reading one stream gives: its items and the cursor to keep for it.
 StreamResult = tuple[list[Item], str | None]
+#: One enabled stream: its cursor key, its name for the operator ("mentions", "search"), and how to read it.
+Stream = tuple[str, str, Callable[[], Awaitable[StreamResult]]]
 
 
 def valid_id(value: object) -> str | None:
@@ -155,6 +159,13 @@ class XConnector(BaseConnector):
             self.client.session = HostRewritingSession(session, cfg.api_base)
         self.search_queries = build_search_queries(queries, exclude_handle=self.handle)
 
+    @property
+    def poll_budget(self) -> float:
+        """Seconds one whole poll may take (the poller's bound): one request timeout per enabled stream, and one
+        to spare. The poller would otherwise bound the poll by ``timeout_seconds``, the bound on one request, and
+        a single slow stream would fail the poll and lose the streams that answered."""
+        return self.timeout * (len(self._streams({})) + 1)
+
     def describe(self) -> str:
         streams = [s for s in ("mentions", "replies", "own_posts", "search") if getattr(self.cfg, s)]
         auth = "user context" if self.user_auth else "app-only bearer"
@@ -194,7 +205,7 @@ class XConnector(BaseConnector):
                 source=self.name,
             ) from exc
         except tweepy.NotFound as exc:
-            raise SourceAuthFailed(
+            raise SourceMisconfigured(
                 f"X does not know user id {self.cfg.user_id} (404): check user_id", source=self.name
             ) from exc
         except tweepy.TwitterServerError as exc:
@@ -284,9 +295,10 @@ class XConnector(BaseConnector):
             )
             return
         if any(_about_the_user(e, self.cfg.user_id) for e in errors):
-            raise SourceAuthFailed(
-                f"configuration error: X cannot read user_id {self.cfg.user_id} (@{self.handle}): "
-                f"{'; '.join(texts)}; check user_id is the school account's numeric id and the account is public",
+            raise SourceMisconfigured(
+                f"X cannot find or show user_id {self.cfg.user_id} (@{self.handle}): {'; '.join(texts)}; "
+                "set user_id to the school account's numeric id (connectors/x.md says how to find it) and check "
+                "the account is public",
                 source=self.name,
             )
         raise SourceUnavailable(f"X answered with errors and no posts: {'; '.join(texts)}", source=self.name)
@@ -324,27 +336,28 @@ class XConnector(BaseConnector):
         except tweepy.BadRequest as exc:
             raise SourceUnavailable(f"X refused {what} (400): {_messages(exc)}", source=self.name) from exc
 
-    def _streams(self, cursor: Cursor) -> list[tuple[str, Callable[[], Awaitable[StreamResult]]]]:
-        """(cursor key, read) for each enabled stream, in the order that decides a post seen twice."""
+    def _streams(self, cursor: Cursor) -> list[Stream]:
+        """(cursor key, name, read) for each enabled stream, in the order that decides a post seen twice."""
         uid = self.cfg.user_id
-        out: list[tuple[str, Callable[[], Awaitable[StreamResult]]]] = []
+        out: list[Stream] = []
         if self.cfg.mentions:
-            out.append(("mentions_since", functools.partial(
+            out.append(("mentions_since", "mentions", functools.partial(
                 self._read, "mentions_since", cursor, self.client.get_users_mentions, "pagination_token",
                 what="the mentions request", source="own", own_post=False, id=uid)))
         if self.cfg.replies:
             q = f"to:{self.handle} -from:{self.handle} is:reply"
-            out.append(("replies_since", functools.partial(
+            out.append(("replies_since", "replies", functools.partial(
                 self._read, "replies_since", cursor, self.client.search_recent_tweets, "next_token",
                 what=f"the search {q!r}", source="own", own_post=False, query=q)))
         if self.cfg.own_posts:
-            out.append(("own_since", functools.partial(
+            out.append(("own_since", "own posts", functools.partial(
                 self._read, "own_since", cursor, self.client.get_users_tweets, "pagination_token",
                 what="the own posts request", source="own", own_post=True, id=uid)))
         if self.cfg.search:
+            several = len(self.search_queries) > 1
             for n, query in enumerate(self.search_queries):
                 key = f"search_since_{n}"
-                out.append((key, functools.partial(
+                out.append((key, f"search {n + 1}" if several else "search", functools.partial(
                     self._read, key, cursor, self.client.search_recent_tweets, "next_token",
                     what=f"the search {query!r}", source="mention", own_post=False, query=query)))
         return out
@@ -352,17 +365,21 @@ class XConnector(BaseConnector):
     async def fetch(self, cursor: Cursor) -> FetchResult:
         """Every enabled stream in turn; one that fails keeps its cursor while the others deliver.
 
-        Failures that need a person (auth, quota, an unknown user) stop the poll: the operator must hear.
+        Each stream that failed while others delivered is a warning ("search: X refused ..."), so that the
+        poller records the source as degraded. Failures that need a person (auth, quota, an unknown user) stop
+        the poll: the operator must hear.
         """
         items: list[Item] = []
         next_cursor: Cursor = {}
         failures: list[SourceUnavailable] = []
+        warnings: list[str] = []
         streams = self._streams(cursor)
-        for key, read in streams:
+        for key, label, read in streams:
             try:
                 got, since = await read()
             except SourceUnavailable as exc:
                 failures.append(exc)
+                warnings.append(f"{label}: {exc}")
                 get_logger(source=self.name).warning("x_stream_failed", stream=key, error=str(exc))
                 kept = valid_id(cursor.get(key))
                 if kept:
@@ -373,7 +390,7 @@ class XConnector(BaseConnector):
                 next_cursor[key] = since
         if streams and len(failures) == len(streams):
             raise failures[0]
-        return FetchResult(unique(items), next_cursor)
+        return FetchResult(unique(items), next_cursor, warnings=warnings)
 
 
 # --- parsing --------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 The signed link is the credential (no login). GET only looks: it verifies the link and shows a confirmation page
 with a POST form, so a mail scanner opening the link changes nothing. POST acknowledges as the person the link
 names (channel ``email-link``) and records the link's nonce, so the link acts once. The form's CSRF token is an
-HMAC of the link itself.
+HMAC of the link itself. When someone else is logged in on the browser that opens the link, the page says so before
+anything is recorded, and the acknowledgement records both people.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from watchtower.exceptions import LinkError
 from watchtower.links import LinkClaim, LinkSigner
 from watchtower.store import repo
 from watchtower.timeutil import parse_ts
+from watchtower.users import User
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, dash, render
 from watchtower.web._security import form_str, public
@@ -51,6 +53,12 @@ def _person(request: web.Request, claim: LinkClaim) -> str | None:
     """The address the link was sent to: its token carries only an opaque ref (``links.py``)."""
     signer: LinkSigner = dash(request).daemon.signer
     return signer.resolve_person(claim, (p.email for p in dash(request).daemon.config.people))
+
+
+def _someone_else(request: web.Request, address: str) -> User | None:
+    """The dashboard user logged in on this browser, when that is not the person the link was sent to."""
+    user = request.get(USER)
+    return user if user is not None and user.actor != address else None
 
 
 def _already(request: web.Request, item: dict[str, Any] | None) -> str:
@@ -89,7 +97,8 @@ async def ack_confirm(request: web.Request) -> web.StreamResponse:
         return _bad_link(request, "the person this link was sent to is no longer in Watchtower's list of people")
     person = d.daemon.recipient(address)
     return render(request, "ack_confirm.html", title="Acknowledge this item?", claim=claim, person=person,
-                  item=item, token=token, link_csrf=d.link_csrf(token), already=_already(request, item))
+                  item=item, token=token, link_csrf=d.link_csrf(token), already=_already(request, item),
+                  someone_else=_someone_else(request, address))
 
 
 @public
@@ -105,9 +114,9 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
     if address is None:
         return _bad_link(request, "the person this link was sent to is no longer in Watchtower's list of people")
     now = d.now()
-    user = request.get(USER)
     # the link names who acknowledges; someone else logged in on this browser used it: the record says both
-    used_by = user.actor if user is not None and user.actor != address else None
+    other = _someone_else(request, address)
+    used_by = other.actor if other is not None else None
 
     def work(db: Database) -> tuple[str, dict[str, Any] | None]:
         item = repo.get_item(db, claim.item_id)
