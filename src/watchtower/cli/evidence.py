@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, config_path, open_database
 
 
 def register(sub: Any) -> None:
@@ -28,10 +28,10 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.config import load_config
     from watchtower.dataprotection import evidence
     from watchtower.models import utcnow
-    from watchtower.store import connect, immediate
+    from watchtower.store import immediate
 
     config = load_config(config_path(args.config))
-    db = connect(config.store.path)
+    db = open_database(config.store.path, command="evidence")
     try:
         with immediate(db):
             try:
