@@ -65,7 +65,7 @@ bench: $(TRAIN_STAMP)
 # docs/operations.md, walked end to end in a temporary root: a fresh venv from runtime.lock, the wheel, the
 # config, the credentials, check-config as the service user, the daemon, the dashboard, backup and restore.
 install-check: $(STAMP)
-	scripts/install_check.sh
+	$(BIN)/python scripts/install_check.py
 
 # Re-pin the locks (keeps the current pins unless pyproject.toml's ranges need a change; add -U to upgrade).
 locks:

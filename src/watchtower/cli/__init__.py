@@ -58,18 +58,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WatchtowerError as exc:
         print(f"watchtower {args.command}: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except PermissionError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"watchtower {args.command}: permission denied{where}: run it as the service user, "
               f"e.g. sudo -u watchtower /opt/watchtower/venv/bin/watchtower {args.command} ...", file=sys.stderr)
         return 2
+    except OSError as exc:
+        if not exc.filename:
+            raise
+        print(f"watchtower {args.command}: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
     except EOFError:
         print(f"watchtower {args.command}: the input ended before it was complete: nothing was changed",
               file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        _silence_stdout()
-        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return 130
 
