@@ -54,7 +54,7 @@ def free_port() -> int:
 
 def blocks(text: str) -> list[tuple[int, str]]:
     """(section number, code) for every ```sh block, in order."""
-    out = []
+    out: list[tuple[int, str]] = []
     section = 0
     for part in re.split(r"(^## \d+\..*$)", text, flags=re.M):
         m = re.match(r"## (\d+)\.", part)

@@ -374,7 +374,7 @@ def _policy_when_fields_fail(data: dict[str, Any], exc: ValidationError) -> list
     except (KeyError, ValidationError):
         return []
     sources = data.get("sources", [])
-    names = [s.get("name") for s in sources if isinstance(s, dict) and isinstance(s.get("name"), str)] \
+    names: list[str] = [str(s["name"]) for s in sources if isinstance(s, dict) and isinstance(s.get("name"), str)] \
         if isinstance(sources, list) else []
     out = policy_problems(people, names)
     dashboard = data.get("dashboard")
