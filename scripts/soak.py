@@ -285,6 +285,7 @@ max_backoff_seconds = 8
 
 [dashboard]
 enabled = false
+public_url = "https://watchtower.oakfield.example"
 
 [store]
 path = "{db_path}"

@@ -56,7 +56,7 @@ class TestAck:
         assert [a[0] for a in audit(db, item)] == ["Amy Clarke", "Ben Okafor"]
 
     def test_an_unknown_item_is_an_error(self, cfg: tuple[Path, Config], capsys: pytest.CaptureFixture[str]) -> None:
-        assert main(["ack", "999", "--by", "Amy", "--config", str(cfg[0])]) == 2
+        assert main(["ack", "999", "--by", "Amy Clarke", "--config", str(cfg[0])]) == 2
         assert "no item 999" in capsys.readouterr().err
 
 
@@ -80,13 +80,13 @@ class TestActionAndResolve:
     ) -> None:
         path, config = cfg
         item = add_item(db, config, text="?", categories=["query"], now=utcnow())
-        assert main(["action", str(item), "shrugged", "--by", "Amy", "--config", str(path)]) == 2
+        assert main(["action", str(item), "shrugged", "--by", "Amy Clarke", "--config", str(path)]) == 2
         err = capsys.readouterr().err
         assert "unknown action 'shrugged'" in err and "police_ceop" in err
         assert db.execute("SELECT COUNT(*) FROM actions").fetchone()[0] == 0
 
     def test_resolving_an_unknown_item_is_an_error(self, cfg: tuple[Path, Config]) -> None:
-        assert main(["resolve", "42", "--by", "Amy", "--config", str(cfg[0])]) == 2
+        assert main(["resolve", "42", "--by", "Amy Clarke", "--config", str(cfg[0])]) == 2
 
 
 class TestOddIds:
@@ -114,7 +114,7 @@ class TestOddIds:
     def test_the_largest_id_sqlite_can_hold_is_simply_not_found(
         self, cfg: tuple[Path, Config], capsys: pytest.CaptureFixture[str]
     ) -> None:
-        assert main(["ack", "9223372036854775807", "--by", "Amy", "--config", str(cfg[0])]) == 2
+        assert main(["ack", "9223372036854775807", "--by", "Amy Clarke", "--config", str(cfg[0])]) == 2
         assert "no item 9223372036854775807" in capsys.readouterr().err
 
 

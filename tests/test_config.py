@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import pwd
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -194,3 +201,174 @@ class TestCheckConfigCommand:
         bad.write_text(EXAMPLE.read_text().replace('port = 587', 'port = "five"'))
         assert cli_main(["check-config", str(bad)]) == 2
         assert "smtp.port" in capsys.readouterr().err
+
+
+def check_config(*args: str, env: dict[str, str], user: str | None = None,
+                 cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "watchtower", "check-config", *args], capture_output=True,
+                          text=True, env=env, user=user, cwd=cwd, timeout=120)
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    drop = {"CREDENTIALS_DIRECTORY", "WATCHTOWER_CONFIG", *EXAMPLE_SECRETS}
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])
+    return {**env, **extra}
+
+
+EXAMPLE_SECRETS = ("FACEBOOK_PAGE_TOKEN", "INSTAGRAM_TOKEN", "SMTP_PASSWORD", "WATCHTOWER_LINK_KEY")
+
+
+class TestCheckConfigAsTheServiceUser:
+    """The docs run it as the `watchtower` user, who cannot read the root-only credential files; under systemd
+    the service (and ExecReload=) get private copies in $CREDENTIALS_DIRECTORY."""
+
+    @pytest.fixture
+    def shared(self) -> Iterator[Path]:
+        """A folder another user can read (pytest's tmp_path is private to its owner)."""
+        folder = Path(tempfile.mkdtemp(prefix="wt-check-"))
+        folder.chmod(0o755)
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder)
+
+    def service_user(self) -> str | None:
+        """As root: `nobody`, a user like `watchtower` without privileges, where it can run this Python."""
+        if os.geteuid() != 0:
+            return None
+        try:
+            subprocess.run([sys.executable, "-c", "pass"], user="nobody", check=True, timeout=30, cwd="/")
+        except (OSError, subprocess.CalledProcessError):
+            return None  # e.g. a pyenv Python under /root: run as this user, with the same credentials folder
+        return "nobody"
+
+    def test_with_credentials_as_systemd_gives_them_it_is_valid(self, shared: Path) -> None:
+        config = shared / "watchtower.toml"
+        shutil.copy(EXAMPLE, config)
+        config.chmod(0o644)
+        creds = shared / "credentials"  # like systemd's: owned by the service user, files 0400
+        creds.mkdir()
+        for name in EXAMPLE_SECRETS:
+            (creds / name).write_text("x" * 40 + "\n")
+            (creds / name).chmod(0o400)
+        user = self.service_user()
+        if user is not None:
+            uid = pwd.getpwnam(user).pw_uid
+            for f in [creds, *creds.iterdir()]:
+                os.chown(f, uid, -1)
+        creds.chmod(0o500)
+        res = check_config(str(config), env=clean_env(CREDENTIALS_DIRECTORY=str(creds)), user=user, cwd=shared)
+        assert res.returncode == 0, res.stdout + res.stderr
+        assert "valid" in res.stdout and "would not start" not in res.stdout
+        assert "NOT" not in res.stdout
+
+    def test_without_them_it_says_the_secrets_were_not_checked_not_that_it_would_not_start(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from watchtower.cli import check_config as cc
+
+        root_only = tmp_path / "credentials"
+        root_only.mkdir()
+        monkeypatch.setattr(cc, "DEFAULT_CREDENTIALS", root_only)
+        real_listdir = os.listdir
+
+        def listdir(path: Any) -> list[str]:
+            if Path(path) == root_only:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_listdir(path)
+
+        monkeypatch.setattr(cc.os, "listdir", listdir)
+        for k in ("CREDENTIALS_DIRECTORY", *EXAMPLE_SECRETS):
+            monkeypatch.delenv(k, raising=False)
+        assert cli_main(["check-config", str(EXAMPLE)]) == 0
+        out = capsys.readouterr().out
+        assert "secrets not checked" in out and "sudo watchtower check-config" in out
+        assert "would not start" not in out and "NOT READY" not in out
+
+    def test_as_root_it_reads_the_credentials_folder_itself(self, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+        creds = tmp_path / "credentials"
+        creds.mkdir()
+        for name in EXAMPLE_SECRETS:
+            (creds / name).write_text("x" * 40)
+        mp = pytest.MonkeyPatch()
+        for k in ("CREDENTIALS_DIRECTORY", *EXAMPLE_SECRETS):
+            mp.delenv(k, raising=False)
+        try:
+            assert cli_main(["check-config", str(EXAMPLE), "--credentials", str(creds)]) == 0
+        finally:
+            mp.undo()
+        out = capsys.readouterr().out
+        assert out.rstrip().endswith("Watchtower would start with this config.")
+
+
+class TestCheckConfigVerdict:
+    def test_a_missing_secret_names_its_key_and_the_load_credential_line(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for k in ("CREDENTIALS_DIRECTORY", *EXAMPLE_SECRETS):
+            monkeypatch.delenv(k, raising=False)
+        for k in ("FACEBOOK_PAGE_TOKEN", "INSTAGRAM_TOKEN", "WATCHTOWER_LINK_KEY"):
+            monkeypatch.setenv(k, "x" * 40)
+        assert cli_main(["check-config", str(EXAMPLE), "--credentials", str(ROOT / "config")]) == 1
+        out = capsys.readouterr().out
+        assert "smtp.password_secret" in out
+        assert "LoadCredential=SMTP_PASSWORD:/etc/watchtower/credentials/SMTP_PASSWORD" in out
+        assert "would not start" in out and "valid" not in out
+
+    def test_it_prints_the_public_url(self, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+        for k in EXAMPLE_SECRETS:
+            monkeypatch.setenv(k, "x" * 40)
+        monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+        cli_main(["check-config", str(EXAMPLE)])
+        assert "Dashboard: https://watchtower.oakfield-academy.example" in capsys.readouterr().out
+
+
+class TestPublicUrl:
+    def test_it_is_required_when_smtp_is_configured(self) -> None:
+        data = example()
+        del data["dashboard"]["public_url"]
+        msg = refused(data)
+        assert "dashboard.public_url" in msg and "required when [smtp]" in msg and "public_url = " in msg
+
+    def test_it_must_be_a_web_address(self) -> None:
+        data = example()
+        data["dashboard"]["public_url"] = "watchtower.school.example"
+        assert "dashboard.public_url" in refused(data)
+
+
+class TestEveryMessageCarriesAFix:
+    def test_a_quoted_number(self) -> None:
+        data = example()
+        data["deadlines"]["critical_hours"] = "one"
+        msg = refused(data)
+        assert "deadlines.critical_hours" in msg and "without quotes" in msg and "critical_hours = " in msg
+
+    def test_a_single_value_where_a_list_belongs(self) -> None:
+        data = example()
+        data["school"]["aliases"] = "Oakfield School"
+        msg = refused(data)
+        assert "school.aliases" in msg and 'aliases = ["' in msg
+
+    def test_a_date_written_day_first(self) -> None:
+        data = example()
+        data["deadlines"]["closure_dates"] = ["25/12/2026"]
+        msg = refused(data)
+        assert "deadlines.closure_dates[0]" in msg and "YYYY-MM-DD" in msg
+
+    def test_a_password_in_the_config_points_at_password_secret(self) -> None:
+        data = example()
+        data["smtp"]["password"] = "hunter2"
+        msg = refused(data)
+        assert "smtp.password" in msg and 'password_secret = "' in msg and "never go in the config" in msg
+
+    def test_three_errors_are_all_reported(self) -> None:
+        data = example()
+        data["smtp"]["port"] = "five"
+        data["deadlines"]["critical_hours"] = "one"
+        data["people"] = [p for p in data["people"] if "dsl" not in p["roles"]]
+        msg = refused(data)
+        assert "smtp.port" in msg and "deadlines.critical_hours" in msg and "Designated Safeguarding Lead" in msg
+        assert msg.count("\n  - ") == 3

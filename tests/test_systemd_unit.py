@@ -3,6 +3,7 @@ to an exposure of 2.0 or better by `systemd-analyze security`."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -67,6 +68,35 @@ class TestUnitAgreesWithTheDaemon:
         assert binary in guide
         config = exec_start.split("--config", 1)[1].split()[0]
         assert config in guide
+
+    def test_documentation_is_where_the_install_guide_puts_the_guide(self) -> None:
+        [doc] = directives()["Documentation"]
+        assert doc.startswith("file://")
+        path = doc.removeprefix("file://")
+        guide = OPERATIONS.read_text(encoding="utf-8")
+        # the guide clones (or unpacks) the source to /opt/watchtower/src
+        src = re.search(r"git clone \S+ (/\S+)", guide)
+        assert src, "docs/operations.md must say where the source goes"
+        assert path.startswith(src.group(1) + "/"), (path, src.group(1))
+        assert (ROOT / path.removeprefix(src.group(1) + "/")).is_file(), path
+
+    def test_reload_checks_the_config_first_so_a_broken_one_fails_the_reload(self, tmp_path: Path) -> None:
+        """`systemctl reload` reported success while the daemon refused the file (only the journal said so)."""
+        reload = directives()["ExecReload"]
+        [exec_start] = directives()["ExecStart"]
+        binary, config = exec_start.split()[0], exec_start.split("--config", 1)[1].split()[0]
+        assert len(reload) == 2, reload
+        check, hup = reload
+        assert check.split()[:2] == [binary, "check-config"] and config in check
+        assert hup == "/bin/kill -HUP $MAINPID"
+        # and the check really fails on a broken file, as systemd runs it
+        broken = tmp_path / "watchtower.toml"
+        broken.write_text((ROOT / "config" / "watchtower.toml").read_text().replace("[[people]]", "[[people", 1))
+        args = check.split()[1:]
+        args[args.index(config)] = str(broken)
+        res = subprocess.run([sys.executable, "-m", "watchtower", *args], capture_output=True, text=True,
+                             timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        assert res.returncode != 0 and "not valid TOML" in res.stderr
 
     def test_link_key_comes_from_a_credential(self) -> None:
         creds = directives()["LoadCredential"]

@@ -379,11 +379,12 @@ def main() -> int:
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                       "probs": {0: "batch"}},
     )
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from optimize_onnx import fuse_and_quantize
 
     args.out.mkdir(parents=True, exist_ok=True)
     int8 = args.out / "model.int8.onnx"
-    quantize_dynamic(str(fp32), str(int8), per_channel=True, weight_type=QuantType.QInt8)
+    # attention and GELU fused by onnxruntime's transformer optimiser first: the same outputs, faster on 2 cores
+    fuse_and_quantize(fp32, int8)
     tok.backend_tokenizer.save(str(args.out / "tokenizer.json"))
     shutil.copy(base / "README.md", args.work / "base_model_README.md")
 
@@ -414,7 +415,8 @@ def main() -> int:
         "output": "probs: float32[batch, heads], sigmoid probabilities in the order of 'heads'",
         "max_length": MAX_LENGTH,
         "prepare": {"emoji_names": EMOJI_NAMES},
-        "quantisation": "onnxruntime quantize_dynamic, QInt8, per_channel=True",
+        "quantisation": "onnxruntime transformer optimiser (attention, GELU fused), then quantize_dynamic, QInt8, "
+        "per_channel=True",
         "thresholds": thresholds,
         "val_metrics": metrics,
         "training": {

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
 from watchtower.classify.config import ClassifierConfig
 from watchtower.connectors.config import SourceConfig
@@ -114,6 +114,15 @@ class DashboardConfig(_Section):
         default="http://127.0.0.1:8080",
         description="The address people open (behind the reverse proxy): used for links in emails.",
     )
+    @field_validator("public_url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        v = v.strip()
+        if not v.startswith(("https://", "http://")) or len(v.split("://", 1)[1].strip("/")) == 0:
+            raise ValueError(f"{v!r} is not a web address: write the address people open, e.g. "
+                             "public_url = \"https://watchtower.school.example\"")
+        return v
+
     link_secret: str = Field(
         default="WATCHTOWER_LINK_KEY",
         description="NAME of the secret used to sign acknowledgement links in emails (32+ random bytes).",
@@ -281,24 +290,11 @@ class Config(_Section):
 
     @model_validator(mode="after")
     def _policy(self) -> Config:
-        moderators = self.people_with("moderator")
-        if len(moderators) < 2:
-            raise ValueError(
-                f"people: {len(moderators)} moderator(s) configured; school policy requires at least two "
-                "(add another [[people]] entry with roles = [\"moderator\"])"
-            )
-        if not self.people_with("dsl"):
-            raise ValueError(
-                "people: no Designated Safeguarding Lead; safeguarding alerts must reach one "
-                "(add a [[people]] entry with roles = [\"dsl\"])"
-            )
-        dupes = [e for e, n in Counter(p.email.lower() for p in self.people).items() if n > 1]
-        if dupes:
-            raise ValueError(f"people: {dupes[0]} is listed twice: give each person one entry with several roles")
-        names = [s.name for s in self.sources]
-        dup_sources = [n for n, c in Counter(names).items() if c > 1]
-        if dup_sources:
-            raise ValueError(f"sources: two sources are named {dup_sources[0]!r}: every source needs its own name")
+        problems = policy_problems(self.people, [s.name for s in self.sources])
+        if "smtp" in self.model_fields_set and "public_url" not in self.dashboard.model_fields_set:
+            problems.append(PUBLIC_URL_REQUIRED)
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
 
     def people_with(self, role: str) -> list[Person]:
@@ -319,6 +315,36 @@ class Config(_Section):
         return out
 
 
+PUBLIC_URL_REQUIRED = (
+    "dashboard.public_url: required when [smtp] is set: every email links to the dashboard, and without it the "
+    "links would point at 127.0.0.1 (the reader's own phone). Add it under [dashboard], e.g. "
+    'public_url = "https://watchtower.school.example" (the address people open, behind the reverse proxy)'
+)
+
+
+def policy_problems(people: list[Person], source_names: list[str]) -> list[str]:
+    """The school policy's checks on people and sources, every one that fails."""
+    out = []
+    moderators = [p for p in people if "moderator" in p.roles]
+    if len(moderators) < 2:
+        out.append(
+            f"people: {len(moderators)} moderator(s) configured; school policy requires at least two "
+            "(add another [[people]] entry with roles = [\"moderator\"])"
+        )
+    if not any("dsl" in p.roles for p in people):
+        out.append(
+            "people: no Designated Safeguarding Lead; safeguarding alerts must reach one "
+            "(add a [[people]] entry with roles = [\"dsl\"])"
+        )
+    dupes = [e for e, n in Counter(p.email.lower() for p in people).items() if n > 1]
+    if dupes:
+        out.append(f"people: {dupes[0]} is listed twice: give each person one entry with several roles")
+    dup_sources = [n for n, c in Counter(source_names).items() if c > 1]
+    if dup_sources:
+        out.append(f"sources: two sources are named {dup_sources[0]!r}: every source needs its own name")
+    return out
+
+
 _SOURCE_TYPES = frozenset({"rss", "x", "facebook", "instagram", "youtube", "mastodon", "bluesky", "reddit"})
 
 
@@ -334,25 +360,108 @@ def _loc(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
+#: what to write instead, by pydantic's error type
+_TYPE_FIXES = {
+    "int_parsing": "write a whole number without quotes, e.g. {key} = 30",
+    "int_type": "write a whole number without quotes, e.g. {key} = 30",
+    "int_from_float": "write a whole number (no decimal point), e.g. {key} = 30",
+    "float_parsing": "write a number without quotes, e.g. {key} = 4 or {key} = 0.5",
+    "float_type": "write a number without quotes, e.g. {key} = 4 or {key} = 0.5",
+    "bool_parsing": "write true or false, without quotes: {key} = true",
+    "bool_type": "write true or false, without quotes: {key} = true",
+    "string_type": 'write text in double quotes: {key} = "..."',
+    "list_type": 'write a list in square brackets, even for one entry: {key} = ["..."]',
+    "dict_type": "write a table: a [section] heading, or {key} = {{ name = value }}",
+    "model_type": "write a table: a [section] heading, or {key} = {{ name = value }}",
+    "date_parsing": "write each date as YYYY-MM-DD, year first, e.g. 2026-12-25",
+    "date_from_datetime_parsing": "write each date as YYYY-MM-DD, year first, e.g. 2026-12-25",
+    "date_type": "write each date as YYYY-MM-DD, year first, e.g. 2026-12-25",
+    "time_parsing": 'write the time as "HH:MM" on the 24-hour clock, e.g. {key} = "07:30"',
+    "time_type": 'write the time as "HH:MM" on the 24-hour clock, e.g. {key} = "07:30"',
+}
+
+
+def _secret_sibling(err: dict[str, Any]) -> str | None:
+    """For an unknown key such as ``password`` or ``token``: the ``*_secret`` key the section does have."""
+    loc = tuple(err.get("loc", ()))
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    key = loc[-1]
+    model = _model_at(loc[:-1])
+    if model is None:
+        return None
+    for candidate in (f"{key}_secret", f"{key.removesuffix('_file')}_secret"):
+        if candidate in model.model_fields:
+            return candidate
+    return None
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The config model (section) that ``loc`` points into, where it is one model (not a [[sources]] entry)."""
+    model: type[BaseModel] = Config
+    for part in loc:
+        if isinstance(part, int):
+            return None
+        field = model.model_fields.get(part)
+        ann = field.annotation if field else None
+        if not (isinstance(ann, type) and issubclass(ann, BaseModel)):
+            return None
+        model = ann
+    return model
+
+
 def _fix(err: dict[str, Any]) -> str:
     kind = err.get("type", "")
     if kind == "missing":
         return "this key is required: add it (config/watchtower.toml shows an example)"
     if kind == "extra_forbidden":
+        sibling = _secret_sibling(err)
+        if sibling:
+            return (f"unknown key: secrets never go in the config file. Put the value in a credential file and "
+                    f"name it instead: {sibling} = \"NAME\" (docs/operations.md, section 3 \"Secrets\")")
         return "unknown key: check its spelling, or remove it (config/watchtower.toml lists every key)"
     if kind == "union_tag_invalid":
         return "type must be one of rss, x, facebook, instagram, youtube, mastodon, bluesky, reddit"
     if kind == "union_tag_not_found":
         return "every [[sources]] entry needs a type: rss, x, facebook, instagram, youtube, mastodon, bluesky or reddit"
-    msg = str(err.get("msg", "invalid value"))
-    return msg.removeprefix("Value error, ")
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    fix = _TYPE_FIXES.get(kind)
+    if fix:
+        key = next((str(p) for p in reversed(tuple(err.get("loc", ()))) if isinstance(p, str)), "key")
+        return f"{msg} (you wrote {err.get('input')!r}): {fix.format(key=key)}"
+    return msg
 
 
-def format_validation_error(exc: ValidationError, path: Path | str) -> str:
+def format_validation_error(exc: ValidationError, path: Path | str, extra: list[str] | None = None) -> str:
     lines = [f"{path}: invalid configuration:"]
     for err in exc.errors():
-        lines.append(f"  - {_loc(tuple(err['loc']))}: {_fix(dict(err))}")
+        loc = tuple(err["loc"])
+        if not loc and err.get("type") == "value_error":
+            # the policy checks: each line already names its key
+            lines.extend(f"  - {m}" for m in _fix(dict(err)).splitlines())
+            continue
+        lines.append(f"  - {_loc(loc)}: {_fix(dict(err))}")
+    lines.extend(f"  - {m}" for m in extra or [])
     return "\n".join(lines)
+
+
+def _policy_when_fields_fail(data: dict[str, Any], exc: ValidationError) -> list[str]:
+    """When a field is wrong, pydantic skips the policy checks; run those whose input is valid, so one run
+    reports every mistake."""
+    if any(not e["loc"] for e in exc.errors()):
+        return []  # they ran
+    try:
+        people = TypeAdapter(list[Person]).validate_python(data["people"])
+    except (KeyError, ValidationError):
+        return []
+    sources = data.get("sources", [])
+    names: list[str] = [str(s["name"]) for s in sources if isinstance(s, dict) and isinstance(s.get("name"), str)] \
+        if isinstance(sources, list) else []
+    out = policy_problems(people, names)
+    dashboard = data.get("dashboard")
+    if "smtp" in data and not (isinstance(dashboard, dict) and "public_url" in dashboard):
+        out.append(PUBLIC_URL_REQUIRED)
+    return out
 
 
 def parse_config(data: dict[str, Any], *, path: Path | str = "<config>") -> Config:
@@ -360,7 +469,7 @@ def parse_config(data: dict[str, Any], *, path: Path | str = "<config>") -> Conf
     try:
         return Config.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc, path)) from None
+        raise ConfigError(format_validation_error(exc, path, _policy_when_fields_fail(data, exc))) from None
 
 
 def load_config(path: Path | str) -> Config:

@@ -38,6 +38,25 @@ def configure(level: str = "info", fmt: str = "auto", stream: Any = None) -> Non
         logger_factory=structlog.PrintLoggerFactory(file=out),
         cache_logger_on_first_use=False,
     )
+    quiet_onnxruntime()
+
+
+#: onnxruntime's own logger: 3 = ERROR. Its warnings (e.g. about /sys/class/drm it cannot read inside the
+#: systemd sandbox) are coloured plain text on stderr, which would break the journal's JSON lines.
+ONNXRUNTIME_SEVERITY = 3
+
+
+def quiet_onnxruntime() -> None:
+    """Keep onnxruntime's native warnings out of the log: only its errors, which also reach us as exceptions.
+
+    Set once, before the first InferenceSession: the environment-wide default logger is what prints while the
+    session is created (a session's own ``log_severity_level`` applies only after that).
+    """
+    try:
+        import onnxruntime
+    except ImportError:
+        return
+    onnxruntime.set_default_logger_severity(ONNXRUNTIME_SEVERITY)
 
 
 def get_logger(**bind: Any) -> Any:

@@ -1,9 +1,13 @@
 """Acting on items from a shell: ``watchtower ack``, ``action``, ``resolve`` and ``queue``.
 
-    watchtower ack ID --by NAME [--note TEXT]          acknowledge: stops the item's escalation chain
-    watchtower action ID ACTION --by NAME [--note TEXT] record what was done (replied, hidden, deleted, ...)
-    watchtower resolve ID --by NAME                     close the item
-    watchtower queue                                    list open items, soonest deadline first
+    watchtower ack ID [--by NAME] [--note TEXT]          acknowledge: stops the item's escalation chain
+    watchtower action ID ACTION [--by NAME] [--note TEXT] record what was done (replied, hidden, deleted, ...)
+    watchtower resolve ID [--by NAME]                     close the item
+    watchtower queue                                      list open items, soonest deadline first
+
+``--by`` is who acted, as the audit log records it: a person in the config's ``[[people]]`` (full name or email
+address) or the login of whoever runs the command (``$SUDO_USER`` under sudo), which is also the default. Any
+other name is refused, so the audit log cannot record someone who does not exist.
 
 Safe while the daemon runs: the database is WAL with a busy timeout, and each command writes in one
 ``BEGIN IMMEDIATE`` transaction. Everything is written to the audit log with channel ``cli``.
@@ -14,18 +18,23 @@ Safe while the daemon runs: the database is WAL with a busy timeout, and each co
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import re
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from watchtower.cli import platform
-from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id
+from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id, open_database
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 EXCERPT_CHARS = 60
+BY_HELP = ("who acted, recorded in the audit log: a configured person's full name or email, or your own login "
+           "(the default)")
 
 
 def register(sub: Any) -> None:
@@ -33,7 +42,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("ack", help="acknowledge an item (stops its escalation chain)")
     add_item_id_arg(p)
-    p.add_argument("--by", required=True, metavar="NAME", help="who is acknowledging (recorded in the audit log)")
+    p.add_argument("--by", default=None, metavar="NAME", help=BY_HELP)
     p.add_argument("--note", default=None, help="an optional note")
     add_config_arg(p)
     p.set_defaults(func=_ack)
@@ -46,7 +55,7 @@ def register(sub: Any) -> None:
     )
     add_item_id_arg(p)
     p.add_argument("action", metavar="ACTION", nargs="?", default=None, help=", ".join(ACTIONS))
-    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("--by", default=None, metavar="NAME", help=BY_HELP)
     p.add_argument("--note", default=None)
     platform.add_arguments(p)
     add_config_arg(p)
@@ -54,7 +63,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("resolve", help="mark an item resolved (stops its escalation chain)")
     add_item_id_arg(p)
-    p.add_argument("--by", required=True, metavar="NAME")
+    p.add_argument("--by", default=None, metavar="NAME", help=BY_HELP)
     add_config_arg(p)
     p.set_defaults(func=_resolve)
 
@@ -65,17 +74,47 @@ def register(sub: Any) -> None:
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
     from watchtower.config import load_config
-    from watchtower.store import connect
 
     config = load_config(config_path(args.config))
-    return config, connect(config.store.path)
+    return config, open_database(config.store.path, command="queue")
+
+
+def os_login(environ: Mapping[str, str] | None = None) -> str:
+    """Who is at the keyboard: the sudo caller where there is one, else this process's user."""
+    env = os.environ if environ is None else environ
+    sudo_user = env.get("SUDO_USER")
+    if sudo_user and sudo_user != "root":
+        return sudo_user
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid())
+
+
+def actor(config: Any, given: str | None, *, login: str | None = None) -> str:
+    """The name the audit log records: a configured person (by full name or email) or the OS login."""
+    me = login if login is not None else os_login()
+    if given is None:
+        return me
+    by = " ".join(_UNSAFE.sub(" ", given).split())
+    if not by:
+        raise WatchtowerError("--by needs a name")
+    for person in config.people:
+        if by.casefold() in (person.name.casefold(), person.email.casefold()):
+            return str(person.name)
+    if by == me:
+        return me
+    names = ", ".join(p.name for p in config.people)
+    raise WatchtowerError(
+        f"--by {by!r} is neither a person in the config nor your login ({me}): give a configured person's full "
+        f"name or email ({names}), or leave --by out to record your login"
+    )
 
 
 def _by(args: argparse.Namespace) -> str:
-    by = _UNSAFE.sub(" ", args.by).strip()
-    if not by:
-        raise WatchtowerError("--by needs a name")
-    return by
+    from watchtower.config import load_config
+
+    return actor(load_config(config_path(args.config)), args.by)
 
 
 def _write(args: argparse.Namespace, fn: Any) -> Any:

@@ -1,23 +1,106 @@
-"""``watchtower check-config [FILE]``: validate the config and say what would be watched and who would be told."""
+"""``watchtower check-config [FILE]``: validate the config and say what would be watched and who would be told.
+
+Secrets are looked up as the daemon does: in ``$CREDENTIALS_DIRECTORY`` (systemd's ``LoadCredential=``, also
+given to ``ExecReload=``), then the environment. Run by hand there is no ``$CREDENTIALS_DIRECTORY``: as root it
+reads ``/etc/watchtower/credentials`` itself (``--credentials DIR``); as the service user, who cannot read those
+root-only files, it says the secrets were not checked rather than that Watchtower would not start.
+
+The last line is the verdict, one of: ``...: valid`` (exit 0) or ``N problem(s): Watchtower would not start``
+(exit 1). A config that does not parse exits 2 with every wrong key.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from watchtower.cli._common import config_path
+from watchtower.exceptions import WatchtowerError
+
+#: where docs/operations.md puts the secret files (root-only; systemd hands the service copies)
+DEFAULT_CREDENTIALS = Path("/etc/watchtower/credentials")
 
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
-        "check-config", help="validate a config file and show what would be watched and who would be told"
+        "check-config", help="validate a config file and show what would be watched and who would be told",
+        description="Validate a config file, show what would be watched and who would be told, and check that "
+        "every secret it names is there. Exit 0: valid; 1: Watchtower would not start; 2: the file is wrong.",
     )
     p.add_argument("file", nargs="?", type=Path, default=None, help="config file (default: as for run)")
     p.add_argument("--config", dest="config_opt", type=Path, default=None, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--credentials", type=Path, default=None, metavar="DIR",
+        help=f"folder of secret files to check (default: $CREDENTIALS_DIRECTORY under systemd, else "
+        f"{DEFAULT_CREDENTIALS} where readable)",
+    )
+    p.add_argument("--quiet", action="store_true", help="print only problems and the verdict (for ExecReload=)")
     p.set_defaults(func=_main)
+
+
+@dataclass
+class Secrets:
+    """Where this run looks for secrets, and whether it can look at all."""
+
+    environ: Mapping[str, str]
+    #: why the secrets cannot be checked here (None: they can)
+    unchecked: str | None = None
+    missing: list[str] = field(default_factory=list)
+
+    def has(self, name: str) -> bool:
+        from watchtower.secrets import has_secret
+
+        return self.unchecked is not None or has_secret(name, environ=self.environ)
+
+
+def secrets_for(given: Path | None, environ: Mapping[str, str]) -> Secrets:
+    env = dict(environ)
+    if given is None and env.get("CREDENTIALS_DIRECTORY"):
+        return Secrets(env)  # under systemd (ExecReload=, systemd-run): exactly what the daemon gets
+    folder = given or DEFAULT_CREDENTIALS
+    if given is None and not folder.exists():
+        return Secrets(env)  # secrets from the environment only
+    try:
+        os.listdir(folder)
+    except FileNotFoundError:
+        raise WatchtowerError(f"--credentials {folder}: no such folder") from None
+    except PermissionError:
+        if given is not None:
+            raise WatchtowerError(f"cannot read {folder}: run it with sudo") from None
+        return Secrets(env, unchecked=(
+            f"{folder} is readable by root only (as it should be); run `sudo watchtower check-config` to check "
+            "them, or `sudo systemctl reload watchtower`, which checks them with the service's own credentials"
+        ))
+    env["CREDENTIALS_DIRECTORY"] = str(folder)
+    return Secrets(env)
+
+
+def secret_keys(config: Any) -> Iterator[tuple[str, str]]:
+    """(where in the config, secret NAME) for every secret the daemon would read at start-up."""
+    if config.smtp.password_secret:
+        yield "smtp.password_secret", config.smtp.password_secret
+    yield "dashboard.link_secret", config.dashboard.link_secret
+    if config.webhooks.meta_enabled:
+        yield "webhooks.meta_verify_token_secret", config.webhooks.meta_verify_token_secret
+        yield "webhooks.meta_app_secret_secret", config.webhooks.meta_app_secret_secret
+    for i, src in enumerate(config.sources):
+        if not src.enabled:
+            continue
+        for key in type(src).model_fields:
+            value = getattr(src, key)
+            if key.endswith("_secret") and isinstance(value, str):
+                yield f"sources[{i}] ({src.name}).{key}", value
+
+
+def missing_secret_text(where: str, name: str) -> str:
+    return (f"secret {name} (named by {where}) is NOT SET: put it in {DEFAULT_CREDENTIALS}/{name} (root only) "
+            f"and give it to the service with the line LoadCredential={name}:{DEFAULT_CREDENTIALS}/{name} "
+            "(sudo systemctl edit watchtower; docs/operations.md section 3)")
 
 
 def _main(args: argparse.Namespace) -> int:
@@ -25,65 +108,94 @@ def _main(args: argparse.Namespace) -> int:
 
     path = config_path(args.file or args.config_opt)
     config = load_config(path)
-    problems = asyncio.run(_describe(config, path))
-    return 1 if problems else 0
+    secrets = secrets_for(args.credentials, os.environ)
+    lines, problems = asyncio.run(_describe(config, secrets))
+    for kind, text in lines:
+        if not args.quiet or kind == "problem":
+            print(text)
+    if problems:
+        print(f"\n{len(problems)} problem(s): Watchtower would not start until they are fixed.")
+        return 1
+    note = " (secrets not checked)" if secrets.unchecked else ""
+    print(f"\n{path}: valid{note}: Watchtower would start with this config.")
+    return 0
 
 
-async def _describe(config: Any, path: Path) -> int:
+async def _describe(config: Any, secrets: Secrets) -> tuple[list[tuple[str, str]], list[str]]:
+    """The report as (kind, line) pairs, kind "info" or "problem", and the problems."""
     import aiohttp
 
     from watchtower.connectors import build_connector
     from watchtower.exceptions import ConfigError
-    from watchtower.secrets import has_secret
 
-    problems = 0
-    print(f"{path}: valid")
+    out: list[tuple[str, str]] = []
+    problems: list[str] = []
+
+    def info(text: str = "") -> None:
+        out.append(("info", text))
+
+    def problem(text: str) -> None:
+        problems.append(text)
+        out.append(("problem", text))
+
+    missing = {name: where for where, name in secret_keys(config) if not secrets.has(name)}
+    # the connectors read their secrets when built: give the ones that cannot be checked here a stand-in
+    environ = dict(secrets.environ)
+    if secrets.unchecked:
+        for _, name in secret_keys(config):
+            environ.setdefault(name, "not-checked")
     aliases = f" (also: {', '.join(config.school.aliases)})" if config.school.aliases else ""
-    print(f"School: {config.school.name}{aliases}")
-    print()
-    print("Watching:")
+    info(f"School: {config.school.name}{aliases}")
+    info()
+    info("Watching:")
     async with aiohttp.ClientSession() as session:
-        for src in config.sources:
+        for i, src in enumerate(config.sources):
             if not src.enabled:
-                print(f"  - {src.name} [{src.type}] disabled")
+                info(f"  - {src.name} [{src.type}] disabled")
+                continue
+            src_missing = [n for n in missing if missing[n].startswith(f"sources[{i}] ")]
+            if src_missing:
+                for name in src_missing:
+                    problem(f"  - {src.name} [{src.type}] NOT READY: {missing_secret_text(missing[name], name)}")
                 continue
             try:
-                conn = build_connector(src, session, school_names=config.school.names, environ=os.environ)
-                print(f"  - {src.name} [{src.type}] every {src.interval_seconds:g}s: {conn.describe()}")
+                conn = build_connector(src, session, school_names=config.school.names, environ=environ)
+                info(f"  - {src.name} [{src.type}] every {src.interval_seconds:g}s: {conn.describe()}")
             except ConfigError as exc:
-                problems += 1
-                print(f"  - {src.name} [{src.type}] NOT READY: {exc}")
+                problem(f"  - {src.name} [{src.type}] NOT READY: {exc}")
     if not config.sources:
-        print("  (nothing)")
-    print()
-    print("People and roles:")
+        info("  (nothing)")
+    info()
+    info("People and roles:")
     for p in config.people:
-        print(f"  - {p.name} <{p.email}>: {', '.join(p.roles)}")
-    print()
-    print("Who is told:")
+        info(f"  - {p.name} <{p.email}>: {', '.join(p.roles)}")
+    info()
+    info("Who is told:")
     for rule in config.escalation.on_seen:
-        print(f"  - {_rule_text(rule)}")
+        info(f"  - {_rule_text(rule)}")
     for level in config.escalation.levels:
-        print(f"  - {_level_text(level)}")
-    print(f"  - DSL digest every day at {config.escalation.digest_time.strftime('%H:%M')} "
-          f"({config.deadlines.timezone}) to: {', '.join(p.name for p in config.people_with('dsl'))}")
-    print()
+        info(f"  - {_level_text(level)}")
+    info(f"  - DSL digest every day at {config.escalation.digest_time.strftime('%H:%M')} "
+         f"({config.deadlines.timezone}) to: {', '.join(p.name for p in config.people_with('dsl'))}")
+    info()
     d = config.deadlines
-    print(f"Deadlines: critical {d.critical_hours:g} h, high {d.high_hours:g} h, media enquiry "
-          f"{d.media_enquiry_hours:g} h, normal own-account {d.normal_hours:g} h (next working day at weekends; "
-          f"{d.nation} bank holidays; end of day {d.end_of_day.strftime('%H:%M')})")
-    print(f"Retention: unflagged items {config.retention.unflagged_days} days, flagged "
-          f"{config.retention.flagged_days} days; audit log kept")
-    print(f"Mail: {config.smtp.host}:{config.smtp.port} ({config.smtp.security}) from {config.smtp.from_address}")
-    for name in filter(None, [config.smtp.password_secret, config.dashboard.link_secret]):
-        if not has_secret(name):
-            problems += 1
-            print(f"  secret {name} is NOT SET (environment variable or systemd credential)")
+    info(f"Deadlines: critical {d.critical_hours:g} h, high {d.high_hours:g} h, media enquiry "
+         f"{d.media_enquiry_hours:g} h, normal own-account {d.normal_hours:g} h (next working day at weekends; "
+         f"{d.nation} bank holidays; end of day {d.end_of_day.strftime('%H:%M')})")
+    info(f"Retention: unflagged items {config.retention.unflagged_days} days, flagged "
+         f"{config.retention.flagged_days} days; audit log kept")
+    info(f"Mail: {config.smtp.host}:{config.smtp.port} ({config.smtp.security}) from {config.smtp.from_address}")
+    dash = config.dashboard
+    listening = f"listening on {dash.host}:{dash.port}" if dash.enabled else "dashboard disabled"
+    info(f"Dashboard: {dash.public_url} (the address in every email's links; {listening})")
+    for name, where in missing.items():
+        if not where.startswith("sources["):
+            problem(f"  {missing_secret_text(where, name)}")
+    if secrets.unchecked:
+        info(f"Secrets: not checked here: {secrets.unchecked}")
     for w in config.warnings():
-        print(f"Warning: {w}")
-    if problems:
-        print(f"\n{problems} problem(s): Watchtower would not start until they are fixed.")
-    return problems
+        info(f"Warning: {w}")
+    return out, problems
 
 
 def _rule_text(rule: Any) -> str:

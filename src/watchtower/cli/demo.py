@@ -7,6 +7,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from watchtower.exceptions import WatchtowerError
+
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
@@ -17,8 +19,17 @@ def register(sub: Any) -> None:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from watchtower.demo import run_demo
     from watchtower.logging import configure
+
+    try:
+        from watchtower.demo import run_demo
+    except ModuleNotFoundError as exc:
+        if exc.name != "aiosmtpd":
+            raise
+        raise WatchtowerError(
+            "the demo's local mail catcher (aiosmtpd) is not installed: a school's server has only what the service "
+            "needs. Try the demo from a clone with `make demo`, or: pip install 'watchtower[dev]'"
+        ) from None
 
     configure(level="warning", fmt="console")
     return asyncio.run(run_demo(keep_db=args.keep_db))

@@ -19,8 +19,20 @@ import sys
 from datetime import timedelta
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, config_path, open_database
 from watchtower.exceptions import WatchtowerError
+
+#: what `watchtower digest --help` says: for the person at the terminal, not the developer (see the docstring)
+HELP = """\
+The Designated Safeguarding Lead's daily digest, now: items flagged in the last 24 hours, open items,
+missed deadlines and items waiting for the DSL's review. The service sends it by itself every day.
+
+  watchtower digest --preview   show the digest as it stands now; nothing is sent
+  watchtower digest --send      email it to the DSL and deputy DSL now; exit 1 if a copy was not accepted
+
+A copy the mail server could not take for a passing reason is retried by the running service, as for any
+alert; a wrong address fails at once and the IT contact is told. Sending now does not replace the daily one.
+"""
 
 #: how long the running daemon leaves a CLI-queued digest alone before retrying it itself
 HOLD_FROM_DAEMON = timedelta(minutes=5)
@@ -28,12 +40,12 @@ HOLD_FROM_DAEMON = timedelta(minutes=5)
 
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
-        "digest", help="preview the DSL digest, or send it now", description=__doc__,
+        "digest", help="preview the DSL digest, or send it now", description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--preview", action="store_true", help="print the digest as of now; send nothing")
-    what.add_argument("--send", action="store_true", help="queue it now and deliver it through SMTP once")
+    what.add_argument("--preview", action="store_true", help="show the digest as it stands now; send nothing")
+    what.add_argument("--send", action="store_true", help="email it to the DSL and deputy DSL now")
     add_config_arg(p)
     p.set_defaults(func=_main)
 
@@ -50,9 +62,8 @@ def _main(args: argparse.Namespace) -> int:
 def preview(config: Any) -> int:
     from watchtower.digest import build_digest, render_digest
     from watchtower.models import utcnow
-    from watchtower.store import connect
 
-    db = connect(config.store.path)
+    db = open_database(config.store.path, command="digest")
     try:
         subject, text, _ = render_digest(build_digest(db, config, utcnow()))
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, config_path, open_database
 
 
 def register(sub: Any) -> None:
@@ -21,10 +21,10 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.config import load_config
     from watchtower.dataprotection import author_item_ids, erase_author
     from watchtower.models import utcnow
-    from watchtower.store import connect, immediate
+    from watchtower.store import immediate
 
     config = load_config(config_path(args.config))
-    db = connect(config.store.path)
+    db = open_database(config.store.path, command="erase")
     try:
         n = len(author_item_ids(db, args.author))
         if n and not args.yes:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id
+from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id, open_database
 
 
 def register(sub: Any) -> None:
@@ -28,11 +28,11 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.config import load_config
     from watchtower.dataprotection import evidence
     from watchtower.models import utcnow
-    from watchtower.store import connect, immediate
+    from watchtower.store import immediate
 
     args.item_id = item_id(args.item_id)
     config = load_config(config_path(args.config))
-    db = connect(config.store.path)
+    db = open_database(config.store.path, command="evidence")
     try:
         with immediate(db):
             try:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, config_path, open_database
 
 
 def register(sub: Any) -> None:
@@ -35,10 +35,9 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.config import load_config
     from watchtower.dataprotection import export_author
     from watchtower.models import utcnow
-    from watchtower.store import connect
 
     config = load_config(config_path(args.config))
-    db = connect(config.store.path)
+    db = open_database(config.store.path, command="export")
     try:
         data = export_author(db, args.author, now=utcnow())
     finally:

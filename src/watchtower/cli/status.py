@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import datetime, timedelta
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, config_path, open_database
 
 SEVERITY = {0: "none", 1: "normal", 2: "high", 3: "critical"}
 #: an email still pending after this long means SMTP is failing
@@ -145,13 +144,9 @@ def _print(report: dict[str, Any]) -> None:
 def _main(args: argparse.Namespace) -> int:
     from watchtower.config import load_config
     from watchtower.models import utcnow
-    from watchtower.store import connect
 
     config = load_config(config_path(args.config))
-    if not config.store.path.exists():
-        print(f"watchtower status: no database at {config.store.path}: has the daemon ever started?", file=sys.stderr)
-        return 2
-    db = connect(config.store.path, migrate=False)
+    db = open_database(config.store.path, migrate=False, command="status")
     try:
         report = collect(db, utcnow(), config.watch.silent_after_hours)
     finally:

@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, config_path, open_database
 
 
 def register(sub: Any) -> None:
@@ -71,7 +71,6 @@ def _print(advice: list[Any]) -> None:
 
 def _main(args: argparse.Namespace) -> int:
     from watchtower.config import load_config
-    from watchtower.store import connect
 
     if args.min_marks < 1:
         print("watchtower thresholds: --min-marks must be at least 1", file=sys.stderr)
@@ -81,7 +80,7 @@ def _main(args: argparse.Namespace) -> int:
         print(f"watchtower thresholds: no database at {config.store.path}: has the daemon ever started?",
               file=sys.stderr)
         return 2
-    db = connect(config.store.path, migrate=False)
+    db = open_database(config.store.path, migrate=False, command="thresholds")
     try:
         advice = collect(db, config.classifier, args.min_marks)
     finally:

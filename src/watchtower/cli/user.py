@@ -11,7 +11,7 @@ import getpass
 import sys
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path
+from watchtower.cli._common import add_config_arg, config_path, open_database
 
 
 def register(sub: Any) -> None:
@@ -52,10 +52,9 @@ def register(sub: Any) -> None:
 
 def _db(args: argparse.Namespace) -> Any:
     from watchtower.config import load_config
-    from watchtower.store import connect
 
     config = load_config(config_path(args.config))
-    return connect(config.store.path)
+    return open_database(config.store.path, command="user")
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -64,8 +63,16 @@ def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != password:
+        try:
+            password = getpass.getpass("Password: ")
+            again = getpass.getpass("Password again: ")
+        except EOFError:  # no terminal, and nothing (more) on stdin
+            raise UserError(
+                "no terminal to type the password at: run it in a terminal, or pipe the password in with "
+                "--password-stdin, e.g. printf '%s\\n' \"$PASSWORD\" | watchtower user add USERNAME ... "
+                "--password-stdin"
+            ) from None
+        if again != password:
             raise UserError("the two passwords differ: nothing was changed")
     check_password_strength(password)
     return password
