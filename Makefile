@@ -52,6 +52,7 @@ chromium:
 
 lint: $(STAMP)
 	$(BIN)/ruff check $$(ls -d src tests bench training scripts 2>/dev/null)
+	$(BIN)/mypy src/watchtower
 
 test: $(STAMP) chromium lint
 	$(BIN)/pytest -q
