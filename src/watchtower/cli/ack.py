@@ -191,10 +191,12 @@ def countdown(deadline: datetime, now: datetime) -> str:
     return f"in {text}" if delta > timedelta(0) else f"OVERDUE {text}"
 
 
-def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS) -> str:
-    """One safe line of the post: never safeguarding text, never control or bidi characters."""
-    cats = json.loads(row.get("categories") or "[]")
-    if "safeguarding" in cats:
+def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS, *, reader: Any = (), settings: Any = None) -> str:
+    """One safe line of the post: never control or bidi characters, and no safeguarding text for ``reader``
+    (by default a terminal, which is nobody in particular: the service user holds no role that reads it)."""
+    from watchtower.access import TextPolicy, may_read_text
+
+    if not may_read_text(reader, row, settings or TextPolicy()):
         return "[safeguarding: text withheld, see the dashboard]"
     text = " ".join(safe_display(row.get("text")).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 from sqlite_utils import Database
 
-from watchtower.notify.render import withhold_quotes
+from watchtower import access
 from watchtower.store import repo
 from watchtower.web import _platform
 from watchtower.web import _queries as q
@@ -102,7 +102,7 @@ def _readable_classification(cls: dict[str, Any] | None, readable: bool) -> dict
     """A safeguarding item's reasons quote the post: whoever may not read the text does not read them either."""
     if cls is None or readable:
         return cls
-    return {**cls, "reasons": withhold_quotes(list(cls.get("reasons", [])))}
+    return access.redact(cls)
 
 
 @allow("view")
@@ -120,12 +120,12 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         await d.daemon.store.write(lambda db: repo.audit(
             db, actor=user.actor, action="view_safeguarding", channel="dashboard", now=now, item_id=item_id,
             text_shown=readable))
-    url = (item.get("url") or "") if readable else ""  # a URL's slug often tells the story: withheld with the text
+    url = ((item if readable else access.redact(item)).get("url") or "")  # a URL's slug often tells the story
     return render(
         request,
         "item.html",
         title=f"Item {item_id}",
-        item=item,
+        item=item if readable else access.redact(item),  # withheld text never enters the template
         row=_view_row(item, request),
         readable=readable,
         url=url,

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from watchtower import access
 from watchtower.models import CATEGORIES, Severity
 from watchtower.store import repo
 from watchtower.timeutil import maybe_ts, parse_ts, ts
@@ -36,7 +37,6 @@ SEVERITY_FILTERS: dict[str, str] = {
     "any": "Everything",
 }
 PAGE_SIZE = 50  # a page of harmless comments is triaged in one bulk action
-_SAFEGUARDING_LIKE = '%"safeguarding"%'
 
 
 def _rows(db: Database, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -118,13 +118,12 @@ def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[li
     if f.q:
         pat = _like(f.q)
         # people who may not read safeguarding text must not find those items by what they say
-        text_match = "text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
-        if not reads_safeguarding:
-            text_match = f"(({text_match}) AND COALESCE(categories, '') NOT LIKE ?)"
+        text_match, withheld = access.search_text_sql(
+            "text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'", reads=reads_safeguarding)
         where.append(
             f"({text_match} OR author_handle LIKE ? ESCAPE '\\' OR author_name LIKE ? ESCAPE '\\')"
         )
-        params += [pat, pat] + ([] if reads_safeguarding else [_SAFEGUARDING_LIKE]) + [pat, pat]
+        params += [pat, pat, *withheld, pat, pat]
     sql_where = " AND ".join(where)
     total = int(db.execute(f"SELECT COUNT(*) FROM items WHERE {sql_where}", params).fetchone()[0])
     rows = _rows(
