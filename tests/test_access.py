@@ -114,3 +114,4 @@ def test_one_list_of_roles() -> None:
 
     assert set(escalation.ROLES) == set(ROLES) - {"admin"}
     assert set(ROLES) >= access.SAFEGUARDING_READERS
+

@@ -37,8 +37,8 @@ from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
 from watchtower.models import Item, utcnow
 from watchtower.notify.outbox import Notifier, OutboxSettings, Sender
-from watchtower.notify.render import Recipient
 from watchtower.notify.smtp import SmtpSender
+from watchtower.people import Recipient, Roster, operators
 from watchtower.pipeline import Classifier, Escalator, Triage
 from watchtower.poller import SourcePoller, operator_notice
 from watchtower.secrets import get_secret
@@ -91,14 +91,6 @@ class Overrides:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def operators(config: Config) -> list[tuple[str, str]]:
-    """Who hears about failing sources and undeliverable email: operator_email, else admins, else moderators."""
-    if config.school.operator_email:
-        return [(config.school.operator_email, "Operator")]
-    admins = config.people_with("admin") or config.people_with("moderator")
-    return [(p.email, p.name) for p in admins]
-
-
 class Daemon:
     def __init__(self, config: Config, overrides: Overrides | None = None) -> None:
         self.config = config
@@ -130,14 +122,16 @@ class Daemon:
 
     # --- people ----------------------------------------------------------------------------------
 
+    @property
+    def roster(self) -> Roster:
+        """The people of the running config (a reload replaces them)."""
+        return Roster.from_config(self.config)
+
     def recipient(self, email: str) -> Recipient:
-        for p in self.config.people:
-            if p.email.lower() == email.lower():
-                return Recipient(p.email, p.name, frozenset(p.roles))
-        return Recipient(email, email, frozenset())
+        return self.roster.recipient(email)
 
     def person(self, email: str) -> Person | None:
-        return next((p for p in self.config.people if p.email.lower() == email.lower()), None)
+        return self.roster.person(email)
 
     # --- start -----------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
 from watchtower.logging import get_logger
 from watchtower.models import CATEGORIES, Severity
+from watchtower.people import DIGEST_ROLES, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.timeutil import maybe_ts, parse_ts, ts
@@ -52,8 +53,6 @@ __all__ = [
     "run_digest",
 ]
 
-#: who receives the digest
-DIGEST_ROLES: tuple[str, ...] = ("dsl", "deputy_dsl")
 #: meta key: when the last scheduled digest was queued (UTC)
 META_LAST_DIGEST = "digest_last_queued_at"
 WINDOW = timedelta(hours=24)
@@ -257,11 +256,7 @@ def render_digest(digest: Digest) -> tuple[str, str, str]:
 
 def digest_recipients(config: Config) -> list[tuple[str, str, str]]:
     """(email, name, role) of the DSL and deputy DSL, each person once."""
-    out: dict[str, tuple[str, str, str]] = {}
-    for role in DIGEST_ROLES:
-        for p in config.people_with(role):
-            out.setdefault(p.email.lower(), (p.email, p.name, role))
-    return list(out.values())
+    return [(p.email, p.name, p.role) for p in Roster.from_config(config).digest_recipients()]
 
 
 def slot_date(now: datetime, config: Config) -> date:

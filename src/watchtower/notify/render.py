@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -18,6 +17,7 @@ import jinja2
 from watchtower.access import TextPolicy, may_read_text, redact
 from watchtower.display import finalize, safe_display
 from watchtower.models import CATEGORY_SEVERITY, Severity
+from watchtower.people import Recipient
 
 _env_text = jinja2.Environment(
     loader=jinja2.PackageLoader("watchtower.notify", "templates"),
@@ -46,13 +46,6 @@ def local(dt: datetime | None, tz: ZoneInfo) -> str:
     if dt is None:
         return ""
     return dt.astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
-
-
-@dataclass(frozen=True)
-class Recipient:
-    email: str
-    name: str
-    roles: frozenset[str]
 
 
 def can_read_text(item: dict[str, Any], recipient: Recipient, moderators_see_safeguarding: bool) -> bool:
