@@ -41,8 +41,4 @@ def test_no_module_but_the_cli_imports_the_daemon() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module == "watchtower.daemon":
                 offenders.append(rel)
-    assert sorted(set(offenders)) == EXPECTED_DAEMON_IMPORTERS
-
-
-#: Shrinks to nothing as the background jobs move to ``jobs.JobContext`` (issue 15 step 4).
-EXPECTED_DAEMON_IMPORTERS = ["digest.py", "retention.py", "watchers.py"]
+    assert offenders == [], "background jobs take a jobs.JobContext; the roster is people.Roster"

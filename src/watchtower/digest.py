@@ -40,7 +40,7 @@ from watchtower.store import repo
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
-    from watchtower.daemon import Daemon
+    from watchtower.jobs import JobContext
 
 __all__ = [
     "DIGEST_ROLES",
@@ -310,21 +310,20 @@ def digest_tick(db: Database, config: Config, now: datetime) -> int:
     return len(repo.alert_ids_by_keys(db, keys)) - before
 
 
-async def run_digest(daemon: Daemon, stop: asyncio.Event) -> None:
+async def run_digest(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: queue the digest when due, then sleep until the next slot (re-checking every minute)."""
     log = get_logger(component="digest")
     while not stop.is_set():
-        config = daemon.config  # re-read: a SIGHUP reload may have replaced it
-        now = daemon.clock()
+        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
+        now = ctx.clock()
 
         def work(db: Database, config: Config = config, now: datetime = now) -> int:
             return digest_tick(db, config, now)
 
-        queued = await daemon.store.write(work)
+        queued = await ctx.store.write(work)
         if queued:
             log.info("digest_queued", recipients=queued)
-            if daemon.notifier is not None:
-                daemon.notifier.wake.set()
+            ctx.wake_notifier()
         wait = (next_digest_at(now, config.escalation, tz=config.deadlines.zone) - now).total_seconds()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=max(0.5, min(MAX_SLEEP_SECONDS, wait)))

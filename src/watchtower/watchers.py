@@ -36,7 +36,7 @@ from watchtower.store import repo
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
-    from watchtower.daemon import Daemon
+    from watchtower.jobs import JobContext
 
 __all__ = [
     "Dormant",
@@ -296,20 +296,19 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
     return queued
 
 
-async def run_watchers(daemon: Daemon, stop: asyncio.Event) -> None:
+async def run_watchers(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: run :func:`check` every minute."""
     log = get_logger(component="watchers")
     while not stop.is_set():
-        config = daemon.config  # re-read: a SIGHUP reload may have replaced it
-        now = daemon.clock()
+        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
+        now = ctx.clock()
 
         def work(db: Database, config: Config = config, now: datetime = now) -> int:
-            return check(db, config, now, daemon.started_at)
+            return check(db, config, now, ctx.started_at)
 
-        queued = await daemon.store.write(work)
+        queued = await ctx.store.write(work)
         if queued:
             log.info("watcher_notices_queued", alerts=queued)
-            if daemon.notifier is not None:
-                daemon.notifier.wake.set()
+            ctx.wake_notifier()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=CHECK_INTERVAL_SECONDS)
