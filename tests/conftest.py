@@ -256,16 +256,15 @@ def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], 
 
     from watchtower.links import LinkSigner
     from watchtower.notify.outbox import OutboxSettings
-    from watchtower.notify.render import Recipient
     from watchtower.notify.smtp import SmtpSender
+    from watchtower.people import Roster
 
-    people = {p.email.lower(): Recipient(p.email, p.name, frozenset(p.roles)) for p in config.people}
     return Notifier(
         store=store,
         sender=sender or SmtpSender(host=config.smtp.host, port=config.smtp.port, security="none", timeout=5),
         signer=LinkSigner(LINK_KEY, ttl=_td(hours=72)),
         settings=OutboxSettings.from_config(config),
-        people=lambda e: people.get(e.lower(), Recipient(e, e, frozenset())),
+        people=Roster.from_config(config).recipient,
         clock=clock,
     )
 

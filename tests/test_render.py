@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from watchtower.access import withhold_quotes
 from watchtower.display import safe_display
-from watchtower.notify.render import Recipient, build_item_email, item_view, withhold_quotes
+from watchtower.notify.render import Recipient, build_item_email, item_view
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 ITEM = {

@@ -9,12 +9,12 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
 from watchtower.config import RetentionConfig
+from watchtower.jobs import JobContext
 from watchtower.models import Classification, Item
 from watchtower.retention import next_run, purge, run_retention
 from watchtower.store import Store, connect, immediate, repo
@@ -129,15 +129,13 @@ class TestSchedule:
         assert next_run(now, "03:15", "Europe/London") == expected
 
 
-class _FakeDaemon:
+def _context(store: Store) -> JobContext:
     """Just what run_retention reads: a store, a clock and the config (a real Store on a real file)."""
+    from watchtower.demo import demo_config
 
-    def __init__(self, store: Store) -> None:
-        from watchtower.demo import demo_config
-
-        self.store = store
-        self.config = demo_config(feed_port=1, smtp_port=2, db_path=store.path)
-        self.clock = lambda: NOW
+    config = demo_config(feed_port=1, smtp_port=2, db_path=store.path)
+    return JobContext(store=store, clock=lambda: NOW, config=lambda: config, wake_notifier=lambda: None,
+                      started_at=NOW)
 
 
 async def test_the_background_job_purges_at_start_and_stops_promptly(tmp_path: Path) -> None:
@@ -148,8 +146,7 @@ async def test_the_background_job_purges_at_start_and_stops_promptly(tmp_path: P
     store = Store(tmp_path / "w.db")
     await store.open()
     stop = asyncio.Event()
-    daemon: Any = _FakeDaemon(store)
-    task = asyncio.create_task(run_retention(daemon, stop))
+    task = asyncio.create_task(run_retention(_context(store), stop))
     for _ in range(100):
         n = await store.read(lambda d: d.execute("SELECT COUNT(*) FROM items").fetchone()[0])
         if n == 1:

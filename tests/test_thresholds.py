@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from conftest import add_item
 from watchtower import tuning
+from watchtower.actions import not_concern
 from watchtower.classify import load_classifier, rules
 from watchtower.classify._normalise import variants
 from watchtower.classify.config import ClassifierConfig
@@ -24,7 +25,6 @@ from watchtower.cli import main
 from watchtower.config import Config
 from watchtower.models import Decision, utcnow
 from watchtower.store import repo
-from watchtower.web._queries import not_concern
 
 NOW = utcnow()
 

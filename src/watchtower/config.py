@@ -19,10 +19,8 @@ from watchtower.connectors.config import SourceConfig
 from watchtower.deadlines import DeadlineConfig
 from watchtower.escalation import EscalationConfig
 from watchtower.exceptions import ConfigError
-from watchtower.models import ROLES
+from watchtower.models import ROLES, Role
 from watchtower.secrets import valid_secret_name
-
-Role = Literal["moderator", "aht", "headteacher", "dsl", "deputy_dsl", "admin"]
 
 
 class _Section(BaseModel):

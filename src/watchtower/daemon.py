@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import os
 import signal
 import time
@@ -33,12 +32,13 @@ from watchtower.config import Config, Person, load_config
 from watchtower.connectors import build_connector
 from watchtower.connectors.config import SourceConfig
 from watchtower.exceptions import ConfigError
+from watchtower.jobs import BACKGROUND_JOBS, JobContext, job_name, run_job
 from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
 from watchtower.models import Item, utcnow
 from watchtower.notify.outbox import Notifier, OutboxSettings, Sender
-from watchtower.notify.render import Recipient
 from watchtower.notify.smtp import SmtpSender
+from watchtower.people import Recipient, Roster, operators
 from watchtower.pipeline import Classifier, Escalator, Triage
 from watchtower.poller import SourcePoller, operator_notice
 from watchtower.secrets import get_secret
@@ -66,15 +66,6 @@ SHUTDOWN_BUDGET = (
 #: Config sections a reload cannot apply to a running daemon: a change is logged and waits for a restart.
 RESTART_ONLY_SECTIONS: tuple[str, ...] = ("store", "smtp", "dashboard", "classifier", "logging")
 
-#: Background jobs beside the pipeline, as "module:function" names of ``async def job(daemon, stop) -> None``.
-#: Each runs from start to shutdown and must return promptly once ``stop`` is set; a crash is logged and the
-#: job restarted after a pause, so one faulty job never takes the daemon down.
-BACKGROUND_JOBS: tuple[str, ...] = (
-    "watchtower.digest:run_digest",
-    "watchtower.watchers:run_watchers",
-    "watchtower.retention:run_retention",
-    "watchtower.platform_actions.worker:run_platform_actions",
-)
 
 
 @dataclass
@@ -89,14 +80,6 @@ class Overrides:
     start_dashboard: bool | None = None
     config_path: Path | None = None  # the file SIGHUP re-reads; None: reload is unavailable
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-def operators(config: Config) -> list[tuple[str, str]]:
-    """Who hears about failing sources and undeliverable email: operator_email, else admins, else moderators."""
-    if config.school.operator_email:
-        return [(config.school.operator_email, "Operator")]
-    admins = config.people_with("admin") or config.people_with("moderator")
-    return [(p.email, p.name) for p in admins]
 
 
 class Daemon:
@@ -130,14 +113,16 @@ class Daemon:
 
     # --- people ----------------------------------------------------------------------------------
 
+    @property
+    def roster(self) -> Roster:
+        """The people of the running config (a reload replaces them)."""
+        return Roster.from_config(self.config)
+
     def recipient(self, email: str) -> Recipient:
-        for p in self.config.people:
-            if p.email.lower() == email.lower():
-                return Recipient(p.email, p.name, frozenset(p.roles))
-        return Recipient(email, email, frozenset())
+        return self.roster.recipient(email)
 
     def person(self, email: str) -> Person | None:
-        return next((p for p in self.config.people if p.email.lower() == email.lower()), None)
+        return self.roster.person(email)
 
     # --- start -----------------------------------------------------------------------------------
 
@@ -373,7 +358,9 @@ class Daemon:
             asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
             asyncio.create_task(self.notifier.run(self.stop), name="notifier"),
         ]
-        workers += [asyncio.create_task(self._job(name), name=f"job:{name}") for name in BACKGROUND_JOBS]
+        ctx = self.job_context()
+        workers += [asyncio.create_task(run_job(job, ctx, self.stop), name=f"job:{job_name(job)}")
+                    for job in BACKGROUND_JOBS]
         watchdog = asyncio.create_task(self._watchdog(), name="watchdog")
         self.ready.set()
         sdnotify.notify("READY=1")
@@ -416,17 +403,16 @@ class Daemon:
             self.store_error = error
             return error
 
-    async def _job(self, name: str) -> None:
-        module, _, func = name.partition(":")
-        job = getattr(importlib.import_module(module), func)
-        while not self.stop.is_set():
-            try:
-                await job(self, self.stop)
-                return
-            except Exception:
-                self.log.exception("job_crashed", job=name)
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self.stop.wait(), timeout=30)
+    def job_context(self) -> JobContext:
+        """What the background jobs (``jobs.BACKGROUND_JOBS``) are handed: never the daemon itself."""
+
+        def wake() -> None:
+            if self.notifier is not None:
+                self.notifier.wake.set()
+
+        return JobContext(store=self.store, clock=self.clock, config=lambda: self.config, wake_notifier=wake,
+                          started_at=self.started_at, session=lambda: self.session, environ=self.environ,
+                          owner=self)
 
     def request_stop(self) -> None:
         self.stop.set()

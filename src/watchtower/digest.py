@@ -34,12 +34,13 @@ from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
 from watchtower.logging import get_logger
 from watchtower.models import CATEGORIES, Severity
+from watchtower.people import DIGEST_ROLES, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
-    from watchtower.daemon import Daemon
+    from watchtower.jobs import JobContext
 
 __all__ = [
     "DIGEST_ROLES",
@@ -52,8 +53,6 @@ __all__ = [
     "run_digest",
 ]
 
-#: who receives the digest
-DIGEST_ROLES: tuple[str, ...] = ("dsl", "deputy_dsl")
 #: meta key: when the last scheduled digest was queued (UTC)
 META_LAST_DIGEST = "digest_last_queued_at"
 WINDOW = timedelta(hours=24)
@@ -257,11 +256,7 @@ def render_digest(digest: Digest) -> tuple[str, str, str]:
 
 def digest_recipients(config: Config) -> list[tuple[str, str, str]]:
     """(email, name, role) of the DSL and deputy DSL, each person once."""
-    out: dict[str, tuple[str, str, str]] = {}
-    for role in DIGEST_ROLES:
-        for p in config.people_with(role):
-            out.setdefault(p.email.lower(), (p.email, p.name, role))
-    return list(out.values())
+    return [(p.email, p.name, p.role) for p in Roster.from_config(config).digest_recipients()]
 
 
 def slot_date(now: datetime, config: Config) -> date:
@@ -315,21 +310,20 @@ def digest_tick(db: Database, config: Config, now: datetime) -> int:
     return len(repo.alert_ids_by_keys(db, keys)) - before
 
 
-async def run_digest(daemon: Daemon, stop: asyncio.Event) -> None:
+async def run_digest(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: queue the digest when due, then sleep until the next slot (re-checking every minute)."""
     log = get_logger(component="digest")
     while not stop.is_set():
-        config = daemon.config  # re-read: a SIGHUP reload may have replaced it
-        now = daemon.clock()
+        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
+        now = ctx.clock()
 
         def work(db: Database, config: Config = config, now: datetime = now) -> int:
             return digest_tick(db, config, now)
 
-        queued = await daemon.store.write(work)
+        queued = await ctx.store.write(work)
         if queued:
             log.info("digest_queued", recipients=queued)
-            if daemon.notifier is not None:
-                daemon.notifier.wake.set()
+            ctx.wake_notifier()
         wait = (next_digest_at(now, config.escalation, tz=config.deadlines.zone) - now).total_seconds()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=max(0.5, min(MAX_SLEEP_SECONDS, wait)))

@@ -44,13 +44,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from watchtower.deadlines import effective_severity
 from watchtower.models import CATEGORIES, Severity, Source
+from watchtower.models import ROLES as _ALL_ROLES
 
 __all__ = [
     "ROLES",
@@ -67,8 +68,12 @@ __all__ = [
     "next_due_at",
 ]
 
+#: The roles the chain may tell: every role in ``models.ROLES`` but ``admin`` (who runs the system, not the school's
+#: response). Checked against that one list below, so a role added there is added here or refused on purpose.
 Role = Literal["moderator", "aht", "headteacher", "dsl", "deputy_dsl"]
-ROLES: tuple[str, ...] = ("moderator", "aht", "headteacher", "dsl", "deputy_dsl")
+ROLES: tuple[str, ...] = get_args(Role)
+if set(ROLES) != set(_ALL_ROLES) - {"admin"}:
+    raise ImportError("escalation.Role disagrees with models.ROLES")
 SeverityName = Literal["none", "normal", "high", "critical"]
 
 #: The id of the first notice. Level ids may not use it.

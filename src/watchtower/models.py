@@ -5,12 +5,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Source = Literal["own", "mention"]
 
-#: The roles a person can hold (config ``people[].roles``, dashboard accounts).
-ROLES: tuple[str, ...] = ("moderator", "aht", "headteacher", "dsl", "deputy_dsl", "admin")
+#: The roles a person can hold (config ``people[].roles``, dashboard accounts): the one list of them.
+Role = Literal["moderator", "aht", "headteacher", "dsl", "deputy_dsl", "admin"]
+ROLES: tuple[str, ...] = get_args(Role)
 
 #: What a moderator can record having done about an item, and how the dashboard and emails say it.
 ACTIONS: dict[str, str] = {

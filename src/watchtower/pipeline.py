@@ -13,9 +13,8 @@ import asyncio
 import contextlib
 import json
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -26,6 +25,7 @@ from watchtower.deadlines import compute_deadline
 from watchtower.escalation import ItemState, Step, due_steps
 from watchtower.logging import get_logger
 from watchtower.models import Classification, Severity, utcnow
+from watchtower.people import Roster
 from watchtower.store import Store, repo
 from watchtower.timeutil import maybe_ts, parse_ts
 
@@ -45,22 +45,6 @@ def received_at(created_at: datetime, first_seen_at: datetime) -> tuple[datetime
     if first_seen_at - created_at > LATE_DISCOVERY:
         return first_seen_at, "counted from when Watchtower first saw it (posted more than 24 h earlier)"
     return min(created_at, first_seen_at), "counted from when it was posted"
-
-
-@dataclass(frozen=True)
-class Routed:
-    email: str
-    name: str
-    role: str
-
-
-def route(config: Config, roles: Sequence[str]) -> list[Routed]:
-    """The people holding ``roles``, each once (a person with two of the roles gets one email)."""
-    out: dict[str, Routed] = {}
-    for role in roles:
-        for p in config.people_with(role):
-            out.setdefault(p.email.lower(), Routed(p.email, p.name, role))
-    return list(out.values())
 
 
 def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemState:
@@ -85,7 +69,7 @@ def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], no
     for step in steps:
         if not repo.record_step(db, item_id, step.step_id, step.reason, now):
             continue
-        people = route(config, step.roles)
+        people = Roster.from_config(config).route(step.roles)
         for person in people:
             if repo.enqueue_alert(
                 db,

@@ -29,7 +29,7 @@ from watchtower.store import repo
 from watchtower.timeutil import ts
 
 if TYPE_CHECKING:
-    from watchtower.daemon import Daemon
+    from watchtower.jobs import JobContext
 
 _UNFLAGGED = "(categories IS NULL OR categories = '[]') AND COALESCE(severity, 0) = 0"
 _FLAGGED = f"NOT ({_UNFLAGGED})"
@@ -123,17 +123,17 @@ def next_run(now: datetime, purge_time: str, tz: str) -> datetime:
     return candidate.astimezone(now.tzinfo)
 
 
-async def run_retention(daemon: Daemon, stop: asyncio.Event) -> None:
+async def run_retention(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: purge at start-up, then daily at ``retention.purge_time`` until ``stop`` is set.
 
-    Reads the policy from ``daemon.config`` each time, so a SIGHUP reload applies to the next purge."""
+    Reads the policy from ``ctx.config()`` each time, so a SIGHUP reload applies to the next purge."""
     log = get_logger(component="retention")
 
     async def once() -> None:
-        policy = daemon.config.retention
-        now = daemon.clock()
+        policy = ctx.config().retention
+        now = ctx.clock()
         try:
-            counts = await daemon.store.write(lambda db: purge(db, policy, now=now))
+            counts = await ctx.store.write(lambda db: purge(db, policy, now=now))
         except Exception:  # disk full, locked: try again at the next run, keep the daemon going
             log.exception("retention_purge_failed")
             return
@@ -141,13 +141,14 @@ async def run_retention(daemon: Daemon, stop: asyncio.Event) -> None:
 
     await once()
     while not stop.is_set():
-        now = daemon.clock()
-        at = next_run(now, daemon.config.retention.purge_time, daemon.config.deadlines.timezone)
+        now = ctx.clock()
+        config = ctx.config()
+        at = next_run(now, config.retention.purge_time, config.deadlines.timezone)
         # wake at least hourly: the wall clock may jump (suspend, NTP) and the config may be reloaded
         wait = min(3600.0, max(1.0, (at - now).total_seconds()))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=wait)
         if stop.is_set():
             return
-        if daemon.clock() >= at:
+        if ctx.clock() >= at:
             await once()

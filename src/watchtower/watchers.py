@@ -30,13 +30,13 @@ from sqlite_utils import Database
 
 from watchtower.config import Config
 from watchtower.logging import get_logger
-from watchtower.pipeline import route
+from watchtower.people import Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
-    from watchtower.daemon import Daemon
+    from watchtower.jobs import JobContext
 
 __all__ = [
     "Dormant",
@@ -260,7 +260,8 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
               tuple(json.loads(r["categories"] or "[]")))
         for r in rows
     ]
-    spike_people = [(p.email, p.name, p.role) for p in route(config, ["moderator", "aht"])]
+    roster = Roster.from_config(config)
+    spike_people = [(p.email, p.name, p.role) for p in roster.route(["moderator", "aht"])]
     for spike in find_spikes(replies, now, replies_needed=w.spike_replies, minutes=w.spike_minutes):
         subject, body = _spike_notice(db, config, spike)
         queued += _queue(db, spike_people, episode=spike.episode, step="spike", subject=subject, body=body,
@@ -268,7 +269,7 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
 
     enabled = [s.name for s in config.sources if s.enabled]
     newest = {name: parse_ts(v) for name, v in repo.newest_own_posts(db).items() if v}
-    moderators = [(p.email, p.name, "moderator") for p in config.people_with("moderator")]
+    moderators = [(p.email, p.name, p.role) for p in roster.route(["moderator"])]
     for d in dormant_accounts(newest, enabled, now, days=w.dormant_days):
         subject = f"Watchtower: the school account on {d.source_name} has not posted for {int(d.days)} days"
         body = (
@@ -279,10 +280,8 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
         queued += _queue(db, moderators, episode=d.episode, step="dormant_account", subject=subject, body=body,
                          urgent=False, now=now)
 
-    from watchtower.daemon import operators
-
     thresholds = {s.name: s.silent_after_hours or w.silent_after_hours for s in config.sources if s.enabled}
-    ops = [(e, n, "operator") for e, n in operators(config)]
+    ops = [(e, n, "operator") for e, n in roster.operators()]
     for s in silent_episodes(repo.source_health(db), thresholds, now, started_at):
         subject = f"Watchtower: {s.source_name} has not been read for {s.hours:.0f} hours"
         body = (
@@ -297,20 +296,19 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
     return queued
 
 
-async def run_watchers(daemon: Daemon, stop: asyncio.Event) -> None:
+async def run_watchers(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: run :func:`check` every minute."""
     log = get_logger(component="watchers")
     while not stop.is_set():
-        config = daemon.config  # re-read: a SIGHUP reload may have replaced it
-        now = daemon.clock()
+        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
+        now = ctx.clock()
 
         def work(db: Database, config: Config = config, now: datetime = now) -> int:
-            return check(db, config, now, daemon.started_at)
+            return check(db, config, now, ctx.started_at)
 
-        queued = await daemon.store.write(work)
+        queued = await ctx.store.write(work)
         if queued:
             log.info("watcher_notices_queued", alerts=queued)
-            if daemon.notifier is not None:
-                daemon.notifier.wake.set()
+            ctx.wake_notifier()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=CHECK_INTERVAL_SECONDS)

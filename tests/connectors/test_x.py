@@ -202,6 +202,24 @@ class TestFailures:
         with pytest.raises(SourceUnavailable, match="malformed"):
             await x(fake, session, streams=("mentions",)).fetch({})
 
+    async def test_an_unreadable_error_body_is_unavailable_but_a_bug_is_a_bug(self, fake, session):
+        """Issue 15: truncated JSON in an error body is X's outage; a TypeError or AttributeError is a bug, and
+        reaches the poller (which logs it with its traceback as ``source_bug``) instead of passing for an outage."""
+        import json
+
+        conn = x(fake, session, streams=("mentions",))
+
+        def raising(exc: Exception):
+            async def call(**_: object) -> object:
+                raise exc
+            return call
+
+        with pytest.raises(SourceUnavailable, match="malformed error body"):
+            await conn._call(raising(json.JSONDecodeError("Expecting value", "", 0)))
+        for bug in (TypeError("'NoneType' object is not subscriptable"), AttributeError("x"), ValueError("y")):
+            with pytest.raises(type(bug)):
+                await conn._call(raising(bug))
+
     async def test_a_slow_server_is_unavailable(self, fake, session):
         fake.on("GET", MENTIONS, Reply(fixture="x_empty.json", delay=1.0))
         with pytest.raises(SourceUnavailable, match="within"):

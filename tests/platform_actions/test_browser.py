@@ -49,7 +49,7 @@ async def test_hide_and_removed_notice_on_three_platforms(tmp_path: Path, fake: 
                                       classifier=KeywordClassifier(), clock=clock, start_dashboard=True))
     await daemon.start()
     stop = asyncio.Event()
-    job = asyncio.create_task(pa_worker.run_platform_actions(daemon, stop))
+    job = asyncio.create_task(pa_worker.run_platform_actions(daemon.job_context(), stop))
     base = f"http://127.0.0.1:{port}"
     try:
         await add_user(daemon, "amy", "moderator", email="amy@oakfield.example")

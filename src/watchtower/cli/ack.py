@@ -132,13 +132,14 @@ def _write(args: argparse.Namespace, fn: Any) -> Any:
 
 
 def _ack(args: argparse.Namespace) -> int:
+    from watchtower import actions
     from watchtower.store import repo
 
     args.item_id = item_id(args.item_id)
     by = _by(args)
 
     def work(db: Any, now: datetime) -> tuple[bool, dict[str, Any] | None]:
-        first = repo.acknowledge(db, args.item_id, by=by, channel="cli", now=now, note=args.note)
+        first = actions.acknowledge(db, args.item_id, by=by, channel="cli", now=now, note=args.note)
         return first, repo.get_item(db, args.item_id)
 
     first, item = _write(args, work)
@@ -152,32 +153,26 @@ def _ack(args: argparse.Namespace) -> int:
 
 
 def _action(args: argparse.Namespace) -> int:
-    from watchtower.store import repo
+    from watchtower import actions
 
     args.item_id = item_id(args.item_id)
     if args.on_platform:
         return platform.run(args, _by(args))
-    if args.action not in repo.ACTIONS:
-        raise WatchtowerError(f"unknown action {args.action!r}: use one of {', '.join(repo.ACTIONS)}")
+    if args.action not in actions.ACTIONS:
+        raise WatchtowerError(f"unknown action {args.action!r}: use one of {', '.join(actions.ACTIONS)}")
     by = _by(args)
-    _write(args, lambda db, now: repo.record_action(db, args.item_id, args.action, by=by, channel="cli", now=now,
-                                                    note=args.note))
-    print(f"item {args.item_id}: recorded '{repo.ACTIONS[args.action]}' by {by}")
+    _write(args, lambda db, now: actions.act(db, args.item_id, args.action, by=by, channel="cli", now=now,
+                                             note=args.note))
+    print(f"item {args.item_id}: recorded '{actions.ACTIONS[args.action]}' by {by}")
     return 0
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    from watchtower.store import repo
+    from watchtower import actions
 
     args.item_id = item_id(args.item_id)
     by = _by(args)
-
-    def work(db: Any, now: datetime) -> None:
-        if repo.get_item(db, args.item_id) is None:
-            raise KeyError(args.item_id)
-        repo.resolve(db, args.item_id, by=by, channel="cli", now=now)
-
-    _write(args, work)
+    _write(args, lambda db, now: actions.resolve(db, args.item_id, by=by, channel="cli", now=now))
     print(f"item {args.item_id} resolved by {by}")
     return 0
 
@@ -191,10 +186,12 @@ def countdown(deadline: datetime, now: datetime) -> str:
     return f"in {text}" if delta > timedelta(0) else f"OVERDUE {text}"
 
 
-def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS) -> str:
-    """One safe line of the post: never safeguarding text, never control or bidi characters."""
-    cats = json.loads(row.get("categories") or "[]")
-    if "safeguarding" in cats:
+def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS, *, reader: Any = (), settings: Any = None) -> str:
+    """One safe line of the post: never control or bidi characters, and no safeguarding text for ``reader``
+    (by default a terminal, which is nobody in particular: the service user holds no role that reads it)."""
+    from watchtower.access import TextPolicy, may_read_text
+
+    if not may_read_text(reader, row, settings or TextPolicy()):
         return "[safeguarding: text withheld, see the dashboard]"
     text = " ".join(safe_display(row.get("text")).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -84,7 +84,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     from watchtower.links import LinkSigner
     from watchtower.models import utcnow
     from watchtower.notify.outbox import Notifier, OutboxSettings
-    from watchtower.notify.render import Recipient
+    from watchtower.people import Roster
     from watchtower.secrets import get_secret, has_secret
     from watchtower.store import Store, repo
     from watchtower.timeutil import ts
@@ -96,7 +96,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     link_name = config.dashboard.link_secret
     # the digest carries no acknowledgement links; the notifier needs a signer all the same
     key = get_secret(link_name, environ=env) if has_secret(link_name, environ=env) else secrets.token_urlsafe(32)
-    people = {p.email.lower(): Recipient(p.email, p.name, frozenset(p.roles)) for p in config.people}
+    roster = Roster.from_config(config)
     settings = OutboxSettings.from_config(config)
     store = Store(config.store.path)
     await store.open()
@@ -106,7 +106,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
             sender=sender or smtp_sender(config, env),
             signer=LinkSigner(key, ttl=timedelta(hours=1)),
             settings=settings,
-            people=lambda e: people.get(e.lower(), Recipient(e, e, frozenset())),
+            people=roster.recipient,
             clock=clock,
         )
         now = clock()

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -227,8 +228,10 @@ class XConnector(BaseConnector):
             raise SourceUnavailable(
                 f"X answered HTTP {exc.status} with a non-JSON page (an outage or proxy page)", source=self.name
             ) from exc
-        except (ValueError, AttributeError, TypeError) as exc:
-            # tweepy parsing a non-2xx body that is truncated JSON, empty, or not an object
+        except json.JSONDecodeError as exc:
+            # tweepy parsing a non-2xx body that is truncated JSON or empty: X's fault, an outage. Any other
+            # ValueError, AttributeError or TypeError is a bug (ours or tweepy's): it is not caught here, so the
+            # poller logs it with its traceback as ``source_bug`` rather than calling it a transient outage.
             raise SourceUnavailable(f"X sent a malformed error body: {exc!r}", source=self.name) from exc
         except aiohttp.ClientError as exc:
             raise SourceUnavailable(f"request to X failed: {type(exc).__name__}: {exc}", source=self.name) from exc

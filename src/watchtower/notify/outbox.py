@@ -31,6 +31,7 @@ from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
 from watchtower.models import utcnow
 from watchtower.notify import render
+from watchtower.people import Recipient, Roster
 from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
 
@@ -54,8 +55,6 @@ class OutboxSettings:
 
     @classmethod
     def from_config(cls, cfg: Config) -> OutboxSettings:
-        from watchtower.daemon import operators  # the daemon decides who operates it
-
         return cls(
             school=cfg.school.name,
             from_address=cfg.smtp.from_address,
@@ -66,7 +65,7 @@ class OutboxSettings:
             max_backoff=cfg.notify.max_backoff_seconds,
             give_up_after=timedelta(hours=cfg.notify.give_up_hours),
             moderators_see_safeguarding=cfg.dashboard.moderators_see_safeguarding_text,
-            operators=tuple(e for e, _ in operators(cfg)),
+            operators=tuple(e for e, _ in Roster.from_config(cfg).operators()),
         )
 
 
@@ -99,7 +98,7 @@ class Notifier:
         sender: Sender,
         signer: LinkSigner,
         settings: OutboxSettings,
-        people: Callable[[str], render.Recipient],
+        people: Callable[[str], Recipient],
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store

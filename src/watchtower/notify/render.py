@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -15,8 +14,10 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
+from watchtower.access import TextPolicy, may_read_text, redact
 from watchtower.display import finalize, safe_display
 from watchtower.models import CATEGORY_SEVERITY, Severity
+from watchtower.people import Recipient
 
 _env_text = jinja2.Environment(
     loader=jinja2.PackageLoader("watchtower.notify", "templates"),
@@ -34,19 +35,6 @@ _env_html = jinja2.Environment(
 
 COLOURS = {Severity.CRITICAL: "#b91c1c", Severity.HIGH: "#c2410c", Severity.NORMAL: "#1d4ed8", Severity.NONE: "#6b7280"}
 _HEADER_UNSAFE = re.compile(r"[\r\n\x00-\x1f\x7f]+")
-SAFEGUARDING_READERS = frozenset({"dsl", "deputy_dsl", "headteacher"})
-
-
-def withhold_quotes(reasons: list[str]) -> list[str]:
-    """Reasons without the words they quote from the post, for people who may not read a safeguarding item:
-    ``rule:self_harm 'kill myself'`` becomes ``rule:self_harm (quoted words withheld)``."""
-    out = []
-    for r in reasons:
-        if any(q in r for q in "'\"‘’“”"):
-            out.append(r.split(None, 1)[0].rstrip(":") + " (quoted words withheld)")
-        else:
-            out.append(r)
-    return out
 
 
 def header_safe(text: str, limit: int = 200) -> str:
@@ -60,18 +48,9 @@ def local(dt: datetime | None, tz: ZoneInfo) -> str:
     return dt.astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
 
 
-@dataclass(frozen=True)
-class Recipient:
-    email: str
-    name: str
-    roles: frozenset[str]
-
-
 def can_read_text(item: dict[str, Any], recipient: Recipient, moderators_see_safeguarding: bool) -> bool:
-    """Safeguarding items are need-to-know: DSLs and the headteacher see the text; others only if config allows."""
-    if "safeguarding" not in item.get("categories_list", []):
-        return True
-    return bool(recipient.roles & SAFEGUARDING_READERS) or moderators_see_safeguarding
+    """Whether this recipient reads the item's text: ``watchtower.access`` decides, as for every channel."""
+    return may_read_text(recipient, item, TextPolicy(moderators_see_safeguarding))
 
 
 def _local_dt(dt: datetime | None, tz: ZoneInfo) -> datetime | None:
@@ -107,8 +86,9 @@ def item_view(
     sev = Severity(item.get("severity") or 0)
     readable = can_read_text(item, recipient, moderators_see_safeguarding)
     # withheld text never enters the template at all, nor does the link (a news URL's slug often tells the story)
-    text = safe_display(item.get("text")) if readable else ""
-    url = safe_display(item.get("url")) if readable else ""
+    shown = item if readable else redact(item)
+    text = safe_display(shown.get("text"))
+    url = safe_display(shown.get("url"))
     handle = safe_display(item.get("author_handle"))
     name = safe_display(item.get("author_name"))
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
@@ -126,8 +106,7 @@ def item_view(
         "show_text": readable,
         "text": text,
         "text_quoted": "\n".join("  > " + line for line in (text.splitlines() or [""])),
-        "reasons": [safe_display(r) for r in (item.get("reasons_list", []) if readable
-                                              else withhold_quotes(item.get("reasons_list", [])))],
+        "reasons": [safe_display(r) for r in shown.get("reasons_list", [])],
         "deadline_local": local(maybe_ts(item.get("deadline_at")), tz),
         "deadline_dt": _local_dt(maybe_ts(item.get("deadline_at")), tz),
         "possible": _possible(item),

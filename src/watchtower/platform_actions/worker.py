@@ -14,7 +14,7 @@ import json
 import weakref
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
@@ -34,6 +34,9 @@ from watchtower.platform_actions.model import (
 from watchtower.platform_actions.registry import build_client
 from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
+
+if TYPE_CHECKING:
+    from watchtower.jobs import JobContext
 
 #: what the item's history says when an action is done (models.ACTIONS)
 RECORDED_AS = {"hide": "hidden", "delete": "deleted", "ban": "blocked_reported", "reply": "replied"}
@@ -228,6 +231,7 @@ def wake(daemon: Any) -> None:
     worker_for(daemon).wake.set()
 
 
-async def run_platform_actions(daemon: Any, stop: asyncio.Event) -> None:
-    """BACKGROUND_JOBS entry: from start to shutdown."""
-    await worker_for(daemon).run(stop)
+async def run_platform_actions(ctx: JobContext, stop: asyncio.Event) -> None:
+    """``jobs.BACKGROUND_JOBS`` entry: from start to shutdown. The worker is kept under ``ctx.owner`` (the daemon),
+    where the dashboard finds it to wake it."""
+    await worker_for(ctx.owner).run(stop)

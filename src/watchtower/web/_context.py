@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 import jinja2
 from aiohttp import web
 
+from watchtower import access
 from watchtower.display import finalize
 from watchtower.models import CATEGORIES, Severity
-from watchtower.notify.render import SAFEGUARDING_READERS
 from watchtower.timeutil import maybe_ts
 from watchtower.users import User
 
@@ -102,14 +102,12 @@ def current_user(request: web.Request) -> User:
 
 
 def reads_safeguarding(user: User, config: Any) -> bool:
-    """DSLs and the headteacher read safeguarding text; moderators only if the config allows (as in emails)."""
-    return user.role in SAFEGUARDING_READERS or (
-        user.role == "moderator" and bool(config.dashboard.moderators_see_safeguarding_text)
-    )
+    """Whether this user reads safeguarding text: ``watchtower.access`` decides, as for emails and the CLI."""
+    return access.reads_safeguarding(user, config.dashboard)
 
 
 def can_read(item: dict[str, Any], user: User, config: Any) -> bool:
-    return "safeguarding" not in item.get("categories_list", []) or reads_safeguarding(user, config)
+    return access.may_read_text(user, item, config.dashboard)
 
 
 def can(user: User | None, permission: str) -> bool:

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 from aiohttp import web
 from sqlite_utils import Database
 
+from watchtower import actions
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, current_user, dash, reads_safeguarding
 from watchtower.web._security import allow, form_str
@@ -23,7 +24,7 @@ from watchtower.web._security import allow, form_str
 def bulk_flash(done: str) -> str:
     """The queue's message after a bulk action: ``done`` is ``ack-12-3`` (action, acted on, skipped)."""
     parts = done.split("-")
-    if len(parts) != 3 or parts[0] not in q.BULK_ACTIONS or not (parts[1].isdigit() and parts[2].isdigit()):
+    if len(parts) != 3 or parts[0] not in actions.BULK_ACTIONS or not (parts[1].isdigit() and parts[2].isdigit()):
         return ""
     n, skipped = int(parts[1]), int(parts[2])
     what = "Acknowledged" if parts[0] == "ack" else "Marked seen, nothing to do:"
@@ -47,16 +48,16 @@ async def bulk_post(request: web.Request) -> web.StreamResponse:
     user = request[USER]
     form = await request.post()
     do = form_str(form, "do", 20)
-    if do not in q.BULK_ACTIONS:
+    if do not in actions.BULK_ACTIONS:
         raise web.HTTPBadRequest(text="Choose Acknowledge or Seen, nothing to do.")
     try:
-        ids = [int(str(v)) for v in form.getall("item", [])][: q.BULK_LIMIT]
+        ids = [int(str(v)) for v in form.getall("item", [])][: actions.BULK_LIMIT]
     except ValueError:
         raise web.HTTPBadRequest(text="The list of items was damaged: reload the page.") from None
     rs = reads_safeguarding(user, d.daemon.config)
     now = d.now()
     result = await d.daemon.store.write(
-        lambda db: q.bulk(db, ids, do, by=user.actor, channel="dashboard", now=now, may_read_safeguarding=rs))
+        lambda db: actions.bulk(db, ids, do, by=user.actor, channel="dashboard", now=now, may_read_safeguarding=rs))
     if "application/json" in request.headers.get("Accept", ""):
         return web.json_response({"done": result.done, "skipped": result.skipped})
     back = _back(form_str(form, "back", 2000))
@@ -91,7 +92,7 @@ async def claim_post(request: web.Request) -> web.StreamResponse:
     now = d.now()
     try:
         await d.daemon.store.write(
-            lambda db: q.claim(db, item_id, person, by=user.actor, channel="dashboard", now=now))
+            lambda db: actions.claim(db, item_id, person, by=user.actor, channel="dashboard", now=now))
     except KeyError:
         raise web.HTTPNotFound(text="There is no item with that number.") from None
     if form_str(form, "back", 10) == "queue":

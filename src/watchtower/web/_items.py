@@ -1,5 +1,6 @@
 """The queue and the item page, and what people do to an item (acknowledge, act, note, resolve, not a concern,
-DSL review). Each act goes through ``store.repo`` (which writes the audit line) on the store's writer thread."""
+DSL review). Each act is ``watchtower.actions``'s (shared with the CLI and email links; it writes the audit
+line), run on the store's writer thread."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 from sqlite_utils import Database
 
-from watchtower.notify.render import withhold_quotes
+from watchtower import access, actions
 from watchtower.store import repo
 from watchtower.web import _platform
 from watchtower.web import _queries as q
@@ -102,7 +103,7 @@ def _readable_classification(cls: dict[str, Any] | None, readable: bool) -> dict
     """A safeguarding item's reasons quote the post: whoever may not read the text does not read them either."""
     if cls is None or readable:
         return cls
-    return {**cls, "reasons": withhold_quotes(list(cls.get("reasons", [])))}
+    return access.redact(cls)
 
 
 @allow("view")
@@ -120,12 +121,12 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         await d.daemon.store.write(lambda db: repo.audit(
             db, actor=user.actor, action="view_safeguarding", channel="dashboard", now=now, item_id=item_id,
             text_shown=readable))
-    url = (item.get("url") or "") if readable else ""  # a URL's slug often tells the story: withheld with the text
+    url = ((item if readable else access.redact(item)).get("url") or "")  # a URL's slug often tells the story
     return render(
         request,
         "item.html",
         title=f"Item {item_id}",
-        item=item,
+        item=item if readable else access.redact(item),  # withheld text never enters the template
         row=_view_row(item, request),
         readable=readable,
         url=url,
@@ -173,36 +174,31 @@ async def item_post(request: web.Request) -> web.StreamResponse:
     try:
         if do == "ack":
             first = await d.daemon.store.write(
-                lambda db: repo.acknowledge(db, item_id, by=by, channel=ch, now=now, note=note))
+                lambda db: actions.acknowledge(db, item_id, by=by, channel=ch, now=now, note=note))
             done = "ack" if first else "already"
         elif do == "action":
             action = form_str(form, "action", 40)
-            if action not in repo.ACTIONS or action == "note":
+            if action not in actions.ACTIONS or action == "note":
                 raise web.HTTPBadRequest(text="Choose one of the listed actions.")
             await d.daemon.store.write(
-                lambda db: repo.record_action(db, item_id, action, by=by, channel=ch, now=now, note=note))
+                lambda db: actions.act(db, item_id, action, by=by, channel=ch, now=now, note=note))
         elif do == "note":
             if not note:
                 raise web.HTTPBadRequest(text="The note is empty.")
             await d.daemon.store.write(
-                lambda db: repo.record_action(db, item_id, "note", by=by, channel=ch, now=now, note=note))
+                lambda db: actions.act(db, item_id, "note", by=by, channel=ch, now=now, note=note))
         elif do == "resolve":
-            await d.daemon.store.write(lambda db: _resolve(db, item_id, by, ch, now))
+            await d.daemon.store.write(lambda db: actions.resolve(db, item_id, by=by, channel=ch, now=now))
         elif do == "not_concern":
-            await d.daemon.store.write(lambda db: q.not_concern(db, item_id, by=by, channel=ch, now=now, note=note))
+            await d.daemon.store.write(
+                lambda db: actions.not_concern(db, item_id, by=by, channel=ch, now=now, note=note))
         elif do == "reviewed":
             if user.role not in ("dsl", "deputy_dsl"):
                 raise web.HTTPForbidden(text="Only the DSL and deputy DSL mark items as reviewed.")
             await d.daemon.store.write(
-                lambda db: q.mark_reviewed(db, [item_id], by=by, comment=note, channel=ch, now=now))
+                lambda db: actions.mark_reviewed(db, [item_id], by=by, comment=note, channel=ch, now=now))
         else:
             raise web.HTTPBadRequest(text="Unknown action.")
     except KeyError:
         raise web.HTTPNotFound(text="There is no item with that number.") from None
     raise web.HTTPSeeOther(f"/items/{item_id}?done={done}#result")
-
-
-def _resolve(db: Database, item_id: int, by: str, channel: str, now: Any) -> None:
-    if repo.get_item(db, item_id) is None:
-        raise KeyError(item_id)
-    repo.resolve(db, item_id, by=by, channel=channel, now=now)

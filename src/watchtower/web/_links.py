@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 from sqlite_utils import Database
 
+from watchtower import actions
 from watchtower.exceptions import LinkError
 from watchtower.links import LinkClaim, LinkSigner
 from watchtower.store import repo
@@ -120,7 +121,7 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
 
     def work(db: Database) -> tuple[str, dict[str, Any] | None]:
         item = repo.get_item(db, claim.item_id)
-        outcome = q.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=address, now=now)
+        outcome = actions.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=address, now=now)
         if used_by is not None and outcome != "missing":
             repo.audit(db, actor=used_by, action="email_link_used_by_other", channel="email-link", now=now,
                        item_id=claim.item_id, link_person=address, logged_in=used_by, outcome=outcome)

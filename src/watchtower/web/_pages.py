@@ -9,7 +9,7 @@ from typing import Any
 from aiohttp import web
 from sqlite_utils import Database
 
-from watchtower import users
+from watchtower import actions, users
 from watchtower.models import CATEGORIES, ROLES
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, render
@@ -51,7 +51,7 @@ async def review_post(request: web.Request) -> web.StreamResponse:
     comment = form_str(form, "comment", 4000) or None
     now = d.now()
     n = await d.daemon.store.write(
-        lambda db: q.mark_reviewed(db, ids, by=user.actor, comment=comment, channel="dashboard", now=now))
+        lambda db: actions.mark_reviewed(db, ids, by=user.actor, comment=comment, channel="dashboard", now=now))
     raise web.HTTPSeeOther(f"/review?done={n}")
 
 

@@ -1,0 +1,133 @@
+"""Where safeguarding text is withheld: who may read an item's text, and what everyone else is shown instead.
+
+design.md: safeguarding items are need-to-know. The DSL, the deputy DSL and the headteacher always read the text;
+moderators only where the config allows (``[dashboard] moderators_see_safeguarding_text``); nobody else (the AHT,
+an admin, a command line run by the service user). Every channel asks this module: emails (``notify.render``),
+the dashboard's item page, queue and search (``web``), the command line (``cli.ack``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+__all__ = [
+    "SAFEGUARDING_READERS",
+    "AccessSettings",
+    "TextPolicy",
+    "is_safeguarding",
+    "may_read_text",
+    "reads_safeguarding",
+    "redact",
+    "roles_of",
+    "search_text_sql",
+    "withhold_quotes",
+]
+
+#: Roles that always read safeguarding text.
+SAFEGUARDING_READERS: frozenset[str] = frozenset({"dsl", "deputy_dsl", "headteacher"})
+#: The one other role that may, where the config allows.
+_FLAG_READERS: frozenset[str] = frozenset({"moderator"})
+#: Withheld with the text: a URL's slug or a title often tells the story.
+_TEXT_FIELDS = ("text", "title", "url")
+_QUOTES = "'\"‘’“”"
+
+
+class AccessSettings(Protocol):
+    """What the rule reads from the config (``config.dashboard`` is one)."""
+
+    @property
+    def moderators_see_safeguarding_text(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class TextPolicy:
+    """:class:`AccessSettings` for callers that hold the flag alone (the notifier's settings)."""
+
+    moderators_see_safeguarding_text: bool = False
+
+
+def roles_of(person: Any) -> frozenset[str]:
+    """The roles of a person in any of the shapes the channels hold: an email ``Recipient`` (``roles``), a
+    dashboard ``User`` (``role``), a config ``Person`` (``roles``), one role name, or an iterable of role names."""
+    if person is None:
+        return frozenset()
+    if isinstance(person, str):
+        return frozenset({person})
+    roles = getattr(person, "roles", None)
+    if roles is not None:
+        return frozenset(str(r) for r in roles)
+    role = getattr(person, "role", None)
+    if role is not None:
+        return frozenset({str(role)})
+    if isinstance(person, Iterable):
+        return frozenset(str(r) for r in person)
+    raise TypeError(f"cannot tell the roles of {type(person).__name__}")
+
+
+def reads_safeguarding(person: Any, settings: AccessSettings) -> bool:
+    """Whether this person reads safeguarding items' text (need-to-know, design.md)."""
+    roles = roles_of(person)
+    if roles & SAFEGUARDING_READERS:
+        return True
+    return bool(roles & _FLAG_READERS) and bool(settings.moderators_see_safeguarding_text)
+
+
+def is_safeguarding(item: Mapping[str, Any]) -> bool:
+    """Whether an item (a row with ``categories_list``, or the raw ``categories`` JSON) is a safeguarding item."""
+    cats = item.get("categories_list")
+    if cats is None:
+        raw = item.get("categories")
+        if isinstance(raw, str):
+            try:
+                cats = json.loads(raw) if raw else []
+            except ValueError:
+                cats = [raw]  # unreadable: treat the worst way, as safeguarding if it says so
+        else:
+            cats = raw or []
+    return "safeguarding" in cats
+
+
+def may_read_text(person: Any, item: Mapping[str, Any], settings: AccessSettings) -> bool:
+    """Whether ``person`` may read ``item``'s text, title, link and the words its reasons quote."""
+    return not is_safeguarding(item) or reads_safeguarding(person, settings)
+
+
+def withhold_quotes(reasons: Iterable[str]) -> list[str]:
+    """Reasons without the words they quote from the post, for people who may not read a safeguarding item:
+    ``rule:self_harm 'kill myself'`` becomes ``rule:self_harm (quoted words withheld)``."""
+    out = []
+    for r in reasons:
+        if any(q in r for q in _QUOTES):
+            out.append(r.split(None, 1)[0].rstrip(":") + " (quoted words withheld)")
+        else:
+            out.append(r)
+    return out
+
+
+def redact(item: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``item`` as shown to someone who may not read it: no text, title or link, and reasons
+    (``reasons_list`` on items, ``reasons`` on classifications) without the words they quote."""
+    out = dict(item)
+    for key in _TEXT_FIELDS:
+        if key in out:
+            out[key] = ""
+    for key in ("reasons_list", "reasons"):
+        if isinstance(out.get(key), list | tuple):
+            out[key] = withhold_quotes(out[key])
+    return out
+
+
+#: LIKE pattern of a categories JSON array that holds "safeguarding"
+_SAFEGUARDING_LIKE = '%"safeguarding"%'
+
+
+def search_text_sql(text_match: str, *, reads: bool) -> tuple[str, list[Any]]:
+    """The SQL condition for a text search by someone who does (``reads``) or does not read safeguarding text:
+    those who may not read it must not find safeguarding items by what they say. Returns the condition and the
+    parameters it adds after ``text_match``'s own."""
+    if reads:
+        return text_match, []
+    return f"(({text_match}) AND COALESCE(categories, '') NOT LIKE ?)", [_SAFEGUARDING_LIKE]

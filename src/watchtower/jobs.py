@@ -1,0 +1,72 @@
+"""The daemon's periodic jobs beside the pipeline, and the one runner that keeps each going.
+
+A job is ``async def job(ctx: JobContext, stop: asyncio.Event) -> None``: it runs from start to shutdown and returns
+promptly once ``stop`` is set. It is handed a :class:`JobContext` (the store, the clock, the config as a getter so a
+SIGHUP reload reaches it, and a way to wake the notifier), never the daemon. :func:`run_job` restarts a job that
+crashes after a pause, so one faulty job never takes the daemon down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from watchtower.digest import run_digest
+from watchtower.logging import get_logger
+from watchtower.platform_actions.worker import run_platform_actions
+from watchtower.retention import run_retention
+from watchtower.watchers import run_watchers
+
+if TYPE_CHECKING:
+    import aiohttp
+
+    from watchtower.config import Config
+    from watchtower.store import Store
+
+__all__ = ["BACKGROUND_JOBS", "RESTART_PAUSE_SECONDS", "Job", "JobContext", "job_name", "run_job"]
+
+RESTART_PAUSE_SECONDS = 30.0
+
+
+@dataclass(frozen=True, eq=False)
+class JobContext:
+    """What a background job may use. ``config()`` is re-read on every pass (a reload replaces it)."""
+
+    store: Store
+    clock: Callable[[], datetime]
+    config: Callable[[], Config]
+    wake_notifier: Callable[[], None]
+    started_at: datetime
+    #: the daemon's shared HTTP session (None before start and after close), for jobs that call platforms
+    session: Callable[[], aiohttp.ClientSession | None] = lambda: None
+    environ: Mapping[str, str] = field(default_factory=dict)
+    #: what per-daemon state is kept under (the platform-actions worker, which the dashboard also wakes)
+    owner: Any = None
+
+
+Job = Callable[[JobContext, asyncio.Event], Awaitable[None]]
+
+
+def job_name(job: Job) -> str:
+    return f"{getattr(job, '__module__', '?')}:{getattr(job, '__qualname__', repr(job))}"
+
+
+async def run_job(job: Job, ctx: JobContext, stop: asyncio.Event, *, pause: float = RESTART_PAUSE_SECONDS) -> None:
+    """Run ``job`` until it returns or ``stop`` is set; a crash is logged and the job restarted after ``pause``."""
+    log = get_logger(component="daemon")
+    while not stop.is_set():
+        try:
+            await job(ctx, stop)
+            return
+        except Exception:
+            log.exception("job_crashed", job=job_name(job))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=pause)
+
+
+#: The jobs the daemon runs, in start order.
+BACKGROUND_JOBS: tuple[Job, ...] = (run_digest, run_watchers, run_retention, run_platform_actions)
