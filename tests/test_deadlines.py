@@ -595,3 +595,45 @@ class TestCommandLine:
         result = run_cli(tmp_path, "--received", "2026-03-06T16:59:59Z", "--severity", "normal",
                          module="watchtower")
         assert (result.returncode, result.stdout) == (0, "2026-03-09T17:00:00Z\n")
+
+
+# --- where the clock starts, and the dashboard's amber ----------------------------------------------------------
+
+
+def test_the_clock_starts_when_posted_unless_found_more_than_a_day_late() -> None:
+    from watchtower.deadlines import clock_start, received_at
+
+    posted = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    assert received_at(posted, posted + timedelta(hours=2))[0] == posted
+    assert received_at(posted, posted + timedelta(hours=25))[0] == posted + timedelta(hours=25)
+    assert received_at(posted + timedelta(minutes=1), posted)[0] == posted  # a clock skew: the earlier
+    assert clock_start("2026-03-02T09:00:00.000000Z", "2026-03-02T11:00:00.000000Z", posted) == posted
+    assert clock_start(None, None, posted) == posted
+
+
+def test_the_dashboard_turns_amber_at_the_configured_reminder() -> None:
+    from watchtower.escalation import EscalationConfig, Level
+    from watchtower.web._context import deadline_state
+
+    assert EscalationConfig().reminder_fraction() == 0.75
+    half = EscalationConfig(levels=[Level(id="reminder_half", at_fraction=0.5, roles=["moderator"]),
+                                    Level(id="dsl_early", at_fraction=0.25, roles=["dsl"])])
+    assert half.reminder_fraction() == 0.5
+    start = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    item = {"created_at": "2026-03-02T10:00:00.000000Z", "first_seen_at": "2026-03-02T10:00:00.000000Z",
+            "deadline_at": "2026-03-02T14:00:00.000000Z"}
+    at = start + timedelta(hours=2, minutes=5)
+    assert deadline_state(item, at, half.reminder_fraction())["state"] == "warn"  # type: ignore[index]
+    assert deadline_state(item, at, EscalationConfig().reminder_fraction())["state"] == "ok"  # type: ignore[index]
+
+
+def test_local_times_are_written_one_way_per_place() -> None:
+    from watchtower.timeutil import local_text
+
+    london = ZoneInfo("Europe/London")
+    moment = datetime(2026, 3, 9, 17, 0, tzinfo=UTC)
+    assert local_text(moment, london) == "Mon 09 Mar 2026 17:00 GMT"
+    assert local_text(moment, london, "short") == "Mon 09 Mar 17:00 GMT"
+    assert local_text(moment, london, "clock") == "17:00:00"
+    assert local_text(moment, london, "page") == "Mon 09 Mar 2026 17:00"
+    assert local_text(None, london, none="never") == "never"

@@ -49,6 +49,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from watchtower._calendar import NATION_SUBDIVISIONS, WorkingCalendar
 from watchtower.models import CATEGORY_SEVERITY, Severity, Source, severity_of
+from watchtower.timeutil import local_text, maybe_ts
 
 __all__ = [
     "DeadlineConfig",
@@ -65,6 +66,23 @@ Nation = Literal["england", "wales", "scotland", "northern_ireland"]
 
 #: The category whose own clock overrides its severity's (design.md: media enquiries 1 hour).
 MEDIA_ENQUIRY = "media_enquiry"
+
+#: an item first seen more than this after it was posted counts as received when it was seen (a backlog at
+#: install, or an old article found late), so it does not arrive already overdue
+LATE_DISCOVERY = timedelta(hours=24)
+
+
+def received_at(created_at: datetime, first_seen_at: datetime) -> tuple[datetime, str]:
+    """When the school "received" an item, where its deadline's clock starts, and how that was decided."""
+    if first_seen_at - created_at > LATE_DISCOVERY:
+        return first_seen_at, "counted from when Watchtower first saw it (posted more than 24 h earlier)"
+    return min(created_at, first_seen_at), "counted from when it was posted"
+
+
+def clock_start(created_at: str | None, first_seen_at: str | None, now: datetime) -> datetime:
+    """:func:`received_at` from a stored row's times (``first_seen_at`` missing: ``now``)."""
+    seen = maybe_ts(first_seen_at) or now
+    return received_at(maybe_ts(created_at) or seen, seen)[0]
 
 
 class DeadlineConfig(BaseModel):
@@ -197,7 +215,7 @@ def format_utc(moment: datetime) -> str:
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%a %d %b %Y %H:%M %Z")
+    return local_text(moment, zone, "full")
 
 
 def _hours(hours: float) -> str:

@@ -37,7 +37,7 @@ from watchtower.models import CATEGORIES, Severity
 from watchtower.people import DIGEST_ROLES, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
-from watchtower.timeutil import maybe_ts, parse_ts, ts
+from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
     from watchtower.jobs import JobContext
@@ -145,7 +145,7 @@ def _span(delta: timedelta) -> str:
 
 
 def _local(dt: datetime | None, zone: ZoneInfo) -> str:
-    return "" if dt is None else dt.astimezone(zone).strftime("%a %d %b %Y %H:%M %Z")
+    return local_text(dt, zone, "full")
 
 
 def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> DigestItem:

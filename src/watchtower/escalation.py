@@ -52,6 +52,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from watchtower.deadlines import effective_severity
 from watchtower.models import CATEGORIES, Severity, Source
 from watchtower.models import ROLES as _ALL_ROLES
+from watchtower.timeutil import local_text
 
 __all__ = [
     "ROLES",
@@ -217,6 +218,9 @@ def _default_on_seen() -> list[SeenRule]:
     ]
 
 
+#: The moderators' reminder when the configured levels have none (design.md's 75 %).
+DEFAULT_REMINDER_FRACTION = 0.75
+
 #: Every severity that climbs the whole chain; an own-account ``none`` item only reminds the moderators.
 _FLAGGED: list[SeverityName] = ["normal", "high", "critical"]
 
@@ -342,6 +346,14 @@ class EscalationConfig(BaseModel):
             seen.add(level.id)
         return levels
 
+    def reminder_fraction(self) -> float:
+        """The fraction of the deadline window at which the moderators are first reminded (the dashboard's amber):
+        the first ``at_fraction`` level that tells moderators; 0.75 when no level does."""
+        for level in self.levels:
+            if level.at_fraction is not None and "moderator" in level.roles:
+                return level.at_fraction
+        return DEFAULT_REMINDER_FRACTION
+
 
 @dataclass(frozen=True, slots=True)
 class ItemState:
@@ -396,11 +408,11 @@ def _roles_text(roles: Sequence[str]) -> str:
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%a %d %b %H:%M %Z")
+    return local_text(moment, zone, "short")
 
 
 def _clock(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%H:%M:%S")
+    return local_text(moment, zone, "clock")
 
 
 def _late(due: datetime, now: datetime, zone: tzinfo) -> str:

@@ -15,13 +15,13 @@ import json
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlite_utils import Database
 
 from watchtower.config import Config
-from watchtower.deadlines import compute_deadline
+from watchtower.deadlines import compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
 from watchtower.logging import get_logger
 from watchtower.models import Classification, Severity, utcnow
@@ -29,22 +29,11 @@ from watchtower.people import Roster
 from watchtower.store import Store, repo
 from watchtower.timeutil import maybe_ts, parse_ts
 
-#: an item first seen more than this after it was posted counts as received when it was seen (a backlog at
-#: install, or an old article found late), so it does not arrive already overdue
-LATE_DISCOVERY = timedelta(hours=24)
-
 
 class Classifier(Protocol):
     version: str
 
     def classify_batch(self, texts: list[str], sources: list[str | None] | None = None) -> list[Classification]: ...
-
-
-def received_at(created_at: datetime, first_seen_at: datetime) -> tuple[datetime, str]:
-    """When the school "received" an item, for its deadline, and how that was decided."""
-    if first_seen_at - created_at > LATE_DISCOVERY:
-        return first_seen_at, "counted from when Watchtower first saw it (posted more than 24 h earlier)"
-    return min(created_at, first_seen_at), "counted from when it was posted"
 
 
 def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemState:

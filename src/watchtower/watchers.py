@@ -33,7 +33,7 @@ from watchtower.logging import get_logger
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
-from watchtower.timeutil import maybe_ts, parse_ts, ts
+from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
     from watchtower.jobs import JobContext
@@ -191,7 +191,7 @@ def silent_episodes(
 
 
 def _local(dt: datetime | None, config: Config) -> str:
-    return "never" if dt is None else dt.astimezone(config.deadlines.zone).strftime("%a %d %b %Y %H:%M %Z")
+    return local_text(dt, config.deadlines.zone, "full", none="never")
 
 
 def _queue(

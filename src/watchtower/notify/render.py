@@ -18,6 +18,7 @@ from watchtower.access import TextPolicy, may_read_text, redact
 from watchtower.display import finalize, safe_display
 from watchtower.models import CATEGORY_SEVERITY, Severity
 from watchtower.people import Recipient
+from watchtower.timeutil import local_text
 
 _env_text = jinja2.Environment(
     loader=jinja2.PackageLoader("watchtower.notify", "templates"),
@@ -43,9 +44,7 @@ def header_safe(text: str, limit: int = 200) -> str:
 
 
 def local(dt: datetime | None, tz: ZoneInfo) -> str:
-    if dt is None:
-        return ""
-    return dt.astimezone(tz).strftime("%a %d %b %Y %H:%M %Z")
+    return local_text(dt, tz, "full")
 
 
 def can_read_text(item: dict[str, Any], recipient: Recipient, moderators_see_safeguarding: bool) -> bool:

@@ -17,9 +17,10 @@ import jinja2
 from aiohttp import web
 
 from watchtower import access
+from watchtower.deadlines import clock_start
 from watchtower.display import finalize
 from watchtower.models import CATEGORIES, Severity
-from watchtower.timeutil import maybe_ts
+from watchtower.timeutil import local_text, maybe_ts
 from watchtower.users import User
 
 #: who may do what (every route names one of these; a route without one is refused)
@@ -117,27 +118,26 @@ def can(user: User | None, permission: str) -> bool:
 # --- time and deadlines --------------------------------------------------------------------------
 
 
-def deadline_state(item: dict[str, Any], now: datetime) -> dict[str, Any] | None:
-    """Countdown state computed on the server: ok, warn (75% of the time to the deadline gone) or breached.
+def deadline_state(item: dict[str, Any], now: datetime, warn_fraction: float = 0.75) -> dict[str, Any] | None:
+    """Countdown state computed on the server: ok, warn (``warn_fraction`` of the time to the deadline gone: the
+    moderators' reminder, ``EscalationConfig.reminder_fraction``) or breached.
     The vendored countdown.js only refreshes the words and colour between page loads."""
     deadline = maybe_ts(item.get("deadline_at"))
     if deadline is None:
         return None
     if item.get("acknowledged_at") or item.get("resolved_at"):
-        return {"state": "done", "deadline": deadline, "start": None, "text": ""}
-    from watchtower.pipeline import received_at
-
-    seen = maybe_ts(item.get("first_seen_at")) or now
-    start = received_at(maybe_ts(item.get("created_at")) or seen, seen)[0]
+        return {"state": "done", "deadline": deadline, "start": None, "text": "", "warn": warn_fraction}
+    start = clock_start(item.get("created_at"), item.get("first_seen_at"), now)
     window = (deadline - start).total_seconds()
     gone = (now - start).total_seconds()
     if now >= deadline:
         state = "breached"
-    elif window > 0 and gone >= 0.75 * window:
+    elif window > 0 and gone >= warn_fraction * window:
         state = "warn"
     else:
         state = "ok"
-    return {"state": state, "deadline": deadline, "start": start, "text": countdown_text(deadline, now)}
+    return {"state": state, "deadline": deadline, "start": start, "text": countdown_text(deadline, now),
+            "warn": warn_fraction}
 
 
 def countdown_text(deadline: datetime, now: datetime) -> str:
@@ -163,9 +163,9 @@ def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environmen
         finalize=finalize,  # and bidi overrides, ANSI escapes and control characters are shown inert
     )
 
-    def local(value: str | datetime | None, fmt: str = "%a %d %b %Y %H:%M") -> str:
+    def local(value: str | datetime | None, fmt: str | None = None) -> str:
         dt = maybe_ts(value) if isinstance(value, str) else value
-        return "" if dt is None else dt.astimezone(tz).strftime(fmt)
+        return local_text(dt, tz, "page", fmt=fmt)
 
     def sev_label(value: int | None) -> str:
         return Severity(value or 0).label

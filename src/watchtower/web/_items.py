@@ -49,7 +49,7 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
         "excerpt": _excerpt(item.get("text") or "") if readable else None,
         "readable": readable,
         "first_seen_at": item["first_seen_at"],
-        "deadline": deadline_state(item, d.now()),
+        "deadline": deadline_state(item, d.now(), d.daemon.config.escalation.reminder_fraction()),
         "acknowledged_at": item.get("acknowledged_at"),
         "resolved_at": item.get("resolved_at"),
         "not_concern": bool(item.get("not_concern")),

@@ -15,10 +15,12 @@
       var el = els[i];
       var due = Date.parse(el.getAttribute("data-deadline"));
       var start = Date.parse(el.getAttribute("data-start"));
+      var warn = parseFloat(el.getAttribute("data-warn"));  // the moderators' reminder fraction, from the config
+      if (isNaN(warn)) warn = 0.75;
       if (isNaN(due)) continue;
       var state = "cd-ok";
       if (now >= due) state = "cd-breached";
-      else if (!isNaN(start) && due > start && now - start >= 0.75 * (due - start)) state = "cd-warn";
+      else if (!isNaN(start) && due > start && now - start >= warn * (due - start)) state = "cd-warn";
       el.classList.remove("cd-ok", "cd-warn", "cd-breached");
       el.classList.add(state);
       var text = el.querySelector(".cd-text");
