@@ -243,3 +243,31 @@ class TestAStoreThatRefusesWrites:
         assert max(delivered(smtp.messages).values()) == 1
         assert sorted(r for m in smtp.messages for r in m.rcpt_tos) == sorted(MODERATORS)
         assert {s for _, _, s in statuses(db)} == {"sent"}
+
+
+def test_a_notice_owns_its_dedup_key_and_audit_line(tmp_path: Any) -> None:
+    """One notice to the same people twice is queued once and audited as the notice says."""
+    from datetime import UTC, datetime, timedelta
+
+    from watchtower.notify.notice import Notice
+    from watchtower.notify.retry import RetryPolicy
+    from watchtower.store._db import connect
+
+    db = connect(tmp_path / "n.db")
+    now = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    people = [("Amy@Oakfield.example", "Amy", "moderator"), ("ben@oakfield.example", "Ben", "moderator")]
+    assert Notice.item_step(7, "seen", reason="r", urgent=True).key("Amy@Oakfield.example") == \
+        "item:7:seen:amy@oakfield.example"
+    digest = Notice.digest(Notice.digest_key("2026-03-02"), subject="s", body="{}")
+    assert digest.enqueue(db, people, now) == ["Amy@Oakfield.example", "ben@oakfield.example"]
+    assert digest.enqueue(db, people, now) == []  # never twice, but the digest's line is written each time
+    episode = Notice.episode_notice("spike:x", "spike", subject="s", body="b", urgent=True)
+    assert episode.enqueue(db, people, now) == ["Amy@Oakfield.example", "ben@oakfield.example"]
+    assert episode.enqueue(db, people, now) == []  # nothing new: no second audit line
+    lines = [r[0] for r in db.execute("SELECT action FROM audit ORDER BY id").fetchall()]
+    assert lines == ["digest_queued", "digest_queued", "spike"]
+    keys = [r[0] for r in db.execute("SELECT dedup_key FROM alerts ORDER BY id").fetchall()]
+    assert keys[:2] == ["digest:2026-03-02:amy@oakfield.example", "digest:2026-03-02:ben@oakfield.example"]
+    policy = RetryPolicy(first=5, maximum=60, give_up_after=timedelta(hours=1))
+    assert [policy.delay(a) for a in range(6)] == [5, 10, 20, 40, 60, 60]
+    assert policy.gives_up(now - timedelta(hours=2), now) and not policy.gives_up(now, now)

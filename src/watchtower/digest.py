@@ -34,6 +34,7 @@ from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
 from watchtower.logging import get_logger
 from watchtower.models import CATEGORIES, Severity
+from watchtower.notify.notice import Notice
 from watchtower.people import DIGEST_ROLES, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
@@ -272,27 +273,10 @@ def queue_digest(db: Database, config: Config, now: datetime, *, key: str) -> li
     """
     subject, text, html = render_digest(build_digest(db, config, now))
     body = json.dumps({"text": text, "html": html})
-    keys = []
-    for email, name, role in digest_recipients(config):
-        dedup = f"{key}:{email.lower()}"
-        keys.append(dedup)
-        repo.enqueue_alert(
-            db,
-            dedup_key=dedup,
-            kind="digest",
-            step="digest",
-            recipient=email,
-            recipient_name=name,
-            role=role,
-            urgent=False,
-            reason=key,
-            subject=subject,
-            body=body,
-            now=now,
-        )
-    repo.audit(db, actor="watchtower", action="digest_queued", channel="daemon", now=now, key=key,
-               to=[e for e, _, _ in digest_recipients(config)])
-    return keys
+    notice = Notice.digest(key, subject=subject, body=body)
+    people = digest_recipients(config)
+    notice.enqueue(db, people, now)
+    return [notice.key(email) for email, _, _ in people]
 
 
 def digest_tick(db: Database, config: Config, now: datetime) -> int:
@@ -303,8 +287,8 @@ def digest_tick(db: Database, config: Config, now: datetime) -> int:
     last = maybe_ts(repo.get_meta(db, META_LAST_DIGEST))
     if not digest_due(last, now, config.escalation, tz=config.deadlines.zone):
         return 0
-    key = f"digest:{slot_date(now, config).isoformat()}"
-    before = len(repo.alert_ids_by_keys(db, [f"{key}:{e.lower()}" for e, _, _ in digest_recipients(config)]))
+    key = Notice.digest_key(slot_date(now, config).isoformat())
+    before = len(repo.alert_ids_by_keys(db, [Notice.dedup_key(key, e) for e, _, _ in digest_recipients(config)]))
     keys = queue_digest(db, config, now, key=key)
     repo.set_meta(db, META_LAST_DIGEST, ts(now))
     return len(repo.alert_ids_by_keys(db, keys)) - before

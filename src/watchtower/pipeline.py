@@ -25,6 +25,7 @@ from watchtower.deadlines import compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
 from watchtower.logging import get_logger
 from watchtower.models import Classification, Severity, utcnow
+from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.store import Store, repo
 from watchtower.timeutil import maybe_ts, parse_ts
@@ -59,32 +60,8 @@ def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], no
         if not repo.record_step(db, item_id, step.step_id, step.reason, now):
             continue
         people = Roster.from_config(config).route(step.roles)
-        for person in people:
-            if repo.enqueue_alert(
-                db,
-                dedup_key=f"item:{item_id}:{step.step_id}:{person.email.lower()}",
-                kind="item",
-                item_id=item_id,
-                step=step.step_id,
-                recipient=person.email,
-                recipient_name=person.name,
-                role=person.role,
-                urgent=step.urgent,
-                reason=step.reason,
-                now=now,
-            ):
-                queued += 1
-        repo.audit(
-            db,
-            actor="watchtower",
-            action="escalation_step",
-            channel="daemon",
-            now=now,
-            item_id=item_id,
-            step=step.step_id,
-            reason=step.reason,
-            to=[p.email for p in people],
-        )
+        notice = Notice.item_step(item_id, step.step_id, reason=step.reason, urgent=step.urgent)
+        queued += len(notice.enqueue(db, [(p.email, p.name, p.role) for p in people], now))
     return queued
 
 

@@ -21,6 +21,7 @@ from watchtower.connectors.base import Connector, FetchResult
 from watchtower.exceptions import SourceAuthFailed, SourceMisconfigured, SourceQuotaExhausted, SourceUnavailable
 from watchtower.logging import get_logger
 from watchtower.models import Item, utcnow
+from watchtower.notify.notice import Notice
 from watchtower.store import Store, repo
 
 #: longest wait after repeated transient failures
@@ -197,27 +198,13 @@ def operator_notice(recipients: Callable[[], list[tuple[str, str]]]) -> Notify:
     """A ``notify_operator`` that queues one system email per episode to each operator."""
 
     def notify(db: Database, source: str, status: str, body: str, now: datetime) -> None:
-        episode = now.strftime("%Y%m%dT%H%M%S")
         subject = (
             f"Watchtower: {source} is working again"
             if status == "recovered"
             else f"Watchtower: {source} has stopped ({status.replace('_', ' ')}) and needs a person"
         )
-        for email, name in recipients():
-            repo.enqueue_alert(
-                db,
-                dedup_key=f"source:{source}:{status}:{episode}:{email}",
-                kind="system",
-                step=f"source_{status}",
-                recipient=email,
-                recipient_name=name,
-                role="operator",
-                urgent=True,
-                subject=subject,
-                body=body,
-                now=now,
-            )
-        repo.audit(db, actor="watchtower", action=f"source_{status}", channel="daemon", now=now, source=source)
+        notice = Notice.source_status(source, status, subject=subject, body=body, now=now)
+        notice.enqueue(db, [(email, name, "operator") for email, name in recipients()], now)
 
     return notify
 

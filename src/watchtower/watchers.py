@@ -30,6 +30,7 @@ from sqlite_utils import Database
 
 from watchtower.config import Config
 from watchtower.logging import get_logger
+from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
@@ -205,28 +206,8 @@ def _queue(
     urgent: bool,
     now: datetime,
 ) -> int:
-    queued = 0
-    told = []
-    for email, name, role in people:
-        if repo.enqueue_alert(
-            db,
-            dedup_key=f"{episode}:{email.lower()}",
-            kind="system",
-            step=step,
-            recipient=email,
-            recipient_name=name,
-            role=role,
-            urgent=urgent,
-            reason=episode,
-            subject=subject,
-            body=body,
-            now=now,
-        ):
-            queued += 1
-            told.append(email)
-    if told:
-        repo.audit(db, actor="watchtower", action=step, channel="daemon", now=now, episode=episode, to=told)
-    return queued
+    notice = Notice.episode_notice(episode, step, subject=subject, body=body, urgent=urgent)
+    return len(notice.enqueue(db, people, now))
 
 
 def _spike_notice(db: Database, config: Config, spike: Spike) -> tuple[str, str]:

@@ -83,6 +83,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     from watchtower.digest import digest_recipients, queue_digest
     from watchtower.links import LinkSigner
     from watchtower.models import utcnow
+    from watchtower.notify.notice import Notice
     from watchtower.notify.outbox import Notifier, OutboxSettings
     from watchtower.people import Roster
     from watchtower.secrets import get_secret, has_secret
@@ -112,7 +113,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
         now = clock()
 
         def queue(db: Any) -> list[int]:
-            keys = queue_digest(db, config, now, key=f"digest-manual:{ts(now)}")
+            keys = queue_digest(db, config, now, key=Notice.manual_digest_key(ts(now)))
             ids = repo.alert_ids_by_keys(db, keys)
             repo.defer_alerts(db, ids, until=now + HOLD_FROM_DAEMON)
             return ids

@@ -2,7 +2,8 @@
 
 pending rows -> group per person (urgent now; normal batched, at most one email per ``batch_minutes``)
 -> render -> send with retry -> record as sent. A passing failure (connection refused, SMTP 4xx) leaves the rows
-pending with exponential backoff; a permanent one (bad address) fails them at once and tells the operator.
+pending with exponential backoff (the policy is ``notify/retry.py``); a permanent one (bad address) fails them at
+once and tells the operator.
 Nothing is lost: the rows were written before any send was tried, and a row is marked sent only after the
 server accepted it. Doubles are rare and recognisable: a row is marked "sending" before its SMTP transaction and
 "sent" right after the server's 250 (before QUIT), and every email's Message-ID is derived from its rows, so a copy
@@ -31,6 +32,8 @@ from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
 from watchtower.models import utcnow
 from watchtower.notify import render
+from watchtower.notify.notice import Notice
+from watchtower.notify.retry import RetryPolicy
 from watchtower.people import Recipient, Roster
 from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
@@ -52,6 +55,10 @@ class OutboxSettings:
     give_up_after: timedelta = timedelta(hours=72)
     moderators_see_safeguarding: bool = False
     operators: tuple[str, ...] = ()
+
+    @property
+    def retry(self) -> RetryPolicy:
+        return RetryPolicy(self.first_backoff, self.max_backoff, self.give_up_after)
 
     @classmethod
     def from_config(cls, cfg: Config) -> OutboxSettings:
@@ -83,11 +90,6 @@ def stable_message_id(rows: Sequence[dict[str, Any]]) -> str:
     ordered = sorted(rows, key=lambda r: int(r["id"]))
     digest = hashlib.sha256("\n".join(f"{r['id']}:{r['dedup_key']}" for r in ordered).encode()).hexdigest()
     return f"<alert-{ordered[0]['id']}.{digest[:16]}@watchtower.local>"
-
-
-def backoff(attempts: int, first: float, maximum: float) -> float:
-    """Exponential: first, 2*first, 4*first ... capped at ``maximum`` seconds."""
-    return float(min(maximum, first * (2 ** max(0, attempts))))
 
 
 class Notifier:
@@ -135,7 +137,7 @@ class Notifier:
             except Exception:
                 wait = idle_seconds
             if crashes:
-                wait = max(wait, backoff(crashes - 1, self.settings.first_backoff, self.settings.max_backoff))
+                wait = max(wait, self.settings.retry.delay(crashes - 1))
             waiters = {asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())}
             _, pending = await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
             for w in pending:
@@ -308,10 +310,10 @@ class Notifier:
         except TransientDeliveryError as exc:
             attempts = max(r["attempts"] for r in email.rows)
             oldest = min(parse_ts(r["created_at"]) for r in email.rows)
-            if now - oldest > self.settings.give_up_after:
+            if self.settings.retry.gives_up(oldest, now):
                 await self._fail(email, f"gave up after {attempts + 1} tries: {exc}", now)
                 return False
-            delay = backoff(attempts, self.settings.first_backoff, self.settings.max_backoff)
+            delay = self.settings.retry.delay(attempts)
             if not self._failing:
                 self.log.warning("smtp_failing", error=str(exc), retry_in=delay)
                 self._failing = True
@@ -348,22 +350,15 @@ class Notifier:
                     db, actor="watchtower", action="email_failed", channel="email", now=now,
                     item_id=r["item_id"], to=email.recipient, error=error,
                 )
-            for op in operators:
-                repo.enqueue_alert(
-                    db,
-                    dedup_key=f"undeliverable:{ids[0]}:{op}",
-                    kind="system",
-                    step="undeliverable",
-                    recipient=op,
-                    now=now,
-                    urgent=True,
-                    subject=f"Watchtower could not deliver an alert to {email.recipient}",
-                    body=(
-                        f"Watchtower could not deliver {len(ids)} alert(s) to {email.recipient}:\n\n  {error}\n\n"
-                        "Check that address in the [[people]] section of the config. The items are still in the "
-                        "dashboard and in the escalation chain."
-                    ),
-                )
+            Notice.undeliverable(
+                ids[0],
+                subject=f"Watchtower could not deliver an alert to {email.recipient}",
+                body=(
+                    f"Watchtower could not deliver {len(ids)} alert(s) to {email.recipient}:\n\n  {error}\n\n"
+                    "Check that address in the [[people]] section of the config. The items are still in the "
+                    "dashboard and in the escalation chain."
+                ),
+            ).enqueue(db, [(op, None, None) for op in operators], now)
 
         await self.store.write(record)
         self.wake.set()
