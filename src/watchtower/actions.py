@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlite_utils import Database
 
 from watchtower import access
 from watchtower.models import ACTIONS, Severity
 from watchtower.store import repo
+from watchtower.store._db import rows as _rows
 from watchtower.timeutil import ts
 
 __all__ = [
@@ -35,12 +35,6 @@ __all__ = [
     "not_concern",
     "resolve",
 ]
-
-
-def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = db.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
 def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from watchtower.store import repo
+from watchtower.store._db import rows as _rows
 from watchtower.timeutil import ts
 
 #: The item's content as first seen: what the SHA-256 in an evidence file covers, in this order.
@@ -30,12 +31,6 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "platform", "platform_id", "url", "author_handle", "author_name", "title", "text", "created_at", "parent_id",
     "has_media",
 )
-
-
-def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = db.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
 def _decode(row: dict[str, Any], *keys: str) -> dict[str, Any]:

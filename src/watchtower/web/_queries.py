@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from watchtower import access
 from watchtower.models import CATEGORIES, Severity
 from watchtower.store import repo
+from watchtower.store._db import rows as _rows
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
 STATUSES: dict[str, str] = {
@@ -38,12 +39,6 @@ SEVERITY_FILTERS: dict[str, str] = {
     "any": "Everything",
 }
 PAGE_SIZE = 50  # a page of harmless comments is triaged in one bulk action
-
-
-def _rows(db: Database, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-    cur = db.execute(sql, params or [])
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
 def _like(term: str) -> str:

@@ -1,0 +1,288 @@
+"""Items: ingestion, classification, escalation steps, people acting on them, and the reports that read them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from watchtower.models import ACTIONS, Classification, Item
+from watchtower.store._db import rows as _rows
+from watchtower.store.audit import audit
+from watchtower.timeutil import ts
+
+
+def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: datetime) -> list[int]:
+    """Store items; return the ids of those not seen before. The same post seen twice is one item."""
+    new_ids: list[int] = []
+    seen_ts = ts(now)
+    for it in items:
+        row = db.execute(
+            """
+            INSERT INTO items (platform, platform_id, source, source_name, own_post, url, author_handle,
+                               author_name, title, text, created_at, first_seen_at, has_media, parent_id, extra)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (platform, platform_id) DO NOTHING
+            RETURNING id
+            """,
+            [
+                it.platform,
+                it.platform_id,
+                it.source,
+                source_name,
+                int(it.own_post),
+                it.url,
+                it.author_handle,
+                it.author_name,
+                it.title,
+                it.text,
+                ts(it.created_at),
+                seen_ts,
+                int(it.has_media),
+                it.parent_id,
+                json.dumps(it.extra, default=str),
+            ],
+        ).fetchone()
+        if row is not None:
+            new_ids.append(int(row[0]))
+    return new_ids
+
+
+def unclassified_ids(db: Database, limit: int = 10_000) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM items WHERE classified_at IS NULL ORDER BY id LIMIT ?", [limit])]
+
+
+def sources_of(db: Database, ids: Sequence[int]) -> dict[str, list[int]]:
+    """``ids`` grouped by the source that first saw each item, ids in order within each source."""
+    out: dict[str, list[int]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        for item_id, source_name in db.execute(
+            f"SELECT id, source_name FROM items WHERE id IN ({marks}) ORDER BY id", chunk
+        ):
+            out.setdefault(source_name, []).append(item_id)
+    return out
+
+
+def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(f"SELECT * FROM items WHERE id IN ({marks}) ORDER BY id", list(ids))
+    cols = [c[0] for c in rows.description]
+    return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+
+
+def get_item(db: Database, item_id: int) -> dict[str, Any] | None:
+    rows = get_items(db, [item_id])
+    return rows[0] if rows else None
+
+
+def record_classification(
+    db: Database,
+    item_id: int,
+    cls: Classification,
+    *,
+    now: datetime,
+    deadline_at: datetime | None,
+    deadline_reason: str | None,
+) -> None:
+    """Store the decision with its reasons, and the item's deadline (computed once, on purpose)."""
+    cats = json.dumps(list(cls.categories))
+    possible = json.dumps(list(cls.possible)) if cls.possible else None
+    db.execute(
+        "INSERT INTO classifications (item_id, classified_at, categories, severity, scores, reasons, model_version, "
+        "possible, decisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            item_id,
+            ts(now),
+            cats,
+            int(cls.severity),
+            json.dumps({k: round(float(v), 4) for k, v in cls.scores.items()}),
+            json.dumps(list(cls.reasons)),
+            cls.model_version,
+            possible,
+            json.dumps([d.as_dict() for d in cls.decisions]),
+        ],
+    )
+    db.execute(
+        "UPDATE items SET classified_at = ?, categories = ?, severity = ?, deadline_at = ?, deadline_reason = ?, "
+        "possible = ? WHERE id = ?",
+        [ts(now), cats, int(cls.severity), ts(deadline_at) if deadline_at else None, deadline_reason, possible,
+         item_id],
+    )
+
+
+def latest_classification(db: Database, item_id: int) -> dict[str, Any] | None:
+    row = db.execute(
+        "SELECT categories, severity, scores, reasons, model_version, classified_at FROM classifications "
+        "WHERE item_id = ? ORDER BY id DESC LIMIT 1",
+        [item_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return {
+        "categories": json.loads(row[0]),
+        "severity": row[1],
+        "scores": json.loads(row[2]),
+        "reasons": json.loads(row[3]),
+        "model_version": row[4],
+        "classified_at": row[5],
+    }
+
+
+def record_step(db: Database, item_id: int, step: str, reason: str, now: datetime) -> bool:
+    """Record that an escalation step was taken; False if it already was (restart-safe)."""
+    cur = db.execute(
+        "INSERT INTO escalation_steps (item_id, step, at, reason) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (item_id, step) DO NOTHING",
+        [item_id, step, ts(now), reason],
+    )
+    return cur.rowcount == 1
+
+
+def done_steps(db: Database, item_id: int) -> set[str]:
+    return {r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ?", [item_id])}
+
+
+def open_items(db: Database) -> list[dict[str, Any]]:
+    """Items that still owe an acknowledgement, with the steps already taken."""
+    rows = db.execute(
+        "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, acknowledged_at, "
+        "resolved_at FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
+    )
+    cols = [c[0] for c in rows.description]
+    out = [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+    if out:
+        steps: dict[int, set[str]] = {}
+        for item_id, step in db.execute(
+            "SELECT s.item_id, s.step FROM escalation_steps s JOIN items i ON i.id = s.item_id "
+            "WHERE i.acknowledged_at IS NULL AND i.resolved_at IS NULL AND i.deadline_at IS NOT NULL"
+        ):
+            steps.setdefault(item_id, set()).add(step)
+        for row in out:
+            row["done_steps"] = steps.get(row["id"], set())
+    return out
+
+
+def items_state(db: Database, item_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
+    """(acknowledged_at, resolved_at) of each of these items that still exists."""
+    if not item_ids:
+        return {}
+    marks = ",".join("?" * len(item_ids))
+    return {r[0]: (r[1], r[2]) for r in db.execute(
+        f"SELECT id, acknowledged_at, resolved_at FROM items WHERE id IN ({marks})", list(item_ids))}
+
+
+def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
+    """Acknowledge an item: stops its escalation chain. False if it was already acknowledged."""
+    if db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is None:
+        raise KeyError(item_id)
+    db.execute(
+        "INSERT INTO acknowledgements (item_id, by, at, channel, note) VALUES (?, ?, ?, ?, ?)",
+        [item_id, by, ts(now), channel, note],
+    )
+    cur = db.execute(
+        "UPDATE items SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
+        [ts(now), by, item_id],
+    )
+    first = cur.rowcount == 1
+    audit(db, actor=by, action="acknowledge", channel=channel, now=now, item_id=item_id, note=note, first=first)
+    return first
+
+
+def record_action(
+    db: Database, item_id: int, action: str, *, by: str, channel: str, now: datetime, note: str | None = None
+) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}: use one of {', '.join(ACTIONS)}")
+    if db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is None:
+        raise KeyError(item_id)
+    db.execute(
+        "INSERT INTO actions (item_id, action, by, at, channel, note) VALUES (?, ?, ?, ?, ?, ?)",
+        [item_id, action, by, ts(now), channel, note],
+    )
+    audit(db, actor=by, action=f"action:{action}", channel=channel, now=now, item_id=item_id, note=note)
+
+
+def resolve(db: Database, item_id: int, *, by: str, channel: str, now: datetime) -> None:
+    db.execute(
+        "UPDATE items SET resolved_at = COALESCE(resolved_at, ?), resolved_by = COALESCE(resolved_by, ?) WHERE id = ?",
+        [ts(now), by, item_id],
+    )
+    audit(db, actor=by, action="resolve", channel=channel, now=now, item_id=item_id)
+
+
+def item_as_dict(item: Item) -> dict[str, Any]:
+    return asdict(item)
+
+
+def flagged_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """Items classified with at least one category in [start, end), worst first."""
+    return _rows(
+        db,
+        "SELECT * FROM items WHERE severity > 0 AND classified_at >= ? AND classified_at < ? "
+        "ORDER BY severity DESC, classified_at",
+        [ts(start), ts(end)],
+    )
+
+
+def open_items_detail(db: Database) -> list[dict[str, Any]]:
+    """Full rows of items still owing an acknowledgement, soonest deadline first."""
+    return _rows(
+        db,
+        "SELECT * FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL "
+        "ORDER BY deadline_at, id",
+    )
+
+
+def acknowledged_late_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """Items acknowledged in [start, end) after their deadline had passed."""
+    return _rows(
+        db,
+        "SELECT * FROM items WHERE acknowledged_at >= ? AND acknowledged_at < ? AND deadline_at IS NOT NULL "
+        "AND acknowledged_at > deadline_at ORDER BY acknowledged_at",
+        [ts(start), ts(end)],
+    )
+
+
+def awaiting_dsl_review(db: Database, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    """Flagged items the DSL has not reviewed yet (oldest first, at most ``limit``), and how many in all."""
+    total = db.execute("SELECT COUNT(*) FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL").fetchone()[0]
+    rows = _rows(
+        db,
+        "SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL ORDER BY first_seen_at, id LIMIT ?",
+        [limit],
+    )
+    return rows, int(total)
+
+
+def newest_own_posts(db: Database) -> dict[str, str]:
+    """For each source that has seen the school's own posts: the newest own post's created_at (UTC text)."""
+    return {
+        name: newest
+        for name, newest in db.execute(
+            "SELECT source_name, MAX(created_at) FROM items WHERE own_post = 1 GROUP BY source_name"
+        )
+    }
+
+
+def flagged_replies_since(db: Database, since: datetime) -> list[dict[str, Any]]:
+    """Flagged replies (items with a parent) posted at or after ``since``: id, platform, parent_id, created_at,
+    categories."""
+    return _rows(
+        db,
+        "SELECT id, platform, parent_id, created_at, categories FROM items "
+        "WHERE parent_id IS NOT NULL AND severity > 0 AND created_at >= ? ORDER BY platform, parent_id, created_at",
+        [ts(since)],
+    )
+
+
+def item_by_platform_id(db: Database, platform: str, platform_id: str) -> dict[str, Any] | None:
+    rows = _rows(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ?", [platform, platform_id])
+    return rows[0] if rows else None
