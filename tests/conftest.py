@@ -235,10 +235,15 @@ def add_item(
                          reasons=reasons, model_version="test", possible=possible or [], decisions=decisions)
     assert cls.severity == max(severity_of(categories), Severity.HIGH if possible else Severity.NONE)
     with immediate(db):
-        [item_id] = repo.ingest(db, [item], source_name=source_name, now=now)
-        row = repo.get_item(db, item_id)
-        assert row is not None
-        triage_record(db, config, [row], [cls], now)
+        return store_and_triage(db, config, item, cls, source_name=source_name, now=now)
+
+
+def store_and_triage(db: Database, config: Config, item: Item, cls: Classification, *, source_name: str,
+                     now: datetime) -> int:
+    """The seeding step every test world shares: store ``item`` and triage it with ``cls`` with the real pipeline
+    code (deadline, escalation steps, alerts), in the caller's transaction. Returns the item's id."""
+    [item_id] = repo.ingest(db, [item], source_name=source_name, now=now)
+    triage_record(db, config, repo.get_items(db, [item_id]), [cls], now)
     return item_id
 
 

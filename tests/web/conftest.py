@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +18,11 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from conftest import FakeClock, store_and_triage
 from watchtower import users
 from watchtower.config import Config, parse_config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.models import CATEGORIES, Classification, Item
-from watchtower.pipeline import triage_record
-from watchtower.store import repo
 from watchtower.web import create_app
 
 LINK_KEY = "k" * 40
@@ -46,15 +45,8 @@ class KeywordClassifier:
         return out
 
 
-@dataclass
-class Clock:
-    now: datetime = field(default_factory=lambda: datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kw: float) -> None:
-        self.now += timedelta(**kw)
+#: the dashboard tests share the root conftest's clock (one fixture world)
+Clock = FakeClock
 
 
 def make_config(db_path: Path, **dashboard: Any) -> Config:
@@ -103,12 +95,8 @@ async def seed(daemon: Daemon, text: str, *, author: str = "Jo Bloggs", handle: 
     assert daemon.classifier is not None
     [cls] = daemon.classifier.classify_batch([text], [source])
 
-    def work(db: Any) -> int:
-        [item_id] = repo.ingest(db, [item], source_name=f"{platform}-page", now=now)
-        triage_record(db, daemon.config, repo.get_items(db, [item_id]), [cls], now)
-        return item_id
-
-    return await daemon.store.write(work)
+    return await daemon.store.write(
+        lambda db: store_and_triage(db, daemon.config, item, cls, source_name=f"{platform}-page", now=now))
 
 
 _HASHES: dict[str, str] = {}
@@ -156,11 +144,6 @@ class Env:
         r = await login(self.client, username)
         assert r.status == 303, await r.text()
         return csrf_of(await (await self.client.get("/")).text())
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
