@@ -1,6 +1,7 @@
 """Fuse the exported fp32 ONNX model's attention and GELU nodes, then quantise it to int8 (what ships).
 
-    .venv/bin/python training/optimize_onnx.py training/.work/model.fp32.onnx src/watchtower/classify/weights/model.int8.onnx
+    .venv/bin/python training/optimize_onnx.py training/.work/model.fp32.onnx \
+        src/watchtower/classify/weights/model.int8.onnx
 
 onnxruntime's transformer optimiser rewrites BERT-style subgraphs into fused operators (Attention, SkipLayerNorm,
 BiasGelu, EmbedLayerNormalization are skipped: our inputs have no token types). On a 2-core server that makes the
@@ -32,9 +33,12 @@ def fuse(fp32: Path, out: Path) -> None:
 
 
 def quantize(fp32: Path, int8: Path) -> None:
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(fp32), str(int8), per_channel=True, weight_type=QuantType.QInt8)
+    # fused operators (com.microsoft domain) defeat shape inference: their outputs are float
+    quantize_dynamic(str(fp32), str(int8), per_channel=True, weight_type=QuantType.QInt8,
+                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
 
 
 def fuse_and_quantize(fp32: Path, int8: Path) -> None:

@@ -62,9 +62,12 @@ def main() -> int:
         return score(rows, preds)
 
     keys = [*(f"{h}_threshold" for h in CATEGORY_HEADS), *(f"{h}_concern_threshold" for h in CATEGORY_HEADS),
-            "hate_threshold", "hate_possible_threshold", "explained_post_threshold",
+            "hate_possible_threshold", "explained_post_threshold",
             *(f"{h}_head_threshold" for h in WRITER_HEADS if h in clf._head)]
-    cfg = ClassifierConfig(model_dir=args.model_dir)
+    # the TweetEval-tuned thresholds the training run wrote (offensive, hate) are kept: they are tuned on val
+    meta = clf._model.metadata.get("thresholds", {})
+    cfg = ClassifierConfig(model_dir=args.model_dir, **{f"{k}_threshold": v for k, v in meta.items()
+                                                         if k in ("offensive", "hate")})
     best = run(cfg)
     print(f"start: {json.dumps({k: getattr(cfg, k) for k in keys})}\n  {best}", flush=True)
     for rnd in range(args.rounds):
@@ -93,7 +96,9 @@ def main() -> int:
     chosen = {k: getattr(cfg, k) for k in keys}
     print(json.dumps({"thresholds": chosen, "calibration": final}, indent=2))
     if args.write:
-        folder = args.model_dir or Path(clf._model_dir)
+        from watchtower.classify._model import DEFAULT_MODEL_DIR
+
+        folder = args.model_dir or DEFAULT_MODEL_DIR
         meta_path = folder / "metadata.json"
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         meta["runtime_thresholds"] = chosen
