@@ -143,8 +143,10 @@ class TestConfig:
         cfg = ClassifierConfig()
         assert cfg.offensive_threshold == meta["thresholds"]["offensive"]
         assert cfg.hate_threshold == meta["thresholds"]["hate"]
-        assert cfg.threat_threshold == meta["thresholds"]["threat"]
-        assert cfg.safeguarding_threshold == meta["thresholds"]["safeguarding"]
+        # the alert and possible-concern bands chosen on the calibration writer (training/tune_bands.py)
+        assert meta["runtime_thresholds"]
+        for key, value in meta["runtime_thresholds"].items():
+            assert getattr(cfg, key) == value, key
 
     def test_thresholds_must_be_probabilities(self) -> None:
         with pytest.raises(ValidationError):

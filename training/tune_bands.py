@@ -37,7 +37,7 @@ GRID = [round(x, 2) for x in np.arange(0.05, 0.991, 0.05)] + [0.97, 0.98, 0.99]
 
 def objective(s: dict[str, Any], max_harmless: float) -> float:
     over = max(0.0, s["harmless_to_high_or_more"] - max_harmless)
-    return s["critical_to_critical"] + s["critical_to_high_or_more"] + s["category_macro_f1"] - 20 * over
+    return s["critical_to_critical"] + s["critical_to_high_or_more"] + s["category_macro_f1"] - 100 * over
 
 
 def main() -> int:
@@ -46,6 +46,7 @@ def main() -> int:
     ap.add_argument("--model-dir", type=Path, default=None)
     ap.add_argument("--max-harmless", type=float, default=0.03)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--start", default="{}", help="JSON of thresholds to start from (a previous run's choice)")
     ap.add_argument("--write", action="store_true", help="write the chosen thresholds into the weights' metadata")
     args = ap.parse_args()
 
@@ -62,12 +63,12 @@ def main() -> int:
         return score(rows, preds)
 
     keys = [*(f"{h}_threshold" for h in CATEGORY_HEADS), *(f"{h}_concern_threshold" for h in CATEGORY_HEADS),
-            "hate_possible_threshold", "explained_post_threshold",
+            "hate_possible_threshold", "explained_post_threshold", "harassment_threshold", "school_target_threshold",
             *(f"{h}_head_threshold" for h in WRITER_HEADS if h in clf._head)]
     # the TweetEval-tuned thresholds the training run wrote (offensive, hate) are kept: they are tuned on val
     meta = clf._model.metadata.get("thresholds", {})
     cfg = ClassifierConfig(model_dir=args.model_dir, **{f"{k}_threshold": v for k, v in meta.items()
-                                                         if k in ("offensive", "hate")})
+                                                         if k in ("offensive", "hate")}, **json.loads(args.start))
     best = run(cfg)
     print(f"start: {json.dumps({k: getattr(cfg, k) for k in keys})}\n  {best}", flush=True)
     for rnd in range(args.rounds):

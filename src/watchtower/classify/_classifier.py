@@ -139,14 +139,21 @@ class Classifier:
 
         # model: the heads learned from the writers' school posts (harassment, sexual, personal data, media
         # enquiries, complaints, queries), where the weights have them and their threshold is set
+        teaching = _rules.aware(norm)
         for name in self._writer_heads:
             ph = head[name]
             scores[name] = max(scores[name], ph)
             key = f"{name}_head_threshold"
             needed = getattr(cfg, key)
-            if needed is not None and ph >= needed and name not in cats and not (name == "query" and source == "mention"
-                                                                                 and not cfg.flag_mention_questions):
-                cats[name] = [Decision(name, "model", name, ph, key, needed)]
+            if needed is None or ph < needed or name in cats:
+                continue
+            if name == "query" and source == "mention" and not cfg.flag_mention_questions:
+                continue  # like the query rule: a question in a public mention is not asked of the school
+            if name == "sexual" and teaching:
+                continue  # like the sexual rules: a lesson about sexting is not sexual content
+            if name == "personal_data" and _rules.only_public_contacts(text, cfg):
+                continue  # the rules judged every contact detail public (allowed_phone_numbers, an office line)
+            cats[name] = [Decision(name, "model", name, ph, key, needed)]
 
         # model: offensive head, split by whether the post is aimed at someone identifiable
         person = at_person or (self._names.search(norm) if self._names else None)

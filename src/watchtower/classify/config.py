@@ -33,21 +33,21 @@ class ClassifierConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     offensive_threshold: float = Field(
-        0.43,
+        0.54,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which an untargeted post is 'offensive' "
         "(tuned for macro-F1 on TweetEval offensive val).",
     )
     harassment_threshold: float = Field(
-        0.43,
+        0.9,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which a post aimed at an identifiable "
         "person (an @handle, 'you', a staff title, a configured name) is 'harassment'.",
     )
     hate_threshold: float = Field(
-        0.62,
+        0.6,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post is 'hate' (critical), provided it "
@@ -83,7 +83,7 @@ class ClassifierConfig(BaseModel):
         "('killing me', 'killed it', 'dead proud') and there is no profanity.",
     )
     threat_threshold: float = Field(
-        0.9,
+        0.6,
         ge=0.0,
         le=1.0,
         description="Model threat probability at or above which a post is 'threat' (critical) when no rule "
@@ -91,7 +91,7 @@ class ClassifierConfig(BaseModel):
         "awareness posts and where the only violent words are idioms.",
     )
     safeguarding_threshold: float = Field(
-        0.9,
+        0.4,
         ge=0.0,
         le=1.0,
         description="Model safeguarding probability at or above which a post is 'safeguarding' (critical) "
@@ -106,7 +106,7 @@ class ClassifierConfig(BaseModel):
         "the people a threat reaches, on the 4-hour clock (design.md 'Possible concern').",
     )
     safeguarding_concern_threshold: float = Field(
-        0.6,
+        0.4,
         ge=0.0,
         le=1.0,
         description="Model safeguarding probability at or above which (and below safeguarding_threshold) a "
@@ -114,26 +114,26 @@ class ClassifierConfig(BaseModel):
         "clock.",
     )
     hate_possible_threshold: float = Field(
-        0.8,
+        0.9,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post the hate gate holds back (no protected "
         "group named, no offensive language) is still a possible hate concern, raised to high.",
     )
     explained_post_threshold: float = Field(
-        0.98,
+        0.4,
         ge=0.0,
         le=1.0,
         description="The threat or safeguarding head's score needed when a rule already explains the post "
         "(a complaint, a query, a media enquiry, personal data, harassment): those heads mistook some angry "
         "complaints for threats at 0.9.",
     )
-    harassment_head_threshold: float | None = _head_threshold("harassment", None)
-    sexual_head_threshold: float | None = _head_threshold("sexual", None)
-    personal_data_head_threshold: float | None = _head_threshold("personal_data", None)
-    media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", None)
-    complaint_head_threshold: float | None = _head_threshold("complaint", None)
-    query_head_threshold: float | None = _head_threshold("query", None)
+    harassment_head_threshold: float | None = _head_threshold("harassment", 0.9)
+    sexual_head_threshold: float | None = _head_threshold("sexual", 0.3)
+    personal_data_head_threshold: float | None = _head_threshold("personal_data", 0.85)
+    media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", 0.9)
+    complaint_head_threshold: float | None = _head_threshold("complaint", 0.65)
+    query_head_threshold: float | None = _head_threshold("query", 0.4)
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
     max_length: int = Field(64, ge=8, le=512, description="Tokens kept per text (the model was trained on 64).")
     intra_op_threads: int = Field(

@@ -30,7 +30,7 @@ from watchtower.classify.rules.harassment import (
 from watchtower.classify.rules.hate import _HATE_PHRASES, IDENTITY, hate_hits
 from watchtower.classify.rules.lists import list_hits, shipped
 from watchtower.classify.rules.media import media_hits
-from watchtower.classify.rules.personal_data import personal_data_hits
+from watchtower.classify.rules.personal_data import only_public_contacts, personal_data_hits
 from watchtower.classify.rules.query import query_hits
 from watchtower.classify.rules.safeguarding import safeguarding_hits
 from watchtower.classify.rules.sexual import sexual_hits
@@ -51,6 +51,7 @@ __all__ = [
     "aware",
     "detect",
     "harassment_hits",
+    "only_public_contacts",
     "quote",
 ]
 

@@ -143,3 +143,26 @@ def personal_data_hits(raw: str, norm: str, cfg: ClassifierConfig) -> list[Hit]:
     if leak := _LEAKED.search(norm):
         hits.append(Hit("personal_data", "leaked_document", quote(leak)))
     return hits
+
+
+def only_public_contacts(raw: str, cfg: ClassifierConfig) -> bool:
+    """The post gives contact details and every one of them is public: an allowed number (``allowed_phone_numbers``),
+    an organisation's announced line ("call the school office on ..."), or an email at a public domain. The model's
+    personal-data head must not overrule that (the config promises allowed numbers never raise personal_data)."""
+    found = False
+    if _THREE_DIGITS.search(raw):
+        allowed = {_digits(p) for p in cfg.allowed_phone_numbers}
+        for m in _PHONE.finditer(raw):
+            found = True
+            mobile = m.group("body").startswith("7")
+            before = raw[max(0, m.start() - (50 if mobile else 120)) : m.start()].lower()
+            org = _ORG_PHONE_CUE.search(before) and not _PERSONAL_PHONE_CUE.search(before)
+            if _digits(m.group(0)) not in allowed and not org:
+                return False
+    public = tuple(d.lower().lstrip(".") for d in cfg.public_email_domains)
+    for m in _EMAIL.finditer(raw) if _EMAIL_HINT.search(raw) else ():
+        found = True
+        domain = m.group("domain").lower()
+        if not any(domain == d or domain.endswith("." + d) for d in public):
+            return False
+    return found
