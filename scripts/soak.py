@@ -82,8 +82,12 @@ class FeedItem:
 
     @property
     def link(self) -> str:
-        """What the RSS connector keys an item by (``platform_id``): the link."""
         return f"https://school.example/c/{self.guid}"
+
+    @property
+    def key(self) -> str:
+        """What the RSS connector keys an item by (``platform_id``): its guid, a URN here (unique by itself)."""
+        return f"urn:watchtower-soak:{self.guid}"
 
 
 class FeedServer:
@@ -152,7 +156,7 @@ class FeedServer:
             items = list(self.items[-500:])
         entries = "".join(
             f"<item><title>{i.title}</title><link>{i.link}</link>"
-            f"<guid isPermaLink=\"false\">{i.guid}</guid><author>{i.author}</author>"
+            f"<guid isPermaLink=\"false\">{i.key}</guid><author>{i.author}</author>"
             f"<pubDate>{format_datetime(i.published)}</pubDate><description>{i.text}</description></item>"
             for i in reversed(items)
         )
@@ -425,7 +429,7 @@ def audit(db_path: Path, feed: FeedServer, mail: MailServer, daemon: DaemonProce
         ).fetchone()[0]
     finally:
         conn.close()
-    published = [i.link for i in feed.items]
+    published = [i.key for i in feed.items]
     missing = [g for g in published if stored[g] == 0]
     twice = [g for g, n in stored.items() if n > 1]
     item_alerts = [a for a in alerts if a[6] == "item"]
@@ -647,7 +651,7 @@ def run_soak(duration: float, workdir: Path, *, seed: int = 7, log: Any = print)
             mail.start()
         feed.faults.clear()
         feed.add(2)
-        last_link = feed.items[-1].link
+        last_link = feed.items[-1].key
 
         def settled() -> bool:
             conn = _db(db_path)
