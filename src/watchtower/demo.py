@@ -15,7 +15,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from email.utils import format_datetime
 from importlib import resources
 from pathlib import Path
@@ -47,7 +47,7 @@ class MailCatcher:
     messages: list[CapturedMail] = field(default_factory=list)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        msg = message_from_bytes(envelope.content)
+        msg = message_from_bytes(envelope.content, policy=policy.default)  # decodes =?utf-8?...?= subjects
         self.messages.append(
             CapturedMail(envelope.mail_from, list(envelope.rcpt_tos), str(msg.get("Subject", "")), envelope.content)
         )
