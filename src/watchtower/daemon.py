@@ -471,7 +471,7 @@ class Daemon:
                     await self.web_runner.cleanup()
                 if self.session is not None:
                     await self.session.close()
-                if self.store._write_db is not None:
+                if self.store.is_open:
                     await self.store.close()
         self.model_executor.shutdown(wait=False, cancel_futures=True)
 
