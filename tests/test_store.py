@@ -131,3 +131,12 @@ class TestOneWriter:
         finally:
             await store.close()
         assert count == 50
+
+
+async def test_a_store_says_whether_it_is_open(tmp_path: Path) -> None:
+    store = Store(tmp_path / "o.db")
+    assert not store.is_open
+    await store.open()
+    assert store.is_open
+    await store.close()
+    assert not store.is_open

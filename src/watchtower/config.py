@@ -138,32 +138,31 @@ class DashboardConfig(_Section):
     )
 
 
+def _steps(kind: str, *steps: str) -> Any:
+    """A guidance field: the steps shown on an item's page for ``kind``, a fresh list for each config."""
+    return Field(default_factory=lambda: list(steps), description=f"Steps shown on a {kind} item's page.")
+
+
 class GuidanceConfig(_Section):
     """"What to do now" on a critical item's page, from the school's policies: short steps, in order."""
 
-    threat: list[str] = Field(
-        default_factory=lambda: [
-            "If anyone may be in immediate danger, call 999 now.",
-            "Tell the headteacher straight away.",
-            "Do not reply publicly. Keep the post: hide it rather than delete it, so the police can see it.",
-        ],
-        description="Steps shown on a threat item's page.",
+    threat: list[str] = _steps(
+        "threat",
+        "If anyone may be in immediate danger, call 999 now.",
+        "Tell the headteacher straight away.",
+        "Do not reply publicly. Keep the post: hide it rather than delete it, so the police can see it.",
     )
-    safeguarding: list[str] = Field(
-        default_factory=lambda: [
-            "Do not reply publicly and do not contact the child or the author.",
-            "Tell the DSL now (in person or by phone if urgent): the DSL decides what happens next.",
-            "If a child is in immediate danger, call 999.",
-        ],
-        description="Steps shown on a safeguarding item's page.",
+    safeguarding: list[str] = _steps(
+        "safeguarding",
+        "Do not reply publicly and do not contact the child or the author.",
+        "Tell the DSL now (in person or by phone if urgent): the DSL decides what happens next.",
+        "If a child is in immediate danger, call 999.",
     )
-    hate: list[str] = Field(
-        default_factory=lambda: [
-            "Hide the post (do not delete it: it may be evidence).",
-            "Report it to the platform.",
-            "Tell the headteacher.",
-        ],
-        description="Steps shown on a hate item's page.",
+    hate: list[str] = _steps(
+        "hate",
+        "Hide the post (do not delete it: it may be evidence).",
+        "Report it to the platform.",
+        "Tell the headteacher.",
     )
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
+from sqlite_utils import Database
 
 from watchtower import sdnotify
 from watchtower.config import Config, Person, load_config
@@ -52,6 +53,8 @@ DRAIN_TRIAGE_TIMEOUT = 20.0
 FINAL_ESCALATION_TIMEOUT = 5.0
 FINAL_FLUSH_TIMEOUT = 20.0
 CLOSE_TIMEOUT = 10.0
+#: the platform the webhook source's health row names: a Meta delivery can carry Facebook and Instagram items
+WEBHOOK_PLATFORM = "meta"
 SHUTDOWN_BUDGET = (
     STOP_POLLERS_TIMEOUT
     + STOP_WORKERS_TIMEOUT
@@ -321,9 +324,27 @@ class Daemon:
 
     async def receive_items(self, items: list[Item], *, source_name: str = "webhook:meta") -> None:
         """Items pushed to us (webhooks): stored first, then queued for triage. The same post polled later is
-        the same item (platform, platform id), so nothing is doubled."""
+        the same item (platform, platform id), so nothing is doubled.
+
+        Source health is kept as a poll keeps it, under ``source_name``: a delivery stored is a success (with
+        its new items counted); one that cannot be stored is a failure with its error (best effort: the store
+        may be what failed), and the error propagates, so the receiver answers 500 and Meta delivers again."""
         now = self.clock()
-        ids = await self.store.write(lambda db: repo.ingest(db, items, source_name=source_name, now=now))
+
+        def write(db: Database) -> list[int]:
+            ids = repo.ingest(db, items, source_name=source_name, now=now)
+            repo.record_source_success(db, source_name, WEBHOOK_PLATFORM, new_items=len(ids), now=now)
+            return ids
+
+        try:
+            ids = await self.store.write(write)
+        except Exception as exc:
+            error = f"delivery not stored: {exc!r}"
+            with contextlib.suppress(Exception):
+                await self.store.write(lambda db: repo.record_source_failure(
+                    db, source_name, WEBHOOK_PLATFORM, status="failing", error=error, now=now))
+            self.log.warning("webhook_store_failed", source=source_name, error=repr(exc))
+            raise
         if ids and self.triage is not None:
             await self.triage.submit(ids, source=source_name)
 
@@ -450,7 +471,7 @@ class Daemon:
                     await self.web_runner.cleanup()
                 if self.session is not None:
                     await self.session.close()
-                if self.store._write_db is not None:
+                if self.store.is_open:
                     await self.store.close()
         self.model_executor.shutdown(wait=False, cancel_futures=True)
 

@@ -37,6 +37,7 @@ from watchtower.notify.retry import RetryPolicy
 from watchtower.people import Recipient, Roster
 from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
+from watchtower.wake_loop import run_wake_loop
 
 
 class Sender(Protocol):
@@ -122,32 +123,11 @@ class Notifier:
     # --- the loop ----------------------------------------------------------------------------
 
     async def run(self, stop: asyncio.Event, *, idle_seconds: float = 15) -> None:
-        crashes = 0
-        while not stop.is_set():
-            try:
-                await self.flush()
-                crashes = 0
-            except Exception:
-                # the store failed (disk full?) or a bug: back off rather than spin; nothing is lost, the rows wait
-                crashes += 1
-                self.log.exception("notifier_crashed", consecutive=crashes)
-            self.wake.clear()
-            try:
-                wait = await self._seconds_to_next(idle_seconds)
-            except Exception:
-                wait = idle_seconds
-            if crashes:
-                wait = max(wait, self.settings.retry.delay(crashes - 1))
-            waiters = {asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())}
-            _, pending = await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
-            for w in pending:
-                w.cancel()
-
-    async def _seconds_to_next(self, idle: float) -> float:
-        nxt = await self.store.read(repo.next_alert_due)
-        if nxt is None:
-            return idle
-        return max(0.05, min(idle, (parse_ts(nxt) - self.clock()).total_seconds()))
+        await run_wake_loop(
+            stop, self.wake, work=lambda: self.flush(), next_due=lambda: self.store.read(repo.next_alert_due),
+            clock=self.clock, crash_wait=lambda crashes: self.settings.retry.delay(crashes - 1),
+            idle_seconds=idle_seconds, log=self.log, crashed_event="notifier_crashed",
+        )
 
     async def flush(self) -> int:
         """Try every alert that is due now. Returns how many emails the server accepted."""

@@ -34,6 +34,7 @@ from watchtower.platform_actions.model import (
 from watchtower.platform_actions.registry import build_client
 from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
+from watchtower.wake_loop import run_wake_loop
 
 if TYPE_CHECKING:
     from watchtower.jobs import JobContext
@@ -79,28 +80,12 @@ class PlatformActionWorker:
 
     async def run(self, stop: asyncio.Event, *, idle_seconds: float = 30) -> None:
         await self.recover()
-        crashes = 0
-        while not stop.is_set():
-            try:
-                await self.flush()
-                crashes = 0
-            except Exception:
-                crashes += 1
-                self.log.exception("platform_actions_crashed", consecutive=crashes)
-            self.wake.clear()
-            wait = idle_seconds
-            try:
-                nxt = await self.store.read(repo.next_platform_action_due)
-                if nxt is not None:
-                    wait = max(0.05, min(idle_seconds, (parse_ts(nxt) - self.clock()).total_seconds()))
-            except Exception:
-                self.log.exception("platform_actions_next_due_unreadable")
-            if crashes:
-                wait = max(wait, backoff(crashes, 5, 300))
-            waiters = {asyncio.ensure_future(self.wake.wait()), asyncio.ensure_future(stop.wait())}
-            _, pending = await asyncio.wait(waiters, timeout=wait, return_when=asyncio.FIRST_COMPLETED)
-            for w in pending:
-                w.cancel()
+        await run_wake_loop(
+            stop, self.wake, work=lambda: self.flush(), next_due=lambda: self.store.read(repo.next_platform_action_due),
+            clock=self.clock, crash_wait=lambda crashes: backoff(crashes, 5, 300), idle_seconds=idle_seconds,
+            log=self.log, crashed_event="platform_actions_crashed",
+            next_due_failed_event="platform_actions_next_due_unreadable",
+        )
 
     async def flush(self) -> int:
         """Do every action that is due now, one at a time. Returns how many finished (done or dry run)."""

@@ -33,6 +33,11 @@ class Store:
         self._reader_dbs: list[Database] = []
         self._lock = threading.Lock()
 
+    @property
+    def is_open(self) -> bool:
+        """Whether ``open()`` has run and ``close()`` has not (writes are possible)."""
+        return self._write_db is not None
+
     async def open(self) -> None:
         loop = asyncio.get_running_loop()
         self._write_db = await loop.run_in_executor(self._writer, connect, self.path)

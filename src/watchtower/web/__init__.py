@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
 from watchtower.secrets import get_secret
 from watchtower.web import _auth, _inbox, _items, _links, _pages, _platform
-from watchtower.web._context import DASHBOARD, Dashboard, make_env
+from watchtower.web._context import DASHBOARD, Dashboard, DashboardHost, make_env
 from watchtower.web._security import add_headers, authenticate, errors, public
 from watchtower.web.health import health_snapshot
 
-__all__ = ["DASHBOARD", "create_app", "health_snapshot", "start_dashboard"]
+__all__ = ["DASHBOARD", "DashboardHost", "create_app", "health_snapshot", "start_dashboard"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 #: form bodies are small; a larger one is refused before it is read
 MAX_BODY_BYTES = 256 * 1024
 
 
-def create_app(daemon: Any) -> web.Application:
+def create_app(daemon: DashboardHost) -> web.Application:
     """The dashboard for a started ``Daemon`` (needs ``.store``, ``.config``, ``.signer``, ``.clock``)."""
     cfg = daemon.config
     tz = ZoneInfo(cfg.deadlines.timezone)
@@ -69,13 +68,13 @@ def create_app(daemon: Any) -> web.Application:
     return app
 
 
-def _person_name(daemon: Any, actor: str) -> str:
+def _person_name(daemon: DashboardHost, actor: str) -> str:
     """People are recorded by address (as email links name them); show their name from the config."""
     person = daemon.person(actor) if actor and "@" in actor else None
     return f"{person.name}" if person else actor
 
 
-async def start_dashboard(daemon: Any) -> web.AppRunner:
+async def start_dashboard(daemon: DashboardHost) -> web.AppRunner:
     """Start the dashboard on the configured address; returns the runner (``await runner.cleanup()`` stops it)."""
     app = create_app(daemon)
     runner = web.AppRunner(app, access_log=None)  # no access log: URLs and addresses are not for INFO logs

@@ -7,10 +7,10 @@ import hmac
 import json
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -22,6 +22,12 @@ from watchtower.display import finalize
 from watchtower.models import CATEGORIES, Severity
 from watchtower.timeutil import local_text, maybe_ts
 from watchtower.users import User
+
+if TYPE_CHECKING:
+    from watchtower.config import Config, Person
+    from watchtower.links import LinkSigner
+    from watchtower.people import Recipient
+    from watchtower.store import Store
 
 #: who may do what (every route names one of these; a route without one is refused)
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -58,9 +64,34 @@ class IpLimiter:
                 del self._failures[k]
 
 
+class DashboardHost(Protocol):
+    """What the web layer uses of the daemon that serves it (``watchtower.daemon.Daemon`` is one, once started):
+    its store, running config, clock and link signer, its people, and its unauthenticated extra routes."""
+
+    @property
+    def config(self) -> Config: ...
+    @property
+    def store(self) -> Store: ...
+    @property
+    def clock(self) -> Callable[[], datetime]: ...
+    @property
+    def signer(self) -> LinkSigner: ...
+    @property
+    def environ(self) -> Mapping[str, str]: ...
+    @property
+    def log(self) -> Any: ...
+    @property
+    def started_at(self) -> datetime: ...
+
+    def person(self, email: str) -> Person | None: ...
+    def recipient(self, email: str) -> Recipient: ...
+    def extra_routes(self) -> list[web.RouteDef]: ...
+    async def check_store(self, max_age: float = 5.0) -> str | None: ...
+
+
 @dataclass
 class Dashboard:
-    daemon: Any
+    daemon: DashboardHost
     env: jinja2.Environment
     csrf_key: bytes
     secure_cookies: bool
@@ -73,8 +104,7 @@ class Dashboard:
         return "__Host-wt_session" if self.secure_cookies else "wt_session"
 
     def now(self) -> datetime:
-        result: datetime = self.daemon.clock()
-        return result
+        return self.daemon.clock()
 
     def link_csrf(self, token: str) -> str:
         """The CSRF token for an email link's confirmation form: bound to that link, no session needed."""

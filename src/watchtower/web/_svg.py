@@ -30,6 +30,39 @@ def _nice_max(v: float) -> float:
     return float(2 * ((int(v) + 1) // 2))
 
 
+#: the plot's margins (left: the axis numbers; right; top), the same for every chart
+LEFT, RIGHT, TOP_PAD = 40, 10, 16
+
+
+def _frame(title: str, width: int, height: int, top: float, plot_h: float, *, unit: str = "") -> list[str]:
+    """The opening of a chart: the <svg> with its accessible title, and gridlines at 0, half and ``top``
+    labelled in ``unit``."""
+    e = escape
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{e(title)}" preserveAspectRatio="xMinYMin meet">',
+        f"<title>{e(title)}</title>",
+    ]
+    for frac in (0, 0.5, 1):
+        y = TOP_PAD + plot_h * (1 - frac)
+        out.append(f'<line x1="{LEFT}" x2="{width - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d1d5db"/>')
+        out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#374151">'
+                   f"{top * frac:g}{unit}</text>")
+    return out
+
+
+def _finish(out: list[str], legend: Sequence[tuple[str, str]], height: int) -> Markup:
+    """The legend (colour, name) along the bottom, and the closed chart as safe markup."""
+    e = escape
+    lx = LEFT
+    for colour, name in legend:
+        out.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{e(colour)}"/>')
+        out.append(f'<text x="{lx + 14}" y="{height - 7}" font-size="11" fill="#111827">{e(name)}</text>')
+        lx += 18 + 7 * len(name) + 12
+    out.append("</svg>")
+    return Markup("".join(out))  # noqa: S704 - every interpolated value above is escaped
+
+
 def bar_chart(
     title: str,
     labels: Sequence[str],
@@ -47,26 +80,17 @@ def bar_chart(
         colours.setdefault(n, PALETTE[i % len(PALETTE)])
     totals = [sum(series[n][i] for n in names) for i in range(len(labels))]
     top = _nice_max(max(totals, default=0))
-    left, right, top_pad, bottom = 40, 10, 16, 52
+    left, right, top_pad, bottom = LEFT, RIGHT, TOP_PAD, 52
     plot_w = width - left - right
     plot_h = height - top_pad - bottom
     count = max(1, len(labels))
     slot = plot_w / count
     bar_w = max(2.0, slot * 0.7)
     e = escape
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{e(title)}" preserveAspectRatio="xMinYMin meet">',
-        f"<title>{e(title)}</title>",
-    ]
-    for frac in (0, 0.5, 1):
-        y = top_pad + plot_h * (1 - frac)
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d1d5db"/>')
-        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#374151">'
-                   f"{top * frac:g}</text>")
+    out = _frame(title, width, height, top, plot_h)
     for i, label in enumerate(labels):
         x = left + slot * i + (slot - bar_w) / 2
-        y = top_pad + plot_h
+        y: float = top_pad + plot_h
         for name in names:
             v = float(series[name][i])
             if v <= 0:
@@ -86,14 +110,7 @@ def bar_chart(
                 f'<text x="{cx:.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle" font-size="10" '
                 f'fill="#374151">{lines}</text>'
             )
-    # legend
-    lx = left
-    for name in names:
-        out.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{e(colours[name])}"/>')
-        out.append(f'<text x="{lx + 14}" y="{height - 7}" font-size="11" fill="#111827">{e(name)}</text>')
-        lx += 18 + 7 * len(name) + 12
-    out.append("</svg>")
-    return Markup("".join(out))  # noqa: S704 - every interpolated value above is escaped
+    return _finish(out, [(colours[name], name) for name in names], height)
 
 
 def ack_time_chart(
@@ -111,7 +128,7 @@ def ack_time_chart(
     rule's ``limit``. A week with nothing acknowledged has no bar. Returns escaped, safe SVG markup."""
     values = [v for v in (*median, *worst) if v is not None]
     top = _nice_max(max([*values, limit * 1.1]))
-    left, right, top_pad, bottom = 40, 10, 16, 56
+    left, right, top_pad, bottom = LEFT, RIGHT, TOP_PAD, 56
     plot_w = width - left - right
     plot_h = height - top_pad - bottom
     count = max(1, len(labels))
@@ -122,16 +139,7 @@ def ack_time_chart(
     def y_of(v: float) -> float:
         return top_pad + plot_h * (1 - min(v, top) / top)
 
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{e(title)}" preserveAspectRatio="xMinYMin meet">',
-        f"<title>{e(title)}</title>",
-    ]
-    for frac in (0, 0.5, 1):
-        y = top_pad + plot_h * (1 - frac)
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d1d5db"/>')
-        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#374151">'
-                   f"{top * frac:g}h</text>")
+    out = _frame(title, width, height, top, plot_h, unit="h")
     for i, label in enumerate(labels):
         x = left + slot * i + (slot - bar_w) / 2
         m, w = median[i], worst[i]
@@ -153,10 +161,4 @@ def ack_time_chart(
     out.append(f'<text x="{width - right - 4}" y="{ly - 5:.1f}" text-anchor="end" font-size="11" fill="#b91c1c">'
                f"{e(limit_label)}</text>")
     legend = [("#1d4ed8", "median time to acknowledge"), ("#111827", "slowest"), ("#b91c1c", limit_label)]
-    lx = left
-    for colour, name in legend:
-        out.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/>')
-        out.append(f'<text x="{lx + 14}" y="{height - 7}" font-size="11" fill="#111827">{e(name)}</text>')
-        lx += 18 + 7 * len(name) + 12
-    out.append("</svg>")
-    return Markup("".join(out))  # noqa: S704 - every interpolated value above is escaped
+    return _finish(out, legend, height)

@@ -9,23 +9,25 @@ after start) does not degrade the status.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from watchtower.store import repo
 from watchtower.timeutil import ts
 
+if TYPE_CHECKING:
+    from watchtower.web._context import DashboardHost
 
-async def health_snapshot(daemon: Any) -> dict[str, Any]:
-    """A JSON-able summary of the daemon's health; ``daemon`` needs ``.store``, ``.config``, ``.clock``."""
+
+async def health_snapshot(daemon: DashboardHost) -> dict[str, Any]:
+    """A JSON-able summary of the health of the daemon the dashboard serves."""
     from watchtower.web._queries import outbox_counts
 
     def read(db: Database) -> tuple[list[dict[str, Any]], dict[str, int]]:
         return repo.source_health(db), outbox_counts(db)
 
-    check_store = getattr(daemon, "check_store", None)
-    store_error: str | None = await check_store() if check_store is not None else None
+    store_error = await daemon.check_store()
     health, outbox = await daemon.store.read(read)
     by_name = {h["source_name"]: h for h in health}
     sources: list[dict[str, Any]] = []
@@ -51,7 +53,7 @@ async def health_snapshot(daemon: Any) -> dict[str, Any]:
     else:
         status = "ok"
     now = daemon.clock()
-    started = getattr(daemon, "started_at", None)
+    started = daemon.started_at
     return {
         "status": status,
         "store": {"writable": store_error is None, "error": store_error},

@@ -1,0 +1,73 @@
+"""Webhook deliveries keep source health as a poll does (issue 15): a delivery stored is a success with its new
+items counted, one that cannot be stored is a failure with its last error, and the error still reaches the
+receiver (500, so Meta delivers again)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from tests.connectors.conftest import fixture_bytes
+
+from conftest import FakeClock
+from watchtower.config import Config
+from watchtower.connectors.webhooks import parse_payload
+from watchtower.daemon import WEBHOOK_PLATFORM, Daemon, Overrides
+from watchtower.models import Item
+from watchtower.store import repo
+
+
+@pytest.fixture
+async def daemon(config: Config, clock: FakeClock) -> AsyncIterator[Daemon]:
+    d = Daemon(config, Overrides(environ={}, clock=clock))
+    await d.store.open()
+    try:
+        yield d
+    finally:
+        await d.store.close()
+
+
+def delivery() -> list[Item]:
+    payload = json.loads(fixture_bytes("webhook_page_feed.json"))
+    return parse_payload(payload, page_id="111", ig_user_id=None)
+
+
+async def health(daemon: Daemon) -> dict[str, Any]:
+    rows = await daemon.store.read(repo.source_health)
+    (row,) = [r for r in rows if r["source_name"] == "webhook:meta"]
+    return row
+
+
+async def test_a_stored_delivery_is_a_success_with_its_new_items_counted(daemon: Daemon, clock: FakeClock) -> None:
+    items = delivery()
+    await daemon.receive_items(items)
+    h = await health(daemon)
+    assert h["status"] == "ok" and h["platform"] == WEBHOOK_PLATFORM
+    assert h["items_seen"] == len(items) and h["consecutive_failures"] == 0 and h["last_success_at"]
+    await daemon.receive_items(items)  # the same comments again: nothing new
+    assert (await health(daemon))["items_seen"] == len(items)
+
+
+async def test_a_delivery_that_cannot_be_stored_is_a_failure_with_its_error_and_still_raises(
+    daemon: Daemon, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await daemon.receive_items(delivery())
+    clock.advance(minutes=5)
+
+    def broken(*args: Any, **kwargs: Any) -> list[int]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(repo, "ingest", broken)
+    with pytest.raises(OSError):
+        await daemon.receive_items(delivery())
+    h = await health(daemon)
+    assert h["status"] == "failing" and h["consecutive_failures"] == 1
+    assert "disk full" in h["last_error"] and h["last_error_at"] > h["last_success_at"]
+
+    monkeypatch.undo()
+    clock.advance(minutes=5)
+    await daemon.receive_items(delivery())
+    h = await health(daemon)
+    assert h["status"] == "ok" and h["consecutive_failures"] == 0 and "disk full" in h["last_error"]
