@@ -140,3 +140,16 @@ async def test_a_store_says_whether_it_is_open(tmp_path: Path) -> None:
     assert store.is_open
     await store.close()
     assert not store.is_open
+
+
+def test_item_row_decodes_the_json_and_enum_columns_once():
+    from watchtower.models import Severity
+    from watchtower.store.rows import item_row, with_categories_list
+
+    row = {"severity": 3, "categories": '["self_harm", "threat"]', "possible": None}
+    decoded = item_row(row)
+    assert decoded.severity is Severity(3)
+    assert decoded.categories == ("self_harm", "threat")
+    assert decoded.possible == ()
+    assert item_row({}).severity is Severity.NONE
+    assert with_categories_list(row)["categories_list"] == ["self_harm", "threat"]

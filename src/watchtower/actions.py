@@ -19,6 +19,7 @@ from watchtower import access
 from watchtower.models import ACTIONS, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
+from watchtower.store.rows import item_row
 from watchtower.timeutil import ts
 
 __all__ = [
@@ -66,7 +67,7 @@ def not_concern(db: Database, item_id: int, *, by: str, channel: str, now: datet
         repo.acknowledge(db, item_id, by=by, channel=channel, now=now, note="not a concern")
     db.execute("UPDATE items SET not_concern = 1 WHERE id = ?", [item_id])
     repo.audit(db, actor=by, action="not_concern", channel=channel, now=now, item_id=item_id,
-               categories=json.loads(item.get("categories") or "[]"), note=note)
+               categories=list(item_row(item).categories), note=note)
     repo.resolve(db, item_id, by=by, channel=channel, now=now)
 
 

@@ -38,6 +38,7 @@ from watchtower.notify.notice import Notice
 from watchtower.people import DIGEST_ROLES, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
+from watchtower.store.rows import item_row
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
@@ -172,10 +173,11 @@ def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> DigestItem:
     text = (row.get("text") or "").strip()
     if title and not text.startswith(title):
         text = f"{title}\n{text}" if text else title
+    decoded = item_row(row)
     return DigestItem(
         id=int(row["id"]),
-        severity=Severity(row.get("severity") or 0).label,
-        categories=list(json.loads(row.get("categories") or "[]")),
+        severity=decoded.severity.label,
+        categories=list(decoded.categories),
         platform=str(row.get("platform") or ""),
         source_label="school account" if row.get("source") == "own" else "public mention",
         author=author,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -24,10 +23,11 @@ from watchtower.config import Config
 from watchtower.deadlines import compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
 from watchtower.logging import get_logger
-from watchtower.models import Classification, Severity, utcnow
+from watchtower.models import Classification, utcnow
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.store import Store, repo
+from watchtower.store.rows import item_row
 from watchtower.timeutil import maybe_ts, parse_ts
 
 
@@ -38,18 +38,19 @@ class Classifier(Protocol):
 
 
 def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemState:
+    decoded = item_row(row)
     first_seen = parse_ts(row["first_seen_at"])
     created = maybe_ts(row.get("created_at")) or first_seen
     return ItemState(
-        severity=Severity(row.get("severity") or 0),
-        categories=tuple(json.loads(row.get("categories") or "[]")),
+        severity=decoded.severity,
+        categories=decoded.categories,
         source=row["source"],
         received_at=received_at(created, first_seen)[0],
         deadline_at=maybe_ts(row.get("deadline_at")),
         acknowledged_at=maybe_ts(row.get("acknowledged_at")),
         resolved_at=maybe_ts(row.get("resolved_at")),
         done_steps=frozenset(done),
-        possible=tuple(json.loads(row.get("possible") or "[]")),
+        possible=decoded.possible,
     )
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
+from watchtower.store.rows import item_row
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
     rows = repo.flagged_replies_since(db, now - SPIKE_LOOKBACK)
     replies = [
         Reply(r["platform"], r["parent_id"], parse_ts(r["created_at"]), int(r["id"]),
-              tuple(json.loads(r["categories"] or "[]")))
+              item_row(r).categories)
         for r in rows
     ]
     roster = Roster.from_config(config)

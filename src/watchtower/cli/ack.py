@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -30,6 +29,7 @@ from watchtower.cli import platform
 from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id, open_database
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
+from watchtower.store.rows import item_row
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 EXCERPT_CHARS = 60
@@ -205,7 +205,7 @@ def format_queue(rows: list[dict[str, Any]], now: datetime) -> list[str]:
     for r in rows:
         lines.append(
             f"{r['id']:>6}  {Severity(r['severity'] or 0).label:<8}  {countdown(parse_ts(r['deadline_at']), now):<14}  "
-            f"{r['platform'][:10]:<10}  {', '.join(json.loads(r['categories'] or '[]'))[:28]:<28}  {excerpt(r)}"
+            f"{r['platform'][:10]:<10}  {', '.join(item_row(r).categories)[:28]:<28}  {excerpt(r)}"
         )
     return lines
 

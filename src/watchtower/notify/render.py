@@ -18,6 +18,7 @@ from watchtower.access import TextPolicy, may_read_text, redact
 from watchtower.display import finalize, safe_display
 from watchtower.models import CATEGORY_SEVERITY, Severity
 from watchtower.people import Recipient
+from watchtower.store.rows import with_categories_list
 from watchtower.timeutil import local_text
 
 _env_text = jinja2.Environment(
@@ -242,6 +243,4 @@ def build_plain_email(
 
 def decode_item(row: dict[str, Any]) -> dict[str, Any]:
     """An items row with its JSON columns decoded for templates."""
-    out = dict(row)
-    out["categories_list"] = json.loads(row.get("categories") or "[]")
-    return out
+    return with_categories_list(dict(row))

@@ -7,7 +7,6 @@ worker. Rules (roles, safeguarding, own accounts) are ``platform_actions.service
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from aiohttp import web
@@ -17,6 +16,7 @@ from watchtower.platform_actions import worker
 from watchtower.platform_actions.model import CAPABILITIES, CEOP_URL, NotPossible
 from watchtower.platform_actions.service import PLATFORM_NAMES, offer, plan_text, request_action
 from watchtower.store import repo
+from watchtower.store.rows import item_row
 from watchtower.web._context import USER, can, dash, render
 from watchtower.web._security import allow, form_str, parse_item_id
 
@@ -29,7 +29,7 @@ async def panel(request: web.Request, item: dict[str, Any]) -> dict[str, Any]:
     d = dash(request)
     user = request.get(USER)
     rows = await d.daemon.store.read(lambda db: repo.platform_actions_for_item(db, int(item["id"])))
-    categories = item.get("categories_list") or json.loads(item.get("categories") or "[]")
+    categories = item.get("categories_list") or list(item_row(item).categories)
     return {
         "supported": item["platform"] in CAPABILITIES and bool(user and can(user, "act")),
         "platform_name": PLATFORM_NAMES.get(item["platform"], item["platform"]),

@@ -20,6 +20,7 @@ from watchtower import access
 from watchtower.models import CATEGORIES, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
+from watchtower.store.rows import item_row, with_categories_list
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
 STATUSES: dict[str, str] = {
@@ -130,7 +131,7 @@ def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[li
         [*params, PAGE_SIZE, (f.page - 1) * PAGE_SIZE],
     )
     for r in rows:
-        r["categories_list"] = json.loads(r.get("categories") or "[]")
+        with_categories_list(r)
     return rows, total
 
 
@@ -145,7 +146,7 @@ def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
     item = repo.get_item(db, item_id)
     if item is None:
         return None
-    item["categories_list"] = json.loads(item.get("categories") or "[]")
+    with_categories_list(item)
     cls = repo.latest_classification(db, item_id)
     thread: list[dict[str, Any]] = []
     conds, params = [], []
@@ -161,7 +162,7 @@ def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
         [item["platform"], item_id, *params],
     )
     for t in thread:
-        t["categories_list"] = json.loads(t.get("categories") or "[]")
+        with_categories_list(t)
         t["is_parent"] = t["platform_id"] == item.get("parent_id")
     return {
         "item": item,
@@ -200,7 +201,7 @@ def awaiting_review(db: Database, limit: int = 500) -> list[dict[str, Any]]:
         [limit],
     )
     for r in rows:
-        r["categories_list"] = json.loads(r.get("categories") or "[]")
+        with_categories_list(r)
     return rows
 
 
@@ -254,8 +255,9 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
     for r in rows:
         seen = parse_ts(r["first_seen_at"])
         day = seen.astimezone(tz).date().isoformat()
-        sev = Severity(r["severity"] or 0).label
-        cats = json.loads(r["categories"] or "[]")
+        decoded = item_row(r)
+        sev = decoded.severity.label
+        cats = decoded.categories
         if day in per_day_sev:
             per_day_sev[day][sev] += 1
             for c in cats:
