@@ -252,6 +252,17 @@ class Daemon:
 
         self._reloading = asyncio.create_task(after_ready(), name="reload")
 
+    def apply_config(self, new: Config) -> None:
+        """Make ``new`` the running config for everything that reads one: the roster (people, routing), the jobs'
+        context and the dashboard read ``self.config``; triage, the escalator and the notifier hold their own copy."""
+        self.config = new
+        if self.triage is not None:
+            self.triage.config = new
+        if self.escalator is not None:
+            self.escalator.config = new
+        if self.notifier is not None:
+            self.notifier.settings = OutboxSettings.from_config(new)
+
     async def reload(self) -> bool:
         """Re-read the config file. True if applied; False (logged, the running config kept) if refused."""
         if self.config_path is None:
@@ -282,11 +293,7 @@ class Daemon:
         except ConfigError as exc:  # e.g. a new source names a secret that is not there yet
             self.log.error("config_reload_refused", path=str(self.config_path), error=str(exc))
             return False
-        self.config = new
-        assert self.triage and self.escalator and self.notifier
-        self.triage.config = new
-        self.escalator.config = new
-        self.notifier.settings = OutboxSettings.from_config(new)
+        self.apply_config(new)
         await self._stop_pollers(stop)
         self.pollers = [p for p in self.pollers if p.name not in stop]
         for src, conn in built:
