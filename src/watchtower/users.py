@@ -1,10 +1,10 @@
 """Dashboard users: accounts, argon2 password hashes, lockout after repeated failures, and sessions.
 
-Plain functions of a ``sqlite_utils.Database`` (like ``store.repo``) so the dashboard runs them through the store's
-writer thread and ``watchtower user`` runs them on its own connection. Passwords are hashed with argon2id
-(argon2-cffi): memory-hard, salted, with its parameters inside the hash so they can be raised later
-(``needs_rehash``). A session token is random; only its SHA-256 is stored, so a copy of the database cannot be used
-to log in.
+Plain functions of a ``sqlite_utils.Database`` (like ``store.repo``; their SQL is in ``store/users.py``) so the
+dashboard runs them through the store's writer thread and ``watchtower user`` runs them on its own connection.
+Passwords are hashed with argon2id (argon2-cffi): memory-hard, salted, with its parameters inside the hash so they
+can be raised later (``needs_rehash``). A session token is random; only its SHA-256 is stored, so a copy of the
+database cannot be used to log in.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from sqlite_utils import Database
 
 from watchtower.exceptions import WatchtowerError
 from watchtower.models import ROLES
-from watchtower.timeutil import maybe_ts, ts
+from watchtower.store import users as store_users
+from watchtower.store.users import list_users as list_users
+from watchtower.timeutil import maybe_ts
 
 #: failures in a row that lock an account, and for how long
 MAX_FAILED_LOGINS = 5
@@ -71,14 +73,6 @@ def _user(row: dict[str, Any]) -> User:
     )
 
 
-def _row(db: Database, sql: str, params: list[Any]) -> dict[str, Any] | None:
-    cur = db.execute(sql, params)
-    r = cur.fetchone()
-    if r is None:
-        return None
-    return dict(zip([c[0] for c in cur.description], r, strict=True))
-
-
 def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"the password is too short: use at least {MIN_PASSWORD_LENGTH} characters")
@@ -112,14 +106,12 @@ def add_user(
     _check_role(role)
     if not name.strip():
         raise UserError("give the person's full name (--name)")
-    if _row(db, "SELECT id FROM users WHERE username = ?", [username]) is not None:
+    if store_users.user_exists(db, username):
         raise UserError(f"there is already a user called {username!r}")
-    cur = db.execute(
-        "INSERT INTO users (username, name, email, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [username, name.strip(), (email or "").strip() or None, role, password_hash, ts(now)],
-    )
+    user_id = store_users.insert_user(db, username, name=name.strip(), email=(email or "").strip() or None, role=role,
+                                      password_hash=password_hash, now=now)
     repo.audit(db, actor=by, action="user_added", channel=channel, now=now, username=username, role=role)
-    row = _row(db, "SELECT * FROM users WHERE id = ?", [cur.lastrowid])
+    row = store_users.user_by_id(db, user_id)
     assert row is not None
     return _user(row)
 
@@ -128,14 +120,10 @@ def set_password(db: Database, username: str, password_hash: str, *, now: dateti
                  channel: str = "cli") -> None:
     from watchtower.store import repo
 
-    cur = db.execute(
-        "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?",
-        [password_hash, username],
-    )
-    if cur.rowcount != 1:
+    if not store_users.update_password(db, username, password_hash):
         raise UserError(f"no user called {username!r}")
     # a new password ends every session made with the old one
-    db.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)", [username])
+    store_users.end_user_sessions(db, username)
     repo.audit(db, actor=by, action="user_password_changed", channel=channel, now=now, username=username)
 
 
@@ -143,29 +131,19 @@ def set_disabled(db: Database, username: str, disabled: bool, *, now: datetime, 
                  channel: str = "cli") -> None:
     from watchtower.store import repo
 
-    cur = db.execute("UPDATE users SET disabled = ? WHERE username = ?", [int(disabled), username])
-    if cur.rowcount != 1:
+    if not store_users.update_disabled(db, username, disabled):
         raise UserError(f"no user called {username!r}")
     if disabled:
-        db.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?)", [username])
+        store_users.end_user_sessions(db, username)
     repo.audit(db, actor=by, action="user_disabled" if disabled else "user_enabled", channel=channel, now=now,
                username=username)
-
-
-def list_users(db: Database) -> list[dict[str, Any]]:
-    cur = db.execute(
-        "SELECT id, username, name, email, role, disabled, created_at, last_login_at, failed_logins, locked_until "
-        "FROM users ORDER BY username"
-    )
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
 # --- logging in ------------------------------------------------------------------------------
 
 
 def login_record(db: Database, username: str) -> dict[str, Any] | None:
-    return _row(db, "SELECT * FROM users WHERE username = ?", [username.strip()])
+    return store_users.user_by_username(db, username.strip())
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
@@ -200,16 +178,11 @@ def record_login(db: Database, username: str, *, ok: bool, now: datetime, ip: st
         if failures >= MAX_FAILED_LOGINS:
             until = now + LOCKOUT
             failures = 0
-        db.execute(
-            "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
-            [failures, ts(until) if until else None, user.id],
-        )
+        store_users.record_failed_login(db, user.id, failures=failures, locked_until=until)
         repo.audit(db, actor=user.actor, action="login_failed", channel="dashboard", now=now,
                    reason="wrong password", ip=ip, locked=until is not None)
         return LoginResult(None, "locked" if until else "bad_credentials", until)
-    db.execute(
-        "UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = ? WHERE id = ?", [ts(now), user.id]
-    )
+    store_users.record_good_login(db, user.id, now=now)
     repo.audit(db, actor=user.actor, action="login", channel="dashboard", now=now, ip=ip)
     return LoginResult(user, "ok")
 
@@ -229,26 +202,17 @@ def create_session(db: Database, user_id: int, *, now: datetime, lifetime: timed
     """A new session: returns (cookie token, CSRF token). Only the token's SHA-256 is stored."""
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
-    db.execute("DELETE FROM sessions WHERE expires_at <= ?", [ts(now)])
-    db.execute(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-        [token_hash(token), user_id, csrf, ts(now), ts(now + lifetime)],
-    )
+    store_users.insert_session(db, token_hash(token), user_id, csrf=csrf, now=now, expires_at=now + lifetime)
     return token, csrf
 
 
 def session_user(db: Database, token: str, *, now: datetime) -> tuple[User, str] | None:
     """The user and CSRF token of a live session, or None (unknown, expired, or the user is disabled)."""
-    row = _row(
-        db,
-        "SELECT u.*, s.csrf_token AS csrf_token FROM sessions s JOIN users u ON u.id = s.user_id "
-        "WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0",
-        [token_hash(token), ts(now)],
-    )
+    row = store_users.live_session(db, token_hash(token), now=now)
     if row is None:
         return None
     return _user(row), str(row["csrf_token"])
 
 
 def end_session(db: Database, token: str) -> None:
-    db.execute("DELETE FROM sessions WHERE token_hash = ?", [token_hash(token)])
+    store_users.delete_session(db, token_hash(token))

@@ -2,8 +2,8 @@
 
 The daemon runs them through ``Store.write``/``Store.read``; CLI commands call them on their own connection
 inside ``immediate(db)``. Each function does one thing the domain names, and lives in the module of its aggregate
-(``store/items.py``, ``outbox.py``, ``sources.py``, ``audit.py``, ``meta.py``, ``platform_actions.py``); this module
-re-exports them so callers keep writing ``repo.<name>``.
+(``store/items.py``, ``outbox.py``, ``sources.py``, ``audit.py``, ``meta.py``, ``platform_actions.py``,
+``users.py``); this module re-exports them so callers keep writing ``repo.<name>``.
 """
 
 from __future__ import annotations
@@ -66,3 +66,16 @@ from watchtower.store.sources import record_source_failure as record_source_fail
 from watchtower.store.sources import record_source_success as record_source_success
 from watchtower.store.sources import save_cursor as save_cursor
 from watchtower.store.sources import source_health as source_health
+from watchtower.store.users import delete_session as delete_session
+from watchtower.store.users import end_user_sessions as end_user_sessions
+from watchtower.store.users import insert_session as insert_session
+from watchtower.store.users import insert_user as insert_user
+from watchtower.store.users import list_users as list_users
+from watchtower.store.users import live_session as live_session
+from watchtower.store.users import record_failed_login as record_failed_login
+from watchtower.store.users import record_good_login as record_good_login
+from watchtower.store.users import update_disabled as update_disabled
+from watchtower.store.users import update_password as update_password
+from watchtower.store.users import user_by_id as user_by_id
+from watchtower.store.users import user_by_username as user_by_username
+from watchtower.store.users import user_exists as user_exists
