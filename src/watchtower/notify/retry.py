@@ -11,10 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-
-def backoff(attempts: int, first: float, maximum: float) -> float:
-    """Exponential: first, 2*first, 4*first ... capped at ``maximum`` seconds."""
-    return float(min(maximum, first * (2 ** max(0, attempts))))
+from watchtower.backoff import backoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +22,7 @@ class RetryPolicy:
 
     def delay(self, attempts: int) -> float:
         """Seconds to wait after ``attempts`` failed tries (0: the first retry waits ``first``)."""
-        return backoff(attempts, self.first, self.maximum)
+        return backoff(attempts, self.first, self.maximum)  # attempts failed so far: 0 waits ``first``
 
     def gives_up(self, oldest: datetime, now: datetime) -> bool:
         """Whether an email whose oldest row was queued at ``oldest`` has waited too long to try again."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
+from watchtower.backoff import backoff
 from watchtower.config import Config
 from watchtower.logging import get_logger
 from watchtower.models import utcnow
@@ -45,8 +46,9 @@ RECORDED_AS = {"hide": "hidden", "delete": "deleted", "ban": "blocked_reported",
 ClientFactory = Callable[[str, str], ModerationClient]
 
 
-def backoff(attempts: int, first: float, maximum: float) -> float:
-    return float(min(maximum, first * (2 ** max(0, attempts - 1))))
+def retry_delay(attempts: int, first: float, maximum: float) -> float:
+    """Seconds to wait after the ``attempts``-th failed try (counting it: 1 waits ``first``, then doubling)."""
+    return backoff(attempts - 1, first, maximum)
 
 
 class PlatformActionWorker:
@@ -82,7 +84,7 @@ class PlatformActionWorker:
         await self.recover()
         await run_wake_loop(
             stop, self.wake, work=lambda: self.flush(), next_due=lambda: self.store.read(repo.next_platform_action_due),
-            clock=self.clock, crash_wait=lambda crashes: backoff(crashes, 5, 300), idle_seconds=idle_seconds,
+            clock=self.clock, crash_wait=lambda crashes: retry_delay(crashes, 5, 300), idle_seconds=idle_seconds,
             log=self.log, crashed_event="platform_actions_crashed",
             next_due_failed_event="platform_actions_next_due_unreadable",
         )
@@ -115,7 +117,7 @@ class PlatformActionWorker:
                 await self._finish(row, "failed", self.clock(), error=f"gave up after {attempts} tries: {exc}",
                                    result=exc.answer)
                 return False
-            delay = exc.retry_after if exc.retry_after is not None else backoff(
+            delay = exc.retry_after if exc.retry_after is not None else retry_delay(
                 attempts, cfg.actions.first_backoff_seconds, cfg.actions.max_backoff_seconds)
             delay = min(delay, 24 * 3600.0)
             when = self.clock() + timedelta(seconds=delay)
