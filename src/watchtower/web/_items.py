@@ -17,7 +17,7 @@ from watchtower.web import _platform
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
 from watchtower.web._inbox import bulk_flash
-from watchtower.web._security import allow, form_str, parse_item_id
+from watchtower.web._security import allow, form_str, item_id_from
 
 EXCERPT_CHARS = 180
 
@@ -92,13 +92,6 @@ async def queue(request: web.Request) -> web.StreamResponse:
     )
 
 
-def _item_id(request: web.Request) -> int:
-    item_id = parse_item_id(request.match_info["item_id"])
-    if item_id is None:
-        raise web.HTTPNotFound(text="There is no item with that number.")
-    return item_id
-
-
 def _readable_classification(cls: dict[str, Any] | None, readable: bool) -> dict[str, Any] | None:
     """A safeguarding item's reasons quote the post: whoever may not read the text does not read them either."""
     if cls is None or readable:
@@ -110,7 +103,7 @@ def _readable_classification(cls: dict[str, Any] | None, readable: bool) -> dict
 async def item_page(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     user = current_user(request)
-    item_id = _item_id(request)
+    item_id = item_id_from(request)
     detail = await d.daemon.store.read(lambda db: q.item_detail(db, item_id))
     if detail is None:
         raise web.HTTPNotFound(text="There is no item with that number (it may have been purged).")
@@ -163,7 +156,7 @@ async def item_post(request: web.Request) -> web.StreamResponse:
     """One endpoint per item for its buttons: the form's ``do`` says which."""
     d = dash(request)
     user = request[USER]
-    item_id = _item_id(request)
+    item_id = item_id_from(request)
     form = await request.post()
     do = form_str(form, "do", 40)
     note = form_str(form, "note", 4000) or None

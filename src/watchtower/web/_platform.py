@@ -18,7 +18,7 @@ from watchtower.platform_actions.service import PLATFORM_NAMES, offer, plan_text
 from watchtower.store import repo
 from watchtower.store.rows import item_row
 from watchtower.web._context import USER, can, dash, render
-from watchtower.web._security import allow, form_str, parse_item_id
+from watchtower.web._security import allow, form_str, item_id_from
 
 STATUS_WORDS = {"pending": "waiting to be sent", "sending": "being sent now", "done": "done",
                 "failed": "failed", "dry_run": "dry run: nothing was sent", "uncertain": "check the platform"}
@@ -51,18 +51,11 @@ class _Preview(Exception):
         self.item, self.plan = item, plan
 
 
-def _item_id(request: web.Request) -> int:
-    item_id = parse_item_id(request.match_info["item_id"])
-    if item_id is None:
-        raise web.HTTPNotFound(text="There is no item with that number.")
-    return item_id
-
-
 @allow("act")
 async def platform_post(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     user = request[USER]
-    item_id = _item_id(request)
+    item_id = item_id_from(request)
     form = await request.post()
     kind = form_str(form, "do", 20)
     text = form_str(form, "text", 2000) or None

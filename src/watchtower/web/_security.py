@@ -101,6 +101,14 @@ def parse_item_id(value: str) -> int | None:
     return n if 0 < n <= MAX_ID else None
 
 
+def item_id_from(request: web.Request) -> int:
+    """The ``{item_id}`` of an item page's URL; a 404 if it is not an item number."""
+    item_id = parse_item_id(request.match_info["item_id"])
+    if item_id is None:
+        raise web.HTTPNotFound(text="There is no item with that number.")
+    return item_id
+
+
 @web.middleware
 async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Refusals and missing pages as plain pages with the same status."""
