@@ -29,7 +29,6 @@ from watchtower.cli import platform
 from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id, open_database
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
-from watchtower.store.rows import item_row
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 EXCERPT_CHARS = 60
@@ -199,6 +198,7 @@ def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS, *, reader: Any = ()
 
 def format_queue(rows: list[dict[str, Any]], now: datetime) -> list[str]:
     from watchtower.models import Severity
+    from watchtower.store.rows import item_row  # lazily: `watchtower classify` loads no store
     from watchtower.timeutil import parse_ts
 
     lines = [f"{'ID':>6}  {'SEVERITY':<8}  {'DEADLINE':<14}  {'PLATFORM':<10}  {'CATEGORIES':<28}  TEXT"]
