@@ -22,6 +22,10 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 from multidict import CIMultiDict
+from pydantic import TypeAdapter
+
+from watchtower.connectors import SourceConfig, build_connector
+from watchtower.connectors.rss import RssConnector
 
 FIXTURES = Path(__file__).parent / "fixtures"
 #: "Now" for fixtures with relative times: ``@T-90m`` in a fixture becomes NOW minus 90 minutes, written
@@ -147,3 +151,15 @@ async def fake() -> AsyncIterator[FakeServer]:
 async def session() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession() as s:
         yield s
+
+RSS_SOURCE: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
+
+
+def rss(fake: FakeServer, session: aiohttp.ClientSession, path: str = "/feed", **extra: object) -> RssConnector:
+    """The real RSS connector, configured as a school would, reading ``path`` on the fake server."""
+    cfg = RSS_SOURCE.validate_python(
+        {"type": "rss", "name": "news", "url": fake.base + path, "timeout_seconds": 5, **extra}
+    )
+    conn = build_connector(cfg, session, school_names=["Oakfield School"])
+    assert isinstance(conn, RssConnector)
+    return conn

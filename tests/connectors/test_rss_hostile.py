@@ -9,31 +9,14 @@ import resource
 import time
 from pathlib import Path
 
-import aiohttp
 import pytest
 from aiohttp import web
-from pydantic import TypeAdapter
 
-from watchtower.connectors import SourceConfig, build_connector
-from watchtower.connectors.rss import RssConnector
 from watchtower.exceptions import SourceUnavailable
 from watchtower.poller import SourcePoller
 from watchtower.store import Store, repo
 
-from .conftest import FakeServer, Reply
-
-ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
-
-
-def rss(
-    fake: FakeServer, session: aiohttp.ClientSession, path: str = "/feed", **extra: object
-) -> RssConnector:
-    cfg = ADAPTER.validate_python(
-        {"type": "rss", "name": "news", "url": fake.base + path, "timeout_seconds": 5, **extra}
-    )
-    conn = build_connector(cfg, session, school_names=["Oakfield School"])
-    assert isinstance(conn, RssConnector)
-    return conn
+from .conftest import Reply, rss
 
 
 def big_feed(entries: int, *, text: int = 300) -> bytes:

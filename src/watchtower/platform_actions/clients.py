@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+from abc import ABC, abstractmethod
 from typing import Any, Protocol
 
 import aiohttp
@@ -69,7 +70,7 @@ async def _send(session: aiohttp.ClientSession, method: str, url: str, *, source
 # --- Meta Graph: Facebook Page and Instagram ------------------------------------------------------
 
 
-class _GraphModeration:
+class _GraphModeration(ABC):
     platform = "facebook"
     doc = "connectors/facebook.md"
 
@@ -80,8 +81,9 @@ class _GraphModeration:
     def permission(self, kind: str) -> str:
         return "pages_manage_engagement"
 
+    @abstractmethod
     def route(self, spec: ActionSpec) -> tuple[str, str, dict[str, str]]:
-        raise NotImplementedError
+        """(HTTP method, Graph path, parameters) for ``spec`` on this platform (Facebook or Instagram)."""
 
     def plan(self, spec: ActionSpec) -> str:
         method, path, params = self.route(spec)
