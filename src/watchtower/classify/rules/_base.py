@@ -6,8 +6,25 @@ of schools, staff and targets that several categories' patterns are built from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+
+class RuleSettings(Protocol):
+    """What the rules read of the classifier's settings. ``classify.config.ClassifierConfig`` is one; the rules
+    do not import it, because that config imports the rules' lists to check a school's ``lists_file``."""
+
+    @property
+    def allowed_phone_numbers(self) -> Sequence[str]: ...
+    @property
+    def public_email_domains(self) -> Sequence[str]: ...
+    @property
+    def flag_mention_questions(self) -> bool: ...
+    @property
+    def lists_file(self) -> Path | None: ...
 
 
 @dataclass(frozen=True, slots=True)
