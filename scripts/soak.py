@@ -49,6 +49,9 @@ from aiosmtpd.controller import Controller
 
 from watchtower.demo import free_port
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from school_toml import STAFF, local_smtp, rss_source, school_toml  # tests/ holds the one config builder
+
 BENIGN = [
     "Well done to year 6 on a brilliant sports day, the relay was amazing",
     "What time does the christmas fair start on saturday?",
@@ -234,70 +237,17 @@ class MailServer:
 
 def config_toml(*, feed_url: str, smtp_port: int, db_path: Path, interval: float = 10,
                 critical_hours: float = 0.03, high_hours: float = 0.05) -> str:
-    return f"""
-[school]
-name = "Oakfield Academy"
-aliases = ["Oakfield School"]
-
-[[people]]
-name = "Amy Clarke"
-email = "a.clarke@oakfield.example"
-roles = ["moderator"]
-[[people]]
-name = "Ben Okafor"
-email = "b.okafor@oakfield.example"
-roles = ["moderator", "admin"]
-[[people]]
-name = "Rachel Hughes"
-email = "r.hughes@oakfield.example"
-roles = ["aht"]
-[[people]]
-name = "David Price"
-email = "head@oakfield.example"
-roles = ["headteacher"]
-[[people]]
-name = "Fatima Shah"
-email = "dsl@oakfield.example"
-roles = ["dsl"]
-
-[[sources]]
-type = "rss"
-name = "website-comments"
-url = "{feed_url}"
-source = "own"
-interval_seconds = {interval}
-timeout_seconds = 4
-
-[deadlines]
-critical_hours = {critical_hours}
-high_hours = {high_hours}
-media_enquiry_hours = {critical_hours}
-
-[escalation]
-batch_minutes = 0
-
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-security = "none"
-from_address = "watchtower@oakfield.example"
-timeout_seconds = 5
-
-[notify]
-first_backoff_seconds = 1
-max_backoff_seconds = 8
-
-[dashboard]
-enabled = false
-public_url = "https://watchtower.oakfield.example"
-
-[store]
-path = "{db_path}"
-
-[logging]
-level = "info"
-format = "json"
-"""
+    """The whole staff, one RSS source, short deadlines, no batching, quick SMTP retries, JSON logs."""
+    return school_toml(
+        db_path, staff=STAFF, aliases=["Oakfield School"],
+        sources=[rss_source(feed_url, interval_seconds=interval, timeout_seconds=4)],
+        deadlines={"critical_hours": critical_hours, "high_hours": high_hours, "media_enquiry_hours": critical_hours},
+        escalation={"batch_minutes": 0},
+        smtp=local_smtp(smtp_port, timeout_seconds=5),
+        notify={"first_backoff_seconds": 1, "max_backoff_seconds": 8},
+        dashboard={"enabled": False, "public_url": "https://watchtower.oakfield.example"},
+        logging={"level": "info", "format": "json"},
+    )
 
 
 def _ignore_sigxfsz_and_limit(limit: int | None) -> Any:
