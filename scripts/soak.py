@@ -464,7 +464,8 @@ class DiskFull:
         self.filler = self.mount / "filler"
 
     def fill(self) -> None:
-        with open(self.filler, "wb") as f, contextlib.suppress(OSError):
+        # suppress outermost: closing the file flushes its buffer, which fails too once the disk is full
+        with contextlib.suppress(OSError), open(self.filler, "wb") as f:
             while True:
                 f.write(b"\0" * 65536)
                 f.flush()
