@@ -6,7 +6,7 @@ of schools, staff and targets that several categories' patterns are built from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -90,6 +90,16 @@ def quote(match: re.Match[str]) -> str:
     """The matched text, whitespace collapsed, cut at 60 characters, in single quotes: ``'going to shoot'``."""
     text = " ".join(match.group(0).split())
     return f"'{text[:60]}'"
+
+
+class _Searches(Protocol):
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
+def named_hits(category: str, rules: Iterable[tuple[str, _Searches]], norm: str) -> list[Hit]:
+    """A hit for each ``(name, pattern)`` rule whose pattern is found in ``norm``, in the rules' order, with the
+    match quoted: the shape every category's detector reports in."""
+    return [Hit(category, name, quote(m)) for name, rx in rules if (m := rx.search(norm))]
 
 
 # --- shared vocabulary ----------------------------------------------------------------------------
