@@ -47,7 +47,7 @@ import psutil
 from aiohttp import web
 from aiosmtpd.controller import Controller
 
-from watchtower.demo import free_port
+from watchtower.demo import free_port, serve_loopback
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from school_toml import STAFF, local_smtp, rss_source, school_toml  # tests/ holds the one config builder
@@ -123,11 +123,7 @@ class FeedServer:
     async def _start(self) -> None:
         app = web.Application()
         app.router.add_get("/feed.rss", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_loopback(app)
 
     def stop(self) -> None:
         self.hang.clear()

@@ -81,6 +81,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+async def serve_loopback(app: web.Application) -> tuple[web.AppRunner, int]:
+    """Serve ``app`` on 127.0.0.1 at a port the system picks; the runner (to clean up) and the port."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, int(site._server.sockets[0].getsockname()[1])  # type: ignore[union-attr]
+
+
 def render_feed(name: str, now: datetime) -> str:
     """A sample feed with its times set relative to ``now`` (``{T-30}`` = 30 minutes ago)."""
     text = resources.files("watchtower.demo_data").joinpath(name).read_text(encoding="utf-8")
@@ -106,12 +115,7 @@ async def serve_feeds(now: datetime) -> tuple[web.AppRunner, int]:
     app = web.Application()
     for path in feeds:
         app.router.add_get(path, handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return runner, port
+    return await serve_loopback(app)
 
 
 def demo_school(sources: list[dict[str, Any]], *, smtp_port: int, db_path: Path) -> dict[str, Any]:
