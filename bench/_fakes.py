@@ -22,6 +22,8 @@ from xml.sax.saxutils import escape
 
 from aiohttp import web
 
+from watchtower.demo import serve_loopback
+
 
 @dataclass
 class Post:
@@ -46,15 +48,6 @@ class _Recorder:
     def _seen(self, posts: list[Post], at: float) -> None:
         for p in posts:
             self.fetched.setdefault(p.key, at)
-
-
-async def _start(app: web.Application) -> tuple[web.AppRunner, int]:
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = int(site._server.sockets[0].getsockname()[1])  # type: ignore[union-attr]
-    return runner, port
 
 
 class FeedHub(_Recorder):
@@ -111,7 +104,7 @@ class FeedHub(_Recorder):
     async def start(self) -> int:
         app = web.Application()
         app.router.add_get("/feeds/{name}.rss", self._handler)
-        self.runner, self.port = await _start(app)
+        self.runner, self.port = await serve_loopback(app)
         return self.port
 
     async def stop(self) -> None:
@@ -166,7 +159,7 @@ class GraphHub(_Recorder):
     async def start(self) -> int:
         app = web.Application()
         app.router.add_get(f"/{self.version}/{{obj}}/{{edge}}", self._handler)
-        self.runner, self.port = await _start(app)
+        self.runner, self.port = await serve_loopback(app)
         return self.port
 
     async def stop(self) -> None:

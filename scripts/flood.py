@@ -38,6 +38,8 @@ from typing import Any
 import psutil
 from aiohttp import web
 
+from watchtower.demo import serve_loopback
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from soak import FLAGGED, DaemonProcess, FeedServer, MailServer, config_toml, wait_until
 
@@ -216,11 +218,7 @@ class FloodServer:
         app = web.Application()
         app.router.add_get("/big.rss", self._handle_big)
         app.router.add_get("/flood.rss", self._handle_flood)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_loopback(app)
 
     async def _handle_big(self, request: web.Request) -> web.StreamResponse:
         self.big_requests += 1

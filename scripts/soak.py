@@ -47,7 +47,10 @@ import psutil
 from aiohttp import web
 from aiosmtpd.controller import Controller
 
-from watchtower.demo import free_port
+from watchtower.demo import free_port, serve_loopback
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from school_toml import STAFF, local_smtp, rss_source, school_toml  # tests/ holds the one config builder
 
 BENIGN = [
     "Well done to year 6 on a brilliant sports day, the relay was amazing",
@@ -120,11 +123,7 @@ class FeedServer:
     async def _start(self) -> None:
         app = web.Application()
         app.router.add_get("/feed.rss", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_loopback(app)
 
     def stop(self) -> None:
         self.hang.clear()
@@ -234,70 +233,17 @@ class MailServer:
 
 def config_toml(*, feed_url: str, smtp_port: int, db_path: Path, interval: float = 10,
                 critical_hours: float = 0.03, high_hours: float = 0.05) -> str:
-    return f"""
-[school]
-name = "Oakfield Academy"
-aliases = ["Oakfield School"]
-
-[[people]]
-name = "Amy Clarke"
-email = "a.clarke@oakfield.example"
-roles = ["moderator"]
-[[people]]
-name = "Ben Okafor"
-email = "b.okafor@oakfield.example"
-roles = ["moderator", "admin"]
-[[people]]
-name = "Rachel Hughes"
-email = "r.hughes@oakfield.example"
-roles = ["aht"]
-[[people]]
-name = "David Price"
-email = "head@oakfield.example"
-roles = ["headteacher"]
-[[people]]
-name = "Fatima Shah"
-email = "dsl@oakfield.example"
-roles = ["dsl"]
-
-[[sources]]
-type = "rss"
-name = "website-comments"
-url = "{feed_url}"
-source = "own"
-interval_seconds = {interval}
-timeout_seconds = 4
-
-[deadlines]
-critical_hours = {critical_hours}
-high_hours = {high_hours}
-media_enquiry_hours = {critical_hours}
-
-[escalation]
-batch_minutes = 0
-
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-security = "none"
-from_address = "watchtower@oakfield.example"
-timeout_seconds = 5
-
-[notify]
-first_backoff_seconds = 1
-max_backoff_seconds = 8
-
-[dashboard]
-enabled = false
-public_url = "https://watchtower.oakfield.example"
-
-[store]
-path = "{db_path}"
-
-[logging]
-level = "info"
-format = "json"
-"""
+    """The whole staff, one RSS source, short deadlines, no batching, quick SMTP retries, JSON logs."""
+    return school_toml(
+        db_path, staff=STAFF, aliases=["Oakfield School"],
+        sources=[rss_source(feed_url, interval_seconds=interval, timeout_seconds=4)],
+        deadlines={"critical_hours": critical_hours, "high_hours": high_hours, "media_enquiry_hours": critical_hours},
+        escalation={"batch_minutes": 0},
+        smtp=local_smtp(smtp_port, timeout_seconds=5),
+        notify={"first_backoff_seconds": 1, "max_backoff_seconds": 8},
+        dashboard={"enabled": False, "public_url": "https://watchtower.oakfield.example"},
+        logging={"level": "info", "format": "json"},
+    )
 
 
 def _ignore_sigxfsz_and_limit(limit: int | None) -> Any:
@@ -514,7 +460,8 @@ class DiskFull:
         self.filler = self.mount / "filler"
 
     def fill(self) -> None:
-        with open(self.filler, "wb") as f, contextlib.suppress(OSError):
+        # suppress outermost: closing the file flushes its buffer, which fails too once the disk is full
+        with contextlib.suppress(OSError), open(self.filler, "wb") as f:
             while True:
                 f.write(b"\0" * 65536)
                 f.flush()

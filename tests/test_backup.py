@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from test_retention import _config_toml  # tests/ is on sys.path
+from school_toml import school_toml  # tests/ is on sys.path
 from watchtower.backup import backup, check_database, holders, restore
 from watchtower.exceptions import StoreError
 from watchtower.models import Item
@@ -143,7 +143,7 @@ def test_cli_backup_and_restore(tmp_path: Path) -> None:
         repo.ingest(db, [_item(1), _item(2)], source_name="f", now=T0)
     db.conn.close()
     cfg = tmp_path / "w.toml"
-    cfg.write_text(_config_toml(live))
+    cfg.write_text(school_toml(live))
     run = [sys.executable, "-m", "watchtower"]
     res = subprocess.run([*run, "backup", "--config", str(cfg), str(tmp_path)], capture_output=True, text=True,
                          timeout=60)

@@ -10,7 +10,7 @@ import pytest
 from watchtower.classify import Classifier, load_classifier
 from watchtower.classify._normalise import normalise
 from watchtower.classify.config import ClassifierConfig
-from watchtower.models import Severity
+from watchtower.models import Classification, Severity
 
 
 @pytest.fixture(scope="module")
@@ -18,12 +18,21 @@ def clf() -> Classifier:
     return load_classifier()
 
 
+def verdict(clf: Classifier, text: str, source: str | None = None) -> Classification:
+    """What the classifier says of one post (``source``: "own", "mention" or None)."""
+    return clf.classify_batch([text], [source])[0]
+
+
 def cats(clf: Classifier, text: str, source: str | None = None) -> list[str]:
-    return clf.classify_batch([text], [source])[0].categories
+    return verdict(clf, text, source).categories
 
 
 def reasons(clf: Classifier, text: str, source: str | None = None) -> list[str]:
-    return clf.classify_batch([text], [source])[0].reasons
+    return verdict(clf, text, source).reasons
+
+
+def assert_critical(c: Classification, category: str) -> None:
+    assert category in c.categories and c.severity is Severity.CRITICAL, (c.categories, c.reasons)
 
 
 #: Look-alikes the threat and safeguarding heads (weights minilm6-mt-20261121-1234) score above 0.95. They are kept
@@ -77,7 +86,7 @@ class TestDesignHardNegatives:
         ],
     )
     def test_are_nothing_at_all(self, clf: Classifier, text: str) -> None:
-        c = clf.classify_batch([text], ["own"])[0]
+        c = verdict(clf, text, "own")
         assert c.categories == [] and c.severity is Severity.NONE, c.reasons
 
 
@@ -127,8 +136,7 @@ class TestThreat:
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
-        c = clf.classify_batch([text])[0]
-        assert "threat" in c.categories and c.severity is Severity.CRITICAL
+        assert_critical(verdict(clf, text), "threat")
 
     @pytest.mark.parametrize(
         "text",
@@ -221,8 +229,7 @@ class TestSafeguarding:
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
-        c = clf.classify_batch([text])[0]
-        assert "safeguarding" in c.categories and c.severity is Severity.CRITICAL
+        assert_critical(verdict(clf, text), "safeguarding")
 
     @pytest.mark.parametrize(
         "text",
@@ -281,8 +288,8 @@ class TestThreatAndSafeguardingHeads:
     def test_critical_posts_no_rule_knows_are_caught_by_the_model_with_its_reason(
         self, clf: Classifier, text: str, category: str
     ) -> None:
-        c = clf.classify_batch([text], ["mention"])[0]
-        assert category in c.categories and c.severity is Severity.CRITICAL, (c.categories, c.reasons)
+        c = verdict(clf, text, "mention")
+        assert_critical(c, category)
         assert any(r.startswith(f"model:{category}=") for r in c.reasons) or any(
             r.startswith("rule:") for r in c.reasons)
 
@@ -305,7 +312,7 @@ class TestThreatAndSafeguardingHeads:
         assert "threat" not in out.categories and out.possible == ["threat"]
 
     def test_the_heads_scores_are_reported(self, clf: Classifier) -> None:
-        c = clf.classify_batch(["Lovely sports day, well done everyone"], ["own"])[0]
+        c = verdict(clf, "Lovely sports day, well done everyone", "own")
         assert 0.0 <= c.scores["threat"] < 0.5 and 0.0 <= c.scores["safeguarding"] < 0.5
 
 
@@ -386,7 +393,7 @@ class TestHarassmentAndOffensive:
         ],
     )
     def test_insults_at_identifiable_people_are_harassment(self, clf: Classifier, text: str) -> None:
-        c = clf.classify_batch([text])[0]
+        c = verdict(clf, text)
         assert "harassment" in c.categories and c.severity >= Severity.HIGH
 
     @pytest.mark.parametrize("text", ["fucking hell that exam was brutal", "shit weather for sports day again"])
@@ -394,14 +401,14 @@ class TestHarassmentAndOffensive:
         assert cats(clf, text) == ["offensive"]
 
     def test_an_angry_post_about_the_school_stays_a_complaint(self, clf: Classifier) -> None:
-        c = clf.classify_batch(["My child has been bullied for months and the school did nothing. Fed up."], ["own"])[0]
+        c = verdict(clf, "My child has been bullied for months and the school did nothing. Fed up.", "own")
         assert "complaint" in c.categories and c.severity is Severity.NORMAL, c.reasons
 
     def test_a_complaint_about_a_member_of_staff_is_not_harassment_unless_the_model_is_sure(
         self, clf: Classifier
     ) -> None:
         text = "Your attendance officer was extremely rude to me on the phone this morning"
-        c = clf.classify_batch([text], ["own"])[0]
+        c = verdict(clf, text, "own")
         assert "complaint" in c.categories and c.severity is Severity.NORMAL, c.reasons
 
     def test_a_child_reporting_names_they_were_called_is_not_harassment_of_a_sibling(self, clf: Classifier) -> None:
@@ -412,7 +419,7 @@ class TestHarassmentAndOffensive:
         assert not any(r.startswith("rule:targeted_insult") for r in reasons(clf, text))
 
     def test_insulting_a_female_teacher_is_harassment_not_hate(self, clf: Classifier) -> None:
-        c = clf.classify_batch(["Mrs Jones the dinner lady is a drunk, she stinks of booze"])[0]
+        c = verdict(clf, "Mrs Jones the dinner lady is a drunk, she stinks of booze")
         assert "harassment" in c.categories and "hate" not in c.categories, c.reasons
 
     @pytest.mark.parametrize("text", ["You are all amazing, Year 6!", "Mr Patel is the best teacher ever"])
@@ -476,7 +483,7 @@ class TestPersonalData:
         ],
     )
     def test_personal_data_is_caught_with_its_kind(self, clf: Classifier, text: str, reason: str) -> None:
-        c = clf.classify_batch([text], ["own"])[0]
+        c = verdict(clf, text, "own")
         assert "personal_data" in c.categories
         assert any(r.startswith(reason) for r in c.reasons), c.reasons
 

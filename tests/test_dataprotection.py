@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from test_retention import _config_toml, add_item  # tests/ is on sys.path (rootdir-less test modules)
+from school_toml import school_toml
+from test_retention import add_item  # tests/ is on sys.path (rootdir-less test modules)
 from watchtower.dataprotection import content_sha256, erase_author, evidence, export_author, handle_hash
 from watchtower.models import Item
 from watchtower.store import connect, immediate, repo
@@ -103,7 +104,7 @@ class TestEvidence:
 
 def test_cli_export_erase_evidence(tmp_path: Path, db: Database) -> None:
     cfg = tmp_path / "w.toml"
-    cfg.write_text(_config_toml(tmp_path / "w.db"))
+    cfg.write_text(school_toml(tmp_path / "w.db"))
     run = [sys.executable, "-m", "watchtower"]
     out = tmp_path / "sar.json"
     res = subprocess.run([*run, "export", "--config", str(cfg), "--author", "troll99", "--out", str(out)],

@@ -19,6 +19,7 @@ from conftest import FakeClock, SmtpServer, add_item, build_notifier
 from watchtower.cli import main
 from watchtower.config import Config
 from watchtower.daemon import Daemon, Overrides
+from watchtower.demo import serve_loopback
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import Escalator
 from watchtower.store import Store, repo
@@ -224,11 +225,7 @@ async def feed() -> AsyncIterator[tuple[int, list[tuple[str, str]]]]:
 
     app = web.Application()
     app.router.add_get("/comments.rss", handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    runner, port = await serve_loopback(app)
     yield port, posts
     await runner.cleanup()
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from school_toml import local_smtp, rss_source, school_toml
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "watchtower"
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -189,43 +191,10 @@ def installed_daemon(installed: Installed, tmp_path: Path) -> Iterator[tuple[Ins
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cfg = tmp_path / "watchtower.toml"
-    cfg.write_text(f"""
-[school]
-name = "Oakfield Academy"
-
-[[people]]
-name = "Amy Clarke"
-email = "amy@oakfield.example"
-roles = ["moderator"]
-[[people]]
-name = "Ben Okafor"
-email = "ben@oakfield.example"
-roles = ["moderator", "admin"]
-[[people]]
-name = "Fatima Shah"
-email = "dsl@oakfield.example"
-roles = ["dsl"]
-
-[[sources]]
-type = "rss"
-name = "website-comments"
-url = "{feed.url}"
-source = "own"
-interval_seconds = 10
-
-[smtp]
-host = "127.0.0.1"
-port = {mail.port}
-security = "none"
-from_address = "watchtower@oakfield.example"
-
-[dashboard]
-port = {port}
-public_url = "{base}"
-
-[store]
-path = "{tmp_path / 'watchtower.db'}"
-""")
+    cfg.write_text(school_toml(
+        tmp_path / "watchtower.db", sources=[rss_source(feed.url)], smtp=local_smtp(mail.port),
+        dashboard={"port": port, "public_url": base},
+    ))
     env = installed.env(WATCHTOWER_LINK_KEY="k" * 40)
     for user, role in (("ben", "admin"), ("fatima", "dsl"), ("amy", "moderator")):
         res = installed.run("user", "add", user, "--name", user.title(), "--role", role, "--password-stdin",

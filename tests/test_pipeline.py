@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
+from watchtower import demo
 from watchtower.daemon import Daemon, Overrides
-from watchtower.demo import MailCatcher, demo_config, free_port, serve_feeds, settled
+from watchtower.demo import MailCatcher, demo_config, free_port, serve_feeds
 from watchtower.models import utcnow
 from watchtower.store import connect
 
@@ -45,17 +46,8 @@ async def feeds() -> AsyncIterator[int]:
     await runner.cleanup()
 
 
-async def run_until_settled(daemon: Daemon, n_sources: int, timeout: float = 60) -> None:
-    task = asyncio.create_task(daemon.run())
-    await asyncio.wait({task, asyncio.ensure_future(daemon.ready.wait())}, return_when=asyncio.FIRST_COMPLETED)
-    if task.done():
-        task.result()
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while loop.time() < end and not await settled(daemon, n_sources):
-        await asyncio.sleep(0.2)
-    daemon.request_stop()
-    await task
+async def run_until_settled(daemon: Daemon, n_sources: int) -> None:
+    await demo.run_until_settled(daemon, n_sources, within=60, interval=0.2)
 
 
 def mail_to(catcher: MailCatcher, who: str) -> list[str]:

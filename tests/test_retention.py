@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from school_toml import school_toml
 from watchtower.config import RetentionConfig
 from watchtower.jobs import JobContext
 from watchtower.models import Classification, Item
@@ -169,7 +170,7 @@ def test_purge_cli_dry_run_then_purge(tmp_path: Path) -> None:
         repo.record_classification(db, i, Classification([], {}, []), now=old, deadline_at=None, deadline_reason=None)
     db.conn.close()
     cfg = tmp_path / "w.toml"
-    cfg.write_text(_config_toml(db_path))
+    cfg.write_text(school_toml(db_path))
     cmd = [sys.executable, "-m", "watchtower", "purge", "--config", str(cfg)]
     dry = subprocess.run([*cmd, "--dry-run"], capture_output=True, text=True, timeout=60)
     assert dry.returncode == 0, dry.stderr
@@ -179,24 +180,3 @@ def test_purge_cli_dry_run_then_purge(tmp_path: Path) -> None:
     assert real.returncode == 0, real.stderr
     assert "deleted 1 unflagged" in real.stdout
     assert connect(db_path).execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
-
-
-def _config_toml(db_path: Path) -> str:
-    return f"""
-[school]
-name = "Oakfield Academy"
-[[people]]
-name = "Amy Clarke"
-email = "a@oakfield.example"
-roles = ["moderator"]
-[[people]]
-name = "Ben Okafor"
-email = "b@oakfield.example"
-roles = ["moderator", "admin"]
-[[people]]
-name = "Fatima Shah"
-email = "dsl@oakfield.example"
-roles = ["dsl"]
-[store]
-path = "{db_path}"
-"""

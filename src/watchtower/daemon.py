@@ -28,12 +28,12 @@ import aiohttp
 from aiohttp import web
 from sqlite_utils import Database
 
-from watchtower import sdnotify
+from watchtower import digest, retention, sdnotify, watchers
 from watchtower.config import Config, Person, load_config
 from watchtower.connectors import build_connector
 from watchtower.connectors.config import SourceConfig
 from watchtower.exceptions import ConfigError
-from watchtower.jobs import BACKGROUND_JOBS, JobContext, job_name, run_job
+from watchtower.jobs import Job, JobContext, job_name, run_job
 from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
 from watchtower.models import Item, utcnow
@@ -41,6 +41,7 @@ from watchtower.notify.outbox import Notifier, OutboxSettings, Sender
 from watchtower.notify.smtp import SmtpSender
 from watchtower.people import Recipient, Roster, operators
 from watchtower.pipeline import Classifier, Escalator, Triage
+from watchtower.platform_actions.worker import run_platform_actions
 from watchtower.poller import SourcePoller, operator_notice
 from watchtower.secrets import get_secret
 from watchtower.store import Store, repo
@@ -69,6 +70,9 @@ SHUTDOWN_BUDGET = (
 #: Config sections a reload cannot apply to a running daemon: a change is logged and waits for a restart.
 RESTART_ONLY_SECTIONS: tuple[str, ...] = ("store", "smtp", "dashboard", "classifier", "logging")
 
+#: The periodic jobs the daemon runs beside the pipeline, in start order (each kept going by ``jobs.run_job``).
+BACKGROUND_JOBS: tuple[Job, ...] = (digest.run_digest, watchers.run_watchers, retention.run_retention,
+                                    run_platform_actions)
 
 
 @dataclass
@@ -432,7 +436,7 @@ class Daemon:
             return error
 
     def job_context(self) -> JobContext:
-        """What the background jobs (``jobs.BACKGROUND_JOBS``) are handed: never the daemon itself."""
+        """What the background jobs (``BACKGROUND_JOBS``) are handed: never the daemon itself."""
 
         def wake() -> None:
             if self.notifier is not None:

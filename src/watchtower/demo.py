@@ -3,6 +3,9 @@
 Two sample feeds are served on 127.0.0.1 (visitor comments on the school website, an *own* source; and a Google
 Alerts feed of public mentions) and a local SMTP server (aiosmtpd) captures the mail. The daemon polls, stores,
 classifies, sets deadlines, queues and sends alerts exactly as it would for a school. No accounts, no network.
+
+This module is the sample world and the report; the daemon is handed in by the command that starts it
+(``cli/demo.py``), so that only the commands import the daemon. Tests and benchmarks use the world too.
 """
 
 from __future__ import annotations
@@ -13,23 +16,40 @@ import secrets
 import socket
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email import message_from_bytes, policy
 from email.utils import format_datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from aiohttp import web
 from aiosmtpd.controller import Controller
 
 from watchtower.config import Config, parse_config
-from watchtower.daemon import Daemon, Overrides
 from watchtower.models import utcnow
 
+if TYPE_CHECKING:
+    from watchtower.store import Store
+
 DEMO_TIMEOUT_SECONDS = 100.0
+#: how often the demo's daemon runs the escalator, so that the run is over in seconds
+DEMO_ESCALATION_INTERVAL = 2.0
 _PLACEHOLDER = re.compile(r"\{T-(\d+)\}")
+
+
+class RunningDaemon(Protocol):
+    """What the demo needs of a daemon (``watchtower.daemon.Daemon`` is one): run it, see it ready, read its
+    store at its clock's time, stop it."""
+
+    store: Store
+    clock: Callable[[], datetime]
+    ready: asyncio.Event
+
+    async def run(self) -> None: ...
+    def request_stop(self) -> None: ...
 
 
 @dataclass
@@ -61,6 +81,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+async def serve_loopback(app: web.Application) -> tuple[web.AppRunner, int]:
+    """Serve ``app`` on 127.0.0.1 at a port the system picks; the runner (to clean up) and the port."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, int(site._server.sockets[0].getsockname()[1])  # type: ignore[union-attr]
+
+
 def render_feed(name: str, now: datetime) -> str:
     """A sample feed with its times set relative to ``now`` (``{T-30}`` = 30 minutes ago)."""
     text = resources.files("watchtower.demo_data").joinpath(name).read_text(encoding="utf-8")
@@ -86,12 +115,7 @@ async def serve_feeds(now: datetime) -> tuple[web.AppRunner, int]:
     app = web.Application()
     for path in feeds:
         app.router.add_get(path, handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return runner, port
+    return await serve_loopback(app)
 
 
 def demo_school(sources: list[dict[str, Any]], *, smtp_port: int, db_path: Path) -> dict[str, Any]:
@@ -133,7 +157,7 @@ def demo_config(*, feed_port: int, smtp_port: int, db_path: Path) -> Config:
     return parse_config(demo_school(sources, smtp_port=smtp_port, db_path=db_path), path="<demo config>")
 
 
-async def settled(daemon: Daemon, polled: int) -> bool:
+async def settled(daemon: RunningDaemon, polled: int) -> bool:
     """Every source polled once, every item classified, nothing left to send now."""
     from watchtower.store import repo
 
@@ -148,7 +172,27 @@ async def settled(daemon: Daemon, polled: int) -> bool:
     return bool(await daemon.store.read(check))
 
 
-async def run_demo(out: TextIO = sys.stdout, *, keep_db: Path | None = None) -> int:
+async def run_until_settled(daemon: RunningDaemon, n_sources: int, *, within: float = DEMO_TIMEOUT_SECONDS,
+                            interval: float = 0.25) -> None:
+    """Run ``daemon`` until it has :func:`settled` (or ``within`` seconds have passed), then stop it."""
+    task = asyncio.create_task(daemon.run())
+    await asyncio.wait({task, asyncio.ensure_future(daemon.ready.wait())}, return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        task.result()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while loop.time() < deadline and not await settled(daemon, n_sources):
+        await asyncio.sleep(interval)
+    daemon.request_stop()
+    await task
+
+
+async def run_demo(
+    start: Callable[[Config, dict[str, str]], RunningDaemon], out: TextIO = sys.stdout, *,
+    keep_db: Path | None = None,
+) -> int:
+    """The demo. ``start(config, environ)`` makes the daemon (``watchtower demo`` makes the real one, its escalator
+    every :data:`DEMO_ESCALATION_INTERVAL` seconds)."""
     now = utcnow()
     catcher = MailCatcher()
     smtp_port = free_port()
@@ -159,22 +203,10 @@ async def run_demo(out: TextIO = sys.stdout, *, keep_db: Path | None = None) -> 
     db_path = keep_db or Path(tmp.name) / "watchtower.db"
     try:
         config = demo_config(feed_port=feed_port, smtp_port=smtp_port, db_path=db_path)
-        daemon = Daemon(
-            config,
-            Overrides(environ={"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)}, escalation_interval=2.0),
-        )
+        daemon = start(config, {"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)})
         print(f"demo: watching {len(config.sources)} sample sources on 127.0.0.1:{feed_port}, "
               f"mail to 127.0.0.1:{smtp_port}", file=out)
-        task = asyncio.create_task(daemon.run())
-        await asyncio.wait({task, asyncio.ensure_future(daemon.ready.wait())}, return_when=asyncio.FIRST_COMPLETED)
-        if task.done():
-            task.result()
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + DEMO_TIMEOUT_SECONDS
-        while loop.time() < deadline and not await settled(daemon, len(config.sources)):
-            await asyncio.sleep(0.25)
-        daemon.request_stop()
-        await task
+        await run_until_settled(daemon, len(config.sources))
 
         from watchtower.store import connect
 

@@ -1,9 +1,11 @@
-"""The daemon's periodic jobs beside the pipeline, and the one runner that keeps each going.
+"""The one runner that keeps each of the daemon's periodic jobs going, and what a job is handed.
 
 A job is ``async def job(ctx: JobContext, stop: asyncio.Event) -> None``: it runs from start to shutdown and returns
 promptly once ``stop`` is set. It is handed a :class:`JobContext` (the store, the clock, the config as a getter so a
 SIGHUP reload reaches it, and a way to wake the notifier), never the daemon. :func:`run_job` restarts a job that
-crashes after a pause, so one faulty job never takes the daemon down.
+crashes after a pause, so one faulty job never takes the daemon down. Which jobs run is the daemon's
+``BACKGROUND_JOBS``: the jobs (digest, watchers, retention, platform actions) import this module for their context,
+so it imports none of them.
 """
 
 from __future__ import annotations
@@ -15,11 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from watchtower.digest import run_digest
 from watchtower.logging import get_logger
-from watchtower.platform_actions.worker import run_platform_actions
-from watchtower.retention import run_retention
-from watchtower.watchers import run_watchers
 
 if TYPE_CHECKING:
     import aiohttp
@@ -27,7 +25,7 @@ if TYPE_CHECKING:
     from watchtower.config import Config
     from watchtower.store import Store
 
-__all__ = ["BACKGROUND_JOBS", "RESTART_PAUSE_SECONDS", "Job", "JobContext", "job_name", "run_job"]
+__all__ = ["RESTART_PAUSE_SECONDS", "Job", "JobContext", "job_name", "run_job"]
 
 RESTART_PAUSE_SECONDS = 30.0
 
@@ -67,6 +65,3 @@ async def run_job(job: Job, ctx: JobContext, stop: asyncio.Event, *, pause: floa
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=pause)
 
-
-#: The jobs the daemon runs, in start order.
-BACKGROUND_JOBS: tuple[Job, ...] = (run_digest, run_watchers, run_retention, run_platform_actions)

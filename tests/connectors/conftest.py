@@ -11,11 +11,11 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import pytest
@@ -79,6 +79,11 @@ class Reply:
             ctype = self.content_type or "text/plain"
         headers.setdefault("Content-Type", ctype)
         return web.Response(status=self.status, body=body, headers=headers)
+
+
+def by_cursor(pages: dict[str | None, str], param: str = "after") -> Callable[[web.Request], Reply]:
+    """A handler answering with the fixture for the request's paging cursor (``None``: the first page)."""
+    return lambda request: Reply(fixture=pages[request.query.get(param)])
 
 
 @dataclass
@@ -152,14 +157,21 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession() as s:
         yield s
 
-RSS_SOURCE: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
+#: validates one ``[[sources]]`` block as the config file's loader does
+SOURCE: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
+C = TypeVar("C")
+
+
+def connector(kind: type[C], session: aiohttp.ClientSession, block: Mapping[str, object], *,
+              environ: dict[str, str] | None = None, school_names: Sequence[str] = ("Oakfield School",)) -> C:
+    """The real connector for a ``[[sources]]`` block as a school writes it (validated first), built as the daemon
+    builds it, with its secrets read from ``environ``; checked to be a ``kind``."""
+    conn = build_connector(SOURCE.validate_python(block), session, school_names=list(school_names), environ=environ)
+    assert isinstance(conn, kind)
+    return conn
 
 
 def rss(fake: FakeServer, session: aiohttp.ClientSession, path: str = "/feed", **extra: object) -> RssConnector:
     """The real RSS connector, configured as a school would, reading ``path`` on the fake server."""
-    cfg = RSS_SOURCE.validate_python(
-        {"type": "rss", "name": "news", "url": fake.base + path, "timeout_seconds": 5, **extra}
-    )
-    conn = build_connector(cfg, session, school_names=["Oakfield School"])
-    assert isinstance(conn, RssConnector)
-    return conn
+    return connector(RssConnector, session,
+                     {"type": "rss", "name": "news", "url": fake.base + path, "timeout_seconds": 5, **extra})

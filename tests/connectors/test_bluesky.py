@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import TypeAdapter
 
-from watchtower.connectors import SourceConfig, build_connector
 from watchtower.connectors.bluesky import BlueskyConnector
 from watchtower.exceptions import SourceAuthFailed, SourceUnavailable
 
-from .conftest import Reply
+from .conftest import Reply, connector
 
-ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
 LOGIN = "/xrpc/com.atproto.server.createSession"
 REFRESH = "/xrpc/com.atproto.server.refreshSession"
 SEARCH = "/xrpc/app.bsky.feed.searchPosts"
 
 
 def bluesky(fake, session, **extra) -> BlueskyConnector:
-    cfg = ADAPTER.validate_python({"type": "bluesky", "name": "bsky", "api_base": fake.base,
-                                   "handle": "oakfieldschool.bsky.social", "timeout_seconds": 0.5, **extra})
-    conn = build_connector(cfg, session, school_names=["Oakfield School"],
-                           environ={"BLUESKY_APP_PASSWORD": "app-pass"})
-    assert isinstance(conn, BlueskyConnector)
-    return conn
+    return connector(BlueskyConnector, session, {"type": "bluesky", "name": "bsky", "api_base": fake.base,
+                                                 "handle": "oakfieldschool.bsky.social", "timeout_seconds": 0.5,
+                                                 **extra}, environ={"BLUESKY_APP_PASSWORD": "app-pass"})
 
 
 def search_pages(request):

@@ -6,16 +6,14 @@ import json
 
 import aiohttp
 import pytest
-from pydantic import TypeAdapter
 
-from watchtower.connectors import SourceConfig, build_connector
+from watchtower.connectors import build_connector
 from watchtower.connectors._graph import usage_retry_after
 from watchtower.connectors.facebook import FacebookConnector
 from watchtower.exceptions import SecretMissing, SourceAuthFailed, SourceUnavailable
 
-from .conftest import FakeServer, Reply, at
+from .conftest import SOURCE, FakeServer, Reply, at, by_cursor, connector
 
-ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
 FEED = "/v25.0/111/feed"
 TAGGED = "/v25.0/111/tagged"
 COMMENTS_901 = "/v25.0/111_901/comments"
@@ -24,25 +22,15 @@ ENV = {"FACEBOOK_PAGE_TOKEN": "page-token"}
 
 
 def facebook(fake: FakeServer, session: aiohttp.ClientSession, **extra: object) -> FacebookConnector:
-    cfg = ADAPTER.validate_python(
-        {"type": "facebook", "name": "facebook-page", "api_base": fake.base, "page_id": "111",
-         "timeout_seconds": 0.5, **extra}
-    )
-    conn = build_connector(cfg, session, school_names=["Oakfield School"], environ=ENV)
-    assert isinstance(conn, FacebookConnector)
-    return conn
-
-
-def by_after(pages: dict[str | None, str]):
-    """A handler answering with the fixture for the request's ``after`` cursor."""
-    return lambda request: Reply(fixture=pages[request.query.get("after")])
+    return connector(FacebookConnector, session, {"type": "facebook", "name": "facebook-page", "api_base": fake.base,
+                                                  "page_id": "111", "timeout_seconds": 0.5, **extra}, environ=ENV)
 
 
 def serve_page(fake: FakeServer) -> None:
-    fake.on("GET", FEED, by_after({
+    fake.on("GET", FEED, by_cursor({
         None: "fb_feed_page1.json", "QVFIUkFFRUD": "fb_feed_page2_empty_with_next.json",
         "UEFHRTM=": "fb_feed_page3.json"}))
-    fake.on("GET", COMMENTS_901, by_after({
+    fake.on("GET", COMMENTS_901, by_cursor({
         None: "fb_comments_901_page1.json", "MTAxNTExOTQ1MjAwNzI5NDE=": "fb_comments_901_page2.json"}))
     fake.on("GET", COMMENTS_900, Reply(fixture="fb_comments_empty.json"))
     fake.on("GET", TAGGED, Reply(fixture="fb_tagged.json"))
@@ -176,19 +164,19 @@ class TestConfig:
 
     def test_the_graph_version_is_pinned_and_validated(self):
         with pytest.raises(ValueError, match=r"v25\.0"):
-            ADAPTER.validate_python({"type": "facebook", "name": "f", "page_id": "1", "graph_version": "25"})
+            SOURCE.validate_python({"type": "facebook", "name": "f", "page_id": "1", "graph_version": "25"})
 
     def test_a_token_pasted_where_its_name_belongs_is_refused(self):
         with pytest.raises(ValueError, match="secret NAME"):
-            ADAPTER.validate_python({"type": "facebook", "name": "f", "page_id": "1", "token_secret": "EAAB xyz"})
+            SOURCE.validate_python({"type": "facebook", "name": "f", "page_id": "1", "token_secret": "EAAB xyz"})
 
     def test_a_missing_token_fails_at_build_time(self, session):
-        cfg = ADAPTER.validate_python({"type": "facebook", "name": "f", "page_id": "1"})
+        cfg = SOURCE.validate_python({"type": "facebook", "name": "f", "page_id": "1"})
         with pytest.raises(SecretMissing, match="FACEBOOK_PAGE_TOKEN"):
             build_connector(cfg, session, school_names=[], environ={})
 
     def test_describe_names_page_and_version(self, session):
-        cfg = ADAPTER.validate_python({"type": "facebook", "name": "f", "page_id": "1"})
+        cfg = SOURCE.validate_python({"type": "facebook", "name": "f", "page_id": "1"})
         line = build_connector(cfg, session, school_names=[], environ=ENV).describe()
         assert "Page 1" in line and "v25.0" in line
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import aiohttp
 import pytest
-from pydantic import TypeAdapter
 
-from watchtower.connectors import SourceConfig, build_connector
+from watchtower.connectors import build_connector
 from watchtower.connectors.instagram import InstagramConnector
 from watchtower.exceptions import SourceAuthFailed, SourceUnavailable
 
-from .conftest import FakeServer, Reply, at
+from .conftest import SOURCE, FakeServer, Reply, at, by_cursor, connector
 
-ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
 MEDIA = "/v25.0/17841400000000000/media"
 TAGS = "/v25.0/17841400000000000/tags"
 COMMENTS = "/v25.0/17900000000000001/comments"
@@ -21,19 +19,14 @@ ENV = {"INSTAGRAM_TOKEN": "ig-token"}
 
 
 def instagram(fake: FakeServer, session: aiohttp.ClientSession, **extra: object) -> InstagramConnector:
-    cfg = ADAPTER.validate_python(
-        {"type": "instagram", "name": "instagram", "api_base": fake.base, "ig_user_id": "17841400000000000",
-         "timeout_seconds": 0.5, **extra}
-    )
-    conn = build_connector(cfg, session, school_names=["Oakfield School"], environ=ENV)
-    assert isinstance(conn, InstagramConnector)
-    return conn
+    return connector(InstagramConnector, session, {"type": "instagram", "name": "instagram", "api_base": fake.base,
+                                                   "ig_user_id": "17841400000000000", "timeout_seconds": 0.5, **extra},
+                     environ=ENV)
 
 
 def serve(fake: FakeServer) -> None:
     fake.on("GET", MEDIA, Reply(fixture="ig_media.json"))
-    fake.on("GET", COMMENTS, lambda r: Reply(
-        fixture={None: "ig_comments_page1.json", "QVFb": "ig_comments_page2.json"}[r.query.get("after")]))
+    fake.on("GET", COMMENTS, by_cursor({None: "ig_comments_page1.json", "QVFb": "ig_comments_page2.json"}))
     fake.on("GET", TAGS, Reply(fixture="ig_tags.json"))
 
 
@@ -95,5 +88,5 @@ class TestErrors:
             await instagram(fake, session).fetch({})
 
     def test_describe_says_mentions_need_webhooks(self, session):
-        cfg = ADAPTER.validate_python({"type": "instagram", "name": "ig", "ig_user_id": "1"})
+        cfg = SOURCE.validate_python({"type": "instagram", "name": "ig", "ig_user_id": "1"})
         assert "webhook" in build_connector(cfg, session, school_names=[], environ=ENV).describe()

@@ -7,24 +7,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiohttp import web
-from pydantic import TypeAdapter
 
-from watchtower.connectors import SourceConfig, build_connector
 from watchtower.connectors.mastodon import MastodonConnector, link_min_id
 from watchtower.exceptions import SourceAuthFailed, SourceUnavailable
 
-from .conftest import Reply, fixture_bytes
+from .conftest import SOURCE, Reply, connector, fixture_bytes
 
-ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
 TAG = "/api/v1/timelines/tag/OakfieldSchool"
 
 
 def mastodon(fake, session, **extra) -> MastodonConnector:
-    cfg = ADAPTER.validate_python({"type": "mastodon", "name": "masto", "api_base": fake.base,
-                                   "tags": ["#OakfieldSchool"], "timeout_seconds": 0.5, **extra})
-    conn = build_connector(cfg, session, school_names=["Oakfield School"], environ={"MASTO": "m-token"})
-    assert isinstance(conn, MastodonConnector)
-    return conn
+    return connector(MastodonConnector, session, {"type": "mastodon", "name": "masto", "api_base": fake.base,
+                                                  "tags": ["#OakfieldSchool"], "timeout_seconds": 0.5, **extra},
+                     environ={"MASTO": "m-token"})
 
 
 def timeline(fake):
@@ -106,5 +101,5 @@ class TestErrors:
 
     def test_search_without_a_token_is_refused_in_config(self):
         with pytest.raises(ValueError, match="token_secret"):
-            ADAPTER.validate_python({"type": "mastodon", "name": "m", "search": True})
+            SOURCE.validate_python({"type": "mastodon", "name": "m", "search": True})
 

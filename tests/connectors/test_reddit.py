@@ -5,25 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from pydantic import TypeAdapter
 
-from watchtower.connectors import SourceConfig, build_connector
+from watchtower.connectors import build_connector
 from watchtower.connectors._http import USER_AGENT
 from watchtower.connectors.reddit import RedditConnector
 from watchtower.exceptions import ConfigError, SourceAuthFailed, SourceUnavailable
 
-from .conftest import Reply
+from .conftest import SOURCE, Reply, connector
 
-ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
 SEARCH = "/search.json"
 
 
 def reddit(fake, session, **extra) -> RedditConnector:
-    cfg = ADAPTER.validate_python({"type": "reddit", "name": "reddit", "api_base": fake.base,
-                                   "timeout_seconds": 0.5, **extra})
-    conn = build_connector(cfg, session, school_names=["Oakfield School", "Oakfield School"])
-    assert isinstance(conn, RedditConnector)
-    return conn
+    return connector(RedditConnector, session, {"type": "reddit", "name": "reddit", "api_base": fake.base,
+                                                "timeout_seconds": 0.5, **extra},
+                     school_names=["Oakfield School", "Oakfield School"])
 
 
 def pages(request):
@@ -80,6 +76,6 @@ class TestErrors:
             await reddit(fake, session, timeout_seconds=0.1).fetch({})
 
     def test_no_queries_and_no_school_names_is_a_config_error(self, session):
-        cfg = ADAPTER.validate_python({"type": "reddit", "name": "r"})
+        cfg = SOURCE.validate_python({"type": "reddit", "name": "r"})
         with pytest.raises(ConfigError, match="no search terms"):
             build_connector(cfg, session, school_names=[])

@@ -11,7 +11,7 @@ from watchtower.connectors import Connector, build_connector
 from watchtower.connectors.rss import unwrap_google_link
 from watchtower.exceptions import SourceAuthFailed, SourceUnavailable
 
-from .conftest import RSS_SOURCE, Reply, rss
+from .conftest import SOURCE, Reply, rss
 
 
 class TestGoogleAlerts:
@@ -162,7 +162,7 @@ class TestFailures:
             await rss(fake, session, timeout_seconds=0.1).fetch({})
 
     async def test_a_refused_connection_is_unavailable(self, session):
-        cfg = RSS_SOURCE.validate_python({"type": "rss", "name": "n", "url": "http://127.0.0.1:9/feed"})
+        cfg = SOURCE.validate_python({"type": "rss", "name": "n", "url": "http://127.0.0.1:9/feed"})
         with pytest.raises(SourceUnavailable, match="failed"):
             await build_connector(cfg, session, school_names=[]).fetch({})
 
@@ -179,7 +179,7 @@ class TestFailures:
 
 class TestConfig:
     def test_build_connector_gives_a_connector_that_describes_itself(self, session):
-        cfg = RSS_SOURCE.validate_python(
+        cfg = SOURCE.validate_python(
             {"type": "rss", "name": "ga", "url": "https://www.google.com/alerts/feeds/1/2"}
         )
         conn = build_connector(cfg, session, school_names=["Oakfield School"])
@@ -189,9 +189,9 @@ class TestConfig:
 
     def test_unknown_keys_and_non_http_urls_are_refused(self):
         with pytest.raises(ValidationError, match="extra"):
-            RSS_SOURCE.validate_python({"type": "rss", "name": "a", "url": "https://x.example/f", "urll": "x"})
+            SOURCE.validate_python({"type": "rss", "name": "a", "url": "https://x.example/f", "urll": "x"})
         with pytest.raises(ValidationError, match="http"):
-            RSS_SOURCE.validate_python({"type": "rss", "name": "a", "url": "file:///etc/passwd"})
+            SOURCE.validate_python({"type": "rss", "name": "a", "url": "file:///etc/passwd"})
 
     def test_every_field_of_every_source_type_is_documented(self):
         from watchtower.connectors import config as c

@@ -5,29 +5,22 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from pydantic import TypeAdapter
 
-from watchtower.connectors import SourceConfig, build_connector
 from watchtower.connectors.youtube import YouTubeConnector, seconds_until_pacific_midnight
 from watchtower.exceptions import SourceAuthFailed, SourceQuotaExhausted, SourceUnavailable
 
-from .conftest import Reply
+from .conftest import Reply, by_cursor, connector
 
-ADAPTER: TypeAdapter[SourceConfig] = TypeAdapter(SourceConfig)
 THREADS = "/youtube/v3/commentThreads"
 
 
 def youtube(fake, session, **extra) -> YouTubeConnector:
-    cfg = ADAPTER.validate_python({"type": "youtube", "name": "yt", "api_base": fake.base + "/youtube/v3",
-                                   "channel_id": "UCoakfield000000000000", "timeout_seconds": 0.5, **extra})
-    conn = build_connector(cfg, session, school_names=[], environ={"YOUTUBE_API_KEY": "yt-key"})
-    assert isinstance(conn, YouTubeConnector)
-    return conn
+    return connector(YouTubeConnector, session, {"type": "youtube", "name": "yt", "api_base": fake.base + "/youtube/v3",
+                                                 "channel_id": "UCoakfield000000000000", "timeout_seconds": 0.5,
+                                                 **extra}, environ={"YOUTUBE_API_KEY": "yt-key"}, school_names=[])
 
 
-def pages(request):
-    return Reply(fixture={None: "yt_threads_page1.json", "QURTSl9pM": "yt_threads_page2.json"}[
-        request.query.get("pageToken")])
+pages = by_cursor({None: "yt_threads_page1.json", "QURTSl9pM": "yt_threads_page2.json"}, "pageToken")
 
 
 class TestComments:

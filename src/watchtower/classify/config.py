@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from watchtower.classify.rules.lists import load as load_lists
+
 #: Model heads that decide a critical category of the same name on their own, each with a ``<head>_threshold``
 #: key (the alert) and a ``<head>_concern_threshold`` key (the possible-concern band below it)
 CATEGORY_HEADS = ("threat", "safeguarding")
@@ -181,7 +183,5 @@ class ClassifierConfig(BaseModel):
     @field_validator("lists_file")
     @classmethod
     def _lists_file_loads(cls, v: Path | None) -> Path | None:
-        from watchtower.classify.rules.lists import load
-
-        load(v)  # raises ListError (a ValueError) naming the file, the entry and the fix
+        load_lists(v)  # raises ListError (a ValueError) naming the file, the entry and the fix
         return v

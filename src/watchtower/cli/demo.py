@@ -1,13 +1,21 @@
-"""``watchtower demo``: see Watchtower work end to end with no accounts and no network."""
+"""``watchtower demo``: see Watchtower work end to end with no accounts and no network.
+
+With ``watchtower run``, one of the two commands that start a daemon: ``watchtower.demo`` serves the sample world
+and reports, and is handed the daemon made here.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from watchtower.exceptions import WatchtowerError
+
+if TYPE_CHECKING:
+    from watchtower.config import Config
+    from watchtower.daemon import Daemon
 
 
 def register(sub: Any) -> None:
@@ -32,4 +40,11 @@ def _main(args: argparse.Namespace) -> int:
         ) from None
 
     configure(level="warning", fmt="console")
-    return asyncio.run(run_demo(keep_db=args.keep_db))
+    return asyncio.run(run_demo(_daemon, keep_db=args.keep_db))
+
+
+def _daemon(config: Config, environ: dict[str, str]) -> Daemon:
+    from watchtower.daemon import Daemon, Overrides
+    from watchtower.demo import DEMO_ESCALATION_INTERVAL
+
+    return Daemon(config, Overrides(environ=environ, escalation_interval=DEMO_ESCALATION_INTERVAL))

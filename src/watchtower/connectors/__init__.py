@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import aiohttp
 
+from watchtower.connectors import config
 from watchtower.connectors.base import Connector, Cursor, FetchResult
 from watchtower.connectors.config import (
     BlueskySource,
@@ -29,21 +30,8 @@ from watchtower.connectors.config import (
 from watchtower.exceptions import ConfigError, SecretMissing
 from watchtower.secrets import get_secret
 
-__all__ = [
-    "BlueskySource",
-    "Connector",
-    "Cursor",
-    "FacebookSource",
-    "FetchResult",
-    "InstagramSource",
-    "MastodonSource",
-    "RedditSource",
-    "RssSource",
-    "SourceConfig",
-    "XSource",
-    "YouTubeSource",
-    "build_connector",
-]
+__all__ = ["Connector", "Cursor", "FetchResult", "build_connector"]
+__all__ += config.__all__  # every source model and SourceConfig
 
 
 def _secret(cfg: SourceConfig, key: str, name: str, environ: Mapping[str, str] | None) -> str:

@@ -82,6 +82,22 @@ class Watermark:
         """True when ``created_at`` is strictly before the watermark: paging newest-first can stop."""
         return self.newest is not None and created_at < self.newest
 
+    def collect(self, page: Iterable[Item | None], into: list[Item], advancing: Watermark | None = None) -> bool:
+        """Append the items of ``page`` (newest first; None for a row that is no item) that are new against this
+        watermark to ``into``, advancing ``advancing`` past each; True when the page reached an item older than
+        the watermark, so paging newest-first can stop."""
+        reached = False
+        for item in page:
+            if item is None:
+                continue
+            if self.older_than(item.created_at):
+                reached = True
+            elif self.is_new(item.created_at, item.platform_id):
+                into.append(item)
+                if advancing is not None:
+                    advancing.advance(item.created_at, item.platform_id)
+        return reached
+
     def advance(self, created_at: datetime, item_id: str) -> None:
         if self.newest is None or created_at > self.newest:
             self.newest = created_at

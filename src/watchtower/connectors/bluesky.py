@@ -175,16 +175,9 @@ class BlueskyConnector(BaseConnector):
                 if page_cursor:
                     params["cursor"] = page_cursor
                 data = await self._search(params)
-                reached = False
-                for post in data.get("posts") or []:
-                    item = post_to_item(post, own_handle=own) if isinstance(post, dict) else None
-                    if item is None:
-                        continue
-                    if wm.older_than(item.created_at):
-                        reached = True
-                    elif wm.is_new(item.created_at, item.platform_id):
-                        items.append(item)
-                        new_wm.advance(item.created_at, item.platform_id)
+                page = (post_to_item(post, own_handle=own) if isinstance(post, dict) else None
+                        for post in data.get("posts") or [])
+                reached = wm.collect(page, items, new_wm)
                 page_cursor = data.get("cursor")
                 if reached or not page_cursor or not data.get("posts"):
                     break

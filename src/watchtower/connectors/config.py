@@ -40,6 +40,14 @@ SecretName = Annotated[str, AfterValidator(_secret_name)]
 """The NAME of an environment variable or systemd credential: validated so no value is pasted in."""
 
 
+def _api_base(value: str) -> str:
+    return _http_url(value, "api_base")
+
+
+ApiBase = Annotated[str, AfterValidator(_api_base)]
+"""A platform API's base URL: http(s) with a host, kept without a trailing slash."""
+
+
 class _Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -117,7 +125,7 @@ class XSource(_SearchSource):
     """X (Twitter) API v2 through tweepy: mentions, replies, recent search and the school's own posts."""
 
     type: Literal["x"] = Field(description="X / Twitter API v2.")
-    api_base: str = Field(
+    api_base: ApiBase = Field(
         "https://api.twitter.com",
         description="API host. tweepy hard-codes https://api.twitter.com; another value is reached by "
         "rewriting request URLs (tests, or a proxy). OAuth 1.0a user signatures only hold on the real host.",
@@ -156,12 +164,6 @@ class XSource(_SearchSource):
         300, ge=60, description="Seconds between polls (default 5 minutes: every post read is billed)."
     )
 
-
-    @field_validator("api_base")
-    @classmethod
-    def _api_base(cls, value: str) -> str:
-        return _http_url(value, "api_base")
-
     @model_validator(mode="after")
     def _one_auth(self) -> XSource:
         user = [
@@ -185,7 +187,7 @@ class XSource(_SearchSource):
 
 
 class _GraphSource(_Source):
-    api_base: str = Field(
+    api_base: ApiBase = Field(
         "https://graph.facebook.com",
         description="Graph API host (graph.facebook.com; graph.instagram.com for Instagram Login tokens).",
     )
@@ -199,11 +201,6 @@ class _GraphSource(_Source):
         description="Posts published within this many days are checked for new comments on every poll.",
     )
     interval_seconds: float = Field(300, ge=30, description="Seconds between polls (default 5 minutes).")
-
-    @field_validator("api_base")
-    @classmethod
-    def _api_base(cls, value: str) -> str:
-        return _http_url(value, "api_base")
 
     @field_validator("graph_version")
     @classmethod
@@ -247,7 +244,7 @@ class YouTubeSource(_Source):
     """A YouTube channel's comment threads (Data API v3, API key)."""
 
     type: Literal["youtube"] = Field(description="YouTube Data API v3.")
-    api_base: str = Field(
+    api_base: ApiBase = Field(
         "https://www.googleapis.com/youtube/v3", description="Data API base URL."
     )
     channel_id: str = Field(pattern=r"^UC[A-Za-z0-9_-]{10,}$", description="The channel id (starts UC).")
@@ -262,17 +259,11 @@ class YouTubeSource(_Source):
     )
 
 
-    @field_validator("api_base")
-    @classmethod
-    def _api_base(cls, value: str) -> str:
-        return _http_url(value, "api_base")
-
-
 class MastodonSource(_SearchSource):
     """Mastodon: hashtag timelines and (with a token) full-text search on one instance."""
 
     type: Literal["mastodon"] = Field(description="Mastodon REST API.")
-    api_base: str = Field("https://mastodon.social", description="The instance's base URL.")
+    api_base: ApiBase = Field("https://mastodon.social", description="The instance's base URL.")
     tags: list[str] = Field(
         default_factory=list, description="Hashtags to follow, without '#', e.g. ['OakfieldSchool']."
     )
@@ -288,12 +279,6 @@ class MastodonSource(_SearchSource):
         5, ge=1, le=50, description="At most this many pages (40 posts each) per tag per poll."
     )
     interval_seconds: float = Field(600, ge=30, description="Seconds between polls (default 10 minutes).")
-
-
-    @field_validator("api_base")
-    @classmethod
-    def _api_base(cls, value: str) -> str:
-        return _http_url(value, "api_base")
 
     @field_validator("tags")
     @classmethod
@@ -317,7 +302,7 @@ class BlueskySource(_SearchSource):
     """Bluesky post search (needs a login with an app password since January 2025)."""
 
     type: Literal["bluesky"] = Field(description="Bluesky / AT Protocol.")
-    api_base: str = Field(
+    api_base: ApiBase = Field(
         "https://bsky.social", description="The PDS to log in to and search through (XRPC base, no /xrpc)."
     )
     handle: str = Field(description="The account to log in as, e.g. oakfieldschool.bsky.social.")
@@ -330,28 +315,17 @@ class BlueskySource(_SearchSource):
     interval_seconds: float = Field(600, ge=30, description="Seconds between polls (default 10 minutes).")
 
 
-    @field_validator("api_base")
-    @classmethod
-    def _api_base(cls, value: str) -> str:
-        return _http_url(value, "api_base")
-
-
 class RedditSource(_SearchSource):
     """Reddit site-wide search (public JSON listing)."""
 
     type: Literal["reddit"] = Field(description="Reddit search.")
-    api_base: str = Field("https://www.reddit.com", description="Reddit's base URL.")
+    api_base: ApiBase = Field("https://www.reddit.com", description="Reddit's base URL.")
     max_pages: int = Field(
         2, ge=1, le=10, description="At most this many pages (100 posts) per query per poll."
     )
     interval_seconds: float = Field(
         900, ge=60, description="Seconds between polls (default 15 min; 10 requests/minute without OAuth)."
     )
-
-    @field_validator("api_base")
-    @classmethod
-    def _api_base(cls, value: str) -> str:
-        return _http_url(value, "api_base")
 
 
 SourceConfig = Annotated[

@@ -157,17 +157,7 @@ class FacebookConnector(BaseConnector):
             params["since"] = int(wm.newest.timestamp())
         out: list[Item] = []
         async for rows in self.graph.pages(f"{post_id}/comments", params, max_pages=MAX_COMMENT_PAGES):
-            reached_watermark = False
-            for row in rows:
-                item = comment_to_item(row, post_id=post_id, page_id=self.cfg.page_id)
-                if item is None:
-                    continue
-                if wm.older_than(item.created_at):
-                    reached_watermark = True
-                    continue
-                if wm.is_new(item.created_at, item.platform_id):
-                    out.append(item)
-            if reached_watermark:
+            if wm.collect((comment_to_item(row, post_id=post_id, page_id=self.cfg.page_id) for row in rows), out):
                 break
         return out
 

@@ -135,17 +135,8 @@ class InstagramConnector(BaseConnector):
         new_tags_wm = Watermark(tags_wm.newest, tags_wm.ids)
         if self.cfg.tags:
             async for rows in self.graph.pages(f"{uid}/tags", {"fields": TAG_FIELDS, "limit": 50}, max_pages=2):
-                stop = False
-                for media in rows:
-                    item = media_to_item(media, source="mention", own_post=False)
-                    if item is None:
-                        continue
-                    if tags_wm.older_than(item.created_at):
-                        stop = True
-                    elif tags_wm.is_new(item.created_at, item.platform_id):
-                        items.append(item)
-                        new_tags_wm.advance(item.created_at, item.platform_id)
-                if stop:
+                page = (media_to_item(media, source="mention", own_post=False) for media in rows)
+                if tags_wm.collect(page, items, new_tags_wm):
                     break
 
         next_cursor: Cursor = {"counts": counts}

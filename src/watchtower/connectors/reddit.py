@@ -101,16 +101,9 @@ class RedditConnector(BaseConnector):
                 if after:
                     params["after"] = after
                 listing = (await self._get(params)).get("data") or {}
-                reached = False
-                for child in listing.get("children") or []:
-                    item = post_to_item(child.get("data") or {}) if isinstance(child, dict) else None
-                    if item is None:
-                        continue
-                    if wm.older_than(item.created_at):
-                        reached = True
-                    elif wm.is_new(item.created_at, item.platform_id):
-                        items.append(item)
-                        new_wm.advance(item.created_at, item.platform_id)
+                page = (post_to_item(child.get("data") or {}) if isinstance(child, dict) else None
+                        for child in listing.get("children") or [])
+                reached = wm.collect(page, items, new_wm)
                 after = listing.get("after")
                 if reached or not after or wm.newest is None:
                     break  # the first poll reads one page: older posts are history, not news

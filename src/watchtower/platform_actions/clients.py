@@ -73,6 +73,9 @@ async def _send(session: aiohttp.ClientSession, method: str, url: str, *, source
 class _GraphModeration(ABC):
     platform = "facebook"
     doc = "connectors/facebook.md"
+    #: the parameter that hides a comment, and the edge below a comment that a reply is posted to
+    hide_param = "is_hidden"
+    reply_edge = "comments"
 
     def __init__(self, graph: GraphClient, session: aiohttp.ClientSession) -> None:
         self.graph = graph
@@ -81,9 +84,20 @@ class _GraphModeration(ABC):
     def permission(self, kind: str) -> str:
         return "pages_manage_engagement"
 
-    @abstractmethod
     def route(self, spec: ActionSpec) -> tuple[str, str, dict[str, str]]:
-        """(HTTP method, Graph path, parameters) for ``spec`` on this platform (Facebook or Instagram)."""
+        """(HTTP method, Graph path, parameters) for ``spec``: hide, unhide, delete and reply are the same calls
+        on Facebook and Instagram but for :attr:`hide_param` and :attr:`reply_edge`."""
+        if spec.kind in ("hide", "unhide"):
+            return "POST", spec.target_id, {self.hide_param: "true" if spec.kind == "hide" else "false"}
+        if spec.kind == "delete":
+            return "DELETE", spec.target_id, {}
+        if spec.kind == "reply":
+            return "POST", f"{spec.target_id}/{self.reply_edge}", {"message": spec.text or ""}
+        return self.route_more(spec)
+
+    @abstractmethod
+    def route_more(self, spec: ActionSpec) -> tuple[str, str, dict[str, str]]:
+        """The route for a kind only this platform has (Facebook's ban); raises ActionRefused for the rest."""
 
     def plan(self, spec: ActionSpec) -> str:
         method, path, params = self.route(spec)
@@ -140,13 +154,7 @@ class FacebookModeration(_GraphModeration):
         super().__init__(GraphClient.for_source(cfg, session, token=token), session)
         self.page_id = cfg.page_id
 
-    def route(self, spec: ActionSpec) -> tuple[str, str, dict[str, str]]:
-        if spec.kind in ("hide", "unhide"):
-            return "POST", spec.target_id, {"is_hidden": "true" if spec.kind == "hide" else "false"}
-        if spec.kind == "delete":
-            return "DELETE", spec.target_id, {}
-        if spec.kind == "reply":
-            return "POST", f"{spec.target_id}/comments", {"message": spec.text or ""}
+    def route_more(self, spec: ActionSpec) -> tuple[str, str, dict[str, str]]:
         if spec.kind == "ban":
             if not spec.author_handle:
                 raise ActionRefused("Facebook did not give this comment's author id, so they cannot be banned")
@@ -157,6 +165,8 @@ class FacebookModeration(_GraphModeration):
 class InstagramModeration(_GraphModeration):
     platform = "instagram"
     doc = "connectors/instagram.md"
+    hide_param = "hide"
+    reply_edge = "replies"
 
     def __init__(self, cfg: InstagramSource, session: aiohttp.ClientSession, *, token: str) -> None:
         super().__init__(GraphClient.for_source(cfg, session, token=token), session)
@@ -165,13 +175,7 @@ class InstagramModeration(_GraphModeration):
     def permission(self, kind: str) -> str:
         return "instagram_business_manage_comments" if self.instagram_login else "instagram_manage_comments"
 
-    def route(self, spec: ActionSpec) -> tuple[str, str, dict[str, str]]:
-        if spec.kind in ("hide", "unhide"):
-            return "POST", spec.target_id, {"hide": "true" if spec.kind == "hide" else "false"}
-        if spec.kind == "delete":
-            return "DELETE", spec.target_id, {}
-        if spec.kind == "reply":
-            return "POST", f"{spec.target_id}/replies", {"message": spec.text or ""}
+    def route_more(self, spec: ActionSpec) -> tuple[str, str, dict[str, str]]:
         raise ActionRefused(f"Instagram's API cannot {spec.kind}")
 
 

@@ -219,6 +219,6 @@ def wake(daemon: Any) -> None:
 
 
 async def run_platform_actions(ctx: JobContext, stop: asyncio.Event) -> None:
-    """``jobs.BACKGROUND_JOBS`` entry: from start to shutdown. The worker is kept under ``ctx.owner`` (the daemon),
+    """``daemon.BACKGROUND_JOBS`` entry: from start to shutdown. The worker is kept under ``ctx.owner`` (the daemon),
     where the dashboard finds it to wake it."""
     await worker_for(ctx.owner).run(stop)

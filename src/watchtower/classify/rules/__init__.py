@@ -14,12 +14,12 @@ firing.
 
 from __future__ import annotations
 
-from watchtower.classify.config import ClassifierConfig
-from watchtower.classify.rules._base import Hit, quote
+from watchtower.classify._normalise import has_weapon_emoji
+from watchtower.classify.rules._base import Hit, RuleSettings, quote
+from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
 from watchtower.classify.rules.gates import IDIOM, PROFANITY, aware
 from watchtower.classify.rules.harassment import (
-    _HARASSMENT_RULES,
     INSULT_WORD,
     NAMED_PERSON,
     PERSON,
@@ -27,7 +27,7 @@ from watchtower.classify.rules.harassment import (
     TARGET,
     harassment_hits,
 )
-from watchtower.classify.rules.hate import _HATE_PHRASES, IDENTITY, hate_hits
+from watchtower.classify.rules.hate import IDENTITY, hate_hits
 from watchtower.classify.rules.lists import list_hits, shipped
 from watchtower.classify.rules.media import media_hits
 from watchtower.classify.rules.personal_data import only_public_contacts, personal_data_hits
@@ -55,15 +55,6 @@ __all__ = [
     "quote",
 ]
 
-#: The built-in rules that flag 'offensive', 'harassment' or 'hate' without the model, by the name in their
-#: reasons ("rule:<name> ..."). 'profanity' and 'hate_aimed_at_person' are given by _classifier.py from rules here.
-BUILTIN_RULE_CATEGORY: dict[str, str] = {
-    **{name: "harassment" for name, _ in _HARASSMENT_RULES},
-    **{name: "hate" for name, _ in _HATE_PHRASES},
-    "slur_lexicon": "hate",
-    "hate_aimed_at_person": "harassment",
-    "profanity": "offensive",
-}
 #: Every rule or shipped list entry that flags 'offensive', 'harassment' or 'hate' without the model, by the name
 #: in its reason ("rule:<name> ...", "list:<id> ..."): what `watchtower thresholds` needs to tell a rule's
 #: decision from the model's. A school's own list entries (lists_file) are not known here.
@@ -73,10 +64,8 @@ RULE_CATEGORY: dict[str, str] = {
 }
 
 
-def detect(raw: str, norms: list[str], source: str | None, cfg: ClassifierConfig) -> list[Hit]:
+def detect(raw: str, norms: list[str], source: str | None, cfg: RuleSettings) -> list[Hit]:
     """Every rule and list hit for one text, de-duplicated by reason, in a stable order (list hits last)."""
-    from watchtower.classify._normalise import has_weapon_emoji
-
     weapon_emoji = has_weapon_emoji(raw)
     hits: list[Hit] = []
     for norm in norms:

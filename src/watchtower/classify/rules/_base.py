@@ -6,8 +6,25 @@ of schools, staff and targets that several categories' patterns are built from.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+
+class RuleSettings(Protocol):
+    """What the rules read of the classifier's settings. ``classify.config.ClassifierConfig`` is one; the rules
+    do not import it, because that config imports the rules' lists to check a school's ``lists_file``."""
+
+    @property
+    def allowed_phone_numbers(self) -> Sequence[str]: ...
+    @property
+    def public_email_domains(self) -> Sequence[str]: ...
+    @property
+    def flag_mention_questions(self) -> bool: ...
+    @property
+    def lists_file(self) -> Path | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +90,16 @@ def quote(match: re.Match[str]) -> str:
     """The matched text, whitespace collapsed, cut at 60 characters, in single quotes: ``'going to shoot'``."""
     text = " ".join(match.group(0).split())
     return f"'{text[:60]}'"
+
+
+class _Searches(Protocol):
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
+def named_hits(category: str, rules: Iterable[tuple[str, _Searches]], norm: str) -> list[Hit]:
+    """A hit for each ``(name, pattern)`` rule whose pattern is found in ``norm``, in the rules' order, with the
+    match quoted: the shape every category's detector reports in."""
+    return [Hit(category, name, quote(m)) for name, rx in rules if (m := rx.search(norm))]
 
 
 # --- shared vocabulary ----------------------------------------------------------------------------

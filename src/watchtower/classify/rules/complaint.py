@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import Hit, _g, quote
+from watchtower.classify.rules._base import Hit, _g, named_hits
 
 _COMPLAINT = _g(
     r"(?<!no )(?<!can't )(?<!cant )(?<!cannot )(?<!not )\b(?:(?:i|we|i'?m|i am|we are|i'?ve|we'?ve|want to|going to|"
@@ -42,6 +42,4 @@ _COMPLAINT = _g(
 
 
 def complaint_hits(norm: str) -> list[Hit]:
-    if m := _COMPLAINT.search(norm):
-        return [Hit("complaint", "complaint_language", quote(m))]
-    return []
+    return named_hits("complaint", [("complaint_language", _COMPLAINT)], norm)

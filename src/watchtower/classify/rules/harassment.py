@@ -6,7 +6,7 @@ school (design.md: high). The model part, offensive language aimed at a target, 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _Gated, _rx, quote
+from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _Gated, _rx, named_hits
 from watchtower.classify.rules.safeguarding import _INCITE_SELF_HARM, _SCHOOL_PAEDO, _STAFF_PAEDO
 
 # impersonating a member of staff or a pupil online
@@ -111,7 +111,7 @@ _HARASSMENT_RULES: tuple[tuple[str, _Gated], ...] = (
 
 
 def harassment_hits(norm: str) -> list[Hit]:
-    return [Hit("harassment", name, quote(m)) for name, rx in _HARASSMENT_RULES if (m := rx.search(norm))]
+    return named_hits("harassment", _HARASSMENT_RULES, norm)
 
 
 #: Written after a model harassment reason when no person was named (the school itself was the target), so

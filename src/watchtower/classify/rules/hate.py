@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from watchtower.classify.rules._base import Hit, _g, _Gated, _rx, quote
+from watchtower.classify.rules._base import Hit, _g, _Gated, _rx, named_hits
 
 _GROUP = (
     r"(?:muslims?|moslems?|islam|jews?|jewish|blacks|black people|whites|asians|immigrants?|migrants?|refugees?|"
@@ -55,7 +55,7 @@ def _slur_pattern() -> re.Pattern[str]:
 
 
 def hate_hits(norm: str) -> list[Hit]:
-    hits = [Hit("hate", name, quote(m)) for name, rx in _HATE_PHRASES if (m := rx.search(norm))]
+    hits = named_hits("hate", _HATE_PHRASES, norm)
     if m := _slur_pattern().search(norm):
         # report which term without repeating the slur in full in emails
         word = m.group(0)

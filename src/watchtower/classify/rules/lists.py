@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from watchtower.classify.rules._base import Hit, quote
+from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 
 #: the categories an entry may raise (design.md)
 CATEGORIES = ("threat", "hate", "safeguarding", "harassment", "sexual", "personal_data", "media_enquiry",
@@ -156,12 +157,6 @@ def shipped() -> tuple[ListEntry, ...]:
     return tuple(out)
 
 
-def _reserved() -> frozenset[str]:
-    from watchtower.classify.rules import BUILTIN_RULE_CATEGORY
-
-    return frozenset(BUILTIN_RULE_CATEGORY)
-
-
 def load(path: Path | None) -> tuple[ListEntry, ...]:
     """The shipped entries, less those ``path`` disables, plus those it adds. Raises :class:`ListError`."""
     if path is None:
@@ -198,7 +193,7 @@ def _load(path: str, _mtime: int, _size: int) -> tuple[ListEntry, ...]:
         if e.id in known and e.id not in disable:
             raise ListError(f"{path}, entry {i} (id '{e.id}'): duplicate id, a shipped entry already uses it: "
                             f"give yours another id, or add disable = [\"{e.id}\"] to replace the shipped one")
-        if e.id in _reserved():
+        if e.id in BUILTIN_RULE_CATEGORY:
             raise ListError(f"{path}, entry {i} (id '{e.id}'): that id is the name of a built-in rule: "
                             "give the entry another id")
     return tuple(e for e in base if e.id not in disable) + tuple(added)

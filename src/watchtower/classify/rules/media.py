@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import Hit, _g, _rx, quote
+from watchtower.classify.rules._base import Hit, _g, _rx, named_hits, quote
 
 _MEDIA_ID = _g(
     r"\bjournalists?\b|\breporters?\b|"
@@ -34,8 +34,8 @@ _MEDIA_STRONG = _g(
 
 
 def media_hits(norm: str) -> list[Hit]:
-    if m := _MEDIA_STRONG.search(norm):
-        return [Hit("media_enquiry", "media_request", quote(m))]
+    if strong := named_hits("media_enquiry", [("media_request", _MEDIA_STRONG)], norm):
+        return strong
     if (m := _MEDIA_ID.search(norm)) and (r := _MEDIA_REQUEST.search(norm)):
         return [Hit("media_enquiry", "media_enquiry", f"{quote(m)} + {quote(r)}")]
     return []

@@ -9,8 +9,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from watchtower.classify.config import ClassifierConfig
-from watchtower.classify.rules._base import Hit, _g, _rx, quote
+from watchtower.classify.rules._base import Hit, RuleSettings, _g, _rx, quote
 from watchtower.classify.rules.gates import aware
 
 _PHONE = re.compile(
@@ -109,7 +108,7 @@ def _named_pupil(raw: str) -> str | None:
     return None
 
 
-def personal_data_hits(raw: str, norm: str, cfg: ClassifierConfig) -> list[Hit]:
+def personal_data_hits(raw: str, norm: str, cfg: RuleSettings) -> list[Hit]:
     hits: list[Hit] = []
     has_digits = _THREE_DIGITS.search(raw) is not None
     allowed = {_digits(p) for p in cfg.allowed_phone_numbers}
@@ -145,7 +144,7 @@ def personal_data_hits(raw: str, norm: str, cfg: ClassifierConfig) -> list[Hit]:
     return hits
 
 
-def only_public_contacts(raw: str, cfg: ClassifierConfig) -> bool:
+def only_public_contacts(raw: str, cfg: RuleSettings) -> bool:
     """The post gives contact details and every one of them is public: an allowed number (``allowed_phone_numbers``),
     an organisation's announced line ("call the school office on ..."), or an email at a public domain. The model's
     personal-data head must not overrule that (the config promises allowed numbers never raise personal_data)."""

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from watchtower.classify.config import ClassifierConfig
-from watchtower.classify.rules._base import Hit, _rx, quote
+from watchtower.classify.rules._base import Hit, RuleSettings, _rx, quote
 
 _REQUEST = _rx(
     r"\b(?:(?:can|could|will|would|does|has|did) (?:you|u|someone|anyone|i|we|the school|the head(?:teacher)?)|"
@@ -33,7 +32,7 @@ _RHETORICAL = _rx(r"\b(?:who cares|what the (?:hell|fuck|heck)|are you (?:seriou
                   r"why (?:would|should) anyone|who does that)\b")
 
 
-def query_hits(norm: str, source: str | None, cfg: ClassifierConfig) -> list[Hit]:
+def query_hits(norm: str, source: str | None, cfg: RuleSettings) -> list[Hit]:
     request = _REQUEST.search(norm)
     question = "?" in norm and not _RHETORICAL.search(norm)
     if source == "mention" and not cfg.flag_mention_questions:

@@ -5,7 +5,7 @@ allegations against staff). design.md: critical; the DSL and deputy are told at 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _rx, quote
+from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _rx, named_hits, quote
 from watchtower.classify.rules.gates import aware
 
 _SELF_HARM = _g(
@@ -196,20 +196,16 @@ _FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 
 
 def safeguarding_hits(norm: str) -> list[Hit]:
-    hits: list[Hit] = []
     is_aware = aware(norm)
-    for name, rx in (("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER),
-                     ("abuse_disclosure", _ABUSE), ("child_missing", _MISSING),
-                     ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
-                     ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
-                     ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)):
-        if m := rx.search(norm):
-            hits.append(Hit("safeguarding", name, quote(m)))
+    hits = named_hits("safeguarding", (
+        ("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER), ("abuse_disclosure", _ABUSE),
+        ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
+        ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
+        ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
     if not is_aware:
-        for name, rx in (("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS),
-                         ("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)):
-            if m := rx.search(norm):
-                hits.append(Hit("safeguarding", name, quote(m)))
+        hits += named_hits("safeguarding", (
+            ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS),
+            ("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
         if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
             hits.append(Hit("safeguarding", "self_harm_topic_first_person", quote(m)))
     return hits

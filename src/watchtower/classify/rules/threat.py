@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _PERSON_TARGET, _SCHOOL, _STAFF, Hit, _g, _Gated, _rx, quote
+from watchtower.classify.rules._base import _PERSON_TARGET, _SCHOOL, _STAFF, Hit, _g, _Gated, _rx, named_hits, quote
 from watchtower.classify.rules.gates import aware
 
 _VIOLENT_VERB = (
@@ -143,13 +143,11 @@ _WEAPON_EMOJI_TARGET = _rx(
 
 
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
-    hits = [Hit("threat", name, quote(m)) for name, rx in _THREAT_RULES if (m := rx.search(norm))]
+    hits = named_hits("threat", _THREAT_RULES, norm)
     is_aware = aware(norm)
     if not is_aware or hits:
-        for rx, name in ((_WEAPON_POSSESSION, "weapon"), (_WEAPON_AT_SCHOOL, "weapon_at_school"),
-                         (_WEAPON_BRINGING, "weapon"), (_WEAPON_SEEN, "weapon_seen")):
-            if m := rx.search(norm):
-                hits.append(Hit("threat", name, quote(m)))
+        hits += named_hits("threat", [("weapon", _WEAPON_POSSESSION), ("weapon_at_school", _WEAPON_AT_SCHOOL),
+                                      ("weapon", _WEAPON_BRINGING), ("weapon_seen", _WEAPON_SEEN)], norm)
     if weapon_emoji and not is_aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
         hits.append(Hit("threat", "weapon_emoji", f"with target {quote(m)}"))
     return hits
