@@ -163,7 +163,7 @@ async def run_demo(out: TextIO = sys.stdout, *, keep_db: Path | None = None) -> 
             config,
             Overrides(environ={"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)}, escalation_interval=2.0),
         )
-        print(f"demo: watching {len(config.sources)} sample sources on 127.0.0.1:{feed_port}, "
+        print(f"demo: watching {len(config.all_sources)} sample sources on 127.0.0.1:{feed_port}, "
               f"mail to 127.0.0.1:{smtp_port}", file=out)
         task = asyncio.create_task(daemon.run())
         await asyncio.wait({task, asyncio.ensure_future(daemon.ready.wait())}, return_when=asyncio.FIRST_COMPLETED)
@@ -171,7 +171,7 @@ async def run_demo(out: TextIO = sys.stdout, *, keep_db: Path | None = None) -> 
             task.result()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + DEMO_TIMEOUT_SECONDS
-        while loop.time() < deadline and not await settled(daemon, len(config.sources)):
+        while loop.time() < deadline and not await settled(daemon, len(config.all_sources)):
             await asyncio.sleep(0.25)
         daemon.request_stop()
         await task

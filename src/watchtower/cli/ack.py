@@ -98,12 +98,12 @@ def actor(config: Any, given: str | None, *, login: str | None = None) -> str:
     by = " ".join(_UNSAFE.sub(" ", given).split())
     if not by:
         raise WatchtowerError("--by needs a name")
-    for person in config.people:
+    for person in config.all_people:
         if by.casefold() in (person.name.casefold(), person.email.casefold()):
             return str(person.name)
     if by == me:
         return me
-    names = ", ".join(p.name for p in config.people)
+    names = ", ".join(p.name for p in config.all_people)
     raise WatchtowerError(
         f"--by {by!r} is neither a person in the config nor your login ({me}): give a configured person's full "
         f"name or email ({names}), or leave --by out to record your login"
