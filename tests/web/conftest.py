@@ -110,10 +110,11 @@ def password_hash(password: str) -> str:
 
 
 async def add_user(daemon: Daemon, username: str, role: str, *, email: str | None = None,
-                   password: str = PASSWORD) -> None:
+                   password: str = PASSWORD, school: str | None = None) -> None:
+    """A dashboard user; ``school``: the users row's school (an id, ids joined by commas, or ``*``)."""
     h = password_hash(password)
     await daemon.store.write(lambda db: users.add_user(db, username, name=username.title(), email=email, role=role,
-                                                       password_hash=h, now=daemon.clock()))
+                                                       password_hash=h, now=daemon.clock(), school=school))
 
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
