@@ -198,8 +198,8 @@ async def test_a_trust_of_three_schools_routes_each_post_to_its_own_school_and_s
     assert not [m for m in sent if TRUST_OPERATOR in m["to"]]
 
     # --- the dashboard on the same database ---------------------------------------------------------------
-    from web.conftest import add_user, login  # the dashboard tests' helpers: real users, real sessions
     from watchtower.web import create_app
+    from web.conftest import add_user, login  # the dashboard tests' helpers: real users, real sessions
 
     plain_http = config.model_copy(update={"dashboard": config.dashboard.model_copy(
         update={"public_url": "http://127.0.0.1:8080"})})  # the test client speaks HTTP: no Secure cookies
