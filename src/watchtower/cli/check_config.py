@@ -173,6 +173,10 @@ async def _describe(config: Any, secrets: Secrets) -> tuple[list[tuple[str, str]
             info(f"  - {tp.name} <{tp.email}>: {roles}")
         if not (trust and trust.people):
             info("  (none: each school's DSL and operator only)")
+        leads = config.trust_people_with("safeguarding_lead")
+        if leads:
+            info(f"  - trust safeguarding digest (every school's safeguarding items) every day at "
+                 f"{config.escalation.digest_time.strftime('%H:%M')} to: {', '.join(p.name for p in leads)}")
         info()
     info(f"Retention: unflagged items {config.retention.unflagged_days} days, flagged "
          f"{config.retention.flagged_days} days; audit log kept")
@@ -237,7 +241,7 @@ async def _describe_school(config: Any, school: Any, session: Any, environ: Any,
     for level in config.escalation.levels:
         info(f"{pad}  - {_level_text(level)}" + (f" -> {names(level.roles, level.categories)}"
                                                  if config.schools else ""))
-    digest_to = ", ".join(p.name for p in school.people_with("dsl"))
+    digest_to = ", ".join(p.name for p in roster.digest_recipients())
     info(f"{pad}  - DSL digest every day at {config.escalation.digest_time.strftime('%H:%M')} "
          f"({config.deadlines.timezone}) to: {digest_to}")
     ops = ", ".join(f"{name} <{email}>" if name != "Operator" else email for email, name in roster.operators())
