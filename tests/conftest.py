@@ -239,10 +239,10 @@ def add_item(
 
 
 def store_and_triage(db: Database, config: Config, item: Item, cls: Classification, *, source_name: str,
-                     now: datetime) -> int:
-    """The seeding step every test world shares: store ``item`` and triage it with ``cls`` with the real pipeline
-    code (deadline, escalation steps, alerts), in the caller's transaction. Returns the item's id."""
-    [item_id] = repo.ingest(db, [item], source_name=source_name, now=now)
+                     now: datetime, school: str = "default") -> int:
+    """The seeding step every test world shares: store ``item`` (of ``school``) and triage it with ``cls`` with the
+    real pipeline code (deadline, escalation steps, alerts), in the caller's transaction. Returns the item's id."""
+    [item_id] = repo.ingest(db, [item], source_name=source_name, now=now, school=school)
     triage_record(db, config, repo.get_items(db, [item_id]), [cls], now)
     return item_id
 
@@ -262,14 +262,14 @@ def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], 
     from watchtower.links import LinkSigner
     from watchtower.notify.outbox import OutboxSettings
     from watchtower.notify.smtp import SmtpSender
-    from watchtower.people import Roster
+    from watchtower.people import Directory
 
     return Notifier(
         store=store,
         sender=sender or SmtpSender(host=config.smtp.host, port=config.smtp.port, security="none", timeout=5),
         signer=LinkSigner(LINK_KEY, ttl=_td(hours=72)),
         settings=OutboxSettings.from_config(config),
-        people=Roster.from_config(config).recipient,
+        people=Directory.from_config(config).recipient,
         clock=clock,
     )
 

@@ -172,7 +172,8 @@ def scope(request: web.Request) -> Scope:
     wanted = str(request.query.get("school", "") or "")[:40]
     if not wanted:
         return Scope(user)
-    if not access.may_see(user, {"school": wanted}):
+    known = any(s.id == wanted for s in dash(request).daemon.config.all_schools)
+    if not known or not access.may_see(user, {"school": wanted}):
         raise web.HTTPNotFound(text="There is nothing here.")
     return Scope(user, wanted)
 
