@@ -195,3 +195,16 @@ def test_a_one_school_config_keeps_its_items_in_the_default_school(db: Database,
     item_id = add_item(db, config, text="hello", categories=["query"], now=NOW)
     assert db.execute("SELECT school FROM items WHERE id = ?", [item_id]).fetchone() == ("default",)
     assert {r[0] for r in db.execute("SELECT school FROM alerts")} == {"default"}
+
+
+def test_the_command_line_queue_names_each_items_school(tmp_path: Path, trust: Config, db: Database,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    item(db, trust, "oakfield", "oak query", ["query"])
+    item(db, trust, "hillside", "hill query", ["query"])
+    path = TestUsersFromTheCommandLine().write(tmp_path, trust)
+    assert cli_main(["queue", "--config", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "SCHOOL" in out and "oakfield" in out and "hillside" in out
+    assert cli_main(["queue", "--school", "hillside", "--config", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "hill query" in out and "oak query" not in out

@@ -316,6 +316,9 @@ class Daemon:
             self.log.error("config_reload_refused", path=str(self.config_path), error=str(exc))
             return False
         self.apply_config(new)
+        if self.triage is not None and self.classifier is not None:
+            # a school added or renamed: its own classifier (its names, staff and lists) over the one model
+            self.triage.school_classifiers = await self._school_classifiers(self.classifier)
         await self._stop_pollers(stop)
         self.pollers = [p for p in self.pollers if p.name not in stop]
         for src, conn in built:
