@@ -356,8 +356,9 @@ class Notifier:
                 school=school or "*",
                 subject=f"{tag}Watchtower could not deliver an alert to {email.recipient}",
                 body=(
-                    f"Watchtower could not deliver {len(ids)} alert(s) to {email.recipient}:\n\n  {error}\n\n"
-                    "Check that address in the [[people]] section of the config. The items are still in the "
+                    (f"School: {self.settings.school_name(school)}\n\n" if tag else "")
+                    + f"Watchtower could not deliver {len(ids)} alert(s) to {email.recipient}:\n\n  {error}\n\n"
+                    "Check that address among the people in the config. The items are still in the "
                     "dashboard and in the escalation chain."
                 ),
             ).enqueue(db, [(op, None, None) for op in operators], now)
