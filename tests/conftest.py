@@ -239,10 +239,10 @@ def add_item(
 
 
 def store_and_triage(db: Database, config: Config, item: Item, cls: Classification, *, source_name: str,
-                     now: datetime) -> int:
-    """The seeding step every test world shares: store ``item`` and triage it with ``cls`` with the real pipeline
-    code (deadline, escalation steps, alerts), in the caller's transaction. Returns the item's id."""
-    [item_id] = repo.ingest(db, [item], source_name=source_name, now=now)
+                     now: datetime, school: str = "default") -> int:
+    """The seeding step every test world shares: store ``item`` (of ``school``) and triage it with ``cls`` with the
+    real pipeline code (deadline, escalation steps, alerts), in the caller's transaction. Returns the item's id."""
+    [item_id] = repo.ingest(db, [item], source_name=source_name, now=now, school=school)
     triage_record(db, config, repo.get_items(db, [item_id]), [cls], now)
     return item_id
 
@@ -262,14 +262,14 @@ def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], 
     from watchtower.links import LinkSigner
     from watchtower.notify.outbox import OutboxSettings
     from watchtower.notify.smtp import SmtpSender
-    from watchtower.people import Roster
+    from watchtower.people import Directory
 
     return Notifier(
         store=store,
         sender=sender or SmtpSender(host=config.smtp.host, port=config.smtp.port, security="none", timeout=5),
         signer=LinkSigner(LINK_KEY, ttl=_td(hours=72)),
         settings=OutboxSettings.from_config(config),
-        people=Roster.from_config(config).recipient,
+        people=Directory.from_config(config).recipient,
         clock=clock,
     )
 
@@ -328,3 +328,53 @@ def config_file(tmp_path: Path, make_config: Callable[..., Config]) -> Callable[
         return path
 
     return write
+
+
+# --- a trust of three schools ------------------------------------------------------------------------
+
+#: (id, name, mail domain) of the three schools of the test trust
+TRUST_SCHOOLS: list[tuple[str, str, str]] = [
+    ("oakfield", "Oakfield Academy", "oakfield.example"),
+    ("hillside", "Hillside Primary", "hillside.example"),
+    ("riverside", "Riverside High", "riverside.example"),
+]
+TRUST_LEAD = "lead@northfield-trust.example"
+TRUST_OPERATOR = "ops@northfield-trust.example"
+
+
+def school_people(domain: str) -> list[dict[str, Any]]:
+    """A school's people: two moderators, AHT, headteacher, DSL and deputy, all at ``domain``."""
+    return [
+        {"name": f"Mod One {domain}", "email": f"mod1@{domain}", "roles": ["moderator"]},
+        {"name": f"Mod Two {domain}", "email": f"mod2@{domain}", "roles": ["moderator"]},
+        {"name": f"AHT {domain}", "email": f"aht@{domain}", "roles": ["aht"]},
+        {"name": f"Head {domain}", "email": f"head@{domain}", "roles": ["headteacher"]},
+        {"name": f"DSL {domain}", "email": f"dsl@{domain}", "roles": ["dsl"]},
+        {"name": f"Deputy {domain}", "email": f"deputy@{domain}", "roles": ["deputy_dsl"]},
+    ]
+
+
+def trust_data(db_path: Path, smtp_port: int, sources: dict[str, list[dict[str, Any]]] | None = None,
+               **overrides: Any) -> dict[str, Any]:
+    """A trust config (before validation): the three TRUST_SCHOOLS with their people and ``sources`` (by school
+    id), a trust safeguarding lead and a trust operator, mail to ``smtp_port`` on loopback."""
+    sources = sources or {}
+    data: dict[str, Any] = {
+        "trust": {"name": "Northfield Learning Trust", "people": [
+            {"name": "Grace Adeyemi", "email": TRUST_LEAD, "roles": ["safeguarding_lead"]},
+            {"name": "Trust IT", "email": TRUST_OPERATOR, "roles": ["operator"]},
+        ]},
+        "schools": [
+            {"id": sid, "name": name, "people": school_people(domain), "sources": sources.get(sid, []),
+             "operator_email": f"it@{domain}"}
+            for sid, name, domain in TRUST_SCHOOLS
+        ],
+        "deadlines": {"nation": "england"},
+        "smtp": {"host": "127.0.0.1", "port": smtp_port, "security": "none",
+                 "from_address": "watchtower@northfield-trust.example", "timeout_seconds": 5},
+        "notify": {"first_backoff_seconds": 5, "max_backoff_seconds": 60},
+        "dashboard": {"enabled": False, "public_url": "https://watchtower.northfield-trust.example"},
+        "store": {"path": str(db_path)},
+    }
+    data.update(overrides)
+    return data

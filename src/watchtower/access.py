@@ -1,9 +1,19 @@
-"""Where safeguarding text is withheld: who may read an item's text, and what everyone else is shown instead.
+"""Need-to-know: which schools' items a person sees, who may read an item's text, and what everyone else is shown
+instead. The one home of these rules; every channel asks this module: emails (``notify.render``), the dashboard's
+item page, queue, search, review and reports (``web``), the command line (``cli.ack``).
 
 design.md: safeguarding items are need-to-know. The DSL, the deputy DSL and the headteacher always read the text;
 moderators only where the config allows (``[dashboard] moderators_see_safeguarding_text``); nobody else (the AHT,
-an admin, a command line run by the service user). Every channel asks this module: emails (``notify.render``),
-the dashboard's item page, queue and search (``web``), the command line (``cli.ack``).
+an admin, a command line run by the service user).
+
+"Many schools": a person sees only their own schools' items (:func:`may_see`, :func:`school_sql`), and their roles
+are their roles in the item's school, so a school's DSL never reads another school's safeguarding text; the trust
+safeguarding lead (every school) does. A view that reaches a school through the trust rather than as one of its
+people is a cross-school view (:func:`cross_school`), and the dashboard audits each one.
+
+A person's schools: a dashboard ``User`` has ``schools`` (ids, or ``*`` for every school of the trust); an email
+``Recipient`` has the one ``school`` its roles are for; anything else (a role name, a config ``Person``) is not
+scoped to a school.
 """
 
 from __future__ import annotations
@@ -13,21 +23,28 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from watchtower.models import ALL_SCHOOLS, DEFAULT_SCHOOL
+
 __all__ = [
     "SAFEGUARDING_READERS",
     "AccessSettings",
     "TextPolicy",
+    "cross_school",
     "is_safeguarding",
+    "item_school",
     "may_read_text",
+    "may_see",
     "reads_safeguarding",
     "redact",
     "roles_of",
+    "school_sql",
+    "schools_of",
     "search_text_sql",
     "withhold_quotes",
 ]
 
-#: Roles that always read safeguarding text.
-SAFEGUARDING_READERS: frozenset[str] = frozenset({"dsl", "deputy_dsl", "headteacher"})
+#: Roles that always read safeguarding text (in their own schools; the trust's lead in every school).
+SAFEGUARDING_READERS: frozenset[str] = frozenset({"dsl", "deputy_dsl", "headteacher", "trust_safeguarding_lead"})
 #: The one other role that may, where the config allows.
 _FLAG_READERS: frozenset[str] = frozenset({"moderator"})
 #: Withheld with the text: a URL's slug or a title often tells the story.
@@ -90,9 +107,52 @@ def is_safeguarding(item: Mapping[str, Any]) -> bool:
     return "safeguarding" in cats
 
 
+def schools_of(person: Any) -> frozenset[str] | None:
+    """The schools whose items ``person`` sees; ``None``: every school (a trust-wide account, or a person not scoped
+    to a school: a role name, a config person)."""
+    schools = getattr(person, "schools", None)
+    if schools is not None and not isinstance(schools, str):
+        found = frozenset(str(s) for s in schools)
+        return None if ALL_SCHOOLS in found else found
+    school = getattr(person, "school", None)
+    if isinstance(school, str):
+        return None if school == ALL_SCHOOLS else frozenset({school})
+    return None
+
+
+def item_school(item: Mapping[str, Any]) -> str:
+    """The school an item (a row) belongs to; a row from before schools belongs to the default school."""
+    return str(item.get("school") or DEFAULT_SCHOOL)
+
+
+def may_see(person: Any, item: Mapping[str, Any]) -> bool:
+    """Whether ``person`` may see that ``item`` exists at all: it belongs to one of their schools."""
+    mine = schools_of(person)
+    return mine is None or item_school(item) in mine
+
+
+def cross_school(person: Any) -> bool:
+    """Whether what ``person`` sees reaches schools through the trust (a trust-wide account), not as one of a
+    school's people: each such view is audited."""
+    schools = getattr(person, "schools", None)
+    return schools is not None and not isinstance(schools, str) and ALL_SCHOOLS in schools
+
+
 def may_read_text(person: Any, item: Mapping[str, Any], settings: AccessSettings) -> bool:
-    """Whether ``person`` may read ``item``'s text, title, link and the words its reasons quote."""
-    return not is_safeguarding(item) or reads_safeguarding(person, settings)
+    """Whether ``person`` may read ``item``'s text, title, link and the words its reasons quote: the item is one of
+    their schools', and it is not safeguarding or they read safeguarding text (with their roles in that school)."""
+    return may_see(person, item) and (not is_safeguarding(item) or reads_safeguarding(person, settings))
+
+
+def school_sql(person: Any, column: str = "school") -> tuple[str, list[Any]]:
+    """The SQL condition that keeps a query to ``person``'s schools, and its parameters (every dashboard query
+    that lists items or counts them adds it)."""
+    mine = schools_of(person)
+    if mine is None:
+        return "1 = 1", []
+    if not mine:
+        return "1 = 0", []
+    return f"{column} IN ({', '.join('?' * len(mine))})", sorted(mine)
 
 
 def withhold_quotes(reasons: Iterable[str]) -> list[str]:

@@ -3,23 +3,41 @@
 Every error names the key and the fix. Each component owns its section's schema (connectors, classifier,
 deadlines, escalation); this module assembles them, adds people, SMTP, dashboard, store and retention, and
 applies the policy checks (at least two moderators, a DSL).
+
+One config is one school (``[school]``, ``[[people]]``, ``[[sources]]``) or a multi-academy trust: a list of
+``[[schools]]``, each with its own people, sources, deadlines and classifier lists, and an optional ``[trust]`` with
+the trust's safeguarding lead and operator. Either form, not both. Everything else reads the resolved view,
+:attr:`Config.all_schools` (a one-school config is a trust of one school, id ``default``): one :class:`School` per
+school, with its people, sources, deadline and classifier settings.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from watchtower.classify.config import ClassifierConfig
 from watchtower.connectors.config import SourceConfig
 from watchtower.deadlines import DeadlineConfig
 from watchtower.escalation import EscalationConfig
 from watchtower.exceptions import ConfigError
-from watchtower.models import ROLES, Role
+from watchtower.models import DEFAULT_SCHOOL, ROLES, Role
 from watchtower.secrets import valid_secret_name
 
 
@@ -55,11 +73,123 @@ class Person(_Section):
     @field_validator("email")
     @classmethod
     def _email(cls, v: str) -> str:
-        v = v.strip()
-        local, _, domain = v.partition("@")
-        if not local or "." not in domain or any(c in v for c in " \r\n<>,;"):
-            raise ValueError(f"{v!r} is not an email address: write it as name@school.example")
+        return check_email(v)
+
+
+def check_email(v: str) -> str:
+    v = v.strip()
+    local, _, domain = v.partition("@")
+    if not local or "." not in domain or any(c in v for c in " \r\n<>,;"):
+        raise ValueError(f"{v!r} is not an email address: write it as name@school.example")
+    return v
+
+
+_SCHOOL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+class SchoolClassifierConfig(_Section):
+    """A school's own classifier lists in a trust (``[schools.classifier]``): the model and its thresholds are the
+    trust's (``[classifier]``); these add to the trust's lists, and ``lists_file`` replaces the trust's."""
+
+    staff_names: list[str] = Field(
+        default_factory=list, description="This school's staff and governors: insults naming them are harassment."
+    )
+    school_names: list[str] = Field(
+        default_factory=list, description="More names of this school (its name and aliases are always used)."
+    )
+    allowed_phone_numbers: list[str] = Field(
+        default_factory=list, description="This school's public phone numbers (never personal data)."
+    )
+    lists_file: Path | None = Field(
+        default=None, description="This school's own lists file (the DSL's additions); default: the trust's."
+    )
+
+    @field_validator("lists_file")
+    @classmethod
+    def _lists_file_loads(cls, v: Path | None) -> Path | None:
+        from watchtower.classify.rules.lists import load
+
+        load(v)  # raises ListError (a ValueError) naming the file, the entry and the fix
         return v
+
+
+class SchoolEntry(_Section):
+    """One ``[[schools]]`` entry of a trust config: the school's ``[school]``, ``[[people]]``, ``[[sources]]``,
+    ``[deadlines]`` (over the trust's) and classifier lists."""
+
+    id: str = Field(
+        description="Short, stable id kept with every item, alert and user of this school, e.g. 'oakfield' "
+        "(lower-case letters, digits, - and _). Changing it orphans the school's history; a school that was "
+        "a one-school install keeps id = \"default\".",
+    )
+    name: str = Field(description="The school's name as people write it.", min_length=2)
+    aliases: list[str] = Field(default_factory=list, description="Other names and handles of this school.")
+    operator_email: str | None = Field(
+        default=None, description="This school's IT contact for failing sources (default: its admins)."
+    )
+    people: list[Person] = Field(default_factory=list, description="This school's people and their roles.")
+    sources: list[SourceConfig] = Field(default_factory=list, description="What to watch for this school.")
+    deadlines: DeadlineConfig = Field(
+        default_factory=DeadlineConfig,
+        description="This school's nation, closure dates and clocks; unset keys come from the trust's [deadlines].",
+    )
+    classifier: SchoolClassifierConfig = Field(default_factory=SchoolClassifierConfig)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not _SCHOOL_ID.fullmatch(v):
+            raise ValueError(f"{v!r} is not a school id: use lower-case letters, digits, - and _ (at most 40), "
+                             'e.g. id = "oakfield"')
+        return v
+
+
+class TrustPerson(_Section):
+    name: str = Field(description="Full name, shown in emails and the audit log.", min_length=1)
+    email: str = Field(description="Where this person's alerts go.")
+    roles: list[Literal["safeguarding_lead", "operator"]] = Field(
+        min_length=1,
+        description="safeguarding_lead: told about, and reads, every school's safeguarding items; operator: told "
+        "about every school's sources and undeliverable email.",
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, v: str) -> str:
+        return check_email(v)
+
+
+class TrustConfig(_Section):
+    """``[trust]``: the multi-academy trust around the ``[[schools]]`` and its trust-level people."""
+
+    name: str = Field(description="The trust's name, e.g. 'Northfield Learning Trust'.", min_length=2)
+    people: list[TrustPerson] = Field(
+        default_factory=list, description="Trust-level people: the trust safeguarding lead, the trust operator."
+    )
+
+
+@dataclass(frozen=True)
+class School:
+    """One school of the instance, resolved: what the pipeline, the notifier and the dashboard read."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    operator_email: str | None
+    people: tuple[Person, ...]
+    sources: tuple[SourceConfig, ...]
+    deadlines: DeadlineConfig
+    classifier: ClassifierConfig
+
+    @property
+    def names(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for n in [self.name, *self.aliases]:
+            seen.setdefault(n.strip(), None)
+        return [n for n in seen if n]
+
+    def people_with(self, role: str) -> list[Person]:
+        return [p for p in self.people if role in p.roles]
 
 
 class StoreConfig(_Section):
@@ -268,9 +398,14 @@ class ActionsConfig(_Section):
 
 
 class Config(_Section):
-    school: SchoolConfig
-    people: list[Person] = Field(description="Everyone Watchtower emails, with their roles.")
+    school: SchoolConfig | None = Field(default=None, description="The school (a one-school config).")
+    people: list[Person] = Field(default_factory=list, description="Everyone Watchtower emails, with their roles.")
     sources: list[SourceConfig] = Field(default_factory=list, description="What to watch.")
+    schools: list[SchoolEntry] = Field(
+        default_factory=list, description="A trust's schools, each with its people and sources (instead of "
+        "[school], [[people]] and [[sources]])."
+    )
+    trust: TrustConfig | None = Field(default=None, description="The trust around [[schools]] (optional).")
     classifier: ClassifierConfig = Field(default_factory=ClassifierConfig)
     deadlines: DeadlineConfig = Field(default_factory=DeadlineConfig)
     escalation: EscalationConfig = Field(default_factory=EscalationConfig)
@@ -285,30 +420,143 @@ class Config(_Section):
     logging: LoggingConfig = Field(default_factory=LoggingConfig)
     actions: ActionsConfig = Field(default_factory=ActionsConfig)
 
+    #: the resolved schools, with the identity of the fields they were resolved from (``model_copy(update=...)``
+    #: replaces a field without validating: the view is resolved again when one changed)
+    _resolved: tuple[tuple[int, ...], tuple[School, ...]] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _schools_inherit(cls, data: Any) -> Any:
+        """Each school's ``[schools.deadlines]`` is read over the trust's ``[deadlines]``."""
+        return inherit_deadlines(data)
+
     @model_validator(mode="after")
     def _policy(self) -> Config:
-        problems = policy_problems(self.people, [s.name for s in self.sources])
+        problems = form_problems(self.model_fields_set, bool(self.schools), self.trust is not None)
+        if self.schools:
+            problems += trust_problems(self.schools, self.trust, self.deadlines.timezone)
+        elif not problems:
+            problems += policy_problems(self.people, [s.name for s in self.sources])
         if "smtp" in self.model_fields_set and "public_url" not in self.dashboard.model_fields_set:
             problems.append(PUBLIC_URL_REQUIRED)
         if problems:
             raise ValueError("\n".join(problems))
         return self
 
+    @property
+    def _schools(self) -> tuple[School, ...]:
+        key = tuple(id(getattr(self, k)) for k in ("school", "people", "sources", "schools", "deadlines", "classifier"))
+        if self._resolved is None or self._resolved[0] != key:
+            self._resolved = (key, self._resolve())
+        return self._resolved[1]
+
+    def _resolve(self) -> tuple[School, ...]:
+        if not self.schools:
+            assert self.school is not None
+            return (School(DEFAULT_SCHOOL, self.school.name, tuple(self.school.aliases), self.school.operator_email,
+                           tuple(self.people), tuple(self.sources), self.deadlines, self.classifier),)
+        out = []
+        for e in self.schools:
+            own = e.classifier
+            clf = self.classifier.model_copy(update={
+                "staff_names": [*self.classifier.staff_names, *own.staff_names],
+                "school_names": [e.name, *e.aliases, *own.school_names],
+                "allowed_phone_numbers": [*self.classifier.allowed_phone_numbers, *own.allowed_phone_numbers],
+                "lists_file": own.lists_file or self.classifier.lists_file,
+            })
+            out.append(School(e.id, e.name, tuple(e.aliases), e.operator_email, tuple(e.people), tuple(e.sources),
+                              e.deadlines, clf))
+        return tuple(out)
+
+    # --- the schools, resolved (a one-school config is a trust of one) ---------------------------------
+
+    @property
+    def all_schools(self) -> tuple[School, ...]:
+        """Every school of the instance, in config order."""
+        return self._schools
+
+    @property
+    def multi_school(self) -> bool:
+        """Whether this instance serves more than one school (emails then say which)."""
+        return len(self._schools) > 1
+
+    @property
+    def display_name(self) -> str:
+        """The trust's name, else the (only) school's."""
+        if self.trust is not None:
+            return self.trust.name
+        return self._schools[0].name if len(self._schools) == 1 else "all schools"
+
+    @property
+    def timezone(self) -> str:
+        """The instance's time zone (every school shares it)."""
+        return self.deadlines.timezone
+
+    def school_by_id(self, school_id: str) -> School:
+        """The school with this id; KeyError for an id no school has (a school removed from the config)."""
+        for s in self._schools:
+            if s.id == school_id:
+                return s
+        raise KeyError(school_id)
+
+    def school_named(self, school_id: str) -> str:
+        """The school's name, or its id when it is no longer configured."""
+        try:
+            return self.school_by_id(school_id).name
+        except KeyError:
+            return school_id
+
+    def school_of_source(self, source_name: str) -> School | None:
+        """The school a configured source belongs to (None: no source has that name)."""
+        for s in self._schools:
+            if any(src.name == source_name for src in s.sources):
+                return s
+        return None
+
+    @property
+    def all_sources(self) -> list[SourceConfig]:
+        """Every school's sources (names are unique across the instance)."""
+        return [src for s in self._schools for src in s.sources]
+
+    @property
+    def all_people(self) -> list[Person | TrustPerson]:
+        """Everyone Watchtower emails, each address once (school people first, then trust-level people)."""
+        out: dict[str, Person | TrustPerson] = {}
+        for s in self._schools:
+            for p in s.people:
+                out.setdefault(p.email.lower(), p)
+        for tp in self.trust.people if self.trust else []:
+            out.setdefault(tp.email.lower(), tp)
+        return list(out.values())
+
+    def trust_people_with(self, role: Literal["safeguarding_lead", "operator"]) -> list[TrustPerson]:
+        return [p for p in (self.trust.people if self.trust else []) if role in p.roles]
+
     def people_with(self, role: str) -> list[Person]:
-        return [p for p in self.people if role in p.roles]
+        """The people with ``role`` in any school."""
+        return [p for s in self._schools for p in s.people if role in p.roles]
 
     def warnings(self) -> list[str]:
         """Things that are allowed but probably wrong, shown by ``check-config``."""
         out = []
-        for role, why in (
-            ("headteacher", "serious items and breaches escalate to the headteacher"),
-            ("aht", "missed deadlines escalate to an AHT"),
-            ("deputy_dsl", "safeguarding alerts also go to the deputy DSL"),
-        ):
-            if not self.people_with(role):
-                out.append(f"no one has the role {role!r}: {why}")
-        if not self.sources:
-            out.append("no [[sources]]: Watchtower would watch nothing")
+        for school in self._schools:
+            where = f"{school.name}: " if self.schools else ""
+            for role, why in (
+                ("headteacher", "serious items and breaches escalate to the headteacher"),
+                ("aht", "missed deadlines escalate to an AHT"),
+                ("deputy_dsl", "safeguarding alerts also go to the deputy DSL"),
+            ):
+                if not school.people_with(role):
+                    out.append(f"{where}no one has the role {role!r}: {why}")
+            if not school.sources:
+                out.append(f"{where}no sources: Watchtower would watch nothing" if self.schools
+                           else "no [[sources]]: Watchtower would watch nothing")
+        if self.schools and self.webhooks.meta_enabled:
+            meta = {s.name for s in self._schools for src in s.sources
+                    if src.enabled and src.type in ("facebook", "instagram")}
+            if len(meta) > 1:
+                out.append("webhooks.meta_enabled: webhooks serve the first Facebook Page and Instagram account "
+                           f"only; the others ({len(meta)} schools have one) are polled")
         return out
 
 
@@ -319,26 +567,98 @@ PUBLIC_URL_REQUIRED = (
 )
 
 
-def policy_problems(people: list[Person], source_names: list[str]) -> list[str]:
-    """The school policy's checks on people and sources, every one that fails."""
+def policy_problems(people: Sequence[Person], source_names: list[str], *, where: str = "",
+                    table: str = "[[people]]") -> list[str]:
+    """The school policy's checks on people and sources, every one that fails. ``where`` names the school in a
+    trust ("schools[1] (elm-park, Elm Park Primary): "), ``table`` the table a person is added in."""
     out = []
     moderators = [p for p in people if "moderator" in p.roles]
     if len(moderators) < 2:
         out.append(
-            f"people: {len(moderators)} moderator(s) configured; school policy requires at least two "
-            "(add another [[people]] entry with roles = [\"moderator\"])"
+            f"{where}people: {len(moderators)} moderator(s) configured; school policy requires at least two "
+            f"(add another {table} entry with roles = [\"moderator\"])"
         )
     if not any("dsl" in p.roles for p in people):
         out.append(
-            "people: no Designated Safeguarding Lead; safeguarding alerts must reach one "
-            "(add a [[people]] entry with roles = [\"dsl\"])"
+            f"{where}people: no Designated Safeguarding Lead; safeguarding alerts must reach one "
+            f"(add a {table} entry with roles = [\"dsl\"])"
         )
     dupes = [e for e, n in Counter(p.email.lower() for p in people).items() if n > 1]
     if dupes:
-        out.append(f"people: {dupes[0]} is listed twice: give each person one entry with several roles")
+        out.append(f"{where}people: {dupes[0]} is listed twice: give each person one entry with several roles")
     dup_sources = [n for n, c in Counter(source_names).items() if c > 1]
     if dup_sources:
-        out.append(f"sources: two sources are named {dup_sources[0]!r}: every source needs its own name")
+        out.append(f"sources: two sources are named {dup_sources[0]!r}: every source needs its own name "
+                   "(across all schools: the name is the source's key in the database)")
+    return out
+
+
+ONE_SCHOOL_KEYS = ("school", "people", "sources")
+
+
+def form_problems(given: set[str] | frozenset[str], has_schools: bool, has_trust: bool) -> list[str]:
+    """One school (``[school]`` with ``[[people]]`` and ``[[sources]]``) or a trust (``[[schools]]``), not both."""
+    one = [k for k in ONE_SCHOOL_KEYS if k in given]
+    if has_schools and one:
+        return [f"{k}: a config with [[schools]] keeps each school's {k} inside its [[schools]] entry "
+                f"({'[[schools.' + k + ']]' if k != 'school' else 'its id, name and aliases'}): move it there, "
+                "or remove [[schools]] for a one-school config" for k in one]
+    if not has_schools and "school" not in given:
+        return ["school: this key is required: describe the school in [school] (name, aliases), or list a "
+                "trust's schools in [[schools]] (config/watchtower.toml shows both)"]
+    if has_trust and not has_schools:
+        return ["trust: [trust] goes with [[schools]]: list the trust's schools in [[schools]] (each with its "
+                "people and sources), or remove [trust] for a one-school config"]
+    return []
+
+
+def _school_where(i: int, entry: SchoolEntry) -> str:
+    return f"schools[{i}] ({entry.id}, {entry.name}): "
+
+
+def trust_problems(schools: Sequence[SchoolEntry], trust: TrustConfig | None, timezone: str) -> list[str]:
+    """Every school of a trust passes the school policy (named in each message); ids, names and source names are
+    unique across the trust; trust-level people are listed once; every school shares the trust's time zone."""
+    out: list[str] = []
+    for i, e in enumerate(schools):
+        out += policy_problems(e.people, [], where=_school_where(i, e), table="[[schools.people]]")
+        if e.deadlines.timezone != timezone:
+            out.append(f"{_school_where(i, e)}deadlines.timezone: every school in one Watchtower shares the time "
+                       f"zone of [deadlines] ({timezone}): remove it here, or set it in [deadlines]")
+    for what, values in (("id", [e.id for e in schools]), ("name", [e.name.strip().lower() for e in schools])):
+        dupes = [v for v, n in Counter(values).items() if n > 1]
+        if dupes:
+            out.append(f"schools: two schools have the {what} {dupes[0]!r}: every school needs its own {what}")
+    names = [src.name for e in schools for src in e.sources]
+    dup_sources = [n for n, c in Counter(names).items() if c > 1]
+    if dup_sources:
+        owners = [e.id for e in schools for src in e.sources if src.name == dup_sources[0]]
+        out.append(f"sources: two sources are named {dup_sources[0]!r} (schools {', '.join(owners)}): every source "
+                   "needs its own name across the whole trust (the name is the source's key in the database), "
+                   f"e.g. \"{owners[-1]}-{dup_sources[0]}\"")
+    if trust is not None:
+        dupes = [e for e, n in Counter(p.email.lower() for p in trust.people).items() if n > 1]
+        if dupes:
+            out.append(f"trust.people: {dupes[0]} is listed twice: give each person one entry with several roles")
+    return out
+
+
+def inherit_deadlines(data: Any) -> Any:
+    """A copy of the raw config with each ``[[schools]]`` entry's ``deadlines`` read over the top-level ones."""
+    if not isinstance(data, dict) or not isinstance(data.get("schools"), list):
+        return data
+    base = data.get("deadlines")
+    if not isinstance(base, dict):
+        base = {}
+    out = dict(data)
+    schools = []
+    for entry in data["schools"]:
+        if isinstance(entry, dict):
+            own = entry.get("deadlines")
+            entry = {**entry, "deadlines": {**base, **own} if isinstance(own, dict) else
+                     (own if own is not None else dict(base))}
+        schools.append(entry)
+    out["schools"] = schools
     return out
 
 
@@ -442,19 +762,39 @@ def format_validation_error(exc: ValidationError, path: Path | str, extra: list[
     return "\n".join(lines)
 
 
+def _source_names(sources: Any) -> list[str]:
+    if not isinstance(sources, list):
+        return []
+    return [str(s["name"]) for s in sources if isinstance(s, dict) and isinstance(s.get("name"), str)]
+
+
 def _policy_when_fields_fail(data: dict[str, Any], exc: ValidationError) -> list[str]:
     """When a field is wrong, pydantic skips the policy checks; run those whose input is valid, so one run
     reports every mistake."""
     if any(not e["loc"] for e in exc.errors()):
         return []  # they ran
-    try:
-        people = TypeAdapter(list[Person]).validate_python(data["people"])
-    except (KeyError, ValidationError):
-        return []
-    sources = data.get("sources", [])
-    names: list[str] = [str(s["name"]) for s in sources if isinstance(s, dict) and isinstance(s.get("name"), str)] \
-        if isinstance(sources, list) else []
-    out = policy_problems(people, names)
+    schools = data.get("schools")
+    out: list[str] = []
+    if isinstance(schools, list) and schools:
+        out += form_problems(set(data), True, "trust" in data)
+        names: list[str] = []
+        for i, entry in enumerate(schools):
+            if not isinstance(entry, dict):
+                continue
+            names += _source_names(entry.get("sources", []))
+            try:
+                people = TypeAdapter(list[Person]).validate_python(entry.get("people", []))
+            except ValidationError:
+                continue
+            where = f"schools[{i}] ({entry.get('id', '?')}, {entry.get('name', '?')}): "
+            out += policy_problems(people, [], where=where, table="[[schools.people]]")
+        out += [p for p in policy_problems([], names) if p.startswith("sources:")]
+    else:
+        try:
+            people = TypeAdapter(list[Person]).validate_python(data["people"])
+        except (KeyError, ValidationError):
+            return []
+        out = policy_problems(people, _source_names(data.get("sources", [])))
     dashboard = data.get("dashboard")
     if "smtp" in data and not (isinstance(dashboard, dict) and "public_url" in dashboard):
         out.append(PUBLIC_URL_REQUIRED)

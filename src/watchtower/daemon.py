@@ -29,7 +29,7 @@ from aiohttp import web
 from sqlite_utils import Database
 
 from watchtower import digest, retention, sdnotify, watchers
-from watchtower.config import Config, Person, load_config
+from watchtower.config import Config, Person, School, TrustPerson, load_config
 from watchtower.connectors import build_connector
 from watchtower.connectors.config import SourceConfig
 from watchtower.exceptions import ConfigError
@@ -39,7 +39,7 @@ from watchtower.logging import get_logger
 from watchtower.models import Item, utcnow
 from watchtower.notify.outbox import Notifier, OutboxSettings, Sender
 from watchtower.notify.smtp import SmtpSender
-from watchtower.people import Recipient, Roster, operators
+from watchtower.people import Directory, Recipient, operators
 from watchtower.pipeline import Classifier, Escalator, Triage
 from watchtower.platform_actions.worker import run_platform_actions
 from watchtower.poller import SourcePoller, operator_notice
@@ -121,14 +121,15 @@ class Daemon:
     # --- people ----------------------------------------------------------------------------------
 
     @property
-    def roster(self) -> Roster:
-        """The people of the running config (a reload replaces them)."""
-        return Roster.from_config(self.config)
+    def roster(self) -> Directory:
+        """The people of the running config, every school's (a reload replaces them)."""
+        return Directory.from_config(self.config)
 
-    def recipient(self, email: str) -> Recipient:
-        return self.roster.recipient(email)
+    def recipient(self, email: str, school: str | None = None) -> Recipient:
+        """The person at ``email`` with the roles they hold in ``school`` (what an email to them may show)."""
+        return self.roster.recipient(email, school)
 
-    def person(self, email: str) -> Person | None:
+    def person(self, email: str) -> Person | TrustPerson | None:
         return self.roster.person(email)
 
     # --- start -----------------------------------------------------------------------------------
@@ -153,13 +154,22 @@ class Daemon:
             return self.o.classifier
         from watchtower.classify import load_classifier
 
-        settings = self.config.classifier
-        if not settings.school_names:
-            # insults aimed at the school count as harassment: the classifier needs its names
-            settings = settings.model_copy(update={"school_names": self.config.school.names})
         loop = asyncio.get_running_loop()
-        clf: Classifier = await loop.run_in_executor(self.model_executor, load_classifier, settings)
+        clf: Classifier = await loop.run_in_executor(
+            self.model_executor, load_classifier, _school_settings(self.config.all_schools[0]))
         return clf
+
+    async def _school_classifiers(self, base: Classifier) -> dict[str, Classifier]:
+        """Each school's classifier: the one model with the school's names, staff and lists (a trust); a stand-in
+        classifier without ``with_settings`` serves every school as it is."""
+        with_settings = getattr(base, "with_settings", None)
+        if with_settings is None or not self.config.multi_school:
+            return {}
+        loop = asyncio.get_running_loop()
+        out: dict[str, Classifier] = {}
+        for school in self.config.all_schools:
+            out[school.id] = await loop.run_in_executor(self.model_executor, with_settings, _school_settings(school))
+        return out
 
     async def start(self) -> None:
         t0 = time.perf_counter()
@@ -174,15 +184,16 @@ class Daemon:
             headers={"User-Agent": "Watchtower/0.1 (school social media safeguarding monitor)"}
         )
         connectors = []
-        for src in cfg.sources:
-            if not src.enabled:
-                continue
-            try:
-                connectors.append((src, build_connector(src, self.session, school_names=cfg.school.names,
-                                                        environ=self.environ)))
-            except ConfigError:
-                await self.session.close()
-                raise
+        for school in cfg.all_schools:
+            for src in school.sources:
+                if not src.enabled:
+                    continue
+                try:
+                    connectors.append((src, build_connector(src, self.session, school_names=school.names,
+                                                            environ=self.environ)))
+                except ConfigError:
+                    await self.session.close()
+                    raise
         self.notifier = Notifier(
             store=self.store,
             sender=self._sender(),
@@ -198,6 +209,7 @@ class Daemon:
             executor=self.model_executor,
             on_alerts=self.notifier.wake.set,
             clock=self.clock,
+            school_classifiers=await self._school_classifiers(self.classifier),
         )
         self.escalator = Escalator(
             store=self.store,
@@ -214,7 +226,13 @@ class Daemon:
         self.startup_seconds = time.perf_counter() - t0
         self.log.info("daemon_ready", sources=len(self.pollers), startup_seconds=round(self.startup_seconds, 2))
 
+    def _school_id(self, source_name: str) -> str:
+        school = self.config.school_of_source(source_name)
+        return school.id if school is not None else self.config.all_schools[0].id
+
     def _poller(self, src: SourceConfig, conn: Any) -> SourcePoller:
+        school = self._school_id(src.name)
+
         async def on_new(ids: list[int]) -> None:
             assert self.triage is not None
             await self.triage.submit(ids, source=src.name)
@@ -225,8 +243,11 @@ class Daemon:
             interval=src.interval_seconds,
             timeout=src.timeout_seconds,
             on_new_items=on_new,
-            notify_operator=operator_notice(lambda: operators(self.config)),
+            notify_operator=operator_notice(lambda: operators(self.config, school), school=school,
+                                            label=lambda: self.config.school_named(school)
+                                            if self.config.multi_school else ""),
             clock=self.clock,
+            school=school,
         )
 
     def _start_poller(self, poller: SourcePoller) -> None:
@@ -283,21 +304,25 @@ class Daemon:
         if restart_only:
             self.log.warning("config_reload_needs_restart", sections=restart_only)
             new = new.model_copy(update={k: getattr(old, k) for k in restart_only})
-        old_by_name = {s.name: s for s in old.sources if s.enabled}
-        new_by_name = {s.name: s for s in new.sources if s.enabled}
-        names_changed = new.school.names != old.school.names  # search terms live in the connectors
-        stop = [n for n, s in old_by_name.items() if names_changed or new_by_name.get(n) != s]
-        start = [s for n, s in new_by_name.items() if names_changed or old_by_name.get(n) != s]
+        # a source restarts when it changed, or its school's names (the search terms live in the connectors) or
+        # the school it belongs to did
+        old_by_name = {s.name: (s, sch.id, sch.names) for sch in old.all_schools for s in sch.sources if s.enabled}
+        new_by_name = {s.name: (s, sch.id, sch.names) for sch in new.all_schools for s in sch.sources if s.enabled}
+        stop = [n for n, v in old_by_name.items() if new_by_name.get(n) != v]
+        start = [v for n, v in new_by_name.items() if old_by_name.get(n) != v]
         try:
             assert self.session is not None
             built = [
-                (s, build_connector(s, self.session, school_names=new.school.names, environ=self.environ))
-                for s in start
+                (s, build_connector(s, self.session, school_names=names, environ=self.environ))
+                for s, _, names in start
             ]
         except ConfigError as exc:  # e.g. a new source names a secret that is not there yet
             self.log.error("config_reload_refused", path=str(self.config_path), error=str(exc))
             return False
         self.apply_config(new)
+        if self.triage is not None and self.classifier is not None:
+            # a school added or renamed: its own classifier (its names, staff and lists) over the one model
+            self.triage.school_classifiers = await self._school_classifiers(self.classifier)
         await self._stop_pollers(stop)
         self.pollers = [p for p in self.pollers if p.name not in stop]
         for src, conn in built:
@@ -306,7 +331,8 @@ class Daemon:
             if not self.stop.is_set():
                 self._start_poller(poller)
         self.reloads += 1
-        self.log.info("config_reloaded", sources=len(self.pollers), restarted=sorted({*stop, *(s.name for s in start)}))
+        self.log.info("config_reloaded", sources=len(self.pollers),
+                      restarted=sorted({*stop, *(s.name for s, _, _ in start)}))
         sdnotify.notify(f"STATUS=watching {len(self.pollers)} sources (config reloaded)")
         return True
 
@@ -317,23 +343,33 @@ class Daemon:
             return []
         from watchtower.connectors.webhooks import meta_webhook_routes
 
-        enabled = [s for s in self.config.sources if s.enabled]
+        # in a trust, the first school with a Facebook Page or Instagram account is the one webhooks serve (the
+        # other schools' are polled; check-config says so)
+        school = next((sch for sch in self.config.all_schools for s in sch.sources
+                       if s.enabled and s.type in ("facebook", "instagram")), None)
+        enabled = [s for s in school.sources if s.enabled] if school is not None else []
         page_id = next((getattr(s, "page_id", None) for s in enabled if s.type == "facebook"), None)
         ig_user_id = next((getattr(s, "ig_user_id", None) for s in enabled if s.type == "instagram"), None)
-        if page_id is None and ig_user_id is None:
+        if school is None or (page_id is None and ig_user_id is None):
             raise ConfigError(
                 "webhooks.meta_enabled: no enabled facebook or instagram source to receive webhooks for "
                 "(add one, or set meta_enabled = false)"
             )
+        school_id = school.id
+
+        async def on_items(items: list[Item]) -> None:
+            await self.receive_items(items, school=school_id)
+
         return meta_webhook_routes(
             verify_token=get_secret(wh.meta_verify_token_secret, environ=self.environ),
             app_secret=get_secret(wh.meta_app_secret_secret, environ=self.environ),
-            on_items=self.receive_items,
+            on_items=on_items,
             page_id=page_id,
             ig_user_id=ig_user_id,
         )
 
-    async def receive_items(self, items: list[Item], *, source_name: str = "webhook:meta") -> None:
+    async def receive_items(self, items: list[Item], *, source_name: str = "webhook:meta",
+                            school: str | None = None) -> None:
         """Items pushed to us (webhooks): stored first, then queued for triage. The same post polled later is
         the same item (platform, platform id), so nothing is doubled.
 
@@ -341,10 +377,12 @@ class Daemon:
         its new items counted); one that cannot be stored is a failure with its error (best effort: the store
         may be what failed), and the error propagates, so the receiver answers 500 and Meta delivers again."""
         now = self.clock()
+        school_id = school or self._school_id(source_name)
 
         def write(db: Database) -> list[int]:
-            ids = repo.ingest(db, items, source_name=source_name, now=now)
-            repo.record_source_success(db, source_name, WEBHOOK_PLATFORM, new_items=len(ids), now=now)
+            ids = repo.ingest(db, items, source_name=source_name, now=now, school=school_id)
+            repo.record_source_success(db, source_name, WEBHOOK_PLATFORM, new_items=len(ids), now=now,
+                                       school=school_id)
             return ids
 
         try:
@@ -353,7 +391,7 @@ class Daemon:
             error = f"delivery not stored: {exc!r}"
             with contextlib.suppress(Exception):
                 await self.store.write(lambda db: repo.record_source_failure(
-                    db, source_name, WEBHOOK_PLATFORM, status="failing", error=error, now=now))
+                    db, source_name, WEBHOOK_PLATFORM, status="failing", error=error, now=now, school=school_id))
             self.log.warning("webhook_store_failed", source=source_name, error=repr(exc))
             raise
         if ids and self.triage is not None:
@@ -485,6 +523,15 @@ class Daemon:
                 if self.store.is_open:
                     await self.store.close()
         self.model_executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _school_settings(school: School) -> Any:
+    """The classifier settings of one school: insults aimed at the school count as harassment, so the classifier
+    needs its names (unless the config lists them itself)."""
+    settings = school.classifier
+    if settings.school_names:
+        return settings
+    return settings.model_copy(update={"school_names": school.names})
 
 
 async def _bounded(tasks: list[asyncio.Task[None]], limit: float) -> None:

@@ -107,8 +107,9 @@ def erase_author(db: Database, handle: str, *, by: str, now: datetime, channel: 
                 db.execute("UPDATE alerts SET body = NULL WHERE id = ? AND status != 'pending'", [alert_id])
                 counts["digest_bodies_cleared"] += 1
         db.execute(f"DELETE FROM items WHERE id IN ({marks})", ids)
+    detail: dict[str, Any] = dict(counts)
     repo.audit(db, actor=by, action="erase_author", channel=channel, now=now, handle_sha256=handle_hash(handle),
-               **counts)
+               **detail)
     return counts
 
 

@@ -204,9 +204,9 @@ async def run_demo(
     try:
         config = demo_config(feed_port=feed_port, smtp_port=smtp_port, db_path=db_path)
         daemon = start(config, {"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)})
-        print(f"demo: watching {len(config.sources)} sample sources on 127.0.0.1:{feed_port}, "
+        print(f"demo: watching {len(config.all_sources)} sample sources on 127.0.0.1:{feed_port}, "
               f"mail to 127.0.0.1:{smtp_port}", file=out)
-        await run_until_settled(daemon, len(config.sources))
+        await run_until_settled(daemon, len(config.all_sources))
 
         from watchtower.store import connect
 

@@ -13,6 +13,10 @@ How: persist first. The digest is rendered once, when it is queued, and stored i
 twice. The notifier then delivers it like any other row (retry, backoff, permanent failure -> operator).
 
 Safeguarding items are shown in full: the digest goes only to the DSL and deputy DSL.
+
+In a trust each school's DSL and deputy get their own school's digest (its items, its sources), and the trust
+safeguarding lead gets one more: every school's safeguarding items (flagged, open, overdue, awaiting review), each
+marked with its school (:func:`build_trust_digest`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import asyncio
 import contextlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -29,13 +34,14 @@ from zoneinfo import ZoneInfo
 import jinja2
 from sqlite_utils import Database
 
-from watchtower.config import Config
+from watchtower import access
+from watchtower.config import Config, School
 from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
 from watchtower.logging import get_logger
-from watchtower.models import CATEGORIES, Severity
+from watchtower.models import ALL_SCHOOLS, CATEGORIES, Severity
 from watchtower.notify.notice import Notice
-from watchtower.people import DIGEST_ROLES, Roster
+from watchtower.people import DIGEST_ROLES, TRUST_LEAD, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.store.rows import item_row
@@ -48,9 +54,12 @@ __all__ = [
     "DIGEST_ROLES",
     "Digest",
     "build_digest",
+    "build_trust_digest",
     "digest_recipients",
     "digest_tick",
+    "digests_of",
     "queue_digest",
+    "queue_digests",
     "render_digest",
     "run_digest",
 ]
@@ -89,6 +98,7 @@ class DigestItem:
     text: str
     deadline_local: str
     due: str  # "due in 3 h 20 min", "overdue by 2 h", "acknowledged 1 h 5 min late by X", ""
+    school: str = ""  # the school's name, in a digest that spans schools (the trust's)
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,10 @@ class Digest:
     awaiting_review: list[DigestItem] = field(default_factory=list)
     awaiting_review_total: int = 0
     sources: list[SourceProblem] = field(default_factory=list)
+    #: the start of the subject in a trust: "[Elm Park Primary] " (the school), "[Northfield Trust] " (the trust's)
+    tag: str = ""
+    #: the trust safeguarding lead's digest: safeguarding items of every school
+    trust_wide: bool = False
 
     @property
     def subject(self) -> str:
@@ -131,7 +145,8 @@ class Digest:
             parts.append(f"{self.awaiting_review_total} awaiting your review")
         if self.sources:
             parts.append(f"{len(self.sources)} source(s) not working")
-        return f"Watchtower daily digest, {self.generated_local}: " + ", ".join(parts)
+        what = "safeguarding digest (every school)" if self.trust_wide else "daily digest"
+        return f"{self.tag}Watchtower {what}, {self.generated_local}: " + ", ".join(parts)
 
 
 def _span(delta: timedelta) -> str:
@@ -150,7 +165,7 @@ def _local(dt: datetime | None, zone: ZoneInfo) -> str:
     return local_text(dt, zone, "full")
 
 
-def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> DigestItem:
+def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime, school: str = "") -> DigestItem:
     deadline = maybe_ts(row.get("deadline_at"))
     acked = maybe_ts(row.get("acknowledged_at"))
     due = ""
@@ -187,12 +202,13 @@ def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> DigestItem:
         text=text,
         deadline_local=_local(deadline, zone),
         due=due,
+        school=school,
     )
 
 
-def _source_problems(db: Database, config: Config, now: datetime) -> list[SourceProblem]:
+def _source_problems(db: Database, config: Config, now: datetime, school: School) -> list[SourceProblem]:
     health = {h["source_name"]: h for h in repo.source_health(db)}
-    enabled = [s for s in config.sources if s.enabled]
+    enabled = [s for s in school.sources if s.enabled]
     thresholds = {s.name: s.silent_after_hours or config.watch.silent_after_hours for s in enabled}
     # a source never polled counts from now here: the digest cannot know when the daemon started
     silent = dict(silent_sources(list(health.values()), thresholds, now, started_at=now))
@@ -213,25 +229,37 @@ def _source_problems(db: Database, config: Config, now: datetime) -> list[Source
     return out
 
 
-def build_digest(db: Database, config: Config, now: datetime) -> Digest:
-    """The digest as of ``now``, read from the database (pure apart from the reads)."""
+def _school(config: Config, school: str | None) -> School:
+    if school is None:
+        if config.multi_school:
+            raise ValueError("this config has several schools: name the school")
+        return config.all_schools[0]
+    return config.school_by_id(school)
+
+
+def build_digest(db: Database, config: Config, now: datetime, school: str | None = None) -> Digest:
+    """``school``'s digest (its id; ``None``: the only school's) as of ``now``, read from the database (pure apart
+    from the reads)."""
+    sch = _school(config, school)
     zone = config.deadlines.zone
     start = now - WINDOW
-    flagged_rows = repo.flagged_between(db, start, now)
+    only = [sch.id]
+    flagged_rows = repo.flagged_between(db, start, now, schools=only)
     flagged = [_item(r, zone, now) for r in flagged_rows]
     sev_counts = Counter(i.severity for i in flagged)
     cat_counts = Counter(c for i in flagged for c in i.categories)
-    every_open = repo.open_items_detail(db)
+    every_open = repo.open_items_detail(db, schools=only)
     # unflagged own-account comments owe an acknowledgement too, but they are the moderators' inbox: the DSL's
     # digest counts them and lists only flagged items
     open_rows = [r for r in every_open if r.get("severity")]
     unflagged = [r for r in every_open if not r.get("severity")]
     open_items = [_item(r, zone, now) for r in open_rows]
     overdue = [_item(r, zone, now) for r in open_rows if parse_ts(r["deadline_at"]) <= now]
-    late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now)]
-    review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT)
+    late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now, schools=only)]
+    review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT, schools=only)
     return Digest(
-        school=config.school.name,
+        school=sch.name,
+        tag=f"[{sch.name}] " if config.multi_school else "",
         dashboard_url=config.dashboard.public_url.rstrip("/"),
         generated_local=_local(now, zone),
         window_start_local=_local(start, zone),
@@ -245,7 +273,46 @@ def build_digest(db: Database, config: Config, now: datetime) -> Digest:
         late_acks=late,
         awaiting_review=[_item(r, zone, now) for r in review_rows],
         awaiting_review_total=review_total,
-        sources=_source_problems(db, config, now),
+        sources=_source_problems(db, config, now, sch),
+    )
+
+
+#: the most safeguarding items awaiting review the trust digest reads (it lists REVIEW_LIST_LIMIT of them)
+_TRUST_REVIEW_SCAN = 5000
+
+
+def build_trust_digest(db: Database, config: Config, now: datetime) -> Digest:
+    """The trust safeguarding lead's digest: every school's safeguarding items (flagged in the last 24 hours, open,
+    overdue, acknowledged late, awaiting review), each marked with its school. Sources are the operators'."""
+    zone = config.deadlines.zone
+    start = now - WINDOW
+
+    def items(rows: list[dict[str, Any]]) -> list[DigestItem]:
+        return [_item(r, zone, now, config.school_named(access.item_school(r))) for r in rows
+                if access.is_safeguarding(r)]
+
+    flagged = items(repo.flagged_between(db, start, now))
+    sev_counts = Counter(i.severity for i in flagged)
+    cat_counts = Counter(c for i in flagged for c in i.categories)
+    open_rows = [r for r in repo.open_items_detail(db) if r.get("severity")]
+    review_rows, _ = repo.awaiting_dsl_review(db, _TRUST_REVIEW_SCAN)
+    review = items(review_rows)
+    name = config.display_name
+    return Digest(
+        school=f"{name}: safeguarding items of every school",
+        tag=f"[{name}] ",
+        trust_wide=True,
+        dashboard_url=config.dashboard.public_url.rstrip("/"),
+        generated_local=_local(now, zone),
+        window_start_local=_local(start, zone),
+        flagged=flagged,
+        by_severity=[(s.label, sev_counts[s.label]) for s in sorted(Severity, reverse=True) if sev_counts[s.label]],
+        by_category=[(c, cat_counts[c]) for c in CATEGORIES if cat_counts[c]],
+        open_items=items(open_rows),
+        overdue=items([r for r in open_rows if parse_ts(r["deadline_at"]) <= now]),
+        late_acks=items(repo.acknowledged_late_between(db, start, now)),
+        awaiting_review=review[:REVIEW_LIST_LIMIT],
+        awaiting_review_total=len(review),
     )
 
 
@@ -257,9 +324,12 @@ def render_digest(digest: Digest) -> tuple[str, str, str]:
     return digest.subject, text, html
 
 
-def digest_recipients(config: Config) -> list[tuple[str, str, str]]:
-    """(email, name, role) of the DSL and deputy DSL, each person once."""
-    return [(p.email, p.name, p.role) for p in Roster.from_config(config).digest_recipients()]
+def digest_recipients(config: Config, school: str | None = None) -> list[tuple[str, str, str]]:
+    """(email, name, role) of the school's DSL and deputy DSL (``school``: its id; ``None``: the only school's; ``*``:
+    the trust safeguarding leads, for the trust's digest), each person once."""
+    if school == ALL_SCHOOLS:
+        return [(p.email, p.name, TRUST_LEAD) for p in config.trust_people_with("safeguarding_lead")]
+    return [(p.email, p.name, p.role) for p in Roster.from_config(config, school).digest_recipients()]
 
 
 def slot_date(now: datetime, config: Config) -> date:
@@ -268,30 +338,52 @@ def slot_date(now: datetime, config: Config) -> date:
     return slot.astimezone(config.deadlines.zone).date()
 
 
-def queue_digest(db: Database, config: Config, now: datetime, *, key: str) -> list[str]:
-    """Render the digest and queue one outbox row per DSL/deputy with ``dedup_key = f"{key}:{email}"``.
+def digests_of(config: Config) -> list[str]:
+    """The digests an instance sends, by school id: each school's, and ``*`` (the trust safeguarding lead's) in a
+    trust that has one."""
+    out = [s.id for s in config.all_schools]
+    if config.multi_school and config.trust_people_with("safeguarding_lead"):
+        out.append(ALL_SCHOOLS)
+    return out
+
+
+def queue_digest(db: Database, config: Config, now: datetime, *, key: str, school: str | None = None) -> list[str]:
+    """Render the digest of ``school`` (``None``: the only school; ``*``: the trust's) and queue one outbox row per
+    recipient with ``dedup_key = f"{key}:{email}"``.
 
     Returns the dedup keys (rows already queued under a key are left as they are: never sent twice).
     """
-    subject, text, html = render_digest(build_digest(db, config, now))
+    digest = build_trust_digest(db, config, now) if school == ALL_SCHOOLS else build_digest(db, config, now, school)
+    subject, text, html = render_digest(digest)
     body = json.dumps({"text": text, "html": html})
-    notice = Notice.digest(key, subject=subject, body=body)
-    people = digest_recipients(config)
+    notice = Notice.digest(key, subject=subject, body=body,
+                           school=school or config.all_schools[0].id)
+    people = digest_recipients(config, school)
     notice.enqueue(db, people, now)
     return [notice.key(email) for email, _, _ in people]
 
 
+def queue_digests(db: Database, config: Config, now: datetime, *, key: Callable[[str], str]) -> list[str]:
+    """Every digest of the instance (:func:`digests_of`), ``key(school)`` naming each one; returns the dedup keys."""
+    return [k for school in digests_of(config) for k in queue_digest(db, config, now, key=key(school), school=school)]
+
+
 def digest_tick(db: Database, config: Config, now: datetime) -> int:
-    """Queue the scheduled digest if one is due at ``now``; returns the number of rows queued (0 if not due).
+    """Queue the scheduled digests if they are due at ``now``; returns the number of rows queued (0 if not due).
 
     Run inside one write transaction: the decision, the rows and the record of sending are one unit.
     """
     last = maybe_ts(repo.get_meta(db, META_LAST_DIGEST))
     if not digest_due(last, now, config.escalation, tz=config.deadlines.zone):
         return 0
-    key = Notice.digest_key(slot_date(now, config).isoformat())
-    before = len(repo.alert_ids_by_keys(db, [Notice.dedup_key(key, e) for e, _, _ in digest_recipients(config)]))
-    keys = queue_digest(db, config, now, key=key)
+    day = slot_date(now, config).isoformat()
+
+    def key(school: str) -> str:
+        return Notice.digest_key(day, school)
+
+    before = len(repo.alert_ids_by_keys(db, [Notice.dedup_key(key(s), e) for s in digests_of(config)
+                                             for e, _, _ in digest_recipients(config, s)]))
+    keys = queue_digests(db, config, now, key=key)
     repo.set_meta(db, META_LAST_DIGEST, ts(now))
     return len(repo.alert_ids_by_keys(db, keys)) - before
 

@@ -13,6 +13,18 @@ Source = Literal["own", "mention"]
 Role = Literal["moderator", "aht", "headteacher", "dsl", "deputy_dsl", "admin"]
 ROLES: tuple[str, ...] = get_args(Role)
 
+#: The roles a trust-level person holds (config ``[trust]`` people, dashboard accounts of every school): the trust
+#: safeguarding lead reads every school's safeguarding items and is told about them; the trust operator is told
+#: about every school's sources and undeliverable email.
+TrustRole = Literal["trust_safeguarding_lead", "trust_operator"]
+TRUST_ROLES: tuple[str, ...] = get_args(TrustRole)
+
+#: The school of a one-school config (``[school]``), and of every row stored before schools existed (migration
+#: m009). A trust that grows out of a one-school install gives that school ``id = "default"`` to keep its history.
+DEFAULT_SCHOOL = "default"
+#: A user or audit row that belongs to every school of the instance (the trust).
+ALL_SCHOOLS = "*"
+
 #: What a moderator can record having done about an item, and how the dashboard and emails say it.
 ACTIONS: dict[str, str] = {
     "replied": "Replied",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from datetime import datetime
 from typing import Any, Protocol
@@ -20,12 +20,12 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from watchtower.config import Config
-from watchtower.deadlines import compute_deadline, received_at
+from watchtower.deadlines import DeadlineConfig, compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
 from watchtower.logging import get_logger
-from watchtower.models import Classification, utcnow
+from watchtower.models import DEFAULT_SCHOOL, Classification, utcnow
 from watchtower.notify.notice import Notice
-from watchtower.people import Roster
+from watchtower.people import Roster, step_roles
 from watchtower.store import Store, repo
 from watchtower.store.rows import item_row
 from watchtower.timeutil import maybe_ts, parse_ts
@@ -38,6 +38,7 @@ class Classifier(Protocol):
 
 
 def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemState:
+    """The escalation chain's view of an ``items`` row."""
     decoded = item_row(row)
     first_seen = parse_ts(row["first_seen_at"])
     created = maybe_ts(row.get("created_at")) or first_seen
@@ -54,29 +55,44 @@ def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemStat
     )
 
 
-def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], now: datetime) -> int:
-    """Record each step once and queue its alerts; returns the number of alerts queued."""
+def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], now: datetime, *,
+               school: str = DEFAULT_SCHOOL, routing_categories: tuple[str, ...] = ()) -> int:
+    """Record each step once and queue its alerts to the item's school's people (and the trust safeguarding lead
+    for a safeguarding step: ``people.step_roles``); returns the number of alerts queued."""
     queued = 0
+    roster = Roster.from_config(config, school)
     for step in steps:
         if not repo.record_step(db, item_id, step.step_id, step.reason, now):
             continue
-        people = Roster.from_config(config).route(step.roles)
-        notice = Notice.item_step(item_id, step.step_id, reason=step.reason, urgent=step.urgent)
+        people = roster.route(step_roles(step.roles, routing_categories))
+        notice = Notice.item_step(item_id, step.step_id, reason=step.reason, urgent=step.urgent, school=school)
         queued += len(notice.enqueue(db, [(p.email, p.name, p.role) for p in people], now))
     return queued
+
+
+def _deadline_policy(config: Config, school: str) -> DeadlineConfig:
+    """The school's deadline settings (nation, closures); an item of a school no longer configured keeps the
+    trust's."""
+    try:
+        return config.school_by_id(school).deadlines
+    except KeyError:
+        return config.deadlines
 
 
 def triage_record(
     db: Database, config: Config, rows: list[dict[str, Any]], results: list[Classification], now: datetime
 ) -> int:
-    """Store classifications and deadlines for a batch, and take the steps due at once. Returns alerts queued."""
+    """Store classifications and deadlines (by the item's school's calendar) for a batch, and take the steps due
+    at once. Returns alerts queued."""
     queued = 0
-    tz = config.deadlines.timezone
+    tz = config.timezone
     for row, cls in zip(rows, results, strict=True):
+        school = str(row.get("school") or DEFAULT_SCHOOL)
         first_seen = parse_ts(row["first_seen_at"])
         created = maybe_ts(row.get("created_at")) or first_seen
         received, how = received_at(created, first_seen)
-        decision = compute_deadline(received, cls.severity, row["source"], cls.categories, config.deadlines)
+        decision = compute_deadline(received, cls.severity, row["source"], cls.categories,
+                                    _deadline_policy(config, school))
         repo.record_classification(
             db,
             row["id"],
@@ -107,7 +123,8 @@ def triage_record(
             deadline_at=decision.due_at,
             possible=tuple(cls.possible),
         )
-        queued += take_steps(db, config, row["id"], due_steps(state, config.escalation, now, tz=tz), now)
+        queued += take_steps(db, config, row["id"], due_steps(state, config.escalation, now, tz=tz), now,
+                             school=school, routing_categories=state.routing_categories)
     return queued
 
 
@@ -129,9 +146,12 @@ class Triage:
         on_alerts: Callable[[], None],
         clock: Callable[[], datetime] = utcnow,
         batch_size: int = 64,
+        school_classifiers: Mapping[str, Classifier] | None = None,
     ) -> None:
         self.store = store
         self.classifier = classifier
+        #: each school's classifier (its names, staff and lists over the one model); others use ``classifier``
+        self.school_classifiers: Mapping[str, Classifier] = school_classifiers or {}
         self.config = config
         self.executor = executor
         self.on_alerts = on_alerts
@@ -219,14 +239,24 @@ class Triage:
         rows = [r for r in rows if r["classified_at"] is None]
         if not rows:
             return
-        texts = [_text_for_model(r) for r in rows]
-        sources: list[str | None] = [r["source"] for r in rows]
+        # each school's items by its own classifier: "the school" a post attacks is the item's school
+        by_school: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            by_school.setdefault(str(r.get("school") or DEFAULT_SCHOOL), []).append(r)
         loop = asyncio.get_running_loop()
-        try:
-            results = await loop.run_in_executor(self.executor, self.classifier.classify_batch, texts, sources)
-        except Exception:
-            # leave them unclassified: they are retried at the next start, and the failure is visible
-            self.log.exception("classifier_failed", items=len(rows))
+        rows, results = [], []
+        for school, group in by_school.items():
+            classifier = self.school_classifiers.get(school, self.classifier)
+            texts = [_text_for_model(r) for r in group]
+            sources: list[str | None] = [r["source"] for r in group]
+            try:
+                results += await loop.run_in_executor(self.executor, classifier.classify_batch, texts, sources)
+            except Exception:
+                # leave them unclassified: they are retried at the next start, and the failure is visible
+                self.log.exception("classifier_failed", items=len(group))
+                continue
+            rows += group
+        if not rows:
             return
         now = self.clock()
         queued = await self.store.write(lambda db: triage_record(db, self.config, rows, results, now))
@@ -266,14 +296,17 @@ class Escalator:
 
     async def tick(self) -> int:
         now = self.clock()
-        tz = self.config.deadlines.timezone
+        tz = self.config.timezone
 
         def work(db: Database) -> int:
             queued = 0
             for row in repo.open_items(db):
-                steps = due_steps(item_state(row, row["done_steps"]), self.config.escalation, now, tz=tz)
+                state = item_state(row, row["done_steps"])
+                steps = due_steps(state, self.config.escalation, now, tz=tz)
                 if steps:
-                    queued += take_steps(db, self.config, row["id"], steps, now)
+                    queued += take_steps(db, self.config, row["id"], steps, now,
+                                         school=str(row.get("school") or DEFAULT_SCHOOL),
+                                         routing_categories=state.routing_categories)
             return queued
 
         queued = await self.store.write(work)

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from watchtower.connectors.base import Connector, FetchResult
 from watchtower.exceptions import SourceAuthFailed, SourceMisconfigured, SourceQuotaExhausted, SourceUnavailable
 from watchtower.logging import get_logger
-from watchtower.models import Item, utcnow
+from watchtower.models import DEFAULT_SCHOOL, Item, utcnow
 from watchtower.notify.notice import Notice
 from watchtower.store import Store, repo
 
@@ -66,9 +66,12 @@ class SourcePoller:
         notify_operator: Notify,
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
+        school: str = DEFAULT_SCHOOL,
     ) -> None:
         self.connector = connector
         self.name = connector.name
+        #: the school the source belongs to: its items, health and notices are that school's
+        self.school = school
         self.store = store
         self.interval = interval
         self.timeout = timeout
@@ -123,10 +126,10 @@ class SourcePoller:
         warning = "; ".join(result.warnings) if result.warnings else None
 
         def write(db: Database) -> tuple[list[int], str | None]:
-            ids = repo.ingest(db, items, source_name=self.name, now=now)
+            ids = repo.ingest(db, items, source_name=self.name, now=now, school=self.school)
             repo.save_cursor(db, self.name, result.cursor, now)
             recovered_from = repo.record_source_success(
-                db, self.name, platform, new_items=len(ids), now=now, warning=warning
+                db, self.name, platform, new_items=len(ids), now=now, warning=warning, school=self.school
             )
             if recovered_from in NEEDS_PERSON:
                 self.notify_operator(
@@ -156,7 +159,8 @@ class SourcePoller:
         recorded = f"{error[:400]} (failure {self.failures} in a row; next try in {delay:.0f} s)"
 
         def write(db: Database) -> str | None:
-            prev = repo.record_source_failure(db, self.name, platform, status=status, error=recorded, now=now)
+            prev = repo.record_source_failure(db, self.name, platform, status=status, error=recorded, now=now,
+                                              school=self.school)
             if status in NEEDS_PERSON and prev != status:
                 what = NEEDS_PERSON[status]
                 self.notify_operator(
@@ -194,16 +198,27 @@ class SourcePoller:
                 delay = failure_delay(self.failures, self.interval, None)
 
 
-def operator_notice(recipients: Callable[[], list[tuple[str, str]]]) -> Notify:
-    """A ``notify_operator`` that queues one system email per episode to each operator."""
+def school_tag(label: str) -> str:
+    """The start of a subject that names the school, when the instance has more than one (``label``: its name, or
+    "" for a one-school instance)."""
+    return f"[{label}] " if label else ""
+
+
+def operator_notice(recipients: Callable[[], list[tuple[str, str]]], *, school: str = DEFAULT_SCHOOL,
+                    label: Callable[[], str] = lambda: "") -> Notify:
+    """A ``notify_operator`` that queues one system email per episode to each operator of the source's school (and
+    the trust's operator); ``label`` names the school in the subject and body of a trust's emails."""
 
     def notify(db: Database, source: str, status: str, body: str, now: datetime) -> None:
-        subject = (
+        name = label()
+        subject = school_tag(name) + (
             f"Watchtower: {source} is working again"
             if status == "recovered"
             else f"Watchtower: {source} has stopped ({status.replace('_', ' ')}) and needs a person"
         )
-        notice = Notice.source_status(source, status, subject=subject, body=body, now=now)
+        if name:
+            body = f"School: {name}\n\n{body}"
+        notice = Notice.source_status(source, status, subject=subject, body=body, now=now, school=school)
         notice.enqueue(db, [(email, name, "operator") for email, name in recipients()], now)
 
     return notify

@@ -20,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlite_utils import Database
 
 from watchtower.exceptions import WatchtowerError
-from watchtower.models import ROLES
+from watchtower.models import ALL_SCHOOLS, DEFAULT_SCHOOL, ROLES, TRUST_ROLES
 from watchtower.store import users as store_users
 from watchtower.store.users import list_users as list_users
 from watchtower.timeutil import maybe_ts
@@ -47,6 +47,17 @@ class User:
     email: str | None
     role: str
     disabled: bool
+    #: the schools whose items this person sees (ids; ``("*",)``: every school, a trust-wide account)
+    schools: tuple[str, ...] = (DEFAULT_SCHOOL,)
+
+    @property
+    def trust_wide(self) -> bool:
+        return ALL_SCHOOLS in self.schools
+
+    @property
+    def audit_school(self) -> str:
+        """The school an audit line about this person (a login) belongs to: theirs, or ``*`` when several."""
+        return self.schools[0] if len(self.schools) == 1 else ALL_SCHOOLS
 
     @property
     def actor(self) -> str:
@@ -70,7 +81,36 @@ def _user(row: dict[str, Any]) -> User:
         email=row["email"],
         role=row["role"],
         disabled=bool(row["disabled"]),
+        schools=parse_schools(row.get("school")),
     )
+
+
+def parse_schools(value: str | None) -> tuple[str, ...]:
+    """A users row's ``school``: one id, ids separated by commas, or ``*``."""
+    found = tuple(dict.fromkeys(s.strip() for s in (value or DEFAULT_SCHOOL).split(",") if s.strip()))
+    return (ALL_SCHOOLS,) if ALL_SCHOOLS in found else (found or (DEFAULT_SCHOOL,))
+
+
+def check_schools(role: str, schools: list[str] | tuple[str, ...], known: list[str] | tuple[str, ...] | None) -> str:
+    """The users row's ``school`` for these schools, checked: ids the config has (``known``; None: not checked),
+    or ``*`` (every school). A trust role belongs to every school."""
+    wanted = [s.strip() for s in schools if s.strip()]
+    if role in TRUST_ROLES:
+        if wanted and wanted != [ALL_SCHOOLS]:
+            raise UserError(f"the role {role} belongs to every school of the trust: leave --school out")
+        return ALL_SCHOOLS
+    if not wanted:
+        if known is not None and len(known) > 1:
+            raise UserError("this Watchtower serves several schools: say which with --school ID (one of "
+                            f"{', '.join(known)}; repeat it for several, or --school '*' for every school)")
+        return known[0] if known else DEFAULT_SCHOOL
+    if ALL_SCHOOLS in wanted:
+        return ALL_SCHOOLS
+    if known is not None:
+        unknown = [s for s in wanted if s not in known]
+        if unknown:
+            raise UserError(f"no school has the id {unknown[0]!r}: use one of {', '.join(known)}")
+    return ",".join(dict.fromkeys(wanted))
 
 
 def check_password_strength(password: str) -> None:
@@ -84,8 +124,8 @@ def hash_password(password: str) -> str:
 
 
 def _check_role(role: str) -> None:
-    if role not in ROLES:
-        raise UserError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+    if role not in ROLES and role not in TRUST_ROLES:
+        raise UserError(f"unknown role {role!r}: use one of {', '.join((*ROLES, *TRUST_ROLES))}")
 
 
 def _check_username(username: str) -> str:
@@ -97,9 +137,12 @@ def _check_username(username: str) -> str:
 
 def add_user(
     db: Database, username: str, *, name: str, email: str | None, role: str, password_hash: str, now: datetime,
-    by: str = "cli", channel: str = "cli",
+    by: str = "cli", channel: str = "cli", school: str | None = None,
 ) -> User:
-    """Create a user from an already computed hash (hash outside the write transaction: it is slow on purpose)."""
+    """Create a user from an already computed hash (hash outside the write transaction: it is slow on purpose).
+
+    ``school``: the users row's school (:func:`check_schools` makes it); default: the default school, or every
+    school for a trust role."""
     from watchtower.store import repo
 
     username = _check_username(username)
@@ -108,9 +151,14 @@ def add_user(
         raise UserError("give the person's full name (--name)")
     if store_users.user_exists(db, username):
         raise UserError(f"there is already a user called {username!r}")
+    if school is None:
+        school = check_schools(role, [], None)
+    elif role in TRUST_ROLES and school != ALL_SCHOOLS:
+        raise UserError(f"the role {role} belongs to every school of the trust, not to {school!r}")
     user_id = store_users.insert_user(db, username, name=name.strip(), email=(email or "").strip() or None, role=role,
-                                      password_hash=password_hash, now=now)
-    repo.audit(db, actor=by, action="user_added", channel=channel, now=now, username=username, role=role)
+                                      password_hash=password_hash, now=now, school=school)
+    repo.audit(db, actor=by, action="user_added", channel=channel, now=now, username=username, role=role,
+               schools=school, school=school if "," not in school else ALL_SCHOOLS)
     row = store_users.user_by_id(db, user_id)
     assert row is not None
     return _user(row)
@@ -166,11 +214,12 @@ def record_login(db: Database, username: str, *, ok: bool, now: datetime, ip: st
     user = _user(row)
     locked_until = maybe_ts(row["locked_until"])
     if locked_until is not None and locked_until > now:
-        repo.audit(db, actor=user.actor, action="login_failed", channel="dashboard", now=now, reason="locked", ip=ip)
+        repo.audit(db, actor=user.actor, action="login_failed", channel="dashboard", now=now, reason="locked", ip=ip,
+                   school=user.audit_school)
         return LoginResult(None, "locked", locked_until)
     if user.disabled:
         repo.audit(db, actor=user.actor, action="login_failed", channel="dashboard", now=now, reason="disabled",
-                   ip=ip)
+                   ip=ip, school=user.audit_school)
         return LoginResult(None, "disabled")
     if not ok:
         failures = int(row["failed_logins"]) + 1
@@ -180,10 +229,10 @@ def record_login(db: Database, username: str, *, ok: bool, now: datetime, ip: st
             failures = 0
         store_users.record_failed_login(db, user.id, failures=failures, locked_until=until)
         repo.audit(db, actor=user.actor, action="login_failed", channel="dashboard", now=now,
-                   reason="wrong password", ip=ip, locked=until is not None)
+                   reason="wrong password", ip=ip, locked=until is not None, school=user.audit_school)
         return LoginResult(None, "locked" if until else "bad_credentials", until)
     store_users.record_good_login(db, user.id, now=now)
-    repo.audit(db, actor=user.actor, action="login", channel="dashboard", now=now, ip=ip)
+    repo.audit(db, actor=user.actor, action="login", channel="dashboard", now=now, ip=ip, school=user.audit_school)
     return LoginResult(user, "ok")
 
 

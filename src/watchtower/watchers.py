@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from watchtower.config import Config
 from watchtower.logging import get_logger
+from watchtower.models import DEFAULT_SCHOOL
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
@@ -195,6 +196,11 @@ def _local(dt: datetime | None, config: Config) -> str:
     return local_text(dt, config.deadlines.zone, "full", none="never")
 
 
+def _tag(config: Config, school: str) -> str:
+    """Names the school at the start of a subject and body, in a trust."""
+    return f"[{config.school_named(school)}] " if config.multi_school else ""
+
+
 def _queue(
     db: Database,
     people: Iterable[tuple[str, str, str]],
@@ -205,8 +211,13 @@ def _queue(
     body: str,
     urgent: bool,
     now: datetime,
+    config: Config,
+    school: str,
 ) -> int:
-    notice = Notice.episode_notice(episode, step, subject=subject, body=body, urgent=urgent)
+    tag = _tag(config, school)
+    if tag:
+        body = f"School: {config.school_named(school)}\n\n{body}"
+    notice = Notice.episode_notice(episode, step, subject=tag + subject, body=body, urgent=urgent, school=school)
     return len(notice.enqueue(db, people, now))
 
 
@@ -231,27 +242,33 @@ def _spike_notice(db: Database, config: Config, spike: Spike) -> tuple[str, str]
 
 
 def check(db: Database, config: Config, now: datetime, started_at: datetime) -> int:
-    """Run every watcher against the database at ``now`` and queue what is new; returns rows queued."""
+    """Run every watcher against the database at ``now`` and queue what is new; returns rows queued. Each notice goes
+    to the people of the school it is about (a thread's replies', a source's), the trust's operator beside the
+    school's for a silent source."""
     queued = 0
     w = config.watch
 
     rows = repo.flagged_replies_since(db, now - SPIKE_LOOKBACK)
+    school_of_reply = {int(r["id"]): str(r.get("school") or DEFAULT_SCHOOL) for r in rows}
     replies = [
         Reply(r["platform"], r["parent_id"], parse_ts(r["created_at"]), int(r["id"]),
               item_row(r).categories)
         for r in rows
     ]
-    roster = Roster.from_config(config)
-    spike_people = [(p.email, p.name, p.role) for p in roster.route(["moderator", "aht"])]
     for spike in find_spikes(replies, now, replies_needed=w.spike_replies, minutes=w.spike_minutes):
+        school = school_of_reply[spike.item_ids[0]]
+        roster = Roster.from_config(config, school)
+        spike_people = [(p.email, p.name, p.role) for p in roster.route(["moderator", "aht"])]
         subject, body = _spike_notice(db, config, spike)
         queued += _queue(db, spike_people, episode=spike.episode, step="spike", subject=subject, body=body,
-                         urgent=True, now=now)
+                         urgent=True, now=now, config=config, school=school)
 
-    enabled = [s.name for s in config.sources if s.enabled]
     newest = {name: parse_ts(v) for name, v in repo.newest_own_posts(db).items() if v}
-    moderators = [(p.email, p.name, p.role) for p in roster.route(["moderator"])]
+    school_of_source = {s.name: sch.id for sch in config.all_schools for s in sch.sources if s.enabled}
+    enabled = list(school_of_source)
     for d in dormant_accounts(newest, enabled, now, days=w.dormant_days):
+        school = school_of_source[d.source_name]
+        moderators = [(p.email, p.name, p.role) for p in Roster.from_config(config, school).route(["moderator"])]
         subject = f"Watchtower: the school account on {d.source_name} has not posted for {int(d.days)} days"
         body = (
             f"The school's newest post seen on {d.source_name} was on {_local(d.last_post_at, config)}, "
@@ -259,11 +276,12 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
             "account is no longer used, close it and remove the source from Watchtower's config.\n"
         )
         queued += _queue(db, moderators, episode=d.episode, step="dormant_account", subject=subject, body=body,
-                         urgent=False, now=now)
+                         urgent=False, now=now, config=config, school=school)
 
-    thresholds = {s.name: s.silent_after_hours or w.silent_after_hours for s in config.sources if s.enabled}
-    ops = [(e, n, "operator") for e, n in roster.operators()]
+    thresholds = {s.name: s.silent_after_hours or w.silent_after_hours for s in config.all_sources if s.enabled}
     for s in silent_episodes(repo.source_health(db), thresholds, now, started_at):
+        school = school_of_source[s.source_name]
+        ops = [(e, n, "operator") for e, n in Roster.from_config(config, school).operators()]
         subject = f"Watchtower: {s.source_name} has not been read for {s.hours:.0f} hours"
         body = (
             f"Watchtower has had no successful poll of {s.source_name} for {s.hours:.0f} hours "
@@ -273,7 +291,7 @@ def check(db: Database, config: Config, now: datetime, started_at: datetime) -> 
             "source's credentials and `journalctl -u watchtower`.\n"
         )
         queued += _queue(db, ops, episode=s.episode, step="source_silent", subject=subject, body=body,
-                         urgent=True, now=now)
+                         urgent=True, now=now, config=config, school=school)
     return queued
 
 

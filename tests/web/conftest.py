@@ -84,7 +84,8 @@ _counter = iter(range(1, 10**9))
 
 async def seed(daemon: Daemon, text: str, *, author: str = "Jo Bloggs", handle: str = "jo", source: str = "own",
                platform: str = "facebook", parent_id: str | None = None, url: str | None = "https://facebook.example/p/1",
-               platform_id: str | None = None, minutes_ago: float = 5, seen_minutes_ago: float = 0) -> int:
+               platform_id: str | None = None, minutes_ago: float = 5, seen_minutes_ago: float = 0,
+               school: str = "default", source_name: str | None = None) -> int:
     """Store an item and triage it with the real pipeline code (deadline, escalation steps, alerts).
     It was posted ``minutes_ago``; ``seen_minutes_ago`` pretends Watchtower stored and triaged it that long ago."""
     now = daemon.clock() - timedelta(minutes=seen_minutes_ago)
@@ -96,7 +97,8 @@ async def seed(daemon: Daemon, text: str, *, author: str = "Jo Bloggs", handle: 
     [cls] = daemon.classifier.classify_batch([text], [source])
 
     return await daemon.store.write(
-        lambda db: store_and_triage(db, daemon.config, item, cls, source_name=f"{platform}-page", now=now))
+        lambda db: store_and_triage(db, daemon.config, item, cls, source_name=source_name or f"{platform}-page",
+                                    now=now, school=school))
 
 
 _HASHES: dict[str, str] = {}
@@ -110,10 +112,11 @@ def password_hash(password: str) -> str:
 
 
 async def add_user(daemon: Daemon, username: str, role: str, *, email: str | None = None,
-                   password: str = PASSWORD) -> None:
+                   password: str = PASSWORD, school: str | None = None) -> None:
+    """A dashboard user; ``school``: the users row's school (an id, ids joined by commas, or ``*``)."""
     h = password_hash(password)
     await daemon.store.write(lambda db: users.add_user(db, username, name=username.title(), email=email, role=role,
-                                                       password_hash=h, now=daemon.clock()))
+                                                       password_hash=h, now=daemon.clock(), school=school))
 
 
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')

@@ -45,6 +45,18 @@ class Classifier:
         self._lock = threading.Lock()
         _rules.detect("warm up", ["warm up"], None, self.config)  # compile the lexicons now, not on item 1
 
+    def with_settings(self, config: ClassifierConfig) -> Classifier:
+        """This classifier with another school's settings (its names, staff, phone numbers and lists): the same
+        model, loaded once, behind the same lock. The model's own settings (weights, length, threads) stay."""
+        other = object.__new__(Classifier)
+        other.__dict__.update(self.__dict__)
+        other.config = config.model_copy(update={
+            "model_dir": self.config.model_dir, "max_length": self.config.max_length,
+            "intra_op_threads": self.config.intra_op_threads})
+        other._names = _names_pattern(config.staff_names + config.school_names)
+        _rules.detect("warm up", ["warm up"], None, other.config)  # load this school's lists file now
+        return other
+
     def classify_batch(
         self, texts: list[str], sources: list[str | None] | None = None
     ) -> list[Classification]:

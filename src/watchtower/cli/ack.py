@@ -67,6 +67,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_resolve)
 
     p = sub.add_parser("queue", help="list open items awaiting acknowledgement, soonest deadline first")
+    p.add_argument("--school", default=None, metavar="ID", help="only this school's items (a trust's config)")
     add_config_arg(p)
     p.set_defaults(func=_queue)
 
@@ -98,12 +99,12 @@ def actor(config: Any, given: str | None, *, login: str | None = None) -> str:
     by = " ".join(_UNSAFE.sub(" ", given).split())
     if not by:
         raise WatchtowerError("--by needs a name")
-    for person in config.people:
+    for person in config.all_people:
         if by.casefold() in (person.name.casefold(), person.email.casefold()):
             return str(person.name)
     if by == me:
         return me
-    names = ", ".join(p.name for p in config.people)
+    names = ", ".join(p.name for p in config.all_people)
     raise WatchtowerError(
         f"--by {by!r} is neither a person in the config nor your login ({me}): give a configured person's full "
         f"name or email ({names}), or leave --by out to record your login"
@@ -196,15 +197,19 @@ def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS, *, reader: Any = ()
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def format_queue(rows: list[dict[str, Any]], now: datetime) -> list[str]:
+def format_queue(rows: list[dict[str, Any]], now: datetime, *, schools: bool = False) -> list[str]:
+    """The queue as lines of text; ``schools``: with each item's school (a trust)."""
     from watchtower.models import Severity
     from watchtower.store.rows import item_row  # lazily: `watchtower classify` loads no store
     from watchtower.timeutil import parse_ts
 
-    lines = [f"{'ID':>6}  {'SEVERITY':<8}  {'DEADLINE':<14}  {'PLATFORM':<10}  {'CATEGORIES':<28}  TEXT"]
+    school = f"{'SCHOOL':<12}  " if schools else ""
+    lines = [f"{'ID':>6}  {school}{'SEVERITY':<8}  {'DEADLINE':<14}  {'PLATFORM':<10}  {'CATEGORIES':<28}  TEXT"]
     for r in rows:
+        school = f"{str(r.get('school') or '')[:12]:<12}  " if schools else ""
         lines.append(
-            f"{r['id']:>6}  {Severity(r['severity'] or 0).label:<8}  {countdown(parse_ts(r['deadline_at']), now):<14}  "
+            f"{r['id']:>6}  {school}{Severity(r['severity'] or 0).label:<8}  "
+            f"{countdown(parse_ts(r['deadline_at']), now):<14}  "
             f"{r['platform'][:10]:<10}  {', '.join(item_row(r).categories)[:28]:<28}  {excerpt(r)}"
         )
     return lines
@@ -214,14 +219,17 @@ def _queue(args: argparse.Namespace) -> int:
     from watchtower.models import utcnow
     from watchtower.store import repo
 
-    _, db = _open(args)
+    config, db = _open(args)
+    if args.school is not None and args.school not in [s.id for s in config.all_schools]:
+        db.conn.close()
+        raise WatchtowerError(f"--school {args.school!r}: use one of {', '.join(s.id for s in config.all_schools)}")
     try:
-        rows = repo.open_items_detail(db)
+        rows = repo.open_items_detail(db, schools=None if args.school is None else [args.school])
     finally:
         db.conn.close()
     if not rows:
         print("no open items: nothing is waiting for acknowledgement")
         return 0
-    for line in format_queue(rows, utcnow()):
+    for line in format_queue(rows, utcnow(), schools=config.multi_school):
         print(line)
     return 0

@@ -6,7 +6,11 @@ reads ``/etc/watchtower/credentials`` itself (``--credentials DIR``); as the ser
 root-only files, it says the secrets were not checked rather than that Watchtower would not start.
 
 The last line is the verdict, one of: ``...: valid`` (exit 0) or ``N problem(s): Watchtower would not start``
-(exit 1). A config that does not parse exits 2 with every wrong key.
+(exit 1). A config that does not parse exits 2 with every wrong key (a school of a trust with fewer than two
+moderators or no DSL is one, named by its id and name).
+
+A trust's config is described school by school: what each school watches, its people, and who is told what (the
+escalation chain with the names it reaches in that school), then the trust's people.
 """
 
 from __future__ import annotations
@@ -88,13 +92,24 @@ def secret_keys(config: Any) -> Iterator[tuple[str, str]]:
     if config.webhooks.meta_enabled:
         yield "webhooks.meta_verify_token_secret", config.webhooks.meta_verify_token_secret
         yield "webhooks.meta_app_secret_secret", config.webhooks.meta_app_secret_secret
-    for i, src in enumerate(config.sources):
+    for where, src in _sources(config):
         if not src.enabled:
             continue
         for key in type(src).model_fields:
             value = getattr(src, key)
             if key.endswith("_secret") and isinstance(value, str):
-                yield f"sources[{i}] ({src.name}).{key}", value
+                yield f"{where} ({src.name}).{key}", value
+
+
+def _sources(config: Any) -> Iterator[tuple[str, Any]]:
+    """(where in the config, source) for every source: ``sources[2]``, or ``schools[1].sources[0]`` in a trust."""
+    if config.schools:
+        for i, school in enumerate(config.schools):
+            for j, src in enumerate(school.sources):
+                yield f"schools[{i}].sources[{j}]", src
+    else:
+        for i, src in enumerate(config.sources):
+            yield f"sources[{i}]", src
 
 
 def missing_secret_text(where: str, name: str) -> str:
@@ -125,9 +140,6 @@ async def _describe(config: Any, secrets: Secrets) -> tuple[list[tuple[str, str]
     """The report as (kind, line) pairs, kind "info" or "problem", and the problems."""
     import aiohttp
 
-    from watchtower.connectors import build_connector
-    from watchtower.exceptions import ConfigError
-
     out: list[tuple[str, str]] = []
     problems: list[str] = []
 
@@ -144,44 +156,28 @@ async def _describe(config: Any, secrets: Secrets) -> tuple[list[tuple[str, str]
     if secrets.unchecked:
         for _, name in secret_keys(config):
             environ.setdefault(name, "not-checked")
-    aliases = f" (also: {', '.join(config.school.aliases)})" if config.school.aliases else ""
-    info(f"School: {config.school.name}{aliases}")
-    info()
-    info("Watching:")
+    where_of = {id(src): where for where, src in _sources(config)}
+    trust = config.trust
+    if config.schools:
+        info(f"Trust: {trust.name if trust else config.display_name} ({len(config.all_schools)} schools)")
+        info()
     async with aiohttp.ClientSession() as session:
-        for i, src in enumerate(config.sources):
-            if not src.enabled:
-                info(f"  - {src.name} [{src.type}] disabled")
-                continue
-            src_missing = [n for n in missing if missing[n].startswith(f"sources[{i}] ")]
-            if src_missing:
-                for name in src_missing:
-                    problem(f"  - {src.name} [{src.type}] NOT READY: {missing_secret_text(missing[name], name)}")
-                continue
-            try:
-                conn = build_connector(src, session, school_names=config.school.names, environ=environ)
-                info(f"  - {src.name} [{src.type}] every {src.interval_seconds:g}s: {conn.describe()}")
-            except ConfigError as exc:
-                problem(f"  - {src.name} [{src.type}] NOT READY: {exc}")
-    if not config.sources:
-        info("  (nothing)")
-    info()
-    info("People and roles:")
-    for p in config.people:
-        info(f"  - {p.name} <{p.email}>: {', '.join(p.roles)}")
-    info()
-    info("Who is told:")
-    for rule in config.escalation.on_seen:
-        info(f"  - {_rule_text(rule)}")
-    for level in config.escalation.levels:
-        info(f"  - {_level_text(level)}")
-    info(f"  - DSL digest every day at {config.escalation.digest_time.strftime('%H:%M')} "
-         f"({config.deadlines.timezone}) to: {', '.join(p.name for p in config.people_with('dsl'))}")
-    info()
-    d = config.deadlines
-    info(f"Deadlines: critical {d.critical_hours:g} h, high {d.high_hours:g} h, media enquiry "
-         f"{d.media_enquiry_hours:g} h, normal own-account {d.normal_hours:g} h (next working day at weekends; "
-         f"{d.nation} bank holidays; end of day {d.end_of_day.strftime('%H:%M')})")
+        for school in config.all_schools:
+            await _describe_school(config, school, session, environ, missing, where_of, info, problem)
+    if config.schools:
+        info("Trust-level people:")
+        for tp in trust.people if trust else []:
+            roles = ", ".join({"safeguarding_lead": "trust safeguarding lead (told about, and reads, every "
+                               "school's safeguarding items)", "operator": "trust operator (told about every "
+                               "school's sources and undeliverable email)"}[r] for r in tp.roles)
+            info(f"  - {tp.name} <{tp.email}>: {roles}")
+        if not (trust and trust.people):
+            info("  (none: each school's DSL and operator only)")
+        leads = config.trust_people_with("safeguarding_lead")
+        if leads:
+            info(f"  - trust safeguarding digest (every school's safeguarding items) every day at "
+                 f"{config.escalation.digest_time.strftime('%H:%M')} to: {', '.join(p.name for p in leads)}")
+        info()
     info(f"Retention: unflagged items {config.retention.unflagged_days} days, flagged "
          f"{config.retention.flagged_days} days; audit log kept")
     info(f"Mail: {config.smtp.host}:{config.smtp.port} ({config.smtp.security}) from {config.smtp.from_address}")
@@ -189,13 +185,78 @@ async def _describe(config: Any, secrets: Secrets) -> tuple[list[tuple[str, str]
     listening = f"listening on {dash.host}:{dash.port}" if dash.enabled else "dashboard disabled"
     info(f"Dashboard: {dash.public_url} (the address in every email's links; {listening})")
     for name, where in missing.items():
-        if not where.startswith("sources["):
+        if not where.startswith(("sources[", "schools[")):
             problem(f"  {missing_secret_text(where, name)}")
     if secrets.unchecked:
         info(f"Secrets: not checked here: {secrets.unchecked}")
     for w in config.warnings():
         info(f"Warning: {w}")
     return out, problems
+
+
+async def _describe_school(config: Any, school: Any, session: Any, environ: Any, missing: dict[str, str],
+                           where_of: dict[int, str], info: Any, problem: Any) -> None:
+    """One school: its name and id, what it watches, its people, who is told what, its deadlines."""
+    from watchtower.connectors import build_connector
+    from watchtower.exceptions import ConfigError
+    from watchtower.people import Roster, step_roles
+
+    pad = "  " if config.schools else ""
+    aliases = f" (also: {', '.join(school.aliases)})" if school.aliases else ""
+    ident = f" [id {school.id}]" if config.schools else ""
+    info(f"School: {school.name}{ident}{aliases}")
+    info()
+    info(f"{pad}Watching:")
+    for src in school.sources:
+        if not src.enabled:
+            info(f"{pad}  - {src.name} [{src.type}] disabled")
+            continue
+        where = where_of.get(id(src), "")
+        src_missing = [n for n in missing if missing[n].startswith(f"{where} ")]
+        if src_missing:
+            for name in src_missing:
+                problem(f"{pad}  - {src.name} [{src.type}] NOT READY: {missing_secret_text(missing[name], name)}")
+            continue
+        try:
+            conn = build_connector(src, session, school_names=school.names, environ=environ)
+            info(f"{pad}  - {src.name} [{src.type}] every {src.interval_seconds:g}s: {conn.describe()}")
+        except ConfigError as exc:
+            problem(f"{pad}  - {src.name} [{src.type}] NOT READY: {exc}")
+    if not school.sources:
+        info(f"{pad}  (nothing)")
+    info()
+    info(f"{pad}People and roles:")
+    for p in school.people:
+        info(f"{pad}  - {p.name} <{p.email}>: {', '.join(p.roles)}")
+    info()
+    roster = Roster.from_config(config, school.id)
+
+    def names(roles: list[str], categories: list[str]) -> str:
+        told = roster.route(step_roles(roles, categories))
+        return ", ".join(p.name for p in told) or "NO ONE"
+
+    info(f"{pad}Who is told:")
+    for rule in config.escalation.on_seen:
+        info(f"{pad}  - {_rule_text(rule)}" + (f" -> {names(rule.roles, rule.categories)}" if config.schools else ""))
+    for level in config.escalation.levels:
+        info(f"{pad}  - {_level_text(level)}" + (f" -> {names(level.roles, level.categories)}"
+                                                 if config.schools else ""))
+    digest_to = ", ".join(p.name for p in roster.digest_recipients())
+    info(f"{pad}  - DSL digest every day at {config.escalation.digest_time.strftime('%H:%M')} "
+         f"({config.deadlines.timezone}) to: {digest_to}")
+    ops = ", ".join(f"{name} <{email}>" if name != "Operator" else email for email, name in roster.operators())
+    info(f"{pad}  - failing sources and undeliverable email: {ops or 'NO ONE'}")
+    info()
+    d = school.deadlines
+    closures = f"; closed {', '.join(x.isoformat() for x in d.closure_dates)}" if d.closure_dates else ""
+    info(f"{pad}Deadlines: critical {d.critical_hours:g} h, high {d.high_hours:g} h, media enquiry "
+         f"{d.media_enquiry_hours:g} h, normal own-account {d.normal_hours:g} h (next working day at weekends; "
+         f"{d.nation} bank holidays; end of day {d.end_of_day.strftime('%H:%M')}{closures})")
+    if config.schools:
+        lists = f"; lists file {school.classifier.lists_file}" if school.classifier.lists_file else ""
+        staff = f"; staff names {', '.join(school.classifier.staff_names)}" if school.classifier.staff_names else ""
+        info(f"{pad}Classifier: the school is {', '.join(school.classifier.school_names)}{staff}{lists}")
+    info()
 
 
 def _rule_text(rule: Any) -> str:

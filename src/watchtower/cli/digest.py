@@ -60,16 +60,22 @@ def _main(args: argparse.Namespace) -> int:
 
 
 def preview(config: Any) -> int:
-    from watchtower.digest import build_digest, render_digest
-    from watchtower.models import utcnow
+    """Print every digest the instance sends (a trust: each school's, then the trust safeguarding lead's)."""
+    from watchtower.digest import build_digest, build_trust_digest, digests_of, render_digest
+    from watchtower.models import ALL_SCHOOLS, utcnow
 
     db = open_database(config.store.path, command="digest")
     try:
-        subject, text, _ = render_digest(build_digest(db, config, utcnow()))
+        now = utcnow()
+        rendered = [render_digest(build_trust_digest(db, config, now) if school == ALL_SCHOOLS
+                                  else build_digest(db, config, now, school)) for school in digests_of(config)]
     finally:
         db.conn.close()
-    print(f"Subject: {subject}\n")
-    print(text)
+    for i, (subject, text, _) in enumerate(rendered):
+        if i:
+            print("\n" + "=" * 72 + "\n")
+        print(f"Subject: {subject}\n")
+        print(text)
     return 0
 
 
@@ -80,24 +86,24 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     """
     import os
 
-    from watchtower.digest import digest_recipients, queue_digest
+    from watchtower.digest import digest_recipients, digests_of, queue_digests
     from watchtower.links import LinkSigner
     from watchtower.models import utcnow
     from watchtower.notify.notice import Notice
     from watchtower.notify.outbox import Notifier, OutboxSettings
-    from watchtower.people import Roster
+    from watchtower.people import Directory
     from watchtower.secrets import get_secret, has_secret
     from watchtower.store import Store, repo
     from watchtower.timeutil import ts
 
     env = os.environ if environ is None else environ
     clock = clock or utcnow
-    if not digest_recipients(config):
+    if not any(digest_recipients(config, school) for school in digests_of(config)):
         raise WatchtowerError("no one has the dsl or deputy_dsl role: there is no one to send the digest to")
     link_name = config.dashboard.link_secret
     # the digest carries no acknowledgement links; the notifier needs a signer all the same
     key = get_secret(link_name, environ=env) if has_secret(link_name, environ=env) else secrets.token_urlsafe(32)
-    roster = Roster.from_config(config)
+    roster = Directory.from_config(config)
     settings = OutboxSettings.from_config(config)
     store = Store(config.store.path)
     await store.open()
@@ -113,7 +119,9 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
         now = clock()
 
         def queue(db: Any) -> list[int]:
-            keys = queue_digest(db, config, now, key=Notice.manual_digest_key(ts(now)))
+            stamp = ts(now)
+            keys = queue_digests(db, config, now, key=lambda school: Notice.manual_digest_key(
+                stamp if school == config.all_schools[0].id else f"{school}:{stamp}"))
             ids = repo.alert_ids_by_keys(db, keys)
             repo.defer_alerts(db, ids, until=now + HOLD_FROM_DAEMON)
             return ids

@@ -30,17 +30,24 @@ def run(args: argparse.Namespace, by: str) -> int:
     from watchtower.cli._common import config_path
     from watchtower.config import load_config
     from watchtower.models import utcnow
+    from watchtower.people import Roster
     from watchtower.platform_actions.model import NotPossible
     from watchtower.platform_actions.service import request_action
-    from watchtower.store import connect, immediate
+    from watchtower.store import connect, immediate, repo
 
     config = load_config(config_path(args.config))
-    person = next((p for p in config.people if by.lower() in (p.name.lower(), p.email.lower())), None)
-    if person is None:
-        raise WatchtowerError(f"--by {by!r} is not in the config's people (give their name or email)")
-    role = next((r for r in ROLE_ORDER if r in person.roles), "moderator")
     db = connect(config.store.path)
     try:
+        item = repo.get_item(db, args.item_id)
+        school = str(item["school"]) if item else config.all_schools[0].id
+        # the person acts with their roles in the item's school: one school's people act on its accounts only
+        roster = Roster.from_config(config, school)
+        person = next((p for p in roster.people if by.lower() in (p.name.lower(), p.email.lower())), None)
+        if person is None:
+            where = f" of {config.school_named(school)}" if config.multi_school else ""
+            raise WatchtowerError(f"--by {by!r} is not one of the people{where} in the config (give their name "
+                                  "or email)")
+        role = next((r for r in ROLE_ORDER if r in person.roles), "moderator")
         with immediate(db):
             action_id, plan = request_action(
                 db, config, args.item_id, args.on_platform, actor=person.email, role=role, channel="cli",

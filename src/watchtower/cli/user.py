@@ -22,9 +22,13 @@ def register(sub: Any) -> None:
     add.add_argument("username")
     add.add_argument("--name", required=True, help="the person's full name, shown in the audit log")
     add.add_argument("--email", default=None, help="their address (links their logins to their alert emails)")
-    from watchtower.models import ROLES
+    from watchtower.models import ROLES, TRUST_ROLES
 
-    add.add_argument("--role", required=True, choices=ROLES, help="what they may see and do")
+    add.add_argument("--role", required=True, choices=(*ROLES, *TRUST_ROLES), help="what they may see and do "
+                     "(trust_safeguarding_lead and trust_operator: every school of a trust)")
+    add.add_argument("--school", action="append", default=[], metavar="ID",
+                     help="a trust's school whose items they see (its [[schools]] id); repeat it for several, or "
+                     "'*' for every school. Needed when the config has several schools")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add_config_arg(add)
     add.set_defaults(func=_add)
@@ -51,10 +55,14 @@ def register(sub: Any) -> None:
 
 
 def _db(args: argparse.Namespace) -> Any:
+    return _open(args)[1]
+
+
+def _open(args: argparse.Namespace) -> tuple[Any, Any]:
     from watchtower.config import load_config
 
     config = load_config(config_path(args.config))
-    return open_database(config.store.path, command="user")
+    return config, open_database(config.store.path, command="user")
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -81,14 +89,18 @@ def _read_password(args: argparse.Namespace) -> str:
 def _add(args: argparse.Namespace) -> int:
     from watchtower.models import utcnow
     from watchtower.store import immediate
-    from watchtower.users import add_user, hash_password
+    from watchtower.users import add_user, check_schools, hash_password
 
-    db = _db(args)
+    config, db = _open(args)
+    school = check_schools(args.role, args.school, [s.id for s in config.all_schools])
     password_hash = hash_password(_read_password(args))
     with immediate(db):
         user = add_user(db, args.username, name=args.name, email=args.email, role=args.role,
-                        password_hash=password_hash, now=utcnow())
-    print(f"added {user.username} ({user.name}, {user.role})")
+                        password_hash=password_hash, now=utcnow(), school=school)
+    where = ""
+    if config.multi_school:
+        where = ", every school" if user.trust_wide else ", " + ", ".join(config.school_named(s) for s in user.schools)
+    print(f"added {user.username} ({user.name}, {user.role}{where})")
     return 0
 
 
@@ -128,12 +140,14 @@ def _enable(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from watchtower.users import list_users
 
-    rows = list_users(_db(args))
+    config, db = _open(args)
+    rows = list_users(db)
     if not rows:
         print("no users yet: add one with `watchtower user add USERNAME --name ... --role ...`")
         return 0
     for r in rows:
         state = "disabled" if r["disabled"] else ("locked" if r["locked_until"] else "active")
-        print(f"{r['username']:<20} {r['role']:<12} {state:<9} {r['name']} <{r['email'] or '-'}> "
+        schools = f" school {r['school']}" if config.multi_school else ""
+        print(f"{r['username']:<20} {r['role']:<12} {state:<9} {r['name']} <{r['email'] or '-'}>{schools} "
               f"last login {r['last_login_at'] or 'never'}")
     return 0

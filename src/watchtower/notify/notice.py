@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from watchtower.models import DEFAULT_SCHOOL
 from watchtower.store import repo
 
 #: (email, name, role) of one person told; name and role may be unknown (an operator's bare address)
@@ -55,46 +56,53 @@ class Notice:
     audit_to: Literal["all", "told"] | None = "all"
     #: write the audit line even when every row was already queued
     audit_when_none_told: bool = True
+    #: the school the notice is about (the item's, the source's); ``*`` for the whole trust
+    school: str = DEFAULT_SCHOOL
 
     # --- the only places a dedup scope is written ------------------------------------------------
 
     @classmethod
-    def item_step(cls, item_id: int, step: str, *, reason: str, urgent: bool) -> Notice:
+    def item_step(cls, item_id: int, step: str, *, reason: str, urgent: bool,
+                  school: str = DEFAULT_SCHOOL) -> Notice:
         """An escalation step of one item (the first notice ``seen``, a reminder, an escalation)."""
         return cls(kind="item", step=step, scope=f"item:{item_id}:{step}", item_id=item_id, urgent=urgent,
-                   reason=reason, audit="escalation_step", audit_detail={"step": step, "reason": reason})
+                   reason=reason, audit="escalation_step", audit_detail={"step": step, "reason": reason},
+                   school=school)
 
     @classmethod
-    def source_status(cls, source: str, status: str, *, subject: str, body: str, now: datetime) -> Notice:
+    def source_status(cls, source: str, status: str, *, subject: str, body: str, now: datetime,
+                      school: str = DEFAULT_SCHOOL) -> Notice:
         """A source that stopped (``status``: why) or recovered: one episode per call, named by ``now``."""
         episode = now.strftime("%Y%m%dT%H%M%S")
         return cls(kind="system", step=f"source_{status}", scope=f"source:{source}:{status}:{episode}",
                    urgent=True, subject=subject, body=body,
-                   audit=f"source_{status}", audit_detail={"source": source}, audit_to=None)
+                   audit=f"source_{status}", audit_detail={"source": source}, audit_to=None, school=school)
 
     @classmethod
-    def undeliverable(cls, first_alert_id: int, *, subject: str, body: str) -> Notice:
+    def undeliverable(cls, first_alert_id: int, *, subject: str, body: str,
+                      school: str = DEFAULT_SCHOOL) -> Notice:
         """To the operators: alerts that could not be delivered (the failure itself is audited by the notifier)."""
         return cls(kind="system", step="undeliverable", scope=f"undeliverable:{first_alert_id}", urgent=True,
-                   subject=subject, body=body, audit=None)
+                   subject=subject, body=body, audit=None, school=school)
 
     @classmethod
-    def episode_notice(cls, episode: str, step: str, *, subject: str, body: str, urgent: bool) -> Notice:
+    def episode_notice(cls, episode: str, step: str, *, subject: str, body: str, urgent: bool,
+                       school: str = DEFAULT_SCHOOL) -> Notice:
         """A watcher's finding (a spike, a dormant account, a silent source), once per episode."""
         return cls(kind="system", step=step, scope=episode, urgent=urgent, reason=episode, subject=subject,
                    body=body, audit=step, audit_detail={"episode": episode}, audit_to="told",
-                   audit_when_none_told=False)
+                   audit_when_none_told=False, school=school)
 
     @classmethod
-    def digest(cls, key: str, *, subject: str, body: str) -> Notice:
+    def digest(cls, key: str, *, subject: str, body: str, school: str = DEFAULT_SCHOOL) -> Notice:
         """The DSL digest rendered at ``key`` (``digest:<local date>`` when scheduled)."""
         return cls(kind="digest", step="digest", scope=key, reason=key, subject=subject, body=body,
-                   audit="digest_queued", audit_detail={"key": key})
+                   audit="digest_queued", audit_detail={"key": key}, school=school)
 
     @staticmethod
-    def digest_key(local_date: str) -> str:
-        """The scheduled digest of one local day."""
-        return f"digest:{local_date}"
+    def digest_key(local_date: str, school: str = DEFAULT_SCHOOL) -> str:
+        """The scheduled digest of one local day (of one school, or ``*``: the trust safeguarding digest)."""
+        return f"digest:{local_date}" if school == DEFAULT_SCHOOL else f"digest:{school}:{local_date}"
 
     @staticmethod
     def manual_digest_key(stamp: str) -> str:
@@ -131,6 +139,7 @@ class Notice:
                 subject=self.subject,
                 body=self.body,
                 now=now,
+                school=self.school,
             )
         ]
         if self.audit is not None and (told or self.audit_when_none_told):
@@ -140,5 +149,5 @@ class Notice:
             elif self.audit_to == "told":
                 detail["to"] = told
             repo.audit(db, actor="watchtower", action=self.audit, channel="daemon", now=now,
-                       item_id=self.item_id, **detail)
+                       item_id=self.item_id, school=self.school, **detail)
         return told

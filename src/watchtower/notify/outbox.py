@@ -17,8 +17,8 @@ import hashlib
 import json
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Protocol
@@ -56,15 +56,31 @@ class OutboxSettings:
     give_up_after: timedelta = timedelta(hours=72)
     moderators_see_safeguarding: bool = False
     operators: tuple[str, ...] = ()
+    #: a trust: each school's name by id (emails then say which school), and each school's operators
+    school_names: Mapping[str, str] = field(default_factory=dict)
+    school_operators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def retry(self) -> RetryPolicy:
         return RetryPolicy(self.first_backoff, self.max_backoff, self.give_up_after)
 
+    @property
+    def multi_school(self) -> bool:
+        return len(self.school_names) > 1
+
+    def school_name(self, school: str | None) -> str:
+        """The name an email about ``school`` gives: the school's, or the instance's."""
+        return self.school_names.get(school or "", self.school)
+
+    def operators_for(self, school: str | None) -> tuple[str, ...]:
+        """Who is told an email about ``school`` could not be delivered: its operators and the trust's."""
+        return self.school_operators.get(school or "", self.operators)
+
     @classmethod
     def from_config(cls, cfg: Config) -> OutboxSettings:
+        schools = cfg.all_schools
         return cls(
-            school=cfg.school.name,
+            school=cfg.display_name,
             from_address=cfg.smtp.from_address,
             public_url=cfg.dashboard.public_url,
             timezone=ZoneInfo(cfg.deadlines.timezone),
@@ -73,7 +89,9 @@ class OutboxSettings:
             max_backoff=cfg.notify.max_backoff_seconds,
             give_up_after=timedelta(hours=cfg.notify.give_up_hours),
             moderators_see_safeguarding=cfg.dashboard.moderators_see_safeguarding_text,
-            operators=tuple(e for e, _ in Roster.from_config(cfg).operators()),
+            operators=tuple(dict.fromkeys(e for s in schools for e, _ in Roster.from_config(cfg, s.id).operators())),
+            school_names={s.id: s.name for s in schools},
+            school_operators={s.id: tuple(e for e, _ in Roster.from_config(cfg, s.id).operators()) for s in schools},
         )
 
 
@@ -101,7 +119,7 @@ class Notifier:
         sender: Sender,
         signer: LinkSigner,
         settings: OutboxSettings,
-        people: Callable[[str], Recipient],
+        people: Callable[[str, str | None], Recipient],
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store
@@ -187,7 +205,8 @@ class Notifier:
     ) -> tuple[list[_Email], list[tuple[datetime, list[int]]]]:
         emails: list[_Email] = []
         deferred: list[tuple[datetime, list[int]]] = []
-        batched: dict[str, list[dict[str, Any]]] = {}
+        # a batch is one school's: a person in two schools gets each school's comments in its own email
+        batched: dict[tuple[str, str], list[dict[str, Any]]] = {}
         urgent: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             if row["kind"] != "item":
@@ -195,7 +214,7 @@ class Notifier:
             elif row["urgent"]:
                 urgent.setdefault(row["recipient"], []).append(row)
             else:
-                batched.setdefault(row["recipient"], []).append(row)
+                batched.setdefault((row["recipient"], str(row.get("school") or "")), []).append(row)
         for recipient, group in urgent.items():
             # serious items never wait and never share an email: one subject line, one item, one decision
             by_item: dict[Any, list[dict[str, Any]]] = {}
@@ -203,7 +222,7 @@ class Notifier:
                 by_item.setdefault(row["item_id"], []).append(row)
             emails.extend(_Email(recipient, rows) for rows in by_item.values())
         window = timedelta(minutes=self.settings.batch_minutes)
-        for recipient, group in batched.items():
+        for (recipient, _), group in batched.items():
             last = await self.store.read(partial(repo.last_batched_send, recipient=recipient))
             if last is not None and parse_ts(last) + window > now:
                 deferred.append((parse_ts(last) + window, [r["id"] for r in group]))
@@ -321,7 +340,9 @@ class Notifier:
 
     async def _fail(self, email: _Email, error: str, now: datetime) -> None:
         ids = [r["id"] for r in email.rows]
-        operators = [o for o in self.settings.operators if o != email.recipient]
+        school = str(email.rows[0].get("school") or "") or None
+        operators = [o for o in self.settings.operators_for(school) if o != email.recipient]
+        tag = f"[{self.settings.school_name(school)}] " if self.settings.multi_school and school else ""
 
         def record(db: Database) -> None:
             repo.mark_failed(db, ids, error=error, now=now)
@@ -332,10 +353,12 @@ class Notifier:
                 )
             Notice.undeliverable(
                 ids[0],
-                subject=f"Watchtower could not deliver an alert to {email.recipient}",
+                school=school or "*",
+                subject=f"{tag}Watchtower could not deliver an alert to {email.recipient}",
                 body=(
-                    f"Watchtower could not deliver {len(ids)} alert(s) to {email.recipient}:\n\n  {error}\n\n"
-                    "Check that address in the [[people]] section of the config. The items are still in the "
+                    (f"School: {self.settings.school_name(school)}\n\n" if tag else "")
+                    + f"Watchtower could not deliver {len(ids)} alert(s) to {email.recipient}:\n\n  {error}\n\n"
+                    "Check that address among the people in the config. The items are still in the "
                     "dashboard and in the escalation chain."
                 ),
             ).enqueue(db, [(op, None, None) for op in operators], now)
@@ -357,7 +380,8 @@ class Notifier:
                 from_address=s.from_address, to=email.recipient, subject=first["subject"] or "Watchtower",
                 body=first["body"] or "", now=now,
             )
-        recipient = self.people(email.recipient)
+        school = str(first.get("school") or "") or None
+        recipient = self.people(email.recipient, school)  # their roles in the item's school decide what it shows
         item_ids = list(dict.fromkeys(r["item_id"] for r in email.rows if r["item_id"] is not None))
         items, told, classes = await self.store.read(lambda db: _load_items(db, item_ids))
         reason_by_item: dict[int, str] = {}
@@ -382,7 +406,8 @@ class Notifier:
         if not items:
             raise ValueError("the alert's item no longer exists (purged or erased)")
         return render.build_item_email(
-            school=s.school, from_address=s.from_address, recipient=recipient, views=views, items=items, now=now
+            school=s.school_name(school), from_address=s.from_address, recipient=recipient, views=views, items=items,
+            now=now, name_school=s.multi_school,
         )
 
 

@@ -209,8 +209,13 @@ def build_item_email(
     views: list[dict[str, Any]],
     items: list[dict[str, Any]],
     now: datetime,
+    name_school: bool = False,
 ) -> EmailMessage:
+    """The email about these items. ``name_school``: the instance serves several schools, so the subject starts
+    with the school's name (the body always names it)."""
     subject = item_subject(views, items, now)
+    if name_school:
+        subject = header_safe(f"[{school}] {subject}", 250)
     ctx = {"school": school, "items": views, "subject": subject}
     msg = EmailMessage()
     msg["From"] = from_address

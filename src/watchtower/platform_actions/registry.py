@@ -31,17 +31,31 @@ from watchtower.platform_actions.model import NotPossible
 from watchtower.secrets import get_secret
 
 
-def source_for(config: Config, platform: str, source_name: str) -> Any:
-    enabled = [s for s in config.sources if s.enabled and s.type == platform]
+def source_for(config: Config, platform: str, source_name: str, school: str | None = None) -> Any:
+    """The source that saw the item, else the first enabled source of its platform of the item's ``school`` (never
+    another school's account: in a trust each school's tokens act on its own accounts only)."""
+    owner = config.school_of_source(source_name)
+    if owner is None and school is not None:
+        try:
+            owner = config.school_by_id(school)
+        except KeyError:
+            owner = None
+    if owner is None:
+        if config.multi_school:
+            return None
+        owner = config.all_schools[0]
+    enabled = [s for s in owner.sources if s.enabled and s.type == platform]
     return next((s for s in enabled if s.name == source_name), enabled[0] if enabled else None)
 
 
 def build_client(config: Config, platform: str, source_name: str, session: aiohttp.ClientSession | None,
-                 environ: Mapping[str, str] | None, *, planning: bool = False) -> ModerationClient:
+                 environ: Mapping[str, str] | None, *, planning: bool = False,
+                 school: str | None = None) -> ModerationClient:
     """The client for this platform. ``planning``: only to describe calls (no secrets read, no session)."""
-    src = source_for(config, platform, source_name)
+    src = source_for(config, platform, source_name, school)
     if src is None:
-        raise NotPossible(f"no enabled {platform} source in the config: Watchtower has no token for {platform}")
+        raise NotPossible(f"no enabled {platform} source of this school in the config: Watchtower has no token "
+                          f"for {platform}")
     sess = cast(aiohttp.ClientSession, session)
 
     def secret(name: str | None, key: str) -> str:

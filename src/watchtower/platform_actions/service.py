@@ -82,13 +82,15 @@ def fill_template(template: str, item: dict[str, Any], config: Config, *, reason
     deadline = maybe_ts(item.get("deadline_at"))
     when = deadline.astimezone(ZoneInfo(config.deadlines.timezone)).strftime("%a %-d %b %H:%M") if deadline \
         else "the end of the next working day"
-    values = {"deadline": when, "school": config.school.name, "reason": reason or "it broke our community rules"}
+    school = config.school_named(str(item.get("school") or config.all_schools[0].id))
+    values = {"deadline": when, "school": school, "reason": reason or "it broke our community rules"}
     return template.format_map(values)
 
 
 def plan_text(config: Config, item: dict[str, Any], kind: str, text: str | None) -> str:
     """What will happen, on which platform, by which call: shown before confirming, kept in the row."""
-    client = build_client(config, item["platform"], item["source_name"], None, None, planning=True)
+    client = build_client(config, item["platform"], item["source_name"], None, None, planning=True,
+                          school=item.get("school"))
     spec = ActionSpec(0, kind, item["platform"], item["source_name"], str(item["platform_id"]), "",
                       text=text, author_handle=item.get("author_handle"), extra=_extra(item))
     what = CAPABILITIES[item["platform"]][kind]

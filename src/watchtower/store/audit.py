@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from watchtower.models import ALL_SCHOOLS
 from watchtower.timeutil import ts
 
 
@@ -19,10 +20,16 @@ def audit(
     channel: str,
     now: datetime,
     item_id: int | None = None,
+    school: str | None = None,
     **detail: Any,
 ) -> None:
-    """Append one line to the audit log (who, what, when, through which channel)."""
+    """Append one line to the audit log (who, what, when, through which channel, about which school).
+
+    ``school``: the school the line is about; by default the item's, and ``*`` (the whole instance) for a line
+    about no item (a login, a user added)."""
     db.execute(
-        "INSERT INTO audit (at, actor, action, item_id, channel, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        [ts(now), actor, action, item_id, channel, json.dumps(detail, default=str, sort_keys=True)],
+        "INSERT INTO audit (at, actor, action, item_id, channel, detail, school) "
+        "VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT school FROM items WHERE id = ?), ?))",
+        [ts(now), actor, action, item_id, channel, json.dumps(detail, default=str, sort_keys=True),
+         school, item_id, ALL_SCHOOLS],
     )

@@ -10,22 +10,25 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from watchtower.models import ACTIONS, Classification, Item
+from watchtower.models import ACTIONS, DEFAULT_SCHOOL, Classification, Item
 from watchtower.store._db import rows as _rows
 from watchtower.store.audit import audit
 from watchtower.timeutil import ts
 
 
-def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: datetime) -> list[int]:
-    """Store items; return the ids of those not seen before. The same post seen twice is one item."""
+def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: datetime,
+           school: str = DEFAULT_SCHOOL) -> list[int]:
+    """Store items of ``school`` (their source's); return the ids of those not seen before. The same post seen twice
+    is one item (of the school whose source saw it first)."""
     new_ids: list[int] = []
     seen_ts = ts(now)
     for it in items:
         row = db.execute(
             """
             INSERT INTO items (platform, platform_id, source, source_name, own_post, url, author_handle,
-                               author_name, title, text, created_at, first_seen_at, has_media, parent_id, extra)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               author_name, title, text, created_at, first_seen_at, has_media, parent_id, extra,
+                               school)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (platform, platform_id) DO NOTHING
             RETURNING id
             """,
@@ -45,6 +48,7 @@ def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: dateti
                 int(it.has_media),
                 it.parent_id,
                 json.dumps(it.extra, default=str),
+                school,
             ],
         ).fetchone()
         if row is not None:
@@ -154,7 +158,8 @@ def open_items(db: Database) -> list[dict[str, Any]]:
     """Items that still owe an acknowledgement, with the steps already taken."""
     rows = db.execute(
         "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, acknowledged_at, "
-        "resolved_at FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
+        "resolved_at, school FROM items "
+        "WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
     )
     cols = [c[0] for c in rows.description]
     out = [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
@@ -222,42 +227,62 @@ def item_as_dict(item: Item) -> dict[str, Any]:
     return asdict(item)
 
 
-def flagged_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
-    """Items classified with at least one category in [start, end), worst first."""
+def in_schools(schools: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """`` AND school IN (...)`` for these schools (``None``: every school), and its parameters."""
+    if schools is None:
+        return "", []
+    if not schools:
+        return " AND 1 = 0", []
+    return f" AND school IN ({','.join('?' * len(schools))})", list(schools)
+
+
+def flagged_between(db: Database, start: datetime, end: datetime, *,
+                    schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Items (of ``schools``; ``None``: all) classified with at least one category in [start, end), worst first."""
+    where, params = in_schools(schools)
     return _rows(
         db,
-        "SELECT * FROM items WHERE severity > 0 AND classified_at >= ? AND classified_at < ? "
+        f"SELECT * FROM items WHERE severity > 0 AND classified_at >= ? AND classified_at < ?{where} "
         "ORDER BY severity DESC, classified_at",
-        [ts(start), ts(end)],
+        [ts(start), ts(end), *params],
     )
 
 
-def open_items_detail(db: Database) -> list[dict[str, Any]]:
-    """Full rows of items still owing an acknowledgement, soonest deadline first."""
+def open_items_detail(db: Database, *, schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Full rows of items (of ``schools``) still owing an acknowledgement, soonest deadline first."""
+    where, params = in_schools(schools)
     return _rows(
         db,
-        "SELECT * FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL "
-        "ORDER BY deadline_at, id",
+        "SELECT * FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
+        f"{where} ORDER BY deadline_at, id",
+        params,
     )
 
 
-def acknowledged_late_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
-    """Items acknowledged in [start, end) after their deadline had passed."""
+def acknowledged_late_between(db: Database, start: datetime, end: datetime, *,
+                              schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Items (of ``schools``) acknowledged in [start, end) after their deadline had passed."""
+    where, params = in_schools(schools)
     return _rows(
         db,
         "SELECT * FROM items WHERE acknowledged_at >= ? AND acknowledged_at < ? AND deadline_at IS NOT NULL "
-        "AND acknowledged_at > deadline_at ORDER BY acknowledged_at",
-        [ts(start), ts(end)],
+        f"AND acknowledged_at > deadline_at{where} ORDER BY acknowledged_at",
+        [ts(start), ts(end), *params],
     )
 
 
-def awaiting_dsl_review(db: Database, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
-    """Flagged items the DSL has not reviewed yet (oldest first, at most ``limit``), and how many in all."""
-    total = db.execute("SELECT COUNT(*) FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL").fetchone()[0]
+def awaiting_dsl_review(db: Database, limit: int = 50, *,
+                        schools: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Flagged items (of ``schools``) the DSL has not reviewed yet (oldest first, at most ``limit``), and how many
+    in all."""
+    where, params = in_schools(schools)
+    total = db.execute(f"SELECT COUNT(*) FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL{where}",
+                       params).fetchone()[0]
     rows = _rows(
         db,
-        "SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL ORDER BY first_seen_at, id LIMIT ?",
-        [limit],
+        f"SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL{where} ORDER BY first_seen_at, id "
+        "LIMIT ?",
+        [*params, limit],
     )
     return rows, int(total)
 
@@ -274,10 +299,10 @@ def newest_own_posts(db: Database) -> dict[str, str]:
 
 def flagged_replies_since(db: Database, since: datetime) -> list[dict[str, Any]]:
     """Flagged replies (items with a parent) posted at or after ``since``: id, platform, parent_id, created_at,
-    categories."""
+    categories, school."""
     return _rows(
         db,
-        "SELECT id, platform, parent_id, created_at, categories FROM items "
+        "SELECT id, platform, parent_id, created_at, categories, school FROM items "
         "WHERE parent_id IS NOT NULL AND severity > 0 AND created_at >= ? ORDER BY platform, parent_id, created_at",
         [ts(since)],
     )

@@ -329,3 +329,22 @@ def m008_platform_actions(db: Database) -> None:
     )
     db.execute("CREATE INDEX platform_actions_due ON platform_actions (next_attempt_at) WHERE status = 'pending'")
     db.execute("CREATE INDEX platform_actions_item ON platform_actions (item_id)")
+
+
+@migrations()
+def m009_schools(db: Database) -> None:
+    """Issue 16: one Watchtower for a multi-academy trust. Every item, source, alert, audit row and dashboard user
+    belongs to a school (its config id). Rows from before are the one-school config's, ``default``. A user's
+    ``school`` is one id, several separated by commas, or ``*`` (every school: the trust's people); an audit row
+    not about one school is ``*``. Plain ALTER TABLE and CREATE INDEX: the same statements run on PostgreSQL."""
+    db.execute("ALTER TABLE items ADD COLUMN school TEXT NOT NULL DEFAULT 'default'")
+    db.execute("ALTER TABLE source_health ADD COLUMN school TEXT NOT NULL DEFAULT 'default'")
+    db.execute("ALTER TABLE alerts ADD COLUMN school TEXT NOT NULL DEFAULT 'default'")
+    db.execute("ALTER TABLE audit ADD COLUMN school TEXT NOT NULL DEFAULT 'default'")
+    db.execute("ALTER TABLE users ADD COLUMN school TEXT NOT NULL DEFAULT 'default'")
+    # one school's queue and one school's recent items, without reading the others'
+    db.execute(
+        "CREATE INDEX items_school_queue ON items (school, severity, deadline_at) "
+        "WHERE severity > 0 AND resolved_at IS NULL"
+    )
+    db.execute("CREATE INDEX items_school_seen ON items (school, first_seen_at)")

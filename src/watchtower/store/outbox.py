@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from watchtower.models import DEFAULT_SCHOOL
 from watchtower.store._db import rows as _rows
 from watchtower.timeutil import ts
 
@@ -28,13 +29,15 @@ def enqueue_alert(
     subject: str | None = None,
     body: str | None = None,
     not_before: datetime | None = None,
+    school: str = DEFAULT_SCHOOL,
 ) -> bool:
-    """Persist an alert before it is an email. False if this (item, step, person) was already queued."""
+    """Persist an alert (about ``school``) before it is an email. False if this (item, step, person) was already
+    queued."""
     cur = db.execute(
         """
         INSERT INTO alerts (dedup_key, kind, item_id, step, recipient, recipient_name, role, urgent, reason,
-                            subject, body, created_at, not_before, next_attempt_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            subject, body, created_at, not_before, next_attempt_at, school)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dedup_key) DO NOTHING
         """,
         [
@@ -52,6 +55,7 @@ def enqueue_alert(
             ts(now),
             ts(not_before or now),
             ts(now),
+            school,
         ],
     )
     return cur.rowcount == 1

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from watchtower.models import DEFAULT_SCHOOL
 from watchtower.timeutil import ts
 
 
@@ -31,7 +32,8 @@ def source_health(db: Database) -> list[dict[str, Any]]:
 
 
 def record_source_success(
-    db: Database, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None
+    db: Database, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None,
+    school: str = DEFAULT_SCHOOL,
 ) -> str | None:
     """Record a successful poll: ``ok``, or ``degraded`` with ``warning`` as its error when part of the fetch failed
     (one X stream of four). Returns the previous status if it was neither ok nor this one (a recovery), else None."""
@@ -41,10 +43,11 @@ def record_source_success(
     db.execute(
         """
         INSERT INTO source_health (source_name, platform, status, last_success_at, items_seen, status_since,
-                                   consecutive_failures, last_error, last_error_at)
-        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)
+                                   consecutive_failures, last_error, last_error_at, school)
+        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
         ON CONFLICT (source_name) DO UPDATE SET
-            status = excluded.status, last_success_at = excluded.last_success_at,
+            status = excluded.status, school = excluded.school,
+            last_success_at = excluded.last_success_at,
             items_seen = items_seen + excluded.items_seen, consecutive_failures = 0,
             last_error = COALESCE(excluded.last_error, source_health.last_error),
             last_error_at = COALESCE(excluded.last_error_at, source_health.last_error_at),
@@ -52,13 +55,13 @@ def record_source_success(
                                 ELSE excluded.status_since END
         """,
         [name, platform, status, ts(now), new_items, ts(now), warning[:500] if warning else None,
-         ts(now) if warning else None],
+         ts(now) if warning else None, school],
     )
     return prev if prev not in (None, "ok", status) else None
 
 
 def record_source_failure(
-    db: Database, name: str, platform: str, *, status: str, error: str, now: datetime
+    db: Database, name: str, platform: str, *, status: str, error: str, now: datetime, school: str = DEFAULT_SCHOOL
 ) -> str | None:
     """Record a failed poll; returns the previous status (None for a new source)."""
     row = db.execute("SELECT status FROM source_health WHERE source_name = ?", [name]).fetchone()
@@ -66,14 +69,15 @@ def record_source_failure(
     db.execute(
         """
         INSERT INTO source_health (source_name, platform, status, last_error_at, last_error, consecutive_failures,
-                                   status_since)
-        VALUES (?, ?, ?, ?, ?, 1, ?)
+                                   status_since, school)
+        VALUES (?, ?, ?, ?, ?, 1, ?, ?)
         ON CONFLICT (source_name) DO UPDATE SET
-            status = excluded.status, last_error_at = excluded.last_error_at, last_error = excluded.last_error,
+            status = excluded.status, school = excluded.school, last_error_at = excluded.last_error_at,
+            last_error = excluded.last_error,
             consecutive_failures = consecutive_failures + 1,
             status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
                                 ELSE excluded.status_since END
         """,
-        [name, platform, status, ts(now), error[:500], ts(now)],
+        [name, platform, status, ts(now), error[:500], ts(now), school],
     )
     return prev

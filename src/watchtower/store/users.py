@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from watchtower.models import DEFAULT_SCHOOL
 from watchtower.timeutil import ts
 
 
@@ -27,12 +28,14 @@ def user_exists(db: Database, username: str) -> bool:
 
 
 def insert_user(
-    db: Database, username: str, *, name: str, email: str | None, role: str, password_hash: str, now: datetime
+    db: Database, username: str, *, name: str, email: str | None, role: str, password_hash: str, now: datetime,
+    school: str = DEFAULT_SCHOOL,
 ) -> int:
-    """Insert a users row; return its id."""
+    """Insert a users row (``school``: one id, ids separated by commas, or ``*``); return its id."""
     cur = db.execute(
-        "INSERT INTO users (username, name, email, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [username, name, email, role, password_hash, ts(now)],
+        "INSERT INTO users (username, name, email, role, password_hash, created_at, school) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [username, name, email, role, password_hash, ts(now), school],
     )
     assert cur.lastrowid is not None
     return int(cur.lastrowid)
@@ -63,8 +66,8 @@ def update_disabled(db: Database, username: str, disabled: bool) -> bool:
 
 def list_users(db: Database) -> list[dict[str, Any]]:
     cur = db.execute(
-        "SELECT id, username, name, email, role, disabled, created_at, last_login_at, failed_logins, locked_until "
-        "FROM users ORDER BY username"
+        "SELECT id, username, name, email, role, disabled, created_at, last_login_at, failed_logins, locked_until, "
+        "school FROM users ORDER BY username"
     )
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

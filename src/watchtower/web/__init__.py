@@ -29,7 +29,7 @@ MAX_BODY_BYTES = 256 * 1024
 def create_app(daemon: DashboardHost) -> web.Application:
     """The dashboard for a started ``Daemon`` (needs ``.store``, ``.config``, ``.signer``, ``.clock``)."""
     cfg = daemon.config
-    tz = ZoneInfo(cfg.deadlines.timezone)
+    tz = ZoneInfo(cfg.timezone)
     link_key = get_secret(cfg.dashboard.link_secret, environ=daemon.environ)
     app = web.Application(middlewares=[errors, authenticate], client_max_size=MAX_BODY_BYTES)
     app[DASHBOARD] = Dashboard(
@@ -40,7 +40,7 @@ def create_app(daemon: DashboardHost) -> web.Application:
         tz=tz,
     )
     # the item page's "what to do now" and the people an item can be assigned to, from the config
-    app[DASHBOARD].env.globals.update(guidance=cfg.guidance.model_dump(), people=list(cfg.people))
+    app[DASHBOARD].env.globals.update(guidance=cfg.guidance.model_dump(), people=list(cfg.all_people))
     app.on_response_prepare.append(add_headers)
     r = app.router
     r.add_get("/login", _auth.login_form)

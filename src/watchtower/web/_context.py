@@ -24,18 +24,23 @@ from watchtower.timeutil import local_text, maybe_ts
 from watchtower.users import User
 
 if TYPE_CHECKING:
-    from watchtower.config import Config, Person
+    from watchtower.config import Config, Person, TrustPerson
     from watchtower.links import LinkSigner
     from watchtower.people import Recipient
     from watchtower.store import Store
 
-#: who may do what (every route names one of these; a route without one is refused)
+#: who may do what (every route names one of these; a route without one is refused). What they see is further
+#: kept to their own schools (``Scope``, ``watchtower.access``).
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "view": frozenset({"moderator", "dsl", "deputy_dsl", "aht", "headteacher", "admin"}),
-    "act": frozenset({"moderator", "dsl", "deputy_dsl", "aht", "headteacher"}),
-    "review": frozenset({"dsl", "deputy_dsl"}),
-    "admin": frozenset({"admin"}),
+    "view": frozenset({"moderator", "dsl", "deputy_dsl", "aht", "headteacher", "admin", "trust_safeguarding_lead",
+                       "trust_operator"}),
+    "act": frozenset({"moderator", "dsl", "deputy_dsl", "aht", "headteacher", "trust_safeguarding_lead"}),
+    "review": frozenset({"dsl", "deputy_dsl", "trust_safeguarding_lead"}),
+    "admin": frozenset({"admin", "trust_operator"}),
 }
+#: a list view seen across schools is audited at most this often per person and view (the queue refreshes itself
+#: every 15 s)
+CROSS_SCHOOL_AUDIT_SECONDS = 600.0
 
 
 class IpLimiter:
@@ -83,8 +88,8 @@ class DashboardHost(Protocol):
     @property
     def started_at(self) -> datetime: ...
 
-    def person(self, email: str) -> Person | None: ...
-    def recipient(self, email: str) -> Recipient: ...
+    def person(self, email: str) -> Person | TrustPerson | None: ...
+    def recipient(self, email: str, school: str | None = None) -> Recipient: ...
     def extra_routes(self) -> list[web.RouteDef]: ...
     async def check_store(self, max_age: float = 5.0) -> str | None: ...
 
@@ -97,6 +102,8 @@ class Dashboard:
     secure_cookies: bool
     tz: ZoneInfo
     ip_limiter: IpLimiter = field(default_factory=IpLimiter)
+    #: (user id, view) -> when a cross-school list view was last audited (monotonic)
+    audited_views: dict[tuple[int, str], float] = field(default_factory=dict)
 
     @property
     def cookie_name(self) -> str:
@@ -130,6 +137,68 @@ def current_user(request: web.Request) -> User:
     if user is None:
         raise web.HTTPFound("/login")
     return user
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which schools a dashboard view shows: the user's own (``watchtower.access`` decides), narrowed to one of them
+    when they chose it (the school switcher, ``?school=ID``)."""
+
+    user: User
+    #: the school chosen with the switcher (one the user may see), or None: all of theirs
+    chosen: str | None = None
+
+    def sql(self, column: str = "school") -> tuple[str, list[Any]]:
+        """The condition keeping a query to this scope, and its parameters."""
+        if self.chosen is not None:
+            return f"{column} = ?", [self.chosen]
+        return access.school_sql(self.user, column)
+
+    def schools(self, config: Config) -> list[str]:
+        """The ids of the configured schools in this scope, in config order."""
+        if self.chosen is not None:
+            return [self.chosen]
+        return [s.id for s in config.all_schools if access.may_see(self.user, {"school": s.id})]
+
+    def spans(self, config: Config) -> bool:
+        """Whether the view shows more than one school's items (it then names each item's school)."""
+        return len(self.schools(config)) > 1
+
+
+def scope(request: web.Request) -> Scope:
+    """The scope of this request: the user's schools, or the one they chose with ``?school=`` (a school they may
+    not see is refused: 404, as for an item of another school)."""
+    user = current_user(request)
+    wanted = str(request.query.get("school", "") or "")[:40]
+    if not wanted:
+        return Scope(user)
+    known = any(s.id == wanted for s in dash(request).daemon.config.all_schools)
+    if not known or not access.may_see(user, {"school": wanted}):
+        raise web.HTTPNotFound(text="There is nothing here.")
+    return Scope(user, wanted)
+
+
+async def audit_cross_school(request: web.Request, view: str, *, item_id: int | None = None,
+                             school: str | None = None, schools: list[str] | None = None) -> None:
+    """Audit a view that reaches a school through the trust (``access.cross_school``): every item page, and each
+    list view at most once per CROSS_SCHOOL_AUDIT_SECONDS per person. Nothing for a school's own people."""
+    user = current_user(request)
+    d = dash(request)
+    if not access.cross_school(user) or not d.daemon.config.multi_school:
+        return
+    if item_id is None:
+        key = (user.id, view + ":" + ",".join(schools or []))
+        now_m = time.monotonic()
+        last = d.audited_views.get(key)
+        if last is not None and now_m - last < CROSS_SCHOOL_AUDIT_SECONDS:
+            return
+        d.audited_views[key] = now_m
+    now = d.now()
+    from watchtower.store import repo
+
+    await d.daemon.store.write(lambda db: repo.audit(
+        db, actor=user.actor, action="cross_school_view", channel="dashboard", now=now, item_id=item_id,
+        school=school, view=view, schools=schools, role=user.role))
 
 
 def reads_safeguarding(user: User, config: Any) -> bool:
@@ -219,10 +288,25 @@ def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environmen
 
 
 def render(request: web.Request, template: str, status: int = 200, **ctx: Any) -> web.Response:
+    """The page ``template`` with ``ctx``, the user, the CSRF token, the school (or trust) name and the school
+    switcher's choices."""
     d = dash(request)
     ctx.setdefault("user", request.get(USER))
     ctx.setdefault("csrf", request.get(CSRF, ""))
-    ctx.setdefault("school", d.daemon.config.school.name)
+    config = d.daemon.config
+    user = request.get(USER)
+    chosen = str(request.query.get("school", "") or "") if user is not None else ""
+    mine = [s for s in config.all_schools if user is not None and access.may_see(user, {"school": s.id})]
+    if chosen and any(s.id == chosen for s in mine):
+        label = config.school_named(chosen)
+    elif len(mine) == 1:
+        label = mine[0].name
+    else:
+        label = config.display_name
+    ctx.setdefault("school", label)
+    # the school switcher: shown to a person who sees more than one school
+    ctx.setdefault("switch_schools", [(s.id, s.name) for s in mine] if len(mine) > 1 else [])
+    ctx.setdefault("chosen_school", chosen if any(s.id == chosen for s in mine) else "")
     ctx.setdefault("path", request.path)
     body = d.env.get_template(template).render(**ctx)
     return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")

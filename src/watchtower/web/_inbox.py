@@ -16,9 +16,17 @@ from aiohttp import web
 from sqlite_utils import Database
 
 from watchtower import actions
+from watchtower.people import Roster
 from watchtower.web import _queries as q
-from watchtower.web._context import USER, current_user, dash, reads_safeguarding
-from watchtower.web._security import allow, form_str
+from watchtower.web._context import USER, current_user, dash, reads_safeguarding, scope
+from watchtower.web._security import allow, form_str, my_item_ids, of_my_school
+
+
+async def _audit_queue(request: web.Request, sc: Any) -> None:
+    """The queue's refresh is the queue view: audited across schools like it (at most every few minutes)."""
+    from watchtower.web._context import audit_cross_school
+
+    await audit_cross_school(request, "queue", schools=sc.schools(dash(request).daemon.config), school=sc.chosen)
 
 
 def bulk_flash(done: str) -> str:
@@ -56,8 +64,13 @@ async def bulk_post(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest(text="The list of items was damaged: reload the page.") from None
     rs = reads_safeguarding(user, d.daemon.config)
     now = d.now()
-    result = await d.daemon.store.write(
-        lambda db: actions.bulk(db, ids, do, by=user.actor, channel="dashboard", now=now, may_read_safeguarding=rs))
+
+    def work(db: Database) -> actions.BulkResult:
+        mine = my_item_ids(db, user, ids)  # another school's items are skipped, as if they were not there
+        done = actions.bulk(db, mine, do, by=user.actor, channel="dashboard", now=now, may_read_safeguarding=rs)
+        return actions.BulkResult(done.done, done.skipped + len(set(ids)) - len(set(mine)))
+
+    result = await d.daemon.store.write(work)
     if "application/json" in request.headers.get("Accept", ""):
         return web.json_response({"done": result.done, "skipped": result.skipped})
     back = _back(form_str(form, "back", 2000))
@@ -83,7 +96,11 @@ async def claim_post(request: web.Request) -> web.StreamResponse:
         person = None
     elif do == "assign":
         wanted = form_str(form, "person", 200).lower()
-        found = next((p.email for p in d.daemon.config.people if p.email.lower() == wanted), None)
+        # one of the item's own school's people
+        row = await d.daemon.store.read(lambda db: db.execute("SELECT school FROM items WHERE id = ?",
+                                                                [item_id]).fetchone())
+        people = Roster.from_config(d.daemon.config, str(row[0])).people if row is not None else ()
+        found = next((p.email for p in people if p.email.lower() == wanted), None)
         if found is None:
             raise web.HTTPBadRequest(text="Choose someone from the list.")
         person = found
@@ -91,8 +108,8 @@ async def claim_post(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest(text="Unknown action.")
     now = d.now()
     try:
-        await d.daemon.store.write(
-            lambda db: actions.claim(db, item_id, person, by=user.actor, channel="dashboard", now=now))
+        await d.daemon.store.write(of_my_school(
+            user, item_id, lambda db: actions.claim(db, item_id, person, by=user.actor, channel="dashboard", now=now)))
     except KeyError:
         raise web.HTTPNotFound(text="There is no item with that number.") from None
     if form_str(form, "back", 10) == "queue":
@@ -109,13 +126,17 @@ async def queue_fragment(request: web.Request) -> web.StreamResponse:
     user = current_user(request)
     f = q.QueueFilter.from_query(request.query)
     rs = reads_safeguarding(user, d.daemon.config)
+    sc = scope(request)
+    schools = sc.sql()
 
     def read(db: Database) -> tuple[list[dict[str, Any]], int]:
-        return q.queue(db, f, reads_safeguarding=rs)
+        return q.queue(db, f, reads_safeguarding=rs, schools=schools)
 
     rows, total = await d.daemon.store.read(read)
+    await _audit_queue(request, sc)
     items = [_view_row(r, request) for r in rows]
-    html = d.env.get_template("_queue_list.html").render(items=items, user=user)
+    html = d.env.get_template("_queue_list.html").render(items=items, user=user,
+                                                         show_school=sc.spans(d.daemon.config))
     return web.json_response({
         "total": total,
         "pages": max(1, math.ceil(total / q.PAGE_SIZE)),

@@ -5,21 +5,35 @@ line), run on the store's writer thread."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from aiohttp import web
 from sqlite_utils import Database
 
 from watchtower import access, actions
+from watchtower.people import Roster
 from watchtower.store import repo
 from watchtower.web import _platform
 from watchtower.web import _queries as q
-from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
+from watchtower.web._context import (
+    USER,
+    audit_cross_school,
+    can,
+    can_read,
+    current_user,
+    dash,
+    deadline_state,
+    reads_safeguarding,
+    render,
+    scope,
+)
 from watchtower.web._inbox import bulk_flash
-from watchtower.web._security import allow, form_str, item_id_from
+from watchtower.web._security import allow, form_str, item_id_from, of_my_school
 
 EXCERPT_CHARS = 180
+T = TypeVar("T")
 
 
 def _excerpt(text: str) -> str:
@@ -56,6 +70,8 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
         "dsl_reviewed_at": item.get("dsl_reviewed_at"),
         "claimed_by": item.get("claimed_by"),
         "claimed_at": item.get("claimed_at"),
+        "school": item.get("school") or "",
+        "school_name": d.daemon.config.school_named(str(item.get("school") or "")),
     }
 
 
@@ -65,12 +81,15 @@ async def queue(request: web.Request) -> web.StreamResponse:
     user = current_user(request)
     f = q.QueueFilter.from_query(request.query)
     rs = reads_safeguarding(user, d.daemon.config)
+    sc = scope(request)
+    schools = sc.sql()
 
     def read(db: Database) -> tuple[list[dict[str, Any]], int, list[str]]:
-        rows, total = q.queue(db, f, reads_safeguarding=rs)
-        return rows, total, q.platforms(db)
+        rows, total = q.queue(db, f, reads_safeguarding=rs, schools=schools)
+        return rows, total, q.platforms(db, schools=schools)
 
     rows, total, plats = await d.daemon.store.read(read)
+    await audit_cross_school(request, "queue", schools=sc.schools(d.daemon.config), school=sc.chosen)
     pages = max(1, math.ceil(total / q.PAGE_SIZE))
     return render(
         request,
@@ -89,6 +108,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
         now=d.now(),
         query=urlencode(f.params()),
         flash=bulk_flash(request.query.get("done", "")),
+        show_school=sc.spans(d.daemon.config),
     )
 
 
@@ -105,10 +125,12 @@ async def item_page(request: web.Request) -> web.StreamResponse:
     user = current_user(request)
     item_id = item_id_from(request)
     detail = await d.daemon.store.read(lambda db: q.item_detail(db, item_id))
-    if detail is None:
+    if detail is None or not access.may_see(user, detail["item"]):
+        # another school's item is not there for this person: the same answer as for no item at all
         raise web.HTTPNotFound(text="There is no item with that number (it may have been purged).")
     item = detail["item"]
     readable = can_read(item, user, d.daemon.config)
+    await audit_cross_school(request, "item", item_id=item_id, school=access.item_school(item))
     if "safeguarding" in item["categories_list"]:
         now = d.now()
         await d.daemon.store.write(lambda db: repo.audit(
@@ -136,6 +158,9 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         action_choices={k: v for k, v in repo.ACTIONS.items() if k != "note"},
         flash=_DONE.get(request.query.get("done", ""), ""),
         platform=await _platform.panel(request, item),  # issue 17: web/templates/_platform_actions.html
+        # who the item can be assigned to: its own school's people
+        people=list(Roster.from_config(d.daemon.config, access.item_school(item)).people),
+        show_school=d.daemon.config.multi_school,
     )
 
 
@@ -164,32 +189,36 @@ async def item_post(request: web.Request) -> web.StreamResponse:
     by = user.actor
     ch = "dashboard"
     done = do
+
+    def mine(fn: Callable[[Database], T]) -> Callable[[Database], T]:
+        return of_my_school(user, item_id, fn)
+
     try:
         if do == "ack":
-            first = await d.daemon.store.write(
-                lambda db: actions.acknowledge(db, item_id, by=by, channel=ch, now=now, note=note))
+            first = await d.daemon.store.write(mine(
+                lambda db: actions.acknowledge(db, item_id, by=by, channel=ch, now=now, note=note)))
             done = "ack" if first else "already"
         elif do == "action":
             action = form_str(form, "action", 40)
             if action not in actions.ACTIONS or action == "note":
                 raise web.HTTPBadRequest(text="Choose one of the listed actions.")
-            await d.daemon.store.write(
-                lambda db: actions.act(db, item_id, action, by=by, channel=ch, now=now, note=note))
+            await d.daemon.store.write(mine(
+                lambda db: actions.act(db, item_id, action, by=by, channel=ch, now=now, note=note)))
         elif do == "note":
             if not note:
                 raise web.HTTPBadRequest(text="The note is empty.")
-            await d.daemon.store.write(
-                lambda db: actions.act(db, item_id, "note", by=by, channel=ch, now=now, note=note))
+            await d.daemon.store.write(mine(
+                lambda db: actions.act(db, item_id, "note", by=by, channel=ch, now=now, note=note)))
         elif do == "resolve":
-            await d.daemon.store.write(lambda db: actions.resolve(db, item_id, by=by, channel=ch, now=now))
+            await d.daemon.store.write(mine(lambda db: actions.resolve(db, item_id, by=by, channel=ch, now=now)))
         elif do == "not_concern":
-            await d.daemon.store.write(
-                lambda db: actions.not_concern(db, item_id, by=by, channel=ch, now=now, note=note))
+            await d.daemon.store.write(mine(
+                lambda db: actions.not_concern(db, item_id, by=by, channel=ch, now=now, note=note)))
         elif do == "reviewed":
-            if user.role not in ("dsl", "deputy_dsl"):
+            if not can(user, "review"):
                 raise web.HTTPForbidden(text="Only the DSL and deputy DSL mark items as reviewed.")
-            await d.daemon.store.write(
-                lambda db: actions.mark_reviewed(db, [item_id], by=by, comment=note, channel=ch, now=now))
+            await d.daemon.store.write(mine(
+                lambda db: actions.mark_reviewed(db, [item_id], by=by, comment=note, channel=ch, now=now)))
         else:
             raise web.HTTPBadRequest(text="Unknown action.")
     except KeyError:

@@ -53,7 +53,7 @@ def _already_resolved(request: web.Request, item: dict[str, Any], *, acknowledge
 def _person(request: web.Request, claim: LinkClaim) -> str | None:
     """The address the link was sent to: its token carries only an opaque ref (``links.py``)."""
     signer: LinkSigner = dash(request).daemon.signer
-    return signer.resolve_person(claim, (p.email for p in dash(request).daemon.config.people))
+    return signer.resolve_person(claim, (p.email for p in dash(request).daemon.config.all_people))
 
 
 def _someone_else(request: web.Request, address: str) -> User | None:

@@ -9,11 +9,11 @@ from typing import Any
 from aiohttp import web
 from sqlite_utils import Database
 
-from watchtower import actions, users
-from watchtower.models import CATEGORIES, ROLES
+from watchtower import access, actions, users
+from watchtower.models import ALL_SCHOOLS, CATEGORIES, ROLES, TRUST_ROLES
 from watchtower.web import _queries as q
-from watchtower.web._context import USER, can_read, current_user, dash, render
-from watchtower.web._security import allow, form_str, public
+from watchtower.web._context import USER, audit_cross_school, can_read, current_user, dash, render, scope
+from watchtower.web._security import allow, form_str, my_item_ids, public
 from watchtower.web._svg import SEVERITY_COLOURS, ack_time_chart, bar_chart
 from watchtower.web.health import health_snapshot
 
@@ -24,18 +24,21 @@ from watchtower.web.health import health_snapshot
 async def review_page(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     user = current_user(request)
+    sc = scope(request)
+    schools = sc.sql()
 
     def read(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        return q.awaiting_review(db), q.review_history(db)
+        return q.awaiting_review(db, schools=schools), q.review_history(db, schools=schools)
 
     items, history = await d.daemon.store.read(read)
+    await audit_cross_school(request, "review", schools=sc.schools(d.daemon.config), school=sc.chosen)
     from watchtower.web._items import _view_row
 
     rows = [_view_row(i, request) | {"text": i["text"] if can_read(i, user, d.daemon.config) else None}
             for i in items]
     done = request.query.get("done", "")
     return render(request, "review.html", title="DSL review", items=rows, history=history,
-                  ids=",".join(str(i["id"]) for i in items),
+                  ids=",".join(str(i["id"]) for i in items), show_school=sc.spans(d.daemon.config),
                   flash=f"Marked {done} item(s) as reviewed." if done.isdigit() else "")
 
 
@@ -50,8 +53,8 @@ async def review_post(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest(text="The list of items was damaged: reload the page.") from None
     comment = form_str(form, "comment", 4000) or None
     now = d.now()
-    n = await d.daemon.store.write(
-        lambda db: actions.mark_reviewed(db, ids, by=user.actor, comment=comment, channel="dashboard", now=now))
+    n = await d.daemon.store.write(lambda db: actions.mark_reviewed(
+        db, my_item_ids(db, user, ids), by=user.actor, comment=comment, channel="dashboard", now=now))
     raise web.HTTPSeeOther(f"/review?done={n}")
 
 
@@ -66,10 +69,18 @@ def _local_midnight(now: datetime, tz: Any) -> datetime:
 async def sources_page(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     since = _local_midnight(d.now(), d.tz)
-    rows = await d.daemon.store.read(lambda db: q.sources(db, since=since))
+    sc = scope(request)
+    schools = sc.sql()
+    rows = await d.daemon.store.read(lambda db: q.sources(db, since=since, schools=schools))
+    config = d.daemon.config
+    for r in rows:
+        r["school_name"] = config.school_named(str(r["school"]))
     known = {r["source_name"] for r in rows}
-    configured = [s for s in d.daemon.config.sources if s.enabled and s.name not in known]
-    return render(request, "sources.html", title="Sources", sources=rows, not_polled=configured)
+    mine = set(sc.schools(config))
+    configured = [s for sch in config.all_schools if sch.id in mine for s in sch.sources
+                  if s.enabled and s.name not in known]
+    return render(request, "sources.html", title="Sources", sources=rows, not_polled=configured,
+                  show_school=sc.spans(config))
 
 
 # --- reports --------------------------------------------------------------------------------------------
@@ -79,7 +90,13 @@ async def sources_page(request: web.Request) -> web.StreamResponse:
 async def reports_page(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     now = d.now()
-    r = await d.daemon.store.read(lambda db: q.reports(db, now=now, tz=d.tz))
+    sc = scope(request)
+    schools = sc.sql()
+    r = await d.daemon.store.read(lambda db: q.reports(db, now=now, tz=d.tz, schools=schools))
+    await audit_cross_school(request, "reports", schools=sc.schools(d.daemon.config), school=sc.chosen)
+    config = d.daemon.config
+    per_school = [{"id": k, "name": config.school_named(k), **v,
+                   "breaches_total": sum(v["breaches"].values())} for k, v in r["per_school"].items()]
     days = r["days"]
     short = [x[5:] for x in days]  # MM-DD
     sev_names = ["critical", "high", "normal", "none"]
@@ -121,7 +138,8 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     return render(request, "reports.html", title="Reports", r=r, charts={
         "per_day": per_day, "per_cat": per_cat, "breaches": breaches, "fps": fps, "ack_weeks": ack_weeks},
         sev_names=sev_names,
-        categories=CATEGORIES)
+        categories=CATEGORIES,
+        per_school=per_school if sc.spans(config) else [])
 
 
 # --- health ---------------------------------------------------------------------------------------------
@@ -136,12 +154,34 @@ async def healthz(request: web.Request) -> web.StreamResponse:
 # --- users ------------------------------------------------------------------------------------------------
 
 
+def _manages(admin: users.User, schools: tuple[str, ...]) -> bool:
+    """Whether ``admin`` administers an account of these schools: every one of them is the admin's (a trust-wide
+    account only by a trust-wide admin)."""
+    return all(access.may_see(admin, {"school": s}) for s in schools) and (
+        ALL_SCHOOLS not in schools or admin.trust_wide)
+
+
+def _users_page(request: web.Request, rows: list[dict[str, Any]], **ctx: Any) -> web.Response:
+    """The users an admin manages, and the schools and roles they may give a new one."""
+    me = current_user(request)
+    config = dash(request).daemon.config
+    mine = [r | {"schools": users.parse_schools(r.get("school"))} for r in rows]
+    mine = [r | {"school_names": ", ".join("every school" if s == ALL_SCHOOLS else config.school_named(s)
+                                          for s in r["schools"])}
+            for r in mine if _manages(me, r["schools"])]
+    choices = [(s.id, s.name) for s in config.all_schools if access.may_see(me, {"school": s.id})]
+    if me.trust_wide and config.multi_school:
+        choices.append((ALL_SCHOOLS, "every school (the trust)"))
+    roles = [*ROLES, *(TRUST_ROLES if me.trust_wide and config.multi_school else ())]
+    return render(request, "admin_users.html", title="Users", users=mine, roles=roles,
+                  school_choices=choices if config.multi_school else [], **ctx)
+
+
 @allow("admin")
 async def admin_users(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     rows = await d.daemon.store.read(users.list_users)
-    return render(request, "admin_users.html", title="Users", users=rows, roles=ROLES,
-                  flash=request.query.get("msg", "")[:200], error="", form={})
+    return _users_page(request, rows, flash=request.query.get("msg", "")[:200], error="", form={})
 
 
 @allow("admin")
@@ -158,14 +198,24 @@ async def admin_users_post(request: web.Request) -> web.StreamResponse:
             if password != str(form.get("password2", ""))[:1024]:
                 raise users.UserError("the two passwords differ")
             pw_hash = await asyncio.get_running_loop().run_in_executor(None, users.hash_password, password)
-            name, email, role = form_str(form, "name", 200), form_str(form, "email", 200), form_str(form, "role", 20)
+            name, email, role = form_str(form, "name", 200), form_str(form, "email", 200), form_str(form, "role", 30)
+            config = d.daemon.config
+            chosen = [str(v)[:40] for v in form.getall("school", [])]
+            if not chosen and not me.trust_wide:
+                chosen = list(me.schools)  # a school's admin adds people to their own school
+            school = users.check_schools(role, chosen, [s.id for s in config.all_schools])
+            if not _manages(me, users.parse_schools(school)):
+                raise users.UserError("you can add people to your own school(s) only")
             await d.daemon.store.write(lambda db: users.add_user(
                 db, username, name=name, email=email or None, role=role, password_hash=pw_hash, now=now,
-                by=me.actor, channel="dashboard"))
+                by=me.actor, channel="dashboard", school=school))
             msg = f"Added {username}."
         elif do in ("disable", "enable"):
             if do == "disable" and username == me.username:
                 raise users.UserError("you cannot disable your own account")
+            target = await d.daemon.store.read(lambda db: users.login_record(db, username))
+            if target is None or not _manages(me, users.parse_schools(target.get("school"))):
+                raise users.UserError(f"no user called {username!r}")
             await d.daemon.store.write(lambda db: users.set_disabled(
                 db, username, do == "disable", now=now, by=me.actor, channel="dashboard"))
             msg = f"{'Disabled' if do == 'disable' else 'Enabled'} {username}."
@@ -173,9 +223,8 @@ async def admin_users_post(request: web.Request) -> web.StreamResponse:
             raise web.HTTPBadRequest(text="Unknown action.")
     except users.UserError as exc:
         rows = await d.daemon.store.read(users.list_users)
-        return render(request, "admin_users.html", status=400, title="Users", users=rows, roles=ROLES, flash="",
-                      error=str(exc)[:1].upper() + str(exc)[1:] + ".",
-                      form={k: form_str(form, k, 200) for k in ("username", "name", "email", "role")})
+        return _users_page(request, rows, status=400, flash="", error=str(exc)[:1].upper() + str(exc)[1:] + ".",
+                           form={k: form_str(form, k, 200) for k in ("username", "name", "email", "role")})
     from urllib.parse import quote
 
     raise web.HTTPSeeOther("/admin/users?msg=" + quote(msg))

@@ -18,7 +18,7 @@ from watchtower.platform_actions.service import PLATFORM_NAMES, offer, plan_text
 from watchtower.store import repo
 from watchtower.store.rows import item_row
 from watchtower.web._context import USER, can, dash, render
-from watchtower.web._security import allow, form_str, item_id_from
+from watchtower.web._security import allow, form_str, item_id_from, of_my_school
 
 STATUS_WORDS = {"pending": "waiting to be sent", "sending": "being sent now", "done": "done",
                 "failed": "failed", "dry_run": "dry run: nothing was sent", "uncertain": "check the platform"}
@@ -75,7 +75,7 @@ async def platform_post(request: web.Request) -> web.StreamResponse:
             raise _Preview(item, plan)
 
         try:
-            await d.daemon.store.write(preview)
+            await d.daemon.store.write(of_my_school(user, item_id, preview))
             raise AssertionError("unreachable")
         except _Preview as p:
             item, plan = p.item, p.plan
@@ -86,9 +86,9 @@ async def platform_post(request: web.Request) -> web.StreamResponse:
         return render(request, "platform_confirm.html", title=f"Confirm: item {item_id}", item=item, plan=plan,
                       kind=kind, text=text or "", reply_template=template or "", reason=reason or "")
     try:
-        action_id, _ = await d.daemon.store.write(lambda db: request_action(
+        action_id, _ = await d.daemon.store.write(of_my_school(user, item_id, lambda db: request_action(
             db, config, item_id, kind, actor=user.actor, role=user.role, channel="dashboard", now=d.now(),
-            text=text, template=template, reason=reason))
+            text=text, template=template, reason=reason)))
     except KeyError:
         raise web.HTTPNotFound(text="There is no item with that number.") from None
     except NotPossible as exc:

@@ -3,6 +3,10 @@ people do to items is ``watchtower.actions``).
 
 The dashboard runs them through ``Store.read``/``Store.write``. Every value is a bound parameter; SQL text is built
 only from our own fragments.
+
+Every query that lists, counts or searches items takes ``schools``: the condition (and its parameters) that keeps it
+to the person's schools (``web._context.Scope.sql``, made by ``watchtower.access.school_sql``), so a view can
+never show another school's items, even by accident.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ SEVERITY_FILTERS: dict[str, str] = {
 }
 PAGE_SIZE = 50  # a page of harmless comments is triaged in one bulk action
 
+#: a condition on the ``school`` column and its parameters (``Scope.sql``)
+SchoolSql = tuple[str, list[Any]]
+
 
 def _like(term: str) -> str:
     """A LIKE pattern matching ``term`` literally (``%`` and ``_`` in a search are not wildcards)."""
@@ -56,6 +63,8 @@ class QueueFilter:
     status: str = "unresolved"
     q: str = ""
     page: int = 1
+    #: the school chosen with the switcher ("" = every school of the person's); the scope enforces it
+    school: str = ""
 
     @classmethod
     def from_query(cls, query: Any) -> QueueFilter:
@@ -75,19 +84,23 @@ class QueueFilter:
             status=pick("status", STATUSES, "unresolved"),
             q=str(query.get("q", "")).strip()[:200],
             page=page,
+            school=str(query.get("school", "") or "")[:40],
         )
 
     def params(self, **change: Any) -> dict[str, str]:
         """Query-string parameters for a link to this view (pagination keeps the filters)."""
-        d = {k: str(getattr(self, k)) for k in ("severity", "category", "platform", "source", "status", "q", "page")}
+        d = {k: str(getattr(self, k))
+             for k in ("severity", "category", "platform", "source", "status", "q", "page", "school")}
         d.update({k: str(v) for k, v in change.items()})
         return {k: v for k, v in d.items() if v and not (k == "page" and v == "1")}
 
 
-def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[list[dict[str, Any]], int]:
-    """One page of the queue and the total count: open items first, then by severity (worst first) and deadline."""
-    where: list[str] = ["classified_at IS NOT NULL"]
-    params: list[Any] = []
+def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool,
+          schools: SchoolSql) -> tuple[list[dict[str, Any]], int]:
+    """One page of the queue (of ``schools``) and the total count: open items first, then by severity (worst first)
+    and deadline."""
+    where: list[str] = ["classified_at IS NOT NULL", schools[0]]
+    params: list[Any] = list(schools[1])
     if f.severity == "inbox":  # the 24-hour rule: every own-account comment is owed an acknowledgement
         where.append("(severity > 0 OR deadline_at IS NOT NULL)")
     elif f.severity == "flagged":
@@ -135,8 +148,9 @@ def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[li
     return rows, total
 
 
-def platforms(db: Database) -> list[str]:
-    return [r[0] for r in db.execute("SELECT DISTINCT platform FROM items ORDER BY platform")]
+def platforms(db: Database, *, schools: SchoolSql) -> list[str]:
+    return [r[0] for r in db.execute(f"SELECT DISTINCT platform FROM items WHERE {schools[0]} ORDER BY platform",
+                                     schools[1])]
 
 
 # --- one item ------------------------------------------------------------------------------------
@@ -155,11 +169,12 @@ def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
         params += [item["parent_id"], item["parent_id"]]
     conds.append("parent_id = ?")
     params.append(item["platform_id"])
+    # the thread as this school saw it: a reply stored under another school is that school's
     thread = _rows(
         db,
-        f"SELECT * FROM items WHERE platform = ? AND id != ? AND ({' OR '.join(conds)}) "
+        f"SELECT * FROM items WHERE platform = ? AND id != ? AND school = ? AND ({' OR '.join(conds)}) "
         "ORDER BY created_at LIMIT 200",
-        [item["platform"], item_id, *params],
+        [item["platform"], item_id, item["school"], *params],
     )
     for t in thread:
         with_categories_list(t)
@@ -192,34 +207,48 @@ def link_used(db: Database, nonce: str) -> str | None:
 # --- DSL review ------------------------------------------------------------------------------------
 
 
-def awaiting_review(db: Database, limit: int = 500) -> list[dict[str, Any]]:
-    """Flagged items not yet reviewed: the worst first, then the oldest (as the DSL would read them)."""
+def awaiting_review(db: Database, *, schools: SchoolSql, limit: int = 500) -> list[dict[str, Any]]:
+    """Flagged items (of ``schools``) not yet reviewed: the worst first, then the oldest (as the DSL would read
+    them)."""
     rows = _rows(
         db,
-        "SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL "
+        f"SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL AND {schools[0]} "
         "ORDER BY severity DESC, first_seen_at, id LIMIT ?",
-        [limit],
+        [*schools[1], limit],
     )
     for r in rows:
         with_categories_list(r)
     return rows
 
 
-def review_history(db: Database, limit: int = 50) -> list[dict[str, Any]]:
-    rows = _rows(db, "SELECT id, by, at, comment, item_ids FROM reviews ORDER BY id DESC LIMIT ?", [limit])
-    for r in rows:
-        r["count"] = len(json.loads(r["item_ids"]))
-    return rows
+def review_history(db: Database, *, schools: SchoolSql, limit: int = 50) -> list[dict[str, Any]]:
+    """The latest reviews that touched ``schools``' items (each item's ``dsl_reviewed`` audit line, kept after the
+    item is purged, says which school it was)."""
+    out: list[dict[str, Any]] = []
+    for r in _rows(db, "SELECT id, by, at, comment, item_ids FROM reviews ORDER BY id DESC LIMIT ?", [limit * 4]):
+        ids = [int(i) for i in json.loads(r["item_ids"])]
+        if schools[0] != "1 = 1" and ids:
+            marks = ",".join("?" * len(ids))
+            seen = db.execute(f"SELECT 1 FROM audit WHERE item_id IN ({marks}) AND action = 'dsl_reviewed' AND "
+                              f"{schools[0]} LIMIT 1", [*ids, *schools[1]]).fetchone()
+            if seen is None:
+                continue
+        r["count"] = len(ids)
+        out.append(r)
+        if len(out) >= limit:
+            break
+    return out
 
 
 # --- sources -----------------------------------------------------------------------------------------
 
 
-def sources(db: Database, *, since: datetime) -> list[dict[str, Any]]:
-    rows = repo.source_health(db)
+def sources(db: Database, *, since: datetime, schools: SchoolSql) -> list[dict[str, Any]]:
+    """The health of ``schools``' sources, with how many items each saw since ``since``."""
+    rows = _rows(db, f"SELECT * FROM source_health WHERE {schools[0]} ORDER BY source_name", schools[1])
     today = dict(
-        db.execute("SELECT source_name, COUNT(*) FROM items WHERE first_seen_at >= ? GROUP BY source_name",
-                   [ts(since)]).fetchall()
+        db.execute("SELECT source_name, COUNT(*) FROM items WHERE first_seen_at >= ? AND "
+                   f"{schools[0]} GROUP BY source_name", [ts(since), *schools[1]]).fetchall()
     )
     for r in rows:
         r["items_today"] = int(today.get(r["source_name"], 0))
@@ -234,14 +263,15 @@ def outbox_counts(db: Database) -> dict[str, int]:
 # --- reports -------------------------------------------------------------------------------------------
 
 
-def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str, Any]:
-    """Items per day by severity and category, time to acknowledge, breaches per month, false positives."""
+def reports(db: Database, *, now: datetime, tz: Any, schools: SchoolSql, days: int = 30) -> dict[str, Any]:
+    """Items (of ``schools``) per day by severity and category, time to acknowledge, breaches per month (and per
+    school), false positives."""
     since = now - timedelta(days=days)
     rows = _rows(
         db,
-        "SELECT id, first_seen_at, created_at, severity, categories, deadline_at, acknowledged_at, not_concern "
-        "FROM items WHERE classified_at IS NOT NULL AND first_seen_at >= ?",
-        [ts(since - timedelta(days=366))],
+        "SELECT id, first_seen_at, created_at, severity, categories, deadline_at, acknowledged_at, not_concern, "
+        f"school FROM items WHERE classified_at IS NOT NULL AND first_seen_at >= ? AND {schools[0]}",
+        [ts(since - timedelta(days=366)), *schools[1]],
     )
     day_keys = [(now - timedelta(days=d)).astimezone(tz).date().isoformat() for d in range(days - 1, -1, -1)]
     per_day_sev: dict[str, Counter[str]] = {d: Counter() for d in day_keys}
@@ -252,6 +282,10 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
     week_hours: dict[str, list[float]] = {w: [] for w in week_keys}
     week_late: Counter[str] = Counter()
     breaches: Counter[str] = Counter()
+    school_breaches: dict[str, Counter[str]] = defaultdict(Counter)
+    school_items: Counter[str] = Counter()
+    school_flagged: Counter[str] = Counter()
+    school_open_late: Counter[str] = Counter()
     for r in rows:
         seen = parse_ts(r["first_seen_at"])
         day = seen.astimezone(tz).date().isoformat()
@@ -267,8 +301,15 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
         acked = maybe_ts(r["acknowledged_at"])
         if acked is not None and r["severity"] and seen >= since:
             ack_minutes[sev].append(max(0.0, (acked - seen).total_seconds() / 60))
+        school = str(r["school"])
+        if seen >= since:
+            school_items[school] += 1
+            school_flagged[school] += 1 if decoded.severity else 0
         if deadline is not None and ((acked is None and deadline < now) or (acked is not None and acked > deadline)):
             breaches[deadline.astimezone(tz).strftime("%Y-%m")] += 1
+            school_breaches[school][deadline.astimezone(tz).strftime("%Y-%m")] += 1
+            if acked is None:
+                school_open_late[school] += 1
         week = _week_of(seen, tz)
         if deadline is not None and week in week_hours:
             if acked is not None:
@@ -282,7 +323,8 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
         m = (m - timedelta(days=1)).replace(day=1)
     months.reverse()
     fp: Counter[str] = Counter()
-    for (detail,) in db.execute("SELECT detail FROM audit WHERE action = 'not_concern'"):
+    for (detail,) in db.execute(f"SELECT detail FROM audit WHERE action = 'not_concern' AND {schools[0]}",
+                                schools[1]):
         for c in json.loads(detail).get("categories", []):
             fp[c] += 1
     ack_table = []
@@ -304,6 +346,13 @@ def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str
         "breaches": breaches,
         "false_positives": fp,
         "flagged_per_category": per_cat,
+        # per school (the trust's view): items and flagged items in the last ``days``, breaches per month, and
+        # items still waiting after their deadline
+        "per_school": {
+            s: {"items": school_items[s], "flagged": school_flagged[s], "breaches": school_breaches[s],
+                "waiting_overdue": school_open_late[s]}
+            for s in sorted(set(school_items) | set(school_breaches))
+        },
         "weeks": [
             {
                 "week": w,

@@ -10,16 +10,17 @@ from __future__ import annotations
 import hmac
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 from aiohttp import web
 from yarl import URL
 
-from watchtower import users
+from watchtower import access, users
 from watchtower.web._context import CSRF, DASHBOARD, PERMISSIONS, SESSION_TOKEN, USER, dash, render
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+T = TypeVar("T")
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
@@ -99,6 +100,29 @@ def parse_item_id(value: str) -> int | None:
         return None
     n = int(value)
     return n if 0 < n <= MAX_ID else None
+
+
+def of_my_school(user: Any, item_id: int, fn: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``fn`` (a store write or read) run only when the item belongs to one of ``user``'s schools; otherwise (or when
+    there is no such item) KeyError, which every item route answers with a 404: another school's item is not there
+    for them, not even its number."""
+
+    def work(db: Any) -> T:
+        row = db.execute("SELECT school FROM items WHERE id = ?", [item_id]).fetchone()
+        if row is None or not access.may_see(user, {"school": row[0]}):
+            raise KeyError(item_id)
+        return fn(db)
+
+    return work
+
+
+def my_item_ids(db: Any, user: Any, ids: list[int]) -> list[int]:
+    """Of ``ids``, those of items of ``user``'s schools (in order; the others are skipped as if missing)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = {int(i): s for i, s in db.execute(f"SELECT id, school FROM items WHERE id IN ({marks})", ids)}
+    return [i for i in ids if i in found and access.may_see(user, {"school": found[i]})]
 
 
 def item_id_from(request: web.Request) -> int:

@@ -31,12 +31,14 @@ async def health_snapshot(daemon: DashboardHost) -> dict[str, Any]:
     health, outbox = await daemon.store.read(read)
     by_name = {h["source_name"]: h for h in health}
     sources: list[dict[str, Any]] = []
-    for src in daemon.config.sources:
+    for src in daemon.config.all_sources:
         if not src.enabled:
             continue
         h = by_name.get(src.name)
+        owner = daemon.config.school_of_source(src.name)
         sources.append({
             "name": src.name,
+            "school": owner.id if owner is not None else None,
             "type": src.type,
             "status": h["status"] if h else "not_polled_yet",
             "last_success_at": h["last_success_at"] if h else None,
