@@ -343,11 +343,6 @@ def test_nothing_but_the_entry_point_imports_the_command_line(graph: Graph) -> N
 
 # Lazy imports known to hide a cycle, each with why it is still there. Delete an entry once its cycle is gone.
 HIDDEN_CYCLES: dict[tuple[str, str], str] = {
-    ("watchtower.web._inbox", "watchtower.web._items"): (
-        "queue_fragment renders rows with _items._view_row while _items imports _inbox.bulk_flash; the fix is to "
-        "move one of them into a module both import (web/ was being reworked for multi-school support when this "
-        "check was written)"
-    ),
 }
 
 

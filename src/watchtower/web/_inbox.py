@@ -19,6 +19,7 @@ from watchtower import actions
 from watchtower.people import Roster
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, current_user, dash, reads_safeguarding, scope
+from watchtower.web._items import _view_row
 from watchtower.web._security import allow, form_str, my_item_ids, of_my_school
 
 
@@ -27,20 +28,6 @@ async def _audit_queue(request: web.Request, sc: Any) -> None:
     from watchtower.web._context import audit_cross_school
 
     await audit_cross_school(request, "queue", schools=sc.schools(dash(request).daemon.config), school=sc.chosen)
-
-
-def bulk_flash(done: str) -> str:
-    """The queue's message after a bulk action: ``done`` is ``ack-12-3`` (action, acted on, skipped)."""
-    parts = done.split("-")
-    if len(parts) != 3 or parts[0] not in actions.BULK_ACTIONS or not (parts[1].isdigit() and parts[2].isdigit()):
-        return ""
-    n, skipped = int(parts[1]), int(parts[2])
-    what = "Acknowledged" if parts[0] == "ack" else "Marked seen, nothing to do:"
-    msg = f"{what} {n} item{'' if n == 1 else 's'}."
-    if skipped:
-        msg += (f" {skipped} skipped (already acknowledged or resolved" +
-                (", or flagged: open those to close them with a reason" if parts[0] == "seen" else "") + ").")
-    return msg
 
 
 def _back(value: str) -> str:
@@ -120,8 +107,6 @@ async def claim_post(request: web.Request) -> web.StreamResponse:
 @allow("view")
 async def queue_fragment(request: web.Request) -> web.StreamResponse:
     """The queue's list for the current filters, as ``{"total", "ids", "html"}``."""
-    from watchtower.web._items import _view_row
-
     d = dash(request)
     user = current_user(request)
     f = q.QueueFilter.from_query(request.query)

@@ -29,7 +29,6 @@ from watchtower.web._context import (
     render,
     scope,
 )
-from watchtower.web._inbox import bulk_flash
 from watchtower.web._security import allow, form_str, item_id_from, of_my_school
 
 EXCERPT_CHARS = 180
@@ -46,6 +45,20 @@ def _author(item: dict[str, Any]) -> str:
     if name and handle:
         return f"{name} (@{handle})"
     return name or (f"@{handle}" if handle else "unknown")
+
+
+def bulk_flash(done: str) -> str:
+    """The queue's message after a bulk action: ``done`` is ``ack-12-3`` (action, acted on, skipped)."""
+    parts = done.split("-")
+    if len(parts) != 3 or parts[0] not in actions.BULK_ACTIONS or not (parts[1].isdigit() and parts[2].isdigit()):
+        return ""
+    n, skipped = int(parts[1]), int(parts[2])
+    what = "Acknowledged" if parts[0] == "ack" else "Marked seen, nothing to do:"
+    msg = f"{what} {n} item{'' if n == 1 else 's'}."
+    if skipped:
+        msg += (f" {skipped} skipped (already acknowledged or resolved" +
+                (", or flagged: open those to close them with a reason" if parts[0] == "seen" else "") + ").")
+    return msg
 
 
 def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
