@@ -1,4 +1,4 @@
-"""Backups with SQLite's online backup API: consistent while the daemon runs and writes.
+"""Backups of a SQLite store with SQLite's online backup API: consistent while the daemon runs and writes.
 
 ``backup`` copies the live database page by page (``sqlite3.Connection.backup``; a write by the daemon during the
 copy makes SQLite restart the copy, so the result is always one committed state), into a temporary file created
@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from watchtower.exceptions import StoreError
-from watchtower.store.migrations import migrations
+from watchtower.store.db import DatabaseError, Location, SqliteDb
+from watchtower.store.migrations import LEGACY_TABLE, MIGRATIONS_TABLE, migrations
 
 PAGES_PER_STEP = 256  # small steps: the daemon's writer waits at most one step for the lock
 
@@ -47,21 +48,15 @@ def check_database(path: Path) -> list[str]:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 raise StoreError(f"{path}: integrity check failed: {'; '.join(result[:5])}")
-            try:
-                applied = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at",
-                        [migrations.name],
-                    )
-                ]
-            except sqlite3.OperationalError:
-                raise StoreError(f"{path}: not a Watchtower database (no migrations table)") from None
+            db = SqliteDb(Location(path=path), conn)
+            if not (db.has_table(MIGRATIONS_TABLE) or db.has_table(LEGACY_TABLE)):
+                raise StoreError(f"{path}: not a Watchtower database (no migrations table)")
+            applied = migrations.applied(db)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, DatabaseError) as exc:
         raise StoreError(f"{path}: not a readable SQLite database: {exc}") from exc
-    known = {m.name for m in migrations._migrations}
+    known = set(migrations.names)
     unknown = [m for m in applied if m not in known]
     if unknown:
         raise StoreError(

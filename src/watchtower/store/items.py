@@ -8,15 +8,14 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower.models import ACTIONS, Classification, Item
 from watchtower.store._db import rows as _rows
 from watchtower.store.audit import audit
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 
-def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: datetime) -> list[int]:
+def ingest(db: Db, items: Iterable[Item], *, source_name: str, now: datetime) -> list[int]:
     """Store items; return the ids of those not seen before. The same post seen twice is one item."""
     new_ids: list[int] = []
     seen_ts = ts(now)
@@ -52,11 +51,11 @@ def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: dateti
     return new_ids
 
 
-def unclassified_ids(db: Database, limit: int = 10_000) -> list[int]:
+def unclassified_ids(db: Db, limit: int = 10_000) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM items WHERE classified_at IS NULL ORDER BY id LIMIT ?", [limit])]
 
 
-def sources_of(db: Database, ids: Sequence[int]) -> dict[str, list[int]]:
+def sources_of(db: Db, ids: Sequence[int]) -> dict[str, list[int]]:
     """``ids`` grouped by the source that first saw each item, ids in order within each source."""
     out: dict[str, list[int]] = {}
     for start in range(0, len(ids), 500):
@@ -69,7 +68,7 @@ def sources_of(db: Database, ids: Sequence[int]) -> dict[str, list[int]]:
     return out
 
 
-def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+def get_items(db: Db, ids: Sequence[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -78,13 +77,13 @@ def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
-def get_item(db: Database, item_id: int) -> dict[str, Any] | None:
+def get_item(db: Db, item_id: int) -> dict[str, Any] | None:
     rows = get_items(db, [item_id])
     return rows[0] if rows else None
 
 
 def record_classification(
-    db: Database,
+    db: Db,
     item_id: int,
     cls: Classification,
     *,
@@ -118,7 +117,7 @@ def record_classification(
     )
 
 
-def latest_classification(db: Database, item_id: int) -> dict[str, Any] | None:
+def latest_classification(db: Db, item_id: int) -> dict[str, Any] | None:
     row = db.execute(
         "SELECT categories, severity, scores, reasons, model_version, classified_at FROM classifications "
         "WHERE item_id = ? ORDER BY id DESC LIMIT 1",
@@ -136,7 +135,7 @@ def latest_classification(db: Database, item_id: int) -> dict[str, Any] | None:
     }
 
 
-def record_step(db: Database, item_id: int, step: str, reason: str, now: datetime) -> bool:
+def record_step(db: Db, item_id: int, step: str, reason: str, now: datetime) -> bool:
     """Record that an escalation step was taken; False if it already was (restart-safe)."""
     cur = db.execute(
         "INSERT INTO escalation_steps (item_id, step, at, reason) VALUES (?, ?, ?, ?) "
@@ -146,11 +145,11 @@ def record_step(db: Database, item_id: int, step: str, reason: str, now: datetim
     return cur.rowcount == 1
 
 
-def done_steps(db: Database, item_id: int) -> set[str]:
+def done_steps(db: Db, item_id: int) -> set[str]:
     return {r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ?", [item_id])}
 
 
-def open_items(db: Database) -> list[dict[str, Any]]:
+def open_items(db: Db) -> list[dict[str, Any]]:
     """Items that still owe an acknowledgement, with the steps already taken."""
     rows = db.execute(
         "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, acknowledged_at, "
@@ -170,7 +169,7 @@ def open_items(db: Database) -> list[dict[str, Any]]:
     return out
 
 
-def items_state(db: Database, item_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
+def items_state(db: Db, item_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
     """(acknowledged_at, resolved_at) of each of these items that still exists."""
     if not item_ids:
         return {}
@@ -179,7 +178,7 @@ def items_state(db: Database, item_ids: Sequence[int]) -> dict[int, tuple[str | 
         f"SELECT id, acknowledged_at, resolved_at FROM items WHERE id IN ({marks})", list(item_ids))}
 
 
-def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
+def acknowledge(db: Db, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
     """Acknowledge an item: stops its escalation chain. False if it was already acknowledged."""
     if db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is None:
         raise KeyError(item_id)
@@ -197,7 +196,7 @@ def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datet
 
 
 def record_action(
-    db: Database, item_id: int, action: str, *, by: str, channel: str, now: datetime, note: str | None = None
+    db: Db, item_id: int, action: str, *, by: str, channel: str, now: datetime, note: str | None = None
 ) -> None:
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}: use one of {', '.join(ACTIONS)}")
@@ -210,7 +209,7 @@ def record_action(
     audit(db, actor=by, action=f"action:{action}", channel=channel, now=now, item_id=item_id, note=note)
 
 
-def resolve(db: Database, item_id: int, *, by: str, channel: str, now: datetime) -> None:
+def resolve(db: Db, item_id: int, *, by: str, channel: str, now: datetime) -> None:
     db.execute(
         "UPDATE items SET resolved_at = COALESCE(resolved_at, ?), resolved_by = COALESCE(resolved_by, ?) WHERE id = ?",
         [ts(now), by, item_id],
@@ -222,7 +221,7 @@ def item_as_dict(item: Item) -> dict[str, Any]:
     return asdict(item)
 
 
-def flagged_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def flagged_between(db: Db, start: datetime, end: datetime) -> list[dict[str, Any]]:
     """Items classified with at least one category in [start, end), worst first."""
     return _rows(
         db,
@@ -232,7 +231,7 @@ def flagged_between(db: Database, start: datetime, end: datetime) -> list[dict[s
     )
 
 
-def open_items_detail(db: Database) -> list[dict[str, Any]]:
+def open_items_detail(db: Db) -> list[dict[str, Any]]:
     """Full rows of items still owing an acknowledgement, soonest deadline first."""
     return _rows(
         db,
@@ -241,7 +240,7 @@ def open_items_detail(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def acknowledged_late_between(db: Database, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def acknowledged_late_between(db: Db, start: datetime, end: datetime) -> list[dict[str, Any]]:
     """Items acknowledged in [start, end) after their deadline had passed."""
     return _rows(
         db,
@@ -251,7 +250,7 @@ def acknowledged_late_between(db: Database, start: datetime, end: datetime) -> l
     )
 
 
-def awaiting_dsl_review(db: Database, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+def awaiting_dsl_review(db: Db, limit: int = 50) -> tuple[list[dict[str, Any]], int]:
     """Flagged items the DSL has not reviewed yet (oldest first, at most ``limit``), and how many in all."""
     total = db.execute("SELECT COUNT(*) FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL").fetchone()[0]
     rows = _rows(
@@ -262,7 +261,7 @@ def awaiting_dsl_review(db: Database, limit: int = 50) -> tuple[list[dict[str, A
     return rows, int(total)
 
 
-def newest_own_posts(db: Database) -> dict[str, str]:
+def newest_own_posts(db: Db) -> dict[str, str]:
     """For each source that has seen the school's own posts: the newest own post's created_at (UTC text)."""
     return {
         name: newest
@@ -272,7 +271,7 @@ def newest_own_posts(db: Database) -> dict[str, str]:
     }
 
 
-def flagged_replies_since(db: Database, since: datetime) -> list[dict[str, Any]]:
+def flagged_replies_since(db: Db, since: datetime) -> list[dict[str, Any]]:
     """Flagged replies (items with a parent) posted at or after ``since``: id, platform, parent_id, created_at,
     categories."""
     return _rows(
@@ -283,6 +282,6 @@ def flagged_replies_since(db: Database, since: datetime) -> list[dict[str, Any]]
     )
 
 
-def item_by_platform_id(db: Database, platform: str, platform_id: str) -> dict[str, Any] | None:
+def item_by_platform_id(db: Db, platform: str, platform_id: str) -> dict[str, Any] | None:
     rows = _rows(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ?", [platform, platform_id])
     return rows[0] if rows else None

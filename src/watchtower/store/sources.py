@@ -6,12 +6,11 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 
-def save_cursor(db: Database, source_name: str, cursor: dict[str, Any], now: datetime) -> None:
+def save_cursor(db: Db, source_name: str, cursor: dict[str, Any], now: datetime) -> None:
     db.execute(
         "INSERT INTO cursors (source_name, cursor, updated_at) VALUES (?, ?, ?) "
         "ON CONFLICT (source_name) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
@@ -19,19 +18,19 @@ def save_cursor(db: Database, source_name: str, cursor: dict[str, Any], now: dat
     )
 
 
-def load_cursor(db: Database, source_name: str) -> dict[str, Any]:
+def load_cursor(db: Db, source_name: str) -> dict[str, Any]:
     row = db.execute("SELECT cursor FROM cursors WHERE source_name = ?", [source_name]).fetchone()
     return {} if row is None else dict(json.loads(row[0]))
 
 
-def source_health(db: Database) -> list[dict[str, Any]]:
+def source_health(db: Db) -> list[dict[str, Any]]:
     rows = db.execute("SELECT * FROM source_health ORDER BY source_name")
     cols = [c[0] for c in rows.description]
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
 def record_source_success(
-    db: Database, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None
+    db: Db, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None
 ) -> str | None:
     """Record a successful poll: ``ok``, or ``degraded`` with ``warning`` as its error when part of the fetch failed
     (one X stream of four). Returns the previous status if it was neither ok nor this one (a recovery), else None."""
@@ -58,7 +57,7 @@ def record_source_success(
 
 
 def record_source_failure(
-    db: Database, name: str, platform: str, *, status: str, error: str, now: datetime
+    db: Db, name: str, platform: str, *, status: str, error: str, now: datetime
 ) -> str | None:
     """Record a failed poll; returns the previous status (None for a new source)."""
     row = db.execute("SELECT status FROM source_health WHERE source_name = ?", [name]).fetchone()
