@@ -25,13 +25,13 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlite_utils import Database
 
 from watchtower.config import Config, parse_config
 from watchtower.models import Classification, Decision, Item, Severity, severity_of
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import triage_record
 from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.db import Db
 
 LINK_KEY = "test-link-key-0123456789abcdef0123456789"
 
@@ -197,7 +197,7 @@ def config(make_config: Callable[..., Config]) -> Config:
 
 
 def add_item(
-    db: Database,
+    db: Db,
     config: Config,
     *,
     text: str,
@@ -238,7 +238,7 @@ def add_item(
         return store_and_triage(db, config, item, cls, source_name=source_name, now=now)
 
 
-def store_and_triage(db: Database, config: Config, item: Item, cls: Classification, *, source_name: str,
+def store_and_triage(db: Db, config: Config, item: Item, cls: Classification, *, source_name: str,
                      now: datetime) -> int:
     """The seeding step every test world shares: store ``item`` and triage it with ``cls`` with the real pipeline
     code (deadline, escalation steps, alerts), in the caller's transaction. Returns the item's id."""
@@ -248,11 +248,11 @@ def store_and_triage(db: Database, config: Config, item: Item, cls: Classificati
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path) -> Iterator[Db]:
     """A connection of the test's own to the database file (the daemon and CLI open theirs)."""
     conn = connect(db_path)
     yield conn
-    conn.conn.close()
+    conn.close()
 
 
 def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], sender: Any = None) -> Notifier:

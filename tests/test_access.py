@@ -12,7 +12,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlite_utils import Database
 
 from conftest import FakeClock, add_item
 from watchtower import access
@@ -21,6 +20,7 @@ from watchtower.config import Config
 from watchtower.models import ROLES
 from watchtower.notify.render import Recipient, item_view
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.users import User
 from watchtower.web import _context, _items
 from watchtower.web import _queries as q
@@ -71,7 +71,7 @@ def _channels(item: dict[str, Any], cls: dict[str, Any], roles: tuple[str, ...],
 
 
 @pytest.fixture
-def world(db: Database, config: Config, clock: FakeClock) -> tuple[dict[str, Any], dict[str, Any],
+def world(db: Db, config: Config, clock: FakeClock) -> tuple[dict[str, Any], dict[str, Any],
                                                                      Callable[[bool], list[int]]]:
     now: datetime = clock()
     item_id = add_item(db, config, text=SECRET, categories=["safeguarding"], now=now, reasons=[REASON])

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from sqlite_utils import Database
 
 from conftest import FakeClock, SmtpServer, add_item, build_notifier
 from watchtower.cli import main
@@ -21,7 +20,8 @@ from watchtower.config import Config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import Escalator
-from watchtower.store import Store, repo
+from watchtower.store import Store, connect, repo
+from watchtower.store.db import Db
 from watchtower.timeutil import parse_ts
 
 MODERATORS = ["amy@school.example", "ben@school.example"]
@@ -52,7 +52,7 @@ class TestAnUnacknowledgedNormalItemClimbsTheChain:
     reminder to moderators at 75 % (Tue 04:00), the AHT at the deadline, the headteacher 24 h later."""
 
     async def test_each_rung_on_schedule_and_nobody_early(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -77,7 +77,7 @@ class TestAnUnacknowledgedNormalItemClimbsTheChain:
         assert steps == ["seen", "reminder_75", "overdue_aht", "overdue_headteacher"]
 
     async def test_an_acknowledgement_from_the_cli_stops_the_chain(
-        self, config: Config, config_file: Callable[..., Path], store: Store, db: Database, smtp: SmtpServer,
+        self, config: Config, config_file: Callable[..., Path], store: Store, db: Db, smtp: SmtpServer,
         clock: FakeClock
     ) -> None:
         """After the reminder, a moderator acknowledges from a shell while the daemon's parts keep running:
@@ -106,7 +106,7 @@ class TestEveryOwnAccountCommentIsSeenByAPerson:
     reminds them, and only them, when left."""
 
     async def test_a_comment_classified_none_gets_the_24_hour_deadline_the_batched_email_and_a_reminder(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -126,7 +126,7 @@ class TestEveryOwnAccountCommentIsSeenByAPerson:
         assert steps == ["seen", "overdue_moderators"]
 
     async def test_a_public_mention_classified_none_still_owes_nothing(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -141,7 +141,7 @@ class TestANoticeIsMutedOnceItsItemIsAcknowledged:
     acknowledged while it waited; the notifier re-reads the item just before sending (the mute stage)."""
 
     async def test_an_acknowledged_then_batched_notice_is_muted_and_audited(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -163,7 +163,7 @@ class TestANoticeIsMutedOnceItsItemIsAcknowledged:
         assert muted == len(MODERATORS)
 
     async def test_the_urgent_first_notice_of_a_safeguarding_item_still_reaches_the_dsl_after_an_acknowledgement(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -179,7 +179,7 @@ class TestAnUnacknowledgedSafeguardingItemGoesBackToTheDsl:
     may read it), then HEADTEACHER" — not only a moderator reminder and an AHT email that withhold the text."""
 
     async def test_the_dsl_and_deputy_are_told_again_at_75_percent_and_at_the_deadline(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -267,9 +267,9 @@ class TestTheRealDaemon:
         assert len(dsl) == 1 and len(deputy) == 1
         assert dsl[0].subject.startswith("CRITICAL: safeguarding")
         assert DISCLOSURE.split(",")[0] in dsl[0].part("plain")  # the DSL sees the text
-        conn = Database(str(db_path))
+        conn = connect(db_path, migrate=False)
         classified = parse_ts(conn.execute("SELECT classified_at FROM items").fetchone()[0])
-        conn.conn.close()
+        conn.close()
         assert received - classified < timedelta(seconds=5)
         # moderators are told too, but the post itself is withheld from them
         amy = [m for m in smtp.to("amy@school.example") if "safeguarding" in m.subject]

@@ -108,7 +108,7 @@ async def test_a_writable_store_is_healthy_and_feeds_the_watchdog(
 async def test_a_read_only_store_fails_healthz_starves_the_watchdog_and_leads_status(
     health_config: Config, db_path: Path, notify_socket: socket.socket
 ) -> None:
-    connect(db_path).conn.close()  # an existing, migrated database ...
+    connect(db_path).close()  # an existing, migrated database ...
     with read_only(db_path):  # ... that the service can no longer write
         status, body = await run_daemon_for(health_config, 1.2)
         messages = received(notify_socket)
@@ -116,7 +116,7 @@ async def test_a_read_only_store_fails_healthz_starves_the_watchdog_and_leads_st
         try:
             report = collect(db, utcnow(), 24)
         finally:
-            db.conn.close()
+            db.close()
     assert status == 503, body
     assert body["status"] == "failing" and body["store"]["writable"] is False
     assert "readonly" in body["store"]["error"] or "read-only" in body["store"]["error"], body

@@ -6,23 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlite_utils import Database
-
 from conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier, delivered
 from watchtower.config import Config
 from watchtower.notify.smtp import SmtpSender
 from watchtower.store import Store
+from watchtower.store.db import Db
 
 MODERATORS = ("amy@school.example", "ben@school.example")
 
 
-def statuses(db: Database) -> list[tuple[str, str, str]]:
+def statuses(db: Db) -> list[tuple[str, str, str]]:
     return [tuple(r) for r in db.execute("SELECT step, recipient, status FROM alerts ORDER BY id")]
 
 
 class TestDelivery:
     async def test_a_high_item_reaches_each_moderator_with_its_text_and_reasons(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """A harassment item on the school's page: one email per moderator, addressed to them alone, saying what,
         where, why and by when."""
@@ -42,7 +41,7 @@ class TestDelivery:
         assert {s for _, _, s in statuses(db)} == {"sent"}
 
     async def test_post_text_is_escaped_in_html_and_never_reaches_a_header(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """A hostile post (markup, a forged Bcc header in the text and the author name) is shown as text:
         escaped in the HTML part, and the mail goes to the moderator only."""
@@ -64,7 +63,7 @@ class TestDelivery:
 
 class TestBatching:
     async def test_normal_items_reach_a_moderator_at_most_once_per_15_minutes(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """Queries on an own account, minutes apart: the first goes at once, the next two wait for the end of the
         moderator's 15-minute window and then arrive together in one email."""
@@ -88,7 +87,7 @@ class TestBatching:
             assert "2 items" in mails[1].subject
 
     async def test_a_critical_item_never_waits_for_the_batch_window(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """A moderator just had a batched email; a threat a minute later is sent at once, in its own email."""
         notifier = build_notifier(config, store, clock)
@@ -108,7 +107,7 @@ class TestBatching:
 
 class TestFailures:
     async def test_an_smtp_outage_delays_alerts_but_loses_and_doubles_none(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """The server is down (connection refused), then up but answering 421, for several minutes; alerts
         queued meanwhile all arrive once it recovers, each exactly once per (item, step, person)."""
@@ -141,7 +140,7 @@ class TestFailures:
         assert {s for _, _, s in statuses(db)} == {"sent"}
 
     async def test_a_bad_address_fails_at_once_and_the_operator_is_told_once(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """550 for one moderator's address: that alert is failed without retrying, the other moderator still gets
         theirs, and the operator gets one email naming the address, however often the notifier runs."""
@@ -178,7 +177,7 @@ class CrashAfter:
 
 class TestRestart:
     async def test_a_new_notifier_on_the_same_database_sends_what_is_pending_exactly_once(
-        self, make_config: Callable[..., Config], db_path: Any, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, make_config: Callable[..., Config], db_path: Any, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """The process dies after two of four emails about a threat; after a restart a new notifier (new store,
         same file) sends the other two, and nobody gets a second copy."""
@@ -221,7 +220,7 @@ async def _writes_refused(store: Store, refused: bool) -> None:
 
 class TestAStoreThatRefusesWrites:
     async def test_an_email_accepted_while_the_store_refuses_writes_is_not_sent_again(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """Disk full after the server accepted an email: the notifier remembers it, sends it no second time
         while it retries, and records it once the store takes writes again."""

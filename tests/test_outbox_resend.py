@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlite_utils import Database
 
 from conftest import FakeClock, SmtpServer, add_item, build_notifier
 from watchtower.config import Config
 from watchtower.notify.smtp import SmtpSender
 from watchtower.store import Store
+from watchtower.store.db import Db
 
 STABLE_ID = re.compile(r"^<alert-(\d+)\.[0-9a-f]{16}@watchtower\.local>$")
 
@@ -42,7 +42,7 @@ def _sender(smtp: SmtpServer, cls: type[SmtpSender] = SmtpSender) -> SmtpSender:
 
 
 async def test_an_email_resent_after_a_crash_after_250_has_the_same_message_id(
-    config: Config, db_path: Path, db: Database, smtp: SmtpServer, clock: FakeClock
+    config: Config, db_path: Path, db: Db, smtp: SmtpServer, clock: FakeClock
 ) -> None:
     add_item(db, config, text="I am going to bring a knife to school", categories=["threat"], now=clock())
     [(first_alert,)] = db.execute(
@@ -94,7 +94,7 @@ class SendThenRecord:
 
 
 async def test_the_unrecorded_window_after_250_is_one_local_write(
-    make_config: Any, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    make_config: Any, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
 ) -> None:
     config = make_config()
     for i in range(8):  # 8 threats x 3 people = 24 urgent emails

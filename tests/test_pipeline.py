@@ -65,7 +65,7 @@ def mail_to(catcher: MailCatcher, who: str) -> list[str]:
 def items_by_author(db_path: Path) -> dict[str, tuple[int, str]]:
     db = connect(db_path)
     rows = db.execute("SELECT id, COALESCE(author_handle, author_name, url), categories FROM items").fetchall()
-    db.conn.close()
+    db.close()
     return {a: (i, c or "[]") for i, a, c in rows}
 
 
@@ -144,7 +144,7 @@ class TestNothingIsLostAcrossRestarts:
             tried = db.execute("SELECT COUNT(*) FROM alerts WHERE attempts > 0").fetchone()[0]
             polled = db.execute("SELECT COUNT(*) FROM source_health WHERE last_success_at IS NOT NULL").fetchone()[0]
             untriaged = db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0]
-            db.conn.close()
+            db.close()
             if tried and polled == 2 and not untriaged:
                 break
             await asyncio.sleep(0.2)
@@ -153,7 +153,7 @@ class TestNothingIsLostAcrossRestarts:
         db = connect(db_path)
         pending = db.execute("SELECT COUNT(*) FROM alerts WHERE status = 'pending'").fetchone()[0]
         n_items = db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
-        db.conn.close()
+        db.close()
         assert pending > 0 and n_items == 10
 
         catcher = MailCatcher()
@@ -170,7 +170,7 @@ class TestNothingIsLostAcrossRestarts:
         db = connect(db_path)
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 10  # the feed was read again: no copies
         statuses = Counter(r[0] for r in db.execute("SELECT status FROM alerts"))
-        db.conn.close()
+        db.close()
         assert statuses == {"sent": sum(statuses.values())}
         per_person_item: Counter[tuple[str, int]] = Counter()
         for m in catcher.messages:
@@ -218,13 +218,13 @@ class TestPersistFirst:
         await store.close()
         db = connect(config.store.path)
         assert db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0] == 7
-        db.conn.close()
+        db.close()
 
         await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
         db = connect(config.store.path)
         assert db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0] == 0
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 10
-        db.conn.close()
+        db.close()
         assert any("CRITICAL: threat" in m.subject for m in catcher.messages)
 
 
@@ -285,6 +285,6 @@ class TestTheWebhookPath:
             await task
         db = connect(tmp_path / "w.db")
         rows = db.execute("SELECT source, categories FROM items WHERE platform = 'facebook'").fetchall()
-        db.conn.close()
+        db.close()
         assert rows == [("own", rows[0][1])] and "threat" in rows[0][1]
         assert any("CRITICAL: threat on Facebook" in " ".join(m.subject.split()) for m in catcher.messages)

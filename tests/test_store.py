@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from watchtower.models import Item
 from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.db import IntegrityError
 from watchtower.store.migrations import migrations
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
@@ -63,9 +63,9 @@ class TestAuditLog:
         db = connect(tmp_path / "w.db")
         with immediate(db):
             repo.audit(db, actor="amy", action="acknowledge", channel="cli", now=NOW, item_id=1)
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"), immediate(db):
+        with pytest.raises(IntegrityError, match="append-only"), immediate(db):
             db.execute("UPDATE audit SET actor = 'someone else'")
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"), immediate(db):
+        with pytest.raises(IntegrityError, match="append-only"), immediate(db):
             db.execute("DELETE FROM audit")
         assert db.execute("SELECT actor FROM audit").fetchall() == [("amy",)]
 
@@ -99,9 +99,9 @@ class TestTheDatabaseFile:
 
     def test_migrations_run_once(self, tmp_path: Path) -> None:
         path = tmp_path / "w.db"
-        connect(path).conn.close()
+        connect(path).close()
         db = connect(path)
-        applied = [m.name for m in migrations.applied(db)]
+        applied = migrations.applied(db)
         assert applied == sorted(set(applied), key=applied.index)
         assert migrations.pending(db) == []
 

@@ -26,7 +26,6 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import sdnotify
 from watchtower.config import Config, Person, load_config
@@ -44,6 +43,7 @@ from watchtower.pipeline import Classifier, Escalator, Triage
 from watchtower.poller import SourcePoller, operator_notice
 from watchtower.secrets import get_secret
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
 
 # Shutdown bounds, seconds. Their sum must stay below TimeoutStopSec in systemd/watchtower.service.
 STOP_POLLERS_TIMEOUT = 10.0
@@ -338,7 +338,7 @@ class Daemon:
         may be what failed), and the error propagates, so the receiver answers 500 and Meta delivers again."""
         now = self.clock()
 
-        def write(db: Database) -> list[int]:
+        def write(db: Db) -> list[int]:
             ids = repo.ingest(db, items, source_name=source_name, now=now)
             repo.record_source_success(db, source_name, WEBHOOK_PLATFORM, new_items=len(ids), now=now)
             return ids

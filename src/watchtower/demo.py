@@ -184,7 +184,7 @@ async def run_demo(out: TextIO = sys.stdout, *, keep_db: Path | None = None) -> 
         rows = db.execute(
             "SELECT platform, source, severity, categories, author_handle FROM items ORDER BY id"
         ).fetchall()
-        db.conn.close()
+        db.close()
         print("", file=out)
         print("items triaged:", file=out)
         sev = {0: "none", 1: "normal", 2: "high", 3: "critical"}

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import jinja2
-from sqlite_utils import Database
 
 from watchtower.config import Config
 from watchtower.display import finalize
@@ -38,6 +37,7 @@ from watchtower.notify.notice import Notice
 from watchtower.people import DIGEST_ROLES, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
@@ -190,7 +190,7 @@ def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime) -> DigestItem:
     )
 
 
-def _source_problems(db: Database, config: Config, now: datetime) -> list[SourceProblem]:
+def _source_problems(db: Db, config: Config, now: datetime) -> list[SourceProblem]:
     health = {h["source_name"]: h for h in repo.source_health(db)}
     enabled = [s for s in config.sources if s.enabled]
     thresholds = {s.name: s.silent_after_hours or config.watch.silent_after_hours for s in enabled}
@@ -213,7 +213,7 @@ def _source_problems(db: Database, config: Config, now: datetime) -> list[Source
     return out
 
 
-def build_digest(db: Database, config: Config, now: datetime) -> Digest:
+def build_digest(db: Db, config: Config, now: datetime) -> Digest:
     """The digest as of ``now``, read from the database (pure apart from the reads)."""
     zone = config.deadlines.zone
     start = now - WINDOW
@@ -268,7 +268,7 @@ def slot_date(now: datetime, config: Config) -> date:
     return slot.astimezone(config.deadlines.zone).date()
 
 
-def queue_digest(db: Database, config: Config, now: datetime, *, key: str) -> list[str]:
+def queue_digest(db: Db, config: Config, now: datetime, *, key: str) -> list[str]:
     """Render the digest and queue one outbox row per DSL/deputy with ``dedup_key = f"{key}:{email}"``.
 
     Returns the dedup keys (rows already queued under a key are left as they are: never sent twice).
@@ -281,7 +281,7 @@ def queue_digest(db: Database, config: Config, now: datetime, *, key: str) -> li
     return [notice.key(email) for email, _, _ in people]
 
 
-def digest_tick(db: Database, config: Config, now: datetime) -> int:
+def digest_tick(db: Db, config: Config, now: datetime) -> int:
     """Queue the scheduled digest if one is due at ``now``; returns the number of rows queued (0 if not due).
 
     Run inside one write transaction: the decision, the rows and the record of sending are one unit.
@@ -303,7 +303,7 @@ async def run_digest(ctx: JobContext, stop: asyncio.Event) -> None:
         config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
         now = ctx.clock()
 
-        def work(db: Database, config: Config = config, now: datetime = now) -> int:
+        def work(db: Db, config: Config = config, now: datetime = now) -> int:
             return digest_tick(db, config, now)
 
         queued = await ctx.store.write(work)

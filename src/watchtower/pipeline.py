@@ -17,8 +17,6 @@ from concurrent.futures import Executor
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlite_utils import Database
-
 from watchtower.config import Config
 from watchtower.deadlines import compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
@@ -27,6 +25,7 @@ from watchtower.models import Classification, utcnow
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.timeutil import maybe_ts, parse_ts
 
@@ -54,7 +53,7 @@ def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemStat
     )
 
 
-def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], now: datetime) -> int:
+def take_steps(db: Db, config: Config, item_id: int, steps: list[Step], now: datetime) -> int:
     """Record each step once and queue its alerts; returns the number of alerts queued."""
     queued = 0
     for step in steps:
@@ -67,7 +66,7 @@ def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], no
 
 
 def triage_record(
-    db: Database, config: Config, rows: list[dict[str, Any]], results: list[Classification], now: datetime
+    db: Db, config: Config, rows: list[dict[str, Any]], results: list[Classification], now: datetime
 ) -> int:
     """Store classifications and deadlines for a batch, and take the steps due at once. Returns alerts queued."""
     queued = 0
@@ -268,7 +267,7 @@ class Escalator:
         now = self.clock()
         tz = self.config.deadlines.timezone
 
-        def work(db: Database) -> int:
+        def work(db: Db) -> int:
             queued = 0
             for row in repo.open_items(db):
                 steps = due_steps(item_state(row, row["done_steps"]), self.config.escalation, now, tz=tz)

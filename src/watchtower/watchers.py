@@ -25,14 +25,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from watchtower.config import Config
 from watchtower.logging import get_logger
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
@@ -196,7 +195,7 @@ def _local(dt: datetime | None, config: Config) -> str:
 
 
 def _queue(
-    db: Database,
+    db: Db,
     people: Iterable[tuple[str, str, str]],
     *,
     episode: str,
@@ -210,7 +209,7 @@ def _queue(
     return len(notice.enqueue(db, people, now))
 
 
-def _spike_notice(db: Database, config: Config, spike: Spike) -> tuple[str, str]:
+def _spike_notice(db: Db, config: Config, spike: Spike) -> tuple[str, str]:
     parent = repo.item_by_platform_id(db, spike.platform, spike.parent_id)
     where = parent.get("url") if parent and parent.get("url") else f"{spike.platform} post {spike.parent_id}"
     cats = ", ".join(f"{c} {n}" for c, n in spike.categories) or "none recorded"
@@ -230,7 +229,7 @@ def _spike_notice(db: Database, config: Config, spike: Spike) -> tuple[str, str]
     return subject, body
 
 
-def check(db: Database, config: Config, now: datetime, started_at: datetime) -> int:
+def check(db: Db, config: Config, now: datetime, started_at: datetime) -> int:
     """Run every watcher against the database at ``now`` and queue what is new; returns rows queued."""
     queued = 0
     w = config.watch
@@ -284,7 +283,7 @@ async def run_watchers(ctx: JobContext, stop: asyncio.Event) -> None:
         config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
         now = ctx.clock()
 
-        def work(db: Database, config: Config = config, now: datetime = now) -> int:
+        def work(db: Db, config: Config = config, now: datetime = now) -> int:
             return check(db, config, now, ctx.started_at)
 
         queued = await ctx.store.write(work)

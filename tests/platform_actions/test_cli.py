@@ -38,7 +38,7 @@ async def test_cli_hides_and_refuses_a_moderator_delete_of_safeguarding(
     try:
         rows = repo.platform_actions_for_item(db, item_id)
     finally:
-        db.conn.close()
+        db.close()
     assert [(r["kind"], r["channel"], r["requested_by"]) for r in rows] == [
         ("hide", "cli", "amy@oakfield.example"), ("delete", "cli", "dsl@oakfield.example")]
     assert rows[1]["evidence_sha256"]

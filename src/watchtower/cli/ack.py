@@ -127,7 +127,7 @@ def _write(args: argparse.Namespace, fn: Any) -> Any:
     except KeyError:
         raise WatchtowerError(f"no item {args.item_id}: see `watchtower queue`") from None
     finally:
-        db.conn.close()
+        db.close()
 
 
 def _ack(args: argparse.Namespace) -> int:
@@ -218,7 +218,7 @@ def _queue(args: argparse.Namespace) -> int:
     try:
         rows = repo.open_items_detail(db)
     finally:
-        db.conn.close()
+        db.close()
     if not rows:
         print("no open items: nothing is waiting for acknowledgement")
         return 0

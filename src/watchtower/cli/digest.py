@@ -67,7 +67,7 @@ def preview(config: Any) -> int:
     try:
         subject, text, _ = render_digest(build_digest(db, config, utcnow()))
     finally:
-        db.conn.close()
+        db.close()
     print(f"Subject: {subject}\n")
     print(text)
     return 0

@@ -35,7 +35,7 @@ def _main(args: argparse.Namespace) -> int:
         with immediate(db):
             counts = erase_author(db, args.author, by=args.by, now=utcnow())
     finally:
-        db.conn.close()
+        db.close()
     print(f"erased {counts['items']} item(s) by {args.author}: "
           + ", ".join(f"{k} {v}" for k, v in counts.items() if k != "items"))
     return 0

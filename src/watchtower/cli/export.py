@@ -41,7 +41,7 @@ def _main(args: argparse.Namespace) -> int:
     try:
         data = export_author(db, args.author, now=utcnow())
     finally:
-        db.conn.close()
+        db.close()
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
     if args.out:
         write_private(args.out, text)

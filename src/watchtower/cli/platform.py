@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, by: str) -> int:
     except NotPossible as exc:
         raise WatchtowerError(str(exc)) from None
     finally:
-        db.conn.close()
+        db.close()
     print(plan)
     if action_id is None:
         print("already asked for: it is done once (see the item's page for its state)")

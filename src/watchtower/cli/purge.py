@@ -28,7 +28,7 @@ def _main(args: argparse.Namespace) -> int:
         with immediate(db):
             counts = purge(db, config.retention, now=utcnow(), dry_run=args.dry_run, channel="cli")
     finally:
-        db.conn.close()
+        db.close()
     r = config.retention
     verb = "would delete" if args.dry_run else "deleted"
     print(f"{verb} {counts.unflagged_items} unflagged item(s) older than {r.unflagged_days} days and "

@@ -150,7 +150,7 @@ def _main(args: argparse.Namespace) -> int:
     try:
         report = collect(db, utcnow(), config.watch.silent_after_hours)
     finally:
-        db.conn.close()
+        db.close()
     if args.json:
         print(json.dumps(report, indent=2))
     else:

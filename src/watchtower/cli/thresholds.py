@@ -84,7 +84,7 @@ def _main(args: argparse.Namespace) -> int:
     try:
         advice = collect(db, config.classifier, args.min_marks)
     finally:
-        db.conn.close()
+        db.close()
     if args.json:
         print(json.dumps([{"key": a.key, "current": a.current, "suggested": a.suggested, "why": a.why,
                            "false_positives": a.total("false_positive"), "confirmed": a.total("confirmed"),

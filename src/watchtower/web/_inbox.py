@@ -13,9 +13,9 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import actions
+from watchtower.store.db import Db
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, current_user, dash, reads_safeguarding
 from watchtower.web._security import allow, form_str
@@ -110,7 +110,7 @@ async def queue_fragment(request: web.Request) -> web.StreamResponse:
     f = q.QueueFilter.from_query(request.query)
     rs = reads_safeguarding(user, d.daemon.config)
 
-    def read(db: Database) -> tuple[list[dict[str, Any]], int]:
+    def read(db: Db) -> tuple[list[dict[str, Any]], int]:
         return q.queue(db, f, reads_safeguarding=rs)
 
     rows, total = await d.daemon.store.read(read)

@@ -9,10 +9,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import access, actions
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.web import _platform
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, deadline_state, reads_safeguarding, render
@@ -66,7 +66,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
     f = q.QueueFilter.from_query(request.query)
     rs = reads_safeguarding(user, d.daemon.config)
 
-    def read(db: Database) -> tuple[list[dict[str, Any]], int, list[str]]:
+    def read(db: Db) -> tuple[list[dict[str, Any]], int, list[str]]:
         rows, total = q.queue(db, f, reads_safeguarding=rs)
         return rows, total, q.platforms(db)
 

@@ -7,10 +7,10 @@ from datetime import datetime, time
 from typing import Any
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import actions, users
 from watchtower.models import CATEGORIES, ROLES
+from watchtower.store.db import Db
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, can_read, current_user, dash, render
 from watchtower.web._security import allow, form_str, public
@@ -25,7 +25,7 @@ async def review_page(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     user = current_user(request)
 
-    def read(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def read(db: Db) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         return q.awaiting_review(db), q.review_history(db)
 
     items, history = await d.daemon.store.read(read)

@@ -1,4 +1,4 @@
-"""What the dashboard asks of the database, as plain functions of a ``sqlite_utils.Database``: reads only (what
+"""What the dashboard asks of the database, as plain functions of a ``Db`` (``watchtower.store.db``): reads only (what
 people do to items is ``watchtower.actions``).
 
 The dashboard runs them through ``Store.read``/``Store.write``. Every value is a bound parameter; SQL text is built
@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower import access
 from watchtower.models import CATEGORIES, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row, with_categories_list
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
@@ -84,7 +83,7 @@ class QueueFilter:
         return {k: v for k, v in d.items() if v and not (k == "page" and v == "1")}
 
 
-def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[list[dict[str, Any]], int]:
+def queue(db: Db, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[list[dict[str, Any]], int]:
     """One page of the queue and the total count: open items first, then by severity (worst first) and deadline."""
     where: list[str] = ["classified_at IS NOT NULL"]
     params: list[Any] = []
@@ -135,14 +134,14 @@ def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool) -> tuple[li
     return rows, total
 
 
-def platforms(db: Database) -> list[str]:
+def platforms(db: Db) -> list[str]:
     return [r[0] for r in db.execute("SELECT DISTINCT platform FROM items ORDER BY platform")]
 
 
 # --- one item ------------------------------------------------------------------------------------
 
 
-def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
+def item_detail(db: Db, item_id: int) -> dict[str, Any] | None:
     item = repo.get_item(db, item_id)
     if item is None:
         return None
@@ -184,7 +183,7 @@ def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
     }
 
 
-def link_used(db: Database, nonce: str) -> str | None:
+def link_used(db: Db, nonce: str) -> str | None:
     row = db.execute("SELECT used_at FROM used_links WHERE nonce = ?", [nonce]).fetchone()
     return None if row is None else str(row[0])
 
@@ -192,7 +191,7 @@ def link_used(db: Database, nonce: str) -> str | None:
 # --- DSL review ------------------------------------------------------------------------------------
 
 
-def awaiting_review(db: Database, limit: int = 500) -> list[dict[str, Any]]:
+def awaiting_review(db: Db, limit: int = 500) -> list[dict[str, Any]]:
     """Flagged items not yet reviewed: the worst first, then the oldest (as the DSL would read them)."""
     rows = _rows(
         db,
@@ -205,7 +204,7 @@ def awaiting_review(db: Database, limit: int = 500) -> list[dict[str, Any]]:
     return rows
 
 
-def review_history(db: Database, limit: int = 50) -> list[dict[str, Any]]:
+def review_history(db: Db, limit: int = 50) -> list[dict[str, Any]]:
     rows = _rows(db, "SELECT id, by, at, comment, item_ids FROM reviews ORDER BY id DESC LIMIT ?", [limit])
     for r in rows:
         r["count"] = len(json.loads(r["item_ids"]))
@@ -215,7 +214,7 @@ def review_history(db: Database, limit: int = 50) -> list[dict[str, Any]]:
 # --- sources -----------------------------------------------------------------------------------------
 
 
-def sources(db: Database, *, since: datetime) -> list[dict[str, Any]]:
+def sources(db: Db, *, since: datetime) -> list[dict[str, Any]]:
     rows = repo.source_health(db)
     today = dict(
         db.execute("SELECT source_name, COUNT(*) FROM items WHERE first_seen_at >= ? GROUP BY source_name",
@@ -226,7 +225,7 @@ def sources(db: Database, *, since: datetime) -> list[dict[str, Any]]:
     return rows
 
 
-def outbox_counts(db: Database) -> dict[str, int]:
+def outbox_counts(db: Db) -> dict[str, int]:
     counts = dict(db.execute("SELECT status, COUNT(*) FROM alerts GROUP BY status").fetchall())
     return {"pending": int(counts.get("pending", 0)), "failed": int(counts.get("failed", 0))}
 
@@ -234,7 +233,7 @@ def outbox_counts(db: Database) -> dict[str, int]:
 # --- reports -------------------------------------------------------------------------------------------
 
 
-def reports(db: Database, *, now: datetime, tz: Any, days: int = 30) -> dict[str, Any]:
+def reports(db: Db, *, now: datetime, tz: Any, days: int = 30) -> dict[str, Any]:
     """Items per day by severity and category, time to acknowledge, breaches per month, false positives."""
     since = now - timedelta(days=days)
     rows = _rows(
