@@ -1,5 +1,9 @@
 """Backups of a SQLite store with SQLite's online backup API: consistent while the daemon runs and writes.
 
+A PostgreSQL store is backed up by PostgreSQL's own tools (``pg_dump``, base backups, replication:
+docs/operations.md, "PostgreSQL"); ``watchtower backup`` and ``restore`` refuse one and say so
+(:func:`refuse_postgresql`).
+
 ``backup`` copies the live database page by page (``sqlite3.Connection.backup``; a write by the daemon during the
 copy makes SQLite restart the copy, so the result is always one committed state), into a temporary file created
 0600, checks it (``PRAGMA integrity_check``) and renames it into place.
@@ -18,10 +22,14 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from watchtower.exceptions import StoreError
 from watchtower.store.db import DatabaseError, Location, SqliteDb
 from watchtower.store.migrations import LEGACY_TABLE, MIGRATIONS_TABLE, migrations
+
+if TYPE_CHECKING:
+    from watchtower.config import StoreConfig
 
 PAGES_PER_STEP = 256  # small steps: the daemon's writer waits at most one step for the lock
 
@@ -65,6 +73,16 @@ def check_database(path: Path) -> list[str]:
     if not applied:
         raise StoreError(f"{path}: not a Watchtower database (no Watchtower migrations applied)")
     return applied
+
+
+def refuse_postgresql(store: StoreConfig, command: str) -> None:
+    """StoreError if ``store`` is a PostgreSQL database: ``watchtower backup``/``restore`` copy SQLite files."""
+    if store.url is not None:
+        raise StoreError(
+            f"`watchtower {command}` copies a SQLite store, and this one is PostgreSQL ({store.describe()}): use "
+            "PostgreSQL's own tools, e.g. pg_dump --format=custom for a copy and pg_restore to put it back, or the "
+            "server's base backups and replication (docs/operations.md, \"PostgreSQL\")"
+        )
 
 
 def _copy(src: sqlite3.Connection, dest_path: Path) -> None:

@@ -92,7 +92,7 @@ class Daemon:
         self.environ: Mapping[str, str] = self.o.environ if self.o.environ is not None else os.environ
         self.clock = self.o.clock
         self.log = get_logger(component="daemon")
-        self.store = Store(config.store.path)
+        self.store = Store(config.store.location(self.environ))
         self.stop = asyncio.Event()
         self.ready = asyncio.Event()
         self.started_at = self.clock()
@@ -161,7 +161,7 @@ class Daemon:
         t0 = time.perf_counter()
         cfg = self.config
         await self.store.open()
-        self.log.info("store_opened", path=str(cfg.store.path))
+        self.log.info("store_opened", store=cfg.store.describe())
         self.classifier = await self._load_classifier()
         self.log.info("classifier_loaded", version=self.classifier.version)
         link_key = get_secret(cfg.dashboard.link_secret, environ=self.environ)
@@ -419,7 +419,7 @@ class Daemon:
                 await self.store.write(lambda db: repo.set_meta(db, "heartbeat", stamp))
                 error = None
             except Exception as exc:  # read-only file, disk full, I/O error, the store closed
-                error = f"the database {self.config.store.path} cannot be written: {exc}"
+                error = f"the database {self.store.location} cannot be written: {exc}"
             self._store_checked = time.monotonic()
             if error != self.store_error:
                 if error:

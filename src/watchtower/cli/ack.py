@@ -75,7 +75,7 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any]:
     from watchtower.config import load_config
 
     config = load_config(config_path(args.config))
-    return config, open_database(config.store.path, command="queue")
+    return config, open_database(config.store, command="queue")
 
 
 def os_login(environ: Mapping[str, str] | None = None) -> str:

@@ -63,7 +63,7 @@ def preview(config: Any) -> int:
     from watchtower.digest import build_digest, render_digest
     from watchtower.models import utcnow
 
-    db = open_database(config.store.path, command="digest")
+    db = open_database(config.store, command="digest")
     try:
         subject, text, _ = render_digest(build_digest(db, config, utcnow()))
     finally:

@@ -24,7 +24,7 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.store import immediate
 
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, command="erase")
+    db = open_database(config.store, command="erase")
     try:
         n = len(author_item_ids(db, args.author))
         if n and not args.yes:

@@ -32,7 +32,7 @@ def _main(args: argparse.Namespace) -> int:
 
     args.item_id = item_id(args.item_id)
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, command="evidence")
+    db = open_database(config.store, command="evidence")
     try:
         with immediate(db):
             try:

@@ -37,7 +37,7 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.models import utcnow
 
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, command="export")
+    db = open_database(config.store, command="export")
     try:
         data = export_author(db, args.author, now=utcnow())
     finally:

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, by: str) -> int:
     if person is None:
         raise WatchtowerError(f"--by {by!r} is not in the config's people (give their name or email)")
     role = next((r for r in ROLE_ORDER if r in person.roles), "moderator")
-    db = connect(config.store.path)
+    db = connect(config.store.location())
     try:
         with immediate(db):
             action_id, plan = request_action(

@@ -54,7 +54,7 @@ def _db(args: argparse.Namespace) -> Any:
     from watchtower.config import load_config
 
     config = load_config(config_path(args.config))
-    return open_database(config.store.path, command="user")
+    return open_database(config.store, command="user")
 
 
 def _read_password(args: argparse.Namespace) -> str:
