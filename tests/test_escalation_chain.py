@@ -20,7 +20,7 @@ from watchtower.config import Config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import Escalator
-from watchtower.store import Store, connect, repo
+from watchtower.store import Store, connect, immediate, repo
 from watchtower.store.db import Db
 from watchtower.timeutil import parse_ts
 
@@ -152,7 +152,7 @@ class TestANoticeIsMutedOnceItsItemIsAcknowledged:
                           now=t0 + timedelta(minutes=1))
         await chain.at(t0 + timedelta(minutes=1))  # ... the next waits for the 15-minute window
         assert who_got(smtp, second) == []
-        with db.conn:
+        with immediate(db):
             repo.acknowledge(db, second, by="amy@school.example", channel="dashboard", now=t0 + timedelta(minutes=5))
         await chain.at(t0 + timedelta(minutes=16))
         assert who_got(smtp, second) == []
@@ -168,7 +168,7 @@ class TestANoticeIsMutedOnceItsItemIsAcknowledged:
         chain = Chain(config, store, clock)
         t0 = clock()
         item = add_item(db, config, text="i dont feel safe at home", categories=["safeguarding"], now=t0)
-        with db.conn:
+        with immediate(db):
             repo.acknowledge(db, item, by="amy@school.example", channel="dashboard", now=t0)
         await chain.at(t0)
         assert DSL in who_got(smtp, item)

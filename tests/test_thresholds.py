@@ -140,7 +140,6 @@ class TestAdvice:
     ) -> None:
         item = offensive(db, config, 0.6, verdict="false_positive")
         db.execute("UPDATE classifications SET decisions = NULL WHERE item_id = ?", [item])
-        db.conn.commit()
         assert advice_for(run(config_file, capsys), "offensive_threshold")["false_positives"] == 0
 
     def test_a_possible_concern_marked_not_a_concern_counts_against_the_band_not_the_alert(
