@@ -99,7 +99,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     key = get_secret(link_name, environ=env) if has_secret(link_name, environ=env) else secrets.token_urlsafe(32)
     roster = Roster.from_config(config)
     settings = OutboxSettings.from_config(config)
-    store = Store(config.store.path)
+    store = Store(config.store.location())
     await store.open()
     try:
         notifier = Notifier(

@@ -12,7 +12,8 @@ which store this is, for the few places (migrations, backups, ``PRAGMA``) that m
 - :class:`PostgresDb`: psycopg 3, autocommit outside ``transaction()`` (like SQLite's), ``BEGIN`` (READ COMMITTED)
   inside it. A connection the server dropped (a restart, a fail-over) is opened again before the next statement
   that is not inside a transaction. ``numeric`` results (``SUM`` of integers) come back as ``int`` (or ``float``
-  when they have a fraction) and ``bool`` parameters go as 0/1, as SQLite has them.
+  when they have a fraction), ``bool`` parameters go as 0/1, as SQLite has them, and a NUL character in text
+  (which PostgreSQL cannot store) is written as U+FFFD.
 
 Driver errors are raised as this module's :class:`DatabaseError` family, whichever the store: ``IntegrityError``
 (a constraint, the audit log's append-only triggers), ``BusyError`` (a lock not had in time), ``ConflictError``
@@ -508,8 +509,20 @@ def _pg_connect(location: Location) -> psycopg.Connection[Any]:
         def dump(self, obj: Any) -> bytes:
             return b"1" if obj else b"0"
 
+    class TextDumper(Dumper):
+        """str as psycopg sends it (type unknown: the server infers it), with NUL, which PostgreSQL's text cannot
+        hold and SQLite's can, as U+FFFD: a hostile post with a NUL in it is stored, not refused."""
+
+        oid = 0
+        format = Format.TEXT
+
+        def dump(self, obj: Any) -> bytes:
+            text = str(obj)
+            return (text.replace("\x00", "\ufffd") if "\x00" in text else text).encode("utf-8")
+
     assert location.url is not None
-    kwargs: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "watchtower"}
+    kwargs: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "watchtower",
+                              "client_encoding": "utf8"}
     if location.password is not None:
         kwargs["password"] = location.password
     try:
@@ -518,6 +531,7 @@ def _pg_connect(location: Location) -> psycopg.Connection[Any]:
         raise _pg_error(exc) from exc
     conn.adapters.register_loader("numeric", NumberLoader)
     conn.adapters.register_dumper(bool, BoolDumper)
+    conn.adapters.register_dumper(str, TextDumper)
     return conn
 
 

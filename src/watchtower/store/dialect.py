@@ -9,6 +9,8 @@ Watchtower's SQL is written once, in SQLite's spelling with ``?`` placeholders; 
   collation every text column has here (below);
 - ``json_each(expr)`` (over a JSON array held as text) becomes ``json_array_elements_text((expr)::json)`` under the
   name ``json_each`` (or the alias given), with the one column ``value``;
+- ``json_extract(expr, '$.key')`` (a literal path of keys and ``[n]`` indexes) becomes ``(expr)::json #>> '{key}'``:
+  the value as text (SQLite gives numbers as numbers: compare it with text);
 - scalar ``MAX(a, b)`` and ``MIN(a, b)`` (two or more arguments) become ``GREATEST``/``LEAST`` (which skip a NULL
   where SQLite's return NULL: give them NOT NULL columns);
 - ``INSERT OR IGNORE INTO`` becomes ``INSERT INTO ... ON CONFLICT DO NOTHING``; ``INSERT OR REPLACE`` and
@@ -117,6 +119,30 @@ def _json_each(code: str) -> str:
     return "".join(out)
 
 
+_JSON_EXTRACT = re.compile(r"\bjson_extract\s*\(", re.I)
+_JSON_PATH = re.compile(r"^'\$((?:\.[A-Za-z_]\w*|\[\d+\])+)'$")
+
+
+def _json_extract(code: str, parts: list[str]) -> str:
+    """``json_extract(expr, '$.a.b[0]')`` -> ``((expr)::json #>> '{a,b,0}')`` (the value as text)."""
+    out = []
+    pos = 0
+    while (m := _JSON_EXTRACT.search(code, pos)) is not None:
+        close = _matching_paren(code, m.end() - 1)
+        inner = code[m.end():close]
+        expr, _, path_mark = inner.rpartition(",")
+        pm = _MARK_RE.fullmatch(path_mark.strip())
+        path = _JSON_PATH.match(parts[int(pm.group(1))]) if pm else None
+        if not expr.strip() or path is None:
+            raise UnsupportedSql(f"json_extract needs a column and a literal path like '$.key': {code.strip()[:200]}")
+        keys = re.findall(r"\.(\w+)|\[(\d+)\]", path.group(1))
+        parts.append("'{" + ",".join(k or i for k, i in keys) + "}'")
+        out.append(f"{code[pos:m.start()]}(({expr.strip()})::json #>> {_MARK.format(len(parts) - 1)})")
+        pos = close + 1
+    out.append(code[pos:])
+    return "".join(out)
+
+
 _MINMAX = re.compile(r"\b(MAX|MIN)\s*\(", re.I)
 
 
@@ -194,6 +220,7 @@ def to_postgresql(sql: str) -> str:
     code = _insert_or(code)
     code = _ddl(code)
     code = _json_each(code)
+    code = _json_extract(code, parts)
     code = _scalar_minmax(code)
     code = _LIKE.sub("ILIKE", code)
     code = code.replace("%", "%%").replace("?", "%s")

@@ -140,7 +140,7 @@ def last_batched_send(db: Db, recipient: str) -> str | None:
 def told_about(db: Db, item_id: int) -> list[tuple[str, str | None]]:
     """(name, role) of everyone an alert about this item was queued for, in order."""
     rows = db.execute(
-        "SELECT recipient_name, recipient, MIN(role) FROM alerts WHERE item_id = ? "
+        "SELECT MIN(recipient_name), recipient, MIN(role) FROM alerts WHERE item_id = ? "
         "GROUP BY recipient ORDER BY MIN(id)",
         [item_id],
     )

@@ -44,7 +44,7 @@ def record_source_success(
         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)
         ON CONFLICT (source_name) DO UPDATE SET
             status = excluded.status, last_success_at = excluded.last_success_at,
-            items_seen = items_seen + excluded.items_seen, consecutive_failures = 0,
+            items_seen = source_health.items_seen + excluded.items_seen, consecutive_failures = 0,
             last_error = COALESCE(excluded.last_error, source_health.last_error),
             last_error_at = COALESCE(excluded.last_error_at, source_health.last_error_at),
             status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
@@ -69,7 +69,7 @@ def record_source_failure(
         VALUES (?, ?, ?, ?, ?, 1, ?)
         ON CONFLICT (source_name) DO UPDATE SET
             status = excluded.status, last_error_at = excluded.last_error_at, last_error = excluded.last_error,
-            consecutive_failures = consecutive_failures + 1,
+            consecutive_failures = source_health.consecutive_failures + 1,
             status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
                                 ELSE excluded.status_since END
         """,
