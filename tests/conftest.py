@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from pg_server import PostgresMissing, PostgresServer
+from pg_server import DatabasePool, PostgresMissing, PostgresServer
 from watchtower.config import Config, parse_config
 from watchtower.models import Classification, Decision, Item, Severity, severity_of
 from watchtower.notify.outbox import Notifier
@@ -203,12 +203,19 @@ def postgres() -> Iterator[PostgresServer]:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def pg_pool(postgres: PostgresServer) -> Iterator[DatabasePool]:
+    pool = DatabasePool(postgres)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def pg_database(postgres: PostgresServer) -> Iterator[str]:
+def pg_database(postgres: PostgresServer, pg_pool: DatabasePool) -> Iterator[str]:
     """The URL of a fresh, migrated PostgreSQL database of this test's own (dropped after it)."""
-    name = postgres.create_database()
+    name = pg_pool.take()
     yield postgres.url(name)
-    postgres.drop_database(name)
+    pg_pool.give_back(name)
 
 
 @pytest.fixture

@@ -4,8 +4,10 @@ that is already running.
 ``PostgresServer.start()`` runs ``initdb`` into a new temporary folder, as an unprivileged user (when we are root,
 the folder belongs to ``nobody`` and every server program runs through ``runuser -u nobody --``), and starts the
 server on a free loopback port with its socket in that folder and ``fsync`` off (speed: nothing here has to
-survive a power cut). ``stop()`` stops it and deletes the folder. ``create_database()`` makes a fresh empty
-database; ``drop_database()`` removes one, closing what is still connected to it.
+survive a power cut). ``stop()`` stops it and deletes the folder. ``create_database()`` makes a fresh database (a
+copy of ``template``); ``drop_database()`` removes one, closing what is still connected to it. A
+:class:`DatabasePool` makes the next tests' databases, and drops the last ones', on a thread of its own while the
+tests run: making one costs 0.1-0.4 s, which would otherwise be paid before every test.
 
 Logins: the superuser ``postgres`` and every role other than ``wt_password`` are trusted on loopback;
 ``wt_password`` (made by ``password_role()``) must give its password (scram-sha-256), for the tests of
@@ -19,11 +21,13 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import queue
 import re
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -143,14 +147,14 @@ class PostgresServer:
 
         return psycopg.connect(self.url(), autocommit=True)
 
-    def create_database(self, template: str | None = None) -> str:
+    def create_database(self, template: str | None = None, admin: Any = None) -> str:
         name = f"wt_{os.getpid()}_{next(self._names)}"
-        with self.admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template or self.template}" STRATEGY FILE_COPY')
+        with contextlib.nullcontext(admin) if admin is not None else self.admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template or self.template}"')
         return name
 
-    def drop_database(self, name: str) -> None:
-        with self.admin() as conn:
+    def drop_database(self, name: str, admin: Any = None) -> None:
+        with contextlib.nullcontext(admin) if admin is not None else self.admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def password_role(self, password: str) -> str:
@@ -165,3 +169,47 @@ class PostgresServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class DatabasePool:
+    """Fresh copies of the server's template, made ``ahead`` at a time on a thread while the tests run; the
+    databases given back are dropped on that thread too."""
+
+    def __init__(self, server: PostgresServer, ahead: int = 2) -> None:
+        self.server = server
+        self._ready: queue.Queue[str | BaseException] = queue.Queue()
+        self._jobs: queue.Queue[tuple[str, str]] = queue.Queue()
+        for _ in range(ahead):
+            self._jobs.put(("create", ""))
+        self._thread = threading.Thread(target=self._work, name="pg-database-pool", daemon=True)
+        self._thread.start()
+
+    def take(self) -> str:
+        """A fresh database's name (waits for one if none is ready)."""
+        self._jobs.put(("create", ""))
+        got = self._ready.get(timeout=300)
+        if isinstance(got, BaseException):
+            raise RuntimeError(f"could not make a test database: {got}") from got
+        return got
+
+    def give_back(self, name: str) -> None:
+        self._jobs.put(("drop", name))
+
+    def close(self) -> None:
+        self._jobs.put(("stop", ""))
+        self._thread.join(timeout=60)
+
+    def _work(self) -> None:
+        with self.server.admin() as admin:
+            while True:
+                job, name = self._jobs.get()
+                if job == "stop":
+                    return
+                try:
+                    if job == "create":
+                        self._ready.put(self.server.create_database(admin=admin))
+                    else:
+                        self.server.drop_database(name, admin=admin)
+                except BaseException as exc:
+                    if job == "create":
+                        self._ready.put(exc)

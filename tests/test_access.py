@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import FakeClock, add_item
+from conftest import FakeClock, add_item, both_stores
 from watchtower import access
 from watchtower.cli.ack import excerpt
 from watchtower.config import Config
@@ -24,6 +24,8 @@ from watchtower.store.db import Db
 from watchtower.users import User
 from watchtower.web import _context, _items
 from watchtower.web import _queries as q
+
+pytestmark = both_stores
 
 SECRET = "she said she will hurt herself after school"
 REASON = "rule:self_harm 'hurt herself'"

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import add_item
+from conftest import add_item, both_stores
 from watchtower.cli import main
 from watchtower.cli.ack import countdown, excerpt
 from watchtower.config import Config
 from watchtower.models import utcnow
 from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 
 @pytest.fixture

@@ -14,18 +14,21 @@ from pathlib import Path
 
 import pytest
 
+from conftest import both_stores
 from test_retention import _config_toml, add_item  # tests/ is on sys.path (rootdir-less test modules)
 from watchtower.dataprotection import content_sha256, erase_author, evidence, export_author, handle_hash
 from watchtower.models import Item
 from watchtower.store import connect, immediate, repo
-from watchtower.store.db import Db
+from watchtower.store.db import Db, Location
+
+pytestmark = both_stores
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Db:
-    d = connect(tmp_path / "w.db")
+def db(store_location: Location) -> Db:
+    d = connect(store_location)
     add_item(d, 1, age_days=3, categories=["harassment"], text="you are a disgrace mr jones", author="troll99")
     add_item(d, 2, age_days=2, categories=[], text="great match today", author="troll99")
     add_item(d, 3, age_days=1, categories=[], text="well done year 6", author="parent_a")
@@ -42,8 +45,8 @@ class TestSubjectAccess:
         assert flagged["acknowledgements"][0]["by"] == "Amy"
         json.dumps(data)  # serialisable as it stands
 
-    def test_author_without_handle_is_matched_on_name(self, tmp_path: Path) -> None:
-        d = connect(tmp_path / "n.db")
+    def test_author_without_handle_is_matched_on_name(self, store_location: Location) -> None:
+        d = connect(store_location)
         it = Item(platform="rss", source="mention", platform_id="c1", url=None, author_handle=None,
                   author_name="Jo Bloggs", text="comment", created_at=NOW)
         with immediate(d):
@@ -101,9 +104,9 @@ class TestEvidence:
             evidence(db, 999, by="x", now=NOW)
 
 
-def test_cli_export_erase_evidence(tmp_path: Path, db: Db) -> None:
+def test_cli_export_erase_evidence(tmp_path: Path, db: Db, store_location: Location) -> None:
     cfg = tmp_path / "w.toml"
-    cfg.write_text(_config_toml(tmp_path / "w.db"))
+    cfg.write_text(_config_toml(store_location))
     run = [sys.executable, "-m", "watchtower"]
     out = tmp_path / "sar.json"
     res = subprocess.run([*run, "export", "--config", str(cfg), "--author", "troll99", "--out", str(out)],

@@ -45,6 +45,14 @@ class TestTheTranslationForPostgresql:
         assert to_postgresql("SELECT j.value FROM json_each(COALESCE(x, '[]')) j JOIN t ON 1") == \
             "SELECT j.value FROM json_array_elements_text((COALESCE(x, '[]'))::json) AS j(value) JOIN t ON 1"
 
+    def test_json_extract_with_a_literal_path_becomes_the_text_operator(self) -> None:
+        assert to_postgresql("SELECT 1 FROM audit WHERE json_extract(detail, '$.to') = ?") == \
+            "SELECT 1 FROM audit WHERE ((detail)::json #>> '{to}') = %s"
+        assert to_postgresql("SELECT json_extract(a.x, '$.b[2].c') FROM a") == \
+            "SELECT ((a.x)::json #>> '{b,2,c}') FROM a"
+        with pytest.raises(UnsupportedSql, match="literal path"):
+            to_postgresql("SELECT json_extract(x, ?) FROM t")
+
     def test_scalar_max_and_min_become_greatest_and_least_and_the_aggregates_stay(self) -> None:
         assert to_postgresql("SELECT MIN(MAX(a, b)), MAX(c), min(d, e, f) FROM t") == \
             "SELECT MIN(GREATEST(a, b)), MAX(c), LEAST(d, e, f) FROM t"
@@ -126,6 +134,18 @@ class TestTheSameSqlOnBothStores:
         assert isinstance(t.scalar("SELECT SUM(n) FROM t"), int)
         assert t.scalar("SELECT AVG(n) FROM t") == 2.0
         assert t.scalar("SELECT SUM(CASE WHEN n > ? THEN 1 ELSE 0 END) FROM t", [1]) == 2
+
+    def test_json_extract_reads_a_key(self, t: Db) -> None:
+        t.execute("INSERT INTO t (name, tags) VALUES (?, ?)", ["json", '{"to": "amy@school.example", "n": [1, 2]}'])
+        assert t.scalar("SELECT name FROM t WHERE json_extract(tags, '$.to') = ?", ["amy@school.example"]) == "json"
+        assert str(t.scalar("SELECT json_extract(tags, '$.n[1]') FROM t WHERE name = 'json'")) == "2"
+
+    def test_a_post_with_a_nul_character_is_stored(self, t: Db, backend: str) -> None:
+        """PostgreSQL's text cannot hold NUL: it is written as U+FFFD there, never refused (a hostile post must
+        not stop its feed)."""
+        t.execute("INSERT INTO t (name) VALUES (?)", ["nul\x00byte"])
+        stored = t.scalar("SELECT name FROM t WHERE name LIKE 'nul%'")
+        assert stored == ("nul\x00byte" if backend == "sqlite" else "nul\ufffdbyte")
 
     def test_scalar_max_of_two_columns(self, t: Db) -> None:
         assert t.scalar("SELECT MIN(MAX(n, flag)) FROM t WHERE n IS NOT NULL") == 1

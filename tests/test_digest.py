@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FakeClock, SmtpServer, add_item, build_notifier
+from conftest import FakeClock, SmtpServer, add_item, both_stores, build_notifier
 from watchtower.cli import main
 from watchtower.cli.digest import send
 from watchtower.config import Config
 from watchtower.digest import build_digest, digest_tick, render_digest
 from watchtower.store import Store, immediate, repo
 from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 DIGEST_PEOPLE = {"dsl@school.example", "deputy@school.example"}
 

@@ -14,15 +14,17 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from conftest import FakeClock, SmtpServer, add_item, build_notifier
+from conftest import FakeClock, SmtpServer, add_item, both_stores, build_notifier
 from watchtower.cli import main
 from watchtower.config import Config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import Escalator
 from watchtower.store import Store, connect, immediate, repo
-from watchtower.store.db import Db
+from watchtower.store.db import Db, Location
 from watchtower.timeutil import parse_ts
+
+pytestmark = both_stores
 
 MODERATORS = ["amy@school.example", "ben@school.example"]
 AHT = "aht@school.example"
@@ -196,7 +198,7 @@ class TestAnUnacknowledgedSafeguardingItemGoesBackToTheDsl:
         assert len(smtp.to(HEAD)) == 1  # the first notice only; the headteacher's rung is an hour later
         await chain.at(t0 + timedelta(hours=2, seconds=5))
         assert len(smtp.to(HEAD)) == 2
-        steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at, rowid",
+        steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at, step",
                                           [item])]
         assert steps == ["seen", "reminder_75", "safeguarding_75", "overdue_aht", "safeguarding_overdue",
                          "overdue_headteacher"]
@@ -235,7 +237,7 @@ async def feed() -> AsyncIterator[tuple[int, list[tuple[str, str]]]]:
 
 class TestTheRealDaemon:
     async def test_a_safeguarding_disclosure_reaches_the_dsl_and_deputy_within_seconds(
-        self, make_config: Callable[..., Config], db_path: Path, smtp: SmtpServer,
+        self, make_config: Callable[..., Config], store_location: Location, smtp: SmtpServer,
         feed: tuple[int, list[tuple[str, str]]]
     ) -> None:
         """Real daemon, real classifier, real feed and SMTP: a disclosure posted on the school website is
@@ -267,7 +269,7 @@ class TestTheRealDaemon:
         assert len(dsl) == 1 and len(deputy) == 1
         assert dsl[0].subject.startswith("CRITICAL: safeguarding")
         assert DISCLOSURE.split(",")[0] in dsl[0].part("plain")  # the DSL sees the text
-        conn = connect(db_path, migrate=False)
+        conn = connect(store_location, migrate=False)
         classified = parse_ts(conn.execute("SELECT classified_at FROM items").fetchone()[0])
         conn.close()
         assert received - classified < timedelta(seconds=5)

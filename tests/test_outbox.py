@@ -1,16 +1,18 @@
-"""The outbox (notify/outbox.py) against a real SMTP server on loopback and a real SQLite file, with an
-injected clock: who gets what, batching, urgency, outages, bad addresses and restarts."""
+"""The outbox (notify/outbox.py) against a real SMTP server on loopback and a real store (SQLite and PostgreSQL),
+with an injected clock: who gets what, batching, urgency, outages, bad addresses and restarts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier, delivered
+from conftest import OPERATOR, FakeClock, SmtpServer, add_item, both_stores, build_notifier, delivered
 from watchtower.config import Config
 from watchtower.notify.smtp import SmtpSender
 from watchtower.store import Store
-from watchtower.store.db import Db
+from watchtower.store.db import Db, Location
+
+pytestmark = both_stores
 
 MODERATORS = ("amy@school.example", "ben@school.example")
 
@@ -177,13 +179,14 @@ class CrashAfter:
 
 class TestRestart:
     async def test_a_new_notifier_on_the_same_database_sends_what_is_pending_exactly_once(
-        self, make_config: Callable[..., Config], db_path: Any, db: Db, smtp: SmtpServer, clock: FakeClock
+        self, make_config: Callable[..., Config], store_location: Location, db: Db, smtp: SmtpServer,
+        clock: FakeClock
     ) -> None:
         """The process dies after two of four emails about a threat; after a restart a new notifier (new store,
         same file) sends the other two, and nobody gets a second copy."""
         config = make_config()
         item = add_item(db, config, text="There will be a shooting on Friday", categories=["threat"], now=clock())
-        first = Store(db_path)
+        first = Store(store_location)
         await first.open()
         sender = CrashAfter(SmtpSender(host="127.0.0.1", port=smtp.port, security="none", timeout=5), 2)
         try:
@@ -196,7 +199,7 @@ class TestRestart:
             await first.close()
         assert len(smtp.messages) == 2
         clock.advance(seconds=30)
-        second = Store(db_path)
+        second = Store(store_location)
         await second.open()
         try:
             notifier = build_notifier(config, second, clock)
@@ -209,13 +212,15 @@ class TestRestart:
 
 
 async def _writes_refused(store: Store, refused: bool) -> None:
-    """Make the store's writer connection refuse writes, as a full disk does (a real SQLite refusal)."""
+    """Make the store's writer connection refuse writes, as a full disk does (a real refusal: SQLite's
+    query_only, PostgreSQL's read-only transactions)."""
     import asyncio
 
-    conn = store._write_db.conn  # type: ignore[union-attr]
-    await asyncio.get_running_loop().run_in_executor(
-        store._writer, conn.execute, f"PRAGMA query_only = {'ON' if refused else 'OFF'}"
-    )
+    db = store._write_db
+    assert db is not None
+    on = "ON" if refused else "OFF"
+    sql = f"PRAGMA query_only = {on}" if db.dialect == "sqlite" else f"SET default_transaction_read_only = {on}"
+    await asyncio.get_running_loop().run_in_executor(store._writer, db.execute, sql)
 
 
 class TestAStoreThatRefusesWrites:
@@ -229,12 +234,12 @@ class TestAStoreThatRefusesWrites:
         add_item(db, config, text="Mr Jones is a useless idiot", categories=["harassment"], now=clock())
         notifier = build_notifier(config, store, clock)
         await _writes_refused(store, True)
-        with pytest.raises(Exception, match=r"readonly|query_only|attempt to write"):
+        with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
             await notifier.flush()
         first = len(smtp.messages)
         assert first == 1
         for _ in range(3):
-            with pytest.raises(Exception, match=r"readonly|query_only|attempt to write"):
+            with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
                 await notifier.flush()
         assert len(smtp.messages) == first
         await _writes_refused(store, False)
@@ -244,15 +249,12 @@ class TestAStoreThatRefusesWrites:
         assert {s for _, _, s in statuses(db)} == {"sent"}
 
 
-def test_a_notice_owns_its_dedup_key_and_audit_line(tmp_path: Any) -> None:
+def test_a_notice_owns_its_dedup_key_and_audit_line(db: Db) -> None:
     """One notice to the same people twice is queued once and audited as the notice says."""
     from datetime import UTC, datetime, timedelta
 
     from watchtower.notify.notice import Notice
     from watchtower.notify.retry import RetryPolicy
-    from watchtower.store._db import connect
-
-    db = connect(tmp_path / "n.db")
     now = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
     people = [("Amy@Oakfield.example", "Amy", "moderator"), ("ben@oakfield.example", "Ben", "moderator")]
     assert Notice.item_step(7, "seen", reason="r", urgent=True).key("Amy@Oakfield.example") == \

@@ -7,12 +7,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from conftest import FakeClock
+from conftest import FakeClock, both_stores
 from watchtower.connectors.base import Cursor, FetchResult
 from watchtower.exceptions import SourceMisconfigured, SourceUnavailable
 from watchtower.poller import SourcePoller
 from watchtower.store import Store, repo
 from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 
 class Scripted:

@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from conftest import both_stores, store_table
 from watchtower.config import RetentionConfig
 from watchtower.jobs import JobContext
 from watchtower.models import Classification, Item
 from watchtower.retention import next_run, purge, run_retention
 from watchtower.store import Store, connect, immediate, repo
-from watchtower.store.db import Db
+from watchtower.store.db import Db, Location
+
+pytestmark = both_stores
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 POLICY = RetentionConfig(unflagged_days=30, flagged_days=365)
@@ -45,11 +48,6 @@ def add_item(
                 repo.acknowledge(db, item_id, by="Amy", channel="cli", now=seen, note="seen it")
                 repo.record_action(db, item_id, "hidden", by="Amy", channel="cli", now=seen)
     return item_id
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Db:
-    return connect(tmp_path / "w.db")
 
 
 def ids(db: Db) -> set[int]:
@@ -130,20 +128,21 @@ class TestSchedule:
 
 
 def _context(store: Store) -> JobContext:
-    """Just what run_retention reads: a store, a clock and the config (a real Store on a real file)."""
+    """Just what run_retention reads: a store, a clock and the config (a real Store; the config's own [store] is
+    not read)."""
     from watchtower.demo import demo_config
 
-    config = demo_config(feed_port=1, smtp_port=2, db_path=store.path)
+    config = demo_config(feed_port=1, smtp_port=2, db_path=Path("unused.db"))
     return JobContext(store=store, clock=lambda: NOW, config=lambda: config, wake_notifier=lambda: None,
                       started_at=NOW)
 
 
-async def test_the_background_job_purges_at_start_and_stops_promptly(tmp_path: Path) -> None:
-    db = connect(tmp_path / "w.db")
+async def test_the_background_job_purges_at_start_and_stops_promptly(store_location: Location) -> None:
+    db = connect(store_location)
     add_item(db, 1, age_days=400, categories=["threat"])
     add_item(db, 2, age_days=1, categories=[])
     db.close()
-    store = Store(tmp_path / "w.db")
+    store = Store(store_location)
     await store.open()
     stop = asyncio.Event()
     task = asyncio.create_task(run_retention(_context(store), stop))
@@ -158,9 +157,8 @@ async def test_the_background_job_purges_at_start_and_stops_promptly(tmp_path: P
     await store.close()
 
 
-def test_purge_cli_dry_run_then_purge(tmp_path: Path) -> None:
-    db_path = tmp_path / "w.db"
-    db = connect(db_path)
+def test_purge_cli_dry_run_then_purge(tmp_path: Path, store_location: Location) -> None:
+    db = connect(store_location)
     old = datetime.now(UTC) - timedelta(days=45)
     item = Item(platform="rss", source="mention", platform_id="x", url=None, author_handle=None, author_name=None,
                 text="hello", created_at=old)
@@ -169,19 +167,20 @@ def test_purge_cli_dry_run_then_purge(tmp_path: Path) -> None:
         repo.record_classification(db, i, Classification([], {}, []), now=old, deadline_at=None, deadline_reason=None)
     db.close()
     cfg = tmp_path / "w.toml"
-    cfg.write_text(_config_toml(db_path))
+    cfg.write_text(_config_toml(store_location))
     cmd = [sys.executable, "-m", "watchtower", "purge", "--config", str(cfg)]
     dry = subprocess.run([*cmd, "--dry-run"], capture_output=True, text=True, timeout=60)
     assert dry.returncode == 0, dry.stderr
     assert "would delete 1 unflagged" in dry.stdout
-    assert connect(db_path).execute("SELECT COUNT(*) FROM items").fetchone()[0] == 1
+    assert connect(store_location).scalar("SELECT COUNT(*) FROM items") == 1
     real = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     assert real.returncode == 0, real.stderr
     assert "deleted 1 unflagged" in real.stdout
-    assert connect(db_path).execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+    assert connect(store_location).scalar("SELECT COUNT(*) FROM items") == 0
 
 
-def _config_toml(db_path: Path) -> str:
+def _config_toml(store: Location) -> str:
+    (key, value), = store_table(store).items()
     return f"""
 [school]
 name = "Oakfield Academy"
@@ -198,5 +197,5 @@ name = "Fatima Shah"
 email = "dsl@oakfield.example"
 roles = ["dsl"]
 [store]
-path = "{db_path}"
+{key} = "{value}"
 """

@@ -79,7 +79,7 @@ class TestTheStoreSection:
         assert "names no database" in refused(config, {"url": "postgresql://db.example"})
 
     def test_a_password_secret_without_a_url_is_refused(self, config: Config) -> None:
-        assert "needs store.url" in refused(config, {"path": "/tmp/w.db", "password_secret": "X"})
+        assert "needs store.url" in refused(config, {"path": "w.db", "password_secret": "X"})
 
 
 # --- the commands on each store ------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import add_item
+from conftest import add_item, both_stores
 from watchtower import tuning
 from watchtower.actions import not_concern
 from watchtower.classify import load_classifier, rules
@@ -25,6 +25,8 @@ from watchtower.config import Config
 from watchtower.models import Decision, utcnow
 from watchtower.store import repo
 from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 NOW = utcnow()
 
@@ -195,12 +197,16 @@ class TestAdvice:
         assert db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
 
     def test_no_database_is_a_clear_error(
-        self, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str,
+        request: pytest.FixtureRequest
     ) -> None:
-        path = config_file()
-        (tmp_path / "watchtower.db").unlink(missing_ok=True)
+        if backend == "sqlite":
+            path = config_file()
+            (tmp_path / "watchtower.db").unlink(missing_ok=True)
+        else:  # a database the daemon never prepared
+            path = config_file(store={"url": request.getfixturevalue("pg_empty_database")})
         assert main(["thresholds", "--config", str(path)]) == 2
-        assert "no database" in capsys.readouterr().err
+        assert "has the daemon ever started?" in capsys.readouterr().err
 
 
 class TestRecordsStayInStep:

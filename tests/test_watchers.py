@@ -9,11 +9,13 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier
+from conftest import OPERATOR, FakeClock, SmtpServer, add_item, both_stores, build_notifier
 from watchtower.config import Config
 from watchtower.store import Store, immediate, repo
 from watchtower.store.db import Db
 from watchtower.watchers import Reply, check, dormant_accounts, find_spikes, silent_episodes
+
+pytestmark = both_stores
 
 T0 = datetime(2026, 3, 9, 18, 0, tzinfo=UTC)
 
