@@ -462,7 +462,7 @@ class PostgresDb(Db):
             raise _pg_error(exc) from exc
 
     def reset_identity(self, table: str) -> None:
-        if self.scalar("SELECT pg_get_serial_sequence(?, 'id')", [table]) is None:
+        if "id" not in self.columns(table) or self.scalar("SELECT pg_get_serial_sequence(?, 'id')", [table]) is None:
             return
         self.execute(f"SELECT setval(pg_get_serial_sequence(?, 'id'), COALESCE(MAX(id), 0) + 1, false) "
                      f"FROM {_ident(table)}", [table])
