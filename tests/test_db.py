@@ -30,6 +30,11 @@ class TestTheTranslationForPostgresql:
         assert to_postgresql(sql) == \
             """SELECT 'is it? 100%% like it''s ?' AS "what?" FROM t WHERE x ILIKE '%%"safeguarding"%%' AND y = %s"""
 
+    def test_a_dollar_quoted_body_is_left_as_it_is(self) -> None:
+        assert to_postgresql("CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT 'a?' || ? $$; SELECT ?") \
+            == "CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$ SELECT 'a?' || ? $$; SELECT %s"
+        assert to_postgresql("SELECT $x$ LIKE 50% $x$, ?") == "SELECT $x$ LIKE 50%% $x$, %s"
+
     def test_comments_are_dropped_with_any_question_mark_in_them(self) -> None:
         assert to_postgresql("SELECT 1 -- why? 100%\n, ? /* and? */").split() == ["SELECT", "1", ",", "%s"]
 
@@ -331,3 +336,26 @@ def test_postgresql_gets_the_same_tables_and_columns_as_sqlite(tmp_path: Path, p
     for table in lite.table_names():
         assert pg.columns(table) == lite.columns(table), table
     pg.close()
+
+
+def test_the_postgresql_driver_runs_with_memory_deny_write_execute(pg_database: str) -> None:
+    """The unit has MemoryDenyWriteExecute=yes: psycopg and its libpq must work without W+X memory (the kernel's
+    PR_SET_MDWE, Linux 6.3+, is the same rule), or the daemon could not open a PostgreSQL store."""
+    import subprocess
+    import sys
+
+    code = r"""
+import ctypes, sys
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.prctl(65, 1, 0, 0, 0) != 0:
+    print("NO_MDWE"); sys.exit(0)
+from watchtower.store import connect, immediate, repo
+db = connect(sys.argv[1])
+with immediate(db):
+    repo.set_meta(db, "mdwe", "ok")
+print("OK", db.scalar("SELECT value FROM meta WHERE key = 'mdwe'"))
+"""
+    res = subprocess.run([sys.executable, "-c", code, pg_database], capture_output=True, text=True, timeout=120)
+    if res.stdout.startswith("NO_MDWE"):
+        pytest.skip("this kernel has no PR_SET_MDWE (Linux < 6.3): MemoryDenyWriteExecute not checked here")
+    assert res.returncode == 0 and res.stdout.strip() == "OK ok", res.stdout + res.stderr

@@ -43,8 +43,9 @@ class UnsupportedSql(ValueError):
 
 # --- splitting a statement into code and the parts never rewritten ------------------------------------------
 
-#: a string literal ('' is a quote inside it), a quoted name, a line comment, a block comment
-_OPAQUE = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", re.S)
+#: a string literal ('' is a quote inside it), a dollar-quoted body ($$ ... $$, $tag$ ... $tag$), a quoted name, a
+#: line comment, a block comment
+_OPAQUE = re.compile(r"'(?:[^']|'')*'|(\$\w*\$).*?\1|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", re.S)
 _MARK = "\x00{}\x00"
 _MARK_RE = re.compile("\x00(\\d+)\x00")
 
