@@ -239,8 +239,9 @@ def store_location(backend: str, db_path: Path, request: pytest.FixtureRequest) 
     return Location(url=request.getfixturevalue("pg_database"))
 
 
-def store_table(location: Location) -> dict[str, str]:
-    """The config's ``[store]`` for ``location``."""
+def store_table(where: Location | Path) -> dict[str, str]:
+    """The config's ``[store]`` for a store's Location, or for a SQLite file's path."""
+    location = where if isinstance(where, Location) else Location(path=where)
     return {"path": str(location.path)} if location.path is not None else {"url": str(location.url)}
 
 

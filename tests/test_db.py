@@ -359,3 +359,15 @@ print("OK", db.scalar("SELECT value FROM meta WHERE key = 'mdwe'"))
     if res.stdout.startswith("NO_MDWE"):
         pytest.skip("this kernel has no PR_SET_MDWE (Linux < 6.3): MemoryDenyWriteExecute not checked here")
     assert res.returncode == 0 and res.stdout.strip() == "OK ok", res.stdout + res.stderr
+
+
+def test_without_postgresqls_programs_the_tests_say_how_to_install_them(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PostgreSQL fixture fails (never skips) when initdb, pg_ctl or postgres cannot be found, with the fix."""
+    from pg_server import PostgresMissing, find_bindir
+
+    monkeypatch.setenv("WATCHTOWER_PG_BINDIR", str(tmp_path))
+    with pytest.raises(PostgresMissing, match=r"make postgresql.*apt-get install postgresql"):
+        find_bindir()
+    monkeypatch.delenv("WATCHTOWER_PG_BINDIR")
+    assert (find_bindir() / "initdb").is_file()  # Debian's, here

@@ -179,7 +179,7 @@ def test_purge_cli_dry_run_then_purge(tmp_path: Path, store_location: Location) 
     assert connect(store_location).scalar("SELECT COUNT(*) FROM items") == 0
 
 
-def _config_toml(store: Location) -> str:
+def _config_toml(store: Location | Path) -> str:
     (key, value), = store_table(store).items()
     return f"""
 [school]

@@ -56,7 +56,7 @@ def make_config(store: Path | Location, base: str, **actions: Any) -> Config:
         "school": {"name": "Oakfield Academy"},
         "people": PEOPLE,
         "dashboard": {"enabled": False, "public_url": "http://127.0.0.1:8080"},
-        "store": store_table(store if isinstance(store, Location) else Location(path=store)),
+        "store": store_table(store),
         "sources": sources(base),
         "actions": {"youtube_client_id_secret": "YT_ID", "youtube_client_secret_secret": "YT_SECRET",
                     "youtube_refresh_token_secret": "YT_REFRESH", "youtube_token_uri": base + "/token",

@@ -62,7 +62,7 @@ def make_config(store: Path | Location, **dashboard: Any) -> Config:
             {"name": "Tom Reid", "email": "tom@oakfield.example", "roles": ["deputy_dsl"]},
         ],
         "dashboard": {"public_url": "http://127.0.0.1:8080", **dashboard},
-        "store": store_table(store if isinstance(store, Location) else Location(path=store)),
+        "store": store_table(store),
     }
     return parse_config(data)
 
