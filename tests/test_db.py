@@ -18,6 +18,10 @@ from watchtower.store.dialect import UnsupportedSql, to_postgresql
 from watchtower.store.migrations import LEGACY_TABLE, MIGRATIONS_TABLE, Migrations, migrations
 
 DATA = Path(__file__).parent / "data"
+#: the migrations tests/data/store-0.1.sql has applied
+LEGACY_0_1 = ("m001_initial", "m002_people_and_reviews", "m003_queue_and_digest_indexes",
+              "m004_possible_concerns_and_decision_records", "m005_inbox_claims", "m006_alert_sending",
+              "m007_alert_muted", "m008_platform_actions")
 
 
 class TestTheTranslationForPostgresql:
@@ -299,12 +303,25 @@ class TestADatabaseMadeByWatchtower01:
         @later()
         def m999_later(db: Db) -> None:
             ran.append("m999")
-            db.execute("ALTER TABLE items ADD COLUMN school TEXT")
+            db.execute("ALTER TABLE items ADD COLUMN m999_note TEXT")
 
         db = open_db(path)
-        assert later.apply(db) == ["m999_later"]
+        assert later.apply(db) == [name for name in later.names if name not in LEGACY_0_1]
         assert later.apply(db) == []
-        assert ran == ["m999"] and "school" in db.columns("items")
+        assert ran == ["m999"] and "m999_note" in db.columns("items")
+
+
+@both_stores
+def test_a_database_can_be_left_as_an_older_version_made_it(store_location: Location, backend: str,
+                                                            request: pytest.FixtureRequest) -> None:
+    """``stop_before``: what a test of a migration starts from (the database before that migration)."""
+    where = store_location if backend == "sqlite" else Location(url=request.getfixturevalue("pg_empty_database"))
+    db = open_db(where)
+    assert migrations.apply(db, stop_before="m005_inbox_claims") == migrations.names[:4]
+    assert "claimed_by" not in db.columns("items")
+    assert migrations.apply(db) == migrations.names[4:]
+    assert "claimed_by" in db.columns("items")
+    db.close()
 
 
 def test_two_processes_migrating_a_new_postgresql_database_at_once_do_it_once(pg_empty_database: str) -> None:

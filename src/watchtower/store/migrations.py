@@ -75,9 +75,10 @@ class Migrations:
         if db.dialect == "postgresql":
             db.execute("SELECT pg_advisory_xact_lock(?)", [_PG_LOCK])
 
-    def apply(self, db: Db) -> list[str]:
+    def apply(self, db: Db, *, stop_before: str | None = None) -> list[str]:
         """Apply every pending migration, each in its own transaction with its record; returns their names. A
-        migration that raises is rolled back and stays pending."""
+        migration that raises is rolled back and stays pending. ``stop_before``: apply only those before the
+        migration of that name (a test's database as an older version left it)."""
         from watchtower.models import utcnow
 
         if not self.pending(db) and db.has_table(MIGRATIONS_TABLE):
@@ -94,6 +95,8 @@ class Migrations:
                 )
         done: list[str] = []
         for m in self._migrations:
+            if m.name == stop_before:
+                break
             with db.transaction():
                 self._lock(db)
                 if db.execute(f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", [m.name]).fetchone():
