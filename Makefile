@@ -23,7 +23,7 @@ export TRANSFORMERS_OFFLINE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export CUSTOM_COMPILE_COMMAND := make locks
 
-.PHONY: demo test lint bench soak chromium install train-deps install-check locks clean
+.PHONY: demo test lint bench soak chromium postgresql install train-deps install-check locks clean
 
 $(STAMP): pyproject.toml requirements/dev.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -50,11 +50,19 @@ chromium:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# Debian's PostgreSQL server programs (initdb, pg_ctl, postgres) for the tests' throw-away servers: the same tests
+# run on SQLite and on a real PostgreSQL (tests/pg_server.py starts its own; it never uses a running one).
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
 lint: $(STAMP)
 	$(BIN)/ruff check $$(ls -d src tests bench training scripts 2>/dev/null)
 	$(BIN)/mypy src/watchtower
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium postgresql lint
 	$(BIN)/pytest -q
 
 soak: $(STAMP)

@@ -70,16 +70,16 @@ def _generate(db_path: Path, n: int, now: datetime) -> float:
             s, s, "{}", s, _SEV_CATS[sev], sev, deadline, ack, "bench" if ack else None, resolved,
             "bench" if resolved else None, reviewed,
         ))
-    with db.conn:
-        db.conn.executemany(
+    with db.transaction():
+        db.executemany(
             "INSERT INTO items (platform, platform_id, source, source_name, url, author_handle, author_name, title, "
             "text, created_at, first_seen_at, extra, classified_at, categories, severity, deadline_at, "
             "acknowledged_at, acknowledged_by, resolved_at, resolved_by, dsl_reviewed_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-    db.conn.execute("ANALYZE")
-    db.conn.close()
+    db.execute("ANALYZE")
+    db.close()
     return time.perf_counter() - t0
 
 
@@ -106,8 +106,8 @@ def run_dbscale(*, n: int, repeat: int = 5) -> dict[str, Any]:
             db = connect(path, migrate=False)
             if label != "as_shipped":
                 for sql in M003_INDEXES:
-                    db.conn.execute("DROP INDEX IF EXISTS " + sql.split()[2])
-            db.conn.execute("ANALYZE")
+                    db.execute("DROP INDEX IF EXISTS " + sql.split()[2])
+            db.execute("ANALYZE")
             queue_default = _time(lambda db=db: queue(db, QueueFilter(), reads_safeguarding=True), repeat)
             queue_page5 = _time(lambda db=db: queue(db, QueueFilter(page=5), reads_safeguarding=True), repeat)
             queue_all = _time(
@@ -126,5 +126,5 @@ def run_dbscale(*, n: int, repeat: int = 5) -> dict[str, Any]:
                 "queue_search_s": queue_search,
                 "digest_s": digest,
             }
-            db.conn.close()
+            db.close()
         return res

@@ -1,10 +1,14 @@
-"""Shared fixtures: a school's config, a real SQLite file, a real SMTP server on loopback, an injected clock.
+"""Shared fixtures: a school's config, a real store (a SQLite file or a real PostgreSQL), a real SMTP server on
+loopback, an injected clock.
 
 - ``make_config(**overrides)``: a validated :class:`Config` for a school with every role filled, its database in
   ``tmp_path`` and SMTP pointed at the ``smtp`` fixture; keyword arguments replace top-level tables.
 - ``smtp``: an aiosmtpd ``Controller`` on 127.0.0.1 (a free port found first: ``Controller(port=0)`` does not
   work), whose behaviour a test can change (refuse with 421, reject an address with 550) or stop and restart.
 - ``clock``: a :class:`FakeClock` the daemon, notifier and escalator read instead of the wall clock.
+- ``backend`` / ``both_stores``: the store a test runs on (SQLite unless the test or its module is marked
+  ``both_stores``: then once on each); ``store_location``, ``db``, ``store`` and ``make_config`` follow it. The
+  ``postgres`` fixture is one real PostgreSQL server for the session (tests/pg_server.py).
 - ``add_item(db, config, ...)``: store an item and record its classification through the daemon's own
   ``triage_record`` (deadline + first escalation steps), without the model.
 """
@@ -25,13 +29,14 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlite_utils import Database
 
+from pg_server import DatabasePool, PostgresMissing, PostgresServer
 from watchtower.config import Config, parse_config
 from watchtower.models import Classification, Decision, Item, Severity, severity_of
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import triage_record
 from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.db import Db, Location
 
 LINK_KEY = "test-link-key-0123456789abcdef0123456789"
 
@@ -165,7 +170,60 @@ def smtp() -> Iterator[SmtpServer]:
     server.stop()
 
 
-# --- config and items ------------------------------------------------------------------------------
+# --- the store: SQLite, or a real PostgreSQL --------------------------------------------------------
+
+#: ``@both_stores`` (or ``pytestmark = both_stores``): run the test once on each store. ``backend`` is "sqlite" in
+#: every other test. The ``store_location``, ``db``, ``store`` and ``make_config`` fixtures follow it.
+STORES = ("sqlite", "postgresql")
+both_stores = pytest.mark.parametrize("backend", STORES, indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which store this test runs on (autouse, so that a module's ``pytestmark = both_stores`` reaches every test
+    in it)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the whole session (tests/pg_server.py), with a migrated template database
+    that each test's fresh database is copied from. Missing binaries fail the test with the fix, never skip it."""
+    try:
+        server = PostgresServer()
+    except PostgresMissing as exc:
+        pytest.fail(str(exc), pytrace=False)
+    server.start()
+    try:
+        template = server.create_database()
+        connect(server.url(template)).close()
+        server.template = template
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_pool(postgres: PostgresServer) -> Iterator[DatabasePool]:
+    pool = DatabasePool(postgres)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def pg_database(postgres: PostgresServer, pg_pool: DatabasePool) -> Iterator[str]:
+    """The URL of a fresh, migrated PostgreSQL database of this test's own (dropped after it)."""
+    name = pg_pool.take()
+    yield postgres.url(name)
+    pg_pool.give_back(name)
+
+
+@pytest.fixture
+def pg_empty_database(postgres: PostgresServer) -> Iterator[str]:
+    """The URL of a fresh PostgreSQL database with nothing in it (no migrations run)."""
+    name = postgres.create_database(template="template0")
+    yield postgres.url(name)
+    postgres.drop_database(name)
 
 
 @pytest.fixture
@@ -174,7 +232,21 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_config(db_path: Path, smtp: SmtpServer) -> Callable[..., Config]:
+def store_location(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Location:
+    """Where this test's store is: the SQLite file ``db_path``, or a fresh PostgreSQL database."""
+    if backend == "sqlite":
+        return Location(path=db_path)
+    return Location(url=request.getfixturevalue("pg_database"))
+
+
+def store_table(where: Location | Path) -> dict[str, str]:
+    """The config's ``[store]`` for a store's Location, or for a SQLite file's path."""
+    location = where if isinstance(where, Location) else Location(path=where)
+    return {"path": str(location.path)} if location.path is not None else {"url": str(location.url)}
+
+
+@pytest.fixture
+def make_config(store_location: Location, smtp: SmtpServer) -> Callable[..., Config]:
     def make(**overrides: Any) -> Config:
         data: dict[str, Any] = {
             "school": {"name": "Oakfield Academy", "operator_email": OPERATOR},
@@ -183,7 +255,7 @@ def make_config(db_path: Path, smtp: SmtpServer) -> Callable[..., Config]:
                      "from_address": "watchtower@school.example", "timeout_seconds": 5},
             "notify": {"first_backoff_seconds": 5, "max_backoff_seconds": 60},
             "dashboard": {"enabled": False, "public_url": "https://watchtower.school.example"},
-            "store": {"path": str(db_path)},
+            "store": store_table(store_location),
         }
         data.update(overrides)
         return parse_config(data)
@@ -197,7 +269,7 @@ def config(make_config: Callable[..., Config]) -> Config:
 
 
 def add_item(
-    db: Database,
+    db: Db,
     config: Config,
     *,
     text: str,
@@ -238,7 +310,7 @@ def add_item(
         return store_and_triage(db, config, item, cls, source_name=source_name, now=now)
 
 
-def store_and_triage(db: Database, config: Config, item: Item, cls: Classification, *, source_name: str,
+def store_and_triage(db: Db, config: Config, item: Item, cls: Classification, *, source_name: str,
                      now: datetime, school: str = "default") -> int:
     """The seeding step every test world shares: store ``item`` (of ``school``) and triage it with ``cls`` with the
     real pipeline code (deadline, escalation steps, alerts), in the caller's transaction. Returns the item's id."""
@@ -248,11 +320,11 @@ def store_and_triage(db: Database, config: Config, item: Item, cls: Classificati
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """A connection of the test's own to the database file (the daemon and CLI open theirs)."""
-    conn = connect(db_path)
+def db(store_location: Location) -> Iterator[Db]:
+    """A connection of the test's own to the store (the daemon and CLI open theirs)."""
+    conn = connect(store_location)
     yield conn
-    conn.conn.close()
+    conn.close()
 
 
 def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], sender: Any = None) -> Notifier:
@@ -275,8 +347,8 @@ def build_notifier(config: Config, store: Store, clock: Callable[[], datetime], 
 
 
 @pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[Store]:
-    s = Store(db_path)
+async def store(store_location: Location) -> AsyncIterator[Store]:
+    s = Store(store_location)
     await s.open()
     yield s
     await s.close()
@@ -354,7 +426,7 @@ def school_people(domain: str) -> list[dict[str, Any]]:
     ]
 
 
-def trust_data(db_path: Path, smtp_port: int, sources: dict[str, list[dict[str, Any]]] | None = None,
+def trust_data(db_path: Path | Location, smtp_port: int, sources: dict[str, list[dict[str, Any]]] | None = None,
                **overrides: Any) -> dict[str, Any]:
     """A trust config (before validation): the three TRUST_SCHOOLS with their people and ``sources`` (by school
     id), a trust safeguarding lead and a trust operator, mail to ``smtp_port`` on loopback."""
@@ -374,7 +446,7 @@ def trust_data(db_path: Path, smtp_port: int, sources: dict[str, list[dict[str, 
                  "from_address": "watchtower@northfield-trust.example", "timeout_seconds": 5},
         "notify": {"first_backoff_seconds": 5, "max_backoff_seconds": 60},
         "dashboard": {"enabled": False, "public_url": "https://watchtower.northfield-trust.example"},
-        "store": {"path": str(db_path)},
+        "store": store_table(db_path),
     }
     data.update(overrides)
     return data

@@ -38,17 +38,20 @@ def local_smtp(port: int, **extra: Any) -> dict[str, Any]:
             **extra}
 
 
-def school_toml(db_path: Path, *, staff: Iterable[str] = FEWEST, aliases: Iterable[str] = (),
+def school_toml(db_path: Path | Any, *, staff: Iterable[str] = FEWEST, aliases: Iterable[str] = (),
                 sources: Iterable[Mapping[str, Any]] = (), **tables: Mapping[str, Any]) -> str:
     """Oakfield's watchtower.toml: ``[school]``, the ``staff`` named, ``sources``, then ``tables`` in the order given
-    (``smtp=local_smtp(port)``, ``dashboard={...}``), and ``[store]`` at ``db_path``."""
+    (``smtp=local_smtp(port)``, ``dashboard={...}``), and ``[store]`` at ``db_path`` (a SQLite file, or a store's
+    ``Location``: a PostgreSQL one is its url)."""
     school: dict[str, Any] = {"name": SCHOOL}
     if aliases := list(aliases):
         school["aliases"] = aliases
     doc: dict[str, Any] = {"school": school, "people": [STAFF[who] for who in staff]}
     if sources := list(sources):
         doc["sources"] = sources
-    return to_toml({**doc, **tables, "store": {"path": db_path}})
+    url = getattr(db_path, "url", None)
+    store = {"url": url} if url else {"path": getattr(db_path, "path", None) or db_path}
+    return to_toml({**doc, **tables, "store": store})
 
 
 def to_toml(doc: Mapping[str, Any]) -> str:

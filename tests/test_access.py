@@ -12,18 +12,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlite_utils import Database
 
-from conftest import FakeClock, add_item
+from conftest import FakeClock, add_item, both_stores
 from watchtower import access
 from watchtower.cli.ack import excerpt
 from watchtower.config import Config
 from watchtower.models import ROLES
 from watchtower.notify.render import Recipient, item_view
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.users import User
 from watchtower.web import _context, _items
 from watchtower.web import _queries as q
+
+pytestmark = both_stores
 
 SECRET = "she said she will hurt herself after school"
 REASON = "rule:self_harm 'hurt herself'"
@@ -71,7 +73,7 @@ def _channels(item: dict[str, Any], cls: dict[str, Any], roles: tuple[str, ...],
 
 
 @pytest.fixture
-def world(db: Database, config: Config, clock: FakeClock) -> tuple[dict[str, Any], dict[str, Any],
+def world(db: Db, config: Config, clock: FakeClock) -> tuple[dict[str, Any], dict[str, Any],
                                                                      Callable[[bool], list[int]]]:
     now: datetime = clock()
     item_id = add_item(db, config, text=SECRET, categories=["safeguarding"], now=now, reasons=[REASON])

@@ -60,7 +60,7 @@ def test_backup_while_writes_happen_is_consistent_and_restores_equal(tmp_path: P
                 repo.save_cursor(w, "f", {"n": n + 20}, T0)
             n += 20
             written[0] = n
-        w.conn.close()
+        w.close()
 
     t = threading.Thread(target=writer)
     t.start()
@@ -82,7 +82,7 @@ def test_backup_while_writes_happen_is_consistent_and_restores_equal(tmp_path: P
     snapshot = dump(res.path)
     assert written[0] >= n_items
     # restore over the (larger) live database: exactly the backed-up data comes back
-    db.conn.close()
+    db.close()
     kept = restore(res.path, live)
     assert dump(live) == snapshot
     assert kept is not None and len(dump(kept)) == written[0]
@@ -93,7 +93,7 @@ def test_backup_while_writes_happen_is_consistent_and_restores_equal(tmp_path: P
 
 def test_restore_refuses_a_corrupt_or_foreign_file(tmp_path: Path) -> None:
     live = tmp_path / "live.db"
-    connect(live).conn.close()
+    connect(live).close()
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
     with pytest.raises(StoreError):
@@ -106,10 +106,9 @@ def test_restore_refuses_a_corrupt_or_foreign_file(tmp_path: Path) -> None:
 
 def test_restore_refuses_a_backup_from_a_newer_schema(tmp_path: Path) -> None:
     b = tmp_path / "b.db"
-    connect(b).conn.close()
+    connect(b).close()
     conn = sqlite3.connect(b)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('watchtower', 'm999_future', '2030-01-01')")
+    conn.execute("INSERT INTO schema_migrations (name, applied_at) VALUES ('m999_future', '2030-01-01')")
     conn.commit()
     conn.close()
     with pytest.raises(StoreError, match="newer Watchtower"):
@@ -118,7 +117,7 @@ def test_restore_refuses_a_backup_from_a_newer_schema(tmp_path: Path) -> None:
 
 def test_restore_refuses_while_another_process_holds_the_database(tmp_path: Path) -> None:
     live = tmp_path / "live.db"
-    connect(live).conn.close()
+    connect(live).close()
     b = backup(live, tmp_path / "b.db").path
     holder = subprocess.Popen(
         [sys.executable, "-c", f"import sqlite3,sys,time; c=sqlite3.connect({str(live)!r}); "
@@ -141,7 +140,7 @@ def test_cli_backup_and_restore(tmp_path: Path) -> None:
     db = connect(live)
     with immediate(db):
         repo.ingest(db, [_item(1), _item(2)], source_name="f", now=T0)
-    db.conn.close()
+    db.close()
     cfg = tmp_path / "w.toml"
     cfg.write_text(school_toml(live))
     run = [sys.executable, "-m", "watchtower"]
@@ -153,7 +152,7 @@ def test_cli_backup_and_restore(tmp_path: Path) -> None:
     db = connect(live)
     with immediate(db):
         repo.ingest(db, [_item(3)], source_name="f", now=T0)
-    db.conn.close()
+    db.close()
     res = subprocess.run([*run, "restore", "--config", str(cfg), str(made)], capture_output=True, text=True,
                          timeout=60)
     assert res.returncode == 0, res.stderr

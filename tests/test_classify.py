@@ -116,7 +116,7 @@ class TestPublicApi:
         """Process start counts in `watchtower classify`'s items/s: aiohttp and the store cost ~0.5 s."""
         code = ("import sys; from watchtower.cli import main; "
                 "main(['classify', '--jsonl', sys.argv[1]]); "
-                "print(sorted({m.split('.')[0] for m in sys.modules} & {'aiohttp', 'sqlite_utils', 'tweepy', "
+                "print(sorted({m.split('.')[0] for m in sys.modules} & {'aiohttp', 'psycopg', 'tweepy', "
                 "'feedparser', 'jinja2', 'aiosmtplib'}), sorted(m for m in sys.modules if m in "
                 "('watchtower.config', 'watchtower.store', 'watchtower.daemon')))")
         lines = '{"id": 1, "text": "hello"}\n'

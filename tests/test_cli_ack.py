@@ -8,13 +8,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
-from conftest import add_item
+from conftest import add_item, both_stores
 from watchtower.cli import main
 from watchtower.cli.ack import countdown, excerpt
 from watchtower.config import Config
 from watchtower.models import utcnow
+from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def cfg(config_file: Callable[..., Path], config: Config) -> tuple[Path, Config]
     return config_file(), config
 
 
-def audit(db: Database, item_id: int) -> list[tuple[str, str, str, dict[str, object]]]:
+def audit(db: Db, item_id: int) -> list[tuple[str, str, str, dict[str, object]]]:
     rows = db.execute("SELECT actor, action, channel, detail FROM audit WHERE item_id = ? AND actor != 'watchtower' "
                       "ORDER BY id", [item_id]).fetchall()
     return [(a, b, c, json.loads(d)) for a, b, c, d in rows]
@@ -30,7 +32,7 @@ def audit(db: Database, item_id: int) -> list[tuple[str, str, str, dict[str, obj
 
 class TestAck:
     def test_ack_stops_the_chain_and_is_audited(
-        self, cfg: tuple[Path, Config], db: Database, capsys: pytest.CaptureFixture[str]
+        self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path, config = cfg
         item = add_item(db, config, text="When is parents' evening?", categories=["query"], now=utcnow())
@@ -45,7 +47,7 @@ class TestAck:
                                     {"first": True, "note": "replied on Facebook"})]
 
     def test_a_second_ack_keeps_the_first_and_says_so(
-        self, cfg: tuple[Path, Config], db: Database, capsys: pytest.CaptureFixture[str]
+        self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path, config = cfg
         item = add_item(db, config, text="Complaint about the bus", categories=["complaint"], now=utcnow())
@@ -62,7 +64,7 @@ class TestAck:
 
 class TestActionAndResolve:
     def test_actions_and_resolution_are_recorded_and_audited(
-        self, cfg: tuple[Path, Config], db: Database, capsys: pytest.CaptureFixture[str]
+        self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path, config = cfg
         item = add_item(db, config, text="You're all idiots", categories=["harassment"], now=utcnow())
@@ -76,7 +78,7 @@ class TestActionAndResolve:
         assert [a[1] for a in audit(db, item)] == ["action:hidden", "action:blocked_reported", "resolve"]
 
     def test_an_unknown_action_is_refused_with_the_list(
-        self, cfg: tuple[Path, Config], db: Database, capsys: pytest.CaptureFixture[str]
+        self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path, config = cfg
         item = add_item(db, config, text="?", categories=["query"], now=utcnow())
@@ -99,7 +101,7 @@ class TestOddIds:
                                          ["action", "{id}", "hidden", "--by", "Amy"],
                                          ["evidence", "{id}", "--out", "{out}"]])
     def test_an_odd_id_is_a_one_line_error_and_exit_2(
-        self, cfg: tuple[Path, Config], db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        self, cfg: tuple[Path, Config], db: Db, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         command: list[str], odd: str,
     ) -> None:
         out = tmp_path / "evidence.json"
@@ -120,7 +122,7 @@ class TestOddIds:
 
 class TestQueue:
     def test_open_items_soonest_first_without_safeguarding_text(
-        self, cfg: tuple[Path, Config], db: Database, capsys: pytest.CaptureFixture[str]
+        self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
     ) -> None:
         path, config = cfg
         now = utcnow()

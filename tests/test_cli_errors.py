@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlite_utils import Database
 
 from conftest import add_item
 from watchtower.cli import EXIT_BROKEN_PIPE, main
 from watchtower.cli.ack import actor
 from watchtower.config import Config
 from watchtower.models import utcnow
+from watchtower.store.db import Db
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,7 +42,7 @@ def cfg(config_file: Callable[..., Path], config: Config) -> tuple[Path, Config]
 
 class TestStatusWithoutPermission:
     def test_an_unreadable_database_is_a_sentence_and_exit_2(
-        self, cfg: tuple[Path, Config], db: Database, monkeypatch: pytest.MonkeyPatch,
+        self, cfg: tuple[Path, Config], db: Db, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         """As another user, /var/lib/watchtower (0700) cannot even be looked into: stat() is refused."""
@@ -59,7 +59,7 @@ class TestStatusWithoutPermission:
         err = capsys.readouterr().err
         assert "cannot read the database" in err and "sudo -u watchtower" in err and "Traceback" not in err
 
-    def test_a_permission_error_anywhere_is_a_sentence(self, cfg: tuple[Path, Config], db: Database,
+    def test_a_permission_error_anywhere_is_a_sentence(self, cfg: tuple[Path, Config], db: Db,
                                                        monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
         import watchtower.store
@@ -90,7 +90,7 @@ class TestUserAddWithoutATerminal:
 
 class TestBrokenPipe:
     def test_digest_preview_into_a_closed_pipe_ends_quietly(
-        self, cfg: tuple[Path, Config], db: Database, monkeypatch: pytest.MonkeyPatch,
+        self, cfg: tuple[Path, Config], db: Db, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         class ClosedPipe(io.StringIO):
@@ -101,7 +101,7 @@ class TestBrokenPipe:
         monkeypatch.setattr(sys, "stdout", ClosedPipe())
         assert main(["digest", "--preview", "--config", str(cfg[0])]) == EXIT_BROKEN_PIPE
 
-    def test_through_a_real_pipe_there_is_no_traceback(self, cfg: tuple[Path, Config], db: Database) -> None:
+    def test_through_a_real_pipe_there_is_no_traceback(self, cfg: tuple[Path, Config], db: Db) -> None:
         for i in range(40):
             add_item(db, cfg[1], text=f"complaint number {i} " + "x" * 200, categories=["complaint"], now=utcnow())
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -121,7 +121,7 @@ class TestTheActor:
         assert actor(config, "jsmith", login="jsmith") == "jsmith"
         assert actor(config, None, login="jsmith") == "jsmith"
 
-    def test_anyone_else_is_refused(self, cfg: tuple[Path, Config], db: Database,
+    def test_anyone_else_is_refused(self, cfg: tuple[Path, Config], db: Db,
                                     capsys: pytest.CaptureFixture[str]) -> None:
         path, config = cfg
         item = add_item(db, config, text="When is parents' evening?", categories=["query"], now=utcnow())

@@ -13,20 +13,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
+from conftest import both_stores
 from school_toml import school_toml
 from test_retention import add_item  # tests/ is on sys.path (rootdir-less test modules)
 from watchtower.dataprotection import content_sha256, erase_author, evidence, export_author, handle_hash
 from watchtower.models import Item
 from watchtower.store import connect, immediate, repo
+from watchtower.store.db import Db, Location
+
+pytestmark = both_stores
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
-    d = connect(tmp_path / "w.db")
+def db(store_location: Location) -> Db:
+    d = connect(store_location)
     add_item(d, 1, age_days=3, categories=["harassment"], text="you are a disgrace mr jones", author="troll99")
     add_item(d, 2, age_days=2, categories=[], text="great match today", author="troll99")
     add_item(d, 3, age_days=1, categories=[], text="well done year 6", author="parent_a")
@@ -34,7 +37,7 @@ def db(tmp_path: Path) -> Database:
 
 
 class TestSubjectAccess:
-    def test_export_has_every_item_by_the_author_with_decisions_and_actions(self, db: Database) -> None:
+    def test_export_has_every_item_by_the_author_with_decisions_and_actions(self, db: Db) -> None:
         data = export_author(db, "@Troll99", now=NOW)
         assert [i["text"] for i in data["items"]] == ["you are a disgrace mr jones", "great match today"]
         flagged = data["items"][0]
@@ -43,8 +46,8 @@ class TestSubjectAccess:
         assert flagged["acknowledgements"][0]["by"] == "Amy"
         json.dumps(data)  # serialisable as it stands
 
-    def test_author_without_handle_is_matched_on_name(self, tmp_path: Path) -> None:
-        d = connect(tmp_path / "n.db")
+    def test_author_without_handle_is_matched_on_name(self, store_location: Location) -> None:
+        d = connect(store_location)
         it = Item(platform="rss", source="mention", platform_id="c1", url=None, author_handle=None,
                   author_name="Jo Bloggs", text="comment", created_at=NOW)
         with immediate(d):
@@ -53,7 +56,7 @@ class TestSubjectAccess:
 
 
 class TestErasure:
-    def test_erase_deletes_the_authors_items_only_and_audits_counts_and_hash(self, db: Database) -> None:
+    def test_erase_deletes_the_authors_items_only_and_audits_counts_and_hash(self, db: Db) -> None:
         with immediate(db):
             counts = erase_author(db, "troll99", by="Fatima Shah", now=NOW)
         assert counts["items"] == 2 and counts["actions"] == 1
@@ -66,7 +69,7 @@ class TestErasure:
         all_audit = " ".join(r[0] for r in db.execute("SELECT detail FROM audit"))
         assert "troll99" not in all_audit and "disgrace" not in all_audit
 
-    def test_audit_rows_about_erased_items_survive(self, db: Database) -> None:
+    def test_audit_rows_about_erased_items_survive(self, db: Db) -> None:
         before = db.execute("SELECT COUNT(*) FROM audit WHERE item_id = 1").fetchone()[0]
         with immediate(db):
             erase_author(db, "troll99", by="Fatima Shah", now=NOW)
@@ -75,7 +78,7 @@ class TestErasure:
 
 
 class TestEvidence:
-    def test_snapshot_has_content_hash_classification_and_audit_trail(self, db: Database) -> None:
+    def test_snapshot_has_content_hash_classification_and_audit_trail(self, db: Db) -> None:
         with immediate(db):
             snap = evidence(db, 1, by="Fatima Shah", now=NOW)
         assert snap["content"]["text"] == "you are a disgrace mr jones"
@@ -88,7 +91,7 @@ class TestEvidence:
         last = db.execute("SELECT action, item_id FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         assert last == ("evidence_exported", 1)
 
-    def test_content_is_the_first_seen_version_even_if_the_post_is_seen_again_changed(self, db: Database) -> None:
+    def test_content_is_the_first_seen_version_even_if_the_post_is_seen_again_changed(self, db: Db) -> None:
         before = content_sha256(repo.get_item(db, 1) or {})
         edited = Item(platform="rss", source="mention", platform_id="p1", url=None, author_handle="troll99",
                       author_name=None, text="[deleted]", created_at=NOW)
@@ -97,14 +100,14 @@ class TestEvidence:
         assert (repo.get_item(db, 1) or {})["text"] == "you are a disgrace mr jones"
         assert content_sha256(repo.get_item(db, 1) or {}) == before
 
-    def test_missing_item_is_an_error(self, db: Database) -> None:
+    def test_missing_item_is_an_error(self, db: Db) -> None:
         with pytest.raises(KeyError), immediate(db):
             evidence(db, 999, by="x", now=NOW)
 
 
-def test_cli_export_erase_evidence(tmp_path: Path, db: Database) -> None:
+def test_cli_export_erase_evidence(tmp_path: Path, db: Db, store_location: Location) -> None:
     cfg = tmp_path / "w.toml"
-    cfg.write_text(school_toml(tmp_path / "w.db"))
+    cfg.write_text(school_toml(store_location))
     run = [sys.executable, "-m", "watchtower"]
     out = tmp_path / "sar.json"
     res = subprocess.run([*run, "export", "--config", str(cfg), "--author", "troll99", "--out", str(out)],

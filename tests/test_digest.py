@@ -8,14 +8,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
-from conftest import FakeClock, SmtpServer, add_item, build_notifier
+from conftest import FakeClock, SmtpServer, add_item, both_stores, build_notifier
 from watchtower.cli import main
 from watchtower.cli.digest import send
 from watchtower.config import Config
 from watchtower.digest import build_digest, digest_tick, render_digest
 from watchtower.store import Store, immediate, repo
+from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 DIGEST_PEOPLE = {"dsl@school.example", "deputy@school.example"}
 
@@ -24,18 +26,18 @@ def Z(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
     return datetime(y, mo, d, h, mi, tzinfo=UTC)
 
 
-def digest_rows(db: Database) -> list[tuple[str, str]]:
+def digest_rows(db: Db) -> list[tuple[str, str]]:
     return [tuple(r) for r in db.execute(
         "SELECT dedup_key, recipient FROM alerts WHERE kind = 'digest' ORDER BY id")]
 
 
-def tick(db: Database, config: Config, now: datetime) -> int:
+def tick(db: Db, config: Config, now: datetime) -> int:
     with immediate(db):
         return digest_tick(db, config, now)
 
 
 class TestContent:
-    def test_a_quiet_day_still_gets_a_digest_that_says_so(self, config: Config, db: Database) -> None:
+    def test_a_quiet_day_still_gets_a_digest_that_says_so(self, config: Config, db: Db) -> None:
         """Nothing happened: the digest still goes, and says nothing was flagged and all is well."""
         subject, text, html = render_digest(build_digest(db, config, Z(2026, 3, 9, 7, 30)))
         assert "nothing flagged in the last 24 hours" in subject
@@ -47,7 +49,7 @@ class TestContent:
         assert {r for _, r in digest_rows(db)} == DIGEST_PEOPLE
 
     def test_it_reports_flags_open_items_breaches_reviews_and_failing_sources(
-        self, make_config: Callable[..., Config], db: Database, clock: FakeClock
+        self, make_config: Callable[..., Config], db: Db, clock: FakeClock
     ) -> None:
         """A day with a safeguarding disclosure (shown in full: this is for the DSL), a threat acknowledged late,
         an overdue complaint, an item from two days ago still unreviewed, and a feed whose token expired."""
@@ -98,7 +100,7 @@ class TestContent:
         assert "401 token expired" in text
 
     def test_a_source_that_has_not_polled_for_longer_than_its_threshold_is_silent(
-        self, make_config: Callable[..., Config], db: Database
+        self, make_config: Callable[..., Config], db: Db
     ) -> None:
         config = make_config(sources=[{"type": "rss", "name": "feed", "url": "https://n.example/f",
                                        "silent_after_hours": 6}])
@@ -113,7 +115,7 @@ class TestContent:
 
 
 class TestSchedule:
-    def test_once_a_day_at_digest_time_and_never_twice(self, config: Config, db: Database) -> None:
+    def test_once_a_day_at_digest_time_and_never_twice(self, config: Config, db: Db) -> None:
         """Sent at 07:30 local; the same day's ticks after that (and a restart: a new connection) queue nothing;
         the next morning's digest goes at 07:30 again."""
         assert tick(db, config, Z(2026, 3, 9, 7, 30)) == 2
@@ -124,7 +126,7 @@ class TestSchedule:
             "digest:2026-03-09:dsl@school.example", "digest:2026-03-09:deputy@school.example",
             "digest:2026-03-10:dsl@school.example", "digest:2026-03-10:deputy@school.example"]
 
-    def test_after_three_days_off_it_is_caught_up_once(self, config: Config, db: Database) -> None:
+    def test_after_three_days_off_it_is_caught_up_once(self, config: Config, db: Db) -> None:
         tick(db, config, Z(2026, 3, 9, 7, 30))
         assert tick(db, config, Z(2026, 3, 12, 15)) == 2
         assert tick(db, config, Z(2026, 3, 12, 15, 1)) == 0
@@ -140,7 +142,7 @@ class TestSchedule:
         ],
     )
     def test_07_30_local_across_the_clock_changes(
-        self, config: Config, db: Database, before: datetime, at: datetime
+        self, config: Config, db: Db, before: datetime, at: datetime
     ) -> None:
         tick(db, config, before - timedelta(hours=12))  # the day before's digest, caught up
         assert tick(db, config, before) == 0
@@ -150,7 +152,7 @@ class TestSchedule:
 
 class TestDelivery:
     async def test_the_queued_digest_reaches_the_dsl_and_deputy_as_text_and_html(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         add_item(db, config, text="Meet me after school, don't tell your mum <3", categories=["safeguarding"],
                  now=clock())
@@ -170,7 +172,7 @@ class TestDelivery:
 
 class TestCli:
     def test_preview_prints_the_digest_and_sends_nothing(
-        self, config_file: Callable[..., Path], db: Database, capsys: pytest.CaptureFixture[str],
+        self, config_file: Callable[..., Path], db: Db, capsys: pytest.CaptureFixture[str],
         smtp: SmtpServer
     ) -> None:
         path = config_file()
@@ -182,7 +184,7 @@ class TestCli:
         assert smtp.messages == []
 
     async def test_send_delivers_now_and_exits_zero(
-        self, config: Config, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         assert await send(config, environ={}, clock=clock) == 0
         assert sorted(m.to for m in smtp.messages) == sorted(DIGEST_PEOPLE)
@@ -194,7 +196,7 @@ class TestCli:
         assert await _scheduled(db, config, clock) == 2
 
     async def test_send_exits_non_zero_when_delivery_fails_and_leaves_it_for_the_daemon(
-        self, config: Config, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         smtp.stop()
         assert await send(config, environ={}, clock=clock) == 1
@@ -209,14 +211,14 @@ class TestCli:
         assert "digest to dsl@school.example: delivered" in capsys.readouterr().out
 
 
-async def _scheduled(db: Database, config: Config, clock: FakeClock) -> int:
+async def _scheduled(db: Db, config: Config, clock: FakeClock) -> int:
     with immediate(db):
         return digest_tick(db, config, clock())
 
 
 class TestHostileText:
     def test_bidi_overrides_ansi_escapes_and_nul_in_a_post_are_shown_inert_in_the_digest(
-        self, make_config: Callable[..., Config], db: Database
+        self, make_config: Callable[..., Config], db: Db
     ) -> None:
         config = make_config()
         now = Z(2026, 3, 10, 7, 30)

@@ -13,17 +13,19 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from sqlite_utils import Database
 
-from conftest import FakeClock, SmtpServer, add_item, build_notifier
+from conftest import FakeClock, SmtpServer, add_item, both_stores, build_notifier
 from watchtower.cli import main
 from watchtower.config import Config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.demo import serve_loopback
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import Escalator
-from watchtower.store import Store, repo
+from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.db import Db, Location
 from watchtower.timeutil import parse_ts
+
+pytestmark = both_stores
 
 MODERATORS = ["amy@school.example", "ben@school.example"]
 AHT = "aht@school.example"
@@ -53,7 +55,7 @@ class TestAnUnacknowledgedNormalItemClimbsTheChain:
     reminder to moderators at 75 % (Tue 04:00), the AHT at the deadline, the headteacher 24 h later."""
 
     async def test_each_rung_on_schedule_and_nobody_early(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -78,7 +80,7 @@ class TestAnUnacknowledgedNormalItemClimbsTheChain:
         assert steps == ["seen", "reminder_75", "overdue_aht", "overdue_headteacher"]
 
     async def test_an_acknowledgement_from_the_cli_stops_the_chain(
-        self, config: Config, config_file: Callable[..., Path], store: Store, db: Database, smtp: SmtpServer,
+        self, config: Config, config_file: Callable[..., Path], store: Store, db: Db, smtp: SmtpServer,
         clock: FakeClock
     ) -> None:
         """After the reminder, a moderator acknowledges from a shell while the daemon's parts keep running:
@@ -107,7 +109,7 @@ class TestEveryOwnAccountCommentIsSeenByAPerson:
     reminds them, and only them, when left."""
 
     async def test_a_comment_classified_none_gets_the_24_hour_deadline_the_batched_email_and_a_reminder(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -127,7 +129,7 @@ class TestEveryOwnAccountCommentIsSeenByAPerson:
         assert steps == ["seen", "overdue_moderators"]
 
     async def test_a_public_mention_classified_none_still_owes_nothing(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -142,7 +144,7 @@ class TestANoticeIsMutedOnceItsItemIsAcknowledged:
     acknowledged while it waited; the notifier re-reads the item just before sending (the mute stage)."""
 
     async def test_an_acknowledged_then_batched_notice_is_muted_and_audited(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -153,7 +155,7 @@ class TestANoticeIsMutedOnceItsItemIsAcknowledged:
                           now=t0 + timedelta(minutes=1))
         await chain.at(t0 + timedelta(minutes=1))  # ... the next waits for the 15-minute window
         assert who_got(smtp, second) == []
-        with db.conn:
+        with immediate(db):
             repo.acknowledge(db, second, by="amy@school.example", channel="dashboard", now=t0 + timedelta(minutes=5))
         await chain.at(t0 + timedelta(minutes=16))
         assert who_got(smtp, second) == []
@@ -164,12 +166,12 @@ class TestANoticeIsMutedOnceItsItemIsAcknowledged:
         assert muted == len(MODERATORS)
 
     async def test_the_urgent_first_notice_of_a_safeguarding_item_still_reaches_the_dsl_after_an_acknowledgement(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
         item = add_item(db, config, text="i dont feel safe at home", categories=["safeguarding"], now=t0)
-        with db.conn:
+        with immediate(db):
             repo.acknowledge(db, item, by="amy@school.example", channel="dashboard", now=t0)
         await chain.at(t0)
         assert DSL in who_got(smtp, item)
@@ -180,7 +182,7 @@ class TestAnUnacknowledgedSafeguardingItemGoesBackToTheDsl:
     may read it), then HEADTEACHER" — not only a moderator reminder and an AHT email that withhold the text."""
 
     async def test_the_dsl_and_deputy_are_told_again_at_75_percent_and_at_the_deadline(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         chain = Chain(config, store, clock)
         t0 = clock()
@@ -197,7 +199,7 @@ class TestAnUnacknowledgedSafeguardingItemGoesBackToTheDsl:
         assert len(smtp.to(HEAD)) == 1  # the first notice only; the headteacher's rung is an hour later
         await chain.at(t0 + timedelta(hours=2, seconds=5))
         assert len(smtp.to(HEAD)) == 2
-        steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at, rowid",
+        steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at, step",
                                           [item])]
         assert steps == ["seen", "reminder_75", "safeguarding_75", "overdue_aht", "safeguarding_overdue",
                          "overdue_headteacher"]
@@ -232,7 +234,7 @@ async def feed() -> AsyncIterator[tuple[int, list[tuple[str, str]]]]:
 
 class TestTheRealDaemon:
     async def test_a_safeguarding_disclosure_reaches_the_dsl_and_deputy_within_seconds(
-        self, make_config: Callable[..., Config], db_path: Path, smtp: SmtpServer,
+        self, make_config: Callable[..., Config], store_location: Location, smtp: SmtpServer,
         feed: tuple[int, list[tuple[str, str]]]
     ) -> None:
         """Real daemon, real classifier, real feed and SMTP: a disclosure posted on the school website is
@@ -264,9 +266,9 @@ class TestTheRealDaemon:
         assert len(dsl) == 1 and len(deputy) == 1
         assert dsl[0].subject.startswith("CRITICAL: safeguarding")
         assert DISCLOSURE.split(",")[0] in dsl[0].part("plain")  # the DSL sees the text
-        conn = Database(str(db_path))
+        conn = connect(store_location, migrate=False)
         classified = parse_ts(conn.execute("SELECT classified_at FROM items").fetchone()[0])
-        conn.conn.close()
+        conn.close()
         assert received - classified < timedelta(seconds=5)
         # moderators are told too, but the post itself is withheld from them
         amy = [m for m in smtp.to("amy@school.example") if "safeguarding" in m.subject]

@@ -108,7 +108,7 @@ async def test_a_writable_store_is_healthy_and_feeds_the_watchdog(
 async def test_a_read_only_store_fails_healthz_starves_the_watchdog_and_leads_status(
     health_config: Config, db_path: Path, notify_socket: socket.socket
 ) -> None:
-    connect(db_path).conn.close()  # an existing, migrated database ...
+    connect(db_path).close()  # an existing, migrated database ...
     with read_only(db_path):  # ... that the service can no longer write
         status, body = await run_daemon_for(health_config, 1.2)
         messages = received(notify_socket)
@@ -116,7 +116,7 @@ async def test_a_read_only_store_fails_healthz_starves_the_watchdog_and_leads_st
         try:
             report = collect(db, utcnow(), 24)
         finally:
-            db.conn.close()
+            db.close()
     assert status == 503, body
     assert body["status"] == "failing" and body["store"]["writable"] is False
     assert "readonly" in body["store"]["error"] or "read-only" in body["store"]["error"], body
@@ -125,3 +125,19 @@ async def test_a_read_only_store_fails_healthz_starves_the_watchdog_and_leads_st
     assert any(m.startswith("STATUS=failing: the database") for m in messages), messages
     assert report["ok"] is False and report["store_writable"] is False
     assert report["problems"][0].startswith("the database cannot be written"), report["problems"]
+
+
+async def test_a_read_only_postgresql_store_fails_healthz_and_starves_the_watchdog(
+    make_config: Callable[..., Config], pg_database: str, postgres: Any, notify_socket: socket.socket
+) -> None:
+    """The same on PostgreSQL: a database that takes no writes (a standby after a fail-over gone wrong, or one made
+    read-only by its administrator) is a failed health check, not a daemon that looks fine."""
+    config = make_config(dashboard={"enabled": True, "port": free_port(), "public_url": "https://w.school.example"},
+                         store={"url": pg_database})
+    with postgres.admin() as admin:
+        admin.execute(f'ALTER DATABASE "{pg_database.rsplit("/", 1)[1]}" SET default_transaction_read_only = on')
+    status, body = await run_daemon_for(config, 1.2)
+    messages = received(notify_socket)
+    assert status == 503 and body["store"]["writable"] is False, body
+    assert "read-only transaction" in body["store"]["error"], body
+    assert "READY=1" in messages and "WATCHDOG=1" not in messages, messages

@@ -67,3 +67,29 @@ class TestTheGuide:
         assert "pip install --no-deps /opt/watchtower/src" in GUIDE
         assert "requirements.lock" not in GUIDE
 
+
+
+class TestThePostgresqlSection:
+    SECTION = GUIDE.split("## 12. PostgreSQL", 1)[1]
+
+    def test_its_commands_are_what_the_program_takes(self) -> None:
+        import shlex
+
+        from watchtower.cli import build_parser
+        from watchtower.config import StoreConfig
+
+        [line] = re.findall(r"watchtower (migrate-store [^']+)'", self.SECTION)
+        args = build_parser().parse_args(shlex.split(line))
+        assert args.password_secret == "WATCHTOWER_DB_PASSWORD" and args.config == Path(
+            "/etc/watchtower/watchtower.toml")
+        StoreConfig(url=args.to, password_secret=args.password_secret)  # the URL the guide shows is accepted
+        [toml] = re.findall(r"```toml\n(.*?)```", self.SECTION, re.S)
+        import tomllib
+
+        store = StoreConfig(**tomllib.loads(toml)["store"])
+        assert store.url == args.to and store.password_secret == "WATCHTOWER_DB_PASSWORD"
+
+    def test_it_says_when_to_choose_postgresql_and_how_to_back_it_up(self) -> None:
+        for words in ("a trust with many schools", "a second server", "pg_dump", "pg_restore", "migrate-store",
+                      "LoadCredential=WATCHTOWER_DB_PASSWORD"):
+            assert words in self.SECTION, words

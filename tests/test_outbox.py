@@ -1,28 +1,29 @@
-"""The outbox (notify/outbox.py) against a real SMTP server on loopback and a real SQLite file, with an
-injected clock: who gets what, batching, urgency, outages, bad addresses and restarts."""
+"""The outbox (notify/outbox.py) against a real SMTP server on loopback and a real store (SQLite and PostgreSQL),
+with an injected clock: who gets what, batching, urgency, outages, bad addresses and restarts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from sqlite_utils import Database
-
-from conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier, delivered
+from conftest import OPERATOR, FakeClock, SmtpServer, add_item, both_stores, build_notifier, delivered
 from watchtower.config import Config
 from watchtower.notify.smtp import SmtpSender
 from watchtower.store import Store
+from watchtower.store.db import Db, Location
+
+pytestmark = both_stores
 
 MODERATORS = ("amy@school.example", "ben@school.example")
 
 
-def statuses(db: Database) -> list[tuple[str, str, str]]:
+def statuses(db: Db) -> list[tuple[str, str, str]]:
     return [tuple(r) for r in db.execute("SELECT step, recipient, status FROM alerts ORDER BY id")]
 
 
 class TestDelivery:
     async def test_a_high_item_reaches_each_moderator_with_its_text_and_reasons(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """A harassment item on the school's page: one email per moderator, addressed to them alone, saying what,
         where, why and by when."""
@@ -42,7 +43,7 @@ class TestDelivery:
         assert {s for _, _, s in statuses(db)} == {"sent"}
 
     async def test_post_text_is_escaped_in_html_and_never_reaches_a_header(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """A hostile post (markup, a forged Bcc header in the text and the author name) is shown as text:
         escaped in the HTML part, and the mail goes to the moderator only."""
@@ -64,7 +65,7 @@ class TestDelivery:
 
 class TestBatching:
     async def test_normal_items_reach_a_moderator_at_most_once_per_15_minutes(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """Queries on an own account, minutes apart: the first goes at once, the next two wait for the end of the
         moderator's 15-minute window and then arrive together in one email."""
@@ -88,7 +89,7 @@ class TestBatching:
             assert "2 items" in mails[1].subject
 
     async def test_a_critical_item_never_waits_for_the_batch_window(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """A moderator just had a batched email; a threat a minute later is sent at once, in its own email."""
         notifier = build_notifier(config, store, clock)
@@ -108,7 +109,7 @@ class TestBatching:
 
 class TestFailures:
     async def test_an_smtp_outage_delays_alerts_but_loses_and_doubles_none(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """The server is down (connection refused), then up but answering 421, for several minutes; alerts
         queued meanwhile all arrive once it recovers, each exactly once per (item, step, person)."""
@@ -141,7 +142,7 @@ class TestFailures:
         assert {s for _, _, s in statuses(db)} == {"sent"}
 
     async def test_a_bad_address_fails_at_once_and_the_operator_is_told_once(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """550 for one moderator's address: that alert is failed without retrying, the other moderator still gets
         theirs, and the operator gets one email naming the address, however often the notifier runs."""
@@ -178,13 +179,14 @@ class CrashAfter:
 
 class TestRestart:
     async def test_a_new_notifier_on_the_same_database_sends_what_is_pending_exactly_once(
-        self, make_config: Callable[..., Config], db_path: Any, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, make_config: Callable[..., Config], store_location: Location, db: Db, smtp: SmtpServer,
+        clock: FakeClock
     ) -> None:
         """The process dies after two of four emails about a threat; after a restart a new notifier (new store,
         same file) sends the other two, and nobody gets a second copy."""
         config = make_config()
         item = add_item(db, config, text="There will be a shooting on Friday", categories=["threat"], now=clock())
-        first = Store(db_path)
+        first = Store(store_location)
         await first.open()
         sender = CrashAfter(SmtpSender(host="127.0.0.1", port=smtp.port, security="none", timeout=5), 2)
         try:
@@ -197,7 +199,7 @@ class TestRestart:
             await first.close()
         assert len(smtp.messages) == 2
         clock.advance(seconds=30)
-        second = Store(db_path)
+        second = Store(store_location)
         await second.open()
         try:
             notifier = build_notifier(config, second, clock)
@@ -210,18 +212,20 @@ class TestRestart:
 
 
 async def _writes_refused(store: Store, refused: bool) -> None:
-    """Make the store's writer connection refuse writes, as a full disk does (a real SQLite refusal)."""
+    """Make the store's writer connection refuse writes, as a full disk does (a real refusal: SQLite's
+    query_only, PostgreSQL's read-only transactions)."""
     import asyncio
 
-    conn = store._write_db.conn  # type: ignore[union-attr]
-    await asyncio.get_running_loop().run_in_executor(
-        store._writer, conn.execute, f"PRAGMA query_only = {'ON' if refused else 'OFF'}"
-    )
+    db = store._write_db
+    assert db is not None
+    on = "ON" if refused else "OFF"
+    sql = f"PRAGMA query_only = {on}" if db.dialect == "sqlite" else f"SET default_transaction_read_only = {on}"
+    await asyncio.get_running_loop().run_in_executor(store._writer, db.execute, sql)
 
 
 class TestAStoreThatRefusesWrites:
     async def test_an_email_accepted_while_the_store_refuses_writes_is_not_sent_again(
-        self, config: Config, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         """Disk full after the server accepted an email: the notifier remembers it, sends it no second time
         while it retries, and records it once the store takes writes again."""
@@ -230,12 +234,12 @@ class TestAStoreThatRefusesWrites:
         add_item(db, config, text="Mr Jones is a useless idiot", categories=["harassment"], now=clock())
         notifier = build_notifier(config, store, clock)
         await _writes_refused(store, True)
-        with pytest.raises(Exception, match=r"readonly|query_only|attempt to write"):
+        with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
             await notifier.flush()
         first = len(smtp.messages)
         assert first == 1
         for _ in range(3):
-            with pytest.raises(Exception, match=r"readonly|query_only|attempt to write"):
+            with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
                 await notifier.flush()
         assert len(smtp.messages) == first
         await _writes_refused(store, False)
@@ -245,15 +249,12 @@ class TestAStoreThatRefusesWrites:
         assert {s for _, _, s in statuses(db)} == {"sent"}
 
 
-def test_a_notice_owns_its_dedup_key_and_audit_line(tmp_path: Any) -> None:
+def test_a_notice_owns_its_dedup_key_and_audit_line(db: Db) -> None:
     """One notice to the same people twice is queued once and audited as the notice says."""
     from datetime import UTC, datetime, timedelta
 
     from watchtower.notify.notice import Notice
     from watchtower.notify.retry import RetryPolicy
-    from watchtower.store._db import connect
-
-    db = connect(tmp_path / "n.db")
     now = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
     people = [("Amy@Oakfield.example", "Amy", "moderator"), ("ben@oakfield.example", "Ben", "moderator")]
     assert Notice.item_step(7, "seen", reason="r", urgent=True).key("Amy@Oakfield.example") == \

@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 import statistics
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlite_utils import Database
 
-from conftest import FakeClock, SmtpServer, add_item, build_notifier
+from conftest import FakeClock, SmtpServer, add_item, both_stores, build_notifier
 from watchtower.config import Config
 from watchtower.notify.smtp import SmtpSender
 from watchtower.store import Store
+from watchtower.store.db import Db, Location
+
+pytestmark = both_stores
 
 STABLE_ID = re.compile(r"^<alert-(\d+)\.[0-9a-f]{16}@watchtower\.local>$")
 
@@ -42,12 +43,12 @@ def _sender(smtp: SmtpServer, cls: type[SmtpSender] = SmtpSender) -> SmtpSender:
 
 
 async def test_an_email_resent_after_a_crash_after_250_has_the_same_message_id(
-    config: Config, db_path: Path, db: Database, smtp: SmtpServer, clock: FakeClock
+    config: Config, store_location: Location, db: Db, smtp: SmtpServer, clock: FakeClock
 ) -> None:
     add_item(db, config, text="I am going to bring a knife to school", categories=["threat"], now=clock())
     [(first_alert,)] = db.execute(
         "SELECT MIN(id) FROM alerts WHERE recipient = 'amy@school.example'").fetchall()
-    first = Store(db_path)
+    first = Store(store_location)
     await first.open()
     try:
         with pytest.raises(Killed):
@@ -58,7 +59,7 @@ async def test_an_email_resent_after_a_crash_after_250_has_the_same_message_id(
     row = db.execute("SELECT status, sending_at FROM alerts WHERE id = ?", [first_alert]).fetchone()
     assert row[0] == "pending" and row[1] is not None  # marked "sending": its fate is in doubt
 
-    second = Store(db_path)  # the restarted daemon
+    second = Store(store_location)  # the restarted daemon
     await second.open()
     try:
         await build_notifier(config, second, clock, sender=_sender(smtp)).flush()
@@ -94,7 +95,7 @@ class SendThenRecord:
 
 
 async def test_the_unrecorded_window_after_250_is_one_local_write(
-    make_config: Any, store: Store, db: Database, smtp: SmtpServer, clock: FakeClock
+    make_config: Any, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
 ) -> None:
     config = make_config()
     for i in range(8):  # 8 threats x 3 people = 24 urgent emails

@@ -1,7 +1,7 @@
 """One post travels the whole way inside one daemon: feed -> store -> classifier -> deadline -> outbox -> SMTP.
 
-Everything here is real: the daemon, the shipped classifier, a loopback feed server speaking RSS/Atom, a SQLite
-file, and an aiosmtpd server that receives the mail.
+Everything here is real: the daemon, the shipped classifier, a loopback feed server speaking RSS/Atom, the store
+(a SQLite file, and again a real PostgreSQL), and an aiosmtpd server that receives the mail.
 """
 
 from __future__ import annotations
@@ -20,11 +20,14 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
+from conftest import both_stores, store_table
 from watchtower import demo
+from watchtower.config import Config, parse_config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.demo import MailCatcher, demo_config, free_port, serve_feeds
 from watchtower.models import utcnow
 from watchtower.store import connect
+from watchtower.store.db import Location
 
 ENV = {"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)}
 
@@ -54,22 +57,30 @@ def mail_to(catcher: MailCatcher, who: str) -> list[str]:
     return [" ".join(m.subject.split()) for m in catcher.messages if who in m.recipients]
 
 
-def items_by_author(db_path: Path) -> dict[str, tuple[int, str]]:
-    db = connect(db_path)
+def school_config(store: Location, *, feeds: int, smtp_port: int) -> Config:
+    """The demo school's config with its store at ``store``."""
+    data = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=Path("unused.db")).model_dump(mode="json")
+    data["store"] = store_table(store)
+    return parse_config(data)
+
+
+def items_by_author(store: Location) -> dict[str, tuple[int, str]]:
+    db = connect(store)
     rows = db.execute("SELECT id, COALESCE(author_handle, author_name, url), categories FROM items").fetchall()
-    db.conn.close()
+    db.close()
     return {a: (i, c or "[]") for i, a, c in rows}
 
 
+@both_stores
 class TestOnePostTravelsTheWholeWay:
     async def test_the_right_alert_reaches_the_right_people(
-        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
     ) -> None:
         catcher, smtp_port = smtp
-        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db")
+        config = school_config(store_location, feeds=feeds, smtp_port=smtp_port)
         await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
 
-        items = items_by_author(tmp_path / "w.db")
+        items = items_by_author(store_location)
         assert len(items) == 10
         _, threat_cats = items["anon_7731"]
         assert "threat" in threat_cats
@@ -104,10 +115,10 @@ class TestOnePostTravelsTheWholeWay:
             assert set(m.recipients) <= {"a.clarke@oakfield-academy.example", "b.okafor@oakfield-academy.example"}
 
     async def test_the_email_carries_the_reasons_the_deadline_and_an_acknowledge_link(
-        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
     ) -> None:
         catcher, smtp_port = smtp
-        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db")
+        config = school_config(store_location, feeds=feeds, smtp_port=smtp_port)
         await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
         threat = next(m for m in catcher.messages if "CRITICAL: threat" in m.subject
                       and "head@oakfield-academy.example" in m.recipients)
@@ -119,33 +130,33 @@ class TestOnePostTravelsTheWholeWay:
         assert "Also told:" in text and "Amy Clarke" in text
 
 
+@both_stores
 class TestNothingIsLostAcrossRestarts:
     async def test_a_restart_mid_run_loses_no_item_and_sends_no_alert_twice(
-        self, tmp_path: Path, feeds: int
+        self, store_location: Location, feeds: int
     ) -> None:
-        db_path = tmp_path / "w.db"
         smtp_port = free_port()  # nothing listens yet: the mail server is down
-        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=db_path)
+        config = school_config(store_location, feeds=feeds, smtp_port=smtp_port)
         first = Daemon(config, Overrides(environ=ENV, escalation_interval=1))
         task = asyncio.create_task(first.run())
         await first.ready.wait()
         loop = asyncio.get_running_loop()
         end = loop.time() + 60
         while loop.time() < end:
-            db = connect(db_path)
+            db = connect(store_location)
             tried = db.execute("SELECT COUNT(*) FROM alerts WHERE attempts > 0").fetchone()[0]
             polled = db.execute("SELECT COUNT(*) FROM source_health WHERE last_success_at IS NOT NULL").fetchone()[0]
             untriaged = db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0]
-            db.conn.close()
+            db.close()
             if tried and polled == 2 and not untriaged:
                 break
             await asyncio.sleep(0.2)
         first.request_stop()
         await task
-        db = connect(db_path)
+        db = connect(store_location)
         pending = db.execute("SELECT COUNT(*) FROM alerts WHERE status = 'pending'").fetchone()[0]
         n_items = db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
-        db.conn.close()
+        db.close()
         assert pending > 0 and n_items == 10
 
         catcher = MailCatcher()
@@ -159,10 +170,10 @@ class TestNothingIsLostAcrossRestarts:
         finally:
             controller.stop()
 
-        db = connect(db_path)
+        db = connect(store_location)
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 10  # the feed was read again: no copies
         statuses = Counter(r[0] for r in db.execute("SELECT status FROM alerts"))
-        db.conn.close()
+        db.close()
         assert statuses == {"sent": sum(statuses.values())}
         per_person_item: Counter[tuple[str, int]] = Counter()
         for m in catcher.messages:
@@ -187,9 +198,10 @@ class TestTheDemoCommand:
         assert n > 0 and flagged > 0 and k > 0
 
 
+@both_stores
 class TestPersistFirst:
     async def test_items_stored_before_a_crash_are_classified_and_alerted_after_restart(
-        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
     ) -> None:
         """A crash after the store but before the classifier: the next start finds and finishes the work."""
         import aiohttp
@@ -199,8 +211,8 @@ class TestPersistFirst:
         from watchtower.store import Store
 
         catcher, smtp_port = smtp
-        config = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db")
-        store = Store(config.store.path)
+        config = school_config(store_location, feeds=feeds, smtp_port=smtp_port)
+        store = Store(store_location)
         await store.open()
         async with aiohttp.ClientSession() as session:
             conn = build_connector(config.sources[0], session, school_names=config.school.names)
@@ -208,21 +220,22 @@ class TestPersistFirst:
                                   on_new_items=lambda ids: asyncio.sleep(0), notify_operator=operator_notice(list))
             await poller.poll_once()  # stored, cursor saved, then "the process died": nothing classified
         await store.close()
-        db = connect(config.store.path)
+        db = connect(store_location)
         assert db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0] == 7
-        db.conn.close()
+        db.close()
 
         await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
-        db = connect(config.store.path)
+        db = connect(store_location)
         assert db.execute("SELECT COUNT(*) FROM items WHERE classified_at IS NULL").fetchone()[0] == 0
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 10
-        db.conn.close()
+        db.close()
         assert any("CRITICAL: threat" in m.subject for m in catcher.messages)
 
 
+@both_stores
 class TestTheWebhookPath:
     async def test_a_signed_facebook_comment_becomes_an_alert_and_a_forged_one_is_refused(
-        self, tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
     ) -> None:
         """Meta pushes a comment to the daemon's dashboard address; it is stored, classified and alerted like a
         polled one, and a delivery without the app secret's signature changes nothing."""
@@ -236,7 +249,7 @@ class TestTheWebhookPath:
         from watchtower.config import parse_config
 
         catcher, smtp_port = smtp
-        base = demo_config(feed_port=feeds, smtp_port=smtp_port, db_path=tmp_path / "w.db").model_dump(mode="json")
+        base = school_config(store_location, feeds=feeds, smtp_port=smtp_port).model_dump(mode="json")
         web_port = free_port()
         base["dashboard"].update(enabled=True, host="127.0.0.1", port=web_port)
         base["webhooks"] = {"meta_enabled": True}
@@ -275,8 +288,8 @@ class TestTheWebhookPath:
         finally:
             daemon.request_stop()
             await task
-        db = connect(tmp_path / "w.db")
+        db = connect(store_location)
         rows = db.execute("SELECT source, categories FROM items WHERE platform = 'facebook'").fetchall()
-        db.conn.close()
+        db.close()
         assert rows == [("own", rows[0][1])] and "threat" in rows[0][1]
         assert any("CRITICAL: threat on Facebook" in " ".join(m.subject.split()) for m in catcher.messages)

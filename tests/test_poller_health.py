@@ -7,13 +7,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlite_utils import Database
-
-from conftest import FakeClock
+from conftest import FakeClock, both_stores
 from watchtower.connectors.base import Cursor, FetchResult
 from watchtower.exceptions import SourceMisconfigured, SourceUnavailable
 from watchtower.poller import SourcePoller
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 
 class Scripted:
@@ -39,7 +40,7 @@ class Scripted:
 
 
 def poller(conn: Scripted, store: Store, clock: FakeClock, told: list[tuple[str, str]], timeout: float = 5) -> Any:
-    def notify(db: Database, source: str, status: str, body: str, now: Any) -> None:
+    def notify(db: Db, source: str, status: str, body: str, now: Any) -> None:
         told.append((status, body))
 
     async def on_new(ids: list[int]) -> None:
@@ -49,13 +50,13 @@ def poller(conn: Scripted, store: Store, clock: FakeClock, told: list[tuple[str,
                         notify_operator=notify, clock=clock)
 
 
-def health(db: Database) -> dict[str, Any]:
+def health(db: Db) -> dict[str, Any]:
     [h] = repo.source_health(db)
     return h
 
 
 async def test_a_source_that_keeps_failing_is_backed_off_and_its_health_says_when_it_is_tried_next(
-    store: Store, db: Database, clock: FakeClock
+    store: Store, db: Db, clock: FakeClock
 ) -> None:
     boom = SourceUnavailable("response body over 5 MB: raise max_body_mb")
     p = poller(Scripted(boom, boom, boom), store, clock, [])
@@ -67,7 +68,7 @@ async def test_a_source_that_keeps_failing_is_backed_off_and_its_health_says_whe
 
 
 async def test_a_partly_failed_fetch_is_degraded_and_a_clean_one_recovers(
-    store: Store, db: Database, clock: FakeClock
+    store: Store, db: Db, clock: FakeClock
 ) -> None:
     p = poller(Scripted(FetchResult([], {}, warnings=["mentions: HTTP 400 since_id refused"]), FetchResult([], {})),
                store, clock, [])
@@ -79,7 +80,7 @@ async def test_a_partly_failed_fetch_is_degraded_and_a_clean_one_recovers(
 
 
 async def test_a_wrong_id_is_misconfigured_and_the_operator_is_told_to_fix_the_config(
-    store: Store, db: Database, clock: FakeClock
+    store: Store, db: Db, clock: FakeClock
 ) -> None:
     told: list[tuple[str, str]] = []
     p = poller(Scripted(SourceMisconfigured("X: Could not find user with id 42")), store, clock, told)
@@ -90,7 +91,7 @@ async def test_a_wrong_id_is_misconfigured_and_the_operator_is_told_to_fix_the_c
 
 
 async def test_a_connectors_poll_budget_bounds_the_whole_poll_not_the_one_request_timeout(
-    store: Store, db: Database, clock: FakeClock
+    store: Store, db: Db, clock: FakeClock
 ) -> None:
     # four streams of 0.1 s each: more than one request's timeout (0.2 s), within the poll's budget (1 s)
     p = poller(Scripted(FetchResult([], {}), delay=0.4, poll_budget=1.0), store, clock, [], timeout=0.2)

@@ -11,21 +11,24 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
+from conftest import both_stores
 from school_toml import school_toml
 from watchtower.config import RetentionConfig
 from watchtower.jobs import JobContext
 from watchtower.models import Classification, Item
 from watchtower.retention import next_run, purge, run_retention
 from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.db import Db, Location
+
+pytestmark = both_stores
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 POLICY = RetentionConfig(unflagged_days=30, flagged_days=365)
 
 
 def add_item(
-    db: Database, n: int, *, age_days: float, categories: list[str] | None, text: str | None = None,
+    db: Db, n: int, *, age_days: float, categories: list[str] | None, text: str | None = None,
     author: str = "someone",
 ) -> int:
     seen = NOW - timedelta(days=age_days)
@@ -48,17 +51,12 @@ def add_item(
     return item_id
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    return connect(tmp_path / "w.db")
-
-
-def ids(db: Database) -> set[int]:
+def ids(db: Db) -> set[int]:
     return {r[0] for r in db.execute("SELECT id FROM items")}
 
 
 class TestPurge:
-    def test_unflagged_items_go_after_30_days_flagged_after_a_year(self, db: Database) -> None:
+    def test_unflagged_items_go_after_30_days_flagged_after_a_year(self, db: Db) -> None:
         young_plain = add_item(db, 1, age_days=29, categories=[])
         old_plain = add_item(db, 2, age_days=31, categories=[])
         old_flagged = add_item(db, 3, age_days=200, categories=["harassment"])
@@ -70,7 +68,7 @@ class TestPurge:
         assert old_plain not in ids(db) and ancient_flagged not in ids(db)
         assert (counts.unflagged_items, counts.flagged_items) == (1, 1)
 
-    def test_children_cascade_and_alerts_lose_the_link(self, db: Database) -> None:
+    def test_children_cascade_and_alerts_lose_the_link(self, db: Db) -> None:
         gone = add_item(db, 1, age_days=400, categories=["threat"])
         kept = add_item(db, 2, age_days=10, categories=["threat"])
         with immediate(db):
@@ -85,7 +83,7 @@ class TestPurge:
         # an item alert stores no post text: it is rendered from the item at send time
         assert db.execute("SELECT COUNT(*) FROM alerts WHERE body IS NOT NULL AND kind = 'item'").fetchone()[0] == 0
 
-    def test_audit_log_is_kept_and_the_purge_is_audited_with_counts_only(self, db: Database) -> None:
+    def test_audit_log_is_kept_and_the_purge_is_audited_with_counts_only(self, db: Db) -> None:
         add_item(db, 1, age_days=400, categories=["threat"], text="I know where the head lives")
         before = db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
         with immediate(db):
@@ -97,7 +95,7 @@ class TestPurge:
         assert json.loads(detail)["flagged_items"] == 1
         assert "head lives" not in detail
 
-    def test_old_digest_bodies_are_cleared(self, db: Database) -> None:
+    def test_old_digest_bodies_are_cleared(self, db: Db) -> None:
         with immediate(db):
             repo.enqueue_alert(db, dedup_key="d1", kind="digest", step="digest", recipient="dsl@s.example",
                                now=NOW - timedelta(days=40), body='{"text": "quoted post"}')
@@ -106,7 +104,7 @@ class TestPurge:
         assert counts.digest_bodies_cleared == 1
         assert db.execute("SELECT body FROM alerts").fetchone()[0] is None
 
-    def test_dry_run_changes_nothing(self, db: Database) -> None:
+    def test_dry_run_changes_nothing(self, db: Db) -> None:
         add_item(db, 1, age_days=400, categories=["threat"])
         add_item(db, 2, age_days=40, categories=[])
         audit_before = db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
@@ -131,20 +129,21 @@ class TestSchedule:
 
 
 def _context(store: Store) -> JobContext:
-    """Just what run_retention reads: a store, a clock and the config (a real Store on a real file)."""
+    """Just what run_retention reads: a store, a clock and the config (a real Store; the config's own [store] is
+    not read)."""
     from watchtower.demo import demo_config
 
-    config = demo_config(feed_port=1, smtp_port=2, db_path=store.path)
+    config = demo_config(feed_port=1, smtp_port=2, db_path=Path("unused.db"))
     return JobContext(store=store, clock=lambda: NOW, config=lambda: config, wake_notifier=lambda: None,
                       started_at=NOW)
 
 
-async def test_the_background_job_purges_at_start_and_stops_promptly(tmp_path: Path) -> None:
-    db = connect(tmp_path / "w.db")
+async def test_the_background_job_purges_at_start_and_stops_promptly(store_location: Location) -> None:
+    db = connect(store_location)
     add_item(db, 1, age_days=400, categories=["threat"])
     add_item(db, 2, age_days=1, categories=[])
-    db.conn.close()
-    store = Store(tmp_path / "w.db")
+    db.close()
+    store = Store(store_location)
     await store.open()
     stop = asyncio.Event()
     task = asyncio.create_task(run_retention(_context(store), stop))
@@ -159,24 +158,23 @@ async def test_the_background_job_purges_at_start_and_stops_promptly(tmp_path: P
     await store.close()
 
 
-def test_purge_cli_dry_run_then_purge(tmp_path: Path) -> None:
-    db_path = tmp_path / "w.db"
-    db = connect(db_path)
+def test_purge_cli_dry_run_then_purge(tmp_path: Path, store_location: Location) -> None:
+    db = connect(store_location)
     old = datetime.now(UTC) - timedelta(days=45)
     item = Item(platform="rss", source="mention", platform_id="x", url=None, author_handle=None, author_name=None,
                 text="hello", created_at=old)
     with immediate(db):
         [i] = repo.ingest(db, [item], source_name="feed", now=old)
         repo.record_classification(db, i, Classification([], {}, []), now=old, deadline_at=None, deadline_reason=None)
-    db.conn.close()
+    db.close()
     cfg = tmp_path / "w.toml"
-    cfg.write_text(school_toml(db_path))
+    cfg.write_text(school_toml(store_location))
     cmd = [sys.executable, "-m", "watchtower", "purge", "--config", str(cfg)]
     dry = subprocess.run([*cmd, "--dry-run"], capture_output=True, text=True, timeout=60)
     assert dry.returncode == 0, dry.stderr
     assert "would delete 1 unflagged" in dry.stdout
-    assert connect(db_path).execute("SELECT COUNT(*) FROM items").fetchone()[0] == 1
+    assert connect(store_location).scalar("SELECT COUNT(*) FROM items") == 1
     real = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     assert real.returncode == 0, real.stderr
     assert "deleted 1 unflagged" in real.stdout
-    assert connect(db_path).execute("SELECT COUNT(*) FROM items").fetchone()[0] == 0
+    assert connect(store_location).scalar("SELECT COUNT(*) FROM items") == 0

@@ -1,18 +1,21 @@
-"""The store keeps one copy of each post, an audit log nobody can rewrite, and a file only the service reads."""
+"""The store keeps one copy of each post, an audit log nobody can rewrite, and a file only the service reads.
+
+Every test but the SQLite file's own runs on both stores (SQLite and a real PostgreSQL)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from conftest import both_stores
 from watchtower.models import Item
 from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.db import Db, IntegrityError, Location
 from watchtower.store.migrations import migrations
 
 NOW = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
@@ -25,9 +28,9 @@ def item(pid: str, text: str = "hello", platform: str = "facebook") -> Item:
     )
 
 
+@both_stores
 class TestIngestion:
-    def test_the_same_post_seen_twice_is_one_item(self, tmp_path: Path) -> None:
-        db = connect(tmp_path / "w.db")
+    def test_the_same_post_seen_twice_is_one_item(self, db: Db) -> None:
         with immediate(db):
             first = repo.ingest(db, [item("1"), item("2"), item("1")], source_name="fb", now=NOW)
         with immediate(db):
@@ -35,21 +38,18 @@ class TestIngestion:
         assert len(first) == 2 and len(again) == 1
         assert db.execute("SELECT COUNT(*) FROM items").fetchone()[0] == 3
 
-    def test_the_same_id_on_two_platforms_is_two_items(self, tmp_path: Path) -> None:
-        db = connect(tmp_path / "w.db")
+    def test_the_same_id_on_two_platforms_is_two_items(self, db: Db) -> None:
         with immediate(db):
             ids = repo.ingest(db, [item("1"), item("1", platform="instagram")], source_name="x", now=NOW)
         assert len(ids) == 2
 
-    def test_a_post_seen_again_keeps_the_text_first_stored_as_evidence(self, tmp_path: Path) -> None:
-        db = connect(tmp_path / "w.db")
+    def test_a_post_seen_again_keeps_the_text_first_stored_as_evidence(self, db: Db) -> None:
         with immediate(db):
             repo.ingest(db, [item("1", "original words")], source_name="fb", now=NOW)
             repo.ingest(db, [item("1", "edited later")], source_name="fb", now=NOW)
         assert db.execute("SELECT text FROM items").fetchone()[0] == "original words"
 
-    def test_a_failed_transaction_stores_neither_items_nor_cursor(self, tmp_path: Path) -> None:
-        db = connect(tmp_path / "w.db")
+    def test_a_failed_transaction_stores_neither_items_nor_cursor(self, db: Db) -> None:
         with pytest.raises(RuntimeError), immediate(db):
             repo.ingest(db, [item("1")], source_name="fb", now=NOW)
             repo.save_cursor(db, "fb", {"since": "1"}, NOW)
@@ -58,19 +58,29 @@ class TestIngestion:
         assert repo.load_cursor(db, "fb") == {}
 
 
+@both_stores
 class TestAuditLog:
-    def test_the_audit_log_cannot_be_changed_or_deleted(self, tmp_path: Path) -> None:
-        db = connect(tmp_path / "w.db")
+    def test_the_audit_log_cannot_be_changed_or_deleted(self, db: Db) -> None:
         with immediate(db):
             repo.audit(db, actor="amy", action="acknowledge", channel="cli", now=NOW, item_id=1)
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"), immediate(db):
+        with pytest.raises(IntegrityError, match="append-only"), immediate(db):
             db.execute("UPDATE audit SET actor = 'someone else'")
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"), immediate(db):
+        with pytest.raises(IntegrityError, match="append-only"), immediate(db):
             db.execute("DELETE FROM audit")
+        with pytest.raises(IntegrityError, match="append-only"), immediate(db):
+            db.execute("DELETE FROM audit WHERE actor = 'amy'")
         assert db.execute("SELECT actor FROM audit").fetchall() == [("amy",)]
 
-    def test_acknowledging_is_audited_with_who_and_how(self, tmp_path: Path) -> None:
-        db = connect(tmp_path / "w.db")
+    def test_postgresql_refuses_to_truncate_the_audit_log_too(self, db: Db, backend: str) -> None:
+        if backend != "postgresql":
+            return  # SQLite has no TRUNCATE
+        with immediate(db):
+            repo.audit(db, actor="amy", action="acknowledge", channel="cli", now=NOW, item_id=1)
+        with pytest.raises(IntegrityError, match="append-only"), immediate(db):
+            db.execute("TRUNCATE audit")
+        assert db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == 1
+
+    def test_acknowledging_is_audited_with_who_and_how(self, db: Db) -> None:
         with immediate(db):
             (iid,) = repo.ingest(db, [item("1")], source_name="fb", now=NOW)
             assert repo.acknowledge(db, iid, by="Amy Clarke", channel="cli", now=NOW, note="replied by phone")
@@ -80,9 +90,9 @@ class TestAuditLog:
         assert db.execute("SELECT acknowledged_by FROM items").fetchone()[0] == "Amy Clarke"
 
 
+@both_stores
 class TestTheOutbox:
-    def test_an_alert_for_the_same_item_step_and_person_is_queued_once(self, tmp_path: Path) -> None:
-        db = connect(tmp_path / "w.db")
+    def test_an_alert_for_the_same_item_step_and_person_is_queued_once(self, db: Db) -> None:
         with immediate(db):
             kw = dict(kind="item", step="seen", recipient="amy@school.example", now=NOW, item_id=None)
             assert repo.enqueue_alert(db, dedup_key="item:1:seen:amy@school.example", **kw)  # type: ignore[arg-type]
@@ -97,14 +107,6 @@ class TestTheDatabaseFile:
         mode = stat.S_IMODE(os.stat(path).st_mode)
         assert mode == 0o600
 
-    def test_migrations_run_once(self, tmp_path: Path) -> None:
-        path = tmp_path / "w.db"
-        connect(path).conn.close()
-        db = connect(path)
-        applied = [m.name for m in migrations.applied(db)]
-        assert applied == sorted(set(applied), key=applied.index)
-        assert migrations.pending(db) == []
-
     def test_it_uses_write_ahead_logging(self, tmp_path: Path) -> None:
         db = connect(tmp_path / "w.db")
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -118,9 +120,20 @@ class TestTheDatabaseFile:
             connect(blocker / "sub" / "w.db")
 
 
+@both_stores
+def test_migrations_run_once(store_location: Location) -> None:
+    connect(store_location).close()
+    db = connect(store_location)
+    applied = migrations.applied(db)
+    assert applied == migrations.names
+    assert migrations.pending(db) == []
+    assert migrations.apply(db) == []
+
+
+@both_stores
 class TestOneWriter:
-    async def test_concurrent_writes_from_many_tasks_are_serialised(self, tmp_path: Path) -> None:
-        store = Store(tmp_path / "w.db")
+    async def test_concurrent_writes_from_many_tasks_are_serialised(self, store_location: Location) -> None:
+        store = Store(store_location)
         await store.open()
         try:
             await asyncio.gather(
@@ -133,8 +146,9 @@ class TestOneWriter:
         assert count == 50
 
 
-async def test_a_store_says_whether_it_is_open(tmp_path: Path) -> None:
-    store = Store(tmp_path / "o.db")
+@both_stores
+async def test_a_store_says_whether_it_is_open(store_location: Location) -> None:
+    store = Store(store_location)
     assert not store.is_open
     await store.open()
     assert store.is_open

@@ -13,9 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
-from conftest import add_item
+from conftest import add_item, both_stores
 from watchtower import tuning
 from watchtower.actions import not_concern
 from watchtower.classify import load_classifier, rules
@@ -25,11 +24,14 @@ from watchtower.cli import main
 from watchtower.config import Config
 from watchtower.models import Decision, utcnow
 from watchtower.store import repo
+from watchtower.store.db import Db
+
+pytestmark = both_stores
 
 NOW = utcnow()
 
 
-def offensive(db: Database, config: Config, score: float, *, verdict: str, used: float = 0.54) -> int:
+def offensive(db: Db, config: Config, score: float, *, verdict: str, used: float = 0.54) -> int:
     """An item the model alone flagged 'offensive' at ``score``, then judged as people would."""
     return flagged(db, config, model("offensive", "offensive", score, "offensive_threshold", used),
                    verdict=verdict, text=f"post scored {score}")
@@ -40,7 +42,7 @@ def model(category: str, head: str, score: float, key: str, used: float, detail:
     return Decision(category, "model", head, score, key, used, tier, detail)  # type: ignore[arg-type]
 
 
-def flagged(db: Database, config: Config, decision: Decision, *, verdict: str, text: str) -> int:
+def flagged(db: Db, config: Config, decision: Decision, *, verdict: str, text: str) -> int:
     """An item flagged (or raised as a possible concern) for ``decision`` alone, then judged as people would."""
     possible = decision.tier == "possible"
     item = add_item(db, config, text=text, categories=[] if possible else [decision.category], now=NOW,
@@ -49,7 +51,7 @@ def flagged(db: Database, config: Config, decision: Decision, *, verdict: str, t
     return item
 
 
-def judge(db: Database, item: int, verdict: str, when: datetime = NOW) -> None:
+def judge(db: Db, item: int, verdict: str, when: datetime = NOW) -> None:
     if verdict == "false_positive":
         not_concern(db, item, by="Amy Clarke", channel="dashboard", now=when, note=None)
     elif verdict == "confirmed":
@@ -67,7 +69,7 @@ def advice_for(out: list[dict], key: str) -> dict:
 
 class TestAdvice:
     def test_raises_to_the_highest_value_that_keeps_every_confirmed_item(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         for s in (0.55, 0.56, 0.58, 0.6, 0.61, 0.63, 0.64, 0.66, 0.68, 0.7, 0.9):
             offensive(db, config, s, verdict="false_positive")
@@ -84,7 +86,7 @@ class TestAdvice:
         assert "10 of 11 false positive(s)" in a["why"]
 
     def test_too_few_marks_gives_no_advice(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         for s in (0.55, 0.6, 0.62):
             offensive(db, config, s, verdict="false_positive")
@@ -94,7 +96,7 @@ class TestAdvice:
         assert advice_for(run(config_file, capsys, "--min-marks", "3"), "offensive_threshold")["suggested"] == 0.9
 
     def test_without_a_confirmed_item_there_is_no_evidence_for_raising(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         for i in range(10):
             offensive(db, config, 0.55 + i / 100, verdict="false_positive")
@@ -102,7 +104,7 @@ class TestAdvice:
         assert a["suggested"] is None and "no confirmed item" in a["why"]
 
     def test_false_positives_scoring_like_real_concerns_are_no_reason_to_raise(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         for i in range(10):
             offensive(db, config, 0.8 + i / 100, verdict="false_positive")
@@ -111,7 +113,7 @@ class TestAdvice:
         assert a["suggested"] is None and f"keep {config.classifier.offensive_threshold:.2f}" in a["why"]
 
     def test_a_category_a_rule_also_flagged_is_not_counted(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         item = add_item(db, config, text="shit school", categories=["offensive"], now=NOW,
                         decisions=[model("offensive", "offensive", 0.6, "offensive_threshold", 0.54),
@@ -120,7 +122,7 @@ class TestAdvice:
         assert advice_for(run(config_file, capsys), "offensive_threshold")["false_positives"] == 0
 
     def test_harassment_of_a_person_and_of_the_school_are_told_apart_by_the_record(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         # both bars set equal: only the record's key can say which one a post passed
         path = config_file(classifier={"harassment_threshold": 0.7, "school_target_threshold": 0.7})
@@ -136,15 +138,14 @@ class TestAdvice:
         assert advice_for(out, "school_target_threshold")["confirmed"] == 1
 
     def test_classifications_stored_before_the_records_are_not_counted(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         item = offensive(db, config, 0.6, verdict="false_positive")
         db.execute("UPDATE classifications SET decisions = NULL WHERE item_id = ?", [item])
-        db.conn.commit()
         assert advice_for(run(config_file, capsys), "offensive_threshold")["false_positives"] == 0
 
     def test_a_possible_concern_marked_not_a_concern_counts_against_the_band_not_the_alert(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         flagged(db, config, model("safeguarding", "safeguarding", 0.7, "safeguarding_concern_threshold", 0.6,
                                   tier="possible"), verdict="false_positive", text="the man in a van")
@@ -157,7 +158,7 @@ class TestAdvice:
         assert advice_for(out, "threat_threshold")["false_positives"] == 0
 
     def test_hate_aimed_at_a_person_counts_against_its_own_threshold(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         flagged(db, config, model("hate", "hate", 0.65, "hate_at_person_threshold", 0.6,
                                   "+ offensive=0.93 at '@jones'"), verdict="false_positive", text="@jones shut up")
@@ -166,7 +167,7 @@ class TestAdvice:
         assert advice_for(out, "hate_threshold")["false_positives"] == 0
 
     def test_the_threat_and_safeguarding_heads_count_against_their_own_thresholds(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         flagged(db, config, model("threat", "threat", 0.97, "threat_threshold", 0.9), verdict="false_positive",
                 text="sort that class out")
@@ -177,7 +178,7 @@ class TestAdvice:
         assert advice_for(out, "safeguarding_threshold")["confirmed"] == 1
 
     def test_text_report_names_the_line_to_change(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         for i in range(10):
             offensive(db, config, 0.55 + i / 100, verdict="false_positive")
@@ -188,7 +189,7 @@ class TestAdvice:
         assert "<- advised" in out and "nothing is changed" in out
 
     def test_the_database_is_not_changed(
-        self, db: Database, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+        self, db: Db, config: Config, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str]
     ) -> None:
         offensive(db, config, 0.6, verdict="false_positive")
         before = db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
@@ -196,12 +197,16 @@ class TestAdvice:
         assert db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
 
     def test_no_database_is_a_clear_error(
-        self, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], tmp_path: Path
+        self, config_file: Callable[..., Path], capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: str,
+        request: pytest.FixtureRequest
     ) -> None:
-        path = config_file()
-        (tmp_path / "watchtower.db").unlink(missing_ok=True)
+        if backend == "sqlite":
+            path = config_file()
+            (tmp_path / "watchtower.db").unlink(missing_ok=True)
+        else:  # a database the daemon never prepared
+            path = config_file(store={"url": request.getfixturevalue("pg_empty_database")})
         assert main(["thresholds", "--config", str(path)]) == 2
-        assert "no database" in capsys.readouterr().err
+        assert "has the daemon ever started?" in capsys.readouterr().err
 
 
 class TestRecordsStayInStep:

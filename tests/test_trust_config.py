@@ -84,7 +84,8 @@ class TestATrustConfig:
     def test_it_loads_from_toml_as_a_technician_writes_it(self, tmp_path: Path) -> None:
         """The example in docs/operations.md section 11 is a valid config."""
         guide = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
-        (example,) = re.findall(r"```toml\n(.*?)```", guide, re.S)
+        trust_section = guide.split("## 11. ", 1)[1].split("\n## 12. ", 1)[0]
+        (example,) = re.findall(r"```toml\n(.*?)```", trust_section, re.S)
         config = parse_config(tomllib.loads(example))
         assert [s.id for s in config.all_schools] == ["oakfield", "cwm-glas"]
         assert config.school_by_id("cwm-glas").deadlines.nation == "wales"

@@ -14,7 +14,6 @@ import secrets
 from collections.abc import AsyncIterator, Iterator
 from email import message_from_bytes
 from email.utils import format_datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,12 +21,13 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from aiosmtpd.controller import Controller
 
-from conftest import TRUST_LEAD, TRUST_OPERATOR, TRUST_SCHOOLS, trust_data
+from conftest import TRUST_LEAD, TRUST_OPERATOR, TRUST_SCHOOLS, both_stores, trust_data
 from watchtower.config import parse_config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.demo import MailCatcher, free_port, settled
 from watchtower.models import Classification, utcnow
 from watchtower.store import connect
+from watchtower.store.db import Location
 
 ENV = {"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)}
 
@@ -88,11 +88,11 @@ async def feeds() -> AsyncIterator[int]:
     await runner.cleanup()
 
 
-def trust_config(tmp_path: Path, smtp_port: int, feed_port: int) -> Any:
+def trust_config(store: Location, smtp_port: int, feed_port: int) -> Any:
     sources = {sid: [{"type": "rss", "name": f"{sid}-comments", "url": f"http://127.0.0.1:{feed_port}/{sid}.rss",
                       "source": "own", "interval_seconds": 60, "timeout_seconds": 10}]
                for sid, _, _ in TRUST_SCHOOLS}
-    return parse_config(trust_data(tmp_path / "trust.db", smtp_port, sources))
+    return parse_config(trust_data(store, smtp_port, sources))
 
 
 async def run_until_settled(daemon: Daemon, n_sources: int, timeout: float = 90) -> None:
@@ -108,13 +108,13 @@ async def run_until_settled(daemon: Daemon, n_sources: int, timeout: float = 90)
     await task
 
 
-def items_by_guid(db_path: Path) -> dict[str, dict[str, Any]]:
-    db = connect(db_path)
+def items_by_guid(store: Location) -> dict[str, dict[str, Any]]:
+    db = connect(store)
     cur = db.execute("SELECT id, platform_id, school, categories FROM items")
     # a bare guid is kept as "<feed url>#guid=<guid>" (unique only in its own feed)
     out = {pid.rsplit("#guid=", 1)[-1]: {"id": i, "school": s, "categories": c or "[]"}
            for i, pid, s, c in cur.fetchall()}
-    db.conn.close()
+    db.close()
     return out
 
 
@@ -140,14 +140,15 @@ class KeepNothing:
         raise AssertionError("not called")
 
 
+@both_stores
 async def test_a_trust_of_three_schools_routes_each_post_to_its_own_school_and_safeguarding_to_the_trust_lead(
-    tmp_path: Path, smtp: tuple[MailCatcher, int], feeds: int
+    store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
 ) -> None:
     catcher, smtp_port = smtp
-    config = trust_config(tmp_path, smtp_port, feeds)
+    config = trust_config(store_location, smtp_port, feeds)
     await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 3)
 
-    items = items_by_guid(tmp_path / "trust.db")
+    items = items_by_guid(store_location)
     # every item is its source's school's
     for school, posts in POSTS.items():
         for guid, _, _ in posts:

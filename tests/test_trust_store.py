@@ -5,35 +5,36 @@ operators, dashboard users of a school from the command line."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlite_utils import Database
 
-from conftest import TRUST_LEAD, TRUST_OPERATOR, SmtpServer, add_item, build_notifier, trust_data
+from conftest import TRUST_LEAD, TRUST_OPERATOR, SmtpServer, add_item, both_stores, build_notifier, trust_data
 from watchtower.cli import main as cli_main
 from watchtower.config import Config, parse_config
 from watchtower.digest import digest_tick
 from watchtower.models import Item
 from watchtower.poller import operator_notice
 from watchtower.store import Store, connect, immediate, repo
+from watchtower.store.db import Db, IntegrityError, Location, open_db
 from watchtower.store.migrations import migrations
+
+pytestmark = both_stores
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)  # a Wednesday in term
 
 
 @pytest.fixture
-def trust(db_path: Path, smtp: SmtpServer) -> Config:
+def trust(store_location: Location, smtp: SmtpServer) -> Config:
     sources = {"oakfield": [{"type": "rss", "name": "oak-feed", "url": "https://feeds.example/oak"}],
                "hillside": [{"type": "rss", "name": "hill-feed", "url": "https://feeds.example/hill"}]}
-    return parse_config(trust_data(db_path, smtp.port, sources))
+    return parse_config(trust_data(store_location, smtp.port, sources))
 
 
-def item(db: Database, config: Config, school: str, text: str, categories: list[str], **kw: Any) -> int:
+def item(db: Db, config: Config, school: str, text: str, categories: list[str], **kw: Any) -> int:
     """An item of ``school`` stored and triaged with the real pipeline code."""
     from conftest import store_and_triage
     from watchtower.models import Classification, Decision
@@ -51,31 +52,29 @@ def item(db: Database, config: Config, school: str, text: str, categories: list[
 class TestMigrationM009:
     def test_rows_from_before_schools_belong_to_the_default_school(self, tmp_path: Path) -> None:
         path = tmp_path / "old.db"
-        conn = sqlite3.connect(path)
-        old = Database(conn)
+        old = open_db(path)
         migrations.apply(old, stop_before="m009_schools")
         old.execute("INSERT INTO items (platform, platform_id, source, source_name, text, created_at, first_seen_at) "
                     "VALUES ('rss', 'x1', 'own', 'feed', 'hello', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
         old.execute("INSERT INTO users (username, name, role, password_hash, created_at) "
                     "VALUES ('amy', 'Amy', 'moderator', 'h', '2026-01-01T00:00:00Z')")
         old.execute("INSERT INTO audit (at, actor, action, channel) VALUES ('2026-01-01T00:00:00Z', 'x', 'y', 'cli')")
-        conn.commit()
-        conn.close()
+        old.close()
 
         db = connect(path)  # the daemon's start-up applies m009
         for table in ("items", "users", "audit"):
             assert db.execute(f"SELECT school FROM {table}").fetchall() == [("default",)], table
         for table in ("source_health", "alerts"):
-            assert "school" in {c.name for c in db[table].columns}, table
+            assert "school" in db.columns(table), table
         indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"items_school_queue", "items_school_seen"} <= indexes
         # the audit log is still append-only after the new column
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        with pytest.raises(IntegrityError, match="append-only"):
             db.execute("UPDATE audit SET school = 'hillside'")
-        db.conn.close()
+        db.close()
 
     def test_an_audit_line_about_an_item_is_the_items_school_and_one_about_none_is_the_trusts(
-        self, db: Database, trust: Config
+        self, db: Db, trust: Config
     ) -> None:
         hill = item(db, trust, "hillside", "hello", [])
         with immediate(db):
@@ -87,7 +86,7 @@ class TestMigrationM009:
 
 class TestEachSchoolsDigest:
     def test_each_school_gets_its_own_and_the_trust_lead_gets_every_schools_safeguarding(
-        self, db: Database, trust: Config
+        self, db: Db, trust: Config
     ) -> None:
         item(db, trust, "oakfield", "oak harassment", ["harassment"])
         item(db, trust, "oakfield", "oak safeguarding", ["safeguarding"])
@@ -114,18 +113,18 @@ class TestEachSchoolsDigest:
 
 class TestEmailsOfATrust:
     async def test_harmless_comments_are_batched_per_school_for_someone_at_two(
-        self, db_path: Path, smtp: SmtpServer, make_config: Callable[..., Config], tmp_path: Path
+        self, store_location: Location, smtp: SmtpServer, make_config: Callable[..., Config], tmp_path: Path
     ) -> None:
-        data = trust_data(db_path, smtp.port)
+        data = trust_data(store_location, smtp.port)
         shared = {"name": "Sam Both", "email": "sam@trust.example", "roles": ["moderator"]}
         for school in data["schools"][:2]:
             school["people"].append(shared)
         config = parse_config(data)
-        db = connect(db_path)
+        db = connect(store_location)
         item(db, config, "oakfield", "nice concert", [], now=NOW)
         item(db, config, "hillside", "great play", [], now=NOW)
-        db.conn.close()
-        store = Store(db_path)
+        db.close()
+        store = Store(store_location)
         await store.open()
         try:
             await build_notifier(config, store, lambda: NOW + timedelta(minutes=1)).flush()
@@ -138,7 +137,7 @@ class TestEmailsOfATrust:
             assert school in m.part("plain")
 
     def test_a_stopped_source_tells_its_schools_operator_and_the_trusts_named_by_school(
-        self, db: Database, trust: Config
+        self, db: Db, trust: Config
     ) -> None:
         from watchtower.people import operators
 
@@ -166,7 +165,7 @@ class TestUsersFromTheCommandLine:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def test_a_user_belongs_to_the_schools_named(self, tmp_path: Path, trust: Config, db_path: Path,
+    def test_a_user_belongs_to_the_schools_named(self, tmp_path: Path, trust: Config, store_location: Location,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
         import io
@@ -185,19 +184,19 @@ class TestUsersFromTheCommandLine:
                    "hillside") == 0
         assert "Oakfield Academy, Hillside Primary" in capsys.readouterr().out
         assert add("grace", "--name", "Grace", "--role", "trust_safeguarding_lead") == 0
-        db = connect(db_path)
+        db = connect(store_location)
         assert dict(db.execute("SELECT username, school FROM users").fetchall()) == {
             "amy": "oakfield,hillside", "grace": "*"}
-        db.conn.close()
+        db.close()
 
 
-def test_a_one_school_config_keeps_its_items_in_the_default_school(db: Database, config: Config) -> None:
+def test_a_one_school_config_keeps_its_items_in_the_default_school(db: Db, config: Config) -> None:
     item_id = add_item(db, config, text="hello", categories=["query"], now=NOW)
     assert db.execute("SELECT school FROM items WHERE id = ?", [item_id]).fetchone() == ("default",)
     assert {r[0] for r in db.execute("SELECT school FROM alerts")} == {"default"}
 
 
-def test_the_command_line_queue_names_each_items_school(tmp_path: Path, trust: Config, db: Database,
+def test_the_command_line_queue_names_each_items_school(tmp_path: Path, trust: Config, db: Db,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     item(db, trust, "oakfield", "oak query", ["query"])
     item(db, trust, "hillside", "hill query", ["query"])

@@ -8,12 +8,14 @@ from datetime import UTC, datetime, timedelta
 from typing import ClassVar
 
 import pytest
-from sqlite_utils import Database
 
-from conftest import OPERATOR, FakeClock, SmtpServer, add_item, build_notifier
+from conftest import OPERATOR, FakeClock, SmtpServer, add_item, both_stores, build_notifier
 from watchtower.config import Config
 from watchtower.store import Store, immediate, repo
+from watchtower.store.db import Db
 from watchtower.watchers import Reply, check, dormant_accounts, find_spikes, silent_episodes
+
+pytestmark = both_stores
 
 T0 = datetime(2026, 3, 9, 18, 0, tzinfo=UTC)
 
@@ -87,14 +89,14 @@ SOURCES = [
 ]
 
 
-def run_check(db: Database, config: Config, now: datetime, started_at: datetime | None = None) -> int:
+def run_check(db: Db, config: Config, now: datetime, started_at: datetime | None = None) -> int:
     with immediate(db):
         return check(db, config, now, started_at or now)
 
 
 class TestAgainstTheDatabase:
     async def test_a_pile_on_alerts_moderators_and_aht_once_without_post_text(
-        self, make_config: Callable[..., Config], db: Database, store: Store, smtp: SmtpServer, clock: FakeClock
+        self, make_config: Callable[..., Config], db: Db, store: Store, smtp: SmtpServer, clock: FakeClock
     ) -> None:
         config = make_config(watch={"spike_replies": 5, "spike_minutes": 60})
         add_item(db, config, text="Our new sports hall!", categories=[], now=clock(), platform_id="post1",
@@ -121,7 +123,7 @@ class TestAgainstTheDatabase:
         assert "secret nasty text" not in body
 
     def test_a_dormant_school_account_is_told_to_moderators_once_per_episode(
-        self, make_config: Callable[..., Config], db: Database
+        self, make_config: Callable[..., Config], db: Db
     ) -> None:
         config = make_config(sources=SOURCES)
         add_item(db, config, text="Happy World Book Day!", categories=[], now=T0 - timedelta(days=20),
@@ -137,7 +139,7 @@ class TestAgainstTheDatabase:
         assert run_check(db, config, T0 + timedelta(days=17)) == 2
 
     def test_a_silent_source_is_told_to_the_operator_once_per_episode(
-        self, make_config: Callable[..., Config], db: Database
+        self, make_config: Callable[..., Config], db: Db
     ) -> None:
         """news has silent_after_hours = 6; facebook-page uses [watch] silent_after_hours (24)."""
         config = make_config(sources=SOURCES)

@@ -1,7 +1,7 @@
 """What people do to an item, whichever way they reach it (dashboard, command line, signed email link):
 acknowledge, act, note, resolve, not a concern, the DSL's review, bulk triage, claim, acknowledge by link.
 
-Each is a function of a ``sqlite_utils.Database`` run inside one write transaction (``Store.write`` on the writer
+Each is a function of a ``Db`` (``watchtower.store.db``) run inside one write transaction (``Store.write`` on the writer
 thread, or the CLI's ``immediate``); each writes its audit line. The SQL of the item's own columns is
 ``store.repo``'s; the rules (what a bulk action skips, that a link acts once, that "not a concern" is counted for
 the thresholds) are here.
@@ -13,12 +13,11 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from watchtower import access
 from watchtower.models import ACTIONS, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.timeutil import ts
 
@@ -38,26 +37,26 @@ __all__ = [
 ]
 
 
-def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
+def acknowledge(db: Db, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
     """Acknowledge an item: stops its escalation chain. False if it was already acknowledged (recorded all the
     same). KeyError if there is no such item."""
     return repo.acknowledge(db, item_id, by=by, channel=channel, now=now, note=note)
 
 
-def act(db: Database, item_id: int, action: str, *, by: str, channel: str, now: datetime,
+def act(db: Db, item_id: int, action: str, *, by: str, channel: str, now: datetime,
         note: str | None = None) -> None:
     """Record what someone did about an item (one of ``models.ACTIONS``; ``note`` is a note)."""
     repo.record_action(db, item_id, action, by=by, channel=channel, now=now, note=note)
 
 
-def resolve(db: Database, item_id: int, *, by: str, channel: str, now: datetime) -> None:
+def resolve(db: Db, item_id: int, *, by: str, channel: str, now: datetime) -> None:
     """Close an item. KeyError if there is no such item."""
     if repo.get_item(db, item_id) is None:
         raise KeyError(item_id)
     repo.resolve(db, item_id, by=by, channel=channel, now=now)
 
 
-def not_concern(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None) -> None:
+def not_concern(db: Db, item_id: int, *, by: str, channel: str, now: datetime, note: str | None) -> None:
     """A false positive: acknowledged (it was looked at), marked not a concern, resolved, and counted per category
     in the audit log so thresholds can be tuned."""
     item = repo.get_item(db, item_id)
@@ -71,7 +70,7 @@ def not_concern(db: Database, item_id: int, *, by: str, channel: str, now: datet
     repo.resolve(db, item_id, by=by, channel=channel, now=now)
 
 
-def mark_reviewed(db: Database, item_ids: list[int], *, by: str, comment: str | None, channel: str,
+def mark_reviewed(db: Db, item_ids: list[int], *, by: str, comment: str | None, channel: str,
                   now: datetime) -> int:
     """The DSL's review of these items: one reviews row, each item stamped, one audit line per item."""
     if not item_ids:
@@ -102,7 +101,7 @@ class BulkResult:
     skipped: int
 
 
-def bulk(db: Database, item_ids: list[int], do: str, *, by: str, channel: str, now: datetime,
+def bulk(db: Db, item_ids: list[int], do: str, *, by: str, channel: str, now: datetime,
          may_read_safeguarding: bool) -> BulkResult:
     """Acknowledge, or mark "seen, nothing to do", each of these items: one audit line per item acted on.
 
@@ -147,7 +146,7 @@ def bulk(db: Database, item_ids: list[int], do: str, *, by: str, channel: str, n
     return BulkResult(done, len(ids) - done)
 
 
-def claim(db: Database, item_id: int, person: str | None, *, by: str, channel: str, now: datetime) -> None:
+def claim(db: Db, item_id: int, person: str | None, *, by: str, channel: str, now: datetime) -> None:
     """``person`` is on it (``by`` themselves: a claim; someone else: an assignment); ``None`` lets it go."""
     row = db.execute("SELECT claimed_by FROM items WHERE id = ?", [item_id]).fetchone()
     if row is None:
@@ -158,7 +157,7 @@ def claim(db: Database, item_id: int, person: str | None, *, by: str, channel: s
     repo.audit(db, actor=by, action=action, channel=channel, now=now, item_id=item_id, to=person, was=row[0])
 
 
-def ack_by_link(db: Database, item_id: int, *, nonce: str, person: str, now: datetime) -> str:
+def ack_by_link(db: Db, item_id: int, *, nonce: str, person: str, now: datetime) -> str:
     """Acknowledge from a signed email link, once per link. Returns "acknowledged", "already_acknowledged",
     "used" (this link acted before) or "missing" (the item has been purged)."""
     if repo.get_item(db, item_id) is None:

@@ -1,4 +1,8 @@
-"""Backups with SQLite's online backup API: consistent while the daemon runs and writes.
+"""Backups of a SQLite store with SQLite's online backup API: consistent while the daemon runs and writes.
+
+A PostgreSQL store is backed up by PostgreSQL's own tools (``pg_dump``, base backups, replication:
+docs/operations.md, "PostgreSQL"); ``watchtower backup`` and ``restore`` refuse one and say so
+(:func:`refuse_postgresql`).
 
 ``backup`` copies the live database page by page (``sqlite3.Connection.backup``; a write by the daemon during the
 copy makes SQLite restart the copy, so the result is always one committed state), into a temporary file created
@@ -18,9 +22,14 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from watchtower.exceptions import StoreError
-from watchtower.store.migrations import migrations
+from watchtower.store.db import DatabaseError, Location, SqliteDb
+from watchtower.store.migrations import LEGACY_TABLE, MIGRATIONS_TABLE, migrations
+
+if TYPE_CHECKING:
+    from watchtower.config import StoreConfig
 
 PAGES_PER_STEP = 256  # small steps: the daemon's writer waits at most one step for the lock
 
@@ -47,21 +56,15 @@ def check_database(path: Path) -> list[str]:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 raise StoreError(f"{path}: integrity check failed: {'; '.join(result[:5])}")
-            try:
-                applied = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY applied_at",
-                        [migrations.name],
-                    )
-                ]
-            except sqlite3.OperationalError:
-                raise StoreError(f"{path}: not a Watchtower database (no migrations table)") from None
+            db = SqliteDb(Location(path=path), conn)
+            if not (db.has_table(MIGRATIONS_TABLE) or db.has_table(LEGACY_TABLE)):
+                raise StoreError(f"{path}: not a Watchtower database (no migrations table)")
+            applied = migrations.applied(db)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, DatabaseError) as exc:
         raise StoreError(f"{path}: not a readable SQLite database: {exc}") from exc
-    known = {m.name for m in migrations._migrations}
+    known = set(migrations.names)
     unknown = [m for m in applied if m not in known]
     if unknown:
         raise StoreError(
@@ -70,6 +73,16 @@ def check_database(path: Path) -> list[str]:
     if not applied:
         raise StoreError(f"{path}: not a Watchtower database (no Watchtower migrations applied)")
     return applied
+
+
+def refuse_postgresql(store: StoreConfig, command: str) -> None:
+    """StoreError if ``store`` is a PostgreSQL database: ``watchtower backup``/``restore`` copy SQLite files."""
+    if store.url is not None:
+        raise StoreError(
+            f"`watchtower {command}` copies a SQLite store, and this one is PostgreSQL ({store.describe()}): use "
+            "PostgreSQL's own tools, e.g. pg_dump --format=custom for a copy and pg_restore to put it back, or the "
+            "server's base backups and replication (docs/operations.md, \"PostgreSQL\")"
+        )
 
 
 def _copy(src: sqlite3.Connection, dest_path: Path) -> None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -39,6 +39,9 @@ from watchtower.escalation import EscalationConfig
 from watchtower.exceptions import ConfigError
 from watchtower.models import DEFAULT_SCHOOL, ROLES, Role
 from watchtower.secrets import valid_secret_name
+
+if TYPE_CHECKING:
+    from watchtower.store.db import Location
 
 
 class _Section(BaseModel):
@@ -113,6 +116,7 @@ class SchoolClassifierConfig(_Section):
         return v
 
 
+DEFAULT_STORE_PATH = Path("/var/lib/watchtower/watchtower.db")
 class SchoolEntry(_Section):
     """One ``[[schools]]`` entry of a trust config: the school's ``[school]``, ``[[people]]``, ``[[sources]]``,
     ``[deadlines]`` (over the trust's) and classifier lists."""
@@ -193,10 +197,92 @@ class School:
 
 
 class StoreConfig(_Section):
-    path: Path = Field(
-        default=Path("/var/lib/watchtower/watchtower.db"),
-        description="The SQLite database file (its folder must be writable by the service user).",
+    """Where Watchtower keeps everything: a SQLite file (``path``, the default) or a PostgreSQL database (``url``),
+    exactly one of them."""
+
+    path: Path | None = Field(
+        default=None,
+        description="The SQLite database file (its folder must be writable by the service user). Default "
+        f"{DEFAULT_STORE_PATH} unless url is given.",
     )
+    url: str | None = Field(
+        default=None,
+        description="A PostgreSQL database instead of the SQLite file, e.g. "
+        "postgresql://watchtower@db.trust.example:5432/watchtower?sslmode=verify-full (docs/operations.md, "
+        "\"PostgreSQL\"). No password here: name its secret in password_secret.",
+    )
+    password_secret: str | None = Field(
+        default=None,
+        description="NAME of the secret holding the PostgreSQL password (environment variable or systemd "
+        "credential). Not needed when the server trusts the service user (a local socket, a client certificate).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_path(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("path") is None and data.get("url") is None:
+            return {**data, "path": DEFAULT_STORE_PATH}
+        return data
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        from urllib.parse import parse_qs, urlsplit
+
+        v = v.strip()
+        if not v.startswith(("postgresql://", "postgres://")):
+            raise ValueError(f"{v!r} is not a PostgreSQL address: write postgresql://USER@HOST:5432/DATABASE "
+                             "(for a SQLite file, use path instead)")
+        parts = urlsplit(v)
+        if parts.password is not None or "password" in parse_qs(parts.query):
+            raise ValueError("the password does not go in the config file: put it in a credential file and name it "
+                             'in store.password_secret = "NAME" (docs/operations.md, section 3 "Secrets")')
+        if not parts.path.strip("/") and "dbname" not in parse_qs(parts.query):
+            raise ValueError(f"{v!r} names no database: add it after the host, e.g. "
+                             "postgresql://watchtower@db.trust.example:5432/watchtower")
+        return v
+
+    @field_validator("password_secret")
+    @classmethod
+    def _secret_name(cls, v: str | None) -> str | None:
+        if v is not None and not valid_secret_name(v):
+            raise ValueError("give the NAME of a secret (letters, digits, _), not the password itself")
+        return v
+
+    @model_validator(mode="after")
+    def _one_store(self) -> StoreConfig:
+        if self.url is not None and self.path is not None:
+            raise ValueError("give path (a SQLite file) or url (a PostgreSQL database), not both: remove one of "
+                             "store.path and store.url")
+        if self.password_secret is not None and self.url is None:
+            raise ValueError("store.password_secret is the password of a PostgreSQL store: it needs store.url")
+        return self
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.url is not None
+
+    def location(self, environ: Mapping[str, str] | None = None) -> Location:
+        """Where the store is, with the PostgreSQL password read from its secret (SecretMissing if it is not
+        set)."""
+        from watchtower.secrets import get_secret
+        from watchtower.store.db import Location
+
+        if self.url is None:
+            assert self.path is not None
+            return Location(path=self.path)
+        password = get_secret(self.password_secret, environ=environ) if self.password_secret else None
+        return Location(url=self.url, password=password)
+
+    def describe(self) -> str:
+        """The store in words, without any secret."""
+        if self.url is None:
+            return f"SQLite file {self.path}"
+        from watchtower.store.db import redact_url
+
+        return f"PostgreSQL {redact_url(self.url)}"
 
 
 class SmtpConfig(_Section):

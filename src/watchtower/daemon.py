@@ -26,7 +26,6 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import digest, retention, sdnotify, watchers
 from watchtower.config import Config, Person, School, TrustPerson, load_config
@@ -45,6 +44,7 @@ from watchtower.platform_actions.worker import run_platform_actions
 from watchtower.poller import SourcePoller, operator_notice
 from watchtower.secrets import get_secret
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
 
 # Shutdown bounds, seconds. Their sum must stay below TimeoutStopSec in systemd/watchtower.service.
 STOP_POLLERS_TIMEOUT = 10.0
@@ -96,7 +96,7 @@ class Daemon:
         self.environ: Mapping[str, str] = self.o.environ if self.o.environ is not None else os.environ
         self.clock = self.o.clock
         self.log = get_logger(component="daemon")
-        self.store = Store(config.store.path)
+        self.store = Store(config.store.location(self.environ))
         self.stop = asyncio.Event()
         self.ready = asyncio.Event()
         self.started_at = self.clock()
@@ -175,7 +175,7 @@ class Daemon:
         t0 = time.perf_counter()
         cfg = self.config
         await self.store.open()
-        self.log.info("store_opened", path=str(cfg.store.path))
+        self.log.info("store_opened", store=cfg.store.describe())
         self.classifier = await self._load_classifier()
         self.log.info("classifier_loaded", version=self.classifier.version)
         link_key = get_secret(cfg.dashboard.link_secret, environ=self.environ)
@@ -379,7 +379,7 @@ class Daemon:
         now = self.clock()
         school_id = school or self._school_id(source_name)
 
-        def write(db: Database) -> list[int]:
+        def write(db: Db) -> list[int]:
             ids = repo.ingest(db, items, source_name=source_name, now=now, school=school_id)
             repo.record_source_success(db, source_name, WEBHOOK_PLATFORM, new_items=len(ids), now=now,
                                        school=school_id)
@@ -461,7 +461,7 @@ class Daemon:
                 await self.store.write(lambda db: repo.set_meta(db, "heartbeat", stamp))
                 error = None
             except Exception as exc:  # read-only file, disk full, I/O error, the store closed
-                error = f"the database {self.config.store.path} cannot be written: {exc}"
+                error = f"the database {self.store.location} cannot be written: {exc}"
             self._store_checked = time.monotonic()
             if error != self.store_error:
                 if error:

@@ -20,10 +20,9 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 #: The item's content as first seen: what the SHA-256 in an evidence file covers, in this order.
@@ -45,7 +44,7 @@ def handle_hash(handle: str) -> str:
     return hashlib.sha256(handle.strip().lower().encode("utf-8")).hexdigest()
 
 
-def author_item_ids(db: Database, handle: str) -> list[int]:
+def author_item_ids(db: Db, handle: str) -> list[int]:
     h = handle.strip().lstrip("@").lower()
     return [
         r[0]
@@ -57,7 +56,7 @@ def author_item_ids(db: Database, handle: str) -> list[int]:
     ]
 
 
-def _item_record(db: Database, item_id: int) -> dict[str, Any]:
+def _item_record(db: Db, item_id: int) -> dict[str, Any]:
     item = repo.get_item(db, item_id)
     if item is None:
         raise KeyError(item_id)
@@ -77,7 +76,7 @@ def _item_record(db: Database, item_id: int) -> dict[str, Any]:
     return item
 
 
-def export_author(db: Database, handle: str, *, now: datetime) -> dict[str, Any]:
+def export_author(db: Db, handle: str, *, now: datetime) -> dict[str, Any]:
     """Everything Watchtower holds about one author's posts (a subject access request)."""
     ids = author_item_ids(db, handle)
     return {
@@ -88,7 +87,7 @@ def export_author(db: Database, handle: str, *, now: datetime) -> dict[str, Any]
     }
 
 
-def erase_author(db: Database, handle: str, *, by: str, now: datetime, channel: str = "cli") -> dict[str, int]:
+def erase_author(db: Db, handle: str, *, by: str, now: datetime, channel: str = "cli") -> dict[str, int]:
     """Delete every item by this author (right to erasure). Run inside one write transaction."""
     ids = author_item_ids(db, handle)
     counts = {"items": len(ids), "digest_bodies_cleared": 0}
@@ -120,7 +119,7 @@ def content_sha256(item: dict[str, Any]) -> str:
     return hashlib.sha256(blob).hexdigest()
 
 
-def evidence(db: Database, item_id: int, *, by: str, now: datetime, channel: str = "cli") -> dict[str, Any]:
+def evidence(db: Db, item_id: int, *, by: str, now: datetime, channel: str = "cli") -> dict[str, Any]:
     """A self-contained snapshot of one item for the police or CEOP; the export itself is audited."""
     record = _item_record(db, item_id)
     content = {k: record.get(k) for k in CONTENT_FIELDS}

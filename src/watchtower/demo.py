@@ -216,7 +216,7 @@ async def run_demo(
         rows = db.execute(
             "SELECT platform, source, severity, categories, author_handle FROM items ORDER BY id"
         ).fetchall()
-        db.conn.close()
+        db.close()
         print("", file=out)
         print("items triaged:", file=out)
         sev = {0: "none", 1: "normal", 2: "high", 3: "critical"}

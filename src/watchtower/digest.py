@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import jinja2
-from sqlite_utils import Database
 
 from watchtower import access
 from watchtower.config import Config, School
@@ -44,6 +43,7 @@ from watchtower.notify.notice import Notice
 from watchtower.people import DIGEST_ROLES, TRUST_LEAD, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
@@ -206,7 +206,7 @@ def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime, school: str = "") 
     )
 
 
-def _source_problems(db: Database, config: Config, now: datetime, school: School) -> list[SourceProblem]:
+def _source_problems(db: Db, config: Config, now: datetime, school: School) -> list[SourceProblem]:
     health = {h["source_name"]: h for h in repo.source_health(db)}
     enabled = [s for s in school.sources if s.enabled]
     thresholds = {s.name: s.silent_after_hours or config.watch.silent_after_hours for s in enabled}
@@ -237,7 +237,7 @@ def _school(config: Config, school: str | None) -> School:
     return config.school_by_id(school)
 
 
-def build_digest(db: Database, config: Config, now: datetime, school: str | None = None) -> Digest:
+def build_digest(db: Db, config: Config, now: datetime, school: str | None = None) -> Digest:
     """``school``'s digest (its id; ``None``: the only school's) as of ``now``, read from the database (pure apart
     from the reads)."""
     sch = _school(config, school)
@@ -281,7 +281,7 @@ def build_digest(db: Database, config: Config, now: datetime, school: str | None
 _TRUST_REVIEW_SCAN = 5000
 
 
-def build_trust_digest(db: Database, config: Config, now: datetime) -> Digest:
+def build_trust_digest(db: Db, config: Config, now: datetime) -> Digest:
     """The trust safeguarding lead's digest: every school's safeguarding items (flagged in the last 24 hours, open,
     overdue, acknowledged late, awaiting review), each marked with its school. Sources are the operators'."""
     zone = config.deadlines.zone
@@ -347,7 +347,7 @@ def digests_of(config: Config) -> list[str]:
     return out
 
 
-def queue_digest(db: Database, config: Config, now: datetime, *, key: str, school: str | None = None) -> list[str]:
+def queue_digest(db: Db, config: Config, now: datetime, *, key: str, school: str | None = None) -> list[str]:
     """Render the digest of ``school`` (``None``: the only school; ``*``: the trust's) and queue one outbox row per
     recipient with ``dedup_key = f"{key}:{email}"``.
 
@@ -363,12 +363,12 @@ def queue_digest(db: Database, config: Config, now: datetime, *, key: str, schoo
     return [notice.key(email) for email, _, _ in people]
 
 
-def queue_digests(db: Database, config: Config, now: datetime, *, key: Callable[[str], str]) -> list[str]:
+def queue_digests(db: Db, config: Config, now: datetime, *, key: Callable[[str], str]) -> list[str]:
     """Every digest of the instance (:func:`digests_of`), ``key(school)`` naming each one; returns the dedup keys."""
     return [k for school in digests_of(config) for k in queue_digest(db, config, now, key=key(school), school=school)]
 
 
-def digest_tick(db: Database, config: Config, now: datetime) -> int:
+def digest_tick(db: Db, config: Config, now: datetime) -> int:
     """Queue the scheduled digests if they are due at ``now``; returns the number of rows queued (0 if not due).
 
     Run inside one write transaction: the decision, the rows and the record of sending are one unit.
@@ -395,7 +395,7 @@ async def run_digest(ctx: JobContext, stop: asyncio.Event) -> None:
         config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
         now = ctx.clock()
 
-        def work(db: Database, config: Config = config, now: datetime = now) -> int:
+        def work(db: Db, config: Config = config, now: datetime = now) -> int:
             return digest_tick(db, config, now)
 
         queued = await ctx.store.write(work)

@@ -17,8 +17,6 @@ from concurrent.futures import Executor
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlite_utils import Database
-
 from watchtower.config import Config
 from watchtower.deadlines import DeadlineConfig, compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
@@ -27,6 +25,7 @@ from watchtower.models import DEFAULT_SCHOOL, Classification, utcnow
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster, step_roles
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.timeutil import maybe_ts, parse_ts
 
@@ -55,7 +54,7 @@ def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemStat
     )
 
 
-def take_steps(db: Database, config: Config, item_id: int, steps: list[Step], now: datetime, *,
+def take_steps(db: Db, config: Config, item_id: int, steps: list[Step], now: datetime, *,
                school: str = DEFAULT_SCHOOL, routing_categories: tuple[str, ...] = ()) -> int:
     """Record each step once and queue its alerts to the item's school's people (and the trust safeguarding lead
     for a safeguarding step: ``people.step_roles``); returns the number of alerts queued."""
@@ -80,7 +79,7 @@ def _deadline_policy(config: Config, school: str) -> DeadlineConfig:
 
 
 def triage_record(
-    db: Database, config: Config, rows: list[dict[str, Any]], results: list[Classification], now: datetime
+    db: Db, config: Config, rows: list[dict[str, Any]], results: list[Classification], now: datetime
 ) -> int:
     """Store classifications and deadlines (by the item's school's calendar) for a batch, and take the steps due
     at once. Returns alerts queued."""
@@ -298,7 +297,7 @@ class Escalator:
         now = self.clock()
         tz = self.config.timezone
 
-        def work(db: Database) -> int:
+        def work(db: Db) -> int:
             queued = 0
             for row in repo.open_items(db):
                 state = item_state(row, row["done_steps"])

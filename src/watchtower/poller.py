@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from sqlite_utils import Database
 
 from watchtower.connectors.base import Connector, FetchResult
 from watchtower.exceptions import SourceAuthFailed, SourceMisconfigured, SourceQuotaExhausted, SourceUnavailable
@@ -23,6 +22,7 @@ from watchtower.logging import get_logger
 from watchtower.models import DEFAULT_SCHOOL, Item, utcnow
 from watchtower.notify.notice import Notice
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
 
 #: longest wait after repeated transient failures
 MAX_BACKOFF_SECONDS = 1800.0
@@ -51,7 +51,7 @@ def failure_delay(consecutive: int, interval: float, retry_after: float | None) 
 
 
 OnNewItems = Callable[[list[int]], Awaitable[None]]
-Notify = Callable[[Database, str, str, str, datetime], None]
+Notify = Callable[[Db, str, str, str, datetime], None]
 
 
 class SourcePoller:
@@ -125,7 +125,7 @@ class SourcePoller:
         platform = self.connector.platform
         warning = "; ".join(result.warnings) if result.warnings else None
 
-        def write(db: Database) -> tuple[list[int], str | None]:
+        def write(db: Db) -> tuple[list[int], str | None]:
             ids = repo.ingest(db, items, source_name=self.name, now=now, school=self.school)
             repo.save_cursor(db, self.name, result.cursor, now)
             recovered_from = repo.record_source_success(
@@ -158,7 +158,7 @@ class SourcePoller:
         delay = failure_delay(self.failures, self.interval, retry_after)
         recorded = f"{error[:400]} (failure {self.failures} in a row; next try in {delay:.0f} s)"
 
-        def write(db: Database) -> str | None:
+        def write(db: Db) -> str | None:
             prev = repo.record_source_failure(db, self.name, platform, status=status, error=recorded, now=now,
                                               school=self.school)
             if status in NEEDS_PERSON and prev != status:
@@ -209,7 +209,7 @@ def operator_notice(recipients: Callable[[], list[tuple[str, str]]], *, school: 
     """A ``notify_operator`` that queues one system email per episode to each operator of the source's school (and
     the trust's operator); ``label`` names the school in the subject and body of a trust's emails."""
 
-    def notify(db: Database, source: str, status: str, body: str, now: datetime) -> None:
+    def notify(db: Db, source: str, status: str, body: str, now: datetime) -> None:
         name = label()
         subject = school_tag(name) + (
             f"Watchtower: {source} is working again"

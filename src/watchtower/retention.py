@@ -21,11 +21,10 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from watchtower.config import RetentionConfig
 from watchtower.logging import get_logger
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 if TYPE_CHECKING:
@@ -56,12 +55,12 @@ def cutoffs(policy: RetentionConfig, now: datetime) -> tuple[datetime, datetime]
     return now - timedelta(days=policy.unflagged_days), now - timedelta(days=policy.flagged_days)
 
 
-def _count(db: Database, sql: str, params: list[Any]) -> int:
+def _count(db: Db, sql: str, params: list[Any]) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
 def purge(
-    db: Database, policy: RetentionConfig, *, now: datetime, dry_run: bool = False, channel: str = "daemon"
+    db: Db, policy: RetentionConfig, *, now: datetime, dry_run: bool = False, channel: str = "daemon"
 ) -> PurgeCounts:
     """Delete what the retention policy no longer allows us to keep. Run inside one write transaction."""
     unflagged_before, flagged_before = cutoffs(policy, now)

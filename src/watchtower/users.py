@@ -1,6 +1,6 @@
 """Dashboard users: accounts, argon2 password hashes, lockout after repeated failures, and sessions.
 
-Plain functions of a ``sqlite_utils.Database`` (like ``store.repo``; their SQL is in ``store/users.py``) so the
+Plain functions of a ``Db`` (``watchtower.store.db``) (like ``store.repo``; their SQL is in ``store/users.py``) so the
 dashboard runs them through the store's writer thread and ``watchtower user`` runs them on its own connection.
 Passwords are hashed with argon2id (argon2-cffi): memory-hard, salted, with its parameters inside the hash so they
 can be raised later (``needs_rehash``). A session token is random; only its SHA-256 is stored, so a copy of the
@@ -17,11 +17,11 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlite_utils import Database
 
 from watchtower.exceptions import WatchtowerError
 from watchtower.models import ALL_SCHOOLS, DEFAULT_SCHOOL, ROLES, TRUST_ROLES
 from watchtower.store import users as store_users
+from watchtower.store.db import Db
 from watchtower.store.users import list_users as list_users
 from watchtower.timeutil import maybe_ts
 
@@ -136,7 +136,7 @@ def _check_username(username: str) -> str:
 
 
 def add_user(
-    db: Database, username: str, *, name: str, email: str | None, role: str, password_hash: str, now: datetime,
+    db: Db, username: str, *, name: str, email: str | None, role: str, password_hash: str, now: datetime,
     by: str = "cli", channel: str = "cli", school: str | None = None,
 ) -> User:
     """Create a user from an already computed hash (hash outside the write transaction: it is slow on purpose).
@@ -164,7 +164,7 @@ def add_user(
     return _user(row)
 
 
-def set_password(db: Database, username: str, password_hash: str, *, now: datetime, by: str = "cli",
+def set_password(db: Db, username: str, password_hash: str, *, now: datetime, by: str = "cli",
                  channel: str = "cli") -> None:
     from watchtower.store import repo
 
@@ -175,7 +175,7 @@ def set_password(db: Database, username: str, password_hash: str, *, now: dateti
     repo.audit(db, actor=by, action="user_password_changed", channel=channel, now=now, username=username)
 
 
-def set_disabled(db: Database, username: str, disabled: bool, *, now: datetime, by: str = "cli",
+def set_disabled(db: Db, username: str, disabled: bool, *, now: datetime, by: str = "cli",
                  channel: str = "cli") -> None:
     from watchtower.store import repo
 
@@ -190,7 +190,7 @@ def set_disabled(db: Database, username: str, disabled: bool, *, now: datetime, 
 # --- logging in ------------------------------------------------------------------------------
 
 
-def login_record(db: Database, username: str) -> dict[str, Any] | None:
+def login_record(db: Db, username: str) -> dict[str, Any] | None:
     return store_users.user_by_username(db, username.strip())
 
 
@@ -202,7 +202,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def record_login(db: Database, username: str, *, ok: bool, now: datetime, ip: str) -> LoginResult:
+def record_login(db: Db, username: str, *, ok: bool, now: datetime, ip: str) -> LoginResult:
     """Apply a verified (or failed) password check: lockout bookkeeping and the audit line, in one transaction."""
     from watchtower.store import repo
 
@@ -247,7 +247,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_session(db: Database, user_id: int, *, now: datetime, lifetime: timedelta) -> tuple[str, str]:
+def create_session(db: Db, user_id: int, *, now: datetime, lifetime: timedelta) -> tuple[str, str]:
     """A new session: returns (cookie token, CSRF token). Only the token's SHA-256 is stored."""
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
@@ -255,7 +255,7 @@ def create_session(db: Database, user_id: int, *, now: datetime, lifetime: timed
     return token, csrf
 
 
-def session_user(db: Database, token: str, *, now: datetime) -> tuple[User, str] | None:
+def session_user(db: Db, token: str, *, now: datetime) -> tuple[User, str] | None:
     """The user and CSRF token of a live session, or None (unknown, expired, or the user is disabled)."""
     row = store_users.live_session(db, token_hash(token), now=now)
     if row is None:
@@ -263,5 +263,5 @@ def session_user(db: Database, token: str, *, now: datetime) -> tuple[User, str]
     return _user(row), str(row["csrf_token"])
 
 
-def end_session(db: Database, token: str) -> None:
+def end_session(db: Db, token: str) -> None:
     store_users.delete_session(db, token_hash(token))

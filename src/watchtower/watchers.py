@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from watchtower.config import Config
 from watchtower.logging import get_logger
 from watchtower.models import DEFAULT_SCHOOL
@@ -34,6 +32,7 @@ from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
@@ -202,7 +201,7 @@ def _tag(config: Config, school: str) -> str:
 
 
 def _queue(
-    db: Database,
+    db: Db,
     people: Iterable[tuple[str, str, str]],
     *,
     episode: str,
@@ -221,7 +220,7 @@ def _queue(
     return len(notice.enqueue(db, people, now))
 
 
-def _spike_notice(db: Database, config: Config, spike: Spike) -> tuple[str, str]:
+def _spike_notice(db: Db, config: Config, spike: Spike) -> tuple[str, str]:
     parent = repo.item_by_platform_id(db, spike.platform, spike.parent_id)
     where = parent.get("url") if parent and parent.get("url") else f"{spike.platform} post {spike.parent_id}"
     cats = ", ".join(f"{c} {n}" for c, n in spike.categories) or "none recorded"
@@ -241,7 +240,7 @@ def _spike_notice(db: Database, config: Config, spike: Spike) -> tuple[str, str]
     return subject, body
 
 
-def check(db: Database, config: Config, now: datetime, started_at: datetime) -> int:
+def check(db: Db, config: Config, now: datetime, started_at: datetime) -> int:
     """Run every watcher against the database at ``now`` and queue what is new; returns rows queued. Each notice goes
     to the people of the school it is about (a thread's replies', a source's), the trust's operator beside the
     school's for a silent source."""
@@ -302,7 +301,7 @@ async def run_watchers(ctx: JobContext, stop: asyncio.Event) -> None:
         config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
         now = ctx.clock()
 
-        def work(db: Database, config: Config = config, now: datetime = now) -> int:
+        def work(db: Db, config: Config = config, now: datetime = now) -> int:
             return check(db, config, now, ctx.started_at)
 
         queued = await ctx.store.write(work)

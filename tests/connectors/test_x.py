@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 import aiohttp
 import pytest
 from pydantic import TypeAdapter
-from sqlite_utils import Database
 from structlog.testing import capture_logs
 from tweepy.asynchronous import AsyncClient
 
@@ -28,6 +27,7 @@ from watchtower.exceptions import (
 )
 from watchtower.poller import SourcePoller
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
 
 from .conftest import FakeServer, Reply
 
@@ -59,7 +59,7 @@ def x(fake: FakeServer, session: aiohttp.ClientSession, *, streams: tuple[str, .
 def _poller(conn: XConnector, store: Store, clock: FakeClock, told: list[tuple[str, str]]) -> SourcePoller:
     """The daemon's poller around ``conn``, as daemon.py builds it (timeout = the source's timeout_seconds)."""
 
-    def notify(db: Database, source: str, status: str, body: str, now: datetime) -> None:
+    def notify(db: Db, source: str, status: str, body: str, now: datetime) -> None:
         told.append((status, body))
 
     async def on_new(ids: list[int]) -> None:
@@ -265,7 +265,7 @@ class TestWhatRealXAnswers:
         assert "987654321" in str(err.value) and "numeric id" in str(err.value)
 
     async def test_an_unknown_user_id_makes_the_source_misconfigured_and_tells_the_operator(
-        self, fake, session, store: Store, db: Database, clock: FakeClock
+        self, fake, session, store: Store, db: Db, clock: FakeClock
     ):
         """Through the real poller: health says ``misconfigured`` (not ``auth_failed``: no token to renew) and
         the operator is told to fix the ids in the config."""
@@ -353,7 +353,7 @@ class TestWhatRealXAnswers:
         assert four.poll_budget == pytest.approx(150.0)
 
     async def test_one_slow_stream_does_not_fail_the_whole_poll_in_the_poller(
-        self, fake, session, store: Store, db: Database, clock: FakeClock
+        self, fake, session, store: Store, db: Db, clock: FakeClock
     ):
         """Through the real poller, which bounds a poll by the source's timeout_seconds unless the connector sets
         a poll_budget: mentions take longer than one request may, own posts answer at once. The own post is

@@ -15,12 +15,14 @@ import pytest
 from tests.connectors import conftest as _connectors
 from tests.connectors.conftest import FakeServer, Recorded, Reply
 
+from conftest import store_table
 from watchtower.config import Config, parse_config
 from watchtower.models import Classification, Item
 from watchtower.pipeline import triage_record
 from watchtower.platform_actions.registry import build_client
 from watchtower.platform_actions.worker import PlatformActionWorker
 from watchtower.store import Store, repo
+from watchtower.store.db import Location
 
 ENV = {"FACEBOOK_PAGE_TOKEN": "fb-page-token", "IG_TOKEN": "ig-token", "YT_ID": "yt-client", "YT_SECRET": "yt-sec",
        "YT_REFRESH": "yt-refresh", "XK": "ck", "XS": "cs", "XA": "at", "XAS": "ats", "MASTO": "masto-token",
@@ -49,12 +51,12 @@ def sources(base: str) -> list[dict[str, Any]]:
     ]
 
 
-def make_config(db_path: Path, base: str, **actions: Any) -> Config:
+def make_config(store: Path | Location, base: str, **actions: Any) -> Config:
     return parse_config({
         "school": {"name": "Oakfield Academy"},
         "people": PEOPLE,
         "dashboard": {"enabled": False, "public_url": "http://127.0.0.1:8080"},
-        "store": {"path": str(db_path)},
+        "store": store_table(store),
         "sources": sources(base),
         "actions": {"youtube_client_id_secret": "YT_ID", "youtube_client_secret_secret": "YT_SECRET",
                     "youtube_refresh_token_secret": "YT_REFRESH", "youtube_token_uri": base + "/token",
@@ -124,13 +126,13 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def make_harness(tmp_path: Path, fake: FakeServer, session: aiohttp.ClientSession,
+def make_harness(store_location: Location, fake: FakeServer, session: aiohttp.ClientSession,
                  clock: Clock) -> Callable[..., Any]:
     stores: list[Store] = []
 
     async def make(**actions: Any) -> Harness:
-        config = make_config(tmp_path / "wt.db", fake.base, **actions)
-        store = Store(config.store.path)
+        config = make_config(store_location, fake.base, **actions)
+        store = Store(store_location)
         await store.open()
         stores.append(store)
         return Harness(store, config, fake, session, clock)

@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 from aiohttp import web
 
+from conftest import both_stores
 from watchtower.platform_actions.model import NotPossible
 from watchtower.platform_actions.service import request_action
 from watchtower.store import repo
 
 from .conftest import Harness, Reply, add
+
+pytestmark = both_stores
 
 GRAPH_PERMISSION = {"error": {"message": "(#200) Requires pages_manage_engagement permission to manage the object",
                               "type": "OAuthException", "code": 200, "fbtrace_id": "AbC"}}

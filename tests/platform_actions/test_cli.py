@@ -7,10 +7,13 @@ from typing import Any
 
 import pytest
 
+from conftest import both_stores
 from watchtower.cli import main
 from watchtower.store import connect, repo
 
 from .conftest import Harness, add
+
+pytestmark = both_stores
 
 
 def _write_config(h: Harness, path: Path) -> Path:
@@ -34,11 +37,11 @@ async def test_cli_hides_and_refuses_a_moderator_delete_of_safeguarding(
     assert main(["action", str(item_id), "--on-platform", "delete", "--by", "Fatima Shah",
                  "--config", str(cfg)]) == 0
     assert main(["action", str(item_id), "--on-platform", "hide", "--by", "Nobody", "--config", str(cfg)]) == 2
-    db = connect(h.config.store.path)
+    db = connect(h.store.location)
     try:
         rows = repo.platform_actions_for_item(db, item_id)
     finally:
-        db.conn.close()
+        db.close()
     assert [(r["kind"], r["channel"], r["requested_by"]) for r in rows] == [
         ("hide", "cli", "amy@oakfield.example"), ("delete", "cli", "dsl@oakfield.example")]
     assert rows[1]["evidence_sha256"]

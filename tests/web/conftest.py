@@ -18,11 +18,12 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from conftest import FakeClock, store_and_triage
+from conftest import FakeClock, store_and_triage, store_table
 from watchtower import users
 from watchtower.config import Config, parse_config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.models import CATEGORIES, Classification, Item
+from watchtower.store.db import Location
 from watchtower.web import create_app
 
 LINK_KEY = "k" * 40
@@ -49,7 +50,7 @@ class KeywordClassifier:
 Clock = FakeClock
 
 
-def make_config(db_path: Path, **dashboard: Any) -> Config:
+def make_config(store: Path | Location, **dashboard: Any) -> Config:
     data: dict[str, Any] = {
         "school": {"name": "Oakfield Academy"},
         "people": [
@@ -61,7 +62,7 @@ def make_config(db_path: Path, **dashboard: Any) -> Config:
             {"name": "Tom Reid", "email": "tom@oakfield.example", "roles": ["deputy_dsl"]},
         ],
         "dashboard": {"public_url": "http://127.0.0.1:8080", **dashboard},
-        "store": {"path": str(db_path)},
+        "store": store_table(store),
     }
     return parse_config(data)
 
@@ -71,8 +72,9 @@ class NullSender:
         return None
 
 
-async def start_daemon(tmp_path: Path, clock: Clock, **dashboard: Any) -> Daemon:
-    config = make_config(tmp_path / "wt.db", **dashboard)
+async def start_daemon(where: Path | Location, clock: Clock, **dashboard: Any) -> Daemon:
+    """A daemon on the store ``where`` (a Location), or on ``where``/wt.db (a folder)."""
+    config = make_config(where if isinstance(where, Location) else where / "wt.db", **dashboard)
     daemon = Daemon(config, Overrides(environ={"WATCHTOWER_LINK_KEY": LINK_KEY}, classifier=KeywordClassifier(),
                                       sender=NullSender(), clock=clock, start_dashboard=False))
     await daemon.start()
@@ -150,8 +152,8 @@ class Env:
 
 
 @pytest.fixture
-async def env(tmp_path: Path, clock: Clock) -> AsyncIterator[Env]:
-    daemon = await start_daemon(tmp_path, clock)
+async def env(store_location: Location, clock: Clock) -> AsyncIterator[Env]:
+    daemon = await start_daemon(store_location, clock)
     app = create_app(daemon)
     client = TestClient(TestServer(app))
     await client.start_server()

@@ -8,9 +8,12 @@ import json
 import re
 from typing import Any
 
+from conftest import both_stores
 from watchtower.config import parse_config
 
 from .conftest import Env, csrf_of, login, seed
+
+pytestmark = both_stores
 
 
 async def _rows(env: Env, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:

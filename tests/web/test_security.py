@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
 
+from conftest import both_stores
+from watchtower.store.db import Location
 from watchtower.web import create_app
 from watchtower.web._context import DASHBOARD, IpLimiter
 from watchtower.web._security import CSP
 
 from .conftest import PASSWORD, Clock, Env, add_user, csrf_of, login, seed, start_daemon
+
+pytestmark = both_stores
 
 
 async def _rows(env: Env, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
@@ -108,10 +111,11 @@ class TestLogin:
         finally:
             await admin.close()
 
-    async def test_session_cookie_flags_and_only_a_hash_is_stored(self, tmp_path: Path, clock: Clock) -> None:
+    async def test_session_cookie_flags_and_only_a_hash_is_stored(self, store_location: Location,
+                                                                 clock: Clock) -> None:
         """Over https the session cookie is __Host-, Secure, HttpOnly, SameSite=Strict; the database keeps only
         the token's SHA-256."""
-        daemon = await start_daemon(tmp_path, clock, public_url="https://watchtower.oakfield.example")
+        daemon = await start_daemon(store_location, clock, public_url="https://watchtower.oakfield.example")
         client = TestClient(TestServer(create_app(daemon)))
         await client.start_server()
         try:
@@ -197,8 +201,9 @@ class TestRoles:
         assert await _rows(env, "SELECT actor FROM audit WHERE action = 'view_safeguarding'") == [
             ("dsl@oakfield.example",)]
 
-    async def test_config_can_let_moderators_read_safeguarding_text(self, tmp_path: Path, clock: Clock) -> None:
-        daemon = await start_daemon(tmp_path, clock, moderators_see_safeguarding_text=True)
+    async def test_config_can_let_moderators_read_safeguarding_text(self, store_location: Location,
+                                                                   clock: Clock) -> None:
+        daemon = await start_daemon(store_location, clock, moderators_see_safeguarding_text=True)
         client = TestClient(TestServer(create_app(daemon)))
         await client.start_server()
         try:

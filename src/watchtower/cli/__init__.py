@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "watchtower.cli.user",
     "watchtower.cli.status", "watchtower.cli.purge", "watchtower.cli.export", "watchtower.cli.erase",
     "watchtower.cli.evidence", "watchtower.cli.backup", "watchtower.cli.restore", "watchtower.cli.thresholds",
+    "watchtower.cli.migrate_store",
 )
 
 

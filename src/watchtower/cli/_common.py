@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from watchtower.exceptions import WatchtowerError
+
+if TYPE_CHECKING:
+    from watchtower.config import StoreConfig
+    from watchtower.store.db import Db
 
 DEFAULT_CONFIG_CANDIDATES = (
     Path("/etc/watchtower/watchtower.toml"),
@@ -59,12 +62,24 @@ def config_path(given: Path | None) -> Path:
     return DEFAULT_CONFIG_CANDIDATES[-1]
 
 
-def open_database(path: Path, *, migrate: bool = True, command: str = "") -> Any:
-    """The store's connection to ``path``, or a WatchtowerError saying in one sentence why it cannot be opened
-    (most often: run as a user who may not read /var/lib/watchtower)."""
+def open_database(store: StoreConfig, *, migrate: bool = True, command: str = "") -> Db:
+    """The store's connection (``[store]``: a SQLite file or a PostgreSQL database), or a WatchtowerError saying
+    in one sentence why it cannot be opened (most often: run as a user who may not read /var/lib/watchtower)."""
+    from watchtower.exceptions import StoreError
     from watchtower.store import connect
 
     run_as = f"sudo -u watchtower /opt/watchtower/venv/bin/watchtower {command}".rstrip()
+    if store.path is None:
+        try:
+            db = connect(store.location(), migrate=migrate)
+        except StoreError as exc:
+            raise WatchtowerError(str(exc)) from None
+        if not migrate and not db.has_table("items"):
+            db.close()
+            raise WatchtowerError(f"the database {store.describe()} has no Watchtower tables: has the daemon ever "
+                                  "started?")
+        return db
+    path = store.path
     try:
         path.stat()
     except FileNotFoundError:
@@ -82,8 +97,7 @@ def open_database(path: Path, *, migrate: bool = True, command: str = "") -> Any
         raise WatchtowerError(
             f"cannot open the database {path}: permission denied; run this as the service user ({run_as})"
         ) from None
-    except sqlite3.OperationalError as exc:
+    except StoreError as exc:
         raise WatchtowerError(
-            f"cannot open the database {path} ({exc}): check that it exists and that you run this as the service "
-            f"user ({run_as})"
+            f"{exc}: check that it exists and that you run this as the service user ({run_as})"
         ) from None

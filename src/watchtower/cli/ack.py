@@ -76,7 +76,7 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any]:
     from watchtower.config import load_config
 
     config = load_config(config_path(args.config))
-    return config, open_database(config.store.path, command="queue")
+    return config, open_database(config.store, command="queue")
 
 
 def os_login(environ: Mapping[str, str] | None = None) -> str:
@@ -128,7 +128,7 @@ def _write(args: argparse.Namespace, fn: Any) -> Any:
     except KeyError:
         raise WatchtowerError(f"no item {args.item_id}: see `watchtower queue`") from None
     finally:
-        db.conn.close()
+        db.close()
 
 
 def _ack(args: argparse.Namespace) -> int:
@@ -221,12 +221,12 @@ def _queue(args: argparse.Namespace) -> int:
 
     config, db = _open(args)
     if args.school is not None and args.school not in [s.id for s in config.all_schools]:
-        db.conn.close()
+        db.close()
         raise WatchtowerError(f"--school {args.school!r}: use one of {', '.join(s.id for s in config.all_schools)}")
     try:
         rows = repo.open_items_detail(db, schools=None if args.school is None else [args.school])
     finally:
-        db.conn.close()
+        db.close()
     if not rows:
         print("no open items: nothing is waiting for acknowledgement")
         return 0

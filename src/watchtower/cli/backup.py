@@ -17,10 +17,12 @@ def register(sub: Any) -> None:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from watchtower.backup import backup
+    from watchtower.backup import backup, refuse_postgresql
     from watchtower.config import load_config
 
     config = load_config(config_path(args.config))
+    refuse_postgresql(config.store, "backup")
+    assert config.store.path is not None
     res = backup(config.store.path, args.path)
     print(f"backed up {config.store.path} to {res.path} ({res.bytes} bytes, {res.seconds:.1f} s, "
           f"schema {res.migrations[-1]})")

@@ -86,6 +86,8 @@ def secrets_for(given: Path | None, environ: Mapping[str, str]) -> Secrets:
 
 def secret_keys(config: Any) -> Iterator[tuple[str, str]]:
     """(where in the config, secret NAME) for every secret the daemon would read at start-up."""
+    if config.store.password_secret:
+        yield "store.password_secret", config.store.password_secret
     if config.smtp.password_secret:
         yield "smtp.password_secret", config.smtp.password_secret
     yield "dashboard.link_secret", config.dashboard.link_secret
@@ -180,6 +182,11 @@ async def _describe(config: Any, secrets: Secrets) -> tuple[list[tuple[str, str]
         info()
     info(f"Retention: unflagged items {config.retention.unflagged_days} days, flagged "
          f"{config.retention.flagged_days} days; audit log kept")
+    store_line, store_problem = await asyncio.to_thread(_store_text, config.store, environ, missing)
+    if store_problem:
+        problem(f"Store: {store_problem}")
+    else:
+        info(f"Store: {store_line}")
     info(f"Mail: {config.smtp.host}:{config.smtp.port} ({config.smtp.security}) from {config.smtp.from_address}")
     dash = config.dashboard
     listening = f"listening on {dash.host}:{dash.port}" if dash.enabled else "dashboard disabled"
@@ -194,6 +201,28 @@ async def _describe(config: Any, secrets: Secrets) -> tuple[list[tuple[str, str]
     return out, problems
 
 
+def _store_text(store: Any, environ: Mapping[str, str], missing: Mapping[str, str]) -> tuple[str, str | None]:
+    """The store in words, and for PostgreSQL whether it can be reached and how far its schema is: (line, None)
+    or (line, the problem that would stop the daemon)."""
+    from watchtower.exceptions import StoreError
+    from watchtower.store import connect
+    from watchtower.store.migrations import migrations
+
+    described = store.describe()
+    if store.url is None:
+        return described, None
+    if store.password_secret in missing or environ.get(store.password_secret or "") == "not-checked":
+        return f"{described} (not connected: its password secret is not here)", None
+    try:
+        db = connect(store.location(environ), migrate=False)
+    except StoreError as exc:
+        return described, f"{exc}"
+    try:
+        pending = len(migrations.pending(db))
+    finally:
+        db.close()
+    schema = "up to date" if not pending else f"{pending} migration(s) to apply, which the daemon does at start"
+    return f"{described} (connected; schema {schema})", None
 async def _describe_school(config: Any, school: Any, session: Any, environ: Any, missing: dict[str, str],
                            where_of: dict[int, str], info: Any, problem: Any) -> None:
     """One school: its name and id, what it watches, its people, who is told what, its deadlines."""

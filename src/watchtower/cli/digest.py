@@ -64,13 +64,13 @@ def preview(config: Any) -> int:
     from watchtower.digest import build_digest, build_trust_digest, digests_of, render_digest
     from watchtower.models import ALL_SCHOOLS, utcnow
 
-    db = open_database(config.store.path, command="digest")
+    db = open_database(config.store, command="digest")
     try:
         now = utcnow()
         rendered = [render_digest(build_trust_digest(db, config, now) if school == ALL_SCHOOLS
                                   else build_digest(db, config, now, school)) for school in digests_of(config)]
     finally:
-        db.conn.close()
+        db.close()
     for i, (subject, text, _) in enumerate(rendered):
         if i:
             print("\n" + "=" * 72 + "\n")
@@ -105,7 +105,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     key = get_secret(link_name, environ=env) if has_secret(link_name, environ=env) else secrets.token_urlsafe(32)
     roster = Directory.from_config(config)
     settings = OutboxSettings.from_config(config)
-    store = Store(config.store.path)
+    store = Store(config.store.location())
     await store.open()
     try:
         notifier = Notifier(

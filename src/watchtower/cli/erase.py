@@ -24,7 +24,7 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.store import immediate
 
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, command="erase")
+    db = open_database(config.store, command="erase")
     try:
         n = len(author_item_ids(db, args.author))
         if n and not args.yes:
@@ -35,7 +35,7 @@ def _main(args: argparse.Namespace) -> int:
         with immediate(db):
             counts = erase_author(db, args.author, by=args.by, now=utcnow())
     finally:
-        db.conn.close()
+        db.close()
     print(f"erased {counts['items']} item(s) by {args.author}: "
           + ", ".join(f"{k} {v}" for k, v in counts.items() if k != "items"))
     return 0

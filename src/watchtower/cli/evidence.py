@@ -32,7 +32,7 @@ def _main(args: argparse.Namespace) -> int:
 
     args.item_id = item_id(args.item_id)
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, command="evidence")
+    db = open_database(config.store, command="evidence")
     try:
         with immediate(db):
             try:
@@ -41,7 +41,7 @@ def _main(args: argparse.Namespace) -> int:
                 print(f"watchtower evidence: no item {args.item_id} (purged or erased?)", file=sys.stderr)
                 return 1
     finally:
-        db.conn.close()
+        db.close()
     write_private(args.out, json.dumps(snap, indent=2, ensure_ascii=False, default=str) + "\n")
     if not snap["flagged"]:
         print(f"note: item {args.item_id} was not flagged by Watchtower", file=sys.stderr)

@@ -37,11 +37,11 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.models import utcnow
 
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, command="export")
+    db = open_database(config.store, command="export")
     try:
         data = export_author(db, args.author, now=utcnow())
     finally:
-        db.conn.close()
+        db.close()
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
     if args.out:
         write_private(args.out, text)

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, by: str) -> int:
     from watchtower.store import connect, immediate, repo
 
     config = load_config(config_path(args.config))
-    db = connect(config.store.path)
+    db = connect(config.store.location())
     try:
         item = repo.get_item(db, args.item_id)
         school = str(item["school"]) if item else config.all_schools[0].id
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, by: str) -> int:
     except NotPossible as exc:
         raise WatchtowerError(str(exc)) from None
     finally:
-        db.conn.close()
+        db.close()
     print(plan)
     if action_id is None:
         print("already asked for: it is done once (see the item's page for its state)")

@@ -23,12 +23,12 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.store import immediate
 
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, command="purge")
+    db = open_database(config.store, command="purge")
     try:
         with immediate(db):
             counts = purge(db, config.retention, now=utcnow(), dry_run=args.dry_run, channel="cli")
     finally:
-        db.conn.close()
+        db.close()
     r = config.retention
     verb = "would delete" if args.dry_run else "deleted"
     print(f"{verb} {counts.unflagged_items} unflagged item(s) older than {r.unflagged_days} days and "

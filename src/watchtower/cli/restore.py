@@ -20,10 +20,12 @@ def register(sub: Any) -> None:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from watchtower.backup import restore
+    from watchtower.backup import refuse_postgresql, restore
     from watchtower.config import load_config
 
     config = load_config(config_path(args.config))
+    refuse_postgresql(config.store, "restore")
+    assert config.store.path is not None
     kept = restore(args.path, config.store.path, force=args.force)
     print(f"restored {config.store.path} from {args.path}")
     if kept:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from watchtower.cli._common import add_config_arg, config_path, open_database
+
+if TYPE_CHECKING:
+    from watchtower.store.db import Db
 
 SEVERITY = {0: "none", 1: "normal", 2: "high", 3: "critical"}
 #: an email still pending after this long means SMTP is failing
@@ -29,7 +32,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_main)
 
 
-def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]:
+def collect(db: Db, now: datetime, silent_after_hours: float) -> dict[str, Any]:
     from watchtower.store import repo
     from watchtower.timeutil import parse_ts, ts
 
@@ -46,7 +49,8 @@ def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]
         elif s["last_success_at"] and now - parse_ts(s["last_success_at"]) > timedelta(hours=silent_after_hours):
             problems.append(f"source {s['source_name']} has not polled successfully since {s['last_success_at']}")
     open_rows = db.execute(
-        "SELECT severity, COUNT(*), SUM(deadline_at < ?) FROM items WHERE acknowledged_at IS NULL "
+        "SELECT severity, COUNT(*), SUM(CASE WHEN deadline_at < ? THEN 1 ELSE 0 END) FROM items "
+        "WHERE acknowledged_at IS NULL "
         "AND resolved_at IS NULL AND deadline_at IS NOT NULL GROUP BY severity ORDER BY severity DESC",
         [ts(now)],
     ).fetchall()
@@ -73,7 +77,7 @@ def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]
             " SELECT last_error_at AS at, 'source ' || source_name AS what, last_error AS error FROM source_health"
             " WHERE last_error IS NOT NULL"
             " UNION ALL SELECT created_at, 'email to ' || recipient, last_error FROM alerts"
-            " WHERE last_error IS NOT NULL) ORDER BY at DESC LIMIT 5"
+            " WHERE last_error IS NOT NULL) AS e ORDER BY at DESC LIMIT 5"
         )
     ]
     return {
@@ -94,26 +98,26 @@ def collect(db: Any, now: datetime, silent_after_hours: float) -> dict[str, Any]
     }
 
 
-def write_probe(db: Any) -> str | None:
+def write_probe(db: Db) -> str | None:
     """Try a write and roll it back: None if the database can be written, else the error. A database the daemon
     is busy writing counts as writable (it is being written)."""
-    import sqlite3
+    from watchtower.store.db import BusyError, DatabaseError
 
-    conn = db.conn
+    class _RollBack(Exception):
+        pass
+
     try:
-        conn.execute("PRAGMA busy_timeout = 2000")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('status_write_probe', '1')")
-        finally:
-            conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            return None
+        db.set_busy_timeout(2.0)
+        with db.transaction():
+            db.execute("INSERT INTO meta (key, value) VALUES ('status_write_probe', '1') "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            raise _RollBack
+    except _RollBack:
+        return None
+    except BusyError:
+        return None
+    except DatabaseError as exc:
         return str(exc)
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None
 
 
 def _print(report: dict[str, Any]) -> None:
@@ -146,11 +150,11 @@ def _main(args: argparse.Namespace) -> int:
     from watchtower.models import utcnow
 
     config = load_config(config_path(args.config))
-    db = open_database(config.store.path, migrate=False, command="status")
+    db = open_database(config.store, migrate=False, command="status")
     try:
         report = collect(db, utcnow(), config.watch.silent_after_hours)
     finally:
-        db.conn.close()
+        db.close()
     if args.json:
         print(json.dumps(report, indent=2))
     else:

@@ -76,15 +76,15 @@ def _main(args: argparse.Namespace) -> int:
         print("watchtower thresholds: --min-marks must be at least 1", file=sys.stderr)
         return 2
     config = load_config(config_path(args.config))
-    if not config.store.path.exists():
+    if config.store.path is not None and not config.store.path.exists():
         print(f"watchtower thresholds: no database at {config.store.path}: has the daemon ever started?",
               file=sys.stderr)
         return 2
-    db = open_database(config.store.path, migrate=False, command="thresholds")
+    db = open_database(config.store, migrate=False, command="thresholds")
     try:
         advice = collect(db, config.classifier, args.min_marks)
     finally:
-        db.conn.close()
+        db.close()
     if args.json:
         print(json.dumps([{"key": a.key, "current": a.current, "suggested": a.suggested, "why": a.why,
                            "false_positives": a.total("false_positive"), "confirmed": a.total("confirmed"),

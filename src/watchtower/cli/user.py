@@ -62,7 +62,7 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any]:
     from watchtower.config import load_config
 
     config = load_config(config_path(args.config))
-    return config, open_database(config.store.path, command="user")
+    return config, open_database(config.store, command="user")
 
 
 def _read_password(args: argparse.Namespace) -> str:

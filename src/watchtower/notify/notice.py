@@ -28,10 +28,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlite_utils import Database
-
 from watchtower.models import DEFAULT_SCHOOL
 from watchtower.store import repo
+from watchtower.store.db import Db
 
 #: (email, name, role) of one person told; name and role may be unknown (an operator's bare address)
 Person = tuple[str, str | None, str | None]
@@ -119,7 +118,7 @@ class Notice:
     def dedup_key(scope: str, email: str) -> str:
         return f"{scope}:{email.lower()}"
 
-    def enqueue(self, db: Database, people: Iterable[Person], now: datetime) -> list[str]:
+    def enqueue(self, db: Db, people: Iterable[Person], now: datetime) -> list[str]:
         """Queue one outbox row per person (none twice) and audit it; returns the addresses newly queued."""
         everyone = list(people)
         told = [

@@ -24,8 +24,6 @@ from functools import partial
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from watchtower.config import Config
 from watchtower.exceptions import PermanentDeliveryError, TransientDeliveryError
 from watchtower.links import LinkSigner
@@ -36,6 +34,7 @@ from watchtower.notify.notice import Notice
 from watchtower.notify.retry import RetryPolicy
 from watchtower.people import Recipient, Roster
 from watchtower.store import Store, repo
+from watchtower.store.db import Db
 from watchtower.timeutil import parse_ts
 from watchtower.wake_loop import run_wake_loop
 
@@ -133,7 +132,7 @@ class Notifier:
         self._failing = False
         self.sent_count = 0
         #: alert id -> the write that records it as sent, for emails accepted while the store refused writes
-        self._accepted: dict[int, Callable[[Database], None]] = {}
+        self._accepted: dict[int, Callable[[Db], None]] = {}
         #: seconds from the server's 250 to the "sent" record's commit, for the last emails (issue 14: the window
         #: in which a SIGKILL leaves a delivered email unrecorded, so that it is sent again after a restart)
         self.unrecorded_window: deque[float] = deque(maxlen=1000)
@@ -187,7 +186,7 @@ class Notifier:
         if not muted:
             return rows
 
-        def record(db: Database) -> None:
+        def record(db: Db) -> None:
             for reason, ids in muted.items():
                 repo.mute_alerts(db, ids, reason=reason, now=now)
                 for r in rows:
@@ -268,7 +267,7 @@ class Notifier:
             # a store that refuses writes must not stop an alert going out: send it, and remember it below
             self.log.error("alert_sending_not_recorded", alert_ids=ids)
 
-        def record(db: Database) -> None:
+        def record(db: Db) -> None:
             repo.mark_sent(db, ids, now=self.clock(), message_id=message_id)
             for r in email.rows:
                 repo.audit(
@@ -344,7 +343,7 @@ class Notifier:
         operators = [o for o in self.settings.operators_for(school) if o != email.recipient]
         tag = f"[{self.settings.school_name(school)}] " if self.settings.multi_school and school else ""
 
-        def record(db: Database) -> None:
+        def record(db: Db) -> None:
             repo.mark_failed(db, ids, error=error, now=now)
             for r in email.rows:
                 repo.audit(
@@ -412,7 +411,7 @@ class Notifier:
 
 
 def _load_items(
-    db: Database, ids: Sequence[int]
+    db: Db, ids: Sequence[int]
 ) -> tuple[list[dict[str, Any]], dict[int, list[tuple[str, str | None]]], dict[int, list[str]]]:
     items = [render.decode_item(r) for r in repo.get_items(db, ids)]
     told = {i: repo.told_about(db, i) for i in ids}
@@ -423,5 +422,5 @@ def _load_items(
     return items, told, classes
 
 
-def _defer(db: Database, *, ids: list[int], until: datetime) -> None:
+def _defer(db: Db, *, ids: list[int], until: datetime) -> None:
     repo.defer_alerts(db, ids, until=until)

@@ -13,8 +13,6 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from watchtower.config import Config
 from watchtower.dataprotection import evidence
 from watchtower.platform_actions.model import (
@@ -28,6 +26,7 @@ from watchtower.platform_actions.model import (
 )
 from watchtower.platform_actions.registry import build_client
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.timeutil import maybe_ts
 
 MAX_REPLY_CHARS = 2000
@@ -111,7 +110,7 @@ def _extra(item: dict[str, Any]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def dedup_key(db: Database, item_id: int, kind: str, params: dict[str, Any]) -> str:
+def dedup_key(db: Db, item_id: int, kind: str, params: dict[str, Any]) -> str:
     """(item, action, parameters, generation): the same request twice is one row. The generation moves on when an
     earlier one failed (so it can be asked again) and, for hide/unhide, when the last toggle finished."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True).encode()).hexdigest()[:16]
@@ -123,7 +122,7 @@ def dedup_key(db: Database, item_id: int, kind: str, params: dict[str, Any]) -> 
 
 
 def request_action(
-    db: Database,
+    db: Db,
     config: Config,
     item_id: int,
     kind: str,

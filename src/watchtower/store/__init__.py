@@ -1,8 +1,10 @@
-"""The store: one SQLite file, one writer thread, readers on their own connections.
+"""The store: a SQLite file (the default) or a PostgreSQL database; one writer thread, readers on their own
+connections.
 
-Other code hands the store *functions* of a ``sqlite_utils.Database`` (Datasette's pattern): ``await store.write(fn)``
-runs ``fn`` on the single writer thread inside ``BEGIN IMMEDIATE`` ... ``COMMIT``; ``await store.read(fn)`` runs
-it on a reader thread. Nothing touches SQLite on the event loop.
+Other code hands the store *functions* of a :class:`~watchtower.store.db.Db` (Datasette's pattern):
+``await store.write(fn)`` runs ``fn`` on the single writer thread inside one transaction (SQLite: ``BEGIN
+IMMEDIATE`` ... ``COMMIT``); ``await store.read(fn)`` runs it on a reader thread. Nothing touches the database on
+the event loop.
 """
 
 from __future__ import annotations
@@ -14,24 +16,28 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from sqlite_utils import Database
-
 from watchtower.store._db import connect, immediate
+from watchtower.store.db import Db, Location, SqliteDb, as_location
 
-__all__ = ["Store", "connect", "immediate"]
+__all__ = ["Db", "Location", "Store", "connect", "immediate"]
 
 T = TypeVar("T")
 
 
 class Store:
-    def __init__(self, path: Path | str, *, readers: int = 2) -> None:
-        self.path = Path(path)
+    def __init__(self, where: Location | Path | str, *, readers: int = 2) -> None:
+        self.location = as_location(where)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
         self._readers = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="store-reader")
         self._local = threading.local()
-        self._write_db: Database | None = None
-        self._reader_dbs: list[Database] = []
+        self._write_db: Db | None = None
+        self._reader_dbs: list[Db] = []
         self._lock = threading.Lock()
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file (None for a PostgreSQL store)."""
+        return self.location.path
 
     @property
     def is_open(self) -> bool:
@@ -40,18 +46,18 @@ class Store:
 
     async def open(self) -> None:
         loop = asyncio.get_running_loop()
-        self._write_db = await loop.run_in_executor(self._writer, connect, self.path)
+        self._write_db = await loop.run_in_executor(self._writer, connect, self.location)
 
-    def _reader(self) -> Database:
-        db: Database | None = getattr(self._local, "db", None)
+    def _reader(self) -> Db:
+        db: Db | None = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.path, migrate=False)
+            db = connect(self.location, migrate=False)
             self._local.db = db
             with self._lock:
                 self._reader_dbs.append(db)
         return db
 
-    async def write(self, fn: Callable[[Database], T]) -> T:
+    async def write(self, fn: Callable[[Db], T]) -> T:
         """Run ``fn(db)`` on the writer thread in one transaction; its exception (after rollback) propagates."""
         if self._write_db is None:
             raise RuntimeError("store is not open")
@@ -63,7 +69,7 @@ class Store:
 
         return await asyncio.get_running_loop().run_in_executor(self._writer, job)
 
-    async def read(self, fn: Callable[[Database], T]) -> T:
+    async def read(self, fn: Callable[[Db], T]) -> T:
         """Run ``fn(db)`` on a reader thread (WAL: readers never block the writer)."""
 
         def job() -> T:
@@ -76,8 +82,9 @@ class Store:
 
         def close_writer() -> None:
             if self._write_db is not None:
-                self._write_db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                self._write_db.conn.close()
+                if isinstance(self._write_db, SqliteDb):
+                    self._write_db.checkpoint()
+                self._write_db.close()
                 self._write_db = None
 
         await loop.run_in_executor(self._writer, close_writer)
@@ -85,5 +92,5 @@ class Store:
         self._readers.shutdown(wait=True)
         with self._lock:
             for db in self._reader_dbs:
-                db.conn.close()
+                db.close()
             self._reader_dbs.clear()

@@ -6,14 +6,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower.models import ALL_SCHOOLS
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 
 def audit(
-    db: Database,
+    db: Db,
     *,
     actor: str,
     action: str,

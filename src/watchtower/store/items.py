@@ -8,15 +8,14 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower.models import ACTIONS, DEFAULT_SCHOOL, Classification, Item
 from watchtower.store._db import rows as _rows
 from watchtower.store.audit import audit
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 
-def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: datetime,
+def ingest(db: Db, items: Iterable[Item], *, source_name: str, now: datetime,
            school: str = DEFAULT_SCHOOL) -> list[int]:
     """Store items of ``school`` (their source's); return the ids of those not seen before. The same post seen twice
     is one item (of the school whose source saw it first)."""
@@ -56,11 +55,11 @@ def ingest(db: Database, items: Iterable[Item], *, source_name: str, now: dateti
     return new_ids
 
 
-def unclassified_ids(db: Database, limit: int = 10_000) -> list[int]:
+def unclassified_ids(db: Db, limit: int = 10_000) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM items WHERE classified_at IS NULL ORDER BY id LIMIT ?", [limit])]
 
 
-def sources_of(db: Database, ids: Sequence[int]) -> dict[str, list[int]]:
+def sources_of(db: Db, ids: Sequence[int]) -> dict[str, list[int]]:
     """``ids`` grouped by the source that first saw each item, ids in order within each source."""
     out: dict[str, list[int]] = {}
     for start in range(0, len(ids), 500):
@@ -73,7 +72,7 @@ def sources_of(db: Database, ids: Sequence[int]) -> dict[str, list[int]]:
     return out
 
 
-def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+def get_items(db: Db, ids: Sequence[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
@@ -82,13 +81,13 @@ def get_items(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
-def get_item(db: Database, item_id: int) -> dict[str, Any] | None:
+def get_item(db: Db, item_id: int) -> dict[str, Any] | None:
     rows = get_items(db, [item_id])
     return rows[0] if rows else None
 
 
 def record_classification(
-    db: Database,
+    db: Db,
     item_id: int,
     cls: Classification,
     *,
@@ -122,7 +121,7 @@ def record_classification(
     )
 
 
-def latest_classification(db: Database, item_id: int) -> dict[str, Any] | None:
+def latest_classification(db: Db, item_id: int) -> dict[str, Any] | None:
     row = db.execute(
         "SELECT categories, severity, scores, reasons, model_version, classified_at FROM classifications "
         "WHERE item_id = ? ORDER BY id DESC LIMIT 1",
@@ -140,7 +139,7 @@ def latest_classification(db: Database, item_id: int) -> dict[str, Any] | None:
     }
 
 
-def record_step(db: Database, item_id: int, step: str, reason: str, now: datetime) -> bool:
+def record_step(db: Db, item_id: int, step: str, reason: str, now: datetime) -> bool:
     """Record that an escalation step was taken; False if it already was (restart-safe)."""
     cur = db.execute(
         "INSERT INTO escalation_steps (item_id, step, at, reason) VALUES (?, ?, ?, ?) "
@@ -150,11 +149,11 @@ def record_step(db: Database, item_id: int, step: str, reason: str, now: datetim
     return cur.rowcount == 1
 
 
-def done_steps(db: Database, item_id: int) -> set[str]:
+def done_steps(db: Db, item_id: int) -> set[str]:
     return {r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ?", [item_id])}
 
 
-def open_items(db: Database) -> list[dict[str, Any]]:
+def open_items(db: Db) -> list[dict[str, Any]]:
     """Items that still owe an acknowledgement, with the steps already taken."""
     rows = db.execute(
         "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, acknowledged_at, "
@@ -175,7 +174,7 @@ def open_items(db: Database) -> list[dict[str, Any]]:
     return out
 
 
-def items_state(db: Database, item_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
+def items_state(db: Db, item_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
     """(acknowledged_at, resolved_at) of each of these items that still exists."""
     if not item_ids:
         return {}
@@ -184,7 +183,7 @@ def items_state(db: Database, item_ids: Sequence[int]) -> dict[int, tuple[str | 
         f"SELECT id, acknowledged_at, resolved_at FROM items WHERE id IN ({marks})", list(item_ids))}
 
 
-def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
+def acknowledge(db: Db, item_id: int, *, by: str, channel: str, now: datetime, note: str | None = None) -> bool:
     """Acknowledge an item: stops its escalation chain. False if it was already acknowledged."""
     if db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is None:
         raise KeyError(item_id)
@@ -202,7 +201,7 @@ def acknowledge(db: Database, item_id: int, *, by: str, channel: str, now: datet
 
 
 def record_action(
-    db: Database, item_id: int, action: str, *, by: str, channel: str, now: datetime, note: str | None = None
+    db: Db, item_id: int, action: str, *, by: str, channel: str, now: datetime, note: str | None = None
 ) -> None:
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}: use one of {', '.join(ACTIONS)}")
@@ -215,7 +214,7 @@ def record_action(
     audit(db, actor=by, action=f"action:{action}", channel=channel, now=now, item_id=item_id, note=note)
 
 
-def resolve(db: Database, item_id: int, *, by: str, channel: str, now: datetime) -> None:
+def resolve(db: Db, item_id: int, *, by: str, channel: str, now: datetime) -> None:
     db.execute(
         "UPDATE items SET resolved_at = COALESCE(resolved_at, ?), resolved_by = COALESCE(resolved_by, ?) WHERE id = ?",
         [ts(now), by, item_id],
@@ -236,7 +235,7 @@ def in_schools(schools: Sequence[str] | None) -> tuple[str, list[Any]]:
     return f" AND school IN ({','.join('?' * len(schools))})", list(schools)
 
 
-def flagged_between(db: Database, start: datetime, end: datetime, *,
+def flagged_between(db: Db, start: datetime, end: datetime, *,
                     schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Items (of ``schools``; ``None``: all) classified with at least one category in [start, end), worst first."""
     where, params = in_schools(schools)
@@ -248,7 +247,7 @@ def flagged_between(db: Database, start: datetime, end: datetime, *,
     )
 
 
-def open_items_detail(db: Database, *, schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def open_items_detail(db: Db, *, schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Full rows of items (of ``schools``) still owing an acknowledgement, soonest deadline first."""
     where, params = in_schools(schools)
     return _rows(
@@ -259,7 +258,7 @@ def open_items_detail(db: Database, *, schools: Sequence[str] | None = None) -> 
     )
 
 
-def acknowledged_late_between(db: Database, start: datetime, end: datetime, *,
+def acknowledged_late_between(db: Db, start: datetime, end: datetime, *,
                               schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Items (of ``schools``) acknowledged in [start, end) after their deadline had passed."""
     where, params = in_schools(schools)
@@ -271,7 +270,7 @@ def acknowledged_late_between(db: Database, start: datetime, end: datetime, *,
     )
 
 
-def awaiting_dsl_review(db: Database, limit: int = 50, *,
+def awaiting_dsl_review(db: Db, limit: int = 50, *,
                         schools: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], int]:
     """Flagged items (of ``schools``) the DSL has not reviewed yet (oldest first, at most ``limit``), and how many
     in all."""
@@ -287,7 +286,7 @@ def awaiting_dsl_review(db: Database, limit: int = 50, *,
     return rows, int(total)
 
 
-def newest_own_posts(db: Database) -> dict[str, str]:
+def newest_own_posts(db: Db) -> dict[str, str]:
     """For each source that has seen the school's own posts: the newest own post's created_at (UTC text)."""
     return {
         name: newest
@@ -297,7 +296,7 @@ def newest_own_posts(db: Database) -> dict[str, str]:
     }
 
 
-def flagged_replies_since(db: Database, since: datetime) -> list[dict[str, Any]]:
+def flagged_replies_since(db: Db, since: datetime) -> list[dict[str, Any]]:
     """Flagged replies (items with a parent) posted at or after ``since``: id, platform, parent_id, created_at,
     categories, school."""
     return _rows(
@@ -308,6 +307,6 @@ def flagged_replies_since(db: Database, since: datetime) -> list[dict[str, Any]]
     )
 
 
-def item_by_platform_id(db: Database, platform: str, platform_id: str) -> dict[str, Any] | None:
+def item_by_platform_id(db: Db, platform: str, platform_id: str) -> dict[str, Any] | None:
     rows = _rows(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ?", [platform, platform_id])
     return rows[0] if rows else None

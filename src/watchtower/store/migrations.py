@@ -1,18 +1,117 @@
-"""Schema changes, applied in order at start-up, each in a transaction with its record (sqlite-utils Migrations).
+"""Schema changes, applied in order at start-up, each in a transaction with its record, on either store.
 
-Never edit a migration that has shipped: add a new one.
+The record is the table ``schema_migrations`` (one row per migration applied, by name). A SQLite database made
+before it existed (Watchtower 0.1 used sqlite-utils' ``_sqlite_migrations``) keeps its history: the names recorded
+there count as applied, so an existing install upgrades in place and nothing runs twice.
+
+Each migration is written once, in SQLite's spelling; on PostgreSQL its DDL is translated
+(``watchtower.store.dialect``: identity ids, BIGINT, text in byte order) and the two things SQLite spells its own
+way (the audit log's triggers, m007's table rebuild) branch on ``db.dialect``. Never edit what a migration that
+has shipped does on SQLite: add a new one.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from watchtower.store.db import Db
+from watchtower.timeutil import ts
+
+#: the record of applied migrations
+MIGRATIONS_TABLE = "schema_migrations"
+#: sqlite-utils' record (Watchtower 0.1): read, never written
+LEGACY_TABLE = "_sqlite_migrations"
+#: PostgreSQL: the advisory lock two daemons starting at once take, so that one of them migrates
+_PG_LOCK = 0x77746D67  # "wtmg"
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    fn: Callable[[Db], None]
+
+
+class Migrations:
+    """An ordered set of migrations; ``@migrations()`` registers one under its function's name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[Migration] = []
+
+    def __call__(self, *, name: str | None = None) -> Callable[[Callable[[Db], None]], Callable[[Db], None]]:
+        def inner(fn: Callable[[Db], None]) -> Callable[[Db], None]:
+            migration_name = name or fn.__name__
+            if any(m.name == migration_name for m in self._migrations):
+                raise ValueError(f"migration {migration_name!r} is already registered")
+            self._migrations.append(Migration(migration_name, fn))
+            return fn
+
+        return inner
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name for m in self._migrations]
+
+    def applied(self, db: Db) -> list[str]:
+        """The names recorded as applied (either record), in the order they were applied. Reads only."""
+        names: list[str] = []
+        if db.has_table(MIGRATIONS_TABLE):
+            names = [r[0] for r in db.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY applied_at, name")]
+        return names + [n for n in self._legacy(db) if n not in names]
+
+    def pending(self, db: Db) -> list[Migration]:
+        done = set(self.applied(db))
+        return [m for m in self._migrations if m.name not in done]
+
+    def _legacy(self, db: Db) -> list[str]:
+        if db.dialect != "sqlite" or not db.has_table(LEGACY_TABLE):
+            return []
+        return [r[0] for r in db.execute(
+            f"SELECT name FROM {LEGACY_TABLE} WHERE migration_set = ? ORDER BY rowid", [self.name])]
+
+    def _lock(self, db: Db) -> None:
+        """Inside a transaction: one process at a time past this point (SQLite's BEGIN IMMEDIATE already is)."""
+        if db.dialect == "postgresql":
+            db.execute("SELECT pg_advisory_xact_lock(?)", [_PG_LOCK])
+
+    def apply(self, db: Db, *, stop_before: str | None = None) -> list[str]:
+        """Apply every pending migration, each in its own transaction with its record; returns their names. A
+        migration that raises is rolled back and stays pending. ``stop_before``: apply only those before the
+        migration of that name (a test's database as an older version left it)."""
+        from watchtower.models import utcnow
+
+        if not self.pending(db) and db.has_table(MIGRATIONS_TABLE):
+            return []
+        with db.transaction():
+            self._lock(db)
+            db.execute(
+                f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            if db.dialect == "sqlite" and db.has_table(LEGACY_TABLE):
+                db.execute(
+                    f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) SELECT name, applied_at FROM {LEGACY_TABLE} "
+                    "WHERE migration_set = ? ON CONFLICT (name) DO NOTHING",
+                    [self.name],
+                )
+        done: list[str] = []
+        for m in self._migrations:
+            if m.name == stop_before:
+                break
+            with db.transaction():
+                self._lock(db)
+                if db.execute(f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", [m.name]).fetchone():
+                    continue  # applied before, or by another process while this one waited
+                m.fn(db)
+                db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", [m.name, ts(utcnow())])
+            done.append(m.name)
+        return done
+
 
 migrations = Migrations("watchtower")
 
 
 @migrations()
-def m001_initial(db: Database) -> None:
+def m001_initial(db: Db) -> None:
     db.execute(
         """
         CREATE TABLE items (
@@ -153,14 +252,17 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX audit_item ON audit (item_id)")
     # The audit log is append-only: the database itself refuses to change or delete a row.
-    db.execute(
-        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-    )
-    db.execute(
-        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-    )
+    if db.dialect == "postgresql":
+        _append_only_postgresql(db, "audit", "the audit log is append-only")
+    else:
+        db.execute(
+            "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )
+        db.execute(
+            "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )
     db.execute(
         """
         CREATE TABLE cursors (
@@ -189,7 +291,7 @@ def m001_initial(db: Database) -> None:
 
 
 @migrations()
-def m002_people_and_reviews(db: Database) -> None:
+def m002_people_and_reviews(db: Db) -> None:
     db.execute(
         """
         CREATE TABLE users (
@@ -233,7 +335,7 @@ def m002_people_and_reviews(db: Database) -> None:
 
 
 @migrations()
-def m003_queue_and_digest_indexes(db: Database) -> None:
+def m003_queue_and_digest_indexes(db: Db) -> None:
     """At a million items the queue page and the digest scanned the whole table (407 ms and 778 ms in
     bench/); these partial indexes cover only flagged items, so they stay small (8 ms and 43 ms)."""
     db.execute(
@@ -245,7 +347,7 @@ def m003_queue_and_digest_indexes(db: Database) -> None:
 
 
 @migrations()
-def m004_possible_concerns_and_decision_records(db: Database) -> None:
+def m004_possible_concerns_and_decision_records(db: Db) -> None:
     """Issue 13: an item may be a possible concern (critical-category evidence that is real but not conclusive:
     raised to high and routed as that category would be), and each classification keeps the structured record of
     its decisions (category, by rule|list|model, name, score, threshold key, threshold) that its reasons render."""
@@ -255,7 +357,7 @@ def m004_possible_concerns_and_decision_records(db: Database) -> None:
 
 
 @migrations()
-def m005_inbox_claims(db: Database) -> None:
+def m005_inbox_claims(db: Db) -> None:
     """Issue 18: an item can be claimed by, or assigned to, one person ("Amy is on it"), so two moderators do
     not both reply. ``claimed_by`` is the person's address, as acknowledgements record people."""
     db.execute("ALTER TABLE items ADD COLUMN claimed_by TEXT")
@@ -263,7 +365,7 @@ def m005_inbox_claims(db: Database) -> None:
 
 
 @migrations()
-def m006_alert_sending(db: Database) -> None:
+def m006_alert_sending(db: Db) -> None:
     """Issue 14: an email doubled across a SIGKILL. ``sending_at`` is set just before an alert's SMTP transaction
     and cleared when it is recorded as sent (right after the server's 250), retried or failed: a pending row that
     still has it after a restart was in flight when the process died, so its resend is known to be "in doubt"
@@ -272,10 +374,21 @@ def m006_alert_sending(db: Database) -> None:
 
 
 @migrations()
-def m007_alert_muted(db: Database) -> None:
+def m007_alert_muted(db: Db) -> None:
     """Issue 15: a notice whose item was acknowledged, resolved or purged before it went out is muted, not sent
     ("acknowledge by ..." for an item acknowledged 15 minutes earlier). SQLite cannot alter a CHECK constraint, so
-    the table is rebuilt from its own stored definition with 'muted' allowed, and its indexes recreated."""
+    the table is rebuilt from its own stored definition with 'muted' allowed, and its indexes recreated.
+    PostgreSQL can: there the CHECK constraint is replaced in place."""
+    if db.dialect == "postgresql":
+        checks = [r[0] for r in db.execute(
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'alerts'::regclass AND contype = 'c' "
+            "AND pg_get_constraintdef(oid) LIKE '%''pending''%'")]
+        if len(checks) != 1:
+            raise RuntimeError("m007: the alerts table is not as m001 made it; refusing to change it")
+        db.execute(f"ALTER TABLE alerts DROP CONSTRAINT {checks[0]}")
+        db.execute("ALTER TABLE alerts ADD CONSTRAINT alerts_status_check "
+                   "CHECK (status IN ('pending', 'sent', 'failed', 'muted'))")
+        return
     (table_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").fetchone()
     old_check = "CHECK (status IN ('pending', 'sent', 'failed'))"
     if old_check not in table_sql:
@@ -293,7 +406,7 @@ def m007_alert_muted(db: Database) -> None:
 
 
 @migrations()
-def m008_platform_actions(db: Database) -> None:
+def m008_platform_actions(db: Db) -> None:
     """Issue 17: acting on the platform (hide, unhide, delete, reply, ban) from Watchtower. An action is a row before
     it is an API call, like an alert: ``dedup_key`` (item, action, parameters, generation) makes a double click or a
     restart do it once; ``status`` goes pending -> sending (claimed, written before the call) -> done | failed |
@@ -332,7 +445,7 @@ def m008_platform_actions(db: Database) -> None:
 
 
 @migrations()
-def m009_schools(db: Database) -> None:
+def m009_schools(db: Db) -> None:
     """Issue 16: one Watchtower for a multi-academy trust. Every item, source, alert, audit row and dashboard user
     belongs to a school (its config id). Rows from before are the one-school config's, ``default``. A user's
     ``school`` is one id, several separated by commas, or ``*`` (every school: the trust's people); an audit row
@@ -348,3 +461,16 @@ def m009_schools(db: Database) -> None:
         "WHERE severity > 0 AND resolved_at IS NULL"
     )
     db.execute("CREATE INDEX items_school_seen ON items (school, first_seen_at)")
+def _append_only_postgresql(db: Db, table: str, message: str) -> None:
+    """PostgreSQL's spelling of m001's triggers: no UPDATE, DELETE or TRUNCATE of ``table``, as an integrity error
+    (what SQLite's RAISE(ABORT) is)."""
+    db.execute(
+        f"CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN RAISE EXCEPTION '{message}' USING ERRCODE = 'integrity_constraint_violation'; END $$"
+    )
+    db.execute(f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+               f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()")
+    db.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+               f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()")
+    db.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+               f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()")

@@ -6,15 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower.models import DEFAULT_SCHOOL
 from watchtower.store._db import rows as _rows
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 
 def enqueue_alert(
-    db: Database,
+    db: Db,
     *,
     dedup_key: str,
     kind: str,
@@ -61,7 +60,7 @@ def enqueue_alert(
     return cur.rowcount == 1
 
 
-def pending_alerts(db: Database, now: datetime, limit: int = 500) -> list[dict[str, Any]]:
+def pending_alerts(db: Db, now: datetime, limit: int = 500) -> list[dict[str, Any]]:
     """Alerts due for a (re)try now. Batched ones wait for their ``not_before`` unless another alert to the same
     person is going anyway."""
     rows = db.execute(
@@ -72,7 +71,7 @@ def pending_alerts(db: Database, now: datetime, limit: int = 500) -> list[dict[s
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
-def mute_alerts(db: Database, ids: Sequence[int], *, reason: str, now: datetime) -> None:
+def mute_alerts(db: Db, ids: Sequence[int], *, reason: str, now: datetime) -> None:
     """These notices will never be sent: their item was acknowledged, resolved or purged before they went out."""
     marks = ",".join("?" * len(ids))
     db.execute(
@@ -82,14 +81,14 @@ def mute_alerts(db: Database, ids: Sequence[int], *, reason: str, now: datetime)
     )
 
 
-def next_alert_due(db: Database) -> str | None:
+def next_alert_due(db: Db) -> str | None:
     row = db.execute(
         "SELECT MIN(MAX(next_attempt_at, not_before)) FROM alerts WHERE status = 'pending'"
     ).fetchone()
     return None if row is None else row[0]
 
 
-def mark_sending(db: Database, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
+def mark_sending(db: Db, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
     """About to hand these alerts to the SMTP server as the email ``message_id`` (see m006_alert_sending)."""
     marks = ",".join("?" * len(ids))
     db.execute(
@@ -98,7 +97,7 @@ def mark_sending(db: Database, ids: Sequence[int], *, now: datetime, message_id:
     )
 
 
-def mark_sent(db: Database, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
+def mark_sent(db: Db, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
         f"UPDATE alerts SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL, "
@@ -107,7 +106,7 @@ def mark_sent(db: Database, ids: Sequence[int], *, now: datetime, message_id: st
     )
 
 
-def mark_retry(db: Database, ids: Sequence[int], *, error: str, next_attempt_at: datetime) -> None:
+def mark_retry(db: Db, ids: Sequence[int], *, error: str, next_attempt_at: datetime) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
         f"UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, sending_at = NULL "
@@ -116,7 +115,7 @@ def mark_retry(db: Database, ids: Sequence[int], *, error: str, next_attempt_at:
     )
 
 
-def mark_failed(db: Database, ids: Sequence[int], *, error: str, now: datetime) -> None:
+def mark_failed(db: Db, ids: Sequence[int], *, error: str, now: datetime) -> None:
     marks = ",".join("?" * len(ids))
     db.execute(
         f"UPDATE alerts SET status = 'failed', attempts = attempts + 1, last_error = ?, sent_at = NULL, "
@@ -125,7 +124,7 @@ def mark_failed(db: Database, ids: Sequence[int], *, error: str, now: datetime) 
     )
 
 
-def defer_alerts(db: Database, ids: Sequence[int], *, until: datetime) -> None:
+def defer_alerts(db: Db, ids: Sequence[int], *, until: datetime) -> None:
     """Hold batched alerts until the person's batching window ends (not a failed try)."""
     marks = ",".join("?" * len(ids))
     db.execute(
@@ -133,7 +132,7 @@ def defer_alerts(db: Database, ids: Sequence[int], *, until: datetime) -> None:
     )
 
 
-def last_batched_send(db: Database, recipient: str) -> str | None:
+def last_batched_send(db: Db, recipient: str) -> str | None:
     """When this person last got a batched (non-urgent) item email."""
     row = db.execute(
         "SELECT MAX(sent_at) FROM alerts WHERE recipient = ? AND kind = 'item' AND urgent = 0 AND status = 'sent'",
@@ -142,24 +141,24 @@ def last_batched_send(db: Database, recipient: str) -> str | None:
     return None if row is None else row[0]
 
 
-def told_about(db: Database, item_id: int) -> list[tuple[str, str | None]]:
+def told_about(db: Db, item_id: int) -> list[tuple[str, str | None]]:
     """(name, role) of everyone an alert about this item was queued for, in order."""
     rows = db.execute(
-        "SELECT recipient_name, recipient, MIN(role) FROM alerts WHERE item_id = ? "
+        "SELECT MIN(recipient_name), recipient, MIN(role) FROM alerts WHERE item_id = ? "
         "GROUP BY recipient ORDER BY MIN(id)",
         [item_id],
     )
     return [(name or email, role) for name, email, role in rows]
 
 
-def get_alerts(db: Database, ids: Sequence[int]) -> list[dict[str, Any]]:
+def get_alerts(db: Db, ids: Sequence[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     return _rows(db, f"SELECT * FROM alerts WHERE id IN ({marks}) ORDER BY id", list(ids))
 
 
-def alert_ids_by_keys(db: Database, keys: Sequence[str]) -> list[int]:
+def alert_ids_by_keys(db: Db, keys: Sequence[str]) -> list[int]:
     if not keys:
         return []
     marks = ",".join("?" * len(keys))

@@ -7,14 +7,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower.store._db import rows as _rows
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 
 def enqueue_platform_action(
-    db: Database,
+    db: Db,
     *,
     dedup_key: str,
     item_id: int,
@@ -48,16 +47,16 @@ def enqueue_platform_action(
     return None if row is None else int(row[0])
 
 
-def platform_actions_for_item(db: Database, item_id: int) -> list[dict[str, Any]]:
+def platform_actions_for_item(db: Db, item_id: int) -> list[dict[str, Any]]:
     return _rows(db, "SELECT * FROM platform_actions WHERE item_id = ? ORDER BY id", [item_id])
 
 
-def get_platform_action(db: Database, action_id: int) -> dict[str, Any] | None:
+def get_platform_action(db: Db, action_id: int) -> dict[str, Any] | None:
     rows = _rows(db, "SELECT * FROM platform_actions WHERE id = ?", [action_id])
     return rows[0] if rows else None
 
 
-def count_platform_actions(db: Database, item_id: int, kinds: Sequence[str], statuses: Sequence[str]) -> int:
+def count_platform_actions(db: Db, item_id: int, kinds: Sequence[str], statuses: Sequence[str]) -> int:
     k, s = ",".join("?" * len(kinds)), ",".join("?" * len(statuses))
     return int(db.execute(
         f"SELECT COUNT(*) FROM platform_actions WHERE item_id = ? AND kind IN ({k}) AND status IN ({s})",
@@ -65,7 +64,7 @@ def count_platform_actions(db: Database, item_id: int, kinds: Sequence[str], sta
     ).fetchone()[0])
 
 
-def due_platform_actions(db: Database, now: datetime, limit: int = 50) -> list[dict[str, Any]]:
+def due_platform_actions(db: Db, now: datetime, limit: int = 50) -> list[dict[str, Any]]:
     return _rows(
         db,
         "SELECT * FROM platform_actions WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
@@ -73,12 +72,12 @@ def due_platform_actions(db: Database, now: datetime, limit: int = 50) -> list[d
     )
 
 
-def next_platform_action_due(db: Database) -> str | None:
+def next_platform_action_due(db: Db) -> str | None:
     row = db.execute("SELECT MIN(next_attempt_at) FROM platform_actions WHERE status = 'pending'").fetchone()
     return None if row is None else row[0]
 
 
-def claim_platform_action(db: Database, action_id: int, *, now: datetime) -> bool:
+def claim_platform_action(db: Db, action_id: int, *, now: datetime) -> bool:
     """pending -> sending, written (and committed) before the API call. False if someone else has it."""
     cur = db.execute(
         "UPDATE platform_actions SET status = 'sending', started_at = ?, attempts = attempts + 1 "
@@ -89,7 +88,7 @@ def claim_platform_action(db: Database, action_id: int, *, now: datetime) -> boo
 
 
 def finish_platform_action(
-    db: Database, action_id: int, *, status: str, now: datetime, result: Any = None, error: str | None = None
+    db: Db, action_id: int, *, status: str, now: datetime, result: Any = None, error: str | None = None
 ) -> None:
     db.execute(
         "UPDATE platform_actions SET status = ?, finished_at = ?, result = ?, last_error = ? "
@@ -99,7 +98,7 @@ def finish_platform_action(
     )
 
 
-def retry_platform_action(db: Database, action_id: int, *, error: str, next_attempt_at: datetime) -> None:
+def retry_platform_action(db: Db, action_id: int, *, error: str, next_attempt_at: datetime) -> None:
     db.execute(
         "UPDATE platform_actions SET status = 'pending', last_error = ?, next_attempt_at = ? "
         "WHERE id = ? AND status = 'sending'",
@@ -107,12 +106,12 @@ def retry_platform_action(db: Database, action_id: int, *, error: str, next_atte
     )
 
 
-def interrupted_platform_actions(db: Database) -> list[dict[str, Any]]:
+def interrupted_platform_actions(db: Db) -> list[dict[str, Any]]:
     """Rows left 'sending' by a stop between the claim and the answer."""
     return _rows(db, "SELECT * FROM platform_actions WHERE status = 'sending' ORDER BY id")
 
 
-def requeue_platform_action(db: Database, action_id: int, *, now: datetime) -> None:
+def requeue_platform_action(db: Db, action_id: int, *, now: datetime) -> None:
     db.execute(
         "UPDATE platform_actions SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'sending'",
         [ts(now), action_id],

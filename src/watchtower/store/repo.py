@@ -1,4 +1,4 @@
-"""What the rest of Watchtower asks of the database, as plain functions of a ``sqlite_utils.Database``.
+"""What the rest of Watchtower asks of the database, as plain functions of a ``Db`` (``watchtower.store.db``).
 
 The daemon runs them through ``Store.write``/``Store.read``; CLI commands call them on their own connection
 inside ``immediate(db)``. Each function does one thing the domain names, and lives in the module of its aggregate

@@ -6,13 +6,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower.models import DEFAULT_SCHOOL
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 
-def save_cursor(db: Database, source_name: str, cursor: dict[str, Any], now: datetime) -> None:
+def save_cursor(db: Db, source_name: str, cursor: dict[str, Any], now: datetime) -> None:
     db.execute(
         "INSERT INTO cursors (source_name, cursor, updated_at) VALUES (?, ?, ?) "
         "ON CONFLICT (source_name) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at",
@@ -20,19 +19,19 @@ def save_cursor(db: Database, source_name: str, cursor: dict[str, Any], now: dat
     )
 
 
-def load_cursor(db: Database, source_name: str) -> dict[str, Any]:
+def load_cursor(db: Db, source_name: str) -> dict[str, Any]:
     row = db.execute("SELECT cursor FROM cursors WHERE source_name = ?", [source_name]).fetchone()
     return {} if row is None else dict(json.loads(row[0]))
 
 
-def source_health(db: Database) -> list[dict[str, Any]]:
+def source_health(db: Db) -> list[dict[str, Any]]:
     rows = db.execute("SELECT * FROM source_health ORDER BY source_name")
     cols = [c[0] for c in rows.description]
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
 def record_source_success(
-    db: Database, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None,
+    db: Db, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None,
     school: str = DEFAULT_SCHOOL,
 ) -> str | None:
     """Record a successful poll: ``ok``, or ``degraded`` with ``warning`` as its error when part of the fetch failed
@@ -48,7 +47,7 @@ def record_source_success(
         ON CONFLICT (source_name) DO UPDATE SET
             status = excluded.status, school = excluded.school,
             last_success_at = excluded.last_success_at,
-            items_seen = items_seen + excluded.items_seen, consecutive_failures = 0,
+            items_seen = source_health.items_seen + excluded.items_seen, consecutive_failures = 0,
             last_error = COALESCE(excluded.last_error, source_health.last_error),
             last_error_at = COALESCE(excluded.last_error_at, source_health.last_error_at),
             status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
@@ -61,7 +60,7 @@ def record_source_success(
 
 
 def record_source_failure(
-    db: Database, name: str, platform: str, *, status: str, error: str, now: datetime, school: str = DEFAULT_SCHOOL
+    db: Db, name: str, platform: str, *, status: str, error: str, now: datetime, school: str = DEFAULT_SCHOOL
 ) -> str | None:
     """Record a failed poll; returns the previous status (None for a new source)."""
     row = db.execute("SELECT status FROM source_health WHERE source_name = ?", [name]).fetchone()
@@ -74,7 +73,7 @@ def record_source_failure(
         ON CONFLICT (source_name) DO UPDATE SET
             status = excluded.status, school = excluded.school, last_error_at = excluded.last_error_at,
             last_error = excluded.last_error,
-            consecutive_failures = consecutive_failures + 1,
+            consecutive_failures = source_health.consecutive_failures + 1,
             status_since = CASE WHEN source_health.status = excluded.status THEN source_health.status_since
                                 ELSE excluded.status_since END
         """,

@@ -8,10 +8,10 @@ import secrets
 from datetime import timedelta
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import users
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.web._context import SESSION_TOKEN, USER, dash, render
 from watchtower.web._security import (
     allow,
@@ -91,7 +91,7 @@ async def logout(request: web.Request) -> web.StreamResponse:
     user = request[USER]
     now = d.now()
 
-    def work(db: Database) -> None:
+    def work(db: Db) -> None:
         users.end_session(db, token)
         repo.audit(db, actor=user.actor, action="logout", channel="dashboard", now=now)
 

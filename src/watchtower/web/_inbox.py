@@ -13,10 +13,10 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import actions
 from watchtower.people import Roster
+from watchtower.store.db import Db
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, current_user, dash, reads_safeguarding, scope
 from watchtower.web._items import _view_row
@@ -52,7 +52,7 @@ async def bulk_post(request: web.Request) -> web.StreamResponse:
     rs = reads_safeguarding(user, d.daemon.config)
     now = d.now()
 
-    def work(db: Database) -> actions.BulkResult:
+    def work(db: Db) -> actions.BulkResult:
         mine = my_item_ids(db, user, ids)  # another school's items are skipped, as if they were not there
         done = actions.bulk(db, mine, do, by=user.actor, channel="dashboard", now=now, may_read_safeguarding=rs)
         return actions.BulkResult(done.done, done.skipped + len(set(ids)) - len(set(mine)))
@@ -114,7 +114,7 @@ async def queue_fragment(request: web.Request) -> web.StreamResponse:
     sc = scope(request)
     schools = sc.sql()
 
-    def read(db: Database) -> tuple[list[dict[str, Any]], int]:
+    def read(db: Db) -> tuple[list[dict[str, Any]], int]:
         return q.queue(db, f, reads_safeguarding=rs, schools=schools)
 
     rows, total = await d.daemon.store.read(read)

@@ -10,11 +10,11 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import access, actions
 from watchtower.people import Roster
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.web import _platform
 from watchtower.web import _queries as q
 from watchtower.web._context import (
@@ -97,7 +97,7 @@ async def queue(request: web.Request) -> web.StreamResponse:
     sc = scope(request)
     schools = sc.sql()
 
-    def read(db: Database) -> tuple[list[dict[str, Any]], int, list[str]]:
+    def read(db: Db) -> tuple[list[dict[str, Any]], int, list[str]]:
         rows, total = q.queue(db, f, reads_safeguarding=rs, schools=schools)
         return rows, total, q.platforms(db, schools=schools)
 
@@ -203,7 +203,7 @@ async def item_post(request: web.Request) -> web.StreamResponse:
     ch = "dashboard"
     done = do
 
-    def mine(fn: Callable[[Database], T]) -> Callable[[Database], T]:
+    def mine(fn: Callable[[Db], T]) -> Callable[[Db], T]:
         return of_my_school(user, item_id, fn)
 
     try:

@@ -13,12 +13,12 @@ import hmac
 from typing import Any
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import actions
 from watchtower.exceptions import LinkError
 from watchtower.links import LinkClaim, LinkSigner
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.timeutil import parse_ts
 from watchtower.users import User
 from watchtower.web import _queries as q
@@ -81,7 +81,7 @@ async def ack_confirm(request: web.Request) -> web.StreamResponse:
     if claim is None:
         return _bad_link(request, error)
 
-    def read(db: Database) -> tuple[dict[str, object] | None, str | None]:
+    def read(db: Db) -> tuple[dict[str, object] | None, str | None]:
         return repo.get_item(db, claim.item_id), q.link_used(db, claim.nonce)
 
     item, used_at = await d.daemon.store.read(read)
@@ -119,7 +119,7 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
     other = _someone_else(request, address)
     used_by = other.actor if other is not None else None
 
-    def work(db: Database) -> tuple[str, dict[str, Any] | None]:
+    def work(db: Db) -> tuple[str, dict[str, Any] | None]:
         item = repo.get_item(db, claim.item_id)
         outcome = actions.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=address, now=now)
         if used_by is not None and outcome != "missing":

@@ -7,10 +7,10 @@ from datetime import datetime, time
 from typing import Any
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower import access, actions, users
 from watchtower.models import ALL_SCHOOLS, CATEGORIES, ROLES, TRUST_ROLES
+from watchtower.store.db import Db
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, audit_cross_school, can_read, current_user, dash, render, scope
 from watchtower.web._security import allow, form_str, my_item_ids, public
@@ -27,7 +27,7 @@ async def review_page(request: web.Request) -> web.StreamResponse:
     sc = scope(request)
     schools = sc.sql()
 
-    def read(db: Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def read(db: Db) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         return q.awaiting_review(db, schools=schools), q.review_history(db, schools=schools)
 
     items, history = await d.daemon.store.read(read)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from aiohttp import web
-from sqlite_utils import Database
 
 from watchtower.platform_actions import worker
 from watchtower.platform_actions.model import CAPABILITIES, CEOP_URL, NotPossible
 from watchtower.platform_actions.service import PLATFORM_NAMES, offer, plan_text, request_action
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row
 from watchtower.web._context import USER, can, dash, render
 from watchtower.web._security import allow, form_str, item_id_from, of_my_school
@@ -65,7 +65,7 @@ async def platform_post(request: web.Request) -> web.StreamResponse:
         raise web.HTTPBadRequest(text="Unknown reply template.")
     config = d.daemon.config
     if form_str(form, "confirm", 2) != "1":
-        def preview(db: Database) -> None:
+        def preview(db: Db) -> None:
             item = repo.get_item(db, item_id)
             if item is None:
                 raise KeyError(item_id)

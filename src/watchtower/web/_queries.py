@@ -1,4 +1,4 @@
-"""What the dashboard asks of the database, as plain functions of a ``sqlite_utils.Database``: reads only (what
+"""What the dashboard asks of the database, as plain functions of a ``Db`` (``watchtower.store.db``): reads only (what
 people do to items is ``watchtower.actions``).
 
 The dashboard runs them through ``Store.read``/``Store.write``. Every value is a bound parameter; SQL text is built
@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from watchtower import access
 from watchtower.models import CATEGORIES, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
+from watchtower.store.db import Db
 from watchtower.store.rows import item_row, with_categories_list
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
@@ -95,7 +94,7 @@ class QueueFilter:
         return {k: v for k, v in d.items() if v and not (k == "page" and v == "1")}
 
 
-def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool,
+def queue(db: Db, f: QueueFilter, *, reads_safeguarding: bool,
           schools: SchoolSql) -> tuple[list[dict[str, Any]], int]:
     """One page of the queue (of ``schools``) and the total count: open items first, then by severity (worst first)
     and deadline."""
@@ -148,7 +147,7 @@ def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool,
     return rows, total
 
 
-def platforms(db: Database, *, schools: SchoolSql) -> list[str]:
+def platforms(db: Db, *, schools: SchoolSql) -> list[str]:
     return [r[0] for r in db.execute(f"SELECT DISTINCT platform FROM items WHERE {schools[0]} ORDER BY platform",
                                      schools[1])]
 
@@ -156,7 +155,7 @@ def platforms(db: Database, *, schools: SchoolSql) -> list[str]:
 # --- one item ------------------------------------------------------------------------------------
 
 
-def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
+def item_detail(db: Db, item_id: int) -> dict[str, Any] | None:
     item = repo.get_item(db, item_id)
     if item is None:
         return None
@@ -199,7 +198,7 @@ def item_detail(db: Database, item_id: int) -> dict[str, Any] | None:
     }
 
 
-def link_used(db: Database, nonce: str) -> str | None:
+def link_used(db: Db, nonce: str) -> str | None:
     row = db.execute("SELECT used_at FROM used_links WHERE nonce = ?", [nonce]).fetchone()
     return None if row is None else str(row[0])
 
@@ -207,7 +206,7 @@ def link_used(db: Database, nonce: str) -> str | None:
 # --- DSL review ------------------------------------------------------------------------------------
 
 
-def awaiting_review(db: Database, *, schools: SchoolSql, limit: int = 500) -> list[dict[str, Any]]:
+def awaiting_review(db: Db, *, schools: SchoolSql, limit: int = 500) -> list[dict[str, Any]]:
     """Flagged items (of ``schools``) not yet reviewed: the worst first, then the oldest (as the DSL would read
     them)."""
     rows = _rows(
@@ -221,7 +220,7 @@ def awaiting_review(db: Database, *, schools: SchoolSql, limit: int = 500) -> li
     return rows
 
 
-def review_history(db: Database, *, schools: SchoolSql, limit: int = 50) -> list[dict[str, Any]]:
+def review_history(db: Db, *, schools: SchoolSql, limit: int = 50) -> list[dict[str, Any]]:
     """The latest reviews that touched ``schools``' items (each item's ``dsl_reviewed`` audit line, kept after the
     item is purged, says which school it was)."""
     out: list[dict[str, Any]] = []
@@ -243,7 +242,7 @@ def review_history(db: Database, *, schools: SchoolSql, limit: int = 50) -> list
 # --- sources -----------------------------------------------------------------------------------------
 
 
-def sources(db: Database, *, since: datetime, schools: SchoolSql) -> list[dict[str, Any]]:
+def sources(db: Db, *, since: datetime, schools: SchoolSql) -> list[dict[str, Any]]:
     """The health of ``schools``' sources, with how many items each saw since ``since``."""
     rows = _rows(db, f"SELECT * FROM source_health WHERE {schools[0]} ORDER BY source_name", schools[1])
     today = dict(
@@ -255,7 +254,7 @@ def sources(db: Database, *, since: datetime, schools: SchoolSql) -> list[dict[s
     return rows
 
 
-def outbox_counts(db: Database) -> dict[str, int]:
+def outbox_counts(db: Db) -> dict[str, int]:
     counts = dict(db.execute("SELECT status, COUNT(*) FROM alerts GROUP BY status").fetchall())
     return {"pending": int(counts.get("pending", 0)), "failed": int(counts.get("failed", 0))}
 
@@ -263,7 +262,7 @@ def outbox_counts(db: Database) -> dict[str, int]:
 # --- reports -------------------------------------------------------------------------------------------
 
 
-def reports(db: Database, *, now: datetime, tz: Any, schools: SchoolSql, days: int = 30) -> dict[str, Any]:
+def reports(db: Db, *, now: datetime, tz: Any, schools: SchoolSql, days: int = 30) -> dict[str, Any]:
     """Items (of ``schools``) per day by severity and category, time to acknowledge, breaches per month (and per
     school), false positives."""
     since = now - timedelta(days=days)

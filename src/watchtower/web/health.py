@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from watchtower.store import repo
+from watchtower.store.db import Db
 from watchtower.timeutil import ts
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ async def health_snapshot(daemon: DashboardHost) -> dict[str, Any]:
     """A JSON-able summary of the health of the daemon the dashboard serves."""
     from watchtower.web._queries import outbox_counts
 
-    def read(db: Database) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    def read(db: Db) -> tuple[list[dict[str, Any]], dict[str, int]]:
         return repo.source_health(db), outbox_counts(db)
 
     store_error = await daemon.check_store()
