@@ -78,11 +78,14 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     ap.add_argument("--misses", action="store_true", help="list critical posts not raised to critical, and "
                     "harmless posts raised to high or critical (reads the held-out text: not while tuning)")
+    ap.add_argument("--model-dir", type=Path, default=None,
+                    help="a candidate's weights folder instead of the shipped one (with --thresholds: its values)")
+    ap.add_argument("--thresholds", default="{}", help="JSON of [classifier] values over the defaults")
     args = ap.parse_args()
 
-    from watchtower.classify import load_classifier
+    from watchtower.classify import ClassifierConfig, load_classifier
 
-    clf = load_classifier()
+    clf = load_classifier(ClassifierConfig(model_dir=args.model_dir, **json.loads(args.thresholds)))
     rows = read(args.files)
     sources = [r.get("source") if r.get("source") in ("own", "mention") else None for r in rows]
     preds = [c.as_contract(r.get("id")) for r, c in
