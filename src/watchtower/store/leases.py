@@ -116,7 +116,8 @@ def holds(db: Db, daemon_id: str, name: str) -> bool:
 def release_all(db: Db, daemon_id: str) -> None:
     """A daemon stopping (or found dead): its leases and its outbox claims are anyone's now, its row gone."""
     db.execute("UPDATE leases SET holder = NULL, expires_at = NULL WHERE holder = ?", [daemon_id])
-    db.execute("UPDATE alerts SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", [daemon_id])
+    db.execute("UPDATE alerts SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'pending'",
+               [daemon_id])
     db.execute("DELETE FROM daemons WHERE id = ?", [daemon_id])
 
 
