@@ -101,8 +101,8 @@ def test_two_daemons_split_the_sources_and_a_sigkill_loses_and_doubles_nothing(
     cfg = tmp_path / "watchtower.toml"
     cfg.write_text(school_toml(
         _Url(pg_database), staff=STAFF, aliases=["Oakfield School"],
-        sources=[rss_source(f.url, name=n, source="mention", interval_seconds=10, timeout_seconds=4) for f, n in zip(feeds, names,
-                                                                                                   strict=True)],
+        sources=[rss_source(f.url, name=n, source="mention", interval_seconds=10, timeout_seconds=4)
+                 for f, n in zip(feeds, names, strict=True)],
         escalation={"batch_minutes": 0},
         smtp=local_smtp(mail.port, timeout_seconds=5),
         notify={"first_backoff_seconds": 1, "max_backoff_seconds": 4},
