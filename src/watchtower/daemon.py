@@ -436,9 +436,13 @@ class Daemon:
         try:
             await self.share.reap()
             await self.rebalance()
-        except BaseException:
-            await self._close()
-            raise
+        except Exception as exc:
+            # a database that cannot be written (read-only, full) must not keep the daemon from starting and saying
+            # so (/healthz, the watchdog): it works as if alone until a lease turn succeeds and shares the work again
+            self.log.error("lease_turn_failed", error=repr(exc), acting="alone until the database takes writes")
+            self.share.sources = {p.name for p in self.pollers}
+            self.share.jobs = set(self._jobs)
+            await self._apply_share()
         workers = [
             asyncio.create_task(self.triage.run(self.stop), name="triage"),
             asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
@@ -582,9 +586,13 @@ class Daemon:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(DRAIN_TRIAGE_TIMEOUT):
                 await self.triage.drain()
-        with contextlib.suppress(TimeoutError):
+        try:
             async with asyncio.timeout(FINAL_ESCALATION_TIMEOUT):
                 await self.escalator.tick()
+        except TimeoutError:
+            pass
+        except Exception as exc:  # a database that takes no writes (the steps are taken at the next start)
+            self.log.error("final_escalation_failed", error=repr(exc))
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(FINAL_FLUSH_TIMEOUT):
                 await self.notifier.flush()
