@@ -9,6 +9,9 @@ the same moment get disjoint rows (``SKIP LOCKED``) instead of waiting for each 
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -17,7 +20,8 @@ import pytest
 
 from conftest import add_item, both_stores
 from watchtower.config import Config
-from watchtower.store import immediate, repo
+from watchtower.sharing import WorkShare
+from watchtower.store import Store, immediate, repo
 from watchtower.store import leases as L
 from watchtower.store.db import BusyError, Db, Location, open_db
 
@@ -132,3 +136,26 @@ def test_two_transactions_claiming_at_once_get_disjoint_rows(store_location: Loc
         assert len(first) + len(second) == total
     finally:
         other.close()
+
+
+async def test_a_restart_on_the_same_host_frees_what_the_dead_process_held_at_once(store_location: Location,
+                                                                                    db: Db) -> None:
+    """A daemon killed and started again (systemd's Restart=) need not wait lease_seconds for its own sources: the
+    new one finds the old one's row on this host, its pid gone, and frees its leases and claims."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    with immediate(db):
+        L.balance(db, f"{socket.gethostname()}:{dead.pid}:0000", UNITS, lease_seconds=600,
+                  host=socket.gethostname(), pid=dead.pid)
+        L.balance(db, "elsewhere:1:0000", ["source:other"], lease_seconds=600, host="elsewhere", pid=1)
+    store = Store(store_location)
+    await store.open()
+    try:
+        share = WorkShare(store, lease_seconds=600)
+        assert await share.reap() == [f"{socket.gethostname()}:{dead.pid}:0000"]
+        held = await share.turn([u.removeprefix("source:") for u in UNITS], [])
+        # its fair share (two live daemons: this one and the one elsewhere), at once, not after 600 s
+        assert len(held.sources) == 3 and held.sources_turn.live == 2
+        assert holders(db)["elsewhere:1:0000"] == 1, "a daemon on another host is left to its lease"
+    finally:
+        await store.close()

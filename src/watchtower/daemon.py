@@ -497,13 +497,12 @@ class Daemon:
 
     async def rebalance(self) -> None:
         """One lease turn; then poll exactly the sources held and run exactly the jobs held."""
-        had = set(self.share.sources)
         share = await self.share.turn([p.name for p in self.pollers], list(self._jobs))
         if self.stop.is_set():
             return
         await self._apply_share()
         taken_over = any(h is not None and h != self.share.id for h in share.sources_turn.taken.values())
-        if self.triage is not None and taken_over and had is not None:
+        if self.triage is not None and taken_over:
             # items a dead daemon stored but never classified: its sources are ours now
             await self.triage.recover()
 
