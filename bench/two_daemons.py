@@ -81,7 +81,8 @@ def run(posts: int, feeds: int, lease: float, workdir: Path) -> dict[str, Any]:
         cfg = workdir / "watchtower.toml"
         cfg.write_text(school_toml(
             _Url(url), staff=STAFF, aliases=["Oakfield School"],
-            sources=[rss_source(hub.url(n), name=n, source="mention", interval_seconds=10, timeout_seconds=20)
+            sources=[rss_source(hub.url(n), name=n, source="mention", interval_seconds=10, timeout_seconds=20,
+                                max_entries=posts // feeds + 1)
                      for n in names],
             escalation={"batch_minutes": 0},
             smtp=local_smtp(smtp.port, timeout_seconds=10),

@@ -21,7 +21,7 @@ import contextlib
 import os
 import signal
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -125,6 +125,8 @@ class Daemon:
         self.share = WorkShare(self.store, lease_seconds=config.store.lease_seconds)
         self._job_tasks: dict[str, tuple[asyncio.Task[None], asyncio.Event]] = {}
         self._jobs: dict[str, Job] = {job_name(j): j for j in BACKGROUND_JOBS}
+        #: pollers and jobs being stopped after their lease went (waited for in the background)
+        self._stopping: set[asyncio.Task[None]] = set()
 
     # --- people ----------------------------------------------------------------------------------
 
@@ -507,22 +509,29 @@ class Daemon:
             await self.triage.recover()
 
     async def _apply_share(self) -> None:
+        """Start what this daemon holds now, stop what it no longer holds. The stops are told at once and waited
+        for in the background: a poller in the middle of a slow fetch must not hold up the next lease renewal."""
         lost = [n for n in self._poll_tasks if n not in self.share.sources]
         if lost:
             self.log.info("pollers_stopped_lease_lost", sources=sorted(lost))
-            await self._stop_pollers(lost)
+            self._in_background(self._stop_pollers(lost))
         for p in self.pollers:
             if p.name in self.share.sources:
                 self._start_poller(p)
         gone = [n for n in self._job_tasks if n not in self.share.jobs]
         if gone:
-            await self._stop_jobs(gone)
+            self._in_background(self._stop_jobs(gone))
         ctx = self.job_context()
         for name in self.share.jobs:
             if name not in self._job_tasks and name in self._jobs:
                 stop = asyncio.Event()
                 task = asyncio.create_task(run_job(self._jobs[name], ctx, stop), name=f"job:{name}")
                 self._job_tasks[name] = (task, stop)
+
+    def _in_background(self, stopping: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(stopping)
+        self._stopping.add(task)
+        task.add_done_callback(self._stopping.discard)
 
     async def _stop_jobs(self, names: list[str]) -> None:
         tasks = []
@@ -577,7 +586,9 @@ class Daemon:
 
     async def _shutdown(self, workers: list[asyncio.Task[None]]) -> None:
         assert self.triage and self.escalator and self.notifier
-        await self._stop_pollers(list(self._poll_tasks))
+        # the pollers, and any still stopping after a lease went, within the one bound
+        await asyncio.gather(self._stop_pollers(list(self._poll_tasks)),
+                             _bounded(list(self._stopping), STOP_POLLERS_TIMEOUT))
         for _, stop in self._job_tasks.values():
             stop.set()
         await _bounded([*workers, *(t for t, _ in self._job_tasks.values())], STOP_WORKERS_TIMEOUT)
