@@ -217,6 +217,13 @@ class StoreConfig(_Section):
         "credential). Not needed when the server trusts the service user (a local socket, a client certificate).",
     )
 
+    lease_seconds: float = Field(
+        default=30, ge=3, le=3600,
+        description="Several daemons on one PostgreSQL database: how long a daemon's hold on a source or a "
+        "periodic job lasts without renewal (renewed every third of it). A daemon that dies has its sources "
+        "taken over within about 4/3 of this (docs/operations.md, section 12).",
+    )
+
     @model_validator(mode="before")
     @classmethod
     def _default_path(cls, data: Any) -> Any:

@@ -1,7 +1,11 @@
 """The daemon: one ordered start, one bounded reverse-order shutdown.
 
 Start: store -> classifier (single-worker executor) -> HTTP session -> connectors (secrets read now, so a missing
-one fails at start-up) -> notifier -> triage -> escalator -> dashboard -> pollers -> READY=1.
+one fails at start-up) -> notifier -> triage -> escalator -> dashboard -> leases -> pollers -> READY=1.
+Several daemons on one database (``watchtower.sharing``): each polls only the sources it holds a lease on and runs
+only the periodic jobs it holds; a turn every third of ``[store] lease_seconds`` renews, balances and takes over
+the leases of a daemon that died. Outbox rows, due escalation steps and unclassified items are claimed row by
+row, so whichever daemon does a piece of work, it is done once.
 Stop (SIGTERM): pollers stop (an in-flight fetch is abandoned: its cursor was not saved, nothing is skipped) ->
 triage finishes classifying what was stored -> escalator takes due steps -> notifier makes a last delivery
 attempt -> close. Each phase has a time bound; their sum is below systemd's TimeoutStopSec (a test checks).
@@ -17,7 +21,7 @@ import contextlib
 import os
 import signal
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -43,6 +47,7 @@ from watchtower.pipeline import Classifier, Escalator, Triage
 from watchtower.platform_actions.worker import run_platform_actions
 from watchtower.poller import SourcePoller, operator_notice
 from watchtower.secrets import get_secret
+from watchtower.sharing import WorkShare
 from watchtower.store import Store, repo
 from watchtower.store.db import Db
 
@@ -117,6 +122,11 @@ class Daemon:
         self.store_error: str | None = None
         self._store_checked: float | None = None
         self._store_probe: asyncio.Lock | None = None
+        self.share = WorkShare(self.store, lease_seconds=config.store.lease_seconds)
+        self._job_tasks: dict[str, tuple[asyncio.Task[None], asyncio.Event]] = {}
+        self._jobs: dict[str, Job] = {job_name(j): j for j in BACKGROUND_JOBS}
+        #: pollers and jobs being stopped after their lease went (waited for in the background)
+        self._stopping: set[asyncio.Task[None]] = set()
 
     # --- people ----------------------------------------------------------------------------------
 
@@ -201,6 +211,8 @@ class Daemon:
             settings=OutboxSettings.from_config(cfg),
             people=self.recipient,
             clock=self.clock,
+            claimer=self.share.id,
+            claim_seconds=cfg.store.lease_seconds + cfg.smtp.timeout_seconds,
         )
         self.triage = Triage(
             store=self.store,
@@ -251,6 +263,8 @@ class Daemon:
         )
 
     def _start_poller(self, poller: SourcePoller) -> None:
+        if poller.name in self._poll_tasks:
+            return
         stop = asyncio.Event()
         task = asyncio.create_task(poller.run(stop), name=f"poll:{poller.name}")
         self._poll_tasks[poller.name] = (task, stop)
@@ -328,8 +342,8 @@ class Daemon:
         for src, conn in built:
             poller = self._poller(src, conn)
             self.pollers.append(poller)
-            if not self.stop.is_set():
-                self._start_poller(poller)
+            if not self.stop.is_set() and poller.name in self.share.sources:
+                self._start_poller(poller)  # a source this daemon does not hold is started when it takes it
         self.reloads += 1
         self.log.info("config_reloaded", sources=len(self.pollers),
                       restarted=sorted({*stop, *(s.name for s, _, _ in start)}))
@@ -421,16 +435,22 @@ class Daemon:
             await self._close()
             raise
         assert self.triage and self.escalator and self.notifier
-        for p in self.pollers:
-            self._start_poller(p)
+        try:
+            await self.share.reap()
+            await self.rebalance()
+        except Exception as exc:
+            # a database that cannot be written (read-only, full) must not keep the daemon from starting and saying
+            # so (/healthz, the watchdog): it works as if alone until a lease turn succeeds and shares the work again
+            self.log.error("lease_turn_failed", error=repr(exc), acting="alone until the database takes writes")
+            self.share.sources = {p.name for p in self.pollers}
+            self.share.jobs = set(self._jobs)
+            await self._apply_share()
         workers = [
             asyncio.create_task(self.triage.run(self.stop), name="triage"),
             asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
             asyncio.create_task(self.notifier.run(self.stop), name="notifier"),
         ]
-        ctx = self.job_context()
-        workers += [asyncio.create_task(run_job(job, ctx, self.stop), name=f"job:{job_name(job)}")
-                    for job in BACKGROUND_JOBS]
+        keeper = asyncio.create_task(self._keep_leases(), name="leases")
         watchdog = asyncio.create_task(self._watchdog(), name="watchdog")
         self.ready.set()
         sdnotify.notify("READY=1")
@@ -442,6 +462,8 @@ class Daemon:
         if self._reloading is not None and not self._reloading.done():
             self._reloading.cancel()
             await asyncio.wait({self._reloading}, timeout=CANCEL_GRACE)
+        keeper.cancel()
+        await asyncio.wait({keeper}, timeout=CANCEL_GRACE)
         await self._shutdown(workers)
         watchdog.cancel()
         self.log.info("daemon_stopped")
@@ -473,6 +495,70 @@ class Daemon:
             self.store_error = error
             return error
 
+    # --- leases (several daemons on one database) ------------------------------------------------------
+
+    async def rebalance(self) -> None:
+        """One lease turn; then poll exactly the sources held and run exactly the jobs held."""
+        share = await self.share.turn([p.name for p in self.pollers], list(self._jobs))
+        if self.stop.is_set():
+            return
+        await self._apply_share()
+        taken_over = any(h is not None and h != self.share.id for h in share.sources_turn.taken.values())
+        if self.triage is not None and taken_over:
+            # items a dead daemon stored but never classified: its sources are ours now
+            await self.triage.recover()
+
+    async def _apply_share(self) -> None:
+        """Start what this daemon holds now, stop what it no longer holds. The stops are told at once and waited
+        for in the background: a poller in the middle of a slow fetch must not hold up the next lease renewal."""
+        lost = [n for n in self._poll_tasks if n not in self.share.sources]
+        if lost:
+            self.log.info("pollers_stopped_lease_lost", sources=sorted(lost))
+            self._in_background(self._stop_pollers(lost))
+        for p in self.pollers:
+            if p.name in self.share.sources:
+                self._start_poller(p)
+        gone = [n for n in self._job_tasks if n not in self.share.jobs]
+        if gone:
+            self._in_background(self._stop_jobs(gone))
+        ctx = self.job_context()
+        for name in self.share.jobs:
+            if name not in self._job_tasks and name in self._jobs:
+                stop = asyncio.Event()
+                task = asyncio.create_task(run_job(self._jobs[name], ctx, stop), name=f"job:{name}")
+                self._job_tasks[name] = (task, stop)
+
+    def _in_background(self, stopping: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(stopping)
+        self._stopping.add(task)
+        task.add_done_callback(self._stopping.discard)
+
+    async def _stop_jobs(self, names: list[str]) -> None:
+        tasks = []
+        for name in names:
+            entry = self._job_tasks.pop(name, None)
+            if entry is not None:
+                entry[1].set()
+                tasks.append(entry[0])
+        await _bounded(tasks, STOP_WORKERS_TIMEOUT)
+
+    async def _keep_leases(self) -> None:
+        while not self.stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.stop.wait(), timeout=self.share.renew_every)
+            if self.stop.is_set():
+                return
+            try:
+                await self.rebalance()
+            except Exception as exc:
+                self.log.warning("lease_turn_failed", error=repr(exc))
+                if self.share.lost:
+                    # a whole lease time without the database: another daemon may hold these sources by now
+                    self.log.error("leases_lost", sources=sorted(self.share.sources))
+                    self.share.sources.clear()
+                    self.share.jobs.clear()
+                    await self._apply_share()
+
     def job_context(self) -> JobContext:
         """What the background jobs (``BACKGROUND_JOBS``) are handed: never the daemon itself."""
 
@@ -500,17 +586,28 @@ class Daemon:
 
     async def _shutdown(self, workers: list[asyncio.Task[None]]) -> None:
         assert self.triage and self.escalator and self.notifier
-        await self._stop_pollers(list(self._poll_tasks))
-        await _bounded(workers, STOP_WORKERS_TIMEOUT)
+        # the pollers, and any still stopping after a lease went, within the one bound
+        await asyncio.gather(self._stop_pollers(list(self._poll_tasks)),
+                             _bounded(list(self._stopping), STOP_POLLERS_TIMEOUT))
+        for _, stop in self._job_tasks.values():
+            stop.set()
+        await _bounded([*workers, *(t for t, _ in self._job_tasks.values())], STOP_WORKERS_TIMEOUT)
+        self._job_tasks.clear()
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(DRAIN_TRIAGE_TIMEOUT):
                 await self.triage.drain()
-        with contextlib.suppress(TimeoutError):
+        try:
             async with asyncio.timeout(FINAL_ESCALATION_TIMEOUT):
                 await self.escalator.tick()
+        except TimeoutError:
+            pass
+        except Exception as exc:  # a database that takes no writes (the steps are taken at the next start)
+            self.log.error("final_escalation_failed", error=repr(exc))
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(FINAL_FLUSH_TIMEOUT):
                 await self.notifier.flush()
+        with contextlib.suppress(Exception):
+            await self.share.release()  # another daemon takes these sources at its next turn, not after expiry
         await self._close()
 
     async def _close(self) -> None:

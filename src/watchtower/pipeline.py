@@ -85,7 +85,11 @@ def triage_record(
     at once. Returns alerts queued."""
     queued = 0
     tz = config.timezone
+    # another daemon may have classified some of these meanwhile (a takeover re-queues a dead daemon's items)
+    unclassified = repo.claim_unclassified(db, [r["id"] for r in rows])
     for row, cls in zip(rows, results, strict=True):
+        if row["id"] not in unclassified:
+            continue
         school = str(row.get("school") or DEFAULT_SCHOOL)
         first_seen = parse_ts(row["first_seen_at"])
         created = maybe_ts(row.get("created_at")) or first_seen
@@ -299,7 +303,7 @@ class Escalator:
 
         def work(db: Db) -> int:
             queued = 0
-            for row in repo.open_items(db):
+            for row in repo.open_items(db, claim=True):
                 state = item_state(row, row["done_steps"])
                 steps = due_steps(state, self.config.escalation, now, tz=tz)
                 if steps:

@@ -33,6 +33,7 @@ from watchtower.notify import render
 from watchtower.notify.notice import Notice
 from watchtower.notify.retry import RetryPolicy
 from watchtower.people import Recipient, Roster
+from watchtower.sharing import PROCESS_IDENTITY
 from watchtower.store import Store, repo
 from watchtower.store.db import Db
 from watchtower.timeutil import parse_ts
@@ -120,8 +121,13 @@ class Notifier:
         settings: OutboxSettings,
         people: Callable[[str, str | None], Recipient],
         clock: Callable[[], datetime] = utcnow,
+        claimer: str = PROCESS_IDENTITY,
+        claim_seconds: float = 60.0,
     ) -> None:
         self.store = store
+        #: who this notifier claims outbox rows as (its daemon's identity), and for how long a claim holds
+        self.claimer = claimer
+        self.claim_seconds = claim_seconds
         self.sender = sender
         self.signer = signer
         self.settings = settings
@@ -150,19 +156,34 @@ class Notifier:
         """Try every alert that is due now. Returns how many emails the server accepted."""
         await self._record_accepted()
         now = self.clock()
-        rows = await self.store.read(lambda db: repo.pending_alerts(db, now))
-        rows = [r for r in rows if r["id"] not in self._accepted]
-        rows = await self._mute(rows, now)
-        if not rows:
-            return 0
-        emails, deferred = await self._group(rows, now)
-        for until, ids in deferred:
-            await self.store.write(partial(_defer, ids=ids, until=until))
-        sent = 0
-        for email in emails:
-            if await self._send_one(email, now):
-                sent += 1
-        return sent
+        # claimed, not just read: another daemon's notifier passes these rows by until they are sent or released
+        try:
+            rows = await self.store.write(lambda db: repo.claim_alerts(
+                db, now, claimer=self.claimer, claim_seconds=self.claim_seconds))
+        except Exception:
+            # a store that refuses writes must not stop an alert going out (issue 14): read them unclaimed; a
+            # second daemon, if there is one, cannot claim them either, so at worst one is sent twice, never lost
+            self.log.error("alert_claim_not_recorded")
+            rows = await self.store.read(lambda db: repo.pending_alerts(db, now))
+        try:
+            rows = [r for r in rows if r["id"] not in self._accepted]
+            rows = await self._mute(rows, now)
+            if not rows:
+                return 0
+            emails, deferred = await self._group(rows, now)
+            for until, ids in deferred:
+                await self.store.write(partial(_defer, ids=ids, until=until))
+            sent = 0
+            for email in emails:
+                if await self._send_one(email, now):
+                    sent += 1
+            return sent
+        finally:
+            if rows:
+                try:
+                    await self.store.write(lambda db: repo.release_claims(db, self.claimer))
+                except Exception:  # the claims expire by themselves
+                    self.log.warning("alert_claims_not_released")
 
     async def _mute(self, rows: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
         """The mute stage: re-read each item just before sending. A notice that chases a reply (a batched notice,
@@ -233,12 +254,17 @@ class Notifier:
         """Try these outbox rows now, one email each, whatever their next attempt time (``digest --send``).
         Returns how many the server accepted; failures are recorded as in ``flush``."""
         now = self.clock()
-        rows = await self.store.read(lambda db: repo.get_alerts(db, ids))
+        rows = await self.store.write(lambda db: repo.claim_alerts(
+            db, now, claimer=self.claimer, claim_seconds=self.claim_seconds, ids=ids, limit=max(1, len(ids))))
         rows = [r for r in rows if r["id"] not in self._accepted]
         sent = 0
-        for row in rows:
-            if row["status"] == "pending" and await self._send_one(_Email(row["recipient"], [row]), now):
-                sent += 1
+        try:
+            for row in rows:
+                if row["status"] == "pending" and await self._send_one(_Email(row["recipient"], [row]), now):
+                    sent += 1
+        finally:
+            if rows:
+                await self.store.write(lambda db: repo.release_claims(db, self.claimer))
         return sent
 
     # --- one email -----------------------------------------------------------------------------
@@ -260,9 +286,14 @@ class Notifier:
             # the process died while these were with the SMTP server: they may have arrived; at least once wins
             self.log.warning("alert_resent_in_doubt", alert_ids=in_doubt, message_id=message_id)
         try:
-            await self.store.write(
-                lambda db: repo.mark_sending(db, ids, now=self.clock(), message_id=message_id)
+            still_ours = await self.store.write(
+                lambda db: repo.mark_sending(db, ids, now=self.clock(), message_id=message_id,
+                                             claimer=self.claimer, claim_seconds=self.claim_seconds)
             )
+            if not still_ours:
+                # this notifier's claim ran out (a slow SMTP server) and another daemon's notifier has these rows
+                self.log.warning("alert_claim_lost", alert_ids=ids)
+                return False
         except Exception:
             # a store that refuses writes must not stop an alert going out: send it, and remember it below
             self.log.error("alert_sending_not_recorded", alert_ids=ids)

@@ -27,9 +27,13 @@ class TableCount:
     target: int
 
 
+#: the running daemons and their leases (m011): who is doing the work now, not data; a copy starts without them
+RUNTIME_TABLES = ("daemons", "leases")
+
+
 def data_tables(db: Db) -> list[str]:
-    """Watchtower's tables that hold data (not the record of migrations)."""
-    return [t for t in db.table_names() if t not in (MIGRATIONS_TABLE, LEGACY_TABLE)]
+    """Watchtower's tables that hold data (not the record of migrations, nor the daemons' leases)."""
+    return [t for t in db.table_names() if t not in (MIGRATIONS_TABLE, LEGACY_TABLE, *RUNTIME_TABLES)]
 
 
 def rows_in(db: Db, tables: list[str]) -> dict[str, int]:

@@ -25,7 +25,7 @@ What cannot be translated is spelt portably at its call site: ``RETURNING id`` i
 ``SUM(CASE WHEN ... THEN 1 ELSE 0 END)`` instead of summing a comparison, every selected column grouped or
 aggregated, an alias on every subquery in FROM. Triggers and table rebuilds are the migrations' business
 (``migrations.py`` branches on ``db.dialect`` there). Statements that only one store understands (``PRAGMA``) are
-run only on it.
+run only on it; :func:`skip_locked` and :func:`clock_sql` are the two such clauses several daemons need.
 """
 
 from __future__ import annotations
@@ -226,3 +226,22 @@ def to_postgresql(sql: str) -> str:
     code = _LIKE.sub("ILIKE", code)
     code = code.replace("%", "%%").replace("?", "%s")
     return _unmask(code, [p.replace("%", "%%") for p in parts])
+
+
+# --- several daemons on one database -------------------------------------------------------------------------
+
+
+def skip_locked(dialect: Dialect) -> str:
+    """The clause that ends a ``SELECT`` which claims rows: `` FOR UPDATE SKIP LOCKED`` on PostgreSQL (another
+    daemon's transaction holding a row makes this one pass it by, not wait for it or take it too), nothing on
+    SQLite (whose ``BEGIN IMMEDIATE`` already lets one writer at a time in, so a claim never meets another)."""
+    return " FOR UPDATE SKIP LOCKED" if dialect == "postgresql" else ""
+
+
+def clock_sql(dialect: Dialect) -> str:
+    """A query for the database's own clock, one value: what leases and claims are timed by, so that daemons on
+    several servers agree on "expired" whatever their own clocks say. PostgreSQL gives a ``timestamptz``
+    (``clock_timestamp()``: now, not the transaction's start); SQLite gives UTC text with milliseconds."""
+    if dialect == "postgresql":
+        return "SELECT clock_timestamp()"
+    return "SELECT strftime('%Y-%m-%dT%H:%M:%f', 'now')"

@@ -12,6 +12,7 @@ from watchtower.models import ACTIONS, DEFAULT_SCHOOL, Classification, Item
 from watchtower.store._db import rows as _rows
 from watchtower.store.audit import audit
 from watchtower.store.db import Db
+from watchtower.store.dialect import skip_locked
 from watchtower.timeutil import ts
 
 
@@ -57,6 +58,17 @@ def ingest(db: Db, items: Iterable[Item], *, source_name: str, now: datetime,
 
 def unclassified_ids(db: Db, limit: int = 10_000) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM items WHERE classified_at IS NULL ORDER BY id LIMIT ?", [limit])]
+
+
+def claim_unclassified(db: Db, ids: Sequence[int]) -> set[int]:
+    """Of ``ids``, the items still unclassified, locked for this transaction (call inside a write transaction):
+    another daemon recording the same items passes them by (PostgreSQL ``SKIP LOCKED``; SQLite has one writer at a
+    time), so an item's classification, deadline and first steps are recorded once."""
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    return {r[0] for r in db.execute(
+        f"SELECT id FROM items WHERE id IN ({marks}) AND classified_at IS NULL{skip_locked(db.dialect)}", list(ids))}
 
 
 def sources_of(db: Db, ids: Sequence[int]) -> dict[str, list[int]]:
@@ -153,12 +165,15 @@ def done_steps(db: Db, item_id: int) -> set[str]:
     return {r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ?", [item_id])}
 
 
-def open_items(db: Db) -> list[dict[str, Any]]:
-    """Items that still owe an acknowledgement, with the steps already taken."""
+def open_items(db: Db, *, claim: bool = False) -> list[dict[str, Any]]:
+    """Items that still owe an acknowledgement, with the steps already taken. ``claim`` (inside a write
+    transaction): locked for it, and those another daemon's escalator holds passed by (PostgreSQL ``SKIP
+    LOCKED``), so two daemons never take one item's steps at once."""
     rows = db.execute(
         "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, acknowledged_at, "
         "resolved_at, school FROM items "
         "WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
+        + (skip_locked(db.dialect) if claim else "")
     )
     cols = [c[0] for c in rows.description]
     out = [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]

@@ -461,6 +461,22 @@ def m009_schools(db: Db) -> None:
         "WHERE severity > 0 AND resolved_at IS NULL"
     )
     db.execute("CREATE INDEX items_school_seen ON items (school, first_seen_at)")
+
+
+@migrations()
+def m011_daemon_leases(db: Db) -> None:
+    """Issue 16: several daemons on one PostgreSQL database share the work. ``daemons``: one row per running
+    daemon (``host:pid:random``), its heartbeat renewed with its leases; a daemon is live while its heartbeat is
+    younger than the lease time. ``leases``: who polls each source (``source:NAME``) and runs each periodic job
+    (``job:NAME``), until when; an expired lease is anyone's. ``alerts.claimed_by``/``claimed_until``: the
+    notifier that is sending a row, so that two never send one (times are the database's clock)."""
+    db.execute("CREATE TABLE daemons (id TEXT PRIMARY KEY, host TEXT NOT NULL, pid INTEGER NOT NULL, "
+               "started_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT, expires_at TEXT, acquired_at TEXT)")
+    db.execute("ALTER TABLE alerts ADD COLUMN claimed_by TEXT")
+    db.execute("ALTER TABLE alerts ADD COLUMN claimed_until TEXT")
+
+
 def _append_only_postgresql(db: Db, table: str, message: str) -> None:
     """PostgreSQL's spelling of m001's triggers: no UPDATE, DELETE or TRUNCATE of ``table``, as an integrity error
     (what SQLite's RAISE(ABORT) is)."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from watchtower.models import DEFAULT_SCHOOL
 from watchtower.store._db import rows as _rows
 from watchtower.store.db import Db
+from watchtower.store.dialect import skip_locked
+from watchtower.store.leases import db_clock
 from watchtower.timeutil import ts
 
 
@@ -71,6 +73,41 @@ def pending_alerts(db: Db, now: datetime, limit: int = 500) -> list[dict[str, An
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
+def claim_alerts(db: Db, now: datetime, *, claimer: str, claim_seconds: float, limit: int = 200,
+                 ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Alerts due now, claimed for ``claimer`` (call inside a write transaction): rows another notifier holds an
+    unexpired claim on are passed by (PostgreSQL: rows another transaction is claiming too, ``SKIP LOCKED``), so
+    two daemons never take one row. The claim lasts ``claim_seconds`` by the database's clock; a notifier that
+    dies holding it leaves the row to the others once it expires."""
+    clock = db_clock(db)
+    params: list[Any]
+    if ids is None:
+        which, params = "next_attempt_at <= ?", [ts(now)]
+    elif not ids:
+        return []
+    else:  # these rows, due or not (``watchtower digest --send``)
+        which, params = f"id IN ({','.join('?' * len(ids))})", list(ids)
+    rows = db.execute(
+        f"SELECT id FROM alerts WHERE status = 'pending' AND {which} "
+        "AND (claimed_until IS NULL OR claimed_until <= ? OR claimed_by = ?) "
+        f"ORDER BY urgent DESC, id LIMIT ?{skip_locked(db.dialect)}",
+        [*params, ts(clock), claimer, limit],
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    db.execute(f"UPDATE alerts SET claimed_by = ?, claimed_until = ? WHERE id IN ({marks})",
+               [claimer, ts(clock + timedelta(seconds=claim_seconds)), *ids])
+    return _rows(db, f"SELECT * FROM alerts WHERE id IN ({marks}) ORDER BY urgent DESC, id", ids)
+
+
+def release_claims(db: Db, claimer: str) -> None:
+    """The rows ``claimer`` claimed and did not send (deferred, retried later, skipped) are anyone's again."""
+    db.execute("UPDATE alerts SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND status = 'pending'",
+               [claimer])
+
+
 def mute_alerts(db: Db, ids: Sequence[int], *, reason: str, now: datetime) -> None:
     """These notices will never be sent: their item was acknowledged, resolved or purged before they went out."""
     marks = ",".join("?" * len(ids))
@@ -88,13 +125,32 @@ def next_alert_due(db: Db) -> str | None:
     return None if row is None else row[0]
 
 
-def mark_sending(db: Db, ids: Sequence[int], *, now: datetime, message_id: str) -> None:
-    """About to hand these alerts to the SMTP server as the email ``message_id`` (see m006_alert_sending)."""
+def mark_sending(db: Db, ids: Sequence[int], *, now: datetime, message_id: str, claimer: str | None = None,
+                 claim_seconds: float = 0) -> bool:
+    """About to hand these alerts to the SMTP server as the email ``message_id`` (see m006_alert_sending).
+
+    With ``claimer``: only if every row is still pending and still claimed by it (its claim renewed for
+    ``claim_seconds``); False, and nothing marked, when another notifier has them now (this one's claim expired)."""
     marks = ",".join("?" * len(ids))
+    if claimer is None:
+        db.execute(
+            f"UPDATE alerts SET sending_at = ?, message_id = ? WHERE id IN ({marks}) AND status = 'pending'",
+            [ts(now), message_id, *ids],
+        )
+        return True
+    clock = db_clock(db)
+    held = db.execute(
+        f"SELECT id FROM alerts WHERE id IN ({marks}) AND status = 'pending' AND claimed_by = ? "
+        f"AND claimed_until > ?{skip_locked(db.dialect)}",
+        [*ids, claimer, ts(clock)],
+    ).fetchall()
+    if len(held) != len(ids):
+        return False
     db.execute(
-        f"UPDATE alerts SET sending_at = ?, message_id = ? WHERE id IN ({marks}) AND status = 'pending'",
-        [ts(now), message_id, *ids],
+        f"UPDATE alerts SET sending_at = ?, message_id = ?, claimed_until = ? WHERE id IN ({marks})",
+        [ts(now), message_id, ts(clock + timedelta(seconds=claim_seconds)), *ids],
     )
+    return True
 
 
 def mark_sent(db: Db, ids: Sequence[int], *, now: datetime, message_id: str) -> None:

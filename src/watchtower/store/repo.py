@@ -14,6 +14,7 @@ from watchtower.store.audit import audit as audit
 from watchtower.store.items import acknowledge as acknowledge
 from watchtower.store.items import acknowledged_late_between as acknowledged_late_between
 from watchtower.store.items import awaiting_dsl_review as awaiting_dsl_review
+from watchtower.store.items import claim_unclassified as claim_unclassified
 from watchtower.store.items import done_steps as done_steps
 from watchtower.store.items import flagged_between as flagged_between
 from watchtower.store.items import flagged_replies_since as flagged_replies_since
@@ -36,6 +37,7 @@ from watchtower.store.items import unclassified_ids as unclassified_ids
 from watchtower.store.meta import get_meta as get_meta
 from watchtower.store.meta import set_meta as set_meta
 from watchtower.store.outbox import alert_ids_by_keys as alert_ids_by_keys
+from watchtower.store.outbox import claim_alerts as claim_alerts
 from watchtower.store.outbox import defer_alerts as defer_alerts
 from watchtower.store.outbox import enqueue_alert as enqueue_alert
 from watchtower.store.outbox import get_alerts as get_alerts
@@ -47,6 +49,7 @@ from watchtower.store.outbox import mark_sent as mark_sent
 from watchtower.store.outbox import mute_alerts as mute_alerts
 from watchtower.store.outbox import next_alert_due as next_alert_due
 from watchtower.store.outbox import pending_alerts as pending_alerts
+from watchtower.store.outbox import release_claims as release_claims
 from watchtower.store.outbox import told_about as told_about
 from watchtower.store.platform_actions import claim_platform_action as claim_platform_action
 from watchtower.store.platform_actions import count_platform_actions as count_platform_actions
