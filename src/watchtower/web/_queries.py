@@ -102,6 +102,8 @@ def queue(db: Database, f: QueueFilter, *, reads_safeguarding: bool,
     where: list[str] = ["classified_at IS NOT NULL", schools[0]]
     params: list[Any] = list(schools[1])
     if f.severity == "inbox":  # the 24-hour rule: every own-account comment is owed an acknowledgement
+        # with "resolved_at IS NULL" below, the WHERE of migration m010's items_inbox, word for word: that is how
+        # the store knows the index applies (the default view at a million items: bench/README.md)
         where.append("(severity > 0 OR deadline_at IS NOT NULL)")
     elif f.severity == "flagged":
         where.append("severity > 0")
