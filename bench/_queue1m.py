@@ -122,6 +122,11 @@ class _Recording:
         self.statements.append((sql, list(params)))
         return self.db.execute(sql, list(params))
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
 
 def _stats(values: list[float]) -> dict[str, Any]:
     return {"n": len(values), "median_s": statistics.median(values), "p95_s": percentile(values, 95),
