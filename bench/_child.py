@@ -3,7 +3,10 @@
     python bench/_child.py SPEC.json
 
 SPEC: ``{"config": {...parse_config data...}, "environ": {...}, "classifier": "real"|"trivial",
-"log": path, "webhook": {"port", "verify_token", "app_secret", "page_id", "record"} | null}``.
+"log": path, "webhook": {"port", "verify_token", "app_secret", "page_id", "record"} | null,
+"serve": "daemon"|"dashboard"}``. ``"dashboard"``: only what serves the dashboard (``Daemon.start()`` with the
+dashboard on its configured address: store, users, sessions, the real aiohttp app), none of the daemon's loops
+(no polling, escalation, outbox or retention purge), so a benchmark's seeded database stays as it was seeded.
 
 Prints JSON lines on stdout: ``{"event": "ready", ...}`` once the daemon is ready, ``{"event": "stopped", ...}``
 at the end. Stops on SIGTERM like the real service. Logging is the daemon's JSON lines at INFO, to ``log``.
@@ -14,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 import resource
+import signal
 import sys
 import time
 from pathlib import Path
@@ -75,9 +79,25 @@ async def _webhook(daemon: Daemon, spec: dict[str, Any]) -> tuple[web.AppRunner,
     return runner, handed
 
 
+async def serve_dashboard(config: Any, spec: dict[str, Any]) -> None:
+    """``Daemon.start()`` with the dashboard on, until SIGTERM; none of the daemon's loops run."""
+    daemon = Daemon(config, Overrides(environ=spec["environ"], classifier=TrivialClassifier(), start_dashboard=True))
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    await daemon.start()
+    emit(event="ready", startup_seconds=daemon.startup_seconds, since_exec=time.time() - T_EXEC, sources=0)
+    try:
+        await stop.wait()
+    finally:
+        await daemon._close()
+
+
 async def main(spec: dict[str, Any]) -> list[tuple[str, float]]:
     """Run the daemon until SIGTERM; returns the webhook hand-over times."""
     config = parse_config(spec["config"], path="<bench>")
+    if spec.get("serve") == "dashboard":
+        await serve_dashboard(config, spec)
+        return []
     classifier = TrivialClassifier() if spec.get("classifier") == "trivial" else None
     daemon = Daemon(
         config,

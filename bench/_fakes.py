@@ -44,6 +44,8 @@ class _Recorder:
         self.posted: dict[str, float] = {}
         self.fetched: dict[str, float] = {}
         self.requests = 0
+        #: (arrival time, feed or page) of each poll: an RSS request, a Graph ``/feed`` request
+        self.polls: list[tuple[float, str]] = []
 
     def _seen(self, posts: list[Post], at: float) -> None:
         for p in posts:
@@ -91,6 +93,7 @@ class FeedHub(_Recorder):
         at = time.time()
         self.requests += 1
         name = request.match_info["name"]
+        self.polls.append((at, name))
         f = self.feeds.setdefault(name, _Feed())
         tag = f'"{name}-{f.version}"'
         if self.etag and request.headers.get("If-None-Match") == tag:
@@ -137,6 +140,8 @@ class GraphHub(_Recorder):
         at = time.time()
         self.requests += 1
         obj, edge = request.match_info["obj"], request.match_info["edge"]
+        if edge == "feed":
+            self.polls.append((at, obj))
         if edge != "feed" or obj not in self.pages:
             return web.json_response({"data": []})
         since = int(request.query.get("since", "0") or 0)

@@ -26,6 +26,41 @@ def school_config(sources: list[dict[str, Any]], *, smtp_port: int, db_path: Pat
     return demo_school(sources, smtp_port=smtp_port, db_path=db_path)
 
 
+def school_people(domain: str) -> list[dict[str, Any]]:
+    """A school's people: two moderators (one also admin), AHT, headteacher, DSL and deputy, all at ``domain``."""
+    return [
+        {"name": f"Mod One {domain}", "email": f"mod1@{domain}", "roles": ["moderator"]},
+        {"name": f"Mod Two {domain}", "email": f"mod2@{domain}", "roles": ["moderator", "admin"]},
+        {"name": f"AHT {domain}", "email": f"aht@{domain}", "roles": ["aht"]},
+        {"name": f"Head {domain}", "email": f"head@{domain}", "roles": ["headteacher"]},
+        {"name": f"DSL {domain}", "email": f"dsl@{domain}", "roles": ["dsl"]},
+        {"name": f"Deputy {domain}", "email": f"deputy@{domain}", "roles": ["deputy_dsl"]},
+    ]
+
+
+def trust_config(schools: list[tuple[str, list[dict[str, Any]]]], *, smtp_port: int, store: dict[str, Any],
+                 dashboard: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A multi-academy trust's config (``[trust]`` and ``[[schools]]``, docs/operations.md section 11): each
+    ``(school id, sources)`` a school with six people at ``<id>.example``; a trust safeguarding lead and a trust
+    operator; ``store``: the ``[store]`` section (a SQLite ``path`` or a PostgreSQL ``url``)."""
+    return {
+        "trust": {"name": "Bench Learning Trust", "people": [
+            {"name": "Grace Adeyemi", "email": "safeguarding@bench-trust.example", "roles": ["safeguarding_lead"]},
+            {"name": "Trust IT", "email": "it@bench-trust.example", "roles": ["operator"]},
+        ]},
+        "schools": [
+            {"id": sid, "name": f"School {sid.upper()}", "aliases": [f"{sid.upper()} Academy"],
+             "people": school_people(f"{sid}.example"), "sources": sources, "operator_email": f"it@{sid}.example"}
+            for sid, sources in schools
+        ],
+        "deadlines": {"nation": "england"},
+        "smtp": {"host": "127.0.0.1", "port": smtp_port, "security": "none",
+                 "from_address": "watchtower@bench-trust.example", "timeout_seconds": 10},
+        "dashboard": dashboard or {"enabled": False, "public_url": "https://watchtower.bench-trust.example"},
+        "store": store,
+    }
+
+
 def rss_source(name: str, url: str, interval: float) -> dict[str, Any]:
     return {"type": "rss", "name": name, "url": url, "source": "mention", "interval_seconds": interval,
             "timeout_seconds": 10}
@@ -60,7 +95,8 @@ class Child:
     """``bench/_child.py``: the real daemon in its own process."""
 
     def __init__(self, workdir: Path, config: dict[str, Any], *, classifier: str = "real",
-                 webhook: dict[str, Any] | None = None, environ: dict[str, str] | None = None) -> None:
+                 webhook: dict[str, Any] | None = None, environ: dict[str, str] | None = None,
+                 serve: str = "daemon") -> None:
         self.workdir = workdir
         self.spec = {
             "config": config,
@@ -68,6 +104,7 @@ class Child:
             "classifier": classifier,
             "log": str(workdir / "daemon.log"),
             "webhook": webhook,
+            "serve": serve,
         }
         self.proc: asyncio.subprocess.Process | None = None
         self.ready: dict[str, Any] = {}
