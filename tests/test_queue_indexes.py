@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import random
 import re
-import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlite_utils import Database
 
-from watchtower.store import connect
+from watchtower.store import connect, immediate
+from watchtower.store.db import Db, Location, open_db
 from watchtower.store.migrations import migrations
 from watchtower.timeutil import ts
 from watchtower.web import _queries as q
@@ -67,14 +66,14 @@ def items(n: int, seed: int = 16) -> list[tuple[Any, ...]]:
     return [row(i, rng.choices(kinds, weights)[0], rng.choice(SCHOOLS), rng) for i in range(n)]
 
 
-def database(path: Path, rows: Sequence[tuple[Any, ...]], *, before_m010: bool = False) -> Database:
+def database(path: Path, rows: Sequence[tuple[Any, ...]], *, before_m010: bool = False) -> Db:
     if before_m010:
-        db = Database(sqlite3.connect(path))
+        db = open_db(Location(path=path))
         migrations.apply(db, stop_before="m010_inbox_indexes")
     else:
         db = connect(path)
-    with db.conn:
-        db.conn.executemany(f"INSERT INTO items ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+    with immediate(db):
+        db.executemany(f"INSERT INTO items ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
                             rows)
     db.execute("ANALYZE")
     return db
@@ -86,10 +85,10 @@ def rows() -> list[tuple[Any, ...]]:
 
 
 @pytest.fixture
-def db(tmp_path: Path, rows: list[tuple[Any, ...]]) -> Iterator[Database]:
+def db(tmp_path: Path, rows: list[tuple[Any, ...]]) -> Iterator[Db]:
     d = database(tmp_path / "now.db", rows)
     yield d
-    d.conn.close()
+    d.close()
 
 
 #: the person's schools, as web._context.Scope.sql makes them
@@ -113,7 +112,7 @@ def kind_of(r: tuple[Any, ...]) -> str:
 class TestTheDefaultView:
     @pytest.mark.parametrize("scope", SCOPES)
     def test_shows_flagged_and_owed_items_not_resolved_of_the_persons_schools(
-            self, db: Database, rows: list[tuple[Any, ...]], scope: str) -> None:
+            self, db: Db, rows: list[tuple[Any, ...]], scope: str) -> None:
         cond, params = SCOPES[scope]
         expected = {r[1] for r in rows if kind_of(r) in IN_THE_DEFAULT_VIEW and (not params or r[-1] in params)}
         shown: list[dict[str, Any]] = []
@@ -132,7 +131,7 @@ class TestTheDefaultView:
 
     @pytest.mark.parametrize("status", ["unresolved", "open", "acknowledged"])
     @pytest.mark.parametrize("scope", SCOPES)
-    def test_answers_exactly_as_it_did_before_m010(self, tmp_path: Path, db: Database, rows: list[tuple[Any, ...]],
+    def test_answers_exactly_as_it_did_before_m010(self, tmp_path: Path, db: Db, rows: list[tuple[Any, ...]],
                                                    scope: str, status: str) -> None:
         before = database(tmp_path / "before.db", rows, before_m010=True)
         try:
@@ -145,12 +144,12 @@ class TestTheDefaultView:
             for s in SCOPES.values():
                 assert q.platforms(db, schools=s) == q.platforms(before, schools=s)
         finally:
-            before.conn.close()
+            before.close()
 
 
 @pytest.mark.parametrize("scope", [*SCOPES, "a school with no items yet", "no school"])
 def test_the_platform_filter_lists_the_platforms_of_the_persons_schools_items_in_name_order(
-        db: Database, rows: list[tuple[Any, ...]], scope: str) -> None:
+        db: Db, rows: list[tuple[Any, ...]], scope: str) -> None:
     schools: q.SchoolSql = SCOPES.get(scope) or (
         ("school IN (?)", ["newschool"]) if scope == "a school with no items yet" else ("1 = 0", []))
     cond, params = schools
@@ -158,8 +157,8 @@ def test_the_platform_filter_lists_the_platforms_of_the_persons_schools_items_in
     assert q.platforms(db, schools=schools) == expected
     if scope == "one school":
         # a platform only another school's items are on is not offered
-        with db.conn:
-            db.conn.execute("INSERT INTO items (platform, platform_id, source, source_name, text, created_at, "
+        with immediate(db):
+            db.execute("INSERT INTO items (platform, platform_id, source, source_name, text, created_at, "
                             "first_seen_at, school) VALUES ('youtube', 'yt1', 'own', 'oak-yt', 'hello', "
                             "'2026-03-04T09:00:00Z', '2026-03-04T09:00:00Z', 'oakfield')")
         assert "youtube" not in q.platforms(db, schools=schools)
@@ -169,7 +168,7 @@ def test_the_platform_filter_lists_the_platforms_of_the_persons_schools_items_in
 class Recording:
     """A database that remembers each statement run on it."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self.db = db
         self.statements: list[tuple[str, list[Any]]] = []
 
@@ -183,7 +182,7 @@ class Recording:
         return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
-def plans(db: Database, scope: q.SchoolSql) -> dict[str, str]:
+def plans(db: Db, scope: q.SchoolSql) -> dict[str, str]:
     """The queue page's statements (its count, its page, its platform list) and SQLite's plan of each."""
     rec = Recording(db)
     q.queue(rec, q.QueueFilter(), reads_safeguarding=True, schools=scope)  # type: ignore[arg-type]
@@ -200,7 +199,7 @@ def test_the_default_view_is_read_from_m010s_index_and_never_by_reading_every_it
     try:
         plan = plans(db, SCOPES[scope])
     finally:
-        db.conn.close()
+        db.close()
     # the count from the index alone, the page found through it; neither reads the school's other items
     assert "USING COVERING INDEX items_inbox" in plan["count"], plan
     assert "USING INDEX items_inbox" in plan["page"] or "USING COVERING INDEX items_inbox" in plan["page"], plan
