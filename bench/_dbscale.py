@@ -42,8 +42,9 @@ M003_INDEXES = (
 #: one school's database (every item is the default school's): the queue's scope for a person who sees it all
 EVERY_SCHOOL: tuple[str, list[Any]] = ("1 = 1", [])
 
-#: migration m010's indexes (the queue's default view and platform list, issue 16): dropped with m003's
-M010_INDEXES = ("items_inbox", "items_school_platform")
+#: migration m010's indexes (the queue's default view and platform list, the digest's review list per school;
+#: issue 16): dropped with m003's
+M010_INDEXES = ("items_inbox", "items_school_platform", "items_school_review")
 
 _SEV_CATS = {0: "[]", 1: '["query"]', 2: '["harassment"]', 3: '["threat"]'}
 

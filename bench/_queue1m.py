@@ -44,7 +44,7 @@ from watchtower.web import _queries as q
 
 BATCH = 50_000
 #: migration m010's indexes: the benchmark drops them on its own store at the end, to show what they are worth
-M010_INDEXES = ("items_inbox", "items_school_platform")
+M010_INDEXES = ("items_inbox", "items_school_platform", "items_school_review")
 PASSWORD = secrets.token_urlsafe(16)  # the two logins' password, new each run
 MODERATOR, TRUST_LEAD = "mod_s07", "lead"
 _SEV_CATS = {0: "[]", 1: '["complaint"]', 2: '["harassment"]', 3: '["safeguarding"]'}

@@ -1,4 +1,4 @@
-"""The dashboard queue's default view at a trust's scale (issue 16, migration m010).
+"""The dashboard queue's default view, and the digest's review list, at a trust's scale (issue 16, migration m010).
 
 At a million items across 30 schools the queue page read every item of the school (or of the trust) to count and
 sort a few thousand; m010's ``items_inbox`` holds just the rows the default view shows. An index must never change
@@ -69,7 +69,7 @@ def items(n: int, seed: int = 16) -> list[tuple[Any, ...]]:
 def database(path: Path, rows: Sequence[tuple[Any, ...]], *, before_m010: bool = False) -> Db:
     if before_m010:
         db = open_db(Location(path=path))
-        migrations.apply(db, stop_before="m010_inbox_indexes")
+        migrations.apply(db, stop_before="m010_school_queue_and_digest_indexes")
     else:
         db = connect(path)
     with immediate(db):
@@ -208,3 +208,27 @@ def test_the_default_view_is_read_from_m010s_index_and_never_by_reading_every_it
     assert not re.search(r"SCAN items(?! USING)", plan["platforms"]), plan
     if scope != "the trust (*)":
         assert "items_school_platform" in plan["platforms"], plan
+
+
+@pytest.mark.parametrize("schools", [["hillside"], ["hillside", "oakfield"], None])
+def test_the_digests_review_list_answers_as_before_m010_and_reads_its_index(
+        tmp_path: Path, rows: list[tuple[Any, ...]], schools: list[str] | None) -> None:
+    from watchtower.store import repo
+
+    now, before = database(tmp_path / "now.db", items(20_000)), database(tmp_path / "before.db", items(20_000),
+                                                                        before_m010=True)
+    try:
+        got, total = repo.awaiting_dsl_review(now, 50, schools=schools)
+        old, old_total = repo.awaiting_dsl_review(before, 50, schools=schools)
+        assert total == old_total > 50
+        assert [r["id"] for r in got] == [r["id"] for r in old]
+        rec = Recording(now)
+        repo.awaiting_dsl_review(rec, 50, schools=schools)  # type: ignore[arg-type]
+        for sql, params in rec.statements:
+            plan = " | ".join(r[-1] for r in now.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+            assert not re.search(r"SCAN items(?! USING)", plan), plan
+            if schools is not None:  # one school's digest (m009): its own rows, not the school's every item
+                assert "items_school_review" in plan, plan
+    finally:
+        now.conn.close()
+        before.conn.close()
