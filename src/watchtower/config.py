@@ -48,6 +48,14 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def distinct_names(name: str, aliases: Sequence[str]) -> list[str]:
+    """A school's name and aliases, stripped, each once, in the order written (what the classifier searches for)."""
+    seen: dict[str, None] = {}
+    for n in [name, *aliases]:
+        seen.setdefault(n.strip(), None)
+    return [n for n in seen if n]
+
+
 class SchoolConfig(_Section):
     name: str = Field(description="The school's name as people write it, e.g. 'Oakfield Academy'.", min_length=2)
     aliases: list[str] = Field(
@@ -62,10 +70,7 @@ class SchoolConfig(_Section):
 
     @property
     def names(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for n in [self.name, *self.aliases]:
-            seen.setdefault(n.strip(), None)
-        return [n for n in seen if n]
+        return distinct_names(self.name, self.aliases)
 
 
 class Person(_Section):
@@ -187,10 +192,7 @@ class School:
 
     @property
     def names(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for n in [self.name, *self.aliases]:
-            seen.setdefault(n.strip(), None)
-        return [n for n in seen if n]
+        return distinct_names(self.name, self.aliases)
 
     def people_with(self, role: str) -> list[Person]:
         return [p for p in self.people if role in p.roles]

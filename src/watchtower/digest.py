@@ -246,8 +246,6 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
     only = [sch.id]
     flagged_rows = repo.flagged_between(db, start, now, schools=only)
     flagged = [_item(r, zone, now) for r in flagged_rows]
-    sev_counts = Counter(i.severity for i in flagged)
-    cat_counts = Counter(c for i in flagged for c in i.categories)
     every_open = repo.open_items_detail(db, schools=only)
     # unflagged own-account comments owe an acknowledgement too, but they are the moderators' inbox: the DSL's
     # digest counts them and lists only flagged items
@@ -257,6 +255,7 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
     overdue = [_item(r, zone, now) for r in open_rows if parse_ts(r["deadline_at"]) <= now]
     late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now, schools=only)]
     review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT, schools=only)
+    by_severity, by_category = _tallies(flagged)
     return Digest(
         school=sch.name,
         tag=f"[{sch.name}] " if config.multi_school else "",
@@ -264,8 +263,8 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
         generated_local=_local(now, zone),
         window_start_local=_local(start, zone),
         flagged=flagged,
-        by_severity=[(s.label, sev_counts[s.label]) for s in sorted(Severity, reverse=True) if sev_counts[s.label]],
-        by_category=[(c, cat_counts[c]) for c in CATEGORIES if cat_counts[c]],
+        by_severity=by_severity,
+        by_category=by_category,
         open_items=open_items,
         unflagged_open=len(unflagged),
         unflagged_overdue=sum(1 for r in unflagged if parse_ts(r["deadline_at"]) <= now),
@@ -275,6 +274,17 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
         awaiting_review_total=review_total,
         sources=_source_problems(db, config, now, sch),
     )
+
+
+Tally = list[tuple[str, int]]
+
+
+def _tallies(flagged: list[DigestItem]) -> tuple[Tally, Tally]:
+    """The flagged items counted by severity (worst first) and by category (design.md's order), zeros left out."""
+    sev = Counter(i.severity for i in flagged)
+    cat = Counter(c for i in flagged for c in i.categories)
+    return ([(s.label, sev[s.label]) for s in sorted(Severity, reverse=True) if sev[s.label]],
+            [(c, cat[c]) for c in CATEGORIES if cat[c]])
 
 
 #: the most safeguarding items awaiting review the trust digest reads (it lists REVIEW_LIST_LIMIT of them)
@@ -292,12 +302,11 @@ def build_trust_digest(db: Db, config: Config, now: datetime) -> Digest:
                 if access.is_safeguarding(r)]
 
     flagged = items(repo.flagged_between(db, start, now))
-    sev_counts = Counter(i.severity for i in flagged)
-    cat_counts = Counter(c for i in flagged for c in i.categories)
     open_rows = [r for r in repo.open_items_detail(db) if r.get("severity")]
     review_rows, _ = repo.awaiting_dsl_review(db, _TRUST_REVIEW_SCAN)
     review = items(review_rows)
     name = config.display_name
+    by_severity, by_category = _tallies(flagged)
     return Digest(
         school=f"{name}: safeguarding items of every school",
         tag=f"[{name}] ",
@@ -306,8 +315,8 @@ def build_trust_digest(db: Db, config: Config, now: datetime) -> Digest:
         generated_local=_local(now, zone),
         window_start_local=_local(start, zone),
         flagged=flagged,
-        by_severity=[(s.label, sev_counts[s.label]) for s in sorted(Severity, reverse=True) if sev_counts[s.label]],
-        by_category=[(c, cat_counts[c]) for c in CATEGORIES if cat_counts[c]],
+        by_severity=by_severity,
+        by_category=by_category,
         open_items=items(open_rows),
         overdue=items([r for r in open_rows if parse_ts(r["deadline_at"]) <= now]),
         late_acks=items(repo.acknowledged_late_between(db, start, now)),
