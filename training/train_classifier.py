@@ -194,6 +194,11 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="use only this many training rows per task (smoke test)")
     ap.add_argument("--init", type=Path, default=None,
                     help="start from this checkpoint (a previous run's training/.work/best.pt) instead of the base")
+    ap.add_argument("--mix", type=Path, default=None,
+                    help="with --init: start from a weighted average of --init and this checkpoint (both fine-tuned "
+                         "from one start), weight --mix-weight on this one; with --epochs 0 that average is exported "
+                         "as it is (weight-space ensembling, WiSE-FT: Wortsman et al., CVPR 2022)")
+    ap.add_argument("--mix-weight", type=float, default=0.5)
     ap.add_argument("--tasks", default="offensive,hate",
                     help="which heads' training data to use, comma-separated (both heads are always exported)")
     ap.add_argument("--extra", type=Path, nargs="*", default=[],
@@ -226,9 +231,22 @@ def main() -> int:
     encoder = AutoModel.from_pretrained(base)
     model = MultiHead(encoder, encoder.config.hidden_size, len(heads))
     pad_id = tok.pad_token_id
+    if args.mix and not args.init:
+        raise SystemExit("--mix needs --init (the checkpoint it is averaged with)")
+    if not 0.0 <= args.mix_weight <= 1.0:
+        raise SystemExit("--mix-weight must be between 0 and 1")
     if args.init:
-        model.load_state_dict(torch.load(args.init))
-        log(f"initialised from {args.init}")
+        state = torch.load(args.init)
+        if args.mix:
+            other = torch.load(args.mix)
+            if other.keys() != state.keys():
+                raise SystemExit(f"--mix {args.mix}: not the same heads as --init {args.init}")
+            w = args.mix_weight
+            state = {k: (1 - w) * v + w * other[k] if v.is_floating_point() else v for k, v in state.items()}
+            log(f"initialised from {1 - w:g} x {args.init} + {w:g} x {args.mix}")
+        else:
+            log(f"initialised from {args.init}")
+        model.load_state_dict(state)
     tasks = {t.strip() for t in args.tasks.split(",") if t.strip()}
 
     def encode(texts: list[str]) -> list[list[int]]:
@@ -304,6 +322,8 @@ def main() -> int:
     if args.init and args.init.resolve() == best_path.resolve():
         raise SystemExit("--init must not be the --work folder's best.pt (it is overwritten): copy it first")
     history: list[dict[str, float]] = []
+    if args.epochs == 0:  # export the start as it is (an --init, or a --mix of two)
+        torch.save(model.state_dict(), best_path)
     best_f1 = -1.0
     out_of_time = False
     step = 0
@@ -421,10 +441,13 @@ def main() -> int:
         "val_metrics": metrics,
         "training": {
             "data": "TweetEval offensive + hate train splits (cardiffnlp/tweeteval)"
-            + "".join(f" + {rel(p)}" for p in [*args.extra, *args.writers]),
+            + "".join(f" + {rel(p)}" for p in [*args.extra, *args.writers]) if args.epochs else
+            "none in this run: the weights exported are --init (and --mix), trained as training/README.md says",
             **({"extra_repeat": args.extra_repeat} if args.extra else {}),
             **({"writers_repeat": args.writers_repeat} if args.writers else {}),
             **({"calibration": [rel(p) for p in args.calibration]} if args.calibration else {}),
+            **({"init": rel(args.init)} if args.init else {}),
+            **({"mix": rel(args.mix), "mix_weight": args.mix_weight} if args.mix else {}),
             "epochs_run": len(history), "batch_size": args.batch_size, "lr": args.lr, "seed": args.seed,
             "minutes": round(train_minutes, 1), "history": history,
         },
