@@ -44,7 +44,7 @@ from watchtower.people import DIGEST_ROLES, TRUST_LEAD, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.store.db import Db
-from watchtower.store.rows import item_row
+from watchtower.store.rows import ItemRow
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
 
 if TYPE_CHECKING:
@@ -165,38 +165,37 @@ def _local(dt: datetime | None, zone: ZoneInfo) -> str:
     return local_text(dt, zone, "full")
 
 
-def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime, school: str = "") -> DigestItem:
-    deadline = maybe_ts(row.get("deadline_at"))
-    acked = maybe_ts(row.get("acknowledged_at"))
+def _item(row: ItemRow, zone: ZoneInfo, now: datetime, school: str = "") -> DigestItem:
+    deadline = maybe_ts(row.deadline_at)
+    acked = maybe_ts(row.acknowledged_at)
     due = ""
     if deadline is not None:
         if acked is not None:
             late = acked - deadline
-            who = row.get("acknowledged_by") or "someone"
+            who = row.acknowledged_by or "someone"
             due = f"acknowledged {_span(late)} late by {who}" if late > timedelta(0) else f"acknowledged by {who}"
-        elif row.get("resolved_at"):
+        elif row.resolved_at:
             due = "resolved"
         elif deadline <= now:
             due = f"overdue by {_span(now - deadline)}"
         else:
             due = f"due in {_span(deadline - now)}"
-    handle = row.get("author_handle") or ""
-    name = row.get("author_name") or ""
+    handle = row.author_handle or ""
+    name = row.author_name or ""
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
-    url = row.get("url") or ""
-    title = (row.get("title") or "").strip()
-    text = (row.get("text") or "").strip()
+    url = row.url or ""
+    title = (row.title or "").strip()
+    text = (row.text or "").strip()
     if title and not text.startswith(title):
         text = f"{title}\n{text}" if text else title
-    decoded = item_row(row)
     return DigestItem(
-        id=int(row["id"]),
-        severity=decoded.severity.label,
-        categories=list(decoded.categories),
-        platform=str(row.get("platform") or ""),
-        source_label="school account" if row.get("source") == "own" else "public mention",
+        id=row.id,
+        severity=row.severity.label,
+        categories=list(row.categories),
+        platform=row.platform or "",
+        source_label="school account" if row.source == "own" else "public mention",
         author=author,
-        posted_local=_local(maybe_ts(row.get("created_at")), zone),
+        posted_local=_local(maybe_ts(row.created_at), zone),
         url=url,
         url_safe=url.startswith(("https://", "http://")),
         text=text,
@@ -204,6 +203,11 @@ def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime, school: str = "") 
         due=due,
         school=school,
     )
+
+
+def _overdue(row: ItemRow, now: datetime) -> bool:
+    """Whether an open item's deadline has passed."""
+    return row.deadline_at is not None and parse_ts(row.deadline_at) <= now
 
 
 def _source_problems(db: Db, config: Config, now: datetime, school: School) -> list[SourceProblem]:
@@ -249,25 +253,21 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
     every_open = repo.open_items_detail(db, schools=only)
     # unflagged own-account comments owe an acknowledgement too, but they are the moderators' inbox: the DSL's
     # digest counts them and lists only flagged items
-    open_rows = [r for r in every_open if r.get("severity")]
-    unflagged = [r for r in every_open if not r.get("severity")]
+    open_rows = [r for r in every_open if r.severity]
+    unflagged = [r for r in every_open if not r.severity]
     open_items = [_item(r, zone, now) for r in open_rows]
-    overdue = [_item(r, zone, now) for r in open_rows if parse_ts(r["deadline_at"]) <= now]
+    overdue = [_item(r, zone, now) for r in open_rows if _overdue(r, now)]
     late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now, schools=only)]
     review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT, schools=only)
-    by_severity, by_category = _tallies(flagged)
-    return Digest(
+    return _digest(
+        config,
+        now,
+        flagged,
         school=sch.name,
         tag=f"[{sch.name}] " if config.multi_school else "",
-        dashboard_url=config.dashboard.public_url.rstrip("/"),
-        generated_local=_local(now, zone),
-        window_start_local=_local(start, zone),
-        flagged=flagged,
-        by_severity=by_severity,
-        by_category=by_category,
         open_items=open_items,
         unflagged_open=len(unflagged),
-        unflagged_overdue=sum(1 for r in unflagged if parse_ts(r["deadline_at"]) <= now),
+        unflagged_overdue=sum(1 for r in unflagged if _overdue(r, now)),
         overdue=overdue,
         late_acks=late,
         awaiting_review=[_item(r, zone, now) for r in review_rows],
@@ -277,6 +277,22 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
 
 
 Tally = list[tuple[str, int]]
+
+
+def _digest(config: Config, now: datetime, flagged: list[DigestItem], **parts: Any) -> Digest:
+    """A digest of the ``WINDOW`` up to ``now`` (a school's or the trust's): the dashboard link, the times and the
+    flagged items' tallies filled in here, the rest given."""
+    zone = config.deadlines.zone
+    by_severity, by_category = _tallies(flagged)
+    return Digest(
+        dashboard_url=config.dashboard.public_url.rstrip("/"),
+        generated_local=_local(now, zone),
+        window_start_local=_local(now - WINDOW, zone),
+        flagged=flagged,
+        by_severity=by_severity,
+        by_category=by_category,
+        **parts,
+    )
 
 
 def _tallies(flagged: list[DigestItem]) -> tuple[Tally, Tally]:
@@ -297,28 +313,24 @@ def build_trust_digest(db: Db, config: Config, now: datetime) -> Digest:
     zone = config.deadlines.zone
     start = now - WINDOW
 
-    def items(rows: list[dict[str, Any]]) -> list[DigestItem]:
+    def items(rows: list[ItemRow]) -> list[DigestItem]:
         return [_item(r, zone, now, config.school_named(access.item_school(r))) for r in rows
                 if access.is_safeguarding(r)]
 
     flagged = items(repo.flagged_between(db, start, now))
-    open_rows = [r for r in repo.open_items_detail(db) if r.get("severity")]
+    open_rows = [r for r in repo.open_items_detail(db) if r.severity]
     review_rows, _ = repo.awaiting_dsl_review(db, _TRUST_REVIEW_SCAN)
     review = items(review_rows)
     name = config.display_name
-    by_severity, by_category = _tallies(flagged)
-    return Digest(
+    return _digest(
+        config,
+        now,
+        flagged,
         school=f"{name}: safeguarding items of every school",
         tag=f"[{name}] ",
         trust_wide=True,
-        dashboard_url=config.dashboard.public_url.rstrip("/"),
-        generated_local=_local(now, zone),
-        window_start_local=_local(start, zone),
-        flagged=flagged,
-        by_severity=by_severity,
-        by_category=by_category,
         open_items=items(open_rows),
-        overdue=items([r for r in open_rows if parse_ts(r["deadline_at"]) <= now]),
+        overdue=items([r for r in open_rows if _overdue(r, now)]),
         late_acks=items(repo.acknowledged_late_between(db, start, now)),
         awaiting_review=review[:REVIEW_LIST_LIMIT],
         awaiting_review_total=len(review),

@@ -121,7 +121,7 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             assert await page.get_by_text("Replied asking them to email the office").count() >= 1
 
             row = await d.store.read(lambda db: repo.get_item(db, live))
-            assert row is not None and row["acknowledged_by"] == "amy@oakfield.example"
+            assert row is not None and row.acknowledged_by == "amy@oakfield.example"
 
             # the phone-width view of the queue
             phone = await browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
@@ -138,7 +138,8 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             token = d.signer.make(threat, "ben@oakfield.example", now=utcnow())
             await apage.goto(f"{base}/ack/{token}")
             await apage.get_by_text("You are acknowledging as Ben Okafor").wait_for()
-            assert (await d.store.read(lambda db: repo.get_item(db, threat)) or {})["acknowledged_at"] is None
+            still = await d.store.read(lambda db: repo.get_item(db, threat))
+            assert still is not None and still.acknowledged_at is None
             await apage.get_by_role("button", name="Yes, acknowledge").click()
             await apage.get_by_role("heading", name="Acknowledged").wait_for()
             await apage.goto(f"{base}/ack/{token}")

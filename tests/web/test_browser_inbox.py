@@ -76,8 +76,8 @@ async def test_bulk_acknowledge_fifty_then_keys_claim_and_auto_refresh(served: S
             assert not await page.locator("#kbd-help").is_visible()
             await page.keyboard.press("a")
             await page.get_by_text("Acknowledged 1 item.").wait_for()
-            assert (await d.store.read(lambda db: repo.get_item(db, query)) or {})["acknowledged_by"] == \
-                "amy@oakfield.example"
+            acked = await d.store.read(lambda db: repo.get_item(db, query))
+            assert acked is not None and acked.acknowledged_by == "amy@oakfield.example"
             await page.locator(f'li.card[data-id="{query}"]').wait_for(state="detached")  # left the open list
             await page.keyboard.press("k")
             await page.keyboard.press("o")
