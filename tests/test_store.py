@@ -209,3 +209,18 @@ class TestTypedItemRows:
             repo.acknowledge(db, iid, by="amy", channel="cli", now=NOW)
         assert repo.open_items(db) == []
 
+
+def test_a_cross_school_list_view_is_audited_at_most_once_per_interval_per_person_and_view() -> None:
+    from watchtower.store.audit import VIEW_AUDIT_SECONDS, ViewAudits
+
+    clock = [1000.0]
+    audits = ViewAudits(clock=lambda: clock[0])
+    assert audits.due(7, "queue", schools=["oakfield", "hillside"])
+    assert not audits.due(7, "queue", schools=["oakfield", "hillside"])
+    assert audits.due(7, "queue", schools=["hillside"]), "another set of schools is another view"
+    assert audits.due(8, "queue", schools=["oakfield", "hillside"]), "another person"
+    assert audits.due(7, "item", item_id=5) and audits.due(7, "item", item_id=5), "an item page every time"
+    clock[0] += VIEW_AUDIT_SECONDS - 1
+    assert not audits.due(7, "queue", schools=["oakfield", "hillside"])
+    clock[0] += 1
+    assert audits.due(7, "queue", schools=["oakfield", "hillside"])
