@@ -147,17 +147,7 @@ class Daemon:
     def _sender(self) -> Sender:
         if self.o.sender is not None:
             return self.o.sender
-        smtp = self.config.smtp
-        password = get_secret(smtp.password_secret, environ=self.environ) if smtp.password_secret else None
-        return SmtpSender(
-            host=smtp.host,
-            port=smtp.port,
-            security=smtp.security,
-            username=smtp.username,
-            password=password,
-            timeout=smtp.timeout_seconds,
-            validate_certs=smtp.validate_certs,
-        )
+        return SmtpSender.from_config(self.config.smtp, environ=self.environ)
 
     async def _load_classifier(self) -> Classifier:
         if self.o.classifier is not None:
