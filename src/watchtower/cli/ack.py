@@ -26,7 +26,13 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from watchtower.cli import platform
-from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id, open_database
+from watchtower.cli._common import (
+    add_config_arg,
+    add_item_id_arg,
+    config_path,
+    item_id,
+    open_config_and_database,
+)
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
 
@@ -77,10 +83,7 @@ def register(sub: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from watchtower.config import load_config
-
-    config = load_config(config_path(args.config))
-    return config, open_database(config.store, command="queue")
+    return open_config_and_database(args, "queue")
 
 
 def os_login(environ: Mapping[str, str] | None = None) -> str:
