@@ -84,49 +84,24 @@ class ItemRow:
     def from_row(cls, row: Mapping[str, Any]) -> ItemRow:
         """Decode a ``SELECT * FROM items`` row (columns added later than this class are passed by)."""
         triage = triage_columns(row)
-        return cls(
+        values = {name: row[name] for name in _ITEM_COLUMNS}
+        values.update(
             id=int(row["id"]),
-            platform=row["platform"],
-            platform_id=row["platform_id"],
-            source=row["source"],
-            source_name=row["source_name"],
             own_post=bool(row["own_post"]),
-            url=row["url"],
-            author_handle=row["author_handle"],
-            author_name=row["author_name"],
-            title=row["title"],
-            text=row["text"],
-            created_at=row["created_at"],
-            first_seen_at=row["first_seen_at"],
             has_media=bool(row["has_media"]),
-            parent_id=row["parent_id"],
-            extra=row["extra"] or "{}",
-            classified_at=row["classified_at"],
-            categories=triage.categories,
-            severity=triage.severity,
-            possible=triage.possible,
-            deadline_at=row["deadline_at"],
-            deadline_reason=row["deadline_reason"],
-            acknowledged_at=row["acknowledged_at"],
-            acknowledged_by=row["acknowledged_by"],
-            resolved_at=row["resolved_at"],
-            resolved_by=row["resolved_by"],
             not_concern=bool(row["not_concern"]),
-            dsl_reviewed_at=row["dsl_reviewed_at"],
-            dsl_reviewed_by=row["dsl_reviewed_by"],
-            claimed_by=row["claimed_by"],
-            claimed_at=row["claimed_at"],
+            extra=row["extra"] or "{}",
+            severity=triage.severity,
+            categories=triage.categories,
+            possible=triage.possible,
             school=str(row["school"] or DEFAULT_SCHOOL),
         )
-
-    @property
-    def triage(self) -> TriageColumns:
-        return TriageColumns(self.severity, self.categories, self.possible)
+        return cls(**values)
 
     def as_dict(self) -> dict[str, Any]:
         """The row as the database holds it (``categories`` and ``possible`` JSON text, ``severity`` and the flags
         integers), for templates and exports."""
-        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out = {name: getattr(self, name) for name in _ITEM_COLUMNS}
         out.update(
             own_post=int(self.own_post),
             has_media=int(self.has_media),
@@ -137,6 +112,9 @@ class ItemRow:
             possible=json.dumps(list(self.possible)) if self.possible else None,
         )
         return out
+
+
+_ITEM_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ItemRow))
 
 
 @dataclass(frozen=True, slots=True)
