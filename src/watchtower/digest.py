@@ -22,13 +22,12 @@ marked with its school (:func:`build_trust_digest`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -37,6 +36,7 @@ from watchtower import access
 from watchtower.config import Config, School
 from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
+from watchtower.jobs import JobContext, queue_pass, wait_or_stop
 from watchtower.logging import get_logger
 from watchtower.models import ALL_SCHOOLS, CATEGORIES, Severity
 from watchtower.notify.notice import Notice
@@ -46,9 +46,6 @@ from watchtower.store import repo
 from watchtower.store.db import Db
 from watchtower.store.rows import ItemRow
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
-
-if TYPE_CHECKING:
-    from watchtower.jobs import JobContext
 
 __all__ = [
     "DIGEST_ROLES",
@@ -413,16 +410,6 @@ async def run_digest(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: queue the digest when due, then sleep until the next slot (re-checking every minute)."""
     log = get_logger(component="digest")
     while not stop.is_set():
-        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
-        now = ctx.clock()
-
-        def work(db: Db, config: Config = config, now: datetime = now) -> int:
-            return digest_tick(db, config, now)
-
-        queued = await ctx.store.write(work)
-        if queued:
-            log.info("digest_queued", recipients=queued)
-            ctx.wake_notifier()
+        config, now = await queue_pass(ctx, digest_tick, log=log, event="digest_queued", counted="recipients")
         wait = (next_digest_at(now, config.escalation, tz=config.deadlines.zone) - now).total_seconds()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=max(0.5, min(MAX_SLEEP_SECONDS, wait)))
+        await wait_or_stop(stop, max(0.5, min(MAX_SLEEP_SECONDS, wait)))

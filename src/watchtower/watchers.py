@@ -17,15 +17,15 @@ notice. The notices carry counts, categories and links, never post text (a pile-
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from watchtower.config import Config
+from watchtower.jobs import JobContext, queue_pass, wait_or_stop
 from watchtower.logging import get_logger
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster
@@ -33,9 +33,6 @@ from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.store.db import Db
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
-
-if TYPE_CHECKING:
-    from watchtower.jobs import JobContext
 
 __all__ = [
     "Dormant",
@@ -292,15 +289,6 @@ async def run_watchers(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: run :func:`check` every minute."""
     log = get_logger(component="watchers")
     while not stop.is_set():
-        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
-        now = ctx.clock()
-
-        def work(db: Db, config: Config = config, now: datetime = now) -> int:
-            return check(db, config, now, ctx.started_at)
-
-        queued = await ctx.store.write(work)
-        if queued:
-            log.info("watcher_notices_queued", alerts=queued)
-            ctx.wake_notifier()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=CHECK_INTERVAL_SECONDS)
+        await queue_pass(ctx, lambda db, config, now: check(db, config, now, ctx.started_at), log=log,
+                         event="watcher_notices_queued", counted="alerts")
+        await wait_or_stop(stop, CHECK_INTERVAL_SECONDS)
