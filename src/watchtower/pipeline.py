@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Protocol
 
 from watchtower.config import Config
-from watchtower.deadlines import DeadlineConfig, compute_deadline, received_at
+from watchtower.deadlines import DeadlineConfig, clock_start, compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
 from watchtower.logging import get_logger
 from watchtower.models import DEFAULT_SCHOOL, Classification, utcnow
@@ -36,14 +36,14 @@ class Classifier(Protocol):
     def classify_batch(self, texts: list[str], sources: list[str | None] | None = None) -> list[Classification]: ...
 
 
-def item_state(item: OpenItem) -> ItemState:
-    """The escalation chain's view of an open item (its clock counted from when Watchtower first saw it)."""
-    first_seen = parse_ts(item.first_seen_at)
+def item_state(item: OpenItem, now: datetime) -> ItemState:
+    """The escalation chain's view of an open item: its clock starts where its deadline's did
+    (``deadlines.clock_start``), so the 75 % reminder is 75 % of the deadline window."""
     return ItemState(
         severity=item.severity,
         categories=item.categories,
         source=item.source,
-        received_at=received_at(first_seen, first_seen)[0],
+        received_at=clock_start(item.created_at, item.first_seen_at, now),
         deadline_at=parse_ts(item.deadline_at),
         acknowledged_at=None,
         resolved_at=None,
@@ -302,7 +302,7 @@ class Escalator:
         def work(db: Db) -> int:
             queued = 0
             for item in repo.open_items(db, claim=True):
-                state = item_state(item)
+                state = item_state(item, now)
                 steps = due_steps(state, self.config.escalation, now, tz=tz)
                 if steps:
                     queued += take_steps(db, self.config, item.id, steps, now, school=item.school,

@@ -175,7 +175,8 @@ def open_items(db: Db, *, claim: bool = False) -> list[OpenItem]:
     LOCKED``), so two daemons never take one item's steps at once."""
     rows = _rows(
         db,
-        "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, school FROM items "
+        "SELECT id, platform, source, severity, categories, possible, created_at, first_seen_at, deadline_at, school "
+        "FROM items "
         "WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
         + (skip_locked(db.dialect) if claim else "")
     )

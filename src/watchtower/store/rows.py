@@ -128,6 +128,7 @@ class OpenItem:
     severity: Severity
     categories: tuple[str, ...]
     possible: tuple[str, ...]
+    created_at: str
     first_seen_at: str
     deadline_at: str
     school: str
@@ -137,7 +138,8 @@ class OpenItem:
     def from_row(cls, row: Mapping[str, Any], done_steps: frozenset[str]) -> OpenItem:
         triage = triage_columns(row)
         return cls(id=int(row["id"]), platform=row["platform"], source=row["source"], severity=triage.severity,
-                   categories=triage.categories, possible=triage.possible, first_seen_at=row["first_seen_at"],
+                   categories=triage.categories, possible=triage.possible, created_at=row["created_at"],
+                   first_seen_at=row["first_seen_at"],
                    deadline_at=row["deadline_at"], school=str(row["school"] or DEFAULT_SCHOOL),
                    done_steps=done_steps)
 
