@@ -139,9 +139,8 @@ class OpenItem:
         triage = triage_columns(row)
         return cls(id=int(row["id"]), platform=row["platform"], source=row["source"], severity=triage.severity,
                    categories=triage.categories, possible=triage.possible, created_at=row["created_at"],
-                   first_seen_at=row["first_seen_at"],
-                   deadline_at=row["deadline_at"], school=str(row["school"] or DEFAULT_SCHOOL),
-                   done_steps=done_steps)
+                   first_seen_at=row["first_seen_at"], deadline_at=row["deadline_at"],
+                   school=str(row["school"] or DEFAULT_SCHOOL), done_steps=done_steps)
 
 
 def with_categories_list(row: dict[str, Any]) -> dict[str, Any]:
