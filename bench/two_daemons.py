@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import email
 import json
-import signal
 import sys
 import threading
 import time
@@ -36,7 +35,7 @@ from _texts import PostTexts  # noqa: E402
 from soak import DaemonProcess, free_port, wait_until  # noqa: E402
 
 from pg_server import PostgresServer  # noqa: E402
-from school_toml import STAFF, local_smtp, rss_source, school_toml  # noqa: E402
+from school_toml import rss_source, two_daemons_toml  # noqa: E402
 from watchtower.store import connect  # noqa: E402
 from watchtower.store.db import Db  # noqa: E402
 from watchtower.store.leases import lease_table  # noqa: E402
@@ -50,11 +49,6 @@ class Catcher:
         mid = str(email.message_from_bytes(envelope.content)["Message-ID"])
         self.got.extend((mid, r.lower()) for r in envelope.rcpt_tos)
         return "250 OK"
-
-
-class _Url:
-    def __init__(self, url: str) -> None:
-        self.url = url
 
 
 def _leases(db: Db) -> dict[str, tuple[int | None, bool]]:
@@ -79,17 +73,12 @@ def run(posts: int, feeds: int, lease: float, workdir: Path) -> dict[str, Any]:
         db = connect(url)
         names = [f"feed{i:02d}" for i in range(feeds)]
         cfg = workdir / "watchtower.toml"
-        cfg.write_text(school_toml(
-            _Url(url), staff=STAFF, aliases=["Oakfield School"],
-            sources=[rss_source(hub.url(n), name=n, source="mention", interval_seconds=10, timeout_seconds=20,
-                                max_entries=posts // feeds + 1)
-                     for n in names],
-            escalation={"batch_minutes": 0},
-            smtp=local_smtp(smtp.port, timeout_seconds=10),
-            notify={"first_backoff_seconds": 1, "max_backoff_seconds": 8},
-            dashboard={"enabled": False, "public_url": "https://watchtower.oakfield.example"},
-            logging={"level": "info", "format": "json"},
-        ).replace("[store]\n", f"[store]\nlease_seconds = {lease}\n"))
+        cfg.write_text(two_daemons_toml(
+            url,
+            [rss_source(hub.url(n), name=n, source="mention", interval_seconds=10, timeout_seconds=20,
+                        max_entries=posts // feeds + 1)
+             for n in names],
+            smtp_port=smtp.port, smtp_timeout=10, max_backoff=8, lease_seconds=lease))
         daemons = [DaemonProcess(cfg, workdir / f"daemon{i}.log") for i in range(2)]
         for d in daemons:
             d.start()
@@ -153,9 +142,7 @@ def run(posts: int, feeds: int, lease: float, workdir: Path) -> dict[str, Any]:
         return result
     finally:
         for d in daemons:
-            if d.proc is not None and d.proc.poll() is None:
-                d.proc.send_signal(signal.SIGKILL)
-                d.proc.wait(10)
+            d.kill_if_running()
         smtp.stop()
         asyncio.run_coroutine_threadsafe(hub.stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)

@@ -315,6 +315,11 @@ class DaemonProcess:
         self.proc.wait(10)
         self._down_since = time.time()
 
+    def kill_if_running(self) -> None:
+        """SIGKILL it if it is still running: the clean-up after a test or a benchmark, whatever happened."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.kill()
+
     def terminate(self, timeout: float) -> tuple[int, float]:
         assert self.proc is not None
         t0 = time.monotonic()

@@ -5,6 +5,8 @@ loopback, an injected clock.
   ``tmp_path`` and SMTP pointed at the ``smtp`` fixture; keyword arguments replace top-level tables.
 - ``smtp``: an aiosmtpd ``Controller`` on 127.0.0.1 (a free port found first: ``Controller(port=0)`` does not
   work), whose behaviour a test can change (refuse with 421, reject an address with 550) or stop and restart.
+- ``mail_catcher``: the demo's ``MailCatcher`` (every message kept, with its recipients) behind aiosmtpd on a free
+  loopback port, as ``(catcher, port)``: for the tests that run the whole daemon.
 - ``clock``: a :class:`FakeClock` the daemon, notifier and escalator read instead of the wall clock.
 - ``backend`` / ``both_stores``: the store a test runs on (SQLite unless the test or its module is marked
   ``both_stores``: then once on each); ``store_location``, ``db``, ``store`` and ``make_config`` follow it. The
@@ -16,7 +18,6 @@ loopback, an injected clock.
 from __future__ import annotations
 
 import json
-import socket
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -32,6 +33,7 @@ from aiosmtpd.controller import Controller
 
 from pg_server import DatabasePool, PostgresMissing, PostgresServer
 from watchtower.config import Config, parse_config
+from watchtower.demo import MailCatcher, free_port
 from watchtower.models import Classification, Decision, Item, Severity, severity_of
 from watchtower.notify.outbox import Notifier
 from watchtower.pipeline import triage_record
@@ -49,12 +51,6 @@ PEOPLE: list[dict[str, Any]] = [
     {"name": "Tom Reid", "email": "deputy@school.example", "roles": ["deputy_dsl"]},
 ]
 OPERATOR = "it@school.example"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 # --- clock -----------------------------------------------------------------------------------------
@@ -168,6 +164,16 @@ def smtp() -> Iterator[SmtpServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def mail_catcher() -> Iterator[tuple[MailCatcher, int]]:
+    catcher = MailCatcher()
+    port = free_port()
+    controller = Controller(catcher, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield catcher, port
+    controller.stop()
 
 
 # --- the store: SQLite, or a real PostgreSQL --------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 SCHOOL = "Oakfield Academy"
@@ -52,6 +53,21 @@ def school_toml(db_path: Path | Any, *, staff: Iterable[str] = FEWEST, aliases: 
     url = getattr(db_path, "url", None)
     store = {"url": url} if url else {"path": getattr(db_path, "path", None) or db_path}
     return to_toml({**doc, **tables, "store": store})
+
+
+def two_daemons_toml(url: str, sources: Iterable[Mapping[str, Any]], *, smtp_port: int, smtp_timeout: float,
+                     max_backoff: float, lease_seconds: float) -> str:
+    """The watchtower.toml two daemons share on one PostgreSQL database at ``url`` (tests/test_two_daemons.py and
+    bench/two_daemons.py): Oakfield's whole staff, every alert at once (no batching), email retried after 1 s up to
+    ``max_backoff``, no dashboard, JSON logs, and ``lease_seconds`` in ``[store]``."""
+    return school_toml(
+        SimpleNamespace(url=url), staff=STAFF, aliases=["Oakfield School"], sources=sources,
+        escalation={"batch_minutes": 0},
+        smtp=local_smtp(smtp_port, timeout_seconds=smtp_timeout),
+        notify={"first_backoff_seconds": 1, "max_backoff_seconds": max_backoff},
+        dashboard={"enabled": False, "public_url": "https://watchtower.oakfield.example"},
+        logging={"level": "info", "format": "json"},
+    ).replace("[store]\n", f"[store]\nlease_seconds = {lease_seconds}\n")
 
 
 def to_toml(doc: Mapping[str, Any]) -> str:

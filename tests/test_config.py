@@ -132,6 +132,14 @@ class TestErrorsNameTheKeyAndTheFix:
         msg = refused(data)
         assert "sources[0].token_secret" in msg and "never the secret itself" in msg
 
+    @pytest.mark.parametrize(("table", "key"), [("smtp", "password_secret"), ("webhooks", "meta_app_secret_secret"),
+                                                ("actions", "youtube_refresh_token_secret")])
+    def test_every_secret_key_refuses_a_pasted_secret_the_same_way(self, table: str, key: str) -> None:
+        data = example()
+        data.setdefault(table, {})[key] = "hunter2 is my password!"
+        msg = refused(data)
+        assert f"{table}.{key}" in msg and "never the secret itself" in msg
+
     def test_every_error_is_reported_at_once(self) -> None:
         data = example()
         data["smtp"]["port"] = 0

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,13 +93,18 @@ class TestEvidence:
         assert last == ("evidence_exported", 1)
 
     def test_content_is_the_first_seen_version_even_if_the_post_is_seen_again_changed(self, db: Db) -> None:
-        before = content_sha256(repo.get_item(db, 1) or {})
+        def stored() -> dict[str, Any]:
+            row = repo.get_item(db, 1)
+            assert row is not None
+            return row.as_dict()
+
+        before = content_sha256(stored())
         edited = Item(platform="rss", source="mention", platform_id="p1", url=None, author_handle="troll99",
                       author_name=None, text="[deleted]", created_at=NOW)
         with immediate(db):
             assert repo.ingest(db, [edited], source_name="feed", now=NOW) == []
-        assert (repo.get_item(db, 1) or {})["text"] == "you are a disgrace mr jones"
-        assert content_sha256(repo.get_item(db, 1) or {}) == before
+        assert stored()["text"] == "you are a disgrace mr jones"
+        assert content_sha256(stored()) == before
 
     def test_missing_item_is_an_error(self, db: Db) -> None:
         with pytest.raises(KeyError), immediate(db):

@@ -79,6 +79,24 @@ class TestAnUnacknowledgedNormalItemClimbsTheChain:
         steps = [r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ? ORDER BY at", [item])]
         assert steps == ["seen", "reminder_75", "overdue_aht", "overdue_headteacher"]
 
+    async def test_the_reminder_counts_from_when_the_deadline_does_for_a_post_seen_late(
+        self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
+    ) -> None:
+        """Posted at 09:10, first seen at 10:00: the deadline counts from 09:10 (deadlines.received_at), and so does
+        the 75 % reminder (design.md: 75 % of the deadline window), as the dashboard's amber does."""
+        chain = Chain(config, store, clock)
+        t0 = clock()
+        posted = t0 - timedelta(minutes=50)
+        item = add_item(db, config, text="Is there a parents' evening this term?", categories=["query"], now=t0,
+                        created_at=posted)
+        deadline = parse_ts(db.execute("SELECT deadline_at FROM items WHERE id = ?", [item]).fetchone()[0])
+        reminder_due = posted + (deadline - posted) * 0.75
+        await chain.at(t0)
+        await chain.at(reminder_due - timedelta(minutes=1))
+        assert who_got(smtp, item) == sorted(MODERATORS)
+        await chain.at(reminder_due + timedelta(seconds=1))
+        assert who_got(smtp, item) == sorted(MODERATORS * 2)
+
     async def test_an_acknowledgement_from_the_cli_stops_the_chain(
         self, config: Config, config_file: Callable[..., Path], store: Store, db: Db, smtp: SmtpServer,
         clock: FakeClock

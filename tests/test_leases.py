@@ -159,3 +159,31 @@ async def test_a_restart_on_the_same_host_frees_what_the_dead_process_held_at_on
         assert holders(db)["elsewhere:1:0000"] == 1, "a daemon on another host is left to its lease"
     finally:
         await store.close()
+
+
+async def test_a_daemon_whose_turns_fail_works_alone_at_first_and_lets_go_once_a_lease_time_has_passed(
+        store_location: Location) -> None:
+    """The database refuses a turn (here: the store is closed). Before any turn has reached it, the daemon holds
+    everything, so that it starts and says what is wrong; after one has, it keeps what it holds for a lease time,
+    then lets go of all of it (another daemon may hold it by then)."""
+    store = Store(store_location)
+    sources, jobs = ["feed", "page"], ["digest"]
+    share = WorkShare(store, lease_seconds=0.5)
+    with pytest.raises(RuntimeError) as refused:
+        await share.turn(sources, jobs)
+    assert share.turn_failed(refused.value, sources, jobs)
+    assert (share.sources, share.jobs) == ({"feed", "page"}, {"digest"})
+    assert not share.turn_failed(refused.value, sources, jobs), "nothing changed"
+
+    await store.open()
+    try:
+        share = WorkShare(store, lease_seconds=0.5)
+        await share.turn(sources, jobs)
+        assert (share.sources, share.jobs) == ({"feed", "page"}, {"digest"})
+        assert not share.turn_failed(refused.value, sources, jobs)
+        assert share.sources == {"feed", "page"}, "one failed turn is not a lost lease"
+        time.sleep(0.5)
+        assert share.turn_failed(refused.value, sources, jobs)
+        assert (share.sources, share.jobs) == (set(), set())
+    finally:
+        await store.close()

@@ -272,3 +272,14 @@ def test_a_notice_owns_its_dedup_key_and_audit_line(db: Db) -> None:
     policy = RetryPolicy(first=5, maximum=60, give_up_after=timedelta(hours=1))
     assert [policy.delay(a) for a in range(6)] == [5, 10, 20, 40, 60, 60]
     assert policy.gives_up(now - timedelta(hours=2), now) and not policy.gives_up(now, now)
+
+
+def test_the_smtp_sender_is_the_smtp_table_with_its_password_from_the_secret_it_names() -> None:
+    from watchtower.config import SmtpConfig
+
+    table = SmtpConfig(host="mail.school.example", port=465, security="tls", username="watchtower",
+                       password_secret="SMTP_PASSWORD", timeout_seconds=12, validate_certs=False)
+    sender = SmtpSender.from_config(table, environ={"SMTP_PASSWORD": "s3cret"})
+    assert (sender.host, sender.port, sender.security, sender.username, sender.password, sender.timeout,
+            sender.validate_certs) == ("mail.school.example", 465, "tls", "watchtower", "s3cret", 12, False)
+    assert SmtpSender.from_config(SmtpConfig(), environ={}).password is None

@@ -12,7 +12,7 @@ import secrets
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from email import message_from_bytes
 from pathlib import Path
@@ -30,16 +30,6 @@ from watchtower.store import connect
 from watchtower.store.db import Location
 
 ENV = {"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)}
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[MailCatcher, int]]:
-    catcher = MailCatcher()
-    port = free_port()
-    controller = Controller(catcher, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield catcher, port
-    controller.stop()
 
 
 @pytest.fixture
@@ -74,9 +64,9 @@ def items_by_author(store: Location) -> dict[str, tuple[int, str]]:
 @both_stores
 class TestOnePostTravelsTheWholeWay:
     async def test_the_right_alert_reaches_the_right_people(
-        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, mail_catcher: tuple[MailCatcher, int], feeds: int
     ) -> None:
-        catcher, smtp_port = smtp
+        catcher, smtp_port = mail_catcher
         config = school_config(store_location, feeds=feeds, smtp_port=smtp_port)
         await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
 
@@ -115,9 +105,9 @@ class TestOnePostTravelsTheWholeWay:
             assert set(m.recipients) <= {"a.clarke@oakfield-academy.example", "b.okafor@oakfield-academy.example"}
 
     async def test_the_email_carries_the_reasons_the_deadline_and_an_acknowledge_link(
-        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, mail_catcher: tuple[MailCatcher, int], feeds: int
     ) -> None:
-        catcher, smtp_port = smtp
+        catcher, smtp_port = mail_catcher
         config = school_config(store_location, feeds=feeds, smtp_port=smtp_port)
         await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 2)
         threat = next(m for m in catcher.messages if "CRITICAL: threat" in m.subject
@@ -201,7 +191,7 @@ class TestTheDemoCommand:
 @both_stores
 class TestPersistFirst:
     async def test_items_stored_before_a_crash_are_classified_and_alerted_after_restart(
-        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, mail_catcher: tuple[MailCatcher, int], feeds: int
     ) -> None:
         """A crash after the store but before the classifier: the next start finds and finishes the work."""
         import aiohttp
@@ -210,7 +200,7 @@ class TestPersistFirst:
         from watchtower.poller import SourcePoller, operator_notice
         from watchtower.store import Store
 
-        catcher, smtp_port = smtp
+        catcher, smtp_port = mail_catcher
         config = school_config(store_location, feeds=feeds, smtp_port=smtp_port)
         store = Store(store_location)
         await store.open()
@@ -235,7 +225,7 @@ class TestPersistFirst:
 @both_stores
 class TestTheWebhookPath:
     async def test_a_signed_facebook_comment_becomes_an_alert_and_a_forged_one_is_refused(
-        self, store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
+        self, store_location: Location, mail_catcher: tuple[MailCatcher, int], feeds: int
     ) -> None:
         """Meta pushes a comment to the daemon's dashboard address; it is stored, classified and alerted like a
         polled one, and a delivery without the app secret's signature changes nothing."""
@@ -248,7 +238,7 @@ class TestTheWebhookPath:
 
         from watchtower.config import parse_config
 
-        catcher, smtp_port = smtp
+        catcher, smtp_port = mail_catcher
         base = school_config(store_location, feeds=feeds, smtp_port=smtp_port).model_dump(mode="json")
         web_port = free_port()
         base["dashboard"].update(enabled=True, host="127.0.0.1", port=web_port)

@@ -156,14 +156,71 @@ async def test_a_store_says_whether_it_is_open(store_location: Location) -> None
     assert not store.is_open
 
 
-def test_item_row_decodes_the_json_and_enum_columns_once():
+def test_triage_columns_decodes_the_json_and_enum_columns_once():
     from watchtower.models import Severity
-    from watchtower.store.rows import item_row, with_categories_list
+    from watchtower.store.rows import triage_columns, with_categories_list
 
     row = {"severity": 3, "categories": '["self_harm", "threat"]', "possible": None}
-    decoded = item_row(row)
+    decoded = triage_columns(row)
     assert decoded.severity is Severity(3)
     assert decoded.categories == ("self_harm", "threat")
     assert decoded.possible == ()
-    assert item_row({}).severity is Severity.NONE
+    assert triage_columns({}).severity is Severity.NONE
     assert with_categories_list(row)["categories_list"] == ["self_harm", "threat"]
+
+
+@both_stores
+class TestTypedItemRows:
+    def test_an_item_is_read_back_typed_and_as_the_database_holds_it(self, db: Db) -> None:
+        from watchtower.models import Classification, Severity
+        from watchtower.store.rows import ItemRow
+
+        with immediate(db):
+            (fresh, classified) = repo.ingest(db, [item("1"), item("2", "you will regret this")], source_name="fb",
+                                              now=NOW)
+            cls = Classification(categories=["threat"], scores={"threat": 0.9}, reasons=["model:threat=0.90"],
+                                 possible=["safeguarding"])
+            repo.record_classification(db, classified, cls, now=NOW, deadline_at=NOW + timedelta(hours=4),
+                                       deadline_reason="high: 4 h")
+        unread, read = repo.get_items(db, [fresh, classified])
+        assert isinstance(read, ItemRow)
+        assert (read.id, read.platform, read.source, read.text) == (classified, "facebook", "own",
+                                                                   "you will regret this")
+        assert read.severity is cls.severity is Severity.CRITICAL and read.categories == ("threat",)
+        assert read.possible == ("safeguarding",)
+        assert read.own_post is False and read.not_concern is False and read.school == "default"
+        assert unread.severity is Severity.NONE and unread.categories == () and unread.classified_at is None
+        for row in (unread, read):
+            raw = db.rows("SELECT * FROM items WHERE id = ?", [row.id])[0]
+            assert row.as_dict() == raw
+
+    def test_the_escalator_reads_open_items_with_the_steps_taken(self, db: Db) -> None:
+        from watchtower.models import Classification, Severity
+
+        with immediate(db):
+            (iid,) = repo.ingest(db, [item("1")], source_name="fb", now=NOW)
+            repo.record_classification(db, iid, Classification(categories=["threat"], scores={}, reasons=[]),
+                                       now=NOW, deadline_at=NOW + timedelta(hours=1), deadline_reason="critical")
+            repo.record_step(db, iid, "seen", "critical item seen", NOW)
+        (open_item,) = repo.open_items(db)
+        assert (open_item.id, open_item.severity, open_item.categories) == (iid, Severity.CRITICAL, ("threat",))
+        assert open_item.done_steps == frozenset({"seen"})
+        with immediate(db):
+            repo.acknowledge(db, iid, by="amy", channel="cli", now=NOW)
+        assert repo.open_items(db) == []
+
+
+def test_a_cross_school_list_view_is_audited_at_most_once_per_interval_per_person_and_view() -> None:
+    from watchtower.store.audit import VIEW_AUDIT_SECONDS, ViewAudits
+
+    clock = [1000.0]
+    audits = ViewAudits(clock=lambda: clock[0])
+    assert audits.due(7, "queue", schools=["oakfield", "hillside"])
+    assert not audits.due(7, "queue", schools=["oakfield", "hillside"])
+    assert audits.due(7, "queue", schools=["hillside"]), "another set of schools is another view"
+    assert audits.due(8, "queue", schools=["oakfield", "hillside"]), "another person"
+    assert audits.due(7, "item", item_id=5) and audits.due(7, "item", item_id=5), "an item page every time"
+    clock[0] += VIEW_AUDIT_SECONDS - 1
+    assert not audits.due(7, "queue", schools=["oakfield", "hillside"])
+    clock[0] += 1
+    assert audits.due(7, "queue", schools=["oakfield", "hillside"])

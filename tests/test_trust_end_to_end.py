@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from email import message_from_bytes
 from email.utils import format_datetime
 from typing import Any
@@ -19,12 +19,11 @@ from typing import Any
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
-from aiosmtpd.controller import Controller
 
 from conftest import TRUST_LEAD, TRUST_OPERATOR, TRUST_SCHOOLS, both_stores, trust_data
 from watchtower.config import parse_config
 from watchtower.daemon import Daemon, Overrides
-from watchtower.demo import MailCatcher, free_port, settled
+from watchtower.demo import MailCatcher, settled
 from watchtower.models import Classification, utcnow
 from watchtower.store import connect
 from watchtower.store.db import Location
@@ -61,16 +60,6 @@ def rss(school: str) -> str:
     return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
             "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Comments</title>"
             f"<link>https://{school}.example/</link><description>comments</description>{entries}</channel></rss>")
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[MailCatcher, int]]:
-    catcher = MailCatcher()
-    port = free_port()
-    controller = Controller(catcher, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield catcher, port
-    controller.stop()
 
 
 @pytest.fixture
@@ -142,9 +131,9 @@ class KeepNothing:
 
 @both_stores
 async def test_a_trust_of_three_schools_routes_each_post_to_its_own_school_and_safeguarding_to_the_trust_lead(
-    store_location: Location, smtp: tuple[MailCatcher, int], feeds: int
+    store_location: Location, mail_catcher: tuple[MailCatcher, int], feeds: int
 ) -> None:
-    catcher, smtp_port = smtp
+    catcher, smtp_port = mail_catcher
     config = trust_config(store_location, smtp_port, feeds)
     await run_until_settled(Daemon(config, Overrides(environ=ENV, escalation_interval=1)), 3)
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import email
 import math
 import os
-import signal
 import sys
 import time
 from collections import Counter
@@ -26,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from school_toml import STAFF, local_smtp, rss_source, school_toml
+from school_toml import rss_source, two_daemons_toml
 from watchtower.store.db import Db, open_db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,16 +98,11 @@ def test_two_daemons_split_the_sources_and_a_sigkill_loses_and_doubles_nothing(
     t_start = time.monotonic()
     names = [f"feed{i}" for i in range(FEEDS)]
     cfg = tmp_path / "watchtower.toml"
-    cfg.write_text(school_toml(
-        _Url(pg_database), staff=STAFF, aliases=["Oakfield School"],
-        sources=[rss_source(f.url, name=n, source="mention", interval_seconds=10, timeout_seconds=4)
-                 for f, n in zip(feeds, names, strict=True)],
-        escalation={"batch_minutes": 0},
-        smtp=local_smtp(mail.port, timeout_seconds=5),
-        notify={"first_backoff_seconds": 1, "max_backoff_seconds": 4},
-        dashboard={"enabled": False, "public_url": "https://watchtower.oakfield.example"},
-        logging={"level": "info", "format": "json"},
-    ).replace("[store]\n", f"[store]\nlease_seconds = {LEASE_SECONDS}\n"))
+    cfg.write_text(two_daemons_toml(
+        pg_database,
+        [rss_source(f.url, name=n, source="mention", interval_seconds=10, timeout_seconds=4)
+         for f, n in zip(feeds, names, strict=True)],
+        smtp_port=mail.port, smtp_timeout=5, max_backoff=4, lease_seconds=LEASE_SECONDS))
     daemons = [DaemonProcess(cfg, tmp_path / f"daemon{i}.log") for i in range(2)]
     db = open_db(pg_database)
     try:
@@ -224,17 +218,10 @@ def test_two_daemons_split_the_sources_and_a_sigkill_loses_and_doubles_nothing(
         assert all(h is None for h, _ in _leases(db).values())
     finally:
         for d in daemons:
-            if d.proc is not None and d.proc.poll() is None:
-                d.proc.send_signal(signal.SIGKILL)
-                d.proc.wait(10)
+            d.kill_if_running()
         db.close()
 
 
-class _Url:
-    """What school_toml takes for a PostgreSQL store: something with a ``url``."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
 
 
 assert os.name == "posix"

@@ -21,9 +21,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from watchtower.models import ALL_SCHOOLS, DEFAULT_SCHOOL
+
+if TYPE_CHECKING:
+    from watchtower.store.rows import ItemRow
+
+#: An item as the channels hold it: the store's typed row, or a dict a template reads.
+ItemLike: TypeAlias = "ItemRow | Mapping[str, Any]"
 
 __all__ = [
     "SAFEGUARDING_READERS",
@@ -92,8 +98,11 @@ def reads_safeguarding(person: Any, settings: AccessSettings) -> bool:
     return bool(roles & _FLAG_READERS) and bool(settings.moderators_see_safeguarding_text)
 
 
-def is_safeguarding(item: Mapping[str, Any]) -> bool:
-    """Whether an item (a row with ``categories_list``, or the raw ``categories`` JSON) is a safeguarding item."""
+def is_safeguarding(item: ItemLike) -> bool:
+    """Whether an item (a typed row, a dict with ``categories_list``, or the raw ``categories`` JSON) is a
+    safeguarding item."""
+    if not isinstance(item, Mapping):
+        return "safeguarding" in item.categories
     cats = item.get("categories_list")
     if cats is None:
         raw = item.get("categories")
@@ -120,12 +129,14 @@ def schools_of(person: Any) -> frozenset[str] | None:
     return None
 
 
-def item_school(item: Mapping[str, Any]) -> str:
+def item_school(item: ItemLike) -> str:
     """The school an item (a row) belongs to; a row from before schools belongs to the default school."""
+    if not isinstance(item, Mapping):
+        return item.school
     return str(item.get("school") or DEFAULT_SCHOOL)
 
 
-def may_see(person: Any, item: Mapping[str, Any]) -> bool:
+def may_see(person: Any, item: ItemLike) -> bool:
     """Whether ``person`` may see that ``item`` exists at all: it belongs to one of their schools."""
     mine = schools_of(person)
     return mine is None or item_school(item) in mine
@@ -138,7 +149,7 @@ def cross_school(person: Any) -> bool:
     return schools is not None and not isinstance(schools, str) and ALL_SCHOOLS in schools
 
 
-def may_read_text(person: Any, item: Mapping[str, Any], settings: AccessSettings) -> bool:
+def may_read_text(person: Any, item: ItemLike, settings: AccessSettings) -> bool:
     """Whether ``person`` may read ``item``'s text, title, link and the words its reasons quote: the item is one of
     their schools', and it is not safeguarding or they read safeguarding text (with their roles in that school)."""
     return may_see(person, item) and (not is_safeguarding(item) or reads_safeguarding(person, settings))

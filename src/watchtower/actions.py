@@ -18,7 +18,6 @@ from watchtower.models import ACTIONS, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
 from watchtower.store.db import Db
-from watchtower.store.rows import item_row
 from watchtower.timeutil import ts
 
 __all__ = [
@@ -62,11 +61,11 @@ def not_concern(db: Db, item_id: int, *, by: str, channel: str, now: datetime, n
     item = repo.get_item(db, item_id)
     if item is None:
         raise KeyError(item_id)
-    if item["acknowledged_at"] is None:
+    if item.acknowledged_at is None:
         repo.acknowledge(db, item_id, by=by, channel=channel, now=now, note="not a concern")
     db.execute("UPDATE items SET not_concern = 1 WHERE id = ?", [item_id])
     repo.audit(db, actor=by, action="not_concern", channel=channel, now=now, item_id=item_id,
-               categories=list(item_row(item).categories), note=note)
+               categories=list(item.categories), note=note)
     repo.resolve(db, item_id, by=by, channel=channel, now=now)
 
 

@@ -1,7 +1,8 @@
 """The one exponential backoff: ``first``, 2 x ``first``, 4 x ``first`` ... capped at ``maximum`` seconds.
 
-Used by the notifier's retries and restarts (``notify/retry.py``) and the platform-actions worker's
-(``platform_actions/worker.py``); each says how it counts its failures.
+Used by the notifier's retries and restarts (``notify/retry.py``), the platform-actions worker's
+(``platform_actions/worker.py``) and the poller's after a failed poll (``poller.failure_delay``); each says how it
+counts its failures.
 """
 
 from __future__ import annotations

@@ -19,9 +19,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -38,7 +39,7 @@ from watchtower.deadlines import DeadlineConfig
 from watchtower.escalation import EscalationConfig
 from watchtower.exceptions import ConfigError
 from watchtower.models import DEFAULT_SCHOOL, ROLES, Role
-from watchtower.secrets import valid_secret_name
+from watchtower.secrets import SecretName
 
 if TYPE_CHECKING:
     from watchtower.store.db import Location
@@ -73,23 +74,22 @@ class SchoolConfig(_Section):
         return distinct_names(self.name, self.aliases)
 
 
-class Person(_Section):
-    name: str = Field(description="Full name, shown in emails and the audit log.", min_length=1)
-    email: str = Field(description="Where this person's alerts go.")
-    roles: list[Role] = Field(description="One or more of: " + ", ".join(ROLES) + ".", min_length=1)
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, v: str) -> str:
-        return check_email(v)
-
-
 def check_email(v: str) -> str:
     v = v.strip()
     local, _, domain = v.partition("@")
     if not local or "." not in domain or any(c in v for c in " \r\n<>,;"):
         raise ValueError(f"{v!r} is not an email address: write it as name@school.example")
     return v
+
+
+#: A person's address (``[[people]]``, ``[[trust.people]]``): checked by :func:`check_email`.
+Email = Annotated[str, AfterValidator(check_email)]
+
+
+class Person(_Section):
+    name: str = Field(description="Full name, shown in emails and the audit log.", min_length=1)
+    email: Email = Field(description="Where this person's alerts go.")
+    roles: list[Role] = Field(description="One or more of: " + ", ".join(ROLES) + ".", min_length=1)
 
 
 _SCHOOL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -155,17 +155,12 @@ class SchoolEntry(_Section):
 
 class TrustPerson(_Section):
     name: str = Field(description="Full name, shown in emails and the audit log.", min_length=1)
-    email: str = Field(description="Where this person's alerts go.")
+    email: Email = Field(description="Where this person's alerts go.")
     roles: list[Literal["safeguarding_lead", "operator"]] = Field(
         min_length=1,
         description="safeguarding_lead: told about, and reads, every school's safeguarding items; operator: told "
         "about every school's sources and undeliverable email.",
     )
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, v: str) -> str:
-        return check_email(v)
 
 
 class TrustConfig(_Section):
@@ -213,7 +208,7 @@ class StoreConfig(_Section):
         "postgresql://watchtower@db.trust.example:5432/watchtower?sslmode=verify-full (docs/operations.md, "
         "\"PostgreSQL\"). No password here: name its secret in password_secret.",
     )
-    password_secret: str | None = Field(
+    password_secret: SecretName | None = Field(
         default=None,
         description="NAME of the secret holding the PostgreSQL password (environment variable or systemd "
         "credential). Not needed when the server trusts the service user (a local socket, a client certificate).",
@@ -251,13 +246,6 @@ class StoreConfig(_Section):
         if not parts.path.strip("/") and "dbname" not in parse_qs(parts.query):
             raise ValueError(f"{v!r} names no database: add it after the host, e.g. "
                              "postgresql://watchtower@db.trust.example:5432/watchtower")
-        return v
-
-    @field_validator("password_secret")
-    @classmethod
-    def _secret_name(cls, v: str | None) -> str | None:
-        if v is not None and not valid_secret_name(v):
-            raise ValueError("give the NAME of a secret (letters, digits, _), not the password itself")
         return v
 
     @model_validator(mode="after")
@@ -301,7 +289,7 @@ class SmtpConfig(_Section):
         default="starttls", description="starttls (port 587), tls (port 465) or none (a local relay only)."
     )
     username: str | None = Field(default=None, description="SMTP login, if the server needs one.")
-    password_secret: str | None = Field(
+    password_secret: SecretName | None = Field(
         default=None,
         description="NAME of the secret holding the SMTP password (environment variable or systemd credential).",
     )
@@ -310,13 +298,6 @@ class SmtpConfig(_Section):
     )
     timeout_seconds: float = Field(default=30, gt=0, description="Give up on one SMTP conversation after this long.")
     validate_certs: bool = Field(default=True, description="Check the server's TLS certificate (leave on).")
-
-    @field_validator("password_secret")
-    @classmethod
-    def _secret_name(cls, v: str | None) -> str | None:
-        if v is not None and not valid_secret_name(v):
-            raise ValueError("give the NAME of a secret (letters, digits, _), not the password itself")
-        return v
 
 
 class NotifyConfig(_Section):
@@ -418,21 +399,14 @@ class WebhooksConfig(_Section):
         description="Receive Facebook/Instagram webhooks (real-time comments) on the dashboard's address at "
         "/webhooks/meta. Needs a public HTTPS name (reverse proxy); polling still runs to catch what is missed.",
     )
-    meta_verify_token_secret: str = Field(
+    meta_verify_token_secret: SecretName = Field(
         default="META_WEBHOOK_VERIFY_TOKEN",
         description="NAME of the secret holding the verify token you typed into the Meta app's webhook settings.",
     )
-    meta_app_secret_secret: str = Field(
+    meta_app_secret_secret: SecretName = Field(
         default="META_APP_SECRET",
         description="NAME of the secret holding the Meta app secret (checks X-Hub-Signature-256 on every delivery).",
     )
-
-    @field_validator("meta_verify_token_secret", "meta_app_secret_secret")
-    @classmethod
-    def _secret_name(cls, v: str) -> str:
-        if not valid_secret_name(v):
-            raise ValueError("give the NAME of a secret (letters, digits, _), not the secret itself")
-        return v
 
 
 class LoggingConfig(_Section):
@@ -468,13 +442,13 @@ class ActionsConfig(_Section):
     first_backoff_seconds: float = Field(default=10, gt=0, description="Wait before retrying a transient failure.")
     max_backoff_seconds: float = Field(default=900, gt=0, description="Longest wait between retries.")
     max_attempts: int = Field(default=8, ge=1, le=100, description="Give up (status failed) after this many tries.")
-    youtube_client_id_secret: str | None = Field(
+    youtube_client_id_secret: SecretName | None = Field(
         default=None, description="Name of the secret holding the Google OAuth client id (YouTube moderation)."
     )
-    youtube_client_secret_secret: str | None = Field(
+    youtube_client_secret_secret: SecretName | None = Field(
         default=None, description="Name of the secret holding the Google OAuth client secret."
     )
-    youtube_refresh_token_secret: str | None = Field(
+    youtube_refresh_token_secret: SecretName | None = Field(
         default=None,
         description="Name of the secret holding a refresh token for the channel's owner, scope "
         "https://www.googleapis.com/auth/youtube.force-ssl (see connectors/youtube.md). Unset: no YouTube actions.",
@@ -483,13 +457,6 @@ class ActionsConfig(_Section):
         default="https://oauth2.googleapis.com/token", description="Google's OAuth token endpoint."
     )
     templates: ActionTemplates = Field(default_factory=ActionTemplates)
-
-    @field_validator("youtube_client_id_secret", "youtube_client_secret_secret", "youtube_refresh_token_secret")
-    @classmethod
-    def _secret_name(cls, v: str | None) -> str | None:
-        if v is not None and not valid_secret_name(v):
-            raise ValueError(f"{v!r} is not a secret NAME (an environment variable or systemd credential)")
-        return v
 
 
 class Config(_Section):

@@ -147,17 +147,7 @@ class Daemon:
     def _sender(self) -> Sender:
         if self.o.sender is not None:
             return self.o.sender
-        smtp = self.config.smtp
-        password = get_secret(smtp.password_secret, environ=self.environ) if smtp.password_secret else None
-        return SmtpSender(
-            host=smtp.host,
-            port=smtp.port,
-            security=smtp.security,
-            username=smtp.username,
-            password=password,
-            timeout=smtp.timeout_seconds,
-            validate_certs=smtp.validate_certs,
-        )
+        return SmtpSender.from_config(self.config.smtp, environ=self.environ)
 
     async def _load_classifier(self) -> Classifier:
         if self.o.classifier is not None:
@@ -439,12 +429,7 @@ class Daemon:
             await self.share.reap()
             await self.rebalance()
         except Exception as exc:
-            # a database that cannot be written (read-only, full) must not keep the daemon from starting and saying
-            # so (/healthz, the watchdog): it works as if alone until a lease turn succeeds and shares the work again
-            self.log.error("lease_turn_failed", error=repr(exc), acting="alone until the database takes writes")
-            self.share.sources = {p.name for p in self.pollers}
-            self.share.jobs = set(self._jobs)
-            await self._apply_share()
+            await self._turn_failed(exc)
         workers = [
             asyncio.create_task(self.triage.run(self.stop), name="triage"),
             asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
@@ -551,13 +536,12 @@ class Daemon:
             try:
                 await self.rebalance()
             except Exception as exc:
-                self.log.warning("lease_turn_failed", error=repr(exc))
-                if self.share.lost:
-                    # a whole lease time without the database: another daemon may hold these sources by now
-                    self.log.error("leases_lost", sources=sorted(self.share.sources))
-                    self.share.sources.clear()
-                    self.share.jobs.clear()
-                    await self._apply_share()
+                await self._turn_failed(exc)
+
+    async def _turn_failed(self, exc: BaseException) -> None:
+        """A lease turn failed: hold what ``WorkShare.turn_failed`` says, and start and stop to match."""
+        if self.share.turn_failed(exc, [p.name for p in self.pollers], list(self._jobs)):
+            await self._apply_share()
 
     def job_context(self) -> JobContext:
         """What the background jobs (``BACKGROUND_JOBS``) are handed: never the daemon itself."""

@@ -57,10 +57,10 @@ def author_item_ids(db: Db, handle: str) -> list[int]:
 
 
 def _item_record(db: Db, item_id: int) -> dict[str, Any]:
-    item = repo.get_item(db, item_id)
-    if item is None:
+    row = repo.get_item(db, item_id)
+    if row is None:
         raise KeyError(item_id)
-    _decode(item, "categories", "extra")
+    item = _decode(row.as_dict(), "categories", "extra")
     item["classifications"] = [
         _decode(r, "categories", "scores", "reasons")
         for r in _rows(db, "SELECT * FROM classifications WHERE item_id = ? ORDER BY id", [item_id])

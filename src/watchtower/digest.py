@@ -22,13 +22,12 @@ marked with its school (:func:`build_trust_digest`).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -37,6 +36,7 @@ from watchtower import access
 from watchtower.config import Config, School
 from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
+from watchtower.jobs import JobContext, queue_pass, wait_or_stop
 from watchtower.logging import get_logger
 from watchtower.models import ALL_SCHOOLS, CATEGORIES, Severity
 from watchtower.notify.notice import Notice
@@ -44,11 +44,8 @@ from watchtower.people import DIGEST_ROLES, TRUST_LEAD, Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.store.db import Db
-from watchtower.store.rows import item_row
+from watchtower.store.rows import ItemRow
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
-
-if TYPE_CHECKING:
-    from watchtower.jobs import JobContext
 
 __all__ = [
     "DIGEST_ROLES",
@@ -165,38 +162,37 @@ def _local(dt: datetime | None, zone: ZoneInfo) -> str:
     return local_text(dt, zone, "full")
 
 
-def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime, school: str = "") -> DigestItem:
-    deadline = maybe_ts(row.get("deadline_at"))
-    acked = maybe_ts(row.get("acknowledged_at"))
+def _item(row: ItemRow, zone: ZoneInfo, now: datetime, school: str = "") -> DigestItem:
+    deadline = maybe_ts(row.deadline_at)
+    acked = maybe_ts(row.acknowledged_at)
     due = ""
     if deadline is not None:
         if acked is not None:
             late = acked - deadline
-            who = row.get("acknowledged_by") or "someone"
+            who = row.acknowledged_by or "someone"
             due = f"acknowledged {_span(late)} late by {who}" if late > timedelta(0) else f"acknowledged by {who}"
-        elif row.get("resolved_at"):
+        elif row.resolved_at:
             due = "resolved"
         elif deadline <= now:
             due = f"overdue by {_span(now - deadline)}"
         else:
             due = f"due in {_span(deadline - now)}"
-    handle = row.get("author_handle") or ""
-    name = row.get("author_name") or ""
+    handle = row.author_handle or ""
+    name = row.author_name or ""
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
-    url = row.get("url") or ""
-    title = (row.get("title") or "").strip()
-    text = (row.get("text") or "").strip()
+    url = row.url or ""
+    title = (row.title or "").strip()
+    text = (row.text or "").strip()
     if title and not text.startswith(title):
         text = f"{title}\n{text}" if text else title
-    decoded = item_row(row)
     return DigestItem(
-        id=int(row["id"]),
-        severity=decoded.severity.label,
-        categories=list(decoded.categories),
-        platform=str(row.get("platform") or ""),
-        source_label="school account" if row.get("source") == "own" else "public mention",
+        id=row.id,
+        severity=row.severity.label,
+        categories=list(row.categories),
+        platform=row.platform or "",
+        source_label="school account" if row.source == "own" else "public mention",
         author=author,
-        posted_local=_local(maybe_ts(row.get("created_at")), zone),
+        posted_local=_local(maybe_ts(row.created_at), zone),
         url=url,
         url_safe=url.startswith(("https://", "http://")),
         text=text,
@@ -204,6 +200,11 @@ def _item(row: dict[str, Any], zone: ZoneInfo, now: datetime, school: str = "") 
         due=due,
         school=school,
     )
+
+
+def _overdue(row: ItemRow, now: datetime) -> bool:
+    """Whether an open item's deadline has passed."""
+    return row.deadline_at is not None and parse_ts(row.deadline_at) <= now
 
 
 def _source_problems(db: Db, config: Config, now: datetime, school: School) -> list[SourceProblem]:
@@ -249,25 +250,21 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
     every_open = repo.open_items_detail(db, schools=only)
     # unflagged own-account comments owe an acknowledgement too, but they are the moderators' inbox: the DSL's
     # digest counts them and lists only flagged items
-    open_rows = [r for r in every_open if r.get("severity")]
-    unflagged = [r for r in every_open if not r.get("severity")]
+    open_rows = [r for r in every_open if r.severity]
+    unflagged = [r for r in every_open if not r.severity]
     open_items = [_item(r, zone, now) for r in open_rows]
-    overdue = [_item(r, zone, now) for r in open_rows if parse_ts(r["deadline_at"]) <= now]
+    overdue = [_item(r, zone, now) for r in open_rows if _overdue(r, now)]
     late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now, schools=only)]
     review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT, schools=only)
-    by_severity, by_category = _tallies(flagged)
-    return Digest(
+    return _digest(
+        config,
+        now,
+        flagged,
         school=sch.name,
         tag=f"[{sch.name}] " if config.multi_school else "",
-        dashboard_url=config.dashboard.public_url.rstrip("/"),
-        generated_local=_local(now, zone),
-        window_start_local=_local(start, zone),
-        flagged=flagged,
-        by_severity=by_severity,
-        by_category=by_category,
         open_items=open_items,
         unflagged_open=len(unflagged),
-        unflagged_overdue=sum(1 for r in unflagged if parse_ts(r["deadline_at"]) <= now),
+        unflagged_overdue=sum(1 for r in unflagged if _overdue(r, now)),
         overdue=overdue,
         late_acks=late,
         awaiting_review=[_item(r, zone, now) for r in review_rows],
@@ -277,6 +274,22 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
 
 
 Tally = list[tuple[str, int]]
+
+
+def _digest(config: Config, now: datetime, flagged: list[DigestItem], **parts: Any) -> Digest:
+    """A digest of the ``WINDOW`` up to ``now`` (a school's or the trust's): the dashboard link, the times and the
+    flagged items' tallies filled in here, the rest given."""
+    zone = config.deadlines.zone
+    by_severity, by_category = _tallies(flagged)
+    return Digest(
+        dashboard_url=config.dashboard.public_url.rstrip("/"),
+        generated_local=_local(now, zone),
+        window_start_local=_local(now - WINDOW, zone),
+        flagged=flagged,
+        by_severity=by_severity,
+        by_category=by_category,
+        **parts,
+    )
 
 
 def _tallies(flagged: list[DigestItem]) -> tuple[Tally, Tally]:
@@ -297,28 +310,24 @@ def build_trust_digest(db: Db, config: Config, now: datetime) -> Digest:
     zone = config.deadlines.zone
     start = now - WINDOW
 
-    def items(rows: list[dict[str, Any]]) -> list[DigestItem]:
+    def items(rows: list[ItemRow]) -> list[DigestItem]:
         return [_item(r, zone, now, config.school_named(access.item_school(r))) for r in rows
                 if access.is_safeguarding(r)]
 
     flagged = items(repo.flagged_between(db, start, now))
-    open_rows = [r for r in repo.open_items_detail(db) if r.get("severity")]
+    open_rows = [r for r in repo.open_items_detail(db) if r.severity]
     review_rows, _ = repo.awaiting_dsl_review(db, _TRUST_REVIEW_SCAN)
     review = items(review_rows)
     name = config.display_name
-    by_severity, by_category = _tallies(flagged)
-    return Digest(
+    return _digest(
+        config,
+        now,
+        flagged,
         school=f"{name}: safeguarding items of every school",
         tag=f"[{name}] ",
         trust_wide=True,
-        dashboard_url=config.dashboard.public_url.rstrip("/"),
-        generated_local=_local(now, zone),
-        window_start_local=_local(start, zone),
-        flagged=flagged,
-        by_severity=by_severity,
-        by_category=by_category,
         open_items=items(open_rows),
-        overdue=items([r for r in open_rows if parse_ts(r["deadline_at"]) <= now]),
+        overdue=items([r for r in open_rows if _overdue(r, now)]),
         late_acks=items(repo.acknowledged_late_between(db, start, now)),
         awaiting_review=review[:REVIEW_LIST_LIMIT],
         awaiting_review_total=len(review),
@@ -401,16 +410,6 @@ async def run_digest(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: queue the digest when due, then sleep until the next slot (re-checking every minute)."""
     log = get_logger(component="digest")
     while not stop.is_set():
-        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
-        now = ctx.clock()
-
-        def work(db: Db, config: Config = config, now: datetime = now) -> int:
-            return digest_tick(db, config, now)
-
-        queued = await ctx.store.write(work)
-        if queued:
-            log.info("digest_queued", recipients=queued)
-            ctx.wake_notifier()
+        config, now = await queue_pass(ctx, digest_tick, log=log, event="digest_queued", counted="recipients")
         wait = (next_digest_at(now, config.escalation, tz=config.deadlines.zone) - now).total_seconds()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=max(0.5, min(MAX_SLEEP_SECONDS, wait)))
+        await wait_or_stop(stop, max(0.5, min(MAX_SLEEP_SECONDS, wait)))

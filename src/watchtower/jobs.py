@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
     from watchtower.config import Config
     from watchtower.store import Store
+    from watchtower.store.db import Db
 
-__all__ = ["RESTART_PAUSE_SECONDS", "Job", "JobContext", "job_name", "run_job"]
+__all__ = ["RESTART_PAUSE_SECONDS", "Job", "JobContext", "job_name", "queue_pass", "run_job", "wait_or_stop"]
 
 RESTART_PAUSE_SECONDS = 30.0
 
@@ -49,6 +50,26 @@ class JobContext:
 Job = Callable[[JobContext, asyncio.Event], Awaitable[None]]
 
 
+async def wait_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    """Wait ``seconds``, or until ``stop`` is set."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
+async def queue_pass(ctx: JobContext, tick: Callable[[Db, Config, datetime], int], *, log: Any, event: str,
+                     counted: str) -> tuple[Config, datetime]:
+    """One pass of a job that queues emails (the digest, the watchers): ``tick(db, config, now)`` in one write
+    transaction, with the config as it is now (a SIGHUP reload may have replaced it); when it queued any, logged as
+    ``event`` with the number as ``counted``, and the notifier woken. Returns the config and time it ran with."""
+    config = ctx.config()
+    now = ctx.clock()
+    queued = await ctx.store.write(lambda db: tick(db, config, now))
+    if queued:
+        log.info(event, **{counted: queued})
+        ctx.wake_notifier()
+    return config, now
+
+
 def job_name(job: Job) -> str:
     return f"{getattr(job, '__module__', '?')}:{getattr(job, '__qualname__', repr(job))}"
 
@@ -62,6 +83,5 @@ async def run_job(job: Job, ctx: JobContext, stop: asyncio.Event, *, pause: floa
             return
         except Exception:
             log.exception("job_crashed", job=job_name(job))
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=pause)
+            await wait_or_stop(stop, pause)
 

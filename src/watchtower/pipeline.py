@@ -15,10 +15,10 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from watchtower.config import Config
-from watchtower.deadlines import DeadlineConfig, compute_deadline, received_at
+from watchtower.deadlines import DeadlineConfig, clock_start, compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
 from watchtower.logging import get_logger
 from watchtower.models import DEFAULT_SCHOOL, Classification, utcnow
@@ -26,7 +26,7 @@ from watchtower.notify.notice import Notice
 from watchtower.people import Roster, step_roles
 from watchtower.store import Store, repo
 from watchtower.store.db import Db
-from watchtower.store.rows import item_row
+from watchtower.store.rows import ItemRow, OpenItem
 from watchtower.timeutil import maybe_ts, parse_ts
 
 
@@ -36,21 +36,19 @@ class Classifier(Protocol):
     def classify_batch(self, texts: list[str], sources: list[str | None] | None = None) -> list[Classification]: ...
 
 
-def item_state(row: dict[str, Any], done: set[str] | frozenset[str]) -> ItemState:
-    """The escalation chain's view of an ``items`` row."""
-    decoded = item_row(row)
-    first_seen = parse_ts(row["first_seen_at"])
-    created = maybe_ts(row.get("created_at")) or first_seen
+def item_state(item: OpenItem, now: datetime) -> ItemState:
+    """The escalation chain's view of an open item: its clock starts where its deadline's did
+    (``deadlines.clock_start``), so the 75 % reminder is 75 % of the deadline window."""
     return ItemState(
-        severity=decoded.severity,
-        categories=decoded.categories,
-        source=row["source"],
-        received_at=received_at(created, first_seen)[0],
-        deadline_at=maybe_ts(row.get("deadline_at")),
-        acknowledged_at=maybe_ts(row.get("acknowledged_at")),
-        resolved_at=maybe_ts(row.get("resolved_at")),
-        done_steps=frozenset(done),
-        possible=decoded.possible,
+        severity=item.severity,
+        categories=item.categories,
+        source=item.source,
+        received_at=clock_start(item.created_at, item.first_seen_at, now),
+        deadline_at=parse_ts(item.deadline_at),
+        acknowledged_at=None,
+        resolved_at=None,
+        done_steps=item.done_steps,
+        possible=item.possible,
     )
 
 
@@ -79,26 +77,26 @@ def _deadline_policy(config: Config, school: str) -> DeadlineConfig:
 
 
 def triage_record(
-    db: Db, config: Config, rows: list[dict[str, Any]], results: list[Classification], now: datetime
+    db: Db, config: Config, rows: list[ItemRow], results: list[Classification], now: datetime
 ) -> int:
     """Store classifications and deadlines (by the item's school's calendar) for a batch, and take the steps due
     at once. Returns alerts queued."""
     queued = 0
     tz = config.timezone
     # another daemon may have classified some of these meanwhile (a takeover re-queues a dead daemon's items)
-    unclassified = repo.claim_unclassified(db, [r["id"] for r in rows])
+    unclassified = repo.claim_unclassified(db, [r.id for r in rows])
     for row, cls in zip(rows, results, strict=True):
-        if row["id"] not in unclassified:
+        if row.id not in unclassified:
             continue
-        school = str(row.get("school") or DEFAULT_SCHOOL)
-        first_seen = parse_ts(row["first_seen_at"])
-        created = maybe_ts(row.get("created_at")) or first_seen
+        school = row.school
+        first_seen = parse_ts(row.first_seen_at)
+        created = maybe_ts(row.created_at) or first_seen
         received, how = received_at(created, first_seen)
-        decision = compute_deadline(received, cls.severity, row["source"], cls.categories,
+        decision = compute_deadline(received, cls.severity, row.source, cls.categories,
                                     _deadline_policy(config, school))
         repo.record_classification(
             db,
-            row["id"],
+            row.id,
             cls,
             now=now,
             deadline_at=decision.due_at if decision else None,
@@ -110,7 +108,7 @@ def triage_record(
             action="classified",
             channel="daemon",
             now=now,
-            item_id=row["id"],
+            item_id=row.id,
             categories=list(cls.categories),
             possible=list(cls.possible),
             severity=cls.severity.label,
@@ -121,12 +119,12 @@ def triage_record(
         state = ItemState(
             severity=cls.severity,
             categories=tuple(cls.categories),
-            source=row["source"],
+            source=row.source,
             received_at=received,
             deadline_at=decision.due_at,
             possible=tuple(cls.possible),
         )
-        queued += take_steps(db, config, row["id"], due_steps(state, config.escalation, now, tz=tz), now,
+        queued += take_steps(db, config, row.id, due_steps(state, config.escalation, now, tz=tz), now,
                              school=school, routing_categories=state.routing_categories)
     return queued
 
@@ -239,19 +237,19 @@ class Triage:
 
     async def process(self, ids: list[int]) -> None:
         rows = await self.store.read(lambda db: repo.get_items(db, ids))
-        rows = [r for r in rows if r["classified_at"] is None]
+        rows = [r for r in rows if r.classified_at is None]
         if not rows:
             return
         # each school's items by its own classifier: "the school" a post attacks is the item's school
-        by_school: dict[str, list[dict[str, Any]]] = {}
+        by_school: dict[str, list[ItemRow]] = {}
         for r in rows:
-            by_school.setdefault(str(r.get("school") or DEFAULT_SCHOOL), []).append(r)
+            by_school.setdefault(r.school, []).append(r)
         loop = asyncio.get_running_loop()
         rows, results = [], []
         for school, group in by_school.items():
             classifier = self.school_classifiers.get(school, self.classifier)
             texts = [_text_for_model(r) for r in group]
-            sources: list[str | None] = [r["source"] for r in group]
+            sources: list[str | None] = [r.source for r in group]
             try:
                 results += await loop.run_in_executor(self.executor, classifier.classify_batch, texts, sources)
             except Exception:
@@ -270,9 +268,9 @@ class Triage:
             self.on_alerts()
 
 
-def _text_for_model(row: dict[str, Any]) -> str:
-    title = (row.get("title") or "").strip()
-    text = (row.get("text") or "").strip()
+def _text_for_model(row: ItemRow) -> str:
+    title = (row.title or "").strip()
+    text = (row.text or "").strip()
     if title and not text.startswith(title):
         return f"{title}. {text}" if text else title
     return text
@@ -303,12 +301,11 @@ class Escalator:
 
         def work(db: Db) -> int:
             queued = 0
-            for row in repo.open_items(db, claim=True):
-                state = item_state(row, row["done_steps"])
+            for item in repo.open_items(db, claim=True):
+                state = item_state(item, now)
                 steps = due_steps(state, self.config.escalation, now, tz=tz)
                 if steps:
-                    queued += take_steps(db, self.config, row["id"], steps, now,
-                                         school=str(row.get("school") or DEFAULT_SCHOOL),
+                    queued += take_steps(db, self.config, item.id, steps, now, school=item.school,
                                          routing_categories=state.routing_categories)
             return queued
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import structlog
 
+from watchtower.backoff import backoff
 from watchtower.connectors.base import Connector, FetchResult
 from watchtower.exceptions import SourceAuthFailed, SourceMisconfigured, SourceQuotaExhausted, SourceUnavailable
 from watchtower.logging import get_logger
@@ -47,7 +48,7 @@ def failure_delay(consecutive: int, interval: float, retry_after: float | None) 
     exponential backoff from a quarter of the interval, capped."""
     if retry_after is not None and retry_after > 0:
         return min(retry_after, MAX_BACKOFF_SECONDS * 4)
-    return float(min(MAX_BACKOFF_SECONDS, max(5.0, interval / 4) * 2 ** max(0, consecutive - 1)))
+    return backoff(consecutive - 1, max(5.0, interval / 4), MAX_BACKOFF_SECONDS)
 
 
 OnNewItems = Callable[[list[int]], Awaitable[None]]

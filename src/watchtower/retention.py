@@ -15,20 +15,17 @@ time in ``deadlines.timezone``). ``watchtower purge [--dry-run]`` runs the same 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from dataclasses import asdict, dataclass
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from watchtower.config import RetentionConfig
+from watchtower.jobs import JobContext, wait_or_stop
 from watchtower.logging import get_logger
 from watchtower.store import repo
 from watchtower.store.db import Db
 from watchtower.timeutil import ts
-
-if TYPE_CHECKING:
-    from watchtower.jobs import JobContext
 
 _UNFLAGGED = "(categories IS NULL OR categories = '[]') AND COALESCE(severity, 0) = 0"
 _FLAGGED = f"NOT ({_UNFLAGGED})"
@@ -145,8 +142,7 @@ async def run_retention(ctx: JobContext, stop: asyncio.Event) -> None:
         at = next_run(now, config.retention.purge_time, config.deadlines.timezone)
         # wake at least hourly: the wall clock may jump (suspend, NTP) and the config may be reloaded
         wait = min(3600.0, max(1.0, (at - now).total_seconds()))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=wait)
+        await wait_or_stop(stop, wait)
         if stop.is_set():
             return
         if ctx.clock() >= at:

@@ -11,6 +11,9 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from watchtower.exceptions import SecretMissing
 
@@ -19,6 +22,18 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 def valid_secret_name(name: str) -> bool:
     return bool(_NAME.match(name))
+
+
+def check_secret_name(value: str) -> str:
+    """``value`` if it is a secret's NAME; else a ValueError (not repeating it: it may be a pasted secret)."""
+    if not valid_secret_name(value):
+        raise ValueError("this is not a secret NAME: give the name of an environment variable or systemd credential "
+                         "(letters, digits, _ . -), never the secret itself")
+    return value
+
+
+SecretName = Annotated[str, AfterValidator(check_secret_name)]
+"""A config key that names a secret (``*_secret``): validated, so that no secret's value is pasted in."""
 
 
 def get_secret(name: str, *, environ: Mapping[str, str] | None = None) -> str:

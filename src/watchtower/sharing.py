@@ -125,6 +125,27 @@ class WorkShare:
                 self.log.info("leases_given_back", leases=t.released, live_daemons=t.live, share=t.share)
         return Share(self.sources, self.jobs, st, jt)
 
+    def turn_failed(self, error: BaseException, sources: Sequence[str], jobs: Sequence[str]) -> bool:
+        """A turn could not reach the database (read-only, full, unreachable): what this daemon holds now, given the
+        configured ``sources`` and ``jobs`` (bare names). Returns whether that changed (start and stop to match).
+
+        Before any turn has reached the database it works as if alone and holds everything: a database that cannot
+        be written must not keep a daemon from starting and saying so (/healthz, the watchdog). Once a turn has, it
+        keeps what it holds until a whole lease time has gone by without one (:attr:`lost`), then holds nothing:
+        another daemon may hold those leases by then."""
+        if self.last_turn is None:
+            self.log.error("lease_turn_failed", error=repr(error), acting="alone until the database takes writes")
+            held = (set(sources), set(jobs))
+        else:
+            self.log.warning("lease_turn_failed", error=repr(error))
+            if not self.lost:
+                return False
+            self.log.error("leases_lost", sources=sorted(self.sources))
+            held = (set(), set())
+        changed = held != (self.sources, self.jobs)
+        self.sources, self.jobs = held
+        return changed
+
     async def release(self) -> None:
         """At shutdown: everything this daemon held is anyone's now."""
         await self.store.write(lambda db: lease_store.release_all(db, self.id))

@@ -17,27 +17,22 @@ notice. The notices carry counts, categories and links, never post text (a pile-
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from watchtower.config import Config
+from watchtower.jobs import JobContext, queue_pass, wait_or_stop
 from watchtower.logging import get_logger
-from watchtower.models import DEFAULT_SCHOOL
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
 from watchtower.store import repo
 from watchtower.store.db import Db
-from watchtower.store.rows import item_row
 from watchtower.timeutil import local_text, maybe_ts, parse_ts, ts
-
-if TYPE_CHECKING:
-    from watchtower.jobs import JobContext
 
 __all__ = [
     "Dormant",
@@ -222,7 +217,7 @@ def _queue(
 
 def _spike_notice(db: Db, config: Config, spike: Spike) -> tuple[str, str]:
     parent = repo.item_by_platform_id(db, spike.platform, spike.parent_id)
-    where = parent.get("url") if parent and parent.get("url") else f"{spike.platform} post {spike.parent_id}"
+    where = parent.url if parent and parent.url else f"{spike.platform} post {spike.parent_id}"
     cats = ", ".join(f"{c} {n}" for c, n in spike.categories) or "none recorded"
     base = config.dashboard.public_url.rstrip("/")
     minutes = config.watch.spike_minutes
@@ -248,12 +243,8 @@ def check(db: Db, config: Config, now: datetime, started_at: datetime) -> int:
     w = config.watch
 
     rows = repo.flagged_replies_since(db, now - SPIKE_LOOKBACK)
-    school_of_reply = {int(r["id"]): str(r.get("school") or DEFAULT_SCHOOL) for r in rows}
-    replies = [
-        Reply(r["platform"], r["parent_id"], parse_ts(r["created_at"]), int(r["id"]),
-              item_row(r).categories)
-        for r in rows
-    ]
+    school_of_reply = {r.id: r.school for r in rows}
+    replies = [Reply(r.platform, r.parent_id or "", parse_ts(r.created_at), r.id, r.categories) for r in rows]
     for spike in find_spikes(replies, now, replies_needed=w.spike_replies, minutes=w.spike_minutes):
         school = school_of_reply[spike.item_ids[0]]
         roster = Roster.from_config(config, school)
@@ -298,15 +289,6 @@ async def run_watchers(ctx: JobContext, stop: asyncio.Event) -> None:
     """Background job: run :func:`check` every minute."""
     log = get_logger(component="watchers")
     while not stop.is_set():
-        config = ctx.config()  # re-read: a SIGHUP reload may have replaced it
-        now = ctx.clock()
-
-        def work(db: Db, config: Config = config, now: datetime = now) -> int:
-            return check(db, config, now, ctx.started_at)
-
-        queued = await ctx.store.write(work)
-        if queued:
-            log.info("watcher_notices_queued", alerts=queued)
-            ctx.wake_notifier()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=CHECK_INTERVAL_SECONDS)
+        await queue_pass(ctx, lambda db, config, now: check(db, config, now, ctx.started_at), log=log,
+                         event="watcher_notices_queued", counted="alerts")
+        await wait_or_stop(stop, CHECK_INTERVAL_SECONDS)

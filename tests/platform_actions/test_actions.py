@@ -56,7 +56,7 @@ async def test_facebook_hide_then_removed_notice_reply(h: Harness) -> None:
     audit = await h.audit(item_id)
     assert "platform:hide:requested" in audit and "platform:hide:done" in audit and "platform:reply:done" in audit
     item = await h.store.read(lambda db: repo.get_item(db, item_id))
-    assert item is not None and item["acknowledged_by"] == "amy@oakfield.example"  # a reply acknowledges
+    assert item is not None and item.acknowledged_by == "amy@oakfield.example"  # a reply acknowledges
     actions = await h.store.read(lambda db: db.execute(
         "SELECT action FROM actions WHERE item_id = ? ORDER BY id", [item_id]).fetchall())
     assert [a[0] for a in actions] == ["hidden", "replied"]

@@ -54,26 +54,36 @@ async def _log_in(page: Any, base: str, username: str) -> None:
     await page.wait_for_url(base + "/")
 
 
-async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
-    """Log in, see a new flagged item arrive, open it, acknowledge, record an action; the DSL marks it reviewed.
-    Script in a post or author name never runs."""
+def need_chromium() -> None:
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install the distribution's Chromium (apt-get install -y chromium); "
                     "the browser tests never download one")
-    from playwright.async_api import async_playwright
 
-    d, base = served.daemon, served.base
+
+async def seed_queue(d: Daemon) -> int:
+    """Amy (moderator) and Fatima (DSL), and a realistic queue: one of each countdown state and a safeguarding item
+    the moderator may not read. Returns the critical threat's id."""
     await add_user(d, "amy", "moderator", email="amy@oakfield.example")
     await add_user(d, "fatima", "dsl", email="dsl@oakfield.example")
-    # a realistic queue: one of each countdown state, a safeguarding item the moderator may not read, and XSS
     threat = await seed(d, "[threat] I'm going to bring a knife to Oakfield on Monday", author="Anon 2291",
-               handle="anon2291", platform="x", source="mention")
+                        handle="anon2291", platform="x", source="mention")
     await seed(d, "[harassment] Mr Jones is a disgrace and should be sacked", author="Local Dad",
                handle="localdad", minutes_ago=200, seen_minutes_ago=190)  # high, 4 h: past 75 % -> amber
     await seed(d, "[personal_data] Her address is 14 Elm Road, her mum's number is 07700 900123", author="Sam P",
                handle="sam.p", minutes_ago=300, seen_minutes_ago=295)  # high, 4 h: breached -> red
     await seed(d, "[safeguarding] my friend in year 9 says she wants to hurt herself", author="Worried Pupil",
                handle="wp", platform="instagram")
+    return threat
+
+
+async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
+    """Log in, see a new flagged item arrive, open it, acknowledge, record an action; the DSL marks it reviewed.
+    Script in a post or author name never runs."""
+    need_chromium()
+    from playwright.async_api import async_playwright
+
+    d, base = served.daemon, served.base
+    threat = await seed_queue(d)  # and XSS:
     xss = await seed(d, XSS_TEXT, author=XSS_AUTHOR, handle="x<b>ss", url="javascript:window.__xss='url'")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
@@ -121,7 +131,7 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             assert await page.get_by_text("Replied asking them to email the office").count() >= 1
 
             row = await d.store.read(lambda db: repo.get_item(db, live))
-            assert row is not None and row["acknowledged_by"] == "amy@oakfield.example"
+            assert row is not None and row.acknowledged_by == "amy@oakfield.example"
 
             # the phone-width view of the queue
             phone = await browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
@@ -138,7 +148,8 @@ async def test_moderator_and_dsl_flow_in_a_real_browser(served: Served) -> None:
             token = d.signer.make(threat, "ben@oakfield.example", now=utcnow())
             await apage.goto(f"{base}/ack/{token}")
             await apage.get_by_text("You are acknowledging as Ben Okafor").wait_for()
-            assert (await d.store.read(lambda db: repo.get_item(db, threat)) or {})["acknowledged_at"] is None
+            still = await d.store.read(lambda db: repo.get_item(db, threat))
+            assert still is not None and still.acknowledged_at is None
             await apage.get_by_role("button", name="Yes, acknowledge").click()
             await apage.get_by_role("heading", name="Acknowledged").wait_for()
             await apage.goto(f"{base}/ack/{token}")

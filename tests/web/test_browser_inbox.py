@@ -14,16 +14,10 @@ from watchtower.notify.render import Recipient, build_item_email, decode_item, i
 from watchtower.store import repo
 
 from .conftest import Served, add_user, seed
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _log_in
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _log_in, need_chromium, seed_queue
 
 pytestmark = pytest.mark.browser
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
-
-
-def _need_chromium() -> None:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install the distribution's Chromium (apt-get install -y chromium); "
-                    "the browser tests never download one")
 
 
 async def _audit(d: Any, action: str) -> int:
@@ -32,7 +26,7 @@ async def _audit(d: Any, action: str) -> int:
 
 
 async def test_bulk_acknowledge_fifty_then_keys_claim_and_auto_refresh(served: Served) -> None:
-    _need_chromium()
+    need_chromium()
     from playwright.async_api import async_playwright
 
     d, base = served.daemon, served.base
@@ -76,8 +70,8 @@ async def test_bulk_acknowledge_fifty_then_keys_claim_and_auto_refresh(served: S
             assert not await page.locator("#kbd-help").is_visible()
             await page.keyboard.press("a")
             await page.get_by_text("Acknowledged 1 item.").wait_for()
-            assert (await d.store.read(lambda db: repo.get_item(db, query)) or {})["acknowledged_by"] == \
-                "amy@oakfield.example"
+            acked = await d.store.read(lambda db: repo.get_item(db, query))
+            assert acked is not None and acked.acknowledged_by == "amy@oakfield.example"
             await page.locator(f'li.card[data-id="{query}"]').wait_for(state="detached")  # left the open list
             await page.keyboard.press("k")
             await page.keyboard.press("o")
@@ -105,20 +99,11 @@ async def test_bulk_acknowledge_fifty_then_keys_claim_and_auto_refresh(served: S
 async def test_screenshots_at_1280_and_390(served: Served) -> None:
     """The queue, a critical item, the DSL review, the reports and an alert email, on a desktop and a phone.
     On the phone the item's Acknowledge button is on the first screen and nothing scrolls sideways."""
-    _need_chromium()
+    need_chromium()
     from playwright.async_api import async_playwright
 
     d, base = served.daemon, served.base
-    await add_user(d, "amy", "moderator", email="amy@oakfield.example")
-    await add_user(d, "fatima", "dsl", email="dsl@oakfield.example")
-    threat = await seed(d, "[threat] I'm going to bring a knife to Oakfield on Monday", author="Anon 2291",
-                        handle="anon2291", platform="x", source="mention")
-    await seed(d, "[harassment] Mr Jones is a disgrace and should be sacked", author="Local Dad",
-               handle="localdad", minutes_ago=200, seen_minutes_ago=190)
-    await seed(d, "[personal_data] Her address is 14 Elm Road, her mum's number is 07700 900123", author="Sam P",
-               handle="sam.p", minutes_ago=300, seen_minutes_ago=295)
-    await seed(d, "[safeguarding] my friend in year 9 says she wants to hurt herself", author="Worried Pupil",
-               handle="wp", platform="instagram")
+    threat = await seed_queue(d)
     await seed(d, "[complaint] [query] Why was my son's detention not explained to us?", author="Angry Parent",
                handle="angry.parent", platform="instagram")
     harmless = [await seed(d, text, author=f"Parent {n}", handle=f"parent{n}", minutes_ago=40 + n * 200,

@@ -12,6 +12,7 @@ from typing import Any
 from watchtower import dataprotection
 from watchtower.cli.ack import excerpt, format_queue
 from watchtower.store import repo
+from watchtower.store.rows import ItemRow
 
 from .conftest import PASSWORD, Env, login, seed
 
@@ -165,11 +166,11 @@ class TestDisplay:
         item = await seed(env.daemon, HOSTILE, author=HOSTILE_AUTHOR)
         now = env.clock()
 
-        def read(db: Any) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+        def read(db: Any) -> tuple[ItemRow | None, dict[str, Any]]:
             return repo.get_item(db, item), dataprotection.evidence(db, item, by="dsl@oakfield.example", now=now)
 
         row, export = await env.daemon.store.write(read)
-        assert row is not None and row["text"] == HOSTILE and row["author_name"] == HOSTILE_AUTHOR
+        assert row is not None and row.text == HOSTILE and row.author_name == HOSTILE_AUTHOR
         assert export["content"]["text"] == HOSTILE
 
     async def test_the_cli_queue_shows_controls_inert(self, env: Env) -> None:

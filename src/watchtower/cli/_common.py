@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from watchtower.exceptions import WatchtowerError
 
 if TYPE_CHECKING:
-    from watchtower.config import StoreConfig
+    from watchtower.config import Config, StoreConfig
     from watchtower.store.db import Db
 
 DEFAULT_CONFIG_CANDIDATES = (
@@ -60,6 +60,15 @@ def config_path(given: Path | None) -> Path:
         if candidate.exists():
             return candidate
     return DEFAULT_CONFIG_CANDIDATES[-1]
+
+
+def open_config_and_database(args: argparse.Namespace, command: str, *, migrate: bool = True) -> tuple[Config, Db]:
+    """The config ``--config`` names (or the default) and its store, opened as :func:`open_database` does for the
+    command ``command`` (the caller closes it)."""
+    from watchtower.config import load_config
+
+    config = load_config(config_path(args.config))
+    return config, open_database(config.store, migrate=migrate, command=command)
 
 
 def open_database(store: StoreConfig, *, migrate: bool = True, command: str = "") -> Db:

@@ -23,12 +23,22 @@ import os
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from watchtower.cli import platform
-from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id, open_database
+from watchtower.cli._common import (
+    add_config_arg,
+    add_item_id_arg,
+    config_path,
+    item_id,
+    open_config_and_database,
+)
 from watchtower.display import safe_display
 from watchtower.exceptions import WatchtowerError
+
+if TYPE_CHECKING:  # `watchtower classify` loads no store
+    from watchtower.access import ItemLike
+    from watchtower.store.rows import ItemRow
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 EXCERPT_CHARS = 60
@@ -73,10 +83,7 @@ def register(sub: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from watchtower.config import load_config
-
-    config = load_config(config_path(args.config))
-    return config, open_database(config.store, command="queue")
+    return open_config_and_database(args, "queue")
 
 
 def os_login(environ: Mapping[str, str] | None = None) -> str:
@@ -138,7 +145,7 @@ def _ack(args: argparse.Namespace) -> int:
     args.item_id = item_id(args.item_id)
     by = _by(args)
 
-    def work(db: Any, now: datetime) -> tuple[bool, dict[str, Any] | None]:
+    def work(db: Any, now: datetime) -> tuple[bool, ItemRow | None]:
         first = actions.acknowledge(db, args.item_id, by=by, channel="cli", now=now, note=args.note)
         return first, repo.get_item(db, args.item_id)
 
@@ -147,8 +154,8 @@ def _ack(args: argparse.Namespace) -> int:
         print(f"item {args.item_id} acknowledged by {by}: its escalation chain has stopped")
     else:
         assert item is not None
-        print(f"item {args.item_id} was already acknowledged by {safe_display(item['acknowledged_by'])} "
-              f"at {item['acknowledged_at']}; your acknowledgement is recorded too")
+        print(f"item {args.item_id} was already acknowledged by {safe_display(item.acknowledged_by)} "
+              f"at {item.acknowledged_at}; your acknowledgement is recorded too")
     return 0
 
 
@@ -186,31 +193,29 @@ def countdown(deadline: datetime, now: datetime) -> str:
     return f"in {text}" if delta > timedelta(0) else f"OVERDUE {text}"
 
 
-def excerpt(row: dict[str, Any], limit: int = EXCERPT_CHARS, *, reader: Any = (), settings: Any = None) -> str:
+def excerpt(row: ItemLike, limit: int = EXCERPT_CHARS, *, reader: Any = (), settings: Any = None) -> str:
     """One safe line of the post: never control or bidi characters, and no safeguarding text for ``reader``
     (by default a terminal, which is nobody in particular: the service user holds no role that reads it)."""
     from watchtower.access import TextPolicy, may_read_text
 
     if not may_read_text(reader, row, settings or TextPolicy()):
         return "[safeguarding: text withheld, see the dashboard]"
-    text = " ".join(safe_display(row.get("text")).split())
+    text = " ".join(safe_display(row.get("text") if isinstance(row, Mapping) else row.text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def format_queue(rows: list[dict[str, Any]], now: datetime, *, schools: bool = False) -> list[str]:
+def format_queue(rows: list[ItemRow], now: datetime, *, schools: bool = False) -> list[str]:
     """The queue as lines of text; ``schools``: with each item's school (a trust)."""
-    from watchtower.models import Severity
-    from watchtower.store.rows import item_row  # lazily: `watchtower classify` loads no store
     from watchtower.timeutil import parse_ts
 
     school = f"{'SCHOOL':<12}  " if schools else ""
     lines = [f"{'ID':>6}  {school}{'SEVERITY':<8}  {'DEADLINE':<14}  {'PLATFORM':<10}  {'CATEGORIES':<28}  TEXT"]
     for r in rows:
-        school = f"{str(r.get('school') or '')[:12]:<12}  " if schools else ""
+        school = f"{r.school[:12]:<12}  " if schools else ""
+        due = countdown(parse_ts(r.deadline_at), now) if r.deadline_at else ""
         lines.append(
-            f"{r['id']:>6}  {school}{Severity(r['severity'] or 0).label:<8}  "
-            f"{countdown(parse_ts(r['deadline_at']), now):<14}  "
-            f"{r['platform'][:10]:<10}  {', '.join(item_row(r).categories)[:28]:<28}  {excerpt(r)}"
+            f"{r.id:>6}  {school}{r.severity.label:<8}  {due:<14}  "
+            f"{r.platform[:10]:<10}  {', '.join(r.categories)[:28]:<28}  {excerpt(r)}"
         )
     return lines
 

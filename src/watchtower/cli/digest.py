@@ -91,6 +91,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     from watchtower.models import utcnow
     from watchtower.notify.notice import Notice
     from watchtower.notify.outbox import Notifier, OutboxSettings
+    from watchtower.notify.smtp import SmtpSender
     from watchtower.people import Directory
     from watchtower.secrets import get_secret, has_secret
     from watchtower.store import Store, repo
@@ -110,7 +111,7 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
     try:
         notifier = Notifier(
             store=store,
-            sender=sender or smtp_sender(config, env),
+            sender=sender or SmtpSender.from_config(config.smtp, environ=env),
             signer=LinkSigner(key, ttl=timedelta(hours=1)),
             settings=settings,
             people=roster.recipient,
@@ -137,20 +138,3 @@ async def send(config: Any, *, sender: Any = None, environ: Any = None, clock: A
         print(f"digest to {r['recipient']}: {state}", file=sys.stdout if ok else sys.stderr)
     return 0 if sent == len(ids) else 1
 
-
-def smtp_sender(config: Any, environ: Any) -> Any:
-    """The daemon's SMTP sender, from the same config and secrets."""
-    from watchtower.notify.smtp import SmtpSender
-    from watchtower.secrets import get_secret
-
-    smtp = config.smtp
-    password = get_secret(smtp.password_secret, environ=environ) if smtp.password_secret else None
-    return SmtpSender(
-        host=smtp.host,
-        port=smtp.port,
-        security=smtp.security,
-        username=smtp.username,
-        password=password,
-        timeout=smtp.timeout_seconds,
-        validate_certs=smtp.validate_certs,
-    )

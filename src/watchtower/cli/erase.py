@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path, open_database
+from watchtower.cli._common import add_config_arg, open_config_and_database
 
 
 def register(sub: Any) -> None:
@@ -18,13 +18,11 @@ def register(sub: Any) -> None:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from watchtower.config import load_config
     from watchtower.dataprotection import author_item_ids, erase_author
     from watchtower.models import utcnow
     from watchtower.store import immediate
 
-    config = load_config(config_path(args.config))
-    db = open_database(config.store, command="erase")
+    _, db = open_config_and_database(args, "erase")
     try:
         n = len(author_item_ids(db, args.author))
         if n and not args.yes:

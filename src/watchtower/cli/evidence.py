@@ -9,7 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, add_item_id_arg, config_path, item_id, open_database
+from watchtower.cli._common import (
+    add_config_arg,
+    add_item_id_arg,
+    item_id,
+    open_config_and_database,
+)
 
 
 def register(sub: Any) -> None:
@@ -25,14 +30,12 @@ def register(sub: Any) -> None:
 
 def _main(args: argparse.Namespace) -> int:
     from watchtower.cli.export import write_private
-    from watchtower.config import load_config
     from watchtower.dataprotection import evidence
     from watchtower.models import utcnow
     from watchtower.store import immediate
 
     args.item_id = item_id(args.item_id)
-    config = load_config(config_path(args.config))
-    db = open_database(config.store, command="evidence")
+    _, db = open_config_and_database(args, "evidence")
     try:
         with immediate(db):
             try:

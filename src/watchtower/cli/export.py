@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path, open_database
+from watchtower.cli._common import add_config_arg, open_config_and_database
 
 
 def register(sub: Any) -> None:
@@ -32,12 +32,10 @@ def write_private(path: Path, text: str) -> None:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from watchtower.config import load_config
     from watchtower.dataprotection import export_author
     from watchtower.models import utcnow
 
-    config = load_config(config_path(args.config))
-    db = open_database(config.store, command="export")
+    _, db = open_config_and_database(args, "export")
     try:
         data = export_author(db, args.author, now=utcnow())
     finally:

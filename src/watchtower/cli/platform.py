@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, by: str) -> int:
     db = connect(config.store.location())
     try:
         item = repo.get_item(db, args.item_id)
-        school = str(item["school"]) if item else config.all_schools[0].id
+        school = item.school if item else config.all_schools[0].id
         # the person acts with their roles in the item's school: one school's people act on its accounts only
         roster = Roster.from_config(config, school)
         person = next((p for p in roster.people if by.lower() in (p.name.lower(), p.email.lower())), None)

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path, open_database
+from watchtower.cli._common import add_config_arg, open_config_and_database
 
 
 def register(sub: Any) -> None:
@@ -17,13 +17,11 @@ def register(sub: Any) -> None:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from watchtower.config import load_config
     from watchtower.models import utcnow
     from watchtower.retention import purge
     from watchtower.store import immediate
 
-    config = load_config(config_path(args.config))
-    db = open_database(config.store, command="purge")
+    config, db = open_config_and_database(args, "purge")
     try:
         with immediate(db):
             counts = purge(db, config.retention, now=utcnow(), dry_run=args.dry_run, channel="cli")

@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from watchtower.cli._common import add_config_arg, config_path, open_database
+from watchtower.cli._common import add_config_arg, open_config_and_database
 
 if TYPE_CHECKING:
     from watchtower.store.db import Db
@@ -146,11 +146,9 @@ def _print(report: dict[str, Any]) -> None:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from watchtower.config import load_config
     from watchtower.models import utcnow
 
-    config = load_config(config_path(args.config))
-    db = open_database(config.store, migrate=False, command="status")
+    config, db = open_config_and_database(args, "status", migrate=False)
     try:
         report = collect(db, utcnow(), config.watch.silent_after_hours)
     finally:

@@ -11,7 +11,7 @@ import getpass
 import sys
 from typing import Any
 
-from watchtower.cli._common import add_config_arg, config_path, open_database
+from watchtower.cli._common import add_config_arg, open_config_and_database
 
 
 def register(sub: Any) -> None:
@@ -59,10 +59,7 @@ def _db(args: argparse.Namespace) -> Any:
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from watchtower.config import load_config
-
-    config = load_config(config_path(args.config))
-    return config, open_database(config.store, command="user")
+    return open_config_and_database(args, "user")
 
 
 def _read_password(args: argparse.Namespace) -> str:

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from yarl import URL
 
-from watchtower.secrets import valid_secret_name
+from watchtower.secrets import SecretName
 
 _NAME_RE = r"^[a-z0-9][a-z0-9_.:-]{0,63}$"
 _GRAPH_VERSION_RE = re.compile(r"^v\d{1,3}\.\d$")
@@ -27,17 +27,6 @@ def _http_url(value: str, key: str) -> str:
     return value.rstrip("/") if key == "api_base" else value
 
 
-def _secret_name(value: str | None) -> str | None:
-    if value is not None and not valid_secret_name(value):
-        raise ValueError(
-            f"{value!r} is not a secret NAME: give the name of an environment variable or systemd "
-            "credential (letters, digits, _ . -), never the secret itself"
-        )
-    return value
-
-
-SecretName = Annotated[str, AfterValidator(_secret_name)]
-"""The NAME of an environment variable or systemd credential: validated so no value is pasted in."""
 
 
 def _api_base(value: str) -> str:

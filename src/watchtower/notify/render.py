@@ -18,7 +18,7 @@ from watchtower.access import TextPolicy, may_read_text, redact
 from watchtower.display import finalize, safe_display
 from watchtower.models import CATEGORY_SEVERITY, Severity
 from watchtower.people import Recipient
-from watchtower.store.rows import with_categories_list
+from watchtower.store.rows import ItemRow, with_categories_list
 from watchtower.timeutil import local_text
 
 _env_text = jinja2.Environment(
@@ -246,6 +246,6 @@ def build_plain_email(
     return msg
 
 
-def decode_item(row: dict[str, Any]) -> dict[str, Any]:
-    """An items row with its JSON columns decoded for templates."""
-    return with_categories_list(dict(row))
+def decode_item(row: ItemRow) -> dict[str, Any]:
+    """An item as the email templates read it: the row with ``categories_list``."""
+    return with_categories_list(row.as_dict())

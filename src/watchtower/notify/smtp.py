@@ -7,12 +7,17 @@ STARTTLS and implicit TLS, and raises typed exceptions carrying the SMTP reply c
 from __future__ import annotations
 
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 import aiosmtplib
 
 from watchtower.exceptions import PermanentDeliveryError, TransientDeliveryError
+from watchtower.secrets import get_secret
+
+if TYPE_CHECKING:
+    from watchtower.config import SmtpConfig
 
 
 class SmtpSender:
@@ -36,6 +41,21 @@ class SmtpSender:
         self.validate_certs = validate_certs
         # aiosmtplib looks the host name up (getfqdn, in a thread) on every send unless told it once
         self.local_hostname = socket.getfqdn()
+
+    @classmethod
+    def from_config(cls, smtp: SmtpConfig, *, environ: Mapping[str, str] | None = None) -> SmtpSender:
+        """The sender the ``[smtp]`` table describes (the daemon's, and ``watchtower digest --send``'s), its
+        password read from the secret it names."""
+        password = get_secret(smtp.password_secret, environ=environ) if smtp.password_secret else None
+        return cls(
+            host=smtp.host,
+            port=smtp.port,
+            security=smtp.security,
+            username=smtp.username,
+            password=password,
+            timeout=smtp.timeout_seconds,
+            validate_certs=smtp.validate_certs,
+        )
 
     async def send(self, message: EmailMessage) -> None:
         """Deliver ``message``; raise TransientDeliveryError (retry) or PermanentDeliveryError (don't)."""

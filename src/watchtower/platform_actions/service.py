@@ -140,9 +140,10 @@ def request_action(
     Raises ``KeyError`` for an unknown item and ``NotPossible`` (with the reason) for a refused request."""
     if not config.actions.enabled:
         raise NotPossible("actions on the platform are switched off ([actions] enabled = false)")
-    item = repo.get_item(db, item_id)
-    if item is None:
+    row = repo.get_item(db, item_id)
+    if row is None:
         raise KeyError(item_id)
+    item = row.as_dict()  # offer(), plan_text() and fill_template() read the dashboard's dicts too
     caps = CAPABILITIES.get(item["platform"])
     if caps is None:
         raise NotPossible(f"Watchtower cannot act on {item['platform']}: record what you did instead")

@@ -178,7 +178,7 @@ def _spec(db: Any, row: dict[str, Any]) -> ActionSpec:
     extra: dict[str, Any] = {}
     if item is not None:
         try:
-            extra = dict(json.loads(item.get("extra") or "{}"))
+            extra = dict(json.loads(item.extra))
         except ValueError:
             extra = {}
     requested = parse_ts(row["requested_at"])
@@ -187,7 +187,7 @@ def _spec(db: Any, row: dict[str, Any]) -> ActionSpec:
     return ActionSpec(
         action_id=row["id"], kind=row["kind"], platform=row["platform"], source_name=row["source_name"],
         target_id=row["target_id"], dedup_key=row["dedup_key"], text=params.get("text"),
-        author_handle=None if item is None else item.get("author_handle"), extra=extra)
+        author_handle=None if item is None else item.author_handle, extra=extra)
 
 
 # --- the daemon's background job -------------------------------------------------------------------

@@ -13,6 +13,7 @@ from watchtower.store._db import rows as _rows
 from watchtower.store.audit import audit
 from watchtower.store.db import Db
 from watchtower.store.dialect import skip_locked
+from watchtower.store.rows import ItemRow, OpenItem
 from watchtower.timeutil import ts
 
 
@@ -84,16 +85,19 @@ def sources_of(db: Db, ids: Sequence[int]) -> dict[str, list[int]]:
     return out
 
 
-def get_items(db: Db, ids: Sequence[int]) -> list[dict[str, Any]]:
+def _items(db: Db, sql: str, params: Sequence[Any] = ()) -> list[ItemRow]:
+    """The result of a ``SELECT * FROM items`` query, typed."""
+    return [ItemRow.from_row(r) for r in _rows(db, sql, params)]
+
+
+def get_items(db: Db, ids: Sequence[int]) -> list[ItemRow]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = db.execute(f"SELECT * FROM items WHERE id IN ({marks}) ORDER BY id", list(ids))
-    cols = [c[0] for c in rows.description]
-    return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+    return _items(db, f"SELECT * FROM items WHERE id IN ({marks}) ORDER BY id", list(ids))
 
 
-def get_item(db: Db, item_id: int) -> dict[str, Any] | None:
+def get_item(db: Db, item_id: int) -> ItemRow | None:
     rows = get_items(db, [item_id])
     return rows[0] if rows else None
 
@@ -165,28 +169,25 @@ def done_steps(db: Db, item_id: int) -> set[str]:
     return {r[0] for r in db.execute("SELECT step FROM escalation_steps WHERE item_id = ?", [item_id])}
 
 
-def open_items(db: Db, *, claim: bool = False) -> list[dict[str, Any]]:
+def open_items(db: Db, *, claim: bool = False) -> list[OpenItem]:
     """Items that still owe an acknowledgement, with the steps already taken. ``claim`` (inside a write
     transaction): locked for it, and those another daemon's escalator holds passed by (PostgreSQL ``SKIP
     LOCKED``), so two daemons never take one item's steps at once."""
-    rows = db.execute(
-        "SELECT id, platform, source, severity, categories, possible, first_seen_at, deadline_at, acknowledged_at, "
-        "resolved_at, school FROM items "
+    rows = _rows(
+        db,
+        "SELECT id, platform, source, severity, categories, possible, created_at, first_seen_at, deadline_at, school "
+        "FROM items "
         "WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
         + (skip_locked(db.dialect) if claim else "")
     )
-    cols = [c[0] for c in rows.description]
-    out = [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
-    if out:
-        steps: dict[int, set[str]] = {}
+    steps: dict[int, set[str]] = {}
+    if rows:
         for item_id, step in db.execute(
             "SELECT s.item_id, s.step FROM escalation_steps s JOIN items i ON i.id = s.item_id "
             "WHERE i.acknowledged_at IS NULL AND i.resolved_at IS NULL AND i.deadline_at IS NOT NULL"
         ):
             steps.setdefault(item_id, set()).add(step)
-        for row in out:
-            row["done_steps"] = steps.get(row["id"], set())
-    return out
+    return [OpenItem.from_row(r, frozenset(steps.get(r["id"], ()))) for r in rows]
 
 
 def items_state(db: Db, item_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
@@ -251,10 +252,10 @@ def in_schools(schools: Sequence[str] | None) -> tuple[str, list[Any]]:
 
 
 def flagged_between(db: Db, start: datetime, end: datetime, *,
-                    schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
+                    schools: Sequence[str] | None = None) -> list[ItemRow]:
     """Items (of ``schools``; ``None``: all) classified with at least one category in [start, end), worst first."""
     where, params = in_schools(schools)
-    return _rows(
+    return _items(
         db,
         f"SELECT * FROM items WHERE severity > 0 AND classified_at >= ? AND classified_at < ?{where} "
         "ORDER BY severity DESC, classified_at",
@@ -262,10 +263,10 @@ def flagged_between(db: Db, start: datetime, end: datetime, *,
     )
 
 
-def open_items_detail(db: Db, *, schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
+def open_items_detail(db: Db, *, schools: Sequence[str] | None = None) -> list[ItemRow]:
     """Full rows of items (of ``schools``) still owing an acknowledgement, soonest deadline first."""
     where, params = in_schools(schools)
-    return _rows(
+    return _items(
         db,
         "SELECT * FROM items WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND deadline_at IS NOT NULL"
         f"{where} ORDER BY deadline_at, id",
@@ -274,10 +275,10 @@ def open_items_detail(db: Db, *, schools: Sequence[str] | None = None) -> list[d
 
 
 def acknowledged_late_between(db: Db, start: datetime, end: datetime, *,
-                              schools: Sequence[str] | None = None) -> list[dict[str, Any]]:
+                              schools: Sequence[str] | None = None) -> list[ItemRow]:
     """Items (of ``schools``) acknowledged in [start, end) after their deadline had passed."""
     where, params = in_schools(schools)
-    return _rows(
+    return _items(
         db,
         "SELECT * FROM items WHERE acknowledged_at >= ? AND acknowledged_at < ? AND deadline_at IS NOT NULL "
         f"AND acknowledged_at > deadline_at{where} ORDER BY acknowledged_at",
@@ -286,13 +287,13 @@ def acknowledged_late_between(db: Db, start: datetime, end: datetime, *,
 
 
 def awaiting_dsl_review(db: Db, limit: int = 50, *,
-                        schools: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], int]:
+                        schools: Sequence[str] | None = None) -> tuple[list[ItemRow], int]:
     """Flagged items (of ``schools``) the DSL has not reviewed yet (oldest first, at most ``limit``), and how many
     in all."""
     where, params = in_schools(schools)
     total = db.execute(f"SELECT COUNT(*) FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL{where}",
                        params).fetchone()[0]
-    rows = _rows(
+    rows = _items(
         db,
         f"SELECT * FROM items WHERE severity > 0 AND dsl_reviewed_at IS NULL{where} ORDER BY first_seen_at, id "
         "LIMIT ?",
@@ -311,17 +312,16 @@ def newest_own_posts(db: Db) -> dict[str, str]:
     }
 
 
-def flagged_replies_since(db: Db, since: datetime) -> list[dict[str, Any]]:
-    """Flagged replies (items with a parent) posted at or after ``since``: id, platform, parent_id, created_at,
-    categories, school."""
-    return _rows(
+def flagged_replies_since(db: Db, since: datetime) -> list[ItemRow]:
+    """Flagged replies (items with a parent) posted at or after ``since``."""
+    return _items(
         db,
-        "SELECT id, platform, parent_id, created_at, categories, school FROM items "
+        "SELECT * FROM items "
         "WHERE parent_id IS NOT NULL AND severity > 0 AND created_at >= ? ORDER BY platform, parent_id, created_at",
         [ts(since)],
     )
 
 
-def item_by_platform_id(db: Db, platform: str, platform_id: str) -> dict[str, Any] | None:
-    rows = _rows(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ?", [platform, platform_id])
+def item_by_platform_id(db: Db, platform: str, platform_id: str) -> ItemRow | None:
+    rows = _items(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ?", [platform, platform_id])
     return rows[0] if rows else None

@@ -63,7 +63,9 @@ from watchtower.store.platform_actions import platform_actions_for_item as platf
 from watchtower.store.platform_actions import requeue_platform_action as requeue_platform_action
 from watchtower.store.platform_actions import retry_platform_action as retry_platform_action
 from watchtower.store.rows import ItemRow as ItemRow
-from watchtower.store.rows import item_row as item_row
+from watchtower.store.rows import OpenItem as OpenItem
+from watchtower.store.rows import TriageColumns as TriageColumns
+from watchtower.store.rows import triage_columns as triage_columns
 from watchtower.store.sources import load_cursor as load_cursor
 from watchtower.store.sources import record_source_failure as record_source_failure
 from watchtower.store.sources import record_source_success as record_source_success

@@ -20,6 +20,7 @@ from watchtower import access
 from watchtower.deadlines import clock_start
 from watchtower.display import finalize
 from watchtower.models import CATEGORIES, Severity
+from watchtower.store.audit import ViewAudits, audit_cross_school_view
 from watchtower.timeutil import local_text, maybe_ts
 from watchtower.users import User
 
@@ -38,9 +39,6 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "review": frozenset({"dsl", "deputy_dsl", "trust_safeguarding_lead"}),
     "admin": frozenset({"admin", "trust_operator"}),
 }
-#: a list view seen across schools is audited at most this often per person and view (the queue refreshes itself
-#: every 15 s)
-CROSS_SCHOOL_AUDIT_SECONDS = 600.0
 
 
 class IpLimiter:
@@ -102,8 +100,8 @@ class Dashboard:
     secure_cookies: bool
     tz: ZoneInfo
     ip_limiter: IpLimiter = field(default_factory=IpLimiter)
-    #: (user id, view) -> when a cross-school list view was last audited (monotonic)
-    audited_views: dict[tuple[int, str], float] = field(default_factory=dict)
+    #: which cross-school views are audited (a list view at most every few minutes per person)
+    view_audits: ViewAudits = field(default_factory=ViewAudits)
 
     @property
     def cookie_name(self) -> str:
@@ -180,25 +178,17 @@ def scope(request: web.Request) -> Scope:
 
 async def audit_cross_school(request: web.Request, view: str, *, item_id: int | None = None,
                              school: str | None = None, schools: list[str] | None = None) -> None:
-    """Audit a view that reaches a school through the trust (``access.cross_school``): every item page, and each
-    list view at most once per CROSS_SCHOOL_AUDIT_SECONDS per person. Nothing for a school's own people."""
+    """Audit a view that reaches a school through the trust (``access.cross_school``), as often as the audit store
+    says (``store.audit.ViewAudits``). Nothing for a school's own people."""
     user = current_user(request)
     d = dash(request)
     if not access.cross_school(user) or not d.daemon.config.multi_school:
         return
-    if item_id is None:
-        key = (user.id, view + ":" + ",".join(schools or []))
-        now_m = time.monotonic()
-        last = d.audited_views.get(key)
-        if last is not None and now_m - last < CROSS_SCHOOL_AUDIT_SECONDS:
-            return
-        d.audited_views[key] = now_m
+    if not d.view_audits.due(user.id, view, item_id=item_id, schools=schools):
+        return
     now = d.now()
-    from watchtower.store import repo
-
-    await d.daemon.store.write(lambda db: repo.audit(
-        db, actor=user.actor, action="cross_school_view", channel="dashboard", now=now, item_id=item_id,
-        school=school, view=view, schools=schools, role=user.role))
+    await d.daemon.store.write(lambda db: audit_cross_school_view(
+        db, actor=user.actor, role=user.role, view=view, now=now, item_id=item_id, school=school, schools=schools))
 
 
 def reads_safeguarding(user: User, config: Any) -> bool:

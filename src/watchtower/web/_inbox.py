@@ -8,8 +8,6 @@ JSON, for ``static/inbox.js`` to swap in every 15 s.
 
 from __future__ import annotations
 
-import math
-from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from aiohttp import web
@@ -18,16 +16,9 @@ from watchtower import actions
 from watchtower.people import Roster
 from watchtower.store.db import Db
 from watchtower.web import _queries as q
-from watchtower.web._context import USER, current_user, dash, reads_safeguarding, scope
-from watchtower.web._items import _view_row
+from watchtower.web._context import USER, current_user, dash, reads_safeguarding
+from watchtower.web._items import queue_view
 from watchtower.web._security import allow, form_str, my_item_ids, of_my_school
-
-
-async def _audit_queue(request: web.Request, sc: Any) -> None:
-    """The queue's refresh is the queue view: audited across schools like it (at most every few minutes)."""
-    from watchtower.web._context import audit_cross_school
-
-    await audit_cross_school(request, "queue", schools=sc.schools(dash(request).daemon.config), school=sc.chosen)
 
 
 def _back(value: str) -> str:
@@ -108,23 +99,12 @@ async def claim_post(request: web.Request) -> web.StreamResponse:
 async def queue_fragment(request: web.Request) -> web.StreamResponse:
     """The queue's list for the current filters, as ``{"total", "ids", "html"}``."""
     d = dash(request)
-    user = current_user(request)
-    f = q.QueueFilter.from_query(request.query)
-    rs = reads_safeguarding(user, d.daemon.config)
-    sc = scope(request)
-    schools = sc.sql()
-
-    def read(db: Db) -> tuple[list[dict[str, Any]], int]:
-        return q.queue(db, f, reads_safeguarding=rs, schools=schools)
-
-    rows, total = await d.daemon.store.read(read)
-    await _audit_queue(request, sc)
-    items = [_view_row(r, request) for r in rows]
-    html = d.env.get_template("_queue_list.html").render(items=items, user=user,
-                                                         show_school=sc.spans(d.daemon.config))
+    view = await queue_view(request, platforms=False)
+    html = d.env.get_template("_queue_list.html").render(items=view.items, user=current_user(request),
+                                                         show_school=view.show_school)
     return web.json_response({
-        "total": total,
-        "pages": max(1, math.ceil(total / q.PAGE_SIZE)),
-        "ids": [i["id"] for i in items],
+        "total": view.total,
+        "pages": view.pages,
+        "ids": [i["id"] for i in view.items],
         "html": html,
     })

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
@@ -88,8 +89,21 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
     }
 
 
-@allow("view")
-async def queue(request: web.Request) -> web.StreamResponse:
+@dataclass(frozen=True)
+class QueueView:
+    """One page of the queue as this request asks for it (its filters, its scope), read and audited."""
+
+    f: q.QueueFilter
+    items: list[dict[str, Any]]
+    total: int
+    pages: int
+    platforms: list[str]
+    show_school: bool
+
+
+async def queue_view(request: web.Request, *, platforms: bool) -> QueueView:
+    """The queue for this request: the page and its 15 s refresh (``_inbox.queue_fragment``) read it here, and
+    each is a queue view for the cross-school audit. ``platforms``: also the platforms the filter offers."""
     d = dash(request)
     user = current_user(request)
     f = q.QueueFilter.from_query(request.query)
@@ -99,29 +113,37 @@ async def queue(request: web.Request) -> web.StreamResponse:
 
     def read(db: Db) -> tuple[list[dict[str, Any]], int, list[str]]:
         rows, total = q.queue(db, f, reads_safeguarding=rs, schools=schools)
-        return rows, total, q.platforms(db, schools=schools)
+        return rows, total, q.platforms(db, schools=schools) if platforms else []
 
     rows, total, plats = await d.daemon.store.read(read)
     await audit_cross_school(request, "queue", schools=sc.schools(d.daemon.config), school=sc.chosen)
-    pages = max(1, math.ceil(total / q.PAGE_SIZE))
+    return QueueView(f, [_view_row(r, request) for r in rows], total, max(1, math.ceil(total / q.PAGE_SIZE)), plats,
+                     sc.spans(d.daemon.config))
+
+
+@allow("view")
+async def queue(request: web.Request) -> web.StreamResponse:
+    d = dash(request)
+    view = await queue_view(request, platforms=True)
+    f, pages = view.f, view.pages
     return render(
         request,
         "queue.html",
         title="Queue",
-        items=[_view_row(r, request) for r in rows],
-        total=total,
+        items=view.items,
+        total=view.total,
         f=f,
         page=f.page,
         pages=pages,
         prev_url="/?" + urlencode(f.params(page=f.page - 1)) if f.page > 1 else None,
         next_url="/?" + urlencode(f.params(page=f.page + 1)) if f.page < pages else None,
-        platforms=plats,
+        platforms=view.platforms,
         statuses=q.STATUSES,
         severities=q.SEVERITY_FILTERS,
         now=d.now(),
         query=urlencode(f.params()),
         flash=bulk_flash(request.query.get("done", "")),
-        show_school=sc.spans(d.daemon.config),
+        show_school=view.show_school,
     )
 
 

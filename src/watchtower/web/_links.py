@@ -10,7 +10,6 @@ anything is recorded, and the acknowledgement records both people.
 from __future__ import annotations
 
 import hmac
-from typing import Any
 
 from aiohttp import web
 
@@ -19,6 +18,7 @@ from watchtower.exceptions import LinkError
 from watchtower.links import LinkClaim, LinkSigner
 from watchtower.store import repo
 from watchtower.store.db import Db
+from watchtower.store.rows import ItemRow
 from watchtower.timeutil import parse_ts
 from watchtower.users import User
 from watchtower.web import _queries as q
@@ -40,14 +40,14 @@ def _bad_link(request: web.Request, reason: str) -> web.Response:
                   "This link cannot be used", message=reason[:1].upper() + reason[1:] + ".", ok=False)
 
 
-def _already_resolved(request: web.Request, item: dict[str, Any], *, acknowledged: bool) -> web.Response:
+def _already_resolved(request: web.Request, item: ItemRow, *, acknowledged: bool) -> web.Response:
     d = dash(request)
-    who = d.env.filters["who"](item.get("resolved_by") or "")
-    when = d.env.filters["local"](item["resolved_at"])
+    who = d.env.filters["who"](item.resolved_by or "")
+    when = d.env.filters["local"](item.resolved_at)
     message = f"{who or 'Someone'} resolved it on {when}: nothing more to do." + (
         " Your acknowledgement is recorded." if acknowledged else "")
     return render(request, "ack_result.html", title="Already resolved", heading="This item was already resolved",
-                  message=message, ok=True, item_id=item["id"])
+                  message=message, ok=True, item_id=item.id)
 
 
 def _person(request: web.Request, claim: LinkClaim) -> str | None:
@@ -62,14 +62,14 @@ def _someone_else(request: web.Request, address: str) -> User | None:
     return user if user is not None and user.actor != address else None
 
 
-def _already(request: web.Request, item: dict[str, Any] | None) -> str:
+def _already(request: web.Request, item: ItemRow | None) -> str:
     """"Already acknowledged by Amy Clarke at 10:02" (the day too when not today), or "" while nobody has."""
-    if not item or not item.get("acknowledged_at"):
+    if not item or not item.acknowledged_at:
         return ""
     d = dash(request)
-    at = parse_ts(str(item["acknowledged_at"])).astimezone(d.tz)
+    at = parse_ts(item.acknowledged_at).astimezone(d.tz)
     when = at.strftime("%H:%M") if at.date() == d.now().astimezone(d.tz).date() else at.strftime("%H:%M on %a %d %b")
-    by = str(item.get("acknowledged_by") or "")
+    by = item.acknowledged_by or ""
     person = d.daemon.person(by) if "@" in by else None
     return f"Already acknowledged by {person.name if person else by} at {when}"
 
@@ -81,7 +81,7 @@ async def ack_confirm(request: web.Request) -> web.StreamResponse:
     if claim is None:
         return _bad_link(request, error)
 
-    def read(db: Db) -> tuple[dict[str, object] | None, str | None]:
+    def read(db: Db) -> tuple[ItemRow | None, str | None]:
         return repo.get_item(db, claim.item_id), q.link_used(db, claim.nonce)
 
     item, used_at = await d.daemon.store.read(read)
@@ -91,7 +91,7 @@ async def ack_confirm(request: web.Request) -> web.StreamResponse:
         return render(request, "ack_result.html", status=409, title="Link already used", heading=
                       "This link has already been used", message=f"It acknowledged item {claim.item_id}. Nothing "
                       "more to do here.", ok=False, item_id=claim.item_id)
-    if item.get("resolved_at"):
+    if item.resolved_at:
         return _already_resolved(request, item, acknowledged=False)
     address = _person(request, claim)
     if address is None:
@@ -119,7 +119,7 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
     other = _someone_else(request, address)
     used_by = other.actor if other is not None else None
 
-    def work(db: Db) -> tuple[str, dict[str, Any] | None]:
+    def work(db: Db) -> tuple[str, ItemRow | None]:
         item = repo.get_item(db, claim.item_id)
         outcome = actions.ack_by_link(db, claim.item_id, nonce=claim.nonce, person=address, now=now)
         if used_by is not None and outcome != "missing":
@@ -134,7 +134,7 @@ async def ack_act(request: web.Request) -> web.StreamResponse:
         return render(request, "ack_result.html", status=409, title="Link already used", heading=
                       "This link has already been used", message=f"It acknowledged item {claim.item_id}. Nothing "
                       "more to do here.", ok=False, item_id=claim.item_id)
-    if item is not None and item.get("resolved_at"):
+    if item is not None and item.resolved_at:
         return _already_resolved(request, item, acknowledged=True)
     if outcome == "acknowledged":
         message = "Thank you. The reminders for this item have stopped. Record what you did in the dashboard."

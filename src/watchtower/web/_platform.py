@@ -16,7 +16,7 @@ from watchtower.platform_actions.model import CAPABILITIES, CEOP_URL, NotPossibl
 from watchtower.platform_actions.service import PLATFORM_NAMES, offer, plan_text, request_action
 from watchtower.store import repo
 from watchtower.store.db import Db
-from watchtower.store.rows import item_row
+from watchtower.store.rows import ItemRow, triage_columns
 from watchtower.web._context import USER, can, dash, render
 from watchtower.web._security import allow, form_str, item_id_from, of_my_school
 
@@ -29,7 +29,7 @@ async def panel(request: web.Request, item: dict[str, Any]) -> dict[str, Any]:
     d = dash(request)
     user = request.get(USER)
     rows = await d.daemon.store.read(lambda db: repo.platform_actions_for_item(db, int(item["id"])))
-    categories = item.get("categories_list") or list(item_row(item).categories)
+    categories = item.get("categories_list") or list(triage_columns(item).categories)
     return {
         "supported": item["platform"] in CAPABILITIES and bool(user and can(user, "act")),
         "platform_name": PLATFORM_NAMES.get(item["platform"], item["platform"]),
@@ -46,7 +46,7 @@ async def panel(request: web.Request, item: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Preview(Exception):
-    def __init__(self, item: dict[str, Any], plan: str) -> None:
+    def __init__(self, item: ItemRow, plan: str) -> None:
         super().__init__("preview")
         self.item, self.plan = item, plan
 

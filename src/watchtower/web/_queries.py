@@ -23,7 +23,7 @@ from watchtower.models import CATEGORIES, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
 from watchtower.store.db import Db
-from watchtower.store.rows import item_row, with_categories_list
+from watchtower.store.rows import triage_columns, with_categories_list
 from watchtower.timeutil import maybe_ts, parse_ts, ts
 
 STATUSES: dict[str, str] = {
@@ -171,10 +171,10 @@ def platforms(db: Db, *, schools: SchoolSql) -> list[str]:
 
 
 def item_detail(db: Db, item_id: int) -> dict[str, Any] | None:
-    item = repo.get_item(db, item_id)
-    if item is None:
+    row = repo.get_item(db, item_id)
+    if row is None:
         return None
-    with_categories_list(item)
+    item = with_categories_list(row.as_dict())
     cls = repo.latest_classification(db, item_id)
     thread: list[dict[str, Any]] = []
     conds, params = [], []
@@ -303,7 +303,7 @@ def reports(db: Db, *, now: datetime, tz: Any, schools: SchoolSql, days: int = 3
     for r in rows:
         seen = parse_ts(r["first_seen_at"])
         day = seen.astimezone(tz).date().isoformat()
-        decoded = item_row(r)
+        decoded = triage_columns(r)
         sev = decoded.severity.label
         cats = decoded.categories
         if day in per_day_sev:
