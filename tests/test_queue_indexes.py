@@ -221,7 +221,7 @@ def test_the_digests_review_list_answers_as_before_m010_and_reads_its_index(
         got, total = repo.awaiting_dsl_review(now, 50, schools=schools)
         old, old_total = repo.awaiting_dsl_review(before, 50, schools=schools)
         assert total == old_total > 50
-        assert [r["id"] for r in got] == [r["id"] for r in old]
+        assert [r.id for r in got] == [r.id for r in old]
         rec = Recording(now)
         repo.awaiting_dsl_review(rec, 50, schools=schools)  # type: ignore[arg-type]
         for sql, params in rec.statements:
