@@ -16,7 +16,12 @@ aiohttp app on loopback) and the benchmark, as a browser would, logs in and time
 default view: flagged or owed a reply, not resolved, page 1) from request to the last byte of the page: a moderator
 of one school, and a trust-wide login (``trust_safeguarding_lead``, school ``*``). Median and p95 of ``repeat``
 requests after a few warm-ups. Also timed, fewer times: a few other views, and the page's queries alone
-(``web._queries.queue`` and ``platforms``, in this process) with their ``EXPLAIN QUERY PLAN``.
+(``web._queries.queue`` and ``platforms``, in this process) with their ``EXPLAIN QUERY PLAN``, beside the count
+alone and the page as the one statement it was before migration m012.
+
+On PostgreSQL the load is followed by a VACUUM of ``items`` (``vacuum``): what autovacuum does on a running
+server (m012: after 1 % of the table changed), which keeps the visibility map that index-only scans need; the
+results say how much of the table autovacuum had marked on its own by then.
 """
 
 from __future__ import annotations
