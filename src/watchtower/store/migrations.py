@@ -507,7 +507,7 @@ def m011_daemon_leases(db: Db) -> None:
 @migrations()
 def m012_queue_page_by_id(db: Db) -> None:
     """Issue 16: the trust-wide queue page at a million items on PostgreSQL took 144 ms (bench/README.md, queue1m;
-    47 ms after this). Two causes. The page's rows came from the table: PostgreSQL (unlike SQLite) keeps no row id
+    42-47 ms after it). Two causes. The page's rows came from the table: PostgreSQL (unlike SQLite) keeps no row id
     in an index, so items_inbox could give the count but not "which 50 rows", and the page read all 14,263 of the
     trust's rows in the view (a bitmap scan of a quarter of the table's pages) to sort them and keep 50.
     items_inbox now ends with ``id``: the page first finds its 50 ids by their sort keys in the index alone, then
