@@ -16,7 +16,12 @@ aiohttp app on loopback) and the benchmark, as a browser would, logs in and time
 default view: flagged or owed a reply, not resolved, page 1) from request to the last byte of the page: a moderator
 of one school, and a trust-wide login (``trust_safeguarding_lead``, school ``*``). Median and p95 of ``repeat``
 requests after a few warm-ups. Also timed, fewer times: a few other views, and the page's queries alone
-(``web._queries.queue`` and ``platforms``, in this process) with their ``EXPLAIN QUERY PLAN``.
+(``web._queries.queue`` and ``platforms``, in this process) with their ``EXPLAIN QUERY PLAN``, beside the count
+alone and the page as the one statement it was before migration m012.
+
+On PostgreSQL the load is followed by a VACUUM of ``items`` (``vacuum``): what autovacuum does on a running
+server (m012: after 1 % of the table changed), which keeps the visibility map that index-only scans need; the
+results say how much of the table autovacuum had marked on its own by then.
 """
 
 from __future__ import annotations
@@ -96,6 +101,29 @@ def _item(i: int, rng: random.Random, now: datetime, school: str, text: str) -> 
     )
 
 
+def vacuum(db: Any) -> dict[str, Any]:
+    """PostgreSQL: the table's visibility map as autovacuum keeps it on a running server (m012 has it visit
+    ``items`` after 1 % changed), by a VACUUM here: how much of the table autovacuum had marked all-visible on its
+    own by then, and after. The tests' server commits asynchronously and VACUUM marks a page only once its rows'
+    commit is on disk, hence the CHECKPOINT first."""
+    def visible() -> dict[str, int]:
+        pages, allvisible = db.execute(
+            "SELECT relpages, relallvisible FROM pg_class WHERE oid = 'items'::regclass").fetchone()
+        return {"pages": int(pages), "all_visible": int(allvisible)}
+
+    before = visible()
+    t = time.perf_counter()
+    db.execute("CHECKPOINT")
+    db.execute("VACUUM (ANALYZE) items")
+    return {"before": before, "after": visible(), "seconds": time.perf_counter() - t}
+
+
+#: the page as one statement, as web._queries.queue read it before m012 (a reference, timed beside it)
+_ONE_STATEMENT = ("SELECT * FROM items WHERE {where} ORDER BY (resolved_at IS NOT NULL), (acknowledged_at IS NOT "
+                  "NULL), severity DESC, (deadline_at IS NULL), deadline_at, first_seen_at DESC, id DESC LIMIT ? "
+                  "OFFSET ?")
+
+
 def seed(db: Any, n: int, schools: list[str], now: datetime) -> None:
     """``n`` items over ``schools`` (of different sizes: weights 1 to 3), ``BATCH`` rows per transaction."""
     rng = random.Random(16)
@@ -153,13 +181,20 @@ def queries(target: StoreTarget, scopes: dict[str, tuple[q.SchoolSql, bool]], re
             rec = _Recording(db)
             _, total = q.queue(rec, q.QueueFilter(), reads_safeguarding=reads, schools=schools)  # type: ignore[arg-type]
             q.platforms(rec, schools=schools)  # type: ignore[arg-type]
+            count_sql, count_params = rec.statements[0]
+            one = (_ONE_STATEMENT.format(where=count_sql.removeprefix("SELECT COUNT(*) FROM items WHERE ")),
+                   [*count_params, q.PAGE_SIZE, 0])
             out[label] = {
                 "inbox_total": total,
                 "queue": _time(lambda s=schools, r=reads: q.queue(db, q.QueueFilter(), reads_safeguarding=r,
                                                                   schools=s), repeat),
                 "platforms": _time(lambda s=schools: q.platforms(db, schools=s), repeat),
-                "plans": {sql.split(" FROM ")[0][:40] + " ...": explain(db, target, sql, params)
-                          for sql, params in rec.statements},
+                # the reference: the count as it is, and the page as one statement (before m012)
+                "count": _time(lambda c=(count_sql, count_params): db.execute(*c).fetchall(), repeat),
+                "page_one_statement": _time(lambda o=one: db.execute(*o).fetchall(), repeat),
+                "plans": {name: explain(db, target, sql, params) for name, (sql, params) in zip(
+                    ("count", "page", "platforms", "page as one statement (before m012)"), [*rec.statements, one],
+                    strict=True)},
             }
     finally:
         close(db)
@@ -232,6 +267,7 @@ async def run_queue1m(*, n: int, schools: int, repeat: int, store: str | None = 
                                password_hash=h, now=now, school="s07")
                 users.add_user(db, TRUST_LEAD, name="Grace Adeyemi", email="safeguarding@bench-trust.example",
                                role="trust_safeguarding_lead", password_hash=h, now=now, school="*")
+            visibility = vacuum(db) if target.kind == "postgresql" else None
             per_school = dict(db.execute("SELECT school, COUNT(*) FROM items GROUP BY school").fetchall())
             open_flagged = db.execute("SELECT COUNT(*) FROM items WHERE severity > 0 AND resolved_at IS NULL"
                                       ).fetchone()[0]
@@ -270,6 +306,7 @@ async def run_queue1m(*, n: int, schools: int, repeat: int, store: str | None = 
             "items_per_school": {"min": min(per_school.values()), "max": max(per_school.values()),
                                  "s07": per_school.get("s07")},
             "seed_seconds": seed_seconds,
+            "vacuum": visibility,
             "db_bytes": size,
             "open_flagged": open_flagged,
             "http": pages,
