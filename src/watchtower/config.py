@@ -646,13 +646,25 @@ class Config(_Section):
             if not school.sources:
                 out.append(f"{where}no sources: Watchtower would watch nothing" if self.schools
                            else "no [[sources]]: Watchtower would watch nothing")
-        if self.schools and self.webhooks.meta_enabled:
-            meta = {s.name for s in self._schools for src in s.sources
-                    if src.enabled and src.type in ("facebook", "instagram")}
-            if len(meta) > 1:
-                out.append("webhooks.meta_enabled: webhooks serve the first Facebook Page and Instagram account "
-                           f"only; the others ({len(meta)} schools have one) are polled")
+        if self.webhooks.meta_enabled:
+            out += _shared_meta_accounts(self.all_sources)
         return out
+
+
+def _shared_meta_accounts(sources: Sequence[SourceConfig]) -> list[str]:
+    """Webhooks go to the source that watches their Page or Instagram account: one watched by two sources
+    (two schools' configs naming the same Page) goes to the first only."""
+    seen: dict[tuple[str, str], str] = {}
+    out = []
+    for src in sources:
+        account = getattr(src, "page_id", None) or getattr(src, "ig_user_id", None)
+        if not src.enabled or src.type not in ("facebook", "instagram") or account is None:
+            continue
+        first = seen.setdefault((src.type, account), src.name)
+        if first != src.name:
+            out.append(f"webhooks.meta_enabled: sources {first!r} and {src.name!r} watch the same {src.type} "
+                       f"account {account}: its webhooks are stored under {first!r} (and its school) only")
+    return out
 
 
 PUBLIC_URL_REQUIRED = (

@@ -64,6 +64,7 @@ from watchtower.store.platform_actions import requeue_platform_action as requeue
 from watchtower.store.platform_actions import retry_platform_action as retry_platform_action
 from watchtower.store.rows import ItemRow as ItemRow
 from watchtower.store.rows import item_row as item_row
+from watchtower.store.sources import forget_source_health as forget_source_health
 from watchtower.store.sources import load_cursor as load_cursor
 from watchtower.store.sources import record_source_failure as record_source_failure
 from watchtower.store.sources import record_source_success as record_source_success
