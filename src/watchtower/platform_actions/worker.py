@@ -32,7 +32,7 @@ from watchtower.platform_actions.model import (
     ActionTransient,
     NotPossible,
 )
-from watchtower.platform_actions.registry import build_client
+from watchtower.platform_actions.registry import acting_source, build_client
 from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
 from watchtower.wake_loop import run_wake_loop
@@ -109,7 +109,7 @@ class PlatformActionWorker:
             return True
         spec = await self.store.read(lambda db: _spec(db, row))
         try:
-            client = self.client(row["platform"], row["source_name"])
+            client = self.client(row["platform"], _acting(cfg, spec))
             answer = await client.perform(spec)
         except ActionTransient as exc:
             attempts = int(row["attempts"]) + 1
@@ -187,7 +187,16 @@ def _spec(db: Any, row: dict[str, Any]) -> ActionSpec:
     return ActionSpec(
         action_id=row["id"], kind=row["kind"], platform=row["platform"], source_name=row["source_name"],
         target_id=row["target_id"], dedup_key=row["dedup_key"], text=params.get("text"),
-        author_handle=None if item is None else item.get("author_handle"), extra=extra)
+        author_handle=None if item is None else item.get("author_handle"), extra=extra,
+        school=None if item is None else item.get("school"))
+
+
+def _acting(config: Config, spec: ActionSpec) -> str:
+    """The source that acts for a row: its own, or for a row kept under a name no source has (asked for before
+    webhook items were kept under their source: ``webhook:meta``), the item's school's (NotPossible if none)."""
+    if config.school_of_source(spec.source_name) is not None:
+        return spec.source_name
+    return str(acting_source(config, spec.platform, spec.source_name, spec.school).name)
 
 
 # --- the daemon's background job -------------------------------------------------------------------
