@@ -91,6 +91,10 @@ class TestATrustConfig:
         assert config.school_by_id("cwm-glas").deadlines.nation == "wales"
         assert [p.email for p in config.trust_people_with("safeguarding_lead")] == [
             "safeguarding@northfield-trust.example"]
+        # every school has its chain: a media enquiry or a threat reaches someone at each
+        for school in config.all_schools:
+            assert school.people_with("headteacher") and school.people_with("aht"), school.id
+        assert not [w for w in config.warnings() if "no one has the role" in w]
 
 
 class TestAOneSchoolConfigIsATrustOfOne:
@@ -139,6 +143,25 @@ class TestMistakesAreRefusedWithTheKeyAndTheFix:
         d["schools"][2]["people"] = [p for p in d["schools"][2]["people"] if "dsl" not in p["roles"]]
         msg = refused(d)
         assert "schools[2] (riverside, Riverside High): people: no Designated Safeguarding Lead" in msg
+
+    def test_a_school_without_a_headteacher_or_an_aht_is_named_and_the_trust_lead_does_not_stand_in(
+        self, tmp_path: Path
+    ) -> None:
+        d = data(tmp_path)
+        d["schools"][1]["people"] = [p for p in d["schools"][1]["people"]
+                                     if not {"headteacher", "aht"} & set(p["roles"])]
+        assert any("safeguarding_lead" in p["roles"] for p in d["trust"]["people"])
+        msg = refused(d)
+        assert "schools[1] (hillside, Hillside Primary): people: no headteacher and no AHT" in msg
+        assert "[[schools.people]]" in msg and "trust safeguarding lead does not stand in" in msg
+        assert "oakfield" not in msg and "riverside" not in msg
+
+    def test_a_school_with_only_an_aht_starts_with_a_warning_naming_it(self, tmp_path: Path) -> None:
+        d = data(tmp_path)
+        d["schools"][2]["people"] = [p for p in d["schools"][2]["people"] if "headteacher" not in p["roles"]]
+        warnings = parse_config(d).warnings()
+        assert [w for w in warnings if "headteacher" in w] == [
+            "Riverside High: no one has the role 'headteacher': serious items and breaches escalate to the headteacher"]
 
     def test_a_policy_problem_is_reported_beside_a_wrong_field(self, tmp_path: Path) -> None:
         d = data(tmp_path)

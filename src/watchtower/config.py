@@ -2,7 +2,7 @@
 
 Every error names the key and the fix. Each component owns its section's schema (connectors, classifier,
 deadlines, escalation); this module assembles them, adds people, SMTP, dashboard, store and retention, and
-applies the policy checks (at least two moderators, a DSL).
+applies the policy checks (at least two moderators, a DSL, a headteacher or an AHT).
 
 One config is one school (``[school]``, ``[[people]]``, ``[[sources]]``) or a multi-academy trust: a list of
 ``[[schools]]``, each with its own people, sources, deadlines and classifier lists, and an optional ``[trust]`` with
@@ -689,6 +689,13 @@ def policy_problems(people: Sequence[Person], source_names: list[str], *, where:
         out.append(
             f"{where}people: no Designated Safeguarding Lead; safeguarding alerts must reach one "
             f"(add a {table} entry with roles = [\"dsl\"])"
+        )
+    if not any({"headteacher", "aht"} & set(p.roles) for p in people):
+        out.append(
+            f"{where}people: no headteacher and no AHT: a journalist's enquiry goes straight to the Headteacher "
+            "(and the AHT), and threats, hate and missed deadlines escalate to the AHT and then the Headteacher, "
+            f"so they would reach no one (add a {table} entry with roles = [\"headteacher\"], and one with "
+            "[\"aht\"]" + ("; the trust safeguarding lead does not stand in for them)" if where else ")")
         )
     dupes = [e for e, n in Counter(p.email.lower() for p in people).items() if n > 1]
     if dupes:
