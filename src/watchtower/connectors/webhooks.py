@@ -3,7 +3,7 @@
 Usage::
 
     app.add_routes(meta_webhook_routes(
-        verify_token=get_secret("META_VERIFY_TOKEN"),
+        verify_token=get_secret("META_WEBHOOK_VERIFY_TOKEN"),
         app_secret=get_secret("META_APP_SECRET"),
         on_items=store_them,             # async def store_them(batches: list[tuple[MetaAccount, list[Item]]])
         accounts=lambda: meta_accounts(config.all_sources),   # every school's Pages and Instagram accounts
