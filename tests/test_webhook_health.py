@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from tests.connectors.conftest import fixture_bytes
 
 from conftest import FakeClock
+from watchtower.cli.status import collect
 from watchtower.config import Config
 from watchtower.connectors.webhooks import parse_payload
 from watchtower.daemon import LEGACY_WEBHOOK_HEALTH, Daemon, Overrides
 from watchtower.models import Item
-from watchtower.store import repo
+from watchtower.store import connect, repo
 
 
 @pytest.fixture
@@ -95,3 +97,29 @@ async def test_a_delivery_that_cannot_be_stored_is_a_failure_with_its_error_and_
     await daemon.receive_items(delivery())
     h = await health(daemon)
     assert h["status"] == "ok" and h["consecutive_failures"] == 0 and "disk full" in h["last_error"]
+
+
+async def test_status_reports_a_failing_delivery_but_not_a_quiet_page(
+    daemon: Daemon, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A webhook row has news only when someone comments: days without a delivery are not a fault (the source's
+    poller row, and its silent-source alert, say whether the Page is read); a delivery not stored is."""
+    await daemon.receive_items(delivery())
+    db = connect(daemon.config.store.location())
+    try:
+        assert collect(db, clock() + timedelta(days=3), 24)["problems"] == []
+    finally:
+        db.close()
+
+    def broken(*args: Any, **kwargs: Any) -> list[int]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(repo, "ingest", broken)
+    with pytest.raises(OSError):
+        await daemon.receive_items(delivery())
+    db = connect(daemon.config.store.location())
+    try:
+        problems = collect(db, clock(), 24)["problems"]
+    finally:
+        db.close()
+    assert [p for p in problems if p.startswith(f"source webhook:{SOURCE} is failing")]

@@ -363,10 +363,10 @@ class Daemon:
         wh = self.config.webhooks
         if not wh.meta_enabled:
             return []
-        from watchtower.connectors.webhooks import Batches, meta_accounts, meta_webhook_routes
+        from watchtower.connectors.webhooks import Batches, MetaAccount, meta_accounts, meta_webhook_routes
 
         # every school's Pages and Instagram accounts, from the config in force at each delivery (SIGHUP applies)
-        def accounts() -> list[Any]:
+        def accounts() -> list[MetaAccount]:
             return meta_accounts(self.config.all_sources)
 
         if not accounts():

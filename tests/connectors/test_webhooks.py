@@ -192,3 +192,31 @@ def people(domain: str) -> list[dict[str, object]]:
     return [{"name": "Mod One", "email": f"mod1@{domain}.example", "roles": ["moderator"]},
             {"name": "Mod Two", "email": f"mod2@{domain}.example", "roles": ["moderator", "headteacher"]},
             {"name": "DSL", "email": f"dsl@{domain}.example", "roles": ["dsl"]}]
+
+
+async def test_the_accounts_are_asked_for_at_each_delivery_so_a_reloaded_config_applies_at_once() -> None:
+    """The daemon passes a function over its current config: a school's Page added by SIGHUP gets its webhooks
+    without a restart."""
+    watched = [MetaAccount("facebook", "111", "oakfield-facebook")]
+    received: list[list[tuple[str, str]]] = []
+
+    async def on_items(batches: list[tuple[MetaAccount, list[Item]]]) -> None:
+        received.append([(a.key, i.platform_id) for a, items in batches for i in items])
+
+    app = web.Application()
+    app.add_routes(meta_webhook_routes(verify_token="v", app_secret=SECRET, on_items=on_items,
+                                       accounts=lambda: watched))
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    body = json.dumps({"object": "page", "entry": [
+        {"id": "222", "time": 1772474651, "changes": [TestManyAccounts.comment("222", "2_1", "for the new Page")]}]})
+    try:
+        async with aiohttp.ClientSession(base_url=f"http://127.0.0.1:{server.port}") as client:
+            for _ in range(2):
+                async with client.post("/webhooks/meta", data=body.encode(),
+                                       headers={"X-Hub-Signature-256": sign(body.encode())}) as resp:
+                    assert resp.status == 200
+                watched.append(MetaAccount("facebook", "222", "hillside-facebook"))  # the reload
+    finally:
+        await server.close()
+    assert received == [[("hillside-facebook", "2_1")]]  # ignored before, stored after
