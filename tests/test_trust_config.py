@@ -233,6 +233,33 @@ class TestCheckConfigDescribesATrustSchoolBySchool:
         assert "Grace Adeyemi <lead@northfield-trust.example>: trust safeguarding lead" in out
         assert out.rstrip().endswith("Watchtower would start with this config.")
 
+    def test_each_schools_page_is_listed_as_receiving_webhooks_and_no_first_school_warning(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for name in ("WATCHTOWER_LINK_KEY", "FACEBOOK_PAGE_TOKEN", "META_WEBHOOK_VERIFY_TOKEN", "META_APP_SECRET"):
+            monkeypatch.setenv(name, "x" * 40)
+        monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+        d = data(tmp_path, webhooks={"meta_enabled": True})
+        d["schools"][0]["sources"].append({"type": "facebook", "name": "oak-page", "page_id": "111"})
+        d["schools"][1]["sources"].append({"type": "facebook", "name": "hill-page", "page_id": "222"})
+        assert cli_main(["check-config", str(self.write(tmp_path, d)), "--credentials", str(tmp_path)]) == 0
+        out = capsys.readouterr().out
+        for page in ("oak-page", "hill-page"):
+            line = next(x for x in out.splitlines() if f"- {page} [facebook]" in x)
+            assert "in real time by Meta webhook" in line
+        assert "webhook" not in next(x for x in out.splitlines() if "- oak-alerts [rss]" in x)
+        assert "Warning: webhooks" not in out
+
+    def test_it_refuses_a_school_without_a_headteacher_or_an_aht_naming_the_school(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        d = data(tmp_path)
+        d["schools"][2]["people"] = [p for p in d["schools"][2]["people"]
+                                     if not {"headteacher", "aht"} & set(p["roles"])]
+        assert cli_main(["check-config", str(self.write(tmp_path, d))]) == 2
+        err = capsys.readouterr().err
+        assert "schools[2] (riverside, Riverside High): people: no headteacher and no AHT" in err
+
     def test_it_refuses_a_school_with_one_moderator_naming_the_school(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
