@@ -77,7 +77,6 @@ class ActionSpec:
     text: str | None = None
     author_handle: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    school: str | None = None  # the item's school: whose source acts when the row names no configured source
 
 
 class ActionError(Exception):

@@ -109,7 +109,10 @@ class PlatformActionWorker:
             return True
         spec = await self.store.read(lambda db: _spec(db, row))
         try:
-            client = self.client(row["platform"], _acting(cfg, spec))
+            source = str(row["source_name"])
+            if cfg.school_of_source(source) is None:  # a row asked for before webhook items had their source
+                source = await self.store.read(lambda db: _item_schools_source(db, cfg, row))
+            client = self.client(row["platform"], source)
             answer = await client.perform(spec)
         except ActionTransient as exc:
             attempts = int(row["attempts"]) + 1
@@ -187,16 +190,14 @@ def _spec(db: Any, row: dict[str, Any]) -> ActionSpec:
     return ActionSpec(
         action_id=row["id"], kind=row["kind"], platform=row["platform"], source_name=row["source_name"],
         target_id=row["target_id"], dedup_key=row["dedup_key"], text=params.get("text"),
-        author_handle=None if item is None else item.get("author_handle"), extra=extra,
-        school=None if item is None else item.get("school"))
+        author_handle=None if item is None else item.get("author_handle"), extra=extra)
 
 
-def _acting(config: Config, spec: ActionSpec) -> str:
-    """The source that acts for a row: its own, or for a row kept under a name no source has (asked for before
-    webhook items were kept under their source: ``webhook:meta``), the item's school's (NotPossible if none)."""
-    if config.school_of_source(spec.source_name) is not None:
-        return spec.source_name
-    return str(acting_source(config, spec.platform, spec.source_name, spec.school).name)
+def _item_schools_source(db: Any, config: Config, row: dict[str, Any]) -> str:
+    """For a row kept under a name no source has (asked for before webhook items were kept under their source:
+    ``webhook:meta``), the source of the item's school that acts (NotPossible if it has none)."""
+    found = db.execute("SELECT school FROM items WHERE id = ?", [row["item_id"]]).fetchone()
+    return str(acting_source(config, row["platform"], row["source_name"], found[0] if found else None).name)
 
 
 # --- the daemon's background job -------------------------------------------------------------------
