@@ -401,7 +401,7 @@ class Daemon:
         def write(db: Db) -> list[tuple[str, list[int]]]:
             out = []
             if not self._legacy_webhook_health_gone:
-                repo.forget_source_health(db, LEGACY_WEBHOOK_HEALTH)
+                repo.retire_source_health(db, LEGACY_WEBHOOK_HEALTH)
             for name, school, items in owned:
                 ids = repo.ingest(db, items, source_name=name, now=now, school=school)
                 repo.record_source_success(db, webhook_health_name(name), items[0].platform, new_items=len(ids),

@@ -64,10 +64,10 @@ from watchtower.store.platform_actions import requeue_platform_action as requeue
 from watchtower.store.platform_actions import retry_platform_action as retry_platform_action
 from watchtower.store.rows import ItemRow as ItemRow
 from watchtower.store.rows import item_row as item_row
-from watchtower.store.sources import forget_source_health as forget_source_health
 from watchtower.store.sources import load_cursor as load_cursor
 from watchtower.store.sources import record_source_failure as record_source_failure
 from watchtower.store.sources import record_source_success as record_source_success
+from watchtower.store.sources import retire_source_health as retire_source_health
 from watchtower.store.sources import save_cursor as save_cursor
 from watchtower.store.sources import source_health as source_health
 from watchtower.store.users import delete_session as delete_session

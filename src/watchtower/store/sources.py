@@ -30,7 +30,7 @@ def source_health(db: Db) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
-def forget_source_health(db: Db, name: str) -> bool:
+def retire_source_health(db: Db, name: str) -> bool:
     """Remove a health row that no longer names anything watched; True if there was one."""
     return db.execute("DELETE FROM source_health WHERE source_name = ?", [name]).rowcount > 0
 
