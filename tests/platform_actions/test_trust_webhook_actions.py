@@ -78,9 +78,11 @@ class Trust:
                              model_version="t")
 
         def work(db: Any) -> dict[str, Any]:
-            (row,) = db.rows("SELECT * FROM items WHERE platform_id = ?", [platform_id])
-            triage_record(db, self.daemon.config, repo.get_items(db, [row["id"]]), [cls], self.clock())
-            return dict(repo.get_item(db, row["id"]) or {})
+            ((item_id,),) = db.execute("SELECT id FROM items WHERE platform_id = ?", [platform_id]).fetchall()
+            triage_record(db, self.daemon.config, repo.get_items(db, [item_id]), [cls], self.clock())
+            ((school, source),) = db.execute("SELECT school, source_name FROM items WHERE id = ?",
+                                             [item_id]).fetchall()
+            return {"id": item_id, "school": school, "source_name": source}
 
         return await self.daemon.store.write(work)
 
