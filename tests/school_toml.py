@@ -23,8 +23,9 @@ STAFF: dict[str, dict[str, Any]] = {
     "david": {"name": "David Price", "email": "head@oakfield.example", "roles": ["headteacher"]},
     "fatima": {"name": "Fatima Shah", "email": "dsl@oakfield.example", "roles": ["dsl"]},
 }
-#: the fewest people a config may name: two moderators, one of them an admin, and a DSL
-FEWEST = ("amy", "ben", "fatima")
+#: the fewest people a config may name: two moderators, one of them an admin, a DSL, and a headteacher (or an AHT:
+#: media enquiries and serious items must reach one of them)
+FEWEST = ("amy", "ben", "fatima", "david")
 
 
 def rss_source(url: str, *, name: str = "website-comments", source: str = "own", interval_seconds: float = 10,

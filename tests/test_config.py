@@ -84,6 +84,37 @@ class TestPolicyChecks:
         msg = refused(data)
         assert "Designated Safeguarding Lead" in msg and 'roles = ["dsl"]' in msg
 
+    def test_neither_a_headteacher_nor_an_aht_is_refused_saying_who_would_not_be_told(self) -> None:
+        """Media enquiries go straight to the headteacher (and AHT); threats, hate and missed deadlines escalate to
+        the AHT, then the headteacher: with neither, they would reach no one."""
+        data = example()
+        data["people"] = [p for p in data["people"] if not {"headteacher", "aht"} & set(p["roles"])]
+        msg = refused(data)
+        assert "people: no headteacher and no AHT" in msg and "journalist" in msg and "reach no one" in msg
+        assert 'roles = ["headteacher"]' in msg and "[[people]]" in msg
+
+    @pytest.mark.parametrize("kept", ["headteacher", "aht"])
+    def test_one_of_the_two_is_enough_to_start_with_a_warning_for_the_other(self, kept: str) -> None:
+        data = example()
+        missing = "aht" if kept == "headteacher" else "headteacher"
+        data["people"] = [p for p in data["people"] if missing not in p["roles"]]
+        config = parse_config(data)
+        assert [w for w in config.warnings() if "no one has the role" in w] == [
+            f"no one has the role {missing!r}: " + ("missed deadlines escalate to an AHT" if missing == "aht" else
+                                                    "serious items and breaches escalate to the headteacher")]
+
+    def test_check_config_and_the_daemon_refuse_it_alike(self, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+        text = EXAMPLE.read_text()
+        for role in ("aht", "headteacher"):
+            text = text.replace(f'roles = ["{role}"]', 'roles = ["admin"]')
+        path = tmp_path / "watchtower.toml"
+        path.write_text(text)
+        assert cli_main(["check-config", str(path)]) == 2
+        assert "people: no headteacher and no AHT" in capsys.readouterr().err
+        assert cli_main(["run", "--config", str(path)]) == 2  # refused before anything starts
+        assert "people: no headteacher and no AHT" in capsys.readouterr().err
+
     def test_the_same_person_twice_is_refused(self) -> None:
         data = example()
         data["people"].append(dict(data["people"][0]))

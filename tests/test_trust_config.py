@@ -91,6 +91,10 @@ class TestATrustConfig:
         assert config.school_by_id("cwm-glas").deadlines.nation == "wales"
         assert [p.email for p in config.trust_people_with("safeguarding_lead")] == [
             "safeguarding@northfield-trust.example"]
+        # every school has its chain: a media enquiry or a threat reaches someone at each
+        for school in config.all_schools:
+            assert school.people_with("headteacher") and school.people_with("aht"), school.id
+        assert not [w for w in config.warnings() if "no one has the role" in w]
 
 
 class TestAOneSchoolConfigIsATrustOfOne:
@@ -139,6 +143,25 @@ class TestMistakesAreRefusedWithTheKeyAndTheFix:
         d["schools"][2]["people"] = [p for p in d["schools"][2]["people"] if "dsl" not in p["roles"]]
         msg = refused(d)
         assert "schools[2] (riverside, Riverside High): people: no Designated Safeguarding Lead" in msg
+
+    def test_a_school_without_a_headteacher_or_an_aht_is_named_and_the_trust_lead_does_not_stand_in(
+        self, tmp_path: Path
+    ) -> None:
+        d = data(tmp_path)
+        d["schools"][1]["people"] = [p for p in d["schools"][1]["people"]
+                                     if not {"headteacher", "aht"} & set(p["roles"])]
+        assert any("safeguarding_lead" in p["roles"] for p in d["trust"]["people"])
+        msg = refused(d)
+        assert "schools[1] (hillside, Hillside Primary): people: no headteacher and no AHT" in msg
+        assert "[[schools.people]]" in msg and "trust safeguarding lead does not stand in" in msg
+        assert "oakfield" not in msg and "riverside" not in msg
+
+    def test_a_school_with_only_an_aht_starts_with_a_warning_naming_it(self, tmp_path: Path) -> None:
+        d = data(tmp_path)
+        d["schools"][2]["people"] = [p for p in d["schools"][2]["people"] if "headteacher" not in p["roles"]]
+        warnings = parse_config(d).warnings()
+        assert [w for w in warnings if "headteacher" in w] == [
+            "Riverside High: no one has the role 'headteacher': serious items and breaches escalate to the headteacher"]
 
     def test_a_policy_problem_is_reported_beside_a_wrong_field(self, tmp_path: Path) -> None:
         d = data(tmp_path)
@@ -209,6 +232,33 @@ class TestCheckConfigDescribesATrustSchoolBySchool:
         assert "it@hillside.example" in hill and "Trust IT <ops@northfield-trust.example>" in hill
         assert "Grace Adeyemi <lead@northfield-trust.example>: trust safeguarding lead" in out
         assert out.rstrip().endswith("Watchtower would start with this config.")
+
+    def test_each_schools_page_is_listed_as_receiving_webhooks_and_no_first_school_warning(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for name in ("WATCHTOWER_LINK_KEY", "FACEBOOK_PAGE_TOKEN", "META_WEBHOOK_VERIFY_TOKEN", "META_APP_SECRET"):
+            monkeypatch.setenv(name, "x" * 40)
+        monkeypatch.delenv("CREDENTIALS_DIRECTORY", raising=False)
+        d = data(tmp_path, webhooks={"meta_enabled": True})
+        d["schools"][0]["sources"].append({"type": "facebook", "name": "oak-page", "page_id": "111"})
+        d["schools"][1]["sources"].append({"type": "facebook", "name": "hill-page", "page_id": "222"})
+        assert cli_main(["check-config", str(self.write(tmp_path, d)), "--credentials", str(tmp_path)]) == 0
+        out = capsys.readouterr().out
+        for page in ("oak-page", "hill-page"):
+            line = next(x for x in out.splitlines() if f"- {page} [facebook]" in x)
+            assert "in real time by Meta webhook" in line
+        assert "webhook" not in next(x for x in out.splitlines() if "- oak-alerts [rss]" in x)
+        assert "Warning: webhooks" not in out
+
+    def test_it_refuses_a_school_without_a_headteacher_or_an_aht_naming_the_school(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        d = data(tmp_path)
+        d["schools"][2]["people"] = [p for p in d["schools"][2]["people"]
+                                     if not {"headteacher", "aht"} & set(p["roles"])]
+        assert cli_main(["check-config", str(self.write(tmp_path, d))]) == 2
+        err = capsys.readouterr().err
+        assert "schools[2] (riverside, Riverside High): people: no headteacher and no AHT" in err
 
     def test_it_refuses_a_school_with_one_moderator_naming_the_school(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

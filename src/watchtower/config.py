@@ -2,7 +2,7 @@
 
 Every error names the key and the fix. Each component owns its section's schema (connectors, classifier,
 deadlines, escalation); this module assembles them, adds people, SMTP, dashboard, store and retention, and
-applies the policy checks (at least two moderators, a DSL).
+applies the policy checks (at least two moderators, a DSL, a headteacher or an AHT).
 
 One config is one school (``[school]``, ``[[people]]``, ``[[sources]]``) or a multi-academy trust: a list of
 ``[[schools]]``, each with its own people, sources, deadlines and classifier lists, and an optional ``[trust]`` with
@@ -613,13 +613,25 @@ class Config(_Section):
             if not school.sources:
                 out.append(f"{where}no sources: Watchtower would watch nothing" if self.schools
                            else "no [[sources]]: Watchtower would watch nothing")
-        if self.schools and self.webhooks.meta_enabled:
-            meta = {s.name for s in self._schools for src in s.sources
-                    if src.enabled and src.type in ("facebook", "instagram")}
-            if len(meta) > 1:
-                out.append("webhooks.meta_enabled: webhooks serve the first Facebook Page and Instagram account "
-                           f"only; the others ({len(meta)} schools have one) are polled")
+        if self.webhooks.meta_enabled:
+            out += _shared_meta_accounts(self.all_sources)
         return out
+
+
+def _shared_meta_accounts(sources: Sequence[SourceConfig]) -> list[str]:
+    """Webhooks go to the source that watches their Page or Instagram account: one watched by two sources
+    (two schools' configs naming the same Page) goes to the first only."""
+    seen: dict[tuple[str, str], str] = {}
+    out = []
+    for src in sources:
+        account = getattr(src, "page_id", None) or getattr(src, "ig_user_id", None)
+        if not src.enabled or src.type not in ("facebook", "instagram") or account is None:
+            continue
+        first = seen.setdefault((src.type, account), src.name)
+        if first != src.name:
+            out.append(f"webhooks.meta_enabled: sources {first!r} and {src.name!r} watch the same {src.type} "
+                       f"account {account}: its webhooks are stored under {first!r} (and its school) only")
+    return out
 
 
 PUBLIC_URL_REQUIRED = (
@@ -644,6 +656,13 @@ def policy_problems(people: Sequence[Person], source_names: list[str], *, where:
         out.append(
             f"{where}people: no Designated Safeguarding Lead; safeguarding alerts must reach one "
             f"(add a {table} entry with roles = [\"dsl\"])"
+        )
+    if not any({"headteacher", "aht"} & set(p.roles) for p in people):
+        out.append(
+            f"{where}people: no headteacher and no AHT: a journalist's enquiry goes straight to the Headteacher "
+            "(and the AHT), and threats, hate and missed deadlines escalate to the AHT and then the Headteacher, "
+            f"so they would reach no one (add a {table} entry with roles = [\"headteacher\"], and one with "
+            "[\"aht\"]" + ("; the trust safeguarding lead does not stand in for them)" if where else ")")
         )
     dupes = [e for e, n in Counter(p.email.lower() for p in people).items() if n > 1]
     if dupes:

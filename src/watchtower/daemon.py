@@ -59,8 +59,6 @@ DRAIN_TRIAGE_TIMEOUT = 20.0
 FINAL_ESCALATION_TIMEOUT = 5.0
 FINAL_FLUSH_TIMEOUT = 20.0
 CLOSE_TIMEOUT = 10.0
-#: the platform the webhook source's health row names: a Meta delivery can carry Facebook and Instagram items
-WEBHOOK_PLATFORM = "meta"
 SHUTDOWN_BUDGET = (
     STOP_POLLERS_TIMEOUT
     + STOP_WORKERS_TIMEOUT
@@ -70,6 +68,15 @@ SHUTDOWN_BUDGET = (
     + FINAL_FLUSH_TIMEOUT
     + CLOSE_TIMEOUT
 )
+
+
+def webhook_health_name(source_name: str) -> str:
+    """The source health row of the webhooks a source's account receives (the poller's row is ``source_name``)."""
+    return f"webhook:{source_name}"
+
+
+#: the one health row all webhooks shared before they were kept per source: removed at the first delivery stored
+LEGACY_WEBHOOK_HEALTH = "webhook:meta"
 
 
 #: Config sections a reload cannot apply to a running daemon: a change is logged and waits for a restart.
@@ -117,6 +124,7 @@ class Daemon:
         self.escalator: Escalator | None = None
         self.notifier: Notifier | None = None
         self.web_runner: Any = None
+        self._legacy_webhook_health_gone = False
         self.startup_seconds: float | None = None
         #: the last write probe: why the database could not be written (None: it could), and when (monotonic)
         self.store_error: str | None = None
@@ -345,61 +353,71 @@ class Daemon:
         wh = self.config.webhooks
         if not wh.meta_enabled:
             return []
-        from watchtower.connectors.webhooks import meta_webhook_routes
+        from watchtower.connectors.webhooks import Batches, MetaAccount, meta_accounts, meta_webhook_routes
 
-        # in a trust, the first school with a Facebook Page or Instagram account is the one webhooks serve (the
-        # other schools' are polled; check-config says so)
-        school = next((sch for sch in self.config.all_schools for s in sch.sources
-                       if s.enabled and s.type in ("facebook", "instagram")), None)
-        enabled = [s for s in school.sources if s.enabled] if school is not None else []
-        page_id = next((getattr(s, "page_id", None) for s in enabled if s.type == "facebook"), None)
-        ig_user_id = next((getattr(s, "ig_user_id", None) for s in enabled if s.type == "instagram"), None)
-        if school is None or (page_id is None and ig_user_id is None):
+        # every school's Pages and Instagram accounts, from the config in force at each delivery (SIGHUP applies)
+        def accounts() -> list[MetaAccount]:
+            return meta_accounts(self.config.all_sources)
+
+        if not accounts():
             raise ConfigError(
                 "webhooks.meta_enabled: no enabled facebook or instagram source to receive webhooks for "
                 "(add one, or set meta_enabled = false)"
             )
-        school_id = school.id
 
-        async def on_items(items: list[Item]) -> None:
-            await self.receive_items(items, school=school_id)
+        async def on_items(batches: Batches) -> None:
+            await self.receive_items([(account.key, items) for account, items in batches])
 
         return meta_webhook_routes(
             verify_token=get_secret(wh.meta_verify_token_secret, environ=self.environ),
             app_secret=get_secret(wh.meta_app_secret_secret, environ=self.environ),
             on_items=on_items,
-            page_id=page_id,
-            ig_user_id=ig_user_id,
+            accounts=accounts,
         )
 
-    async def receive_items(self, items: list[Item], *, source_name: str = "webhook:meta",
-                            school: str | None = None) -> None:
-        """Items pushed to us (webhooks): stored first, then queued for triage. The same post polled later is
-        the same item (platform, platform id), so nothing is doubled.
+    async def receive_items(self, batches: list[tuple[str, list[Item]]]) -> None:
+        """Items pushed to us (webhooks), each batch for the configured source that watches its account: stored
+        under that source and its school (so they reach that school's people only, and are acted on with that
+        source's token), then queued for triage. The same post polled later is the same item (platform,
+        platform id), so nothing is doubled.
 
-        Source health is kept as a poll keeps it, under ``source_name``: a delivery stored is a success (with
-        its new items counted); one that cannot be stored is a failure with its error (best effort: the store
-        may be what failed), and the error propagates, so the receiver answers 500 and Meta delivers again."""
+        Health is kept per source, as a poll keeps it, under ``webhook:<source>`` (beside the poller's own row:
+        deliveries arriving must not hide a poller that fails): a delivery stored is a success (with its new
+        items counted); one that cannot be stored is a failure with its error (best effort: the store may be
+        what failed), and the error propagates, so the receiver answers 500 and Meta delivers again."""
         now = self.clock()
-        school_id = school or self._school_id(source_name)
+        owned = [(name, self._school_id(name), items) for name, items in batches if items]
 
-        def write(db: Db) -> list[int]:
-            ids = repo.ingest(db, items, source_name=source_name, now=now, school=school_id)
-            repo.record_source_success(db, source_name, WEBHOOK_PLATFORM, new_items=len(ids), now=now,
-                                       school=school_id)
-            return ids
+        def write(db: Db) -> list[tuple[str, list[int]]]:
+            out = []
+            if not self._legacy_webhook_health_gone:
+                repo.retire_source_health(db, LEGACY_WEBHOOK_HEALTH)
+            for name, school, items in owned:
+                ids = repo.ingest(db, items, source_name=name, now=now, school=school)
+                repo.record_source_success(db, webhook_health_name(name), items[0].platform, new_items=len(ids),
+                                           now=now, school=school)
+                out.append((name, ids))
+            return out
 
         try:
-            ids = await self.store.write(write)
+            stored = await self.store.write(write)
         except Exception as exc:
             error = f"delivery not stored: {exc!r}"
+
+            def failed(db: Db) -> None:
+                for name, school, items in owned:
+                    repo.record_source_failure(db, webhook_health_name(name), items[0].platform, status="failing",
+                                               error=error, now=now, school=school)
+
             with contextlib.suppress(Exception):
-                await self.store.write(lambda db: repo.record_source_failure(
-                    db, source_name, WEBHOOK_PLATFORM, status="failing", error=error, now=now, school=school_id))
-            self.log.warning("webhook_store_failed", source=source_name, error=repr(exc))
+                await self.store.write(failed)
+            self.log.warning("webhook_store_failed", sources=[name for name, _, _ in owned], error=repr(exc))
             raise
-        if ids and self.triage is not None:
-            await self.triage.submit(ids, source=source_name)
+        self._legacy_webhook_health_gone = True
+        if self.triage is not None:
+            for name, ids in stored:
+                if ids:
+                    await self.triage.submit(ids, source=name)
 
     async def _start_web(self) -> None:
         try:

@@ -18,7 +18,7 @@ def config_file(tmp_path: Path) -> Path:
     people = "\n".join(
         f'[[people]]\nname = "{n}"\nemail = "{e}"\nroles = ["{r}"]\n'
         for n, e, r in [("Amy", "amy@s.example", "moderator"), ("Ben", "ben@s.example", "moderator"),
-                        ("Fatima", "dsl@s.example", "dsl")]
+                        ("Fatima", "dsl@s.example", "dsl"), ("David", "head@s.example", "headteacher")]
     )
     path = tmp_path / "watchtower.toml"
     path.write_text(f'[school]\nname = "Oakfield Academy"\n\n{people}\n[store]\npath = "{db}"\n', encoding="utf-8")

@@ -157,7 +157,8 @@ class TestNextStep:
             "school": {"name": "Oakfield Academy"},
             "people": [{"name": "A", "email": "a@x.example", "roles": ["moderator"]},
                        {"name": "B", "email": "b@x.example", "roles": ["moderator"]},
-                       {"name": "C", "email": "c@x.example", "roles": ["dsl"]}],
+                       {"name": "C", "email": "c@x.example", "roles": ["dsl"]},
+                       {"name": "D", "email": "d@x.example", "roles": ["headteacher"]}],
             "guidance": {"hate": ["Screenshot it.", "Ring Mrs Patel on 2201."]},
         })
         assert cfg.guidance.hate == ["Screenshot it.", "Ring Mrs Patel on 2201."]

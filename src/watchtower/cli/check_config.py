@@ -248,7 +248,9 @@ async def _describe_school(config: Any, school: Any, session: Any, environ: Any,
             continue
         try:
             conn = build_connector(src, session, school_names=school.names, environ=environ)
-            info(f"{pad}  - {src.name} [{src.type}] every {src.interval_seconds:g}s: {conn.describe()}")
+            hook = ("; and in real time by Meta webhook at <public_url>/webhooks/meta"
+                    if config.webhooks.meta_enabled and src.type in ("facebook", "instagram") else "")
+            info(f"{pad}  - {src.name} [{src.type}] every {src.interval_seconds:g}s: {conn.describe()}{hook}")
         except ConfigError as exc:
             problem(f"{pad}  - {src.name} [{src.type}] NOT READY: {exc}")
     if not school.sources:

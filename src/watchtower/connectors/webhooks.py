@@ -3,10 +3,10 @@
 Usage::
 
     app.add_routes(meta_webhook_routes(
-        verify_token=get_secret("META_VERIFY_TOKEN"),
+        verify_token=get_secret("META_WEBHOOK_VERIFY_TOKEN"),
         app_secret=get_secret("META_APP_SECRET"),
-        on_items=queue_items,            # async def queue_items(items: list[Item]) -> None
-        page_id="111", ig_user_id="17841400000000000",
+        on_items=store_them,             # async def store_them(batches: list[tuple[MetaAccount, list[Item]]])
+        accounts=lambda: meta_accounts(config.all_sources),   # every school's Pages and Instagram accounts
     ))
 
 - ``GET path``: Meta's subscription handshake. ``hub.mode=subscribe`` with the right ``hub.verify_token`` is
@@ -15,8 +15,15 @@ Usage::
   checked over the raw bytes with a constant-time compare (403 when wrong or missing); ``feed`` (Page) and
   ``comments``/``live_comments`` (Instagram) changes become Items with the same ``platform_id`` the pollers
   use, so the store's (platform, platform_id) upsert makes a comment seen by both one item.
-  ``on_items`` is awaited before answering 200: it must only enqueue (the daemon's queue), so the answer stays
-  quick and a failure to enqueue answers 500, which makes Meta deliver again.
+  ``on_items`` is awaited before answering 200: it must only store or enqueue, so the answer stays quick, and
+  a failure answers 500, which makes Meta deliver again.
+
+One app, many accounts: a trust's Meta app is subscribed by every school's Page and Instagram account, and one
+delivery may carry entries for several of them. Each entry names its account (``entry.id``: the Page id, or
+the Instagram professional account's id); its changes become that account's Items and are handed over with the
+:class:`MetaAccount` they belong to (the daemon's ``key`` is the owning source's name, and so its school).
+Entries for an account no source watches are skipped; so is an entry without an id, unless exactly one account
+of its kind is watched.
 
 Not handled: Instagram ``mentions`` notifications carry only ids (``media_id``, ``comment_id``); turning them
 into text needs a Graph call with the token (``mentioned_media``/``mentioned_comment``), which this module
@@ -28,17 +35,37 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import web
 
 from watchtower.connectors._common import obj
 from watchtower.connectors._http import parse_iso
+from watchtower.connectors.config import FacebookSource, InstagramSource
 from watchtower.models import Item
 
-OnItems = Callable[[list[Item]], Awaitable[None]]
+
+@dataclass(frozen=True)
+class MetaAccount:
+    """A Facebook Page or Instagram professional account whose webhooks are received."""
+
+    platform: Literal["facebook", "instagram"]
+    account_id: str  # the Page id or the Instagram account id: a delivery entry's ``id``
+    key: str  # what the receiver knows it by (the daemon: the name of the source that watches it)
+
+    @property
+    def object(self) -> str:
+        """The delivery's ``object`` for this account."""
+        return "page" if self.platform == "facebook" else "instagram"
+
+
+#: one delivery, by account: each account's Items, in the delivery's order
+Batches = list[tuple[MetaAccount, list[Item]]]
+OnItems = Callable[[Batches], Awaitable[None]]
+Accounts = Sequence[MetaAccount] | Callable[[], Sequence[MetaAccount]]
 FEED_ITEMS = frozenset({"comment", "post", "status", "photo", "video", "share"})
 FEED_VERBS = frozenset({"add", "edited"})
 #: Meta's payloads are small; a larger body is not Meta.
@@ -130,31 +157,61 @@ def instagram_comment_to_item(value: dict[str, Any], *, ig_user_id: str, entry_t
     )
 
 
-def parse_payload(payload: Any, *, page_id: str | None, ig_user_id: str | None) -> list[Item]:
-    """Every Item in one webhook delivery; changes for other Pages/accounts and other fields are skipped."""
+def meta_accounts(sources: Iterable[Any]) -> list[MetaAccount]:
+    """The accounts webhooks are received for: every enabled Facebook and Instagram source (of every school),
+    keyed by the source's name. A Page or account watched by two sources goes to the first."""
+    out: dict[tuple[str, str], MetaAccount] = {}
+    for src in sources:
+        if not getattr(src, "enabled", True):
+            continue
+        if isinstance(src, FacebookSource):
+            out.setdefault(("facebook", src.page_id), MetaAccount("facebook", src.page_id, src.name))
+        elif isinstance(src, InstagramSource):
+            out.setdefault(("instagram", src.ig_user_id), MetaAccount("instagram", src.ig_user_id, src.name))
+    return list(out.values())
+
+
+def _account_for(entry_id: str, kind: Any, accounts: Sequence[MetaAccount]) -> MetaAccount | None:
+    of_kind = [a for a in accounts if a.object == kind]
+    if not entry_id:  # some examples leave the id out: only unambiguous with one account of the kind
+        return of_kind[0] if len(of_kind) == 1 else None
+    return next((a for a in of_kind if a.account_id == entry_id), None)
+
+
+def route_payload(payload: Any, accounts: Sequence[MetaAccount]) -> Batches:
+    """Every Item in one webhook delivery, by the account its entry is for (accounts in order of first entry).
+    Entries for accounts not in ``accounts``, other objects and other fields are skipped."""
     if not isinstance(payload, dict):
         return []
     kind = payload.get("object")
-    items: list[Item] = []
+    batches: dict[MetaAccount, list[Item]] = {}
     for entry in payload.get("entry") or []:
         if not isinstance(entry, dict):
             continue
-        entry_id = str(entry.get("id") or "")
+        account = _account_for(str(entry.get("id") or ""), kind, accounts)
+        if account is None:
+            continue
         for change in _changes(entry):
             value = change.get("value")
             if not isinstance(value, dict):
                 continue
             field = change.get("field")
             item: Item | None = None
-            if kind == "page" and field == "feed" and page_id and entry_id in (page_id, ""):
-                item = feed_change_to_item(value, page_id=page_id, entry_time=entry.get("time"))
-            elif kind == "instagram" and field in ("comments", "live_comments") and ig_user_id and (
-                entry_id in (ig_user_id, "")
-            ):
-                item = instagram_comment_to_item(value, ig_user_id=ig_user_id, entry_time=entry.get("time"))
+            if account.platform == "facebook" and field == "feed":
+                item = feed_change_to_item(value, page_id=account.account_id, entry_time=entry.get("time"))
+            elif account.platform == "instagram" and field in ("comments", "live_comments"):
+                item = instagram_comment_to_item(value, ig_user_id=account.account_id, entry_time=entry.get("time"))
             if item is not None:
-                items.append(item)
-    return items
+                batches.setdefault(account, []).append(item)
+    return list(batches.items())
+
+
+def parse_payload(payload: Any, *, page_id: str | None, ig_user_id: str | None) -> list[Item]:
+    """Every Item in one webhook delivery for one Page and/or one Instagram account (other accounts' changes
+    and other fields are skipped)."""
+    accounts = [MetaAccount("facebook", page_id, "page")] if page_id else []
+    accounts += [MetaAccount("instagram", ig_user_id, "instagram")] if ig_user_id else []
+    return [item for _, items in route_payload(payload, accounts) for item in items]
 
 
 def meta_webhook_routes(
@@ -162,19 +219,27 @@ def meta_webhook_routes(
     verify_token: str,
     app_secret: str,
     on_items: OnItems,
-    page_id: str | None = None,
-    ig_user_id: str | None = None,
+    accounts: Accounts,
     path: str = "/webhooks/meta",
 ) -> list[web.RouteDef]:
     """The GET (handshake) and POST (deliveries) routes for Meta webhooks at ``path``.
 
-    ``page_id``/``ig_user_id`` are the school's own Page and Instagram account: only their changes become
-    Items, and a comment by that id is marked ``own_post``. Give at least one.
+    ``accounts`` are the schools' own Pages and Instagram accounts (or a function giving them, asked at each
+    delivery, so a reloaded config applies at once): only their changes become Items, each handed to
+    ``on_items`` with its account, and a comment by the account itself is marked ``own_post``.
     """
     if not verify_token or not app_secret:
         raise ValueError("meta_webhook_routes needs a verify_token and the app secret")
-    if not page_id and not ig_user_id:
-        raise ValueError("meta_webhook_routes needs page_id and/or ig_user_id")
+    if callable(accounts):
+        current = accounts
+    else:
+        fixed = tuple(accounts)
+
+        def current() -> Sequence[MetaAccount]:
+            return fixed
+
+    if not current():
+        raise ValueError("meta_webhook_routes needs at least one Page or Instagram account")
 
     async def handshake(request: web.Request) -> web.Response:
         q = request.query
@@ -195,12 +260,13 @@ def meta_webhook_routes(
             payload = json.loads(body)
         except ValueError:
             return web.Response(status=400, text="not JSON")
-        items = parse_payload(payload, page_id=page_id, ig_user_id=ig_user_id)
-        if items:
-            await on_items(items)
+        batches = route_payload(payload, current())
+        if batches:
+            await on_items(batches)
         return web.Response(text="ok")
 
     return [web.get(path, handshake), web.post(path, deliver)]
 
 
-__all__ = ["meta_webhook_routes", "parse_payload", "valid_signature"]
+__all__ = ["MetaAccount", "meta_accounts", "meta_webhook_routes", "parse_payload", "route_payload",
+           "valid_signature"]

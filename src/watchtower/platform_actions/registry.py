@@ -48,14 +48,23 @@ def source_for(config: Config, platform: str, source_name: str, school: str | No
     return next((s for s in enabled if s.name == source_name), enabled[0] if enabled else None)
 
 
+def acting_source(config: Config, platform: str, source_name: str, school: str | None = None) -> Any:
+    """The source whose token acts on an item (:func:`source_for`), or ``NotPossible`` naming the school."""
+    src = source_for(config, platform, source_name, school)
+    if src is None:
+        owner = config.school_of_source(source_name)
+        whose = (owner.name if owner is not None else config.school_named(school) if school is not None
+                 else "this school")
+        raise NotPossible(f"no enabled {platform} source of {whose} in the config: Watchtower has no token for "
+                          f"{whose}'s {platform} account (another school's is never used)")
+    return src
+
+
 def build_client(config: Config, platform: str, source_name: str, session: aiohttp.ClientSession | None,
                  environ: Mapping[str, str] | None, *, planning: bool = False,
                  school: str | None = None) -> ModerationClient:
     """The client for this platform. ``planning``: only to describe calls (no secrets read, no session)."""
-    src = source_for(config, platform, source_name, school)
-    if src is None:
-        raise NotPossible(f"no enabled {platform} source of this school in the config: Watchtower has no token "
-                          f"for {platform}")
+    src = acting_source(config, platform, source_name, school)
     sess = cast(aiohttp.ClientSession, session)
 
     def secret(name: str | None, key: str) -> str:

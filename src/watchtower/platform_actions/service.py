@@ -24,7 +24,7 @@ from watchtower.platform_actions.model import (
     ActionSpec,
     NotPossible,
 )
-from watchtower.platform_actions.registry import build_client
+from watchtower.platform_actions.registry import acting_source, build_client
 from watchtower.store import repo
 from watchtower.store.db import Db
 from watchtower.timeutil import maybe_ts
@@ -86,17 +86,24 @@ def fill_template(template: str, item: dict[str, Any], config: Config, *, reason
     return template.format_map(values)
 
 
+def acting_source_name(config: Config, item: dict[str, Any]) -> str:
+    """The configured source whose token acts on ``item``: the one that saw it, else its school's first of its
+    platform (an item kept under a name no source has, such as the old shared ``webhook:meta``); NotPossible when
+    the item's school has none (another school's token is never used)."""
+    return str(acting_source(config, item["platform"], item["source_name"], item.get("school")).name)
+
+
 def plan_text(config: Config, item: dict[str, Any], kind: str, text: str | None) -> str:
     """What will happen, on which platform, by which call: shown before confirming, kept in the row."""
-    client = build_client(config, item["platform"], item["source_name"], None, None, planning=True,
-                          school=item.get("school"))
-    spec = ActionSpec(0, kind, item["platform"], item["source_name"], str(item["platform_id"]), "",
+    source = acting_source_name(config, item)
+    client = build_client(config, item["platform"], source, None, None, planning=True, school=item.get("school"))
+    spec = ActionSpec(0, kind, item["platform"], source, str(item["platform_id"]), "",
                       text=text, author_handle=item.get("author_handle"), extra=_extra(item))
     what = CAPABILITIES[item["platform"]][kind]
     said = f' saying "{text}"' if text else ""
     dry = " DRY RUN: nothing will be sent." if config.actions.dry_run else ""
     return (f"{PLATFORM_NAMES.get(item['platform'], item['platform'])}: {what}{said}, as the school's account "
-            f"(source {item['source_name']}). Call: {client.plan(spec)}.{dry}")
+            f"(source {source}). Call: {client.plan(spec)}.{dry}")
 
 
 def _extra(item: dict[str, Any]) -> dict[str, Any]:
@@ -175,7 +182,8 @@ def request_action(
     if kind in EVIDENCE_FIRST:
         snap = evidence(db, item_id, by=actor, now=now, channel=channel)
     action_id = repo.enqueue_platform_action(
-        db, dedup_key=key, item_id=item_id, platform=item["platform"], source_name=item["source_name"], kind=kind,
+        db, dedup_key=key, item_id=item_id, platform=item["platform"], source_name=acting_source_name(config, item),
+        kind=kind,
         target_id=str(item["platform_id"]), params=params, plan=plan, requested_by=actor, channel=channel, now=now,
         evidence=snap)
     repo.audit(db, actor=actor, action=f"platform:{kind}:requested", channel=channel, now=now, item_id=item_id,
