@@ -33,7 +33,8 @@ HEAD = "head@school.example"
 
 
 def who_got(smtp: SmtpServer, item_id: int) -> list[str]:
-    return sorted(r for m in smtp.messages if str(item_id) in str(m.message["X-Watchtower-Items"]).split(",")
+    return sorted(r for m in smtp.messages
+                  if str(item_id) in [s.strip() for s in str(m.message["X-Watchtower-Items"]).split(",")]
                   for r in m.rcpt_tos)
 
 

@@ -85,7 +85,7 @@ class TestBatching:
         assert await notifier.flush() == 2
         for who in MODERATORS:
             mails = smtp.to(who)
-            assert [m.message["X-Watchtower-Items"] for m in mails] == [str(first), f"{second},{third}"]
+            assert [m.message["X-Watchtower-Items"] for m in mails] == [str(first), f"{second}, {third}"]
             assert "2 items" in mails[1].subject
 
     async def test_a_critical_item_never_waits_for_the_batch_window(

@@ -180,3 +180,22 @@ class TestSubjectsForAPhone:
         assert "max-width:640px" in html and "width:680px" not in html
         # the button comes before the details, so it is on the first screen
         assert html.index(">Acknowledge</a>") < html.index("Why you are told")
+
+
+class TestItemsHeader:
+    def test_a_big_batch_names_every_item_in_a_header_any_mail_reader_parses(self) -> None:
+        import re
+        from email import message_from_bytes, policy
+
+        items = [{**ITEM, "id": 100_000 + n} for n in range(300)]
+        views = [view(MODERATOR) for _ in items]
+        msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=MODERATOR, views=views,
+                               items=items, now=NOW)
+        wire = msg.as_bytes(policy=policy.SMTP)
+        head = wire.split(b"\r\n\r\n", 1)[0].decode("ascii")
+        ours = re.search(r"^X-Watchtower-Items:.*?(?=\r\n\S)", head, re.M | re.S)
+        assert ours is not None and "=?" not in ours.group()  # folded at the spaces, not RFC 2047-encoded
+        assert max(len(line) for line in ours.group().split("\r\n")) <= 78
+        got = message_from_bytes(wire)["X-Watchtower-Items"]  # the plain (compat32) parser of a test's catcher
+        assert [int(x) for x in str(got).split(",")] == [i["id"] for i in items]
+

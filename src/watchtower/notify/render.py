@@ -224,7 +224,8 @@ def build_item_email(
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid(domain="watchtower.local")
     msg["Auto-Submitted"] = "auto-generated"
-    msg["X-Watchtower-Items"] = ",".join(str(i["id"]) for i in items)
+    # ", ": a batch of many ids folds at the spaces; "1,2,...,400" has nowhere to fold and is sent RFC 2047-encoded
+    msg["X-Watchtower-Items"] = ", ".join(str(i["id"]) for i in items)
     msg.set_content(_env_text.get_template("item_alert.txt.j2").render(ctx))
     msg.add_alternative(_env_html.get_template("item_alert.html.j2").render(ctx), subtype="html")
     return msg
