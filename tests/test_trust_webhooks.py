@@ -13,13 +13,12 @@ import hmac
 import json
 import secrets
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
 import pytest
 from aiohttp import web
-from aiosmtpd.controller import Controller
 
 from conftest import TRUST_LEAD, TRUST_SCHOOLS, both_stores, trust_data
 from test_trust_end_to_end import mails
@@ -39,17 +38,6 @@ OAKFIELD_PAGE, HILLSIDE_PAGE, RIVERSIDE_IG = "1110001", "2220002", "178414000000
 THREAT = "I am going to bring a gun to that school on friday and shoot the teachers"
 AT_RISK = "I cant cope anymore, I am going to kill myself tonight"
 INSULT = "Riverside High is a f***ing joke, useless idiots the lot of them"
-
-
-@pytest.fixture
-def trust_mail() -> Iterator[tuple[MailCatcher, int]]:
-    """Every email the daemon sends, caught on loopback (real SMTP)."""
-    catcher = MailCatcher()
-    port = free_port()
-    controller = Controller(catcher, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield catcher, port
-    controller.stop()
 
 
 @pytest.fixture
@@ -93,9 +81,9 @@ def graph_source(kind: str, name: str, account: str, port: int) -> dict[str, Any
 
 @both_stores
 async def test_each_schools_page_gets_its_webhooks_and_each_change_reaches_only_its_own_school(
-    store_location: Location, trust_mail: tuple[MailCatcher, int], graph: int
+    store_location: Location, mail_catcher: tuple[MailCatcher, int], graph: int
 ) -> None:
-    catcher, smtp_port = trust_mail
+    catcher, smtp_port = mail_catcher
     web_port = free_port()
     data = trust_data(store_location, smtp_port, {
         "oakfield": [graph_source("facebook", "oakfield-facebook", OAKFIELD_PAGE, graph)],
