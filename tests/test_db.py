@@ -297,7 +297,7 @@ class TestADatabaseMadeByWatchtower01:
         _load_0_1(path)
         later = Migrations("watchtower")
         for m in migrations._migrations:
-            later()(m.fn)
+            later(name=m.name, foreign_keys_off=m.foreign_keys_off)(m.fn)
         ran: list[str] = []
 
         @later()

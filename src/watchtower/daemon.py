@@ -379,7 +379,7 @@ class Daemon:
         """Items pushed to us (webhooks), each batch for the configured source that watches its account: stored
         under that source and its school (so they reach that school's people only, and are acted on with that
         source's token), then queued for triage. The same post polled later is the same item (platform,
-        platform id), so nothing is doubled.
+        platform id, school), so nothing is doubled.
 
         Health is kept per source, as a poll keeps it, under ``webhook:<source>`` (beside the poller's own row:
         deliveries arriving must not hide a poller that fails): a delivery stored is a success (with its new

@@ -101,7 +101,7 @@ def utcnow() -> datetime:
 class Item:
     """One post, comment or article as a connector saw it (design.md: "An item keeps ...").
 
-    ``platform`` + ``platform_id`` identify it: the same post seen twice is one item.
+    ``platform`` + ``platform_id`` identify it: the same post seen twice is one item (of each school that sees it).
     ``own_post`` marks the school's own outgoing posts (checked for personal data, used to notice dormancy).
     """
 

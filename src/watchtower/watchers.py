@@ -27,6 +27,7 @@ from typing import Any
 from watchtower.config import Config
 from watchtower.jobs import JobContext, queue_pass, wait_or_stop
 from watchtower.logging import get_logger
+from watchtower.models import DEFAULT_SCHOOL
 from watchtower.notify.notice import Notice
 from watchtower.people import Roster
 from watchtower.poller import silent_sources
@@ -61,6 +62,9 @@ class Reply:
     at: datetime
     item_id: int
     categories: tuple[str, ...] = ()
+    #: the item's school: in a trust a reply two schools' sources saw is an item of each (migration m013), and each
+    #: school's pile-on is counted from its own items
+    school: str = DEFAULT_SCHOOL
 
 
 @dataclass(frozen=True)
@@ -73,24 +77,28 @@ class Spike:
     count: int  # flagged replies in the burst up to now
     item_ids: tuple[int, ...]
     categories: tuple[tuple[str, int], ...]
+    school: str = DEFAULT_SCHOOL
 
     @property
     def episode(self) -> str:
+        """Named as before schools counted apart (so an upgrade repeats no notice): two schools' spikes on one
+        thread share the name, and are told to each school's own people (the outbox keys each notice by person)."""
         return f"spike:{self.platform}:{self.parent_id}:{ts(self.burst_start)}"
 
 
 def find_spikes(replies: Iterable[Reply], now: datetime, *, replies_needed: int, minutes: float) -> list[Spike]:
-    """Threads where ``replies_needed`` flagged replies fell within ``minutes`` of each other, one per burst.
+    """Threads where ``replies_needed`` flagged replies fell within ``minutes`` of each other, one per burst, and
+    per school (each school's items of the thread).
 
     Replies after ``now`` are ignored (clock skew between platforms and us).
     """
     window = timedelta(minutes=minutes)
-    threads: dict[tuple[str, str], list[Reply]] = {}
+    threads: dict[tuple[str, str, str], list[Reply]] = {}
     for r in replies:
         if r.at <= now:
-            threads.setdefault((r.platform, r.parent_id), []).append(r)
+            threads.setdefault((r.platform, r.parent_id, r.school), []).append(r)
     out: list[Spike] = []
-    for (platform, parent), rs in sorted(threads.items()):
+    for (platform, parent, school), rs in sorted(threads.items()):
         rs.sort(key=lambda r: (r.at, r.item_id))
         bursts: list[list[Reply]] = [[rs[0]]]
         for prev, cur in itertools.pairwise(rs):
@@ -112,6 +120,7 @@ def find_spikes(replies: Iterable[Reply], now: datetime, *, replies_needed: int,
                             count=len(burst),
                             item_ids=tuple(r.item_id for r in burst),
                             categories=tuple(cats.most_common()),
+                            school=school,
                         )
                     )
                     break
@@ -216,7 +225,7 @@ def _queue(
 
 
 def _spike_notice(db: Db, config: Config, spike: Spike) -> tuple[str, str]:
-    parent = repo.item_by_platform_id(db, spike.platform, spike.parent_id)
+    parent = repo.item_by_platform_id(db, spike.platform, spike.parent_id, school=spike.school)
     where = parent.url if parent and parent.url else f"{spike.platform} post {spike.parent_id}"
     cats = ", ".join(f"{c} {n}" for c, n in spike.categories) or "none recorded"
     base = config.dashboard.public_url.rstrip("/")
@@ -243,10 +252,10 @@ def check(db: Db, config: Config, now: datetime, started_at: datetime) -> int:
     w = config.watch
 
     rows = repo.flagged_replies_since(db, now - SPIKE_LOOKBACK)
-    school_of_reply = {r.id: r.school for r in rows}
-    replies = [Reply(r.platform, r.parent_id or "", parse_ts(r.created_at), r.id, r.categories) for r in rows]
+    replies = [Reply(r.platform, r.parent_id or "", parse_ts(r.created_at), r.id, r.categories, r.school)
+               for r in rows]
     for spike in find_spikes(replies, now, replies_needed=w.spike_replies, minutes=w.spike_minutes):
-        school = school_of_reply[spike.item_ids[0]]
+        school = spike.school
         roster = Roster.from_config(config, school)
         spike_people = [(p.email, p.name, p.role) for p in roster.route(["moderator", "aht"])]
         subject, body = _spike_notice(db, config, spike)

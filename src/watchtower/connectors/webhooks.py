@@ -14,7 +14,7 @@ Usage::
 - ``POST path``: the body's ``X-Hub-Signature-256`` (``sha256=<hex HMAC-SHA256(app_secret, raw body)>``) is
   checked over the raw bytes with a constant-time compare (403 when wrong or missing); ``feed`` (Page) and
   ``comments``/``live_comments`` (Instagram) changes become Items with the same ``platform_id`` the pollers
-  use, so the store's (platform, platform_id) upsert makes a comment seen by both one item.
+  use, so the store's (platform, platform_id, school) upsert makes a comment seen by both one item.
   ``on_items`` is awaited before answering 200: it must only store or enqueue, so the answer stays quick, and
   a failure answers 500, which makes Meta deliver again.
 

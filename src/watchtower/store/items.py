@@ -20,7 +20,8 @@ from watchtower.timeutil import ts
 def ingest(db: Db, items: Iterable[Item], *, source_name: str, now: datetime,
            school: str = DEFAULT_SCHOOL) -> list[int]:
     """Store items of ``school`` (their source's); return the ids of those not seen before. The same post seen twice
-    is one item (of the school whose source saw it first)."""
+    by one school is one item; seen by two schools of a trust, it is an item of each (migration m013), triaged,
+    owed, alerted and shown for each on its own."""
     new_ids: list[int] = []
     seen_ts = ts(now)
     for it in items:
@@ -30,7 +31,7 @@ def ingest(db: Db, items: Iterable[Item], *, source_name: str, now: datetime,
                                author_name, title, text, created_at, first_seen_at, has_media, parent_id, extra,
                                school)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (platform, platform_id) DO NOTHING
+            ON CONFLICT (platform, platform_id, school) DO NOTHING
             RETURNING id
             """,
             [
@@ -322,6 +323,8 @@ def flagged_replies_since(db: Db, since: datetime) -> list[ItemRow]:
     )
 
 
-def item_by_platform_id(db: Db, platform: str, platform_id: str) -> ItemRow | None:
-    rows = _items(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ?", [platform, platform_id])
+def item_by_platform_id(db: Db, platform: str, platform_id: str, *, school: str) -> ItemRow | None:
+    """``school``'s item of this post (another school of a trust may have its own item of it), or None."""
+    rows = _items(db, "SELECT * FROM items WHERE platform = ? AND platform_id = ? AND school = ?",
+                  [platform, platform_id, school])
     return rows[0] if rows else None

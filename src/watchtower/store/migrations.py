@@ -5,14 +5,15 @@ before it existed (Watchtower 0.1 used sqlite-utils' ``_sqlite_migrations``) kee
 there count as applied, so an existing install upgrades in place and nothing runs twice.
 
 Each migration is written once, in SQLite's spelling; on PostgreSQL its DDL is translated
-(``watchtower.store.dialect``: identity ids, BIGINT, text in byte order) and the two things SQLite spells its own
-way (the audit log's triggers, m007's table rebuild) branch on ``db.dialect``. Never edit what a migration that
-has shipped does on SQLite: add a new one.
+(``watchtower.store.dialect``: identity ids, BIGINT, text in byte order) and the things SQLite spells its own way
+(the audit log's triggers, the table rebuilds of m007 and m013) branch on ``db.dialect``. Never edit what a
+migration that has shipped does on SQLite: add a new one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from watchtower.store.db import Db
@@ -30,6 +31,9 @@ _PG_LOCK = 0x77746D67  # "wtmg"
 class Migration:
     name: str
     fn: Callable[[Db], None]
+    #: SQLite: run with foreign key enforcement off (a rebuild of a table other tables refer to: dropping it with
+    #: enforcement on would delete, by ON DELETE CASCADE, every row that refers to it), then checked before commit
+    foreign_keys_off: bool = False
 
 
 class Migrations:
@@ -39,12 +43,13 @@ class Migrations:
         self.name = name
         self._migrations: list[Migration] = []
 
-    def __call__(self, *, name: str | None = None) -> Callable[[Callable[[Db], None]], Callable[[Db], None]]:
+    def __call__(self, *, name: str | None = None,
+                 foreign_keys_off: bool = False) -> Callable[[Callable[[Db], None]], Callable[[Db], None]]:
         def inner(fn: Callable[[Db], None]) -> Callable[[Db], None]:
             migration_name = name or fn.__name__
             if any(m.name == migration_name for m in self._migrations):
                 raise ValueError(f"migration {migration_name!r} is already registered")
-            self._migrations.append(Migration(migration_name, fn))
+            self._migrations.append(Migration(migration_name, fn, foreign_keys_off))
             return fn
 
         return inner
@@ -97,14 +102,45 @@ class Migrations:
         for m in self._migrations:
             if m.name == stop_before:
                 break
-            with db.transaction():
+            with _foreign_keys_off(db, m), db.transaction():
                 self._lock(db)
                 if db.execute(f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", [m.name]).fetchone():
                     continue  # applied before, or by another process while this one waited
                 m.fn(db)
-                db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)", [m.name, ts(utcnow())])
+                if m.foreign_keys_off and db.dialect == "sqlite":
+                    _check_foreign_keys(db, m.name)
+                db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)",
+                           [m.name, ts(utcnow())])
             done.append(m.name)
         return done
+
+
+@contextlib.contextmanager
+def _foreign_keys_off(db: Db, m: Migration) -> Iterator[None]:
+    """SQLite, for a migration that asks for it: foreign key enforcement off for its transaction (the documented
+    way to rebuild a table others refer to: https://www.sqlite.org/lang_altertable.html, "Making Other Kinds Of
+    Table Schema Changes"), on again after, whatever happened. The pragma is a no-op inside a transaction, so it
+    is read back: a migration that would run with enforcement still on is refused instead."""
+    if not m.foreign_keys_off or db.dialect != "sqlite":
+        yield
+        return
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        if db.scalar("PRAGMA foreign_keys") != 0:
+            raise RuntimeError(f"{m.name}: foreign keys could not be turned off (migrations must be applied outside "
+                               "a transaction); refusing to rebuild a table other tables refer to")
+        yield
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(db: Db, name: str) -> None:
+    """Inside the migration's transaction: every foreign key still points at a row, or nothing is committed."""
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({r[0] for r in broken})
+        raise RuntimeError(f"{name}: {len(broken)} rows of {', '.join(tables)} would refer to rows that are gone; "
+                           "nothing was changed")
 
 
 migrations = Migrations("watchtower")
@@ -528,6 +564,54 @@ def m012_queue_page_by_id(db: Db) -> None:
     if db.dialect == "postgresql":
         db.execute("ALTER TABLE items SET (autovacuum_vacuum_scale_factor = 0.01, "
                    "autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02)")
+
+
+@migrations(foreign_keys_off=True)
+def m013_items_unique_per_school(db: Db) -> None:
+    """Issue 16: a post seen by two schools of a trust is an item of each. Items were unique on (platform,
+    platform_id), and ingest kept the first: a public post mentioning two schools (a search, a news feed, a post on
+    one school's Page tagging another) was stored for whichever school's source saw it first, and the other school
+    never had it triaged, owed, alerted or shown. Items are now unique on (platform, platform_id, school); within
+    one school (and so in a one-school install) the same post seen twice is still one item.
+
+    PostgreSQL drops m001's UNIQUE constraint and adds the new one. SQLite cannot change a table constraint, so the
+    table is rebuilt from its own stored definition (every column m004, m005 and m009 added is in it) with the new
+    UNIQUE, rows copied with their ids, and every index and trigger on it recreated; the migration runs with foreign
+    key enforcement off (else dropping the old table would cascade to every classification, step and
+    acknowledgement), and the foreign keys of the tables that refer to items are checked before it commits."""
+    old_unique, new_unique = "UNIQUE (platform, platform_id)", "UNIQUE (platform, platform_id, school)"
+    if db.dialect == "postgresql":
+        uniques = [r[0] for r in db.execute(
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'items'::regclass AND contype = 'u' "
+            "AND pg_get_constraintdef(oid) = ?", [old_unique])]
+        if len(uniques) != 1:
+            raise RuntimeError("m013: the items table is not as m001 made it; refusing to change it")
+        db.execute(f"ALTER TABLE items DROP CONSTRAINT {uniques[0]}")
+        db.execute(f"ALTER TABLE items ADD CONSTRAINT items_platform_platform_id_school_key {new_unique}")
+        return
+    if db.scalar("PRAGMA foreign_keys") != 0:
+        raise RuntimeError("m013: foreign keys are enforced; dropping items now would delete every row that refers "
+                           "to it (register it with foreign_keys_off=True)")
+    (table_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'").fetchone()
+    if table_sql.count(old_unique) != 1 or "school TEXT" not in table_sql:
+        raise RuntimeError("m013: the items table is not as m001 and m009 made it; refusing to rebuild it")
+    # every index (but the UNIQUE's own, which the new table makes) and trigger on items, as they were made
+    recreate = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'items' AND sql IS NOT NULL "
+        "ORDER BY type, name")]
+    new_sql = table_sql.replace(old_unique, new_unique).replace("CREATE TABLE items (", "CREATE TABLE items_m013 (", 1)
+    if "items_m013" not in new_sql:
+        raise RuntimeError("m013: the items table's stored definition is not as m001 wrote it; refusing to rebuild it")
+    columns = ", ".join(db.columns("items"))
+    before = db.scalar("SELECT COUNT(*) FROM items")
+    db.execute(new_sql)
+    db.execute(f"INSERT INTO items_m013 ({columns}) SELECT {columns} FROM items")
+    db.execute("DROP TABLE items")
+    db.execute("ALTER TABLE items_m013 RENAME TO items")
+    for sql in recreate:
+        db.execute(sql)
+    if db.scalar("SELECT COUNT(*) FROM items") != before:
+        raise RuntimeError("m013: the rebuilt items table does not hold every row; nothing was changed")
 
 
 def _append_only_postgresql(db: Db, table: str, message: str) -> None:
