@@ -20,7 +20,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from conftest import TRUST_LEAD, TRUST_OPERATOR, TRUST_SCHOOLS, both_stores, trust_data
+from conftest import TRUST_LEAD, TRUST_OPERATOR, TRUST_SCHOOLS, both_stores, serve_app, trust_data
 from watchtower.config import parse_config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.demo import MailCatcher, settled
@@ -69,12 +69,8 @@ async def feeds() -> AsyncIterator[int]:
 
     app = web.Application()
     app.router.add_get("/{school}.rss", handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    yield site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    await runner.cleanup()
+    async with serve_app(app) as port:
+        yield port
 
 
 def trust_config(store: Location, smtp_port: int, feed_port: int) -> Any:

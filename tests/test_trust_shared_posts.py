@@ -22,7 +22,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from conftest import TRUST_LEAD, TRUST_SCHOOLS, both_stores, trust_data
+from conftest import TRUST_LEAD, TRUST_SCHOOLS, both_stores, serve_app, trust_data
 from test_trust_end_to_end import KeepNothing, mails, run_until_settled
 from watchtower.config import parse_config
 from watchtower.daemon import Daemon, Overrides
@@ -217,12 +217,8 @@ async def mention_feeds() -> AsyncIterator[int]:
 
     app = web.Application()
     app.router.add_get("/{school}.rss", handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    yield site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    await runner.cleanup()
+    async with serve_app(app) as port:
+        yield port
 
 
 def _items(store: Location) -> dict[tuple[str, str], dict[str, Any]]:

@@ -20,7 +20,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from conftest import TRUST_LEAD, TRUST_SCHOOLS, both_stores, trust_data
+from conftest import TRUST_LEAD, TRUST_SCHOOLS, both_stores, serve_app, trust_data
 from test_trust_end_to_end import mails
 from watchtower.config import parse_config
 from watchtower.daemon import Daemon, Overrides
@@ -49,12 +49,8 @@ async def graph() -> AsyncIterator[int]:
 
     app = web.Application()
     app.router.add_get("/{tail:.*}", empty)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    yield site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    await runner.cleanup()
+    async with serve_app(app) as port:
+        yield port
 
 
 def page_comment(page: str, comment_id: str, text: str, author: tuple[str, str]) -> dict[str, Any]:
