@@ -42,7 +42,7 @@ class ClassifierConfig(BaseModel):
         "(tuned for macro-F1 on TweetEval offensive val).",
     )
     harassment_threshold: float = Field(
-        0.9,
+        0.75,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which a post aimed at an identifiable "
@@ -71,7 +71,7 @@ class ClassifierConfig(BaseModel):
         "insult ('shut up you clown') is harassment, not a critical hate alert (tuned on TweetEval hate val).",
     )
     school_target_threshold: float = Field(
-        0.8,
+        0.9,
         ge=0.0,
         le=1.0,
         description="Model offensive probability at or above which a post aimed only at the school (not "
@@ -108,7 +108,7 @@ class ClassifierConfig(BaseModel):
         "the people a threat reaches, on the 4-hour clock (design.md 'Possible concern').",
     )
     safeguarding_concern_threshold: float = Field(
-        0.4,
+        0.2,
         ge=0.0,
         le=1.0,
         description="Model safeguarding probability at or above which (and below safeguarding_threshold) a "
@@ -116,7 +116,7 @@ class ClassifierConfig(BaseModel):
         "clock.",
     )
     hate_possible_threshold: float = Field(
-        0.9,
+        0.95,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post the hate gate holds back (no protected "
@@ -130,11 +130,11 @@ class ClassifierConfig(BaseModel):
         "(a complaint, a query, a media enquiry, personal data, harassment): those heads mistook some angry "
         "complaints for threats at 0.9.",
     )
-    harassment_head_threshold: float | None = _head_threshold("harassment", 0.9)
-    sexual_head_threshold: float | None = _head_threshold("sexual", 0.3)
-    personal_data_head_threshold: float | None = _head_threshold("personal_data", 0.85)
-    media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", 0.9)
-    complaint_head_threshold: float | None = _head_threshold("complaint", 0.65)
+    harassment_head_threshold: float | None = _head_threshold("harassment", 0.85)
+    sexual_head_threshold: float | None = _head_threshold("sexual", 0.4)
+    personal_data_head_threshold: float | None = _head_threshold("personal_data", 0.75)
+    media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", 0.8)
+    complaint_head_threshold: float | None = _head_threshold("complaint", 0.45)
     query_head_threshold: float | None = _head_threshold("query", 0.4)
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
     max_length: int = Field(64, ge=8, le=512, description="Tokens kept per text (the model was trained on 64).")
