@@ -143,6 +143,9 @@ class TestShippedLists:
         ("easy money, dm me, need runners for the weekend", "list:county_lines_easy_money 'easy money'"),
         ("delete this chat after you read it, it's our secret", "list:delete_this_chat 'delete this chat'"),
         ("i'm 13 too, add me on snap", "list:adult_claims_childs_age 'i'm 13 too'"),
+        ("my little brother hasnt had anything to eat since yesterday",
+         "list:neglect_no_food_at_home 'hasnt had anything to eat since yesterday'"),
+        ("no electric again and the kids are freezing", "list:neglect_no_food_at_home 'no electric again and the kids'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -156,6 +159,9 @@ class TestShippedLists:
         "splash them all at the swimming gala",          # a water fight is not a stabbing
         "Assembly today on county lines: easy money offers and how gangs recruit runners",
         "delete this chat lol it's boring",
+        "I haven't eaten since breakfast lol, the Year 6 concert ran long",   # a long day, not days without food
+        "nothing in the fridge, off to Tesco for the Year 3 picnic bits!",
+        "Harvest festival: a talk on why some children have no food at home, and how the food bank helps",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

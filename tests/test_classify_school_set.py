@@ -69,6 +69,9 @@ class TestGate:
         "s369": "high: possible safeguarding ('school is killing me slowly'; head 0.97, lowered by the idiom gate)",
         "s256": "critical: safeguarding head 0.94 on a notice that knives are not allowed in bags",
         "s333": "critical: safeguarding head 0.90 on 'he's terrified of her lol' about a strict head",
+        # new with -0435 (its one new false alarm here; training/README.md): read in a batch, the threat head gives
+        # a notice about toy guns 0.71 (0.47 alone: int8 scores move a little with a batch's padding)
+        "s334": "critical: threat head 0.71 on a notice not to bring toy guns into school (weights -0435)",
     }
 
     def test_no_harmless_post_is_raised_to_high_or_critical_but_the_known_false_alarms(
