@@ -145,7 +145,8 @@ class TestShippedLists:
         ("i'm 13 too, add me on snap", "list:adult_claims_childs_age 'i'm 13 too'"),
         ("my little brother hasnt had anything to eat since yesterday",
          "list:neglect_no_food_at_home 'hasnt had anything to eat since yesterday'"),
-        ("no electric again and the kids are freezing", "list:neglect_no_food_at_home 'no electric again and the kids'"),
+        ("no electric again and the kids are freezing",
+         "list:neglect_no_food_at_home 'no electric again and the kids'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
