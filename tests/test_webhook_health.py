@@ -16,7 +16,7 @@ from tests.connectors.conftest import fixture_bytes
 from conftest import FakeClock
 from watchtower.cli.status import collect
 from watchtower.config import Config
-from watchtower.connectors.webhooks import parse_payload
+from watchtower.connectors.webhooks import MetaAccount, route_payload
 from watchtower.daemon import LEGACY_WEBHOOK_HEALTH, Daemon, Overrides
 from watchtower.models import Item
 from watchtower.store import connect, repo
@@ -37,7 +37,7 @@ SOURCE = "facebook-page"
 
 def delivery() -> list[tuple[str, list[Item]]]:
     payload = json.loads(fixture_bytes("webhook_page_feed.json"))
-    return [(SOURCE, parse_payload(payload, page_id="111", ig_user_id=None))]
+    return [(account.key, items) for account, items in route_payload(payload, [MetaAccount("facebook", "111", SOURCE)])]
 
 
 async def health(daemon: Daemon, name: str = f"webhook:{SOURCE}") -> dict[str, Any]:

@@ -206,14 +206,6 @@ def route_payload(payload: Any, accounts: Sequence[MetaAccount]) -> Batches:
     return list(batches.items())
 
 
-def parse_payload(payload: Any, *, page_id: str | None, ig_user_id: str | None) -> list[Item]:
-    """Every Item in one webhook delivery for one Page and/or one Instagram account (other accounts' changes
-    and other fields are skipped)."""
-    accounts = [MetaAccount("facebook", page_id, "page")] if page_id else []
-    accounts += [MetaAccount("instagram", ig_user_id, "instagram")] if ig_user_id else []
-    return [item for _, items in route_payload(payload, accounts) for item in items]
-
-
 def meta_webhook_routes(
     *,
     verify_token: str,
@@ -268,5 +260,5 @@ def meta_webhook_routes(
     return [web.get(path, handshake), web.post(path, deliver)]
 
 
-__all__ = ["MetaAccount", "meta_accounts", "meta_webhook_routes", "parse_payload", "route_payload",
+__all__ = ["MetaAccount", "meta_accounts", "meta_webhook_routes", "route_payload",
            "valid_signature"]
