@@ -425,20 +425,38 @@ def m007_alert_muted(db: Db) -> None:
         db.execute("ALTER TABLE alerts ADD CONSTRAINT alerts_status_check "
                    "CHECK (status IN ('pending', 'sent', 'failed', 'muted'))")
         return
-    (table_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").fetchone()
-    old_check = "CHECK (status IN ('pending', 'sent', 'failed'))"
-    if old_check not in table_sql:
-        raise RuntimeError("m007: the alerts table is not as m001 made it; refusing to rebuild it")
-    index_sqls = [r[0] for r in db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'alerts' AND sql IS NOT NULL")]
-    new_sql = table_sql.replace(old_check, "CHECK (status IN ('pending', 'sent', 'failed', 'muted'))")
-    new_sql = new_sql.replace("CREATE TABLE alerts", "CREATE TABLE alerts_m007", 1)
+    _rebuild_sqlite_table(db, "alerts", "m007", "CHECK (status IN ('pending', 'sent', 'failed'))",
+                          "CHECK (status IN ('pending', 'sent', 'failed', 'muted'))", "m001")
+
+
+def _rebuild_sqlite_table(db: Db, table: str, migration: str, old: str, new: str, made_by: str) -> None:
+    """SQLite cannot change a table's constraints: make the table again from its own stored definition with ``old``
+    (which must stand in it once) replaced by ``new``, copy its rows with their ids, drop the old one, rename, and
+    make every index and trigger on it again as it was made (https://www.sqlite.org/lang_altertable.html, "Making
+    Other Kinds Of Table Schema Changes"). A table that refers to this one must be rebuilt with foreign key
+    enforcement off (``migrations(foreign_keys_off=True)``)."""
+    (table_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()
+    if table_sql.count(old) != 1:
+        raise RuntimeError(f"{migration}: the {table} table is not as {made_by} made it; refusing to rebuild it")
+    # every index (but a UNIQUE's own, which the new table makes) and trigger on it, as they were made
+    recreate = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL "
+        "ORDER BY type, name", [table])]
+    rebuilt = f"{table}_{migration}"
+    new_sql = table_sql.replace(old, new).replace(f"CREATE TABLE {table} (", f"CREATE TABLE {rebuilt} (", 1)
+    if rebuilt not in new_sql:
+        raise RuntimeError(f"{migration}: the {table} table's stored definition is not as {made_by} wrote it; "
+                           "refusing to rebuild it")
+    columns = ", ".join(db.columns(table))
+    before = db.scalar(f"SELECT COUNT(*) FROM {table}")
     db.execute(new_sql)
-    db.execute("INSERT INTO alerts_m007 SELECT * FROM alerts")
-    db.execute("DROP TABLE alerts")
-    db.execute("ALTER TABLE alerts_m007 RENAME TO alerts")
-    for sql in index_sqls:
+    db.execute(f"INSERT INTO {rebuilt} ({columns}) SELECT {columns} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {rebuilt} RENAME TO {table}")
+    for sql in recreate:
         db.execute(sql)
+    if db.scalar(f"SELECT COUNT(*) FROM {table}") != before:
+        raise RuntimeError(f"{migration}: the rebuilt {table} table does not hold every row; nothing was changed")
 
 
 @migrations()
@@ -593,25 +611,9 @@ def m013_items_unique_per_school(db: Db) -> None:
         raise RuntimeError("m013: foreign keys are enforced; dropping items now would delete every row that refers "
                            "to it (register it with foreign_keys_off=True)")
     (table_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'").fetchone()
-    if table_sql.count(old_unique) != 1 or "school TEXT" not in table_sql:
+    if "school TEXT" not in table_sql:
         raise RuntimeError("m013: the items table is not as m001 and m009 made it; refusing to rebuild it")
-    # every index (but the UNIQUE's own, which the new table makes) and trigger on items, as they were made
-    recreate = [r[0] for r in db.execute(
-        "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'items' AND sql IS NOT NULL "
-        "ORDER BY type, name")]
-    new_sql = table_sql.replace(old_unique, new_unique).replace("CREATE TABLE items (", "CREATE TABLE items_m013 (", 1)
-    if "items_m013" not in new_sql:
-        raise RuntimeError("m013: the items table's stored definition is not as m001 wrote it; refusing to rebuild it")
-    columns = ", ".join(db.columns("items"))
-    before = db.scalar("SELECT COUNT(*) FROM items")
-    db.execute(new_sql)
-    db.execute(f"INSERT INTO items_m013 ({columns}) SELECT {columns} FROM items")
-    db.execute("DROP TABLE items")
-    db.execute("ALTER TABLE items_m013 RENAME TO items")
-    for sql in recreate:
-        db.execute(sql)
-    if db.scalar("SELECT COUNT(*) FROM items") != before:
-        raise RuntimeError("m013: the rebuilt items table does not hold every row; nothing was changed")
+    _rebuild_sqlite_table(db, "items", "m013", old_unique, new_unique, "m001 and m009")
 
 
 def _append_only_postgresql(db: Db, table: str, message: str) -> None:
