@@ -130,7 +130,7 @@ class Item:
 CRITICAL_CATEGORIES: tuple[str, ...] = tuple(c for c, s in CATEGORY_SEVERITY.items() if s == Severity.CRITICAL)
 
 DecidedBy = Literal["rule", "list", "model"]
-Tier = Literal["alert", "possible"]
+Tier = Literal["alert", "possible", "noted"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +140,9 @@ class Decision:
     ``by`` says what decided (a ``rule``, an entry of an editable ``list``, or a ``model`` head); ``name`` is the
     rule's name, the list entry's id or the head. A model decision records its ``score`` and the
     ``threshold_key`` (the ``[classifier]`` key) and ``threshold`` it was held to. ``tier`` is ``alert`` (the
-    category is raised) or ``possible`` (evidence for a critical category that is real but not conclusive:
-    the item is raised to ``high`` for a person to check). ``detail`` is the rest of the printed reason (a
+    category is raised), ``possible`` (evidence for a critical category that is real but not conclusive:
+    the item is raised to ``high`` for a person to check) or ``noted`` (evidence shown with the item that
+    raises nothing: a loose threat rule the model read as play). ``detail`` is the rest of the printed reason (a
     quote, a target, a gate that applied).
     """
 
@@ -166,6 +167,8 @@ class Decision:
         text = f"{core} {self.detail}".rstrip() if self.detail else core
         if self.tier == "possible":
             return f"possible {self.category} concern, please check: {text}"
+        if self.tier == "noted":
+            return f"noted, raises nothing: {text}"
         return text
 
     def as_dict(self) -> dict[str, Any]:

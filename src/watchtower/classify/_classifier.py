@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 
 import numpy as np
 
@@ -16,6 +17,10 @@ from watchtower.models import CATEGORIES, Classification, Decision, sort_categor
 SOURCES = ("own", "mention")
 #: categories whose rules explain a post well enough that the threat and safeguarding heads must be surer
 _EXPLAINED = {"complaint", "query", "media_enquiry", "personal_data", "harassment"}
+#: threat rules loose enough to fire on play ("I'll END you on Tekken", "🔫 (water pistol)"): in a game, a fixture
+#: or an explicit joke the threat head must agree, and a weapon emoji needs ``threat_rule_floor`` anywhere; the
+#: precise ones (a bomb threat, a weapon brought in) decide alone
+_LOOSE_THREAT_RULES = {"threat_phrase", "weapon_emoji"}
 
 
 def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
@@ -88,8 +93,22 @@ class Classifier:
         cats: dict[str, list[Decision]] = {}
         possible: dict[str, list[Decision]] = {}
         scores = dict.fromkeys(CATEGORIES, 0.0)
+        play = _rules.PLAY.search(norm)
+        noted: list[Decision] = []
         for h in hits:
-            cats.setdefault(h.category, []).append(_from_hit(h))
+            d = _from_hit(h)
+            if (h.category == "threat" and h.name in _LOOSE_THREAT_RULES and "threat" in head
+                    and cfg.threat_rule_floor):
+                # in play, a loose threat rule needs the model's agreement; a weapon emoji needs it always
+                # (issue 13: jokes, games and emoji were most of the rules' false alarms). A bare threat phrase
+                # outside play stands on its own: the head misses short ones ("I'm going to shoot you": 0.01)
+                p_threat, floor = head["threat"], cfg.threat_rule_floor
+                if p_threat < cfg.threat_threshold and (play or (h.name == "weapon_emoji" and p_threat < floor)):
+                    why = f"play {_rules.quote(play)}" if play else f"model threat={p_threat:.2f} < {floor:.2f}"
+                    noted.append(replace(d, tier="noted", score=p_threat, threshold_key="threat_rule_floor",
+                                         threshold=floor, detail=f"{d.detail} ({why})".strip()))
+                    continue
+            cats.setdefault(h.category, []).append(d)
             scores[h.category] = max(scores[h.category], h.score)
 
         profanity = _rules.PROFANITY.search(norm)
@@ -205,6 +224,7 @@ class Classifier:
 
         records = [d for c in CATEGORIES for d in cats.get(c, [])]
         records += [d for c in CATEGORIES if c not in cats for d in possible.get(c, [])]
+        records += [d for d in noted if d.category not in cats]
         return Classification(
             categories=sort_categories(set(cats)),
             scores={k: round(v, 4) for k, v in scores.items()},

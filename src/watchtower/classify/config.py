@@ -99,6 +99,18 @@ class ClassifierConfig(BaseModel):
         description="Model safeguarding probability at or above which a post is 'safeguarding' (critical) "
         "when no rule caught it; quiet in awareness posts, like threat_threshold.",
     )
+    threat_rule_floor: float = Field(
+        0.05,
+        ge=0.0,
+        le=1.0,
+        description="A weapon emoji near a target ('🔪 @sam') raises a threat alert on its own only while the "
+        "threat head scores at least this; below it the model reads the emoji as play and the rule's reason is "
+        "shown as 'noted, raises nothing'. In a game, a fixture or an explicit joke ('on Tekken', 'cup final', "
+        "'jk') a threat phrase or a weapon emoji needs threat_threshold itself. Bare threat phrases outside play "
+        "and the precise threat rules (a bomb threat, a weapon brought in) always decide alone. 0 turns the "
+        "check off.",
+    )
+
     threat_concern_threshold: float = Field(
         0.6,
         ge=0.0,

@@ -18,7 +18,7 @@ from watchtower.classify._normalise import has_weapon_emoji
 from watchtower.classify.rules._base import Hit, RuleSettings, quote
 from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
-from watchtower.classify.rules.gates import IDIOM, PROFANITY, aware
+from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, aware
 from watchtower.classify.rules.harassment import (
     INSULT_WORD,
     NAMED_PERSON,
@@ -43,6 +43,7 @@ __all__ = [
     "INSULT_WORD",
     "NAMED_PERSON",
     "PERSON",
+    "PLAY",
     "PROFANITY",
     "RULE_CATEGORY",
     "SCHOOL_TARGET_NOTE",
