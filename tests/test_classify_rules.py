@@ -147,6 +147,20 @@ class TestShippedLists:
          "list:neglect_no_food_at_home 'hasnt had anything to eat since yesterday'"),
         ("no electric again and the kids are freezing",
          "list:neglect_no_food_at_home 'no electric again and the kids'"),
+        ("the governors? look into the JQ and it all makes sense", "list:jewish_question 'the jq'"),
+        ("six gorillion my foot", "list:six_gorillion 'six gorillion'"),
+        ("who funds the trust? follow the money, tiny hats every time", "list:tiny_hat 'tiny hats'"),
+        ("new trust board 👃💰", "list:nose_money_caricature '👃💰'"),
+        ("blood libel wasn't a myth, do the research", "list:blood_libel_endorsed 'blood libel wasn't a myth'"),
+        ("Enoch was right, look at the Year 7 photo", "list:enoch_was_right 'enoch was right'"),
+        ("another invasion of dinghies and the school gets the bill", "list:invasion_of_migrants 'invasion'"),
+        ("take your lot back where you came from",
+         "list:go_back_where_you_came_from 'take your lot back where you came from'"),
+        ("the tinkers are back on the rec, lock up your bikes", "list:traveller_slur_tinkers 'tinkers'"),
+        ("letterboxes on legs at the gates again", "list:burka_slur 'letterboxes on legs'"),
+        ("the alphabet mafia have got into the primary now", "list:alphabet_mafia 'alphabet mafia'"),
+        ("bet she came from a mud hut", "list:mud_hut 'from a mud hut'"),
+        ("groomers love a rainbow flag", "list:groomer_slur_lgbt 'groomers love a rainbow flag'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -163,6 +177,12 @@ class TestShippedLists:
         "I haven't eaten since breakfast lol, the Year 6 concert ran long",   # a long day, not days without food
         "nothing in the fridge, off to Tesco for the Year 3 picnic bits!",
         "Harvest festival: a talk on why some children have no food at home, and how the food bank helps",
+        "Year 9 learnt how the D-Day invasion crossed the Channel in landing boats",   # an invasion, no migrants
+        "The little tinkers were back on the field after school",   # affectionate, for mischievous children
+        "Please send the library books back where they came from!",
+        "Year 8 history: how the blood libel was used to justify the expulsion of Jews from England in 1290",
+        "Happy Hanukkah to all our Jewish families 🕎",
+        "Pride assembly today: rainbow flags and a talk from our LGBT+ society",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
