@@ -161,6 +161,10 @@ class TestShippedLists:
         ("the alphabet mafia have got into the primary now", "list:alphabet_mafia 'alphabet mafia'"),
         ("bet she came from a mud hut", "list:mud_hut 'from a mud hut'"),
         ("groomers love a rainbow flag", "list:groomer_slur_lgbt 'groomers love a rainbow flag'"),
+        ("day 4 of the ana coach plan, 300 cals", "list:eating_disorder_codes 'ana coach'"),
+        ("anyone got thinspo for tonight", "list:eating_disorder_codes 'thinspo'"),
+        ("sh relapse last night, 40 days gone", "list:self_harm_codes 'sh relapse'"),
+        ("might just ctb after the mocks", "list:self_harm_codes 'ctb'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -183,6 +187,8 @@ class TestShippedLists:
         "Year 8 history: how the blood libel was used to justify the expulsion of Jews from England in 1290",
         "Happy Hanukkah to all our Jewish families 🕎",
         "Pride assembly today: rainbow flags and a talk from our LGBT+ society",
+        "Year 10 PSHE session on pro-ana websites and how to report them",   # an awareness post
+        "we're going to catch the bus to the match",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
