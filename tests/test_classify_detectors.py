@@ -205,7 +205,7 @@ class TestPlay:
         assert "noted, raises nothing: rule:threat_phrase 'i will end you' (play 'laser tag')" in c.reasons
         noted = [d for d in c.decisions if d.tier == "noted"]
         assert [(d.category, d.by, d.name, d.threshold_key) for d in noted] == [
-            ("threat", "rule", "threat_phrase", "threat_rule_floor")]
+            ("threat", "rule", "threat_phrase", "threat_threshold")]
 
     @pytest.mark.parametrize(
         "text",

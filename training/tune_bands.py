@@ -48,6 +48,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--start", default="{}", help="JSON of thresholds to start from (a previous run's choice)")
     ap.add_argument("--write", action="store_true", help="write the chosen thresholds into the weights' metadata")
+    ap.add_argument("--keys", default="", help="comma-separated keys to tune (default: all); the others keep "
+                    "their --start values")
     args = ap.parse_args()
 
     clf = load_classifier(ClassifierConfig(model_dir=args.model_dir))
@@ -65,6 +67,11 @@ def main() -> int:
     keys = [*(f"{h}_threshold" for h in CATEGORY_HEADS), *(f"{h}_concern_threshold" for h in CATEGORY_HEADS),
             "hate_possible_threshold", "explained_post_threshold", "harassment_threshold", "school_target_threshold",
             *(f"{h}_head_threshold" for h in WRITER_HEADS if h in clf._head)]
+    if args.keys:
+        unknown = set(args.keys.split(",")) - set(keys)
+        if unknown:
+            ap.error(f"--keys: not tunable here: {', '.join(sorted(unknown))} (choose from {', '.join(keys)})")
+        keys = [k for k in keys if k in args.keys.split(",")]
     # the TweetEval-tuned thresholds the training run wrote (offensive, hate) are kept: they are tuned on val
     meta = clf._model.metadata.get("thresholds", {})
     # (unless --start names them: the offensive threshold is kept at the shipped 0.54, training/README.md)

@@ -104,9 +104,10 @@ class Classifier:
                 # outside play stands on its own: the head misses short ones ("I'm going to shoot you": 0.01)
                 p_threat, floor = head["threat"], cfg.threat_rule_floor
                 if p_threat < cfg.threat_threshold and (play or (h.name == "weapon_emoji" and p_threat < floor)):
+                    key, bar = ("threat_threshold", cfg.threat_threshold) if play else ("threat_rule_floor", floor)
                     why = f"play {_rules.quote(play)}" if play else f"model threat={p_threat:.2f} < {floor:.2f}"
-                    noted.append(replace(d, tier="noted", score=p_threat, threshold_key="threat_rule_floor",
-                                         threshold=floor, detail=f"{d.detail} ({why})".strip()))
+                    noted.append(replace(d, tier="noted", score=p_threat, threshold_key=key, threshold=bar,
+                                         detail=f"{d.detail} ({why})".strip()))
                     continue
             cats.setdefault(h.category, []).append(d)
             scores[h.category] = max(scores[h.category], h.score)
