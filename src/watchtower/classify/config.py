@@ -85,7 +85,7 @@ class ClassifierConfig(BaseModel):
         "('killing me', 'killed it', 'dead proud') and there is no profanity.",
     )
     threat_threshold: float = Field(
-        0.6,
+        0.4,
         ge=0.0,
         le=1.0,
         description="Model threat probability at or above which a post is 'threat' (critical) when no rule "
@@ -93,7 +93,7 @@ class ClassifierConfig(BaseModel):
         "awareness posts and where the only violent words are idioms.",
     )
     safeguarding_threshold: float = Field(
-        0.4,
+        0.2,
         ge=0.0,
         le=1.0,
         description="Model safeguarding probability at or above which a post is 'safeguarding' (critical) "
@@ -112,7 +112,7 @@ class ClassifierConfig(BaseModel):
     )
 
     threat_concern_threshold: float = Field(
-        0.6,
+        0.15,
         ge=0.0,
         le=1.0,
         description="Model threat probability at or above which (and below threat_threshold) a post is a "
@@ -128,7 +128,7 @@ class ClassifierConfig(BaseModel):
         "clock.",
     )
     hate_possible_threshold: float = Field(
-        0.95,
+        0.85,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post the hate gate holds back (no protected "
@@ -142,8 +142,8 @@ class ClassifierConfig(BaseModel):
         "(a complaint, a query, a media enquiry, personal data, harassment): those heads mistook some angry "
         "complaints for threats at 0.9.",
     )
-    harassment_head_threshold: float | None = _head_threshold("harassment", 0.85)
-    sexual_head_threshold: float | None = _head_threshold("sexual", 0.4)
+    harassment_head_threshold: float | None = _head_threshold("harassment", 0.8)
+    sexual_head_threshold: float | None = _head_threshold("sexual", 0.75)
     personal_data_head_threshold: float | None = _head_threshold("personal_data", 0.75)
     media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", 0.8)
     complaint_head_threshold: float | None = _head_threshold("complaint", 0.45)
