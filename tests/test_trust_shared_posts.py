@@ -87,7 +87,7 @@ class TestMigrationM013:
         tables = ("items", "classifications", "escalation_steps", "acknowledgements", "actions", "alerts")
         before = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
 
-        assert migrations.apply(db) == ["m013_items_unique_per_school"]
+        assert migrations.apply(db)[0] == "m013_items_unique_per_school"
 
         assert {t: db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables} == before
         if db.dialect == "sqlite":

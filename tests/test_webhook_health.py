@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,9 +18,11 @@ from conftest import FakeClock
 from watchtower.cli.status import collect
 from watchtower.config import Config
 from watchtower.connectors.webhooks import MetaAccount, route_payload
-from watchtower.daemon import LEGACY_WEBHOOK_HEALTH, Daemon, Overrides
+from watchtower.daemon import Daemon, Overrides
 from watchtower.models import Item
-from watchtower.store import connect, repo
+from watchtower.store import connect, immediate, repo
+from watchtower.store.db import open_db
+from watchtower.store.migrations import migrations
 
 
 @pytest.fixture
@@ -66,14 +69,18 @@ async def test_a_failing_poller_stays_failing_when_deliveries_arrive(daemon: Dae
     assert (await health(daemon))["status"] == "ok"
 
 
-async def test_the_old_shared_webhook_row_goes_at_the_first_delivery(daemon: Daemon, clock: FakeClock) -> None:
+def test_migration_m014_removes_the_old_shared_webhook_row_and_nothing_else(tmp_path: Path, clock: FakeClock) -> None:
     """Before issue 16 every delivery was kept under one row, ``webhook:meta``: left alone it would read as a
     source silent for ever (``watchtower status``)."""
-    await daemon.store.write(lambda db: repo.record_source_success(
-        db, LEGACY_WEBHOOK_HEALTH, "meta", new_items=3, now=clock()))
-    await daemon.receive_items(delivery())
-    names = [r["source_name"] for r in await daemon.store.read(repo.source_health)]
-    assert names == [f"webhook:{SOURCE}"]
+    db = open_db(tmp_path / "old.db")
+    migrations.apply(db, stop_before="m014_retire_shared_webhook_health")
+    with immediate(db):
+        repo.record_source_success(db, "webhook:meta", "meta", new_items=3, now=clock())
+        repo.record_source_success(db, f"webhook:{SOURCE}", "facebook", new_items=1, now=clock())
+        repo.record_source_success(db, SOURCE, "facebook", new_items=0, now=clock())
+    migrations.apply(db)
+    assert [r["source_name"] for r in repo.source_health(db)] == [SOURCE, f"webhook:{SOURCE}"]
+    db.close()
 
 
 async def test_a_delivery_that_cannot_be_stored_is_a_failure_with_its_error_and_still_raises(

@@ -75,10 +75,6 @@ def webhook_health_name(source_name: str) -> str:
     return f"webhook:{source_name}"
 
 
-#: the one health row all webhooks shared before they were kept per source: removed at the first delivery stored
-LEGACY_WEBHOOK_HEALTH = "webhook:meta"
-
-
 #: Config sections a reload cannot apply to a running daemon: a change is logged and waits for a restart.
 RESTART_ONLY_SECTIONS: tuple[str, ...] = ("store", "smtp", "dashboard", "classifier", "logging")
 
@@ -124,7 +120,6 @@ class Daemon:
         self.escalator: Escalator | None = None
         self.notifier: Notifier | None = None
         self.web_runner: Any = None
-        self._legacy_webhook_health_gone = False
         self.startup_seconds: float | None = None
         #: the last write probe: why the database could not be written (None: it could), and when (monotonic)
         self.store_error: str | None = None
@@ -390,8 +385,6 @@ class Daemon:
 
         def write(db: Db) -> list[tuple[str, list[int]]]:
             out = []
-            if not self._legacy_webhook_health_gone:
-                repo.retire_source_health(db, LEGACY_WEBHOOK_HEALTH)
             for name, school, items in owned:
                 ids = repo.ingest(db, items, source_name=name, now=now, school=school)
                 repo.record_source_success(db, webhook_health_name(name), items[0].platform, new_items=len(ids),
@@ -413,7 +406,6 @@ class Daemon:
                 await self.store.write(failed)
             self.log.warning("webhook_store_failed", sources=[name for name, _, _ in owned], error=repr(exc))
             raise
-        self._legacy_webhook_health_gone = True
         if self.triage is not None:
             for name, ids in stored:
                 if ids:

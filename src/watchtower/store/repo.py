@@ -69,7 +69,6 @@ from watchtower.store.rows import triage_columns as triage_columns
 from watchtower.store.sources import load_cursor as load_cursor
 from watchtower.store.sources import record_source_failure as record_source_failure
 from watchtower.store.sources import record_source_success as record_source_success
-from watchtower.store.sources import retire_source_health as retire_source_health
 from watchtower.store.sources import save_cursor as save_cursor
 from watchtower.store.sources import source_health as source_health
 from watchtower.store.users import delete_session as delete_session

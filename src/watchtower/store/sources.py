@@ -30,11 +30,6 @@ def source_health(db: Db) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
 
-def retire_source_health(db: Db, name: str) -> bool:
-    """Remove a health row that no longer names anything watched; True if there was one."""
-    return db.execute("DELETE FROM source_health WHERE source_name = ?", [name]).rowcount > 0
-
-
 def record_source_success(
     db: Db, name: str, platform: str, *, new_items: int, now: datetime, warning: str | None = None,
     school: str = DEFAULT_SCHOOL,
