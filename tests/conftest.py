@@ -182,6 +182,21 @@ async def serve_app(app: Any) -> AsyncIterator[int]:
         await runner.cleanup()
 
 
+@asynccontextmanager
+async def serve_school_feeds(render: Callable[[str], str]) -> AsyncIterator[int]:
+    """RSS feeds at ``/<school>.rss`` on a free loopback port, each the document ``render(school)`` gives at the
+    time of the request; yields the port."""
+    from aiohttp import web
+
+    async def handler(request: web.Request) -> web.Response:
+        return web.Response(text=render(request.match_info["school"]), content_type="application/rss+xml")
+
+    app = web.Application()
+    app.router.add_get("/{school}.rss", handler)
+    async with serve_app(app) as port:
+        yield port
+
+
 @pytest.fixture
 def mail_catcher() -> Iterator[tuple[MailCatcher, int]]:
     catcher = MailCatcher()

@@ -17,10 +17,9 @@ from email.utils import format_datetime
 from typing import Any
 
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from conftest import TRUST_LEAD, TRUST_OPERATOR, TRUST_SCHOOLS, both_stores, serve_app, trust_data
+from conftest import TRUST_LEAD, TRUST_OPERATOR, TRUST_SCHOOLS, both_stores, serve_school_feeds, trust_data
 from watchtower.config import parse_config
 from watchtower.daemon import Daemon, Overrides
 from watchtower.demo import MailCatcher, settled
@@ -64,12 +63,7 @@ def rss(school: str) -> str:
 
 @pytest.fixture
 async def feeds() -> AsyncIterator[int]:
-    async def handler(request: web.Request) -> web.Response:
-        return web.Response(text=rss(request.match_info["school"]), content_type="application/rss+xml")
-
-    app = web.Application()
-    app.router.add_get("/{school}.rss", handler)
-    async with serve_app(app) as port:
+    async with serve_school_feeds(rss) as port:
         yield port
 
 

@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from conftest import TRUST_LEAD, TRUST_SCHOOLS, both_stores, serve_app, trust_data
+from conftest import TRUST_LEAD, TRUST_SCHOOLS, both_stores, serve_school_feeds, trust_data
 from test_trust_end_to_end import KeepNothing, mails, run_until_settled
 from watchtower.config import parse_config
 from watchtower.daemon import Daemon, Overrides
@@ -212,12 +211,7 @@ def mentions_rss(school: str) -> str:
 
 @pytest.fixture
 async def mention_feeds() -> AsyncIterator[int]:
-    async def handler(request: web.Request) -> web.Response:
-        return web.Response(text=mentions_rss(request.match_info["school"]), content_type="application/rss+xml")
-
-    app = web.Application()
-    app.router.add_get("/{school}.rss", handler)
-    async with serve_app(app) as port:
+    async with serve_school_feeds(mentions_rss) as port:
         yield port
 
 
