@@ -165,6 +165,8 @@ class TestShippedLists:
         ("anyone got thinspo for tonight", "list:eating_disorder_codes 'thinspo'"),
         ("sh relapse last night, 40 days gone", "list:self_harm_codes 'sh relapse'"),
         ("might just ctb after the mocks", "list:self_harm_codes 'ctb'"),
+        ("88 lads at the cenotaph friday, keep oakfield white", "list:code_88 '88'"),
+        ("KEEP BRITAIN WHITE x", "list:keep_country_white 'keep britain white'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -172,6 +174,7 @@ class TestShippedLists:
     @pytest.mark.parametrize("text", [
         "we won 88-12 on saturday",                      # 88 with no neo-Nazi words
         "my nan turns 88 today",
+        "keep your shirts white for the photo, 88 days to go",   # uniform, not a slogan
         "Zog is the best book in reception",             # the children's book, not the antisemitic code
         "(((((LISTEN PLEASE)))))",                       # shouting, not the echo
         "we went to Troon beach at half term",           # the town
@@ -222,6 +225,23 @@ note = "Local word for a gun, from our PCSO"
         path = lists_file(tmp_path, 'disable = ["zog"]\n[[entry]]\nid = "zog"\ncategory = "hate"\n'
                                     'terms = ["zog"]\ncontext = "jews"\nnote = "stricter here"\n')
         assert list_reasons("zog government", ClassifierConfig(lists_file=path)) == []
+
+    @pytest.mark.parametrize(("pattern", "context"), [
+        (r"\bKeep (?:Oakfield|Ashby) White\b", None),        # a school writes the words as it sees them
+        (r"\bkeep \w+ white\b", r"\b(?:88|14)\b"),            # or in lower case, with escapes
+        (r"\bkeep [A-Za-z]+ white\b", r"\b(?:88|14)\B|\b88\b"),
+        (r"\bkeep \S+ whit[eé]\b", r"\D88\b"),
+    ])
+    def test_a_pattern_matches_whatever_the_case_of_the_post_or_of_the_pattern(
+        self, tmp_path: Path, pattern: str, context: str | None
+    ) -> None:
+        ctx = f"context = '{context}'\n" if context else ""
+        path = lists_file(tmp_path, f"[[entry]]\nid = \"keep_white\"\ncategory = \"hate\"\npattern = '{pattern}'\n"
+                                    f"{ctx}note = \"seen on the estate\"\n")
+        cfg = ClassifierConfig(lists_file=path)
+        for text in ("KEEP OAKFIELD WHITE 88", "keep oakfield white 88", "Keep Oakfield White x 88"):
+            assert "list:keep_white" in [r.split(" ")[0] for r in list_reasons(text, cfg)], text
+        assert "list:keep_white" not in [r.split(" ")[0] for r in list_reasons("keep oakfield tidy 88", cfg)]
 
     @pytest.mark.parametrize(("body", "says"), [
         ('[[entry]]\nid = "x1"\ncategory = "threat"\npattern = "(unclosed"\nnote = "n"\n',
