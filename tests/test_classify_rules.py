@@ -167,6 +167,12 @@ class TestShippedLists:
         ("might just ctb after the mocks", "list:self_harm_codes 'ctb'"),
         ("88 lads at the cenotaph friday, keep oakfield white", "list:code_88 '88'"),
         ("KEEP BRITAIN WHITE x", "list:keep_country_white 'keep britain white'"),
+        ("dirty wee taigs the lot of them", "list:sectarian_slurs 'taigs'"),
+        ("the famine's over, why don't yous go home", "list:sectarian_slurs 'famine's over'"),
+        ("FTP 1690 ya dancer", "list:sectarian_ftp 'ftp'"),
+        ("these bog trotters moving into the old school house", "list:anti_irish_slurs 'bog trotters'"),
+        ("romanians are all parasites, the school lets them in",
+         "list:group_as_vermin 'romanians are all parasites'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -175,6 +181,9 @@ class TestShippedLists:
         "we won 88-12 on saturday",                      # 88 with no neo-Nazi words
         "my nan turns 88 today",
         "keep your shirts white for the photo, 88 days to go",   # uniform, not a slogan
+        "Year 9 history: the Fenian rising of 1867",
+        "ftp server is down again, homework upload tomorrow",   # file transfer, no sectarian words
+        "rats in the science block again, pest control called",
         "Zog is the best book in reception",             # the children's book, not the antisemitic code
         "(((((LISTEN PLEASE)))))",                       # shouting, not the echo
         "we went to Troon beach at half term",           # the town
