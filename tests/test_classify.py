@@ -86,6 +86,21 @@ class TestPublicApi:
         assert alone.categories == mixed.categories
         assert abs(alone.scores["offensive"] - mixed.scores["offensive"]) < 0.02
 
+    def test_a_long_comment_is_read_to_its_end(self, clf: Classifier) -> None:
+        """The model reads 64 tokens at once; a farewell buried after a long, cheerful paragraph still reaches it."""
+        fair = ("Thank you to every family who came to the summer fair on Saturday. The cake stall sold out by two "
+                "o'clock, the tombola raised over four hundred pounds for new library books, the Year 4 maypole "
+                "dancers were wonderful and the PTA barbecue team deserve a medal for standing in the rain. ")
+        farewell = "ps i gave my xbox and my dog to my cousin because i wont be around after friday, dont tell mum"
+        first_window_only = Classifier(ClassifierConfig(max_windows=1))
+        for text in (fair + farewell, fair * 2 + farewell):
+            [start_only] = first_window_only.classify_batch([text], ["own"])
+            [whole] = clf.classify_batch([text], ["own"])
+            assert start_only.scores["safeguarding"] < 0.05 and "safeguarding" not in start_only.categories
+            assert whole.severity is Severity.CRITICAL and "safeguarding" in whole.categories, whole.reasons
+        [short] = clf.classify_batch([fair], ["own"])
+        assert short.severity is Severity.NONE
+
     def test_sources_must_match_texts(self, clf: Classifier) -> None:
         with pytest.raises(ValueError, match="sources"):
             clf.classify_batch(["a", "b"], ["own"])

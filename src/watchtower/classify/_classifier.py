@@ -40,7 +40,8 @@ class Classifier:
     def __init__(self, config: ClassifierConfig | None = None) -> None:
         self.config = config or ClassifierConfig()
         self._model = OnnxModel(
-            self.config.model_dir, max_length=self.config.max_length, threads=self.config.intra_op_threads
+            self.config.model_dir, max_length=self.config.max_length, threads=self.config.intra_op_threads,
+            max_windows=self.config.max_windows,
         )
         self.version: str = self._model.version
         self._head = {name: i for i, name in enumerate(self._model.heads)}
@@ -57,7 +58,7 @@ class Classifier:
         other.__dict__.update(self.__dict__)
         other.config = config.model_copy(update={
             "model_dir": self.config.model_dir, "max_length": self.config.max_length,
-            "intra_op_threads": self.config.intra_op_threads})
+            "max_windows": self.config.max_windows, "intra_op_threads": self.config.intra_op_threads})
         other._names = _names_pattern(config.staff_names + config.school_names)
         _rules.detect("warm up", ["warm up"], None, other.config)  # load this school's lists file now
         return other

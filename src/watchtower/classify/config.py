@@ -149,7 +149,13 @@ class ClassifierConfig(BaseModel):
     complaint_head_threshold: float | None = _head_threshold("complaint", 0.45)
     query_head_threshold: float | None = _head_threshold("query", 0.4)
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
-    max_length: int = Field(64, ge=8, le=512, description="Tokens kept per text (the model was trained on 64).")
+    max_length: int = Field(64, ge=8, le=512, description="Tokens the model reads at once (it was trained on 64).")
+    max_windows: int = Field(
+        16, ge=1, le=256,
+        description="A post longer than max_length tokens is read in overlapping windows, at most this many "
+        "(16 x 64 tokens is about 3,000 characters); each head keeps its highest score. 1 reads the start only. "
+        "The rules always read the whole post.",
+    )
     intra_op_threads: int = Field(
         2,
         ge=0,
