@@ -452,6 +452,15 @@ class TestHarassmentAndOffensive:
     def test_untargeted_profanity_is_offensive_only(self, clf: Classifier, text: str) -> None:
         assert cats(clf, text) == ["offensive"]
 
+    @pytest.mark.parametrize("text", [
+        "Your school charged us £45 for a trip that got cancelled and still hasn't refunded. It's been 2 months.",
+        "the school chicken burger has committed crimes against my stomach ⚰️⚰️ rip me",
+        "we got slaughtered at among us at lunch because sam vented in front of everyone like an idiot",
+    ])
+    def test_angry_or_rude_words_without_profanity_are_not_offensive(self, clf: Classifier, text: str) -> None:
+        """design.md: offensive is profanity or vulgar language; the head also scores these 0.6-0.9."""
+        assert "offensive" not in cats(clf, text)
+
     def test_an_angry_post_about_the_school_stays_a_complaint(self, clf: Classifier) -> None:
         c = verdict(clf, "My child has been bullied for months and the school did nothing. Fed up.", "own")
         assert "complaint" in c.categories and c.severity is Severity.NORMAL, c.reasons

@@ -198,6 +198,8 @@ class Classifier:
         off_needed, off_key = ((max(cfg.offensive_threshold, cfg.idiom_threshold), "idiom_threshold")
                                if idiom and cfg.idiom_threshold > cfg.offensive_threshold
                                else (cfg.offensive_threshold, "offensive_threshold"))
+        if not profanity and cfg.unworded_offensive_threshold > off_needed:
+            off_needed, off_key = cfg.unworded_offensive_threshold, "unworded_offensive_threshold"
         harass_needed, harass_key = ((cfg.harassment_threshold, "harassment_threshold") if person
                                      else (cfg.school_target_threshold, "school_target_threshold"))
         if idiom and cfg.idiom_threshold > harass_needed:
