@@ -586,6 +586,14 @@ class TestMediaComplaintQuery:
     def test_journalists_asking_for_comment_are_media_enquiries(self, clf: Classifier, text: str) -> None:
         assert "media_enquiry" in cats(clf, text, "mention")
 
+    def test_a_journalists_question_on_the_schools_page_is_the_media_enquiry_not_also_a_query(
+        self, clf: Classifier
+    ) -> None:
+        c = verdict(clf, "Hi, I'm a reporter at the Wirral Weekly. Could someone from the leadership team give us "
+                         "a comment on the flooding today?", "own")
+        assert c.categories == ["media_enquiry"]
+        assert any(r.startswith("noted, raises nothing: rule:question") for r in c.reasons), c.reasons
+
     @pytest.mark.parametrize("text", ["Thanks to the Echo for covering our bake off!",
                                       "Year 9 visited the BBC studios today",
                                       "I work for the NHS and would love to help at the careers fair",

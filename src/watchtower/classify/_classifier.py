@@ -187,6 +187,11 @@ class Classifier:
             if name == "personal_data" and _rules.only_public_contacts(text, cfg):
                 continue  # the rules judged every contact detail public (allowed_phone_numbers, an office line)
             cats[name] = [Decision(name, "model", name, ph, key, needed)]
+        if "media_enquiry" in cats and "query" in cats:
+            # a journalist's questions are the media enquiry (high, to the headteacher at once): 'query' on top
+            # adds nothing to do, and the writers never label both
+            noted += [replace(d, tier="noted", detail=f"{d.detail} (part of the media enquiry)".strip())
+                      for d in cats.pop("query")]
 
         # model: offensive head, split by whether the post is aimed at someone identifiable
         person = at_person or (self._names.search(norm) if self._names else None)
