@@ -369,6 +369,18 @@ class TestThreatAndSafeguardingHeads:
 
 
 class TestHate:
+    @pytest.mark.parametrize("text", [
+        "Oakfield used to be a proper English school. Now look at the Year 7 photo. Not one of us left.",
+        "Another day, another new arrival in Year 9 who cant speak a word. Our kids come last.",
+    ])
+    def test_coded_hate_naming_no_group_is_critical_when_the_head_is_sure(self, clf: Classifier, text: str) -> None:
+        """No group word, no slur, no swearing: the hate gate held these back to a possible concern."""
+        c = verdict(clf, text, "mention")
+        assert_critical(c, "hate")
+        assert any(r.startswith("model:hate=") and "the head alone" in r for r in c.reasons), c.reasons
+        held_back = Classifier(ClassifierConfig(hate_alone_threshold=1.0)).classify_batch([text], ["mention"])[0]
+        assert "hate" not in held_back.categories and held_back.severity is Severity.HIGH
+
     @pytest.mark.parametrize(
         "text",
         [

@@ -65,7 +65,8 @@ def main() -> int:
         return score(rows, preds)
 
     keys = [*(f"{h}_threshold" for h in CATEGORY_HEADS), *(f"{h}_concern_threshold" for h in CATEGORY_HEADS),
-            "hate_possible_threshold", "explained_post_threshold", "harassment_threshold", "school_target_threshold",
+            "hate_possible_threshold", "hate_alone_threshold", "explained_post_threshold", "harassment_threshold",
+            "school_target_threshold",
             *(f"{h}_head_threshold" for h in WRITER_HEADS if h in clf._head)]
     if args.keys:
         unknown = set(args.keys.split(",")) - set(keys)

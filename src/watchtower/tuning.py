@@ -106,8 +106,8 @@ def decisions(rows: Iterable[tuple[int, int, int, str | None]], cfg: ClassifierC
 def advise(by_key: dict[str, list[Judged]], cfg: ClassifierConfig, *, min_marks: int) -> list[Advice]:
     """One :class:`Advice` per tunable threshold, with a suggestion where the marks support one."""
     keys = ("offensive_threshold", "unworded_offensive_threshold", "harassment_threshold", "school_target_threshold",
-            "hate_threshold", "hate_at_person_threshold", *(f"{head}_threshold" for head in CATEGORY_HEADS),
-            *POSSIBLE_KEYS,
+            "hate_threshold", "hate_alone_threshold", "hate_at_person_threshold",
+            *(f"{head}_threshold" for head in CATEGORY_HEADS), *POSSIBLE_KEYS,
             *(f"{head}_head_threshold" for head in WRITER_HEADS if getattr(cfg, f"{head}_head_threshold") is not None))
     out = []
     for key in keys:

@@ -163,6 +163,9 @@ class Classifier:
                     hate = Decision("hate", "model", "hate", p_hate, "hate_at_person_threshold",
                                     cfg.hate_at_person_threshold,
                                     detail=f"+ offensive={p_off:.2f} at '{at_person.group(0)}'")
+            if hate is None and p_hate >= cfg.hate_alone_threshold:
+                hate = Decision("hate", "model", "hate", p_hate, "hate_alone_threshold", cfg.hate_alone_threshold,
+                                detail="(no group named: the head alone)")
             if hate is not None:
                 cats.setdefault("hate", []).append(hate)
             elif "hate" not in cats and p_hate >= cfg.hate_possible_threshold:

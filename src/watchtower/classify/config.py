@@ -71,6 +71,14 @@ class ClassifierConfig(BaseModel):
         description="When the hate head fires on a post naming no protected group, the offensive "
         "probability must also reach this value: keeps 'critical' for attacks, not topics.",
     )
+    hate_alone_threshold: float = Field(
+        0.9,
+        ge=0.0,
+        le=1.0,
+        description="Model hate probability at or above which a post is 'hate' (critical) on the head alone, "
+        "with no protected group named and no offensive language: coded hate ('that community', emoji, "
+        "'new arrivals') says neither, and the head learns it from the writers' posts.",
+    )
     hate_at_person_threshold: float = Field(
         0.8,
         ge=0.0,
