@@ -204,7 +204,7 @@ class TestPlay:
         assert "noted, raises nothing: rule:threat_phrase 'i will end you' (play 'laser tag')" in c.reasons
         noted = [d for d in c.decisions if d.tier == "noted"]
         assert [(d.category, d.by, d.name, d.threshold_key) for d in noted] == [
-            ("threat", "rule", "threat_phrase", "threat_threshold")]
+            ("threat", "rule", "threat_phrase", "threat_play_threshold")]
 
     @pytest.mark.parametrize(
         "text",
@@ -225,6 +225,14 @@ class TestPlay:
         c = verdict(clf, "when the teacher says there's a test tomorrow 🔫😐")
         assert "threat" not in c.categories, c.reasons
         assert any(r.startswith("noted, raises nothing: rule:weapon_emoji") for r in c.reasons), c.reasons
+
+    def test_in_play_the_threat_head_needs_the_play_threshold_for_an_alert(self, clf: Classifier) -> None:
+        """The head's alert threshold is tuned low for posts with no play in them; in a game a low score is a
+        possible concern at most, with the play named in its reason."""
+        c = verdict(clf, "going to shoot you on Fortnite after school lol")
+        assert c.severity <= Severity.HIGH and "threat" not in c.categories, c.reasons
+        strict = load_classifier(ClassifierConfig(threat_play_threshold=0.2))
+        assert "threat" in verdict(strict, "going to shoot you on Fortnite after school lol").categories
 
     def test_the_check_can_be_turned_off(self) -> None:
         off = load_classifier(ClassifierConfig(threat_rule_floor=0))

@@ -17,6 +17,7 @@ from watchtower.models import CATEGORIES, Classification, Decision, sort_categor
 SOURCES = ("own", "mention")
 #: categories whose rules explain a post well enough that the threat and safeguarding heads must be surer
 _EXPLAINED = {"complaint", "query", "media_enquiry", "personal_data", "harassment"}
+_AT_HANDLE_OR_YOU = re.compile(r"@|(?:you|u|ya|yer|your|ur|youre|you're)\b")
 #: threat rules loose enough to fire on play ("I'll END you on Tekken", "🔫 (water pistol)"): in a game, a fixture
 #: or an explicit joke the threat head must agree, and a weapon emoji needs ``threat_rule_floor`` anywhere; the
 #: precise ones (a bomb threat, a weapon brought in) decide alone
@@ -103,9 +104,10 @@ class Classifier:
                 # in play, a loose threat rule needs the model's agreement; a weapon emoji needs it always
                 # (issue 13: jokes, games and emoji were most of the rules' false alarms). A bare threat phrase
                 # outside play stands on its own: the head misses short ones ("I'm going to shoot you": 0.01)
-                p_threat, floor = head["threat"], cfg.threat_rule_floor
-                if p_threat < cfg.threat_threshold and (play or (h.name == "weapon_emoji" and p_threat < floor)):
-                    key, bar = ("threat_threshold", cfg.threat_threshold) if play else ("threat_rule_floor", floor)
+                p_threat, floor, bar = head["threat"], cfg.threat_rule_floor, cfg.threat_play_threshold
+                if (play and p_threat < bar) or (not play and h.name == "weapon_emoji" and p_threat < floor
+                                                 and p_threat < cfg.threat_threshold):
+                    key, bar = ("threat_play_threshold", bar) if play else ("threat_rule_floor", floor)
                     why = f"play {_rules.quote(play)}" if play else f"model threat={p_threat:.2f} < {floor:.2f}"
                     noted.append(replace(d, tier="noted", score=p_threat, threshold_key=key, threshold=bar,
                                          detail=f"{d.detail} ({why})".strip()))
@@ -133,10 +135,14 @@ class Classifier:
             needed_key, needed = alert_key, alert
             if explained and cfg.explained_post_threshold > needed:
                 needed_key, needed = "explained_post_threshold", cfg.explained_post_threshold
+            in_play = bool(name == "threat" and play and cfg.threat_play_threshold > needed)
+            if in_play:
+                needed_key, needed = "threat_play_threshold", cfg.threat_play_threshold
             if ph >= needed and not gate:
                 cats[name] = [Decision(name, "model", name, ph, needed_key, needed)]
             elif ph >= alert:
-                why = gate or f"a rule already explains it ({', '.join(explained)})"
+                why = gate or (f"play {_rules.quote(play)}" if in_play and play else
+                               f"a rule already explains it ({', '.join(explained)})")
                 possible.setdefault(name, []).append(
                     Decision(name, "model", name, ph, alert_key, alert, "possible", f"(lowered: {why})"))
             elif ph >= (concern := getattr(cfg, f"{name}_concern_threshold")):
@@ -163,8 +169,15 @@ class Classifier:
                     hate = Decision("hate", "model", "hate", p_hate, "hate_at_person_threshold",
                                     cfg.hate_at_person_threshold,
                                     detail=f"+ offensive={p_off:.2f} at '{at_person.group(0)}'")
-            if hate is None and p_hate >= cfg.hate_alone_threshold:
-                hate = Decision("hate", "model", "hate", p_hate, "hate_alone_threshold", cfg.hate_alone_threshold,
+            personal = bool(_AT_HANDLE_OR_YOU.match(at_person.group(0) if at_person else "")
+                            or _rules.NAMED_PERSON.search(norm))
+            # aimed at an @handle, "you" or a named person, the head alone must also reach hate_at_person_threshold:
+            # a personal insult ("@jones shut up you clown", 0.76) is harassment, not hate
+            alone_key, alone = "hate_alone_threshold", cfg.hate_alone_threshold
+            if personal and cfg.hate_at_person_threshold > alone:
+                alone_key, alone = "hate_at_person_threshold", cfg.hate_at_person_threshold
+            if hate is None and p_hate >= alone:
+                hate = Decision("hate", "model", "hate", p_hate, alone_key, alone,
                                 detail="(no group named: the head alone)")
             if hate is not None:
                 cats.setdefault("hate", []).append(hate)

@@ -72,7 +72,7 @@ class ClassifierConfig(BaseModel):
         "probability must also reach this value: keeps 'critical' for attacks, not topics.",
     )
     hate_alone_threshold: float = Field(
-        0.9,
+        0.75,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post is 'hate' (critical) on the head alone, "
@@ -102,7 +102,7 @@ class ClassifierConfig(BaseModel):
         "('killing me', 'killed it', 'dead proud') and there is no profanity.",
     )
     threat_threshold: float = Field(
-        0.4,
+        0.2,
         ge=0.0,
         le=1.0,
         description="Model threat probability at or above which a post is 'threat' (critical) when no rule "
@@ -123,13 +123,21 @@ class ClassifierConfig(BaseModel):
         description="A weapon emoji near a target ('🔪 @sam') raises a threat alert on its own only while the "
         "threat head scores at least this; below it the model reads the emoji as play and the rule's reason is "
         "shown as 'noted, raises nothing'. In a game, a fixture or an explicit joke ('on Tekken', 'cup final', "
-        "'jk') a threat phrase or a weapon emoji needs threat_threshold itself. Bare threat phrases outside play "
+        "'jk') a threat phrase or a weapon emoji needs threat_play_threshold. Bare threat phrases outside play "
         "and the precise threat rules (a bomb threat, a weapon brought in) always decide alone. 0 turns the "
         "check off.",
     )
+    threat_play_threshold: float = Field(
+        0.4,
+        ge=0.0,
+        le=1.0,
+        description="In a game, a fixture or an explicit joke, the threat head score a threat phrase or weapon "
+        "emoji needs to raise an alert (the model must agree it is meant). Kept apart from threat_threshold, "
+        "which is tuned low for posts with no play in them.",
+    )
 
     threat_concern_threshold: float = Field(
-        0.15,
+        0.2,
         ge=0.0,
         le=1.0,
         description="Model threat probability at or above which (and below threat_threshold) a post is a "
@@ -145,7 +153,7 @@ class ClassifierConfig(BaseModel):
         "clock.",
     )
     hate_possible_threshold: float = Field(
-        0.85,
+        0.75,
         ge=0.0,
         le=1.0,
         description="Model hate probability at or above which a post the hate gate holds back (no protected "
@@ -159,11 +167,11 @@ class ClassifierConfig(BaseModel):
         "(a complaint, a query, a media enquiry, personal data, harassment): those heads mistook some angry "
         "complaints for threats at 0.9.",
     )
-    harassment_head_threshold: float | None = _head_threshold("harassment", 0.8)
-    sexual_head_threshold: float | None = _head_threshold("sexual", 0.75)
+    harassment_head_threshold: float | None = _head_threshold("harassment", 0.65)
+    sexual_head_threshold: float | None = _head_threshold("sexual", 0.7)
     personal_data_head_threshold: float | None = _head_threshold("personal_data", 0.75)
     media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", 0.8)
-    complaint_head_threshold: float | None = _head_threshold("complaint", 0.45)
+    complaint_head_threshold: float | None = _head_threshold("complaint", 0.7)
     query_head_threshold: float | None = _head_threshold("query", 0.4)
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
     max_length: int = Field(64, ge=8, le=512, description="Tokens the model reads at once (it was trained on 64).")
