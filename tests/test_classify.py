@@ -101,6 +101,20 @@ class TestPublicApi:
         [short] = clf.classify_batch([fair], ["own"])
         assert short.severity is Severity.NONE
 
+    @pytest.mark.xfail(strict=True, reason="known: the int8 model quantises activations with one scale per call, so "
+                       "batch neighbours move a post's scores (training/README.md, fourth session); static "
+                       "quantisation with the next weights should mend it")
+    def test_every_head_is_the_same_whatever_the_batch(self, clf: Classifier) -> None:
+        text = "going to shoot you on Fortnite after school lol"
+        others = ["Hi, I'm a reporter at the Wirral Weekly. Could someone give us a comment on the flooding?",
+                  "Your school charged us £45 for a trip that got cancelled and still hasn't refunded.",
+                  "Oakfield used to be a proper English school. Now look at the Year 7 photo."]
+        [alone] = clf.classify_batch([text])
+        batched = clf.classify_batch([*others, text])[-1]
+        assert alone.severity == batched.severity
+        assert all(abs(alone.scores[c] - batched.scores[c]) < 0.05 for c in CATEGORIES), (alone.scores,
+                                                                                           batched.scores)
+
     def test_sources_must_match_texts(self, clf: Classifier) -> None:
         with pytest.raises(ValueError, match="sources"):
             clf.classify_batch(["a", "b"], ["own"])
