@@ -17,7 +17,6 @@ from watchtower.models import CATEGORIES, Classification, Decision, sort_categor
 SOURCES = ("own", "mention")
 #: categories whose rules explain a post well enough that the threat and safeguarding heads must be surer
 _EXPLAINED = {"complaint", "query", "media_enquiry", "personal_data", "harassment"}
-_AT_HANDLE_OR_YOU = re.compile(r"@|(?:you|u|ya|yer|your|ur|youre|you're)\b")
 #: threat rules loose enough to fire on play ("I'll END you on Tekken", "🔫 (water pistol)"): in a game, a fixture
 #: or an explicit joke the threat head must agree, and a weapon emoji needs ``threat_rule_floor`` anywhere; the
 #: precise ones (a bomb threat, a weapon brought in) decide alone
@@ -169,7 +168,7 @@ class Classifier:
                     hate = Decision("hate", "model", "hate", p_hate, "hate_at_person_threshold",
                                     cfg.hate_at_person_threshold,
                                     detail=f"+ offensive={p_off:.2f} at '{at_person.group(0)}'")
-            personal = bool(_AT_HANDLE_OR_YOU.match(at_person.group(0) if at_person else "")
+            personal = bool((at_person and _rules.ADDRESSEE.fullmatch(at_person.group(0)))
                             or _rules.NAMED_PERSON.search(norm))
             # aimed at an @handle, "you" or a named person, the head alone must also reach hate_at_person_threshold:
             # a personal insult ("@jones shut up you clown", 0.76) is harassment, not hate

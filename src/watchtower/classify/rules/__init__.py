@@ -20,6 +20,7 @@ from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
 from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, aware
 from watchtower.classify.rules.harassment import (
+    ADDRESSEE,
     INSULT_WORD,
     NAMED_PERSON,
     PERSON,
@@ -37,6 +38,7 @@ from watchtower.classify.rules.sexual import sexual_hits
 from watchtower.classify.rules.threat import threat_hits
 
 __all__ = [
+    "ADDRESSEE",
     "BUILTIN_RULE_CATEGORY",
     "IDENTITY",
     "IDIOM",

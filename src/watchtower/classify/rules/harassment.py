@@ -86,9 +86,13 @@ TARGET = _rx(
     rf"{_SCHOOL}\b|\b(?:boy|girl|kid|lad|lass) in (?:year|y) ?\d+\b|\byear \d+ (?:boy|girl|kid|lad)\b|\b(?:from|in) (?:year|y) ?\d+\b)"
 )
 
+#: Someone addressed: an @handle or "you" (the start of :data:`PERSON`).
+_ADDRESSEE = r"@\w+|\b(?:you|u|ur|your|you'?re|youre|ya|yer)\b"
+ADDRESSEE = _rx(_ADDRESSEE)
+
 #: An identifiable person (not just the school): a handle, a staff title, a pupil by year, "you".
 PERSON = _rx(
-    r"(?:@\w+|\b(?:you|u|ur|your|you'?re|youre|ya|yer|mr|mrs|miss|ms|sir|teacher|head ?teacher|headmaster|"
+    rf"(?:{_ADDRESSEE}|\b(?:mr|mrs|miss|ms|sir|teacher|head ?teacher|headmaster|"
     r"headmistress|the head|tutor|senco)\b|\b(?:boy|girl|kid|lad|lass) (?:in|from) (?:year|y) ?\d+\b|"
     r"\b(?:that|this|the) [a-z]+ (?:kid|boy|girl|lad|teacher)\b|\byear \d+ (?:boy|girl|kid|lad)\b|"
     r"\b(?:kid|boy|girl|lad|teacher) in (?:year|y) ?\d+\b|\bthat (?:kid|boy|girl|lad|teacher|woman|man)\b|"
