@@ -616,13 +616,13 @@ def m013_items_unique_per_school(db: Db) -> None:
     _rebuild_sqlite_table(db, "items", "m013", old_unique, new_unique, "m001 and m009")
 
 
-
 @migrations()
 def m014_retire_shared_webhook_health(db: Db) -> None:
     """Issue 16: webhook deliveries keep health per source (``webhook:<source>``). Before, every delivery shared one
     row, ``webhook:meta``; nothing writes it now, and left alone it would read as a source silent for ever
     (``watchtower status``, the silent-source watcher)."""
     db.execute("DELETE FROM source_health WHERE source_name = 'webhook:meta'")
+
 
 def _append_only_postgresql(db: Db, table: str, message: str) -> None:
     """PostgreSQL's spelling of m001's triggers: no UPDATE, DELETE or TRUNCATE of ``table``, as an integrity error
