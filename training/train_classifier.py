@@ -293,6 +293,8 @@ def main() -> int:
                 rows_known.append(known)
         log(f"{path.name}: {len(extra)} examples x {args.extra_repeat}")
     writer_cols = [heads.index(h) for h in heads if h != "offensive"]
+    # the writers' posts (or, with none, the training rows) set the int8 model's activation scales at export
+    calibration_source: list[list[int]] = []
     for path in args.writers:
         posts = read_writer(path)
         ids = encode([r["text"] for r in posts])
@@ -305,6 +307,7 @@ def main() -> int:
                 rows_y.append(yy)
                 rows_known.append(known)
         log(f"{path.name}: {len(posts)} writer posts x {args.writers_repeat}")
+        calibration_source.extend(ids)
 
     y_t = torch.tensor(rows_y)
     known_t = torch.tensor(rows_known)
@@ -399,12 +402,19 @@ def main() -> int:
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                       "probs": {0: "batch"}},
     )
-    from optimize_onnx import fuse_and_quantize
+    from optimize_onnx import QUANTISATION, activation_ranges, freeze_activation_scales, fuse_and_quantize
 
     args.out.mkdir(parents=True, exist_ok=True)
     int8 = args.out / "model.int8.onnx"
     # attention and GELU fused by onnxruntime's transformer optimiser first: the same outputs, faster on 2 cores
     fuse_and_quantize(fp32, int8)
+    # then each activation's scale fixed from the training posts, so a post's scores never depend on its batch
+    calibration_ids = sorted(calibration_source or train_ids, key=len)
+    if not calibration_ids:
+        raise SystemExit("no posts to calibrate the int8 model's activation scales on: give --writers")
+    freeze_activation_scales(int8, int8, activation_ranges(int8, (
+        tuple(t.numpy() for t in pad(calibration_ids[i : i + 32], pad_id))
+        for i in range(0, len(calibration_ids), 32))))
     tok.backend_tokenizer.save(str(args.out / "tokenizer.json"))
     shutil.copy(base / "README.md", args.work / "base_model_README.md")
 
@@ -435,8 +445,9 @@ def main() -> int:
         "output": "probs: float32[batch, heads], sigmoid probabilities in the order of 'heads'",
         "max_length": MAX_LENGTH,
         "prepare": {"emoji_names": EMOJI_NAMES},
-        "quantisation": "onnxruntime transformer optimiser (attention, GELU fused), then quantize_dynamic, QInt8, "
-        "per_channel=True",
+        "quantisation": QUANTISATION,
+        "activation_calibration": {"posts": len(calibration_ids), "margin": 0.0,
+                                   "files": [rel(p) for p in args.writers] or ["the training rows"]},
         "thresholds": thresholds,
         "val_metrics": metrics,
         "training": {

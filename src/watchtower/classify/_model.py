@@ -13,6 +13,7 @@ the model was trained on 64 tokens, and a long comment's dangerous sentence is o
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +61,24 @@ class OnnxModel:
         out = np.zeros((len(texts), len(self.heads)), dtype=np.float32)
         if not texts:
             return out
+        windows = self.windows(texts)
+        probs = np.zeros((len(windows), len(self.heads)), dtype=np.float32)
+        for x, mask, idx in self.batches([ids for _, ids in windows], batch_size):
+            probs[idx] = self.session.run(["probs"], {"input_ids": x, "attention_mask": mask})[0]
+        if len(windows) == len(texts):  # no post needed a second window
+            return probs
+        np.maximum.at(out, np.asarray([owner for owner, _ in windows]), probs)
+        return out
+
+    def windows(self, texts: list[str]) -> list[tuple[int, list[int]]]:
+        """The token ids the model reads, a window at a time, each with the index of the text it comes from."""
         prepared = [prepare(t, emoji_names=self.emoji_names) for t in texts]
-        ids: list[list[int]] = []
-        owner: list[int] = []
-        for i, enc in enumerate(self.tokenizer.encode_batch(prepared)):
-            for window in [enc, *enc.overflowing][: self.max_windows]:
-                ids.append(window.ids)
-                owner.append(i)
-        probs = np.zeros((len(ids), len(self.heads)), dtype=np.float32)
+        return [(i, window.ids) for i, enc in enumerate(self.tokenizer.encode_batch(prepared))
+                for window in [enc, *enc.overflowing][: self.max_windows]]
+
+    def batches(self, ids: list[list[int]], batch_size: int) -> Iterator[tuple[np.ndarray, np.ndarray, list[int]]]:
+        """The model's inputs: ``ids`` sorted by length and padded a batch at a time (so that padding, the main
+        waste on short posts, stays small), with the index in ``ids`` of each row."""
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
@@ -77,8 +88,4 @@ class OnnxModel:
             for row, i in enumerate(idx):
                 x[row, : len(ids[i])] = ids[i]
                 mask[row, : len(ids[i])] = 1
-            probs[idx] = self.session.run(["probs"], {"input_ids": x, "attention_mask": mask})[0]
-        if len(ids) == len(texts):  # no post needed a second window
-            return probs
-        np.maximum.at(out, np.asarray(owner), probs)
-        return out
+            yield x, mask, idx
