@@ -19,7 +19,7 @@ from watchtower import tuning
 from watchtower.actions import not_concern
 from watchtower.classify import load_classifier, rules
 from watchtower.classify._normalise import variants
-from watchtower.classify.config import ClassifierConfig
+from watchtower.classify.config import MODEL_THRESHOLD_KEYS, ClassifierConfig
 from watchtower.cli import main
 from watchtower.config import Config
 from watchtower.models import Decision, utcnow
@@ -243,3 +243,18 @@ class TestRecordsStayInStep:
                 if by in ("rule", "list") and name in rules.RULE_CATEGORY:
                     assert rules.RULE_CATEGORY[name] in out.categories, reason
         assert {"targeted_insult", "slur_lexicon", "hate_phrase"} <= seen
+
+    def test_every_threshold_a_model_score_is_held_to_is_advised_on(self) -> None:
+        """One list (``MODEL_THRESHOLD_KEYS``) names them for the advice and for training/tune_bands.py: every
+        [classifier] threshold is on it, and every key the classifier's records name is one of them."""
+        fields = {k for k in ClassifierConfig.model_fields if k.endswith(("_threshold", "_floor"))}
+        assert set(MODEL_THRESHOLD_KEYS) == fields
+        cfg = ClassifierConfig(query_head_threshold=None)
+        advised = [a.key for a in tuning.advise({}, cfg, min_marks=1)]
+        assert advised == [k for k in MODEL_THRESHOLD_KEYS if k != "query_head_threshold"]
+        assert {"threat_play_threshold", "hate_at_person_threshold", "unworded_offensive_threshold"} <= set(advised)
+        texts = [json.loads(x)["text"] for x in
+                 (Path(__file__).parent / "data" / "school_posts.jsonl").read_text().splitlines()]
+        named = {d.threshold_key for out in load_classifier().classify_batch(texts) for d in out.decisions
+                 if d.by == "model"}
+        assert named and named <= set(MODEL_THRESHOLD_KEYS), named - set(MODEL_THRESHOLD_KEYS)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchtower.classify.config import CATEGORY_HEADS, WRITER_HEADS, ClassifierConfig
+from watchtower.classify.config import CATEGORY_HEADS, MODEL_THRESHOLD_KEYS, ClassifierConfig
 from watchtower.models import ACTIONS, Decision
 
 #: actions that say the item was a real concern: every recorded action but "no action needed" and plain notes
@@ -105,10 +105,7 @@ def decisions(rows: Iterable[tuple[int, int, int, str | None]], cfg: ClassifierC
 
 def advise(by_key: dict[str, list[Judged]], cfg: ClassifierConfig, *, min_marks: int) -> list[Advice]:
     """One :class:`Advice` per tunable threshold, with a suggestion where the marks support one."""
-    keys = ("offensive_threshold", "unworded_offensive_threshold", "harassment_threshold", "school_target_threshold",
-            "hate_threshold", "hate_alone_threshold", "hate_at_person_threshold",
-            *(f"{head}_threshold" for head in CATEGORY_HEADS), *POSSIBLE_KEYS,
-            *(f"{head}_head_threshold" for head in WRITER_HEADS if getattr(cfg, f"{head}_head_threshold") is not None))
+    keys = [key for key in MODEL_THRESHOLD_KEYS if getattr(cfg, key) is not None]
     out = []
     for key in keys:
         a = Advice(key=key, current=float(getattr(cfg, key)), decisions=by_key.get(key, []))

@@ -18,6 +18,17 @@ from watchtower.classify.rules.lists import load as load_lists
 CATEGORY_HEADS = ("threat", "safeguarding")
 #: Model heads learned from the writers' school posts alone, each with a ``<head>_head_threshold`` key
 WRITER_HEADS = ("harassment", "sexual", "personal_data", "media_enquiry", "complaint", "query")
+#: Every ``[classifier]`` key that a model head's score is held to, as a classification's decision records name
+#: it: what `watchtower thresholds` advises on and training/tune_bands.py tunes (one list, so neither forgets a
+#: key). The ``<head>_head_threshold`` keys come last; unset, the head is not used.
+MODEL_THRESHOLD_KEYS = (
+    "offensive_threshold", "unworded_offensive_threshold", "idiom_threshold",
+    "harassment_threshold", "school_target_threshold",
+    "hate_threshold", "hate_alone_threshold", "hate_at_person_threshold", "hate_possible_threshold",
+    *(f"{head}_threshold" for head in CATEGORY_HEADS), *(f"{head}_concern_threshold" for head in CATEGORY_HEADS),
+    "explained_post_threshold", "threat_play_threshold", "threat_rule_floor",
+    *(f"{head}_head_threshold" for head in WRITER_HEADS),
+)
 
 
 def _head_threshold(category: str, default: float | None) -> Any:
@@ -160,7 +171,7 @@ class ClassifierConfig(BaseModel):
         "group named, no offensive language) is still a possible hate concern, raised to high.",
     )
     explained_post_threshold: float = Field(
-        0.4,
+        0.35,
         ge=0.0,
         le=1.0,
         description="The threat or safeguarding head's score needed when a rule already explains the post "
@@ -168,10 +179,10 @@ class ClassifierConfig(BaseModel):
         "complaints for threats at 0.9.",
     )
     harassment_head_threshold: float | None = _head_threshold("harassment", 0.65)
-    sexual_head_threshold: float | None = _head_threshold("sexual", 0.7)
+    sexual_head_threshold: float | None = _head_threshold("sexual", 0.65)
     personal_data_head_threshold: float | None = _head_threshold("personal_data", 0.75)
     media_enquiry_head_threshold: float | None = _head_threshold("media_enquiry", 0.8)
-    complaint_head_threshold: float | None = _head_threshold("complaint", 0.7)
+    complaint_head_threshold: float | None = _head_threshold("complaint", 0.75)
     query_head_threshold: float | None = _head_threshold("query", 0.4)
     batch_size: int = Field(32, ge=1, le=1024, description="Texts per model call (sorted by length first).")
     max_length: int = Field(64, ge=8, le=512, description="Tokens the model reads at once (it was trained on 64).")
