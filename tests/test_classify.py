@@ -101,10 +101,9 @@ class TestPublicApi:
         [short] = clf.classify_batch([fair], ["own"])
         assert short.severity is Severity.NONE
 
-    @pytest.mark.xfail(strict=True, reason="known: the int8 model quantises activations with one scale per call, so "
-                       "batch neighbours move a post's scores (training/README.md, fourth session); static "
-                       "quantisation with the next weights should mend it")
     def test_every_head_is_the_same_whatever_the_batch(self, clf: Classifier) -> None:
+        """The int8 model's activation scales are fixed at export (training/optimize_onnx.py): measured per call,
+        they made this joke a critical threat in a file of posts and not alone."""
         text = "going to shoot you on Fortnite after school lol"
         others = ["Hi, I'm a reporter at the Wirral Weekly. Could someone give us a comment on the flooding?",
                   "Your school charged us £45 for a trip that got cancelled and still hasn't refunded.",
@@ -112,8 +111,8 @@ class TestPublicApi:
         [alone] = clf.classify_batch([text])
         batched = clf.classify_batch([*others, text])[-1]
         assert alone.severity == batched.severity
-        assert all(abs(alone.scores[c] - batched.scores[c]) < 0.05 for c in CATEGORIES), (alone.scores,
-                                                                                           batched.scores)
+        assert all(abs(alone.scores[c] - batched.scores[c]) < 1e-4 for c in CATEGORIES), (alone.scores,
+                                                                                          batched.scores)
 
     def test_sources_must_match_texts(self, clf: Classifier) -> None:
         with pytest.raises(ValueError, match="sources"):
