@@ -68,6 +68,8 @@ class TestAwarenessGate:
         "Rehearsals for the school play continue after half term",
         "In PSHE this week pupils learned about consent",
         "Food tech: Year 8 had a knife skills lesson today",
+        "CALM helpline 0800 58 58 58, 5pm to midnight",
+        "Year 11 bake sale for Mind on Friday, brownies 50p",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -84,6 +86,9 @@ class TestAwarenessGate:
         "stop the drama or you'll regret it",
         "in the workshop he pulled a blade on me",
         "that new science teacher better sleep with the lights on",
+        "does it hurt much to drown? the river is so calm at 6am",   # CALM, Mind and Shout are everyday words too
+        "you'll shout at my daughter once more and see what happens",
+        "my mind at 3am: nobody would notice if I was gone",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
@@ -173,6 +178,16 @@ class TestShippedLists:
         ("these bog trotters moving into the old school house", "list:anti_irish_slurs 'bog trotters'"),
         ("romanians are all parasites, the school lets them in",
          "list:group_as_vermin 'romanians are all parasites'"),
+        ("after training i'm going to break dylan's legs", "list:break_a_body_part 'i'm going to break dylan's legs'"),
+        ("that ref deserves a bullet", "list:deserves_a_bullet 'deserves a bullet'"),
+        ("we'll burn their clubhouse to the ground", "list:arson_intent 'we'll burn their clubhouse to the ground'"),
+        ("how many co-codamol would be enough, just wondering",
+         "list:overdose_method_question 'how many co-codamol would be enough'"),
+        ("how long does it take to bleed out", "list:dying_method_question 'how long does it take to bleed out'"),
+        ("cute girl on the left, how old is she? got her insta?",
+         "list:childs_age_and_contact 'how old is she? got her insta'"),
+        ("successful man seeking college girls, allowance for the right one",
+         "list:sugar_dating_pupils 'seeking college girls, allowance'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -201,6 +216,12 @@ class TestShippedLists:
         "Pride assembly today: rainbow flags and a talk from our LGBT+ society",
         "Year 10 PSHE session on pro-ana websites and how to report them",   # an awareness post
         "we're going to catch the bus to the match",
+        "i'm going to break my own record at sports day",          # no one else's body
+        "Year 9 tried the egg drop: how many layers of bubble wrap would it take?",
+        "we burn the old christmas trees down at the allotment every january? no, we compost them",
+        "How many paracetamol can a 10 year old have for a temperature? Asking before I ring 111",
+        "what's the best way to go to the museum from the station?",
+        "How old is she now? Give her my love and I'll message her mum on WhatsApp",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

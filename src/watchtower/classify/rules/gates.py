@@ -85,8 +85,11 @@ _AWARENESS: tuple[_Gated, ...] = (
        "school class nativity year y drama christmas summer end leavers ks production performance staging adaptation "
        "rehearsal rehearsals book novel text play poem reading studying studied read"),
     # signposting support: "call Samaritans on 116 123", "Childline 0800 1111", "the mental health charity Mind"
-    _g(r"\b(?:samaritans|childline|nspcc|kooth|papyrus|young ?minds|shout|mind|calm|hopeline(?:uk)?)"
+    # (Shout, Mind and CALM are also everyday words: "calm at 6am", "mind on the exam", "shout at": only as a
+    # helpline, a number or a website)
+    _g(r"\b(?:samaritans|childline|nspcc|kooth|papyrus|young ?minds|hopeline(?:uk)?)"
        r"(?: (?:helpline|on|at|free|freephone|is (?:free|available|there)|are (?:available|there|free)|\(|website|\d))|"
+       r"\b(?:shout|mind|calm)(?: (?:helpline|infoline|on \d|free|freephone|website|\(|\d))|\b(?:for|raising for|in aid of) @?(?:mind|calm)\b(?! (?:games?|reading|your|yourself|you))|@(?:mind|calm)\b|"
        r"\b(?:call|ring|contact|text|phone|speak to|talk to|reach out to|visit) (?:the )?(?:samaritans|childline|nspcc|"
        r"kooth|papyrus|young ?minds|shout 85258|mind|calm|hopeline(?:uk)?)\b|"
        r"\b(?:support|help|advice|information) (?:is |are )?(?:available|also available) (?:from|at|via|through)\b|"
