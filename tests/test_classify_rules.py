@@ -310,3 +310,41 @@ note = "Local word for a gun, from our PCSO"
         err = capsys.readouterr().err
         assert "classifier.lists_file" in err
         assert f"{bad}, entry 1 (id 'local_slang'): pattern is not a valid regular expression" in err
+
+
+class TestWordsWithAnotherSense:
+    """A rule's word used in its everyday sense raises nothing; the same word meant as harm still does."""
+
+    def names(self, text: str) -> set[str]:
+        n = norm(text)
+        return {h.name for h in rules.detect(n, variants(text), "mention", ClassifierConfig())}
+
+    @pytest.mark.parametrize("text", [
+        "bus driver did a 3 point turn in a field, we nearly ended up in the dyke",   # Fenland: a ditch
+        "Year 6 walked a stretch of Offa's Dyke for geography",
+        "faggots and peas for school dinner on Thursday, a Black Country classic",
+    ])
+    def test_a_ditch_an_earthwork_or_a_meatball_is_not_a_slur(self, text: str) -> None:
+        assert "slur_lexicon" not in self.names(text)
+
+    def test_the_slur_beside_the_ditch_still_counts(self) -> None:
+        assert "slur_lexicon" in self.names("fell in the dyke lol. shut up you dyke")
+
+    def test_killing_myself_laughing_is_not_self_harm(self) -> None:
+        assert "self_harm" not in self.names("killing myself laughing at sir trying to use the smartboard 🤣")
+        assert "self_harm" in self.names("i keep thinking about killing myself")
+
+    def test_going_off_to_die_in_the_library_tells_no_one_to_die(self) -> None:
+        assert "incitement_to_self_harm" not in self.names("mocks back. going to go and die quietly in the library")
+        assert "incitement_to_self_harm" in self.names("nobody likes you, just go and die")
+
+    def test_a_knife_kill_in_a_game_is_not_a_weapon(self) -> None:
+        assert "weapon" not in self.names("is it bad i got a knife kill on cs2 in the school library")
+        assert "weapon" in self.names("he's got a knife in his bag at school")
+
+    @pytest.mark.parametrize("text", [
+        "PSHE this week: how gangs groom young people into county lines through 'easy money' offers",
+        "RSE: consent, and what to do if someone pressures you to send nudes",
+    ])
+    def test_a_lessons_heading_makes_an_awareness_post(self, text: str) -> None:
+        assert rules.aware(norm(text))

@@ -33,6 +33,10 @@ _EVENT = (
 #: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
 #: you after the play", "my mind is made up, I'm ending it after history", "I'll teach him a lesson" are not.
 _AWARENESS: tuple[_Gated, ...] = (
+    # a lesson's heading: "PSHE this week: how gangs groom...", "RSE: consent and what to do if..."
+    _g(r"\b(?:pshe|pshee|pshce|rse|rshe|citizenship|e-?safety|online safety)(?: lessons?| sessions?| days?| week)?"
+       r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: ",
+       "pshe pshee pshce rse rshe citizenship esafety e safety online"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
     _g(rf"\b{_TOPIC}(?: awareness)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "

@@ -54,9 +54,19 @@ def _slur_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(alts) + r")(?![a-z])", re.IGNORECASE)
 
 
+#: Where a word on the slur list means something else: a dyke as a ditch, a bank or an earthwork ("the bus nearly
+#: ended up in the dyke", Offa's Dyke) and faggots the meatballs ("faggots and peas"). Those words are blanked
+#: before the list is read, so the same word elsewhere in the post still counts.
+_NOT_A_SLUR = re.compile(
+    r"\b(?:in|into|through|down|across|over|along|off|by|up|out of|on) the dykes?\b|"
+    r"\b(?:offa'?s|devil'?s|grim'?s|fleam|car|wans) ?dyke\b|\bdykes? (?:road|lane|bank|drain|end|farm|house|side)\b|"
+    r"\bfaggots? (?:and|n|&|with) (?:peas|gravy|mash|chips|onion)|\b(?:pork|brains'?|homemade|butcher'?s) faggots?\b"
+)
+
+
 def hate_hits(norm: str) -> list[Hit]:
     hits = named_hits("hate", _HATE_PHRASES, norm)
-    if m := _slur_pattern().search(norm):
+    if m := _slur_pattern().search(_NOT_A_SLUR.sub(" ", norm)):
         # report which term without repeating the slur in full in emails
         word = m.group(0)
         hits.append(Hit("hate", "slur_lexicon", f"'{word[0]}{'*' * max(len(word) - 2, 1)}{word[-1]}'"))

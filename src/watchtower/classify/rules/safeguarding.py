@@ -9,7 +9,7 @@ from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _rx, named
 from watchtower.classify.rules.gates import aware
 
 _SELF_HARM = _g(
-    r"\b(?:kill(?:ing)? my ?self|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
+    r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
     r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:want|wanted|going|gonna|need) to (?:die|end it)(?! (?:of|laughing|lol|lmao))|"
     r"wanna die(?! (?:of|laughing|lol|lmao))|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
@@ -44,7 +44,7 @@ _SELF_HARM_OTHER = _g(
 )
 _SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|suicid\w+|overdose)\b", "self selfharm selfharming overdose", "suicid")
 _INCITE_SELF_HARM = _g(
-    r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
+    r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|(?<!going to )(?<!gonna )(?<!i'll )(?<!ill )(?<!i will )go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
     r"hang (?:yo)?ur ?self|drink bleach|go jump off|nobody would miss (?:you|u)|do (?:us|everyone) a favou?r and die)\b",
     "kys kill k yourself urself ur your die neck hang bleach jump miss favour favor"
 )
