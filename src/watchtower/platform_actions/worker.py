@@ -107,11 +107,11 @@ class PlatformActionWorker:
         if cfg.actions.dry_run:
             await self._finish(row, "dry_run", self.clock(), result={"would": row["plan"]})
             return True
-        spec = await self.store.read(lambda db: _spec(db, row))
+        spec, school = await self.store.read(lambda db: _spec(db, row))
         try:
-            source = str(row["source_name"])
-            if cfg.school_of_source(source) is None:  # a row asked for before webhook items had their source
-                source = await self.store.read(lambda db: _item_schools_source(db, cfg, row))
+            # the source that saw the item acts, else its school's source of that platform (a row asked for before
+            # webhook items were kept under their source names no source: ``webhook:meta``)
+            source = acting_source(cfg, row["platform"], str(row["source_name"]), school).name
             client = self.client(row["platform"], source)
             answer = await client.perform(spec)
         except ActionTransient as exc:
@@ -175,7 +175,8 @@ def _requeue(action_id: int, now: datetime) -> Callable[[Any], None]:
     return lambda db: repo.requeue_platform_action(db, action_id, now=now)
 
 
-def _spec(db: Any, row: dict[str, Any]) -> ActionSpec:
+def _spec(db: Any, row: dict[str, Any]) -> tuple[ActionSpec, str | None]:
+    """The action as the client needs it, and the school of its item (None without an item)."""
     item = repo.get_item(db, row["item_id"]) if row["item_id"] is not None else None
     params = json.loads(row["params"] or "{}")
     extra: dict[str, Any] = {}
@@ -190,14 +191,7 @@ def _spec(db: Any, row: dict[str, Any]) -> ActionSpec:
     return ActionSpec(
         action_id=row["id"], kind=row["kind"], platform=row["platform"], source_name=row["source_name"],
         target_id=row["target_id"], dedup_key=row["dedup_key"], text=params.get("text"),
-        author_handle=None if item is None else item.author_handle, extra=extra)
-
-
-def _item_schools_source(db: Any, config: Config, row: dict[str, Any]) -> str:
-    """For a row kept under a name no source has (asked for before webhook items were kept under their source:
-    ``webhook:meta``), the source of the item's school that acts (NotPossible if it has none)."""
-    found = db.execute("SELECT school FROM items WHERE id = ?", [row["item_id"]]).fetchone()
-    return str(acting_source(config, row["platform"], row["source_name"], found[0] if found else None).name)
+        author_handle=None if item is None else item.author_handle, extra=extra), None if item is None else item.school
 
 
 # --- the daemon's background job -------------------------------------------------------------------
