@@ -35,11 +35,10 @@ def assert_critical(c: Classification, category: str) -> None:
     assert category in c.categories and c.severity is Severity.CRITICAL, (c.categories, c.reasons)
 
 
-#: Look-alikes the threat and safeguarding heads (weights minilm6-mt-20261121-1234) score above 0.95, and two that
-#: came back when the int8 model's activation scales were fixed (-0651-static): read without the noise of a per-call
-#: scale, the threat head scores the Fortnite joke 0.56 (over the play bar, 0.4) and the toy-gun notice 0.22 (over
-#: the alert, 0.2). They are kept here as known false alarms, strict: when a retrained model gets them right, the
-#: mark must go.
+#: Look-alikes the threat and safeguarding heads (weights minilm6-mt-20261121-1234) score above 0.95, one that came
+#: back when the int8 model's activation scales were fixed (read without the noise of a per-call scale, the threat
+#: head scores the Fortnite joke over the play bar, 0.4) and one -1303 raises again. They are kept here as known false
+#: alarms, strict: when a retrained model gets them right, the mark must go.
 HEAD_FALSE_ALARM = pytest.mark.xfail(strict=True, reason="known false alarm of the threat/safeguarding head")
 
 
@@ -165,8 +164,7 @@ class TestThreat:
             pytest.param("If it rains I'll be waiting for her outside the gates", marks=HEAD_FALSE_ALARM),
             "He's getting kicked off the team if he misses training again",
             "Year 5 are going to smash the times tables challenge this week",
-            pytest.param("Please don't let children bring fidget spinners or toy guns into school",
-                         marks=HEAD_FALSE_ALARM),
+            "Please don't let children bring fidget spinners or toy guns into school",  # a false alarm of -0651 only
             "Nerf guns at school are banned from Monday",
             "Tomorrow is the day the Year 6s find out their SATs results!",
             "The cake didn't make it home in one piece!",
@@ -304,7 +302,8 @@ class TestSafeguarding:
             "If you are ever worried about a child, contact our DSL Mrs Khan on the school number",
             "Our DSL is Mrs Khan. Safeguarding week starts Monday",
             "Grandad keeps giving my daughter sweets before tea!",
-            "he hurt himself playing football at lunch, is he ok?",  # a false alarm of -2200/-0435, cleared by -0651
+            # a false alarm of -2200/-0435, cleared by -0651, back with -1303 (safeguarding head 0.63)
+            pytest.param("he hurt himself playing football at lunch, is he ok?", marks=HEAD_FALSE_ALARM),
             "My son ran away with the prize at sports day!",
             "Year 3 pupils have been cutting and sticking all afternoon",
             "I've been cutting out paper snowflakes with Year 1",
@@ -442,7 +441,12 @@ class TestHate:
         assert "harassment" not in cats(clf, "Mr Wilson was sacked as captain of the staff quiz team", "mention")
         assert "harassment" not in cats(clf, "Mr Davies was arrested by the brilliant Year 2 police role play", "own")
 
-    @pytest.mark.parametrize("text", ["@jones shut up you clown", "@jones go and cry about it loser"])
+    @pytest.mark.parametrize("text", [
+        # -1303's hate head scores this insult 0.86, over hate_at_person_threshold (0.8; 0.9 lost critical hate posts
+        # on the calibration writers): a named false alarm until a model gets it right
+        pytest.param("@jones shut up you clown", marks=pytest.mark.xfail(strict=True, reason="known false alarm of "
+                                                                         "the hate head (-1303: 0.86)")),
+        "@jones go and cry about it loser"])
     def test_a_personal_insult_at_a_handle_is_harassment_not_hate(self, clf: Classifier, text: str) -> None:
         """Found by hand: the hate head's 0.48 on 'shut up you clown' made a critical hate alert."""
         c = cats(clf, text, "mention")

@@ -16,6 +16,8 @@ from watchtower.classify import ClassifierConfig, load_classifier
 from watchtower.models import Severity
 
 NEVER, ALWAYS = 1.0, 0.0
+#: the hate head alone kept out of tests of the threat and safeguarding bands (-1303 scores the canal post 0.77)
+HATE_OFF = {"hate_alone_threshold": NEVER, "hate_possible_threshold": NEVER}
 
 
 def classify(text: str, source: str = "mention", **thresholds: float):  # type: ignore[no-untyped-def]
@@ -25,7 +27,8 @@ def classify(text: str, source: str = "mention", **thresholds: float):  # type: 
 class TestTheBand:
     def test_a_score_in_the_band_below_the_alert_is_a_possible_concern_raised_to_high(self) -> None:
         out = classify("we should all meet up by the canal later", safeguarding_threshold=NEVER,
-                       safeguarding_concern_threshold=ALWAYS, threat_threshold=NEVER, threat_concern_threshold=NEVER)
+                       safeguarding_concern_threshold=ALWAYS, threat_threshold=NEVER, threat_concern_threshold=NEVER,
+                       **HATE_OFF)
         assert "safeguarding" not in out.categories
         assert out.possible == ["safeguarding"]
         assert out.severity == Severity.HIGH
@@ -44,7 +47,7 @@ class TestTheBand:
     def test_a_concern_the_model_is_sure_of_is_an_alert_not_a_possible_concern(self) -> None:
         out = classify("we should all meet up by the canal later", threat_threshold=ALWAYS,
                        threat_concern_threshold=ALWAYS, safeguarding_threshold=NEVER,
-                       safeguarding_concern_threshold=NEVER)
+                       safeguarding_concern_threshold=NEVER, **HATE_OFF)
         assert out.categories == ["threat"] and out.possible == []
         assert out.severity == Severity.CRITICAL
 
