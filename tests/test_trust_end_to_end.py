@@ -30,8 +30,8 @@ from watchtower.store.db import Location
 ENV = {"WATCHTOWER_LINK_KEY": secrets.token_urlsafe(32)}
 
 #: each school's comments feed: (guid, author, text). Hillside's safeguarding post and Riverside's abuse
-#: disclosure are critical; the insult naming Hillside is harassment of the school at Hillside and merely
-#: offensive at Oakfield (whose classifier does not know Hillside's name).
+#: disclosure are critical; the insult naming Hillside is aimed at the school at Hillside, and at Oakfield (whose
+#: classifier does not know Hillside's name) at no school of its own.
 POSTS: dict[str, list[tuple[str, str, str]]] = {
     "oakfield": [
         ("oak-1", "Sarah", "Lovely concert last night, well done everyone!"),
@@ -93,6 +93,10 @@ def items_by_guid(store: Location) -> dict[str, dict[str, Any]]:
     # a bare guid is kept as "<feed url>#guid=<guid>" (unique only in its own feed)
     out = {pid.rsplit("#guid=", 1)[-1]: {"id": i, "school": s, "categories": c or "[]"}
            for i, pid, s, c in cur.fetchall()}
+    for item in out.values():
+        row = db.execute("SELECT reasons FROM classifications WHERE item_id = ? ORDER BY id DESC LIMIT 1",
+                         [item["id"]]).fetchone()
+        item["reasons"] = row[0] if row else "[]"
     db.close()
     return out
 
@@ -132,10 +136,11 @@ async def test_a_trust_of_three_schools_routes_each_post_to_its_own_school_and_s
     for school, posts in POSTS.items():
         for guid, _, _ in posts:
             assert items[guid]["school"] == school, guid
-    # the classifier's "the school" is the item's school: the insult naming Hillside is harassment of Hillside
-    # only where Hillside is the school
+    # the classifier's "the school" is the item's school: the insult naming Hillside is aimed at the school only
+    # where Hillside is the school (the harassment head may still call it harassment anywhere: it knows no names)
     assert "harassment" in items["hill-3"]["categories"]
-    assert "harassment" not in items["oak-2"]["categories"]
+    assert "target 'hillside primary'" in items["hill-3"]["reasons"]
+    assert "target 'hillside primary'" not in items["oak-2"]["reasons"]
     assert "safeguarding" in items["hill-1"]["categories"] and "safeguarding" in items["river-1"]["categories"]
 
     sent = mails(catcher)
