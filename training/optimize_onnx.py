@@ -117,7 +117,7 @@ def freeze_activation_scales(int8: Path, out: Path, ranges: dict[str, tuple[floa
         nodes.append(helper.make_node("QuantizeLinear", [node.input[0], scale_name, zp_name], [quantized],
                                       name=node.name.replace("_QuantizeLinear", "") + "_StaticQuantizeLinear"))
     del graph.node[:]
-    graph.node.extend(_integer_to_float(nodes, {i.name for i in graph.initializer} | set(ranges)))
+    graph.node.extend(_integer_to_float(nodes, {i.name for i in graph.initializer}))
     onnx.checker.check_model(model)
     onnx.save(model, str(out))
 

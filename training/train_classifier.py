@@ -8,8 +8,9 @@ training/data (every tweet is a negative for them). All at once, so one epoch co
 
 After each epoch the offensive and hate validation sets are scored and the best epoch (offensive val
 macro-F1 at its tuned threshold) is kept. The kept model is exported to ONNX (legacy exporter), quantised
-to int8 per channel with onnxruntime dynamic quantisation (per-tensor lost more F1), scored again with
-onnxruntime, and the thresholds are tuned on the int8 outputs, which are what Watchtower runs.
+to int8 per channel with onnxruntime dynamic quantisation (per-tensor lost more F1), its activation scales fixed
+on the writers' posts (``optimize_onnx.freeze_activation_scales``: a post then scores the same in any batch),
+scored again with onnxruntime, and the thresholds are tuned on the int8 outputs, which are what Watchtower runs.
 
 Run from the project root (see training/README.md for the exact command and the measured results):
 
