@@ -110,7 +110,8 @@ class Harness:
         """A fresh worker, as after a restart (no memory but the database)."""
         return PlatformActionWorker(
             store=self.store, config=lambda: self.config,
-            clients=lambda p, s: build_client(self.config, p, s, self.session, ENV), clock=self.clock)
+            clients=lambda p, s, school: build_client(self.config, p, s, self.session, ENV, school=school),
+            clock=self.clock)
 
     async def rows(self, item_id: int) -> list[dict[str, Any]]:
         return await self.store.read(lambda db: repo.platform_actions_for_item(db, item_id))

@@ -65,7 +65,8 @@ class Trust:
         self.daemon, self.fake, self.clock = daemon, fake, clock
         self.worker = PlatformActionWorker(
             store=daemon.store, config=lambda: daemon.config,
-            clients=lambda p, s: build_client(daemon.config, p, s, session, ENV), clock=clock)
+            clients=lambda p, s, school: build_client(daemon.config, p, s, session, ENV, school=school),
+            clock=clock)
 
     async def deliver(self, payload: dict[str, Any]) -> None:
         """What the receiver does with a signed delivery: route each entry to its account, store it."""

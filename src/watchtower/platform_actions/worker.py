@@ -32,7 +32,7 @@ from watchtower.platform_actions.model import (
     ActionTransient,
     NotPossible,
 )
-from watchtower.platform_actions.registry import acting_source, build_client
+from watchtower.platform_actions.registry import build_client
 from watchtower.store import Store, repo
 from watchtower.timeutil import parse_ts
 from watchtower.wake_loop import run_wake_loop
@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 #: what the item's history says when an action is done (models.ACTIONS)
 RECORDED_AS = {"hide": "hidden", "delete": "deleted", "ban": "blocked_reported", "reply": "replied"}
 
-ClientFactory = Callable[[str, str], ModerationClient]
+#: (platform, the row's source name, the item's school) -> the client whose token acts (build_client resolves the
+#: source: the one that saw the item, else its school's source of that platform)
+ClientFactory = Callable[[str, str, str | None], ModerationClient]
 
 
 def retry_delay(attempts: int, first: float, maximum: float) -> float:
@@ -60,12 +62,12 @@ class PlatformActionWorker:
         self.clock = clock
         self.wake = asyncio.Event()
         self.log = get_logger(component="platform_actions")
-        self._cache: dict[tuple[str, str], ModerationClient] = {}
+        self._cache: dict[tuple[str, str, str | None], ModerationClient] = {}
 
-    def client(self, platform: str, source_name: str) -> ModerationClient:
-        key = (platform, source_name)
+    def client(self, platform: str, source_name: str, school: str | None) -> ModerationClient:
+        key = (platform, source_name, school)
         if key not in self._cache:
-            self._cache[key] = self.clients(platform, source_name)
+            self._cache[key] = self.clients(platform, source_name, school)
         return self._cache[key]
 
     async def recover(self) -> None:
@@ -109,10 +111,7 @@ class PlatformActionWorker:
             return True
         spec, school = await self.store.read(lambda db: _spec(db, row))
         try:
-            # the source that saw the item acts, else its school's source of that platform (a row asked for before
-            # webhook items were kept under their source names no source: ``webhook:meta``)
-            source = acting_source(cfg, row["platform"], str(row["source_name"]), school).name
-            client = self.client(row["platform"], source)
+            client = self.client(row["platform"], str(row["source_name"]), school)
             answer = await client.perform(spec)
         except ActionTransient as exc:
             attempts = int(row["attempts"]) + 1
@@ -200,10 +199,10 @@ _WORKERS: weakref.WeakKeyDictionary[Any, PlatformActionWorker] = weakref.WeakKey
 
 
 def daemon_clients(daemon: Any) -> ClientFactory:
-    def make(platform: str, source_name: str) -> ModerationClient:
+    def make(platform: str, source_name: str, school: str | None) -> ModerationClient:
         session: aiohttp.ClientSession | None = daemon.session
         environ: Mapping[str, str] = daemon.environ
-        return build_client(daemon.config, platform, source_name, session, environ)
+        return build_client(daemon.config, platform, source_name, session, environ, school=school)
 
     return make
 
