@@ -18,7 +18,6 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -32,22 +31,18 @@ CHECK = ["lovely sports day, well done everyone!", "i don't want to be here anym
          "going to shoot you on Fortnite after school lol", "the school should be ashamed of that decision " * 4]
 
 
-def _weight_scale(nodes: list[Any], node: Any, init: dict[str, np.ndarray]) -> np.ndarray:
-    """The per-channel scale of a ``MatMulInteger``'s int8 weight (dynamic quantisation): the initialiser in the
-    ``Mul`` that makes the scales product for the ``Mul`` after the ``Cast`` after the node."""
-    cast = next(n for n in nodes if node.output[0] in n.input)
-    mul = next(n for n in nodes if cast.output[0] in n.input)
-    scales = next(n for n in nodes if mul.input[1] in n.output)
-    return init[next(i for i in scales.input if i in init)]
-
-
 def state_from_onnx(path: Path) -> dict[str, np.ndarray]:
     """Parameter name -> fp32 array, for every parameter the ONNX model holds (activation scales frozen or not)."""
     import onnx
     from onnx import numpy_helper
+    from optimize_onnx import matmul_chains
 
-    nodes = list(onnx.load(str(path)).graph.node)
-    init = {i.name: numpy_helper.to_array(i) for i in onnx.load(str(path)).graph.initializer}
+    graph = onnx.load(str(path)).graph
+    nodes = list(graph.node)
+    init = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    # dynamic quantisation: the weight's per-channel scale is the initialiser in the Mul that makes the scales product
+    weight_scale = {id(matmul): init[next(i for i in scales.input if i in init)]
+                    for matmul, _, _, scales in matmul_chains(nodes)}
     out = {name: value for name, value in init.items()
            if value.dtype == np.float32 and value.ndim and not name.startswith(("/", "onnx::"))}
     for node in nodes:
@@ -64,7 +59,7 @@ def state_from_onnx(path: Path) -> dict[str, np.ndarray]:
             dynamic = node.op_type == "MatMulInteger"
             weight = init[node.input[1]].astype(np.float32)
             zero = init[node.input[3] if dynamic else node.input[5]].astype(np.float32)
-            scale = _weight_scale(nodes, node, init) if dynamic else init[node.input[3]]
+            scale = weight_scale[id(node)] if dynamic else init[node.input[3]]
             path = node.name.removeprefix("/").split("/MatMul")[0]
             key = "heads" if "/heads/" in node.name else path.replace("/", ".")
             out[f"{key}.weight"] = ((weight - zero.reshape(1, -1)) * scale.reshape(1, -1)).T.copy()

@@ -122,20 +122,15 @@ def freeze_activation_scales(int8: Path, out: Path, ranges: dict[str, tuple[floa
     onnx.save(model, str(out))
 
 
-def _integer_to_float(nodes: list[Any], constants: set[str]) -> list[Any]:
-    """``MatMulInteger -> Cast -> Mul(a_scale * b_scale)`` as one ``MatMulIntegerToFloat`` (com.microsoft).
-
-    onnxruntime fuses this chain itself only when the activation's scale comes from a ``DynamicQuantizeLinear``;
-    with a fixed scale it would run three operators where one does (about 10 % of the model's time)."""
-    from onnx import helper
-
+def matmul_chains(nodes: list[Any]) -> list[tuple[Any, Any, Any, Any]]:
+    """Each ``MatMulInteger -> Cast -> Mul(x, scales)`` chain that dynamic quantisation writes, where ``scales`` is
+    the ``Mul`` of the activation's and the weight's scale: ``(matmul, cast, mul, scales)``."""
     producer = {out: n for n in nodes for out in n.output}
     consumers: dict[str, list[Any]] = {}
     for n in nodes:
         for name in n.input:
             consumers.setdefault(name, []).append(n)
-    replaced: dict[int, Any] = {}
-    dropped: set[int] = set()
+    chains = []
     for n in nodes:
         if n.op_type != "MatMulInteger" or len(consumers.get(n.output[0], [])) != 1:
             continue
@@ -144,7 +139,22 @@ def _integer_to_float(nodes: list[Any], constants: set[str]) -> list[Any]:
             continue
         mul = consumers[cast.output[0]][0]
         scales = producer.get(mul.input[1]) if mul.op_type == "Mul" and mul.input[0] == cast.output[0] else None
-        if scales is None or scales.op_type != "Mul" or not all(i in constants for i in scales.input):
+        if scales is not None and scales.op_type == "Mul":
+            chains.append((n, cast, mul, scales))
+    return chains
+
+
+def _integer_to_float(nodes: list[Any], constants: set[str]) -> list[Any]:
+    """``MatMulInteger -> Cast -> Mul(a_scale * b_scale)`` as one ``MatMulIntegerToFloat`` (com.microsoft).
+
+    onnxruntime fuses this chain itself only when the activation's scale comes from a ``DynamicQuantizeLinear``;
+    with a fixed scale it would run three operators where one does (about 10 % of the model's time)."""
+    from onnx import helper
+
+    replaced: dict[int, Any] = {}
+    dropped: set[int] = set()
+    for n, cast, mul, scales in matmul_chains(nodes):
+        if not all(i in constants for i in scales.input):
             continue
         a_scale, b_scale = scales.input
         a, b, a_zero_point, b_zero_point = n.input
