@@ -57,6 +57,7 @@ class TestNormalisation:
             ("i want 2 die", "i want to die"),
             ("ur dead 💀 after school", "ur dead after school"),
             ("d i e", "die"),
+            ("full of r e t @ r d s", "full of retards"),   # a look-alike symbol among spaced letters
         ],
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:

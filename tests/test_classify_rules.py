@@ -70,6 +70,9 @@ class TestAwarenessGate:
         "Food tech: Year 8 had a knife skills lesson today",
         "CALM helpline 0800 58 58 58, 5pm to midnight",
         "Year 11 bake sale for Mind on Friday, brownies 50p",
+        "Year 6 drugs education: what county lines means and how to say no",
+        "Year 11 Sociology: crime and deviance, and why young men carry knives",
+        "Criminology: county lines and how exploitation works, from a speaker who lived it",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -101,6 +104,7 @@ class TestIdiomGate:
         "this homework is killing me", "the choir killed it", "the cake sale went down a bomb",
         "what a massacre, 8-0 to the under 12s", "you absolutely slayed", "Year 5 smashed the times tables challenge",
         "he's getting kicked off the team if he misses training again", "I could murder a brew",
+        "I'm going to die on that hill by the SS Great Britain",
     ])
     def test_figures_of_speech_are_idioms(self, text: str) -> None:
         assert rules.IDIOM.search(norm(text))
@@ -188,6 +192,14 @@ class TestShippedLists:
          "list:childs_age_and_contact 'how old is she? got her insta'"),
         ("successful man seeking college girls, allowance for the right one",
          "list:sugar_dating_pupils 'seeking college girls, allowance'"),
+        ("open evening at the jewish school? 6MWE", "list:holocaust_wish '6mwe'"),
+        ("shame hitler didn't finish the job", "list:holocaust_wish 'shame hitler didn't finish the job'"),
+        ("hitler had the right idea about kids like that", "list:nazi_solution_praised 'hitler had the right idea'"),
+        ("more enrichers in reception this year", "list:cultural_enrichers 'enrichers'"),
+        ("she had fingertip bruises on her arm again", "list:injury_signs_of_abuse 'fingertip bruises'"),
+        ("he gets the belt when he answers back", "list:hit_with_an_implement 'gets the belt'"),
+        ("i make myself sick after tea every night", "list:purging 'make myself sick'"),
+        ("they restrained him face down in the corridor", "list:prone_restraint 'restrained him face down'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -222,6 +234,13 @@ class TestShippedLists:
         "How many paracetamol can a 10 year old have for a temperature? Asking before I ring 111",
         "what's the best way to go to the museum from the station?",
         "How old is she now? Give her my love and I'll message her mum on WhatsApp",
+        "the builder didn't finish the job at the shul, shame",          # a job, not the Holocaust
+        "the final solution to question 4 is x = 7",                      # maths
+        "Year 9 history: why the Nazis' 'final solution' began at Wannsee",   # a lesson
+        "finger marks all over the glass after the Year 3 visit",       # no bruise on a child
+        "beat the butter and sugar with a wooden spoon",                  # baking
+        "made myself sick with worry before the mocks",                   # an idiom
+        "threw up my lunch on the coach again, travel sickness",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -38,8 +38,9 @@ _LEETABLE = re.compile(r"[013457@$!|€]")
 _KEEP_TOKEN = re.compile(
     r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+|\d+(st|nd|rd|th))[.,!?;:)]*$"
 )
-# Letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l", "k_i_l_l".
-_SPACED = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*]){2,}[a-z](?![a-z])")
+# Letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l", "k_i_l_l"; a letter may be a look-alike
+# symbol ("r e t @ r d"), which is read as its letter once the word is joined.
+_SPACED = re.compile(r"(?<![a-z@$])(?:[a-z@$][ .\-_*]){2,}[a-z@$](?![a-z@$])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -78,7 +79,9 @@ _SPELLED_WORDS = (
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    joined = re.sub(r"[ .\-_*]", "", match.group(0))
+    joined = re.sub(r"[ .\-_*]", "", match.group(0)).translate(_LEET)
+    if not joined.isalpha():  # "@ $ @": symbols, not a word
+        return match.group(0)
     for word in _SPELLED_WORDS:
         if joined.startswith(word):
             return f"{word} {joined[len(word):]}" if len(joined) > len(word) else word

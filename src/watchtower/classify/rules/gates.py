@@ -27,21 +27,26 @@ _TOPIC = (
 _EVENT = (
     r"(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
     r"campaigns?|evening|event|programme|program|week|day|month|fortnight|drop-?in|seminar|conference|unit|topic|"
-    r"curriculum|visit|day of action|week of action)"
+    r"curriculum|visit|day of action|week of action|education)"
 )
 #: Awareness and teaching posts, each recognised by a whole construction, never by one common word: "a workshop
 #: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
 #: you after the play", "my mind is made up, I'm ending it after history", "I'll teach him a lesson" are not.
 _AWARENESS: tuple[_Gated, ...] = (
-    # a lesson's heading: "PSHE this week: how gangs groom...", "RSE: consent and what to do if..."
-    _g(r"\b(?:pshe|pshee|pshce|rse|rshe|citizenship|e-?safety|online safety)(?: lessons?| sessions?| days?| week)?"
+    # a lesson's heading: "PSHE this week: how gangs groom...", "RSE: consent and what to do if...", "Year 11
+    # Sociology: crime and deviance", "Criminology: county lines..." (the subjects whose lessons are about harm)
+    _g(r"\b(?:(?:year|y) ?\d+ (?:history|english|drama|re|religious education|geography|science)|"
+       r"(?:(?:year|y) ?\d+ )?(?:pshe|pshee|pshce|rse|rshe|citizenship|e-?safety|online safety|sociology|"
+       r"criminology|psychology|law|public services|health and social care|(?:drugs?|sex|relationships) education))"
+       r"(?: lessons?| sessions?| days?| week| class)?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: ",
-       "pshe pshee pshce rse rshe citizenship esafety e safety online"),
+       "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
+       "health drug drugs sex relationships history english drama re religious geography science"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
     _g(rf"\b{_TOPIC}(?: awareness)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening event programme program week day month "
-       "fortnight drop dropin seminar conference unit topic curriculum visit action"),
+       "fortnight drop dropin seminar conference unit topic curriculum visit action education"),
     # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
     _g(r"\b(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
        r"campaigns?|information evening|parents'? evening|seminar|leaflets?|posters?|guidance|advice)"
@@ -141,7 +146,7 @@ PROFANITY = _g(
 #: ("killed it", "went down a bomb", "what a massacre"), never the word alone ("bomb", "massacre", "slay").
 IDIOM = _g(
     r"\b(?:(?:kill|killing|killed|kills) (?:me|it)\b|(?:killed|killing) (?:them|us)(?= \d| in the| at the| on the)|"
-    r"(?:would|'d|could) kill for\b|kill for an?\b|(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
+    r"(?:would|'d|could) kill for\b|(?:die|dying|died) on (?:that|this|the) hill\b|kill for an?\b|(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
     r"(?:of|from|laughing|for)|dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
     r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|"
     r"smash(?:ed|ing)? it\b|smash(?:ed|ing)? (?:the|their|his|her|our|my|your) (?:test|tests|exams?|sats|quiz|challenge|"
