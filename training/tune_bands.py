@@ -9,9 +9,11 @@ turn (coordinate ascent, a few rounds) to maximise
     critical posts raised to critical + critical posts raised to at least high + category macro-F1
 
 while harmless posts raised to high or critical stay at or below ``--max-harmless`` (a margin under the 5 %
-target, since a first-sight writer will differ). Prints the chosen ``[classifier]`` values and the figures;
-``--write`` puts them into the weights' metadata.json (the shipped defaults in classify/config.py are then set
-to the same values by hand, and a test keeps the two equal).
+target, since a first-sight writer will differ). ``--tie threat_threshold,safeguarding_threshold`` moves keys
+together as one coordinate: alone, each of two keys that trade the same harmless posts can look worthless.
+Prints the chosen ``[classifier]`` values and the figures; ``--write`` puts them into the weights' metadata.json
+(the shipped defaults in classify/config.py are then set to the same values by hand, and a test keeps the two
+equal).
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ from watchtower.classify import ClassifierConfig, load_classifier  # noqa: E402
 from watchtower.classify.config import MODEL_THRESHOLD_KEYS  # noqa: E402
 
 GRID = [round(x, 2) for x in np.arange(0.05, 0.991, 0.05)] + [0.97, 0.98, 0.99]
+#: the thresholds the training run chooses on TweetEval val; tuned here only when --keys names them
+TWEETEVAL_HEADS = ("offensive", "hate")
+TWEETEVAL_KEYS = tuple(f"{h}_threshold" for h in TWEETEVAL_HEADS)
 
 
 def objective(s: dict[str, Any], max_harmless: float) -> float:
@@ -51,6 +56,8 @@ def main() -> int:
     ap.add_argument("--keys", default="", help="comma-separated keys to tune (default: every key in "
                     "MODEL_THRESHOLD_KEYS but the TweetEval-tuned offensive and hate thresholds); the others keep "
                     "their --start values")
+    ap.add_argument("--tie", action="append", default=[], metavar="KEY,KEY",
+                    help="keys moved together, to one value (repeatable); each must be among the tuned keys")
     args = ap.parse_args()
 
     clf = load_classifier(ClassifierConfig(model_dir=args.model_dir))
@@ -68,27 +75,35 @@ def main() -> int:
     tunable = [k for k in MODEL_THRESHOLD_KEYS
                if not k.endswith("_head_threshold") or k.removesuffix("_head_threshold") in clf._head]
     # the TweetEval-tuned thresholds the training run wrote (offensive, hate) are tuned here only when named
-    keys = [k for k in tunable if k not in ("offensive_threshold", "hate_threshold")]
+    keys = [k for k in tunable if k not in TWEETEVAL_KEYS]
     if args.keys:
         unknown = set(args.keys.split(",")) - set(tunable)
         if unknown:
             ap.error(f"--keys: not tunable here: {', '.join(sorted(unknown))} (choose from {', '.join(tunable)})")
         keys = [k for k in tunable if k in args.keys.split(",")]
+    ties = [t.split(",") for t in args.tie]
+    for tie in ties:
+        if len(tie) < 2 or not set(tie) <= set(keys):
+            ap.error(f"--tie {','.join(tie)}: name two or more of the tuned keys ({', '.join(keys)})")
+    tied = {k for tie in ties for k in tie}
+    # a coordinate is one key, or a tie of keys that share one value
+    coords = ties + [[k] for k in keys if k not in tied]
     # they start where the training run put them on TweetEval val, unless --start names them (the shipped offensive
     # threshold is kept at 0.54, training/README.md)
     meta = clf._model.metadata.get("thresholds", {})
-    start = {f"{k}_threshold": v for k, v in meta.items() if k in ("offensive", "hate")} | json.loads(args.start)
+    start = {f"{k}_threshold": v for k, v in meta.items() if k in TWEETEVAL_HEADS} | json.loads(args.start)
     cfg = ClassifierConfig(model_dir=args.model_dir, **start)
     best = run(cfg)
     print(f"start: {json.dumps({k: getattr(cfg, k) for k in keys})}\n  {best}", flush=True)
     for rnd in range(args.rounds):
         changed = False
-        for key in keys:
+        for coord in coords:
+            key = coord[0]
             current = getattr(cfg, key)
             candidates = [*GRID, None] if key.endswith("_head_threshold") else GRID
             results = []
             for value in candidates:
-                trial = cfg.model_copy(update={key: value})
+                trial = cfg.model_copy(update=dict.fromkeys(coord, value))
                 if (trial.threat_concern_threshold > trial.threat_threshold
                         or trial.safeguarding_concern_threshold > trial.safeguarding_threshold):
                     continue
@@ -97,10 +112,10 @@ def main() -> int:
             # among the best, the value nearest the current one (stability), then the higher (fewer alarms)
             value = min((v for o, v in results if o >= top - 1e-9),
                         key=lambda v: (0 if v == current else 1, -(v if v is not None else 2)))
-            if value != current:
-                cfg = cfg.model_copy(update={key: value})
+            if value != current or any(getattr(cfg, k) != value for k in coord):
+                cfg = cfg.model_copy(update=dict.fromkeys(coord, value))
                 changed = True
-                print(f"round {rnd + 1}: {key} {current} -> {value} (objective {top:.4f})", flush=True)
+                print(f"round {rnd + 1}: {'+'.join(coord)} {current} -> {value} (objective {top:.4f})", flush=True)
         if not changed:
             break
     final = run(cfg)
