@@ -192,6 +192,7 @@ class TestPlay:
             "see you in the cup final, we're going to batter you lot 🏆",
             pytest.param("going to shoot you on Fortnite after school lol", marks=HEAD_FALSE_ALARM),
             "Under-12s: Oakfield, we're coming for you on Saturday! 😤⚽",
+            "great run at the county champs, Calderdale we're coming for you next year",
             "me when sir says surprise spelling test 🔫😐 (nerf obviously)",
         ],
     )

@@ -179,13 +179,14 @@ PLAY = _g(
     r"overwatch|clash royale|clash of clans|mario ?kart|smash bros|street fighter|rocket league|league of legends|"
     r"pokemon|pok[eé]mon cards?|xbox|playstation|ps5|switch lite|discord vc|1v1s?|lan party|lan|kahoot|quiz night|"
     r"chess club|esports?|dodgeball|laser ?tag|paintball|nerf|water (?:pistol|gun|fight)|murder mystery|panto|pantomime)\b|"
-    r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|\b(?:derby|fixture|rematch|return leg|away game|home game|"
+    r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|\b(?:county|national|regional|district|area|schools'?) "
+    r"(?:champs|championships?)\b|\b(?:derby|fixture|rematch|return leg|away game|home game|"
     r"sports day|tournament|five-a-side|5-a-side)\b|\b(?:under[- ]?\d{1,2}s|u\d{1,2}s)\b|"
     r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking)\b"
     r"(?![^.!?]{0,12}\b(?:but|seriously|fr|for real|deadass)\b)",
     "fortnite tekken fifa ea eafc minecraft roblox among call cod warzone halo apex valorant overwatch clash mario "
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
     "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
-    "final finals semifinal semifinals derby fixture rematch return away home sports tournament five 5 under u9s u10s "
+    "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking",
 )
