@@ -35,10 +35,11 @@ def assert_critical(c: Classification, category: str) -> None:
     assert category in c.categories and c.severity is Severity.CRITICAL, (c.categories, c.reasons)
 
 
-#: Look-alikes the threat and safeguarding heads (weights minilm6-mt-20261121-1234) score above 0.95, one that came
-#: back when the int8 model's activation scales were fixed (read without the noise of a per-call scale, the threat
-#: head scores the Fortnite joke over the play bar, 0.4) and one -1303 raises again. They are kept here as known false
-#: alarms, strict: when a retrained model gets them right, the mark must go.
+#: Look-alikes the threat and safeguarding heads score over their alert threshold: two from the weights
+#: minilm6-mt-20261121-1234 still raised, and one -1536 raises ("I just want it to stop raining!": "I just want it to
+#: stop" is how some children say they want to die, and the head learned that). (-1536 got the Fortnite joke and
+#: "@jones shut up you clown" right, so their marks went.) They are kept here as known false alarms, strict: when a
+#: retrained model gets them right, the mark must go.
 HEAD_FALSE_ALARM = pytest.mark.xfail(strict=True, reason="known false alarm of the threat/safeguarding head")
 
 
@@ -190,7 +191,7 @@ class TestPlay:
         [
             "Mr Price I will end you at laser tag on Friday",
             "see you in the cup final, we're going to batter you lot 🏆",
-            pytest.param("going to shoot you on Fortnite after school lol", marks=HEAD_FALSE_ALARM),
+            "going to shoot you on Fortnite after school lol",
             "Under-12s: Oakfield, we're coming for you on Saturday! 😤⚽",
             "great run at the county champs, Calderdale we're coming for you next year",
             "me when sir says surprise spelling test 🔫😐 (nerf obviously)",
@@ -233,11 +234,11 @@ class TestPlay:
     def test_in_play_the_threat_head_needs_the_play_threshold_for_an_alert(self, clf: Classifier) -> None:
         """The head's alert threshold is tuned low for posts with no play in them; in a game a low score is a
         possible concern at most, with the play named in its reason."""
-        text = "going to shoot you on Fortnite after school lol"  # the threat head scores it about 0.56
+        text = "going to shoot you on Fortnite after school lol"  # the threat head scores it about 0.06 (-1536)
         lenient = verdict(load_classifier(ClassifierConfig(threat_play_threshold=0.9)), text)
         assert lenient.severity <= Severity.HIGH and "threat" not in lenient.categories, lenient.reasons
         assert any("play 'fortnite'" in r for r in lenient.reasons), lenient.reasons
-        strict = load_classifier(ClassifierConfig(threat_play_threshold=0.2))
+        strict = load_classifier(ClassifierConfig(threat_play_threshold=0.01))
         assert "threat" in verdict(strict, text).categories
 
     def test_the_check_can_be_turned_off(self) -> None:
@@ -317,7 +318,7 @@ class TestSafeguarding:
             "I'd die for a snow day",
             "Dog grooming fundraiser on Saturday!",
             "Has anyone seen my son's blazer? Lost at PE",
-            "I just want it to stop raining!",
+            pytest.param("I just want it to stop raining!", marks=HEAD_FALSE_ALARM),  # -1536: 0.39
             "so sick of living in this town with no buses",
             "Look what Year 2 did to the garden - amazing!",
             "The caretaker covered up the paintings before the decorators came",
@@ -444,10 +445,7 @@ class TestHate:
         assert "harassment" not in cats(clf, "Mr Davies was arrested by the brilliant Year 2 police role play", "own")
 
     @pytest.mark.parametrize("text", [
-        # -1303's hate head scores this insult 0.86, over hate_at_person_threshold (0.8; 0.9 lost critical hate posts
-        # on the calibration writers): a named false alarm until a model gets it right
-        pytest.param("@jones shut up you clown", marks=pytest.mark.xfail(strict=True, reason="known false alarm of "
-                                                                         "the hate head (-1303: 0.86)")),
+        "@jones shut up you clown",   # -1303's hate head scored it 0.86 (a named false alarm); -1536 gets it right
         "@jones go and cry about it loser"])
     def test_a_personal_insult_at_a_handle_is_harassment_not_hate(self, clf: Classifier, text: str) -> None:
         """Found by hand: the hate head's 0.48 on 'shut up you clown' made a critical hate alert."""

@@ -148,7 +148,7 @@ class ClassifierConfig(BaseModel):
     )
 
     threat_concern_threshold: float = Field(
-        0.35,
+        0.25,
         ge=0.0,
         le=1.0,
         description="Model threat probability at or above which (and below threat_threshold) a post is a "
@@ -156,7 +156,7 @@ class ClassifierConfig(BaseModel):
         "the people a threat reaches, on the 4-hour clock (design.md 'Possible concern').",
     )
     safeguarding_concern_threshold: float = Field(
-        0.35,
+        0.25,
         ge=0.0,
         le=1.0,
         description="Model safeguarding probability at or above which (and below safeguarding_threshold) a "
