@@ -98,8 +98,8 @@ class TestPublicApi:
             [whole] = clf.classify_batch([text], ["own"])
             assert start_only.scores["safeguarding"] < 0.05 and "safeguarding" not in start_only.categories
             assert whole.scores["safeguarding"] > 0.2, whole.scores  # the farewell reaches the model
-        # after one paragraph it is an alert; after two, the window it shares with 40 tokens of fair reads 0.26 with
-        # -1303, under the alert (0.35): a known limit of reading a window as one (training/README.md)
+        # after one paragraph it is an alert; after two, the window it shares with 40 tokens of fair reads 0.28 with
+        # -1536, under the alert (0.35) and a possible concern (from 0.25): a known limit of reading a window as one
         [after_one] = clf.classify_batch([fair + farewell], ["own"])
         assert after_one.severity is Severity.CRITICAL and "safeguarding" in after_one.categories, after_one.reasons
         [short] = clf.classify_batch([fair], ["own"])

@@ -305,7 +305,7 @@ class TestSafeguarding:
             "If you are ever worried about a child, contact our DSL Mrs Khan on the school number",
             "Our DSL is Mrs Khan. Safeguarding week starts Monday",
             "Grandad keeps giving my daughter sweets before tea!",
-            # a false alarm of -2200/-0435, cleared by -0651, back with -1303 (safeguarding head 0.63)
+            # a false alarm of -2200/-0435, cleared by -0651, back with -1303 and -1536 (safeguarding head 0.63)
             pytest.param("he hurt himself playing football at lunch, is he ok?", marks=HEAD_FALSE_ALARM),
             "My son ran away with the prize at sports day!",
             "Year 3 pupils have been cutting and sticking all afternoon",

@@ -16,7 +16,7 @@ from watchtower.classify import ClassifierConfig, load_classifier
 from watchtower.models import Severity
 
 NEVER, ALWAYS = 1.0, 0.0
-#: the hate head alone kept out of tests of the threat and safeguarding bands (-1303 scores the canal post 0.77)
+#: the hate head alone kept out of tests of the threat and safeguarding bands (-1303 scored the canal post 0.77)
 HATE_OFF = {"hate_alone_threshold": NEVER, "hate_possible_threshold": NEVER}
 
 
