@@ -150,6 +150,7 @@ class TestThreat:
             "Year 11 smashed their mocks",
             "The bake sale went down a bomb",
             "Netball shooting practice is at lunch",
+            "I'll shoot y'all an email about the bake sale tomorrow",   # sending, not shooting
             "PC Jones talked to Year 9 about the dangers of carrying a knife",
             "my mum is going to kill me when she sees my report",
             "Food tech: knife skills with Year 8 🔪",

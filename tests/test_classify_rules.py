@@ -73,6 +73,8 @@ class TestAwarenessGate:
         "Year 6 drugs education: what county lines means and how to say no",
         "Year 11 Sociology: crime and deviance, and why young men carry knives",
         "Criminology: county lines and how exploitation works, from a speaker who lived it",
+        "Our Year 9s have made a short film about county lines, premiere on Thursday",
+        "Year 11 ran a drugs and county lines information stand at parents' evening",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -92,6 +94,8 @@ class TestAwarenessGate:
         "does it hurt much to drown? the river is so calm at 6am",   # CALM, Mind and Shout are everyday words too
         "you'll shout at my daughter once more and see what happens",
         "my mind at 3am: nobody would notice if I was gone",
+        "I put a film on for her little brother and the notes app said who gets her things",   # a film, not a lesson
+        "shame to see the stall run by that lot from the hotel",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))

@@ -27,7 +27,8 @@ _TOPIC = (
 _EVENT = (
     r"(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
     r"campaigns?|evening|event|programme|program|week|day|month|fortnight|drop-?in|seminar|conference|unit|topic|"
-    r"curriculum|visit|day of action|week of action|education)"
+    r"curriculum|visit|day of action|week of action|education|stalls?|stands?|displays?|exhibitions?|films?|"
+    r"documentar(?:y|ies))"
 )
 #: Awareness and teaching posts, each recognised by a whole construction, never by one common word: "a workshop
 #: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
@@ -43,10 +44,11 @@ _AWARENESS: tuple[_Gated, ...] = (
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
        "health drug drugs sex relationships history english drama re religious geography science"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
-    _g(rf"\b{_TOPIC}(?: awareness)? {_EVENT}\b",
+    _g(rf"\b{_TOPIC}(?: awareness| information)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening event programme program week day month "
-       "fortnight drop dropin seminar conference unit topic curriculum visit action education"),
+       "fortnight drop dropin seminar conference unit topic curriculum visit action education stall stalls stand "
+       "stands display displays exhibition exhibitions film films documentary documentaries"),
     # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
     _g(r"\b(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
        r"campaigns?|information evening|parents'? evening|seminar|leaflets?|posters?|guidance|advice)"
@@ -57,6 +59,9 @@ _AWARENESS: tuple[_Gated, ...] = (
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening seminar leaflet leaflets poster posters "
        "guidance advice"),
+    # pupils' work on the topic: "a short film about county lines", "a documentary on knife crime"
+    _g(rf"\b(?:films?|documentar(?:y|ies)|plays?|dramas?) (?:about|on|exploring) {_TOPIC}\b",
+       "film films documentary documentaries play plays drama dramas"),
     # "awareness week", "raising awareness", "knife crime awareness", "#antibullyingweek"
     _g(r"\b(?:rais(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|spread(?:s|ing)?|build(?:s|ing)?) awareness\b|"
        r"\bawareness[- ](?:week|day|month|campaign|assembly|workshop|session|talk|event|training|course|evening|raising|"
@@ -146,7 +151,9 @@ PROFANITY = _g(
 #: ("killed it", "went down a bomb", "what a massacre"), never the word alone ("bomb", "massacre", "slay").
 IDIOM = _g(
     r"\b(?:(?:kill|killing|killed|kills) (?:me|it)\b|(?:killed|killing) (?:them|us)(?= \d| in the| at the| on the)|"
-    r"(?:would|'d|could) kill for\b|(?:die|dying|died) on (?:that|this|the) hill\b|kill for an?\b|(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
+    r"(?:would|'d|could) kill for\b|(?:die|dying|died) on (?:that|this|the) hill\b|kill for an?\b|"
+    r"shoot(?:ing)? (?:you|u|y'?all|yall|them|him|her|me|us|everyone) (?:an? |over (?:an? )?|a quick )?(?:e-?mail|"
+    r"message|text|dm|pm|note|line|invite|link|reminder)s?\b|(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
     r"(?:of|from|laughing|for)|dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
     r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|"
     r"smash(?:ed|ing)? it\b|smash(?:ed|ing)? (?:the|their|his|her|our|my|your) (?:test|tests|exams?|sats|quiz|challenge|"
