@@ -200,6 +200,8 @@ class TestShippedLists:
         ("shame hitler didn't finish the job", "list:holocaust_wish 'shame hitler didn't finish the job'"),
         ("hitler had the right idea about kids like that", "list:nazi_solution_praised 'hitler had the right idea'"),
         ("more enrichers in reception this year", "list:cultural_enrichers 'enrichers'"),
+        ("that teacher is a poof", "list:uk_homophobic_slurs 'a poof'"),
+        ("she's a lezza, everyone knows", "list:uk_homophobic_slurs 'lezza'"),
         ("she had fingertip bruises on her arm again", "list:injury_signs_of_abuse 'fingertip bruises'"),
         ("he gets the belt when he answers back", "list:hit_with_an_implement 'gets the belt'"),
         ("i make myself sick after tea every night", "list:purging 'make myself sick'"),
@@ -240,6 +242,7 @@ class TestShippedLists:
         "How old is she now? Give her my love and I'll message her mum on WhatsApp",
         "the builder didn't finish the job at the shul, shame",          # a job, not the Holocaust
         "the final solution to question 4 is x = 7",                      # maths
+        "and poof, the magician made the rabbit disappear",              # a sound, not a person
         "Year 9 history: why the Nazis' 'final solution' began at Wannsee",   # a lesson
         "finger marks all over the glass after the Year 3 visit",       # no bruise on a child
         "beat the butter and sugar with a wooden spoon",                  # baking
