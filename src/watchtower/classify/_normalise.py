@@ -79,9 +79,7 @@ _SPELLED_WORDS = (
 
 
 def _join_spaced(match: re.Match[str]) -> str:
-    joined = re.sub(r"[ .\-_*]", "", match.group(0)).translate(_LEET)
-    if not joined.isalpha():  # "@ $ @": symbols, not a word
-        return match.group(0)
+    joined = re.sub(r"[ .\-_*]", "", match.group(0)).translate(_LEET)  # "@" and "$" are read as their letters
     for word in _SPELLED_WORDS:
         if joined.startswith(word):
             return f"{word} {joined[len(word):]}" if len(joined) > len(word) else word

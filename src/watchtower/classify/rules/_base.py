@@ -116,3 +116,8 @@ _PERSON_TARGET = (
     r"|(?:mr|mrs|miss|ms|sir|dr)\.? ?[a-z]+|@\w+|[a-z]+ in year \d+|everyone in (?:this|that|the|my) (?:school|class)"
     r"|(?:the|that|this) [a-z]+ (?:kid|boy|girl|lad|lass|teacher|woman|man|bloke))"
 )
+#: what is sent, not fired: "shoot you an email", "shoot y'all a quick message" (after the verb and its object)
+_SENDING = (
+    r"(?:an? |over (?:an? )?|some |a quick )?(?:e-?mails?|messages?|msgs?|texts?|dms?|pms?|notes?|lines?|invites?|"
+    r"links?|reply|replies|forms?|updates?|reminders?|details|whatsapps?)\b"
+)

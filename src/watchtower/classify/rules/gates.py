@@ -8,7 +8,7 @@ that is not aimed at anyone. The classifier reads them to decide when the model 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _g, _Gated
+from watchtower.classify.rules._base import _SENDING, _g, _Gated
 
 #: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
 _TOPIC = (
@@ -152,8 +152,8 @@ PROFANITY = _g(
 IDIOM = _g(
     r"\b(?:(?:kill|killing|killed|kills) (?:me|it)\b|(?:killed|killing) (?:them|us)(?= \d| in the| at the| on the)|"
     r"(?:would|'d|could) kill for\b|(?:die|dying|died) on (?:that|this|the) hill\b|kill for an?\b|"
-    r"shoot(?:ing)? (?:you|u|y'?all|yall|them|him|her|me|us|everyone) (?:an? |over (?:an? )?|a quick )?(?:e-?mail|"
-    r"message|text|dm|pm|note|line|invite|link|reminder)s?\b|(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
+    r"shoot(?:ing)? (?:you|u|y'?all|yall|them|him|her|me|us|everyone) " + _SENDING + r"|"
+    r"(?:is|was|are|were) killing (?:it|me)|(?:dying|died|die|dead) "
     r"(?:of|from|laughing|for)|dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
     r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|"
     r"smash(?:ed|ing)? it\b|smash(?:ed|ing)? (?:the|their|his|her|our|my|your) (?:test|tests|exams?|sats|quiz|challenge|"
