@@ -72,6 +72,27 @@ def score(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, 
     return out
 
 
+def separation(rows: list[dict[str, Any]], probs: Any, heads: list[str]) -> dict[str, Any]:
+    """The model alone, no rules or gates: each critical head's AUROC on its own category, and the share of critical
+    posts whose highest critical head score is above the score that raises 2, 5 or 8 % of the harmless posts."""
+    import numpy as np
+    from sklearn.metrics import roc_auc_score  # a training dependency: make train-deps
+
+    crit_heads = [h for h in ("threat", "safeguarding", "hate") if h in heads]
+    out: dict[str, Any] = {"auroc": {}}
+    for h in crit_heads:
+        y = np.array([h in r["categories"] for r in rows])
+        if 0 < y.sum() < len(y):
+            out["auroc"][h] = round(float(roc_auc_score(y, probs[:, heads.index(h)])), 3)
+    top = probs[:, [heads.index(h) for h in crit_heads]].max(axis=1)
+    crit = np.array([bool(CRITICAL & set(r["categories"])) for r in rows])
+    harmless = np.sort(top[np.array([not r["categories"] for r in rows])])[::-1]
+    out["critical_recall_at_harmless"] = {
+        f"{rate:.2f}": round(float(np.mean(top[crit] > harmless[int(rate * len(harmless))])), 3)
+        for rate in (0.02, 0.05, 0.08)}
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", type=Path, nargs="+")
@@ -81,6 +102,8 @@ def main() -> int:
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="a candidate's weights folder instead of the shipped one (with --thresholds: its values)")
     ap.add_argument("--thresholds", default="{}", help="JSON of [classifier] values over the defaults")
+    ap.add_argument("--separation", action="store_true", help="also the model alone, no gates: critical heads' "
+                    "AUROC and critical recall at 2 / 5 / 8 %% of harmless posts raised (needs make train-deps)")
     args = ap.parse_args()
 
     from watchtower.classify import ClassifierConfig, load_classifier
@@ -91,6 +114,9 @@ def main() -> int:
     preds = [c.as_contract(r.get("id")) for r, c in
              zip(rows, clf.classify_batch([r["text"] for r in rows], sources), strict=True)]
     result: dict[str, Any] = {"model_version": clf.version, "overall": score(rows, preds)}
+    if args.separation:
+        probs = clf._model.predict([r["text"] for r in rows], clf.config.batch_size)
+        result["separation"] = separation(rows, probs, clf._model.heads)
     by_writer: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         by_writer[r["writer"]].append(i)
@@ -127,6 +153,10 @@ def main() -> int:
             print(f"  {name:<18} {s['critical_to_critical']:>10.3f} {s['critical_to_high_or_more']:>12.3f} "
                   f"{s['harmless_to_high_or_more']:>16.3f} {s['category_macro_f1']:>13.3f}")
         print("  category F1: " + ", ".join(f"{k} {v:.2f}" for k, v in o["category_f1"].items()))
+        if sep := result.get("separation"):
+            print("  model alone, no gates: AUROC " + ", ".join(f"{k} {v:.3f}" for k, v in sep["auroc"].items())
+                  + "; critical recall at harmless " + " / ".join(
+                      f"{k}: {v:.3f}" for k, v in sep["critical_recall_at_harmless"].items()))
         print("  critical posts by kind (to critical / to high+):")
         for k, s in result["critical_by_kind"].items():
             print(f"    {k:<24} {s['posts']:>4}  {s['to_critical']:.2f} / {s['to_high_or_more']:.2f}")
