@@ -206,6 +206,17 @@ class TestShippedLists:
         ("he gets the belt when he answers back", "list:hit_with_an_implement 'gets the belt'"),
         ("i make myself sick after tea every night", "list:purging 'make myself sick'"),
         ("they restrained him face down in the corridor", "list:prone_restraint 'restrained him face down'"),
+        ("fourteen words. this school used to be for our kind", "list:fourteen_words 'fourteen words'"),
+        ("keep your bead-rattling to yourselves", "list:sectarian_slurs 'bead-rattling'"),
+        ("the fenian weans can go home", "list:fenian_at_people 'fenian'"),
+        ("the trans kid is a lad in a skirt using the girls toilets",
+         "list:trans_pupil_as_man_in_a_dress 'lad in a skirt'"),
+        ("every time you ring home she gets a good hiding off her dad",
+         "list:beaten_by_a_parent 'a good hiding off her dad'"),
+        ("the tutor makes the boys sit on his knee", "list:staff_child_physical_contact 'sit on his knee'"),
+        ("the coach gave the boys 'massages' after training",
+         "list:staff_child_physical_contact 'gave the boys 'massages''"),
+        ("outside those gates with a can of petrol", "list:petrol_at_a_place 'a can of petrol'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -248,6 +259,12 @@ class TestShippedLists:
         "beat the butter and sugar with a wooden spoon",                  # baking
         "made myself sick with worry before the mocks",                   # an idiom
         "threw up my lunch on the coach again, travel sickness",
+        "14 words max for each caption, Year 7!",                          # a word limit, no slogan
+        "Mr Lane was the dame again: a man in a dress and a wig, the kids loved it",   # a panto dame
+        "Santa's grotto: the little ones sit on his knee, Mr Hall is Santa",   # Father Christmas
+        "we gave them a good hiding on Saturday, 5-0",                     # a thrashing at football
+        "a can of petrol for the lawnmower, £8 at the garage",             # no place or person
+        "sport physio gives the first team massages after matches",        # no doubt in quotes
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
