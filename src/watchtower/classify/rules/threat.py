@@ -89,7 +89,10 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"\bsee what happens (?:to (?:you|u|ya)|when i (?:find|catch|see|get) (?:you|u|ya|him|her))\b",
                           "waiting happens")),
     ("school_attack", _g(rf"\b(?:shoot|shooting|shot|bomb|bombing|blow|blowing|burn|burning) (?:this|that|the|ur|your|our) "
-                          rf"(?:place|{_SCHOOL}) (?:up|down)\b", "shoot shooting shot bomb bombing blow blowing burn burning")),
+                          rf"(?:place|{_SCHOOL}) (?:up|down)\b"
+                          # "shot the school up the league tables" is a ranking, not a shooting
+                          r"(?! (?:the |a |our )?(?:league|tables?|rankings?|charts?|leaderboards?|ofsted)\b)",
+                          "shoot shooting shot bomb bombing blow blowing burn burning")),
     ("attack_warning", _g(r"\b(?:stay|keep) (?:at )?(?:home|away|off)\b.{0,80}\b(?:something (?:big|bad)|"
                            r"(?:you'?ve|you have|u have|youve) been warned|i'?m warning|im warning|don'?t say i didn'?t warn)\b|"
                            r"\b(?:something (?:big|bad) (?:is|'s) (?:happening|going down|going to happen|gonna happen))"
