@@ -387,6 +387,15 @@ class TestWordsWithAnotherSense:
     @pytest.mark.parametrize("text", [
         "PSHE this week: how gangs groom young people into county lines through 'easy money' offers",
         "RSE: consent, and what to do if someone pressures you to send nudes",
+        "This week's assembly: county lines gangs target kids with free food, then say they owe 'tick'",
+        "Parent talk: recognising county lines exploitation in rural areas. Thursday, 6.30pm",
     ])
     def test_a_lessons_heading_makes_an_awareness_post(self, text: str) -> None:
         assert rules.aware(norm(text))
+
+    @pytest.mark.parametrize("text", [
+        "after assembly he's getting jumped",        # no heading: the word alone
+        "that talk: you're dead",
+    ])
+    def test_an_assembly_named_without_a_heading_is_not_an_awareness_post(self, text: str) -> None:
+        assert not rules.aware(norm(text))

@@ -40,9 +40,14 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"(?:(?:year|y) ?\d+ )?(?:pshe|pshee|pshce|rse|rshe|citizenship|e-?safety|online safety|sociology|"
        r"criminology|psychology|law|public services|health and social care|(?:drugs?|sex|relationships) education))"
        r"(?: lessons?| sessions?| days?| week| class)?"
-       r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: ",
+       r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
+       # an assembly's or a parents' talk's heading: "This week's assembly: county lines...", "Parent talk: ..."
+       r"\b(?:(?:this|last|next) week'?s |today'?s |tonight'?s |friday'?s |monday'?s )?(?:assembly|parents?'? talk|"
+       r"parents?'? workshop|parents?'? session|parents?'? evening|information evening|safeguarding update|"
+       r"online safety update)\s?: ",
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
-       "health drug drugs sex relationships history english drama re religious geography science"),
+       "health drug drugs sex relationships history english drama re religious geography science assembly parent "
+       "parents parent's parents' talk workshop session evening information safeguarding update"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
     _g(rf"\b{_TOPIC}(?: awareness| information)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
@@ -101,8 +106,9 @@ _AWARENESS: tuple[_Gated, ...] = (
     # signposting support: "call Samaritans on 116 123", "Childline 0800 1111", "the mental health charity Mind"
     # (Shout, Mind and CALM are also everyday words: "calm at 6am", "mind on the exam", "shout at": only as a
     # helpline, a number or a website)
-    _g(r"\b(?:samaritans|childline|nspcc|kooth|papyrus|young ?minds|hopeline(?:uk)?)"
-       r"(?: (?:helpline|on|at|free|freephone|is (?:free|available|there)|are (?:available|there|free)|\(|website|\d))|"
+    _g(r"\b(?:samaritans|childline|nspcc|kooth|papyrus|young ?minds|hopeline(?:uk)?|breathing space)"
+       r"(?: (?:helpline|numbers?|on|at|free|freephone|is (?:free|available|there)|are (?:available|there|free)|\(|"
+       r"website|\d))|"
        r"\b(?:shout|mind|calm)(?: (?:helpline|infoline|on \d|free|freephone|website|\(|\d))|\b(?:for|raising for|in aid of) @?(?:mind|calm)\b(?! (?:games?|reading|your|yourself|you))|@(?:mind|calm)\b|"
        r"\b(?:call|ring|contact|text|phone|speak to|talk to|reach out to|visit) (?:the )?(?:samaritans|childline|nspcc|"
        r"kooth|papyrus|young ?minds|shout 85258|mind|calm|hopeline(?:uk)?)\b|"
@@ -110,7 +116,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"\b(?:useful|support) (?:numbers|contacts|links|helplines|services)\b|\bhelplines? (?:on|for|numbers?|details)\b|"
        r"\bsignpost(?:s|ed|ing)?\b|\bsupport group\b|\bsafeguarding team\b|\bthe (?:mental health )?charity mind\b|"
        r"\b(?:young ?minds|youngminds|kooth|papyrus)\b",
-       "samaritans childline nspcc kooth papyrus young youngminds shout mind calm hopeline hopelineuk call ring contact "
+       "samaritans childline nspcc kooth papyrus young youngminds shout mind calm hopeline hopelineuk breathing call ring contact "
        "text phone speak talk reach visit support help advice information useful helpline helplines signpost signposts "
        "signposted signposting safeguarding charity"),
     # a visit or talk by an outside organisation: "a visit from the police", "PCSO talk", "police came in to talk"
