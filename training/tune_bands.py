@@ -9,7 +9,11 @@ turn (coordinate ascent, a few rounds) to maximise
     critical posts raised to critical + critical posts raised to at least high + category macro-F1
 
 while harmless posts raised to high or critical stay at or below ``--max-harmless`` (a margin under the 5 %
-target, since a first-sight writer will differ). ``--tie threat_threshold,safeguarding_threshold`` moves keys
+target, since a first-sight writer will differ). Over that cap every point of harmless posts costs 100 points, so
+a search that starts over it buys false-alarm points with any amount of recall; ``--harmless-cost C`` prices each
+point of harmless posts raised at C points of the sum everywhere instead (an exchange rate said out loud: with 2,
+a threshold that raises one more harmless post in a hundred must raise two more critical ones), and the cap can
+then be lifted (``--max-harmless 1``). ``--tie threat_threshold,safeguarding_threshold`` moves keys
 together as one coordinate: alone, each of two keys that trade the same harmless posts can look worthless.
 Prints the chosen ``[classifier]`` values and the figures; ``--write`` puts them into the weights' metadata.json
 (the shipped defaults in classify/config.py are then set to the same values by hand, and a test keeps the two
@@ -40,9 +44,13 @@ TWEETEVAL_HEADS = ("offensive", "hate")
 TWEETEVAL_KEYS = tuple(f"{h}_threshold" for h in TWEETEVAL_HEADS)
 
 
-def objective(s: dict[str, Any], max_harmless: float) -> float:
-    over = max(0.0, s["harmless_to_high_or_more"] - max_harmless)
-    return s["critical_to_critical"] + s["critical_to_high_or_more"] + s["category_macro_f1"] - 100 * over
+def objective(s: dict[str, Any], max_harmless: float, harmless_cost: float = 0.0) -> float:
+    """Critical to critical + critical to high + macro-F1, less ``harmless_cost`` for each point of harmless posts
+    raised, and 100 for each point over ``max_harmless``."""
+    harmless = s["harmless_to_high_or_more"]
+    over = max(0.0, harmless - max_harmless)
+    return (s["critical_to_critical"] + s["critical_to_high_or_more"] + s["category_macro_f1"]
+            - harmless_cost * harmless - 100 * over)
 
 
 def main() -> int:
@@ -50,6 +58,8 @@ def main() -> int:
     ap.add_argument("files", type=Path, nargs="+")
     ap.add_argument("--model-dir", type=Path, default=None)
     ap.add_argument("--max-harmless", type=float, default=0.03)
+    ap.add_argument("--harmless-cost", type=float, default=0.0,
+                    help="what each point of harmless posts raised costs, in points of the recall + macro-F1 sum")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--start", default="{}", help="JSON of thresholds to start from (a previous run's choice)")
     ap.add_argument("--write", action="store_true", help="write the chosen thresholds into the weights' metadata")
@@ -107,7 +117,7 @@ def main() -> int:
                 if (trial.threat_concern_threshold > trial.threat_threshold
                         or trial.safeguarding_concern_threshold > trial.safeguarding_threshold):
                     continue
-                results.append((objective(run(trial), args.max_harmless), value))
+                results.append((objective(run(trial), args.max_harmless, args.harmless_cost), value))
             top = max(r[0] for r in results)
             # among the best, the value nearest the current one (stability), then the higher (fewer alarms)
             value = min((v for o, v in results if o >= top - 1e-9),
