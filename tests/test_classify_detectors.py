@@ -197,6 +197,10 @@ class TestPlay:
             "Under-12s: Oakfield, we're coming for you on Saturday! 😤⚽",
             "great run at the county champs, Calderdale we're coming for you next year",
             "me when sir says surprise spelling test 🔫😐 (nerf obviously)",
+            "Caverleigh 1st XV we're coming for you saturday 🏉",                  # a fixture
+            "gonna absolutely batter the teachers at netball on friday",             # a fixture
+            "I could strangle our kid, left his PE kit on the bus AGAIN",            # a household mishap
+            "I am going to MURDER my son. He left his violin in the Uber again",
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
@@ -221,6 +225,7 @@ class TestPlay:
             "after football tomorrow he's getting jumped, everyone bring your mates",
             "@danny you're dead meat 🔫",
             "🔪 @kyle see you tomorrow",
+            "i'm going to kill my son, he hit me again and i've had enough",      # no mishap: not play
         ],
     )
     def test_what_is_not_play_stays_a_threat(self, clf: Classifier, text: str) -> None:

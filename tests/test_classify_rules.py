@@ -389,6 +389,7 @@ class TestWordsWithAnotherSense:
         "RSE: consent, and what to do if someone pressures you to send nudes",
         "This week's assembly: county lines gangs target kids with free food, then say they owe 'tick'",
         "Parent talk: recognising county lines exploitation in rural areas. Thursday, 6.30pm",
+        "Year 10 PSHE this week covered county lines exploitation: how gangs recruit young people",
     ])
     def test_a_lessons_heading_makes_an_awareness_post(self, text: str) -> None:
         assert rules.aware(norm(text))

@@ -79,10 +79,13 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"(?: (?:been|be|also|then|today|this week|this term))? (?:learn(?:ing|t|ed)? (?:about|how)|explor(?:ed|ing|es)|"
        r"discuss(?:ed|ing)|stud(?:ied|ying)|examin(?:ed|ing)|research(?:ed|ing)|debat(?:ed|ing)|reflect(?:ed|ing) on|"
        r"taught|look(?:ed|ing) at (?:how|why|the (?:dangers|risks|signs|history|impact)))\b|"
+       r"\b(?:pshe|rse|rshe|pshee|citizenship)(?: lessons?| sessions?)?(?: (?:this week|today|this term|last week))? "
+       r"(?:covered|explored|looked at|focused on|was about|were about|discussed|tackled)\b|"
        r"\b(?:in|during|for) (?:today'?s |this week'?s |our |their )?(?:pshe|rse|pshee|citizenship|re|history|english|"
        r"drama|science|computing|form time|tutor time)(?: lessons?| class)?,? (?:today|this week|this term|pupils|students|"
        r"children|year \d+|we|they|the class)\b",
-       "pupils students children kids learners year y ks key class classes form group we they in during for"),
+       "pupils students children kids learners year y ks key class classes form group we they in during for pshe rse "
+       "rshe pshee citizenship"),
     # teaching subjects and set texts: "history lesson", "drama production", "Macbeth", "An Inspector Calls"
     _g(r"\b(?:pshe|rse|pshee|citizenship|history|english|drama|religious education|re|science|computing|"
        r"food tech(?:nology)?|cookery|cooking|dt|design (?:and|&) technology|pe|\w+ skills)"
@@ -182,11 +185,13 @@ IDIOM = _g(
 )
 
 
-#: Play: a game, a sports fixture or an explicit "only joking" in the post. Threat words there ("I'll END you
-#: on Tekken", "we're coming for you in the cup final", "🔫 (water pistol obviously)") are how people play, so
-#: the loose threat rules do not decide alone and a confident threat head is a possible concern, not an
-#: alert. Whole constructions only: the name of a game, a fixture, a disclaimer not followed by "but seriously";
-#: never "lol", an emoji or a sport's bare name ("after football he's getting jumped" is not play).
+#: Play: a game, a sports fixture, an explicit "only joking", or a household mishap told as a threat ("I could
+#: strangle our kid, left his PE kit on the bus AGAIN"). Threat words there ("I'll END you on Tekken", "we're
+#: coming for you in the cup final", "🔫 (water pistol obviously)") are how people play, so the loose threat rules
+#: do not decide alone and a confident threat head is a possible concern, not an alert. Whole constructions only:
+#: the name of a game, a fixture ("the 1st XV", "at netball on Friday"), a disclaimer not followed by "but
+#: seriously", a family member and what they left or lost; never "lol", an emoji or a sport's bare name ("after
+#: football he's getting jumped" is not play).
 PLAY = _g(
     r"\b(?:fortnite|tekken|fifa|ea ?fc|minecraft|roblox|among us|call of duty|cod|warzone|halo|apex|valorant|"
     r"overwatch|clash royale|clash of clans|mario ?kart|smash bros|street fighter|rocket league|league of legends|"
@@ -195,11 +200,20 @@ PLAY = _g(
     r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|\b(?:county|national|regional|district|area|schools'?) "
     r"(?:champs|championships?)\b|\b(?:derby|fixture|rematch|return leg|away game|home game|"
     r"sports day|tournament|five-a-side|5-a-side)\b|\b(?:under[- ]?\d{1,2}s|u\d{1,2}s)\b|"
+    r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids)\b|"
+    r"\b(?:at|in) (?:the )?(?:netball|football|rugby|hockey|rounders|cricket|basketball|badminton|volleyball) "
+    r"(?:match|game|fixture|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|"
+    r"this (?:week|weekend|afternoon)|next week)\b|"
+    # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again"
+    r"\b(?:kill|murder|strangle|throttle|skin|swing for) (?:my|our|me|ma) (?:son|daughter|kids?|lad|boy|girl|husband|"
+    r"hubby|wife|other half|brother|sister|dog)\b(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|"
+    r"borrowed|dyed|drew|wore)\b)|"
     r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking)\b"
     r"(?![^.!?]{0,12}\b(?:but|seriously|fr|for real|deadass)\b)",
     "fortnite tekken fifa ea eafc minecraft roblox among call cod warzone halo apex valorant overwatch clash mario "
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
     "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
-    "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking",
+    "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff at in kill "
+    "murder strangle throttle skin swing",
 )
