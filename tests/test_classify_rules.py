@@ -217,6 +217,17 @@ class TestShippedLists:
         ("the coach gave the boys 'massages' after training",
          "list:staff_child_physical_contact 'gave the boys 'massages''"),
         ("outside those gates with a can of petrol", "list:petrol_at_a_place 'a can of petrol'"),
+        ("88 to whoever did the stickers. white lads won't be erased", "list:code_88 '88'"),
+        ("that teacher is defo a 109 👃", "list:code_109 '109'"),
+        ("the coconut deputy head, brown on the outside", "list:coconut_slur 'coconut'"),
+        ("being gay is a mental illness", "list:lgbt_as_illness 'being gay is a mental illness'"),
+        ("get the sodomite book out of the library", "list:sodomite_slur 'sodomite book'"),
+        ("a little present under the stage 💣 evacuate", "list:bomb_emoji_warning 'bomb'"),
+        ("bringing eggs, paint and petrol saturday, if they won't listen",
+         "list:petrol_at_a_place 'bringing eggs, paint and petrol'"),
+        ("a kid in uniform waved a knife at a woman on the bus", "list:weapon_brandished 'waved a knife'"),
+        ("she lives at 22 cedar walk. go on then lads", "list:doxxing_call_to_act 'go on then lads'"),
+        ("mr whitlow = dead man walking ⚰️", "list:dead_man_walking 'dead man walking'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -265,6 +276,11 @@ class TestShippedLists:
         "we gave them a good hiding on Saturday, 5-0",                     # a thrashing at football
         "a can of petrol for the lawnmower, £8 at the garage",             # no place or person
         "sport physio gives the first team massages after matches",        # no doubt in quotes
+        "Year 8 parents' evening is in room 109",                          # a room
+        "coconut shy at the summer fair, 50p a go",                        # the fruit
+        "being gay is not a disease, and Year 9 know it",                  # the opposite
+        "Lost: red bike, found near 12 Mill Road, go on then, claim it",   # no one sent round
+        "we won 88-0 and the white lads in the second row were immense",  # a score
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -177,11 +177,12 @@ IDIOM = _g(
     r"(?:is|was|'?s|are|were|looks?|looked|tastes?|tasted|smells?|sounded|sounds|be) (?:the |da )bomb\b|\bda bomb\b|"
     r"went down a bomb|(?:cost|costs|costing|spent|spend|spending|paid) (?:a|an absolute) bomb|photo ?bomb\w*|bath ?bombs?\b|"
     r"shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile)|"
+    r"(?:strangle|smother|squeeze|suffocate|kill|crush)\w* (?:him|her|them|you|u|me|us|everyone) with (?:hugs|kisses|cuddles|love|kindness)|"
     r"murder(?:s|ed)? me|(?:we'?re|i'?m|im|we are|i am) (?:all |so |literally )?dead\b(?= *(?:[.!?,]|lol|$))|"
     r"get(?:s|ting)? (?:destroyed|annihilated|thrashed|hammered|demolished)|(?:it'?s|it was|was|is|that'?s) (?:an? )?(?:actual|absolute) war\b)",
     "could would kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed "
     "kick kicked kicking massacre bloodbath slay slayed slays slaying bomb da photobomb photobombed photobombing bathbomb bathbombs shoot "
-    "photoshoot killer get gets getting war",
+    "photoshoot killer get gets getting war strangle strangled strangling smother smothered squeeze suffocate crush",
 )
 
 
