@@ -12,8 +12,8 @@ while harmless posts raised to high or critical stay at or below ``--max-harmles
 target, since a first-sight writer will differ). Over that cap every point of harmless posts costs 100 points, so
 a search that starts over it buys false-alarm points with any amount of recall; ``--harmless-cost C`` prices each
 point of harmless posts raised at C points of the sum everywhere instead (an exchange rate said out loud: with 2,
-a threshold that raises one more harmless post in a hundred must raise two more critical ones), and the cap can
-then be lifted (``--max-harmless 1``). ``--tie threat_threshold,safeguarding_threshold`` moves keys
+a threshold that raises one more harmless post in a hundred must gain two points of recall or macro-F1), and the
+cap can then be lifted (``--max-harmless 1``). ``--tie threat_threshold,safeguarding_threshold`` moves keys
 together as one coordinate: alone, each of two keys that trade the same harmless posts can look worthless.
 Prints the chosen ``[classifier]`` values and the figures; ``--write`` puts them into the weights' metadata.json
 (the shipped defaults in classify/config.py are then set to the same values by hand, and a test keeps the two

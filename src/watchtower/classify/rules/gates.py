@@ -215,6 +215,6 @@ PLAY = _g(
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
     "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
-    "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff at in kill "
-    "murder strangle throttle skin swing",
+    "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
+    "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing",
 )
