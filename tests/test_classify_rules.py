@@ -285,6 +285,12 @@ class TestShippedLists:
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
 
+    def test_a_context_counts_in_any_reading_of_the_post(self) -> None:
+        """'w0rds' is a word only once normalised; the SS bolts are only in the original, where normalising turns
+        emoji into spaces. The term in one reading and its context in another is still a hit."""
+        assert list_reasons("14 w0rds ⚡⚡") == ["list:fourteen_words '14 words'"]
+        assert list_reasons("14 w0rds for the caption") == []
+
     def test_a_list_hit_raises_its_category_with_a_list_reason(self, clf: Classifier) -> None:
         [c] = clf.classify_batch(["need youngers for the line, easy money, no questions, hmu"], ["mention"])
         assert "safeguarding" in c.categories

@@ -59,8 +59,10 @@ class ListEntry:
     def search(self, texts: list[str], is_aware: bool) -> Hit | None:
         if is_aware and not self.in_awareness_posts:
             return None
+        # the context may be in any reading: "w0rds" is a word only once normalised, and an emoji context ("👃",
+        # "⚡⚡") is only in the original, where normalising turned it into a space
         for text in texts:
-            if (m := self.rx.search(text)) and (self.context is None or self.context.search(text)):
+            if (m := self.rx.search(text)) and (self.context is None or any(self.context.search(t) for t in texts)):
                 return Hit(self.category, self.id, quote(m), by="list")
         return None
 
