@@ -121,3 +121,5 @@ _SENDING = (
     r"(?:an? |over (?:an? )?|some |a quick )?(?:e-?mails?|messages?|msgs?|texts?|dms?|pms?|notes?|lines?|invites?|"
     r"links?|reply|replies|forms?|updates?|reminders?|details|whatsapps?)\b"
 )
+#: love, not violence: "going to strangle him with hugs" (after the verb and its object)
+_AFFECTION = r"with (?:hugs|kisses|cuddles|love)\b"

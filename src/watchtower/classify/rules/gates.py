@@ -8,7 +8,7 @@ that is not aimed at anyone. The classifier reads them to decide when the model 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _SENDING, _g, _Gated
+from watchtower.classify.rules._base import _AFFECTION, _SENDING, _g, _Gated
 
 #: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
 _TOPIC = (
@@ -177,7 +177,7 @@ IDIOM = _g(
     r"(?:is|was|'?s|are|were|looks?|looked|tastes?|tasted|smells?|sounded|sounds|be) (?:the |da )bomb\b|\bda bomb\b|"
     r"went down a bomb|(?:cost|costs|costing|spent|spend|spending|paid) (?:a|an absolute) bomb|photo ?bomb\w*|bath ?bombs?\b|"
     r"shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile)|"
-    r"(?:strangle|smother|squeeze|suffocate|kill|crush)\w* (?:him|her|them|you|u|me|us|everyone) with (?:hugs|kisses|cuddles|love|kindness)|"
+    r"(?:strangle|smother|squeeze|suffocate|kill|crush)\w* (?:him|her|them|you|u|me|us|everyone) (?:" + _AFFECTION + r"|with kindness)|"
     r"murder(?:s|ed)? me|(?:we'?re|i'?m|im|we are|i am) (?:all |so |literally )?dead\b(?= *(?:[.!?,]|lol|$))|"
     r"get(?:s|ting)? (?:destroyed|annihilated|thrashed|hammered|demolished)|(?:it'?s|it was|was|is|that'?s) (?:an? )?(?:actual|absolute) war\b)",
     "could would kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed "

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from watchtower.classify.rules._base import (
+    _AFFECTION,
     _PERSON_TARGET,
     _SCHOOL,
     _SENDING,
@@ -32,7 +33,7 @@ _INTENT = (
 _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     # "I'll shoot you an email", "shoot y'all a message": sending, not shooting; "strangle him with hugs": love
     ("threat_phrase", _g(rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?{_VIOLENT_VERB}(?:s|ed|ing)?\s+(?:up\s+)?{_PERSON_TARGET}\b"
-                          rf"(?! {_SENDING}| with (?:hugs|kisses|cuddles|love)\b)", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
+                          rf"(?! {_SENDING}| {_AFFECTION})", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
     ("threat_phrase", _g(r"\b(?:kill|shoot|stab|bomb|murder)(?:ing)? (?:all|every) (?:the |of the |one of )?"
                           r"(?:teachers|kids|pupils|students|staff|people|one|1|body|you|u)\b", "kill killing shoot shooting stab stabbing bomb bombing murder murdering")),
     ("school_attack", _g(rf"\b(?:shoot(?:ing)?|shot) up (?:the |this |that |our |ur |your |my )?{_SCHOOL}\b", "shoot shooting shot")),
