@@ -228,6 +228,20 @@ class TestShippedLists:
         ("a kid in uniform waved a knife at a woman on the bus", "list:weapon_brandished 'waved a knife'"),
         ("she lives at 22 cedar walk. go on then lads", "list:doxxing_call_to_act 'go on then lads'"),
         ("mr whitlow = dead man walking ⚰️", "list:dead_man_walking 'dead man walking'"),
+        ("swear down im burning down the sports hall friday 🔥",
+         "list:arson_at_a_school_place 'im burning down the sports hall'"),
+        ("they're meeting up for a fight with knives on saturday", "list:knife_fight_arranged 'fight with knives'"),
+        ("sixth formers selling weed to year 9s behind the bike sheds",
+         "list:drugs_sold_to_children 'selling weed to year 9s'"),
+        ("vapes and edibles, add my snap for prices", "list:drugs_sold_to_children 'vapes and edibles, add my snap'"),
+        ("i won't be around for results day. love you all",
+         "list:farewell_before_an_event 'i won't be around for results day'"),
+        ("she wants to sleep and never wake up", "list:wish_to_sleep_forever 'wants to sleep and never wake up'"),
+        ("new lad in 9C ✈️ back pls", "list:boat_or_plane_back '✈️ back pls'"),
+        ("their lot all stink of garlic, can't sit near them in class",
+         "list:smell_of_their_food 'stink of garlic'"),
+        ("you won't hear a word of English on our street now",
+         "list:no_english_spoken_here 'won't hear a word of english'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -281,6 +295,13 @@ class TestShippedLists:
         "being gay is not a disease, and Year 9 know it",                  # the opposite
         "Lost: red bike, found near 12 Mill Road, go on then, claim it",   # no one sent round
         "we won 88-0 and the white lads in the second row were immense",  # a score
+        "the bunsen burner set fire to the paper in the lab, no harm done",   # an accident, no plan
+        "arranging a fight night for charity, boxing gloves only",         # no weapon
+        "cake sale to the year 7s raised £80",                             # nothing sold is a drug
+        "i won't be around for the exams next week, we're on holiday, bye for now",   # a holiday
+        "i wish i could sleep forever on a saturday morning lol",          # a lie-in
+        "the canteen smells of curry today, lovely",                       # lunch, no group
+        "✈️ back home from the Berlin trip, pupils were brilliant",        # a school trip
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
