@@ -96,6 +96,11 @@ class TestAwarenessGate:
         "my mind at 3am: nobody would notice if I was gone",
         "I put a film on for her little brother and the notes app said who gets her things",   # a film, not a lesson
         "shame to see the stall run by that lot from the hotel",
+        # a school's ordinary events are not lessons about harm: a risk written beside them is still a risk
+        "wore long sleeves at sports day so nobody sees my arms",
+        "non-uniform day tomorrow, can't afford the £1 and mum says i'm not worth it",
+        "careers day I see 💣",
+        "science week and nobody noticed i haven't eaten since monday",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
