@@ -298,6 +298,8 @@ class TestSafeguarding:
             "nobody would care if i walked into the sea tonight",
             "Your teaching assistant has been texting my 13 year old at midnight telling her not to tell anyone",
             "the year 10s made a year 7 strip in the toilets and filmed it",
+            # under a photo of the school show is where a stranger asks a child's age: a show is not a lesson
+            "loved the year 8 production, ur so pretty 😍 how old r u? dm me a pic in ur costume",
             # "day" and "week" are awareness words only in names like "anti-bullying week", not in "every day"
             "a man online keeps messaging my daughter every day asking for pics",
             "my friend gets hit by her dad every week",

@@ -30,6 +30,16 @@ _EVENT = (
     r"curriculum|visit|day of action|week of action|education|stalls?|stands?|displays?|exhibitions?|films?|"
     r"documentar(?:y|ies))"
 )
+#: a performance: "the school play", "Year 6 production", "our performance of Oliver", "rehearsals for". An
+#: awareness post for the threat rules and the model (a play has its murders), but not for the grooming rules: the
+#: comments under a photo of the school show are where a stranger asks a child's age ("grooming_aware" below).
+_PERFORMANCE = _g(
+    r"\b(?:school|class|nativity|year \d+|y\d+|drama|christmas|summer|end of year|leavers'?|ks\d) "
+    r"(?:play|production|performance|show|musical|panto|pantomime)\b|\b(?:production|performance|staging|"
+    r"adaptation|rehearsals?) (?:of|for) (?!(?:me|him|her|them|you|u)\b)",
+    "school class nativity year y drama christmas summer end leavers ks production performance staging adaptation "
+    "rehearsal rehearsals")
+
 #: Awareness and teaching posts, each recognised by a whole construction, never by one common word: "a workshop
 #: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
 #: you after the play", "my mind is made up, I'm ending it after history", "I'll teach him a lesson" are not.
@@ -98,14 +108,12 @@ _AWARENESS: tuple[_Gated, ...] = (
        "design pe skills gcse a alevel level literature "
        "macbeth shakespeare romeo inspector mice lord blood christmas jekyll war wilfred crucible animal nineteen "
        "noughts boy anne"),
-    # a performance: "the school play", "Year 6 production", "our performance of Oliver", "rehearsals for"
-    _g(r"\b(?:school|class|nativity|year \d+|y\d+|drama|christmas|summer|end of year|leavers'?|ks\d) "
-       r"(?:play|production|performance|show|musical|panto|pantomime)\b|\b(?:production|performance|staging|"
-       r"adaptation|rehearsals?) (?:of|for) (?!(?:me|him|her|them|you|u)\b)|\b(?:the|our|this|a) (?:book|novel|text|play|"
+    _PERFORMANCE,
+    # a set text: "the novel we're studying", "the play is about", "reading the poem"
+    _g(r"\b(?:the|our|this|a) (?:book|novel|text|play|"
        r"poem|story) (?:we(?:'re| are)? (?:reading|studying|read|studied)|(?:is|was) about|explores|deals with|about)\b|"
        r"\b(?:reading|studying|studied|read) (?:the |a |our )?(?:class |set |gcse )?(?:book|novel|text|play|poem)\b",
-       "school class nativity year y drama christmas summer end leavers ks production performance staging adaptation "
-       "rehearsal rehearsals book novel text play poem reading studying studied read"),
+       "book novel text play poem reading studying studied read"),
     # signposting support: "call Samaritans on 116 123", "Childline 0800 1111", "the mental health charity Mind"
     # (Shout, Mind and CALM are also everyday words: "calm at 6am", "mind on the exam", "shout at": only as a
     # helpline, a number or a website)
@@ -144,6 +152,11 @@ _AWARENESS: tuple[_Gated, ...] = (
 def aware(norm: str) -> bool:
     """An awareness or teaching post: "anti-bullying week", "assembly on knife crime", "e-safety workshop"."""
     return any(rx.search(norm) for rx in _AWARENESS)
+
+
+def grooming_aware(norm: str) -> bool:
+    """An awareness or teaching post that may be about grooming: :func:`aware`, less a performance alone."""
+    return any(rx.search(norm) for rx in _AWARENESS if rx is not _PERFORMANCE)
 
 
 PROFANITY = _g(

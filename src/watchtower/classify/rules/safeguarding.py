@@ -6,7 +6,7 @@ allegations against staff). design.md: critical; the DSL and deputy are told at 
 from __future__ import annotations
 
 from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _rx, named_hits, quote
-from watchtower.classify.rules.gates import aware
+from watchtower.classify.rules.gates import aware, grooming_aware
 
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
@@ -202,10 +202,12 @@ def safeguarding_hits(norm: str) -> list[Hit]:
         ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
         ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
         ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
-    if not is_aware:
+    if not grooming_aware(norm):
+        # a show is not a lesson about grooming: under its photos is where a stranger asks a child's age
         hits += named_hits("safeguarding", (
-            ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS),
-            ("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
+            ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS)), norm)
+    if not is_aware:
+        hits += named_hits("safeguarding", (("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
         if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
             hits.append(Hit("safeguarding", "self_harm_topic_first_person", quote(m)))
     return hits
