@@ -317,6 +317,11 @@ class TestShippedLists:
         assert list_reasons("14 w0rds ⚡⚡") == ["list:fourteen_words '14 words'"]
         assert list_reasons("14 w0rds for the caption") == []
 
+    def test_a_terms_words_may_be_joined_by_spaces_or_hyphens(self) -> None:
+        assert list_reasons("the alphabet-mafia have got into the primary now") == [
+            "list:alphabet_mafia 'alphabet-mafia'"]
+        assert list_reasons("keep your bead rattling to yourselves") == ["list:sectarian_slurs 'bead rattling'"]
+
     def test_a_list_hit_raises_its_category_with_a_list_reason(self, clf: Classifier) -> None:
         [c] = clf.classify_batch(["need youngers for the line, easy money, no questions, hmu"], ["mention"])
         assert "safeguarding" in c.categories

@@ -70,8 +70,9 @@ class ListEntry:
 def _terms_pattern(terms: list[str]) -> str:
     alts = []
     for term in sorted(terms, key=len, reverse=True):
-        words = term.lower().split()
-        alts.append(r"\s+".join(re.escape(w) for w in words))
+        # a term's words may be written with spaces or hyphens: "bead rattler" is "bead-rattler"
+        words = [w for w in re.split(r"[\s-]+", term.lower()) if w]
+        alts.append(r"[\s-]+".join(re.escape(w) for w in words))
     # whole words: no letter or digit right before or after (emoji and punctuation are their own words)
     return r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])"
 
