@@ -347,6 +347,19 @@ note = "Local word for a gun, from our PCSO"
         assert list_reasons("bringing the blicky", cfg) == []
         assert "list:knife_slang 'nank'" not in list_reasons("bringing the nank to school tomorrow", cfg)
 
+    def test_an_entry_is_nothing_where_its_unless_matches(self, tmp_path: Path) -> None:
+        path = lists_file(tmp_path, """[[entry]]
+id = "local_gun_word"
+category = "threat"
+terms = ["blicky"]
+unless = '\\b(?:nerf|water)\\b'
+note = "Local word for a gun, from our PCSO"
+""")
+        cfg = ClassifierConfig(lists_file=path)
+        assert list_reasons("bringing the blicky tomorrow", cfg) == ["list:local_gun_word 'blicky'"]
+        assert list_reasons("bringing the nerf blicky tomorrow", cfg) == []
+        assert list_reasons("bringing the blicky tomorrow, the WATER one", cfg) == []
+
     def test_a_disabled_shipped_id_may_be_reused_to_replace_the_entry(self, tmp_path: Path) -> None:
         path = lists_file(tmp_path, 'disable = ["zog"]\n[[entry]]\nid = "zog"\ncategory = "hate"\n'
                                     'terms = ["zog"]\ncontext = "jews"\nnote = "stricter here"\n')
@@ -381,6 +394,10 @@ note = "Local word for a gun, from our PCSO"
         ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\n', r"note is missing: say why"),
         ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\ncontext = "a|"\nnote = "n"\n',
          r"context matches empty text"),
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\nunless = "(b"\nnote = "n"\n',
+         r"entry 1 \(id 'x1'\): unless is not a valid regular expression"),
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\nunless = 3\nnote = "n"\n',
+         r"unless must be a regular expression in quotes, or be left out"),
         ('disable = ["no_such_entry"]\n', r"disable names 'no_such_entry', which no shipped entry has"),
         ('[[entry]]\nid = "targeted_insult"\ncategory = "hate"\nterms = ["a"]\nnote = "n"\n',
          r"that id is the name of a built-in rule"),

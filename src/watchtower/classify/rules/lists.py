@@ -13,6 +13,7 @@ One entry::
     terms = ["88"]                       # whole words or phrases, any case ...
     pattern = '\\b88\\b'                   # ... and/or a regular expression (Python syntax) on lower-case text
     context = '\\b(?:heil|nazi)\\b'     # optional: a regex that must also match, so "88" alone is nothing
+    unless = '\\bscore\\b'              # optional: a regex that, if it matches, makes the entry nothing
     note = "ADL hate symbols database: 88 = HH = Heil Hitler"   # why, and where it comes from
     in_awareness_posts = false           # optional: also match in awareness and teaching posts (default: skip them)
 
@@ -39,7 +40,7 @@ CATEGORIES = ("threat", "hate", "safeguarding", "harassment", "sexual", "persona
 SHIPPED = ("hate.toml", "threat.toml", "safeguarding.toml")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _ESCAPE = re.compile(r"\\.", re.DOTALL)  # \b, \s, \W, \. ...: escapes, not letters to match
-_KEYS = {"id", "category", "terms", "pattern", "context", "note", "in_awareness_posts"}
+_KEYS = {"id", "category", "terms", "pattern", "context", "unless", "note", "in_awareness_posts"}
 
 
 class ListError(ValueError):
@@ -52,6 +53,7 @@ class ListEntry:
     category: str
     rx: re.Pattern[str]
     context: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
     note: str
     in_awareness_posts: bool
     source: str  # the file it came from
@@ -60,7 +62,9 @@ class ListEntry:
         if is_aware and not self.in_awareness_posts:
             return None
         # the context may be in any reading: "w0rds" is a word only once normalised, and an emoji context ("👃",
-        # "⚡⚡") is only in the original, where normalising turned it into a space
+        # "⚡⚡") is only in the original, where normalising turned it into a space; so may the exclusion
+        if self.unless is not None and any(self.unless.search(t) for t in texts):
+            return None
         for text in texts:
             if (m := self.rx.search(text)) and (self.context is None or any(self.context.search(t) for t in texts)):
                 return Hit(self.category, self.id, quote(m), by="list")
@@ -106,11 +110,14 @@ def _entry(raw: Any, where: str, source: str) -> ListEntry:
     context = raw.get("context")
     if context is not None and (not isinstance(context, str) or not context.strip()):
         raise ListError(f"{where}: context must be a regular expression in quotes, or be left out")
+    unless = raw.get("unless")
+    if unless is not None and (not isinstance(unless, str) or not unless.strip()):
+        raise ListError(f"{where}: unless must be a regular expression in quotes, or be left out")
     in_aware = raw.get("in_awareness_posts", False)
     if not isinstance(in_aware, bool):
         raise ListError(f"{where}: in_awareness_posts must be true or false")
-    return ListEntry(name, category, rx, _compile(context, where, "context") if context else None, note.strip(),
-                     in_aware, source)
+    return ListEntry(name, category, rx, _compile(context, where, "context") if context else None,
+                     _compile(unless, where, "unless") if unless else None, note.strip(), in_aware, source)
 
 
 def _flags(pattern: str) -> int:
