@@ -68,6 +68,17 @@ class TestNormalisation:
     def test_text_speak_is_not_read_as_a_spelled_out_word(self, raw: str) -> None:
         assert normalise(raw) == raw
 
+    def test_a_spelled_out_word_after_a_or_i_is_also_read_with_the_a_or_i_apart(self) -> None:
+        """'is a p a k i' joins to 'apaki'; the letters cannot say whether the 'a' belongs to the word ('a r s e
+        h o l e'), so both readings are checked."""
+        from watchtower.classify._normalise import variants
+        assert variants("every face is a p a k i now") == ["every face is apaki now", "every face is a paki now"]
+        assert variants("he is a r s e h o l e") == ["he is arsehole", "he is a rsehole"]
+        assert variants("i want to k i l l myself") == ["i want to kill myself"]
+
+    def test_a_slur_spelled_out_after_a_is_a_slur(self, clf: Classifier) -> None:
+        assert_critical(verdict(clf, "every other face is a p a k i now, pass rate improving my arse"), "hate")
+
     @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240"])
     def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
         assert normalise(raw) == raw.lower()

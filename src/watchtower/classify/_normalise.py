@@ -78,7 +78,12 @@ _SPELLED_WORDS = (
 )
 
 
-def _join_spaced(match: re.Match[str]) -> str:
+def _join_spaced(match: re.Match[str], *, article_apart: bool = False) -> str:
+    if article_apart and match.group(0)[0] in "ai" and match.group(0)[1] == " ":
+        # the reading where a leading "a" or "i" is a word of its own: "is a p a k i" is "a paki", not "apaki"
+        rest = _SPACED.fullmatch(match.group(0)[2:])
+        if rest is not None:
+            return f"{match.group(0)[0]} {_join_spaced(rest)}"
     joined = re.sub(r"[ .\-_*]", "", match.group(0)).translate(_LEET)  # "@" and "$" are read as their letters
     for word in _SPELLED_WORDS:
         if joined.startswith(word):
@@ -94,25 +99,36 @@ _TWO_AS_TO = re.compile(
 )
 
 
-def normalise(text: str, *, one_as_l: bool = False) -> str:
-    """Lower-case, de-obfuscated text for the rules. ``one_as_l`` reads "1" as "l" ("ki11") not "i"."""
+def normalise(text: str, *, one_as_l: bool = False, article_apart: bool = False) -> str:
+    """Lower-case, de-obfuscated text for the rules. ``one_as_l`` reads "1" as "l" ("ki11") not "i";
+    ``article_apart`` reads a leading "a" or "i" of a spelled-out word as a word of its own ("a p a k i")."""
     text = _fold(text)
     table = _LEET_L if one_as_l else {}
     text = _TOKEN.sub(lambda m: _deleet_token(m.group(0), table), text)
-    text = _SPACED.sub(_join_spaced, text)
+    text = _SPACED.sub(lambda m: _join_spaced(m, article_apart=article_apart), text)
     text = _TWO_AS_TO.sub(r"\1 to ", text)
     text = _REPEATS.sub(r"\1\1", text)
     return _SPACES.sub(" ", text).strip()
 
 
+#: a spelled-out word after "a" or "i", which the letters alone cannot tell from a spelled word beginning with one
+#: ("a p a k i" is "a paki"; "a r s e" is "arse")
+_ARTICLE_SPELLED = re.compile(r"(?<![a-z@$])[ai] (?:[a-z@$][ .\-_*]){2,}[a-z@$](?![a-z@$])")
+
+
 def variants(text: str) -> list[str]:
-    """The normalised readings of ``text`` worth checking (one, or two when a "1" may be an "l")."""
-    first = normalise(text)
+    """The normalised readings of ``text`` worth checking: one; another when a "1" may be an "l"; another when a
+    spelled-out word may follow "a" or "i"."""
+    out = [normalise(text)]
     if "1" in text or "|" in text:
         second = normalise(text, one_as_l=True)
-        if second != first:
-            return [first, second]
-    return [first]
+        if second != out[0]:
+            out.append(second)
+    if _ARTICLE_SPELLED.search(_fold(text)):
+        apart = normalise(text, article_apart=True)
+        if apart not in out:
+            out.append(apart)
+    return out
 
 
 def has_weapon_emoji(text: str) -> bool:
