@@ -96,8 +96,10 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"children|year \d+|we|they|the class)\b",
        "pupils students children kids learners year y ks key class classes form group we they in during for pshe rse "
        "rshe pshee citizenship"),
-    # teaching subjects and set texts: "history lesson", "drama production", "Macbeth", "An Inspector Calls"
-    _g(r"\b(?:pshe|rse|pshee|citizenship|history|english|drama|religious education|re|science|computing|"
+    # teaching subjects and set texts: "history lesson", "drama production", "Macbeth", "An Inspector Calls"; not
+    # the disclaimer "asking for a science project", which is "asking for a friend"
+    _g(r"(?<!asking for a )(?<!asking for my )(?<!it's for a )(?<!its for a )(?<!it's for my )(?<!its for my )(?<!just for a )"
+       r"\b(?:pshe|rse|pshee|citizenship|history|english|drama|religious education|re|science|computing|"
        r"food tech(?:nology)?|cookery|cooking|dt|design (?:and|&) technology|pe|\w+ skills)"
        r" (?:lessons?|sessions?|class|classes|curriculum|topic|unit|project|gcse|exam|workshop|"
        r"production|performance)\b|\b(?:gcse|a-?level|a level) (?:history|english|drama|literature|pshe)\b|"
