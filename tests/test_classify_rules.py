@@ -101,6 +101,8 @@ class TestAwarenessGate:
         "non-uniform day tomorrow, can't afford the £1 and mum says i'm not worth it",
         "careers day I see 💣",
         "science week and nobody noticed i haven't eaten since monday",
+        # "asking for a science project" is "asking for a friend", not a lesson
+        "how many paracetamol is too many? asking for a science project",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
@@ -247,6 +249,15 @@ class TestShippedLists:
          "list:smell_of_their_food 'stink of garlic'"),
         ("you won't hear a word of English on our street now",
          "list:no_english_spoken_here 'won't hear a word of english'"),
+        ("another 🚤 delivery for 8C then", "list:boat_or_plane_back 'another 🚤 delivery'"),
+        ("memorial day again, for all of you who still believe the six million ✡",
+         "list:holocaust_numbers_doubted 'all of you who still believe the six million'"),
+        ("the special school kids are just vegetables", "list:disabled_people_as_vegetables 'just vegetables'"),
+        ("disabled kids should be put back in homes like the old days",
+         "list:disabled_people_back_in_institutions 'should be put back in homes'"),
+        ("opps know the ends gets painted red tonight", "list:place_painted_red 'ends gets painted red'"),
+        ("£50 to any year 9 who holds a parcel for me", "list:hold_a_bag_for_me 'holds a parcel for me'"),
+        ("got some new blades 🤫", "list:blades_kept_secret 'new blades'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -307,6 +318,12 @@ class TestShippedLists:
         "i wish i could sleep forever on a saturday morning lol",          # a lie-in
         "the canteen smells of curry today, lovely",                       # lunch, no group
         "✈️ back home from the Berlin trip, pupils were brilliant",        # a school trip
+        "new canoes 🛶🛶 arrivals at the lake for the kayak club",          # boats, no 'another' group
+        "Year 9 looked at the numbers deported to Auschwitz from each country",   # a lesson
+        "the special school's harvest: pupils grew vegetables in the minibus planters",   # food
+        "Year 6 painted the school gates red for Chinese New Year",        # paint
+        "can someone hold a bag for me at the fair, free cake for helpers!",   # no pay, no pupil
+        "new blades for the craft knives in DT, please take care",        # no secrecy
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
