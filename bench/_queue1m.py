@@ -32,14 +32,14 @@ import secrets
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from _harness import Child, percentile, trust_config
-from _store import StoreTarget, close, explain, fresh_store, insert_many, transaction
+from _store import Recording, StoreTarget, close, explain, fresh_store, insert_many, transaction
 from _texts import PostTexts
 
 from watchtower import users
@@ -139,23 +139,6 @@ def seed(db: Any, n: int, schools: list[str], now: datetime) -> None:
     db.execute("ANALYZE")
 
 
-class _Recording:
-    """A database that remembers each statement it ran (to explain the queue page's queries)."""
-
-    def __init__(self, db: Any) -> None:
-        self.db = db
-        self.statements: list[tuple[str, list[Any]]] = []
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        self.statements.append((sql, list(params)))
-        return self.db.execute(sql, list(params))
-
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self.execute(sql, params)
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-
 def _stats(values: list[float]) -> dict[str, Any]:
     return {"n": len(values), "median_s": statistics.median(values), "p95_s": percentile(values, 95),
             "min_s": min(values), "max_s": max(values)}
@@ -178,7 +161,7 @@ def queries(target: StoreTarget, scopes: dict[str, tuple[q.SchoolSql, bool]], re
     out: dict[str, Any] = {}
     try:
         for label, (schools, reads) in scopes.items():
-            rec = _Recording(db)
+            rec = Recording(db)
             _, total = q.queue(rec, q.QueueFilter(), reads_safeguarding=reads, schools=schools)  # type: ignore[arg-type]
             q.platforms(rec, schools=schools)  # type: ignore[arg-type]
             count_sql, count_params = rec.statements[0]

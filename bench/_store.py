@@ -149,3 +149,21 @@ def fresh_store(server: str | None, workdir: Path, name: str) -> Iterator[StoreT
     finally:
         with _admin(server) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+
+
+class Recording:
+    """A database that remembers each statement run on it, to explain the queue page's queries (the queue
+    benchmark and tests/test_queue_indexes.py read the plans of the statements it saw)."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self.statements: list[tuple[str, list[Any]]] = []
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        self.statements.append((sql, list(params)))
+        return self.db.execute(sql, list(params))
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +33,9 @@ from watchtower.store.migrations import migrations
 from watchtower.store.rows import with_categories_list
 from watchtower.timeutil import ts
 from watchtower.web import _queries as q
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from _store import Recording  # the queue benchmark's statement recorder, shared
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
 SCHOOLS = ("oakfield", "hillside", "riverside")
@@ -244,23 +248,6 @@ def test_the_platform_filter_lists_the_platforms_of_the_persons_schools_items_in
                             "'2026-03-04T09:00:00Z', '2026-03-04T09:00:00Z', 'oakfield')")
         assert "youtube" not in q.platforms(db, schools=schools)
         assert "youtube" in q.platforms(db, schools=SCOPES["the trust (*)"])
-
-
-class Recording:
-    """A database that remembers each statement run on it."""
-
-    def __init__(self, db: Db) -> None:
-        self.db = db
-        self.statements: list[tuple[str, list[Any]]] = []
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        self.statements.append((sql, list(params)))
-        return self.db.execute(sql, list(params))
-
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self.execute(sql, params)
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
 def plans(db: Db, scope: q.SchoolSql) -> dict[str, str]:
