@@ -186,6 +186,7 @@ class TestThreat:
             "Our visiting author will teach them a lesson in storytelling they'll never forget",
             "The new head has really shot the school up the league tables",   # a ranking, not a shooting
             "Daddy's home tomorrow and my two are going to strangle him with hugs",   # love
+            "She passed her grade 5! I could kiss her teacher, I could strangle her coach with sheer joy",   # joy
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:

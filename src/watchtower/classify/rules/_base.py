@@ -122,4 +122,4 @@ _SENDING = (
     r"links?|reply|replies|forms?|updates?|reminders?|details|whatsapps?)\b"
 )
 #: love, not violence: "going to strangle him with hugs" (after the verb and its object)
-_AFFECTION = r"with (?:hugs|kisses|cuddles|love)\b"
+_AFFECTION = r"with (?:hugs|kisses|cuddles|love|(?:pure |sheer |happy )?(?:joy|happiness|gratitude|relief|pride))\b"
