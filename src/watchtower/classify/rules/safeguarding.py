@@ -202,7 +202,7 @@ def safeguarding_hits(norm: str) -> list[Hit]:
         ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
         ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
         ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
-    if not grooming_aware(norm):
+    if not is_aware or not grooming_aware(norm):
         # a show is not a lesson about grooming: under its photos is where a stranger asks a child's age
         hits += named_hits("safeguarding", (
             ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS)), norm)
