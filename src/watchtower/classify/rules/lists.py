@@ -132,8 +132,8 @@ def _compile(pattern: str, where: str, key: str) -> re.Pattern[str]:
     try:
         rx = re.compile(pattern, _flags(pattern))
     except re.error as exc:
-        raise ListError(f"{where}: {key} is not a valid regular expression ({exc}): fix it, or use terms = [...] "
-                        "for plain words and phrases") from None
+        hint = "fix it, or use terms = [...] for plain words and phrases" if key == "pattern" else "fix it"
+        raise ListError(f"{where}: {key} is not a valid regular expression ({exc}): {hint}") from None
     if rx.search(""):
         raise ListError(f"{where}: {key} matches empty text, so it would match every post: make it match words")
     return rx
