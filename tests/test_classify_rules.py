@@ -258,6 +258,11 @@ class TestShippedLists:
         ("opps know the ends gets painted red tonight", "list:place_painted_red 'ends gets painted red'"),
         ("£50 to any year 9 who holds a parcel for me", "list:hold_a_bag_for_me 'holds a parcel for me'"),
         ("got some new blades 🤫", "list:blades_kept_secret 'new blades'"),
+        ("romanian kids are all tomorrow's criminals",
+         "list:group_as_criminals 'romanian kids are all tomorrow's criminals'"),
+        ("loved the school play! i'm a model agent, message me privately x",
+         "list:talent_scout_approach 'model agent'"),
+        ("my daughter says the minibus driver plays touching games", "list:touching_games 'touching games'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -324,6 +329,9 @@ class TestShippedLists:
         "Year 6 painted the school gates red for Chinese New Year",        # paint
         "can someone hold a bag for me at the fair, free cake for helpers!",   # no pay, no pupil
         "new blades for the craft knives in DT, please take care",        # no secrecy
+        "Muslims are not terrorists, and Year 9 learnt why that lie spreads",   # the opposite
+        "Online safety assembly: beware of fake talent scouts who ask you to message them privately",   # a warning
+        "Year 10 drama: the record label visit was brilliant, DM me for photos",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
