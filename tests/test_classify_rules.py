@@ -375,6 +375,24 @@ note = "Local word for a gun, from our PCSO"
         assert list_reasons("bringing the blicky to school, the WATER one", cfg) == []
         assert "list:knife_slang 'nank'" not in list_reasons("bringing the nank to school tomorrow", cfg)
 
+    def test_words_several_entries_share_are_a_named_pattern_written_once(self, tmp_path: Path) -> None:
+        """[patterns] names a regular expression; {name} in a pattern, context or unless reads as (?:...). A school's
+        file uses the shipped names too."""
+        assert "brandished_weapon" in lists.shipped_patterns()
+        path = lists_file(tmp_path, """[patterns]
+our_estates = 'kingsmead|the blocks'
+
+[[entry]]
+id = "estate_weapon"
+category = "threat"
+pattern = '\\b{brandished_weapon}\\b'
+context = '\\b(?:{our_estates})\\b'
+note = "a weapon on our estates"
+""")
+        cfg = ClassifierConfig(lists_file=path)
+        assert list_reasons("pulled a machete in kingsmead", cfg) == ["list:estate_weapon 'machete'"]
+        assert "list:estate_weapon 'machete'" not in list_reasons("a machete in the garden centre", cfg)
+
     def test_a_disabled_shipped_id_may_be_reused_to_replace_the_entry(self, tmp_path: Path) -> None:
         path = lists_file(tmp_path, 'disable = ["zog"]\n[[entry]]\nid = "zog"\ncategory = "hate"\n'
                                     'terms = ["zog"]\ncontext = "jews"\nnote = "stricter here"\n')
@@ -414,6 +432,11 @@ note = "Local word for a gun, from our PCSO"
         ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\nunless = 3\nnote = "n"\n',
          r"unless must be a regular expression in quotes, or be left out"),
         ('disable = ["no_such_entry"]\n', r"disable names 'no_such_entry', which no shipped entry has"),
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\npattern = "{nowhere}"\nnote = "n"\n',
+         r"entry 1 \(id 'x1'\): pattern uses \{nowhere\}, which no \[patterns\] table names: add it there"),
+        ('[patterns]\nbrandished_weapon = "knife"\n', r"brandished_weapon: the name is taken by a shipped"),
+        ('[patterns]\nWeapon = "knife"\n', r"\[patterns\] Weapon: a pattern's name is lower-case letters"),
+        ('[patterns]\nweapon = "(knife"\n', r"\[patterns\] weapon: the pattern is not a valid regular expression"),
         ('[[entry]]\nid = "targeted_insult"\ncategory = "hate"\nterms = ["a"]\nnote = "n"\n',
          r"that id is the name of a built-in rule"),
     ])

@@ -19,6 +19,15 @@ One entry::
 
 A school's file may also say ``disable = ["code_88"]`` (before its entries) to switch shipped entries off, and
 may reuse a disabled entry's id to replace it. Every problem is reported with the file, the entry and the fix.
+
+Words several entries share are written once, as a named pattern, and used as ``{name}`` in a pattern, context or
+unless (it reads as ``(?:...)``)::
+
+    [patterns]
+    weapon = 'knife|blade|machete|gun'    # lower-case letters, digits and _; shared by every lists file
+
+The shipped files' named patterns are there for a school's file too; a school's file may add its own, not redefine
+a shipped one.
 """
 
 from __future__ import annotations
@@ -41,6 +50,8 @@ SHIPPED = ("hate.toml", "threat.toml", "safeguarding.toml")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _ESCAPE = re.compile(r"\\.", re.DOTALL)  # \b, \s, \W, \. ...: escapes, not letters to match
 _KEYS = {"id", "category", "terms", "pattern", "context", "unless", "note", "in_awareness_posts"}
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_USE = re.compile(r"\{([a-z][a-z0-9_]{0,39})\}")  # "{weapon}": a quantifier is digits, so never a name
 
 
 class ListError(ValueError):
@@ -81,7 +92,36 @@ def _terms_pattern(terms: list[str]) -> str:
     return r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])"
 
 
-def _entry(raw: Any, where: str, source: str) -> ListEntry:
+def _named(doc: dict[str, Any], source: str, known: dict[str, str]) -> dict[str, str]:
+    """``known`` with the file's [patterns] table added; a name used before or twice is an error."""
+    table = doc.get("patterns", {})
+    if not isinstance(table, dict):
+        raise ListError(f"{source}: patterns must be a table of names, e.g. [patterns] then weapon = 'knife|blade'")
+    out = dict(known)
+    for name, value in table.items():
+        where = f"{source}, [patterns] {name}"
+        if not _NAME.fullmatch(name):
+            raise ListError(f"{where}: a pattern's name is lower-case letters, digits and _ (at most 40), e.g. weapon")
+        if name in known:
+            raise ListError(f"{where}: the name is taken by a shipped pattern: use it as {{{name}}}, or give yours "
+                            "another name")
+        if not isinstance(value, str) or not value.strip():
+            raise ListError(f"{where}: must be a regular expression in quotes")
+        _compile(value, where, "the pattern")
+        out[name] = value
+    return out
+
+
+def _expand(text: str, named: dict[str, str], where: str, key: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) not in named:
+            raise ListError(f"{where}: {key} uses {{{m.group(1)}}}, which no [patterns] table names: add it there "
+                            f"({m.group(1)} = '...') or fix the name")
+        return f"(?:{named[m.group(1)]})"
+    return _USE.sub(one, text)
+
+
+def _entry(raw: Any, where: str, source: str, named: dict[str, str]) -> ListEntry:
     if not isinstance(raw, dict):
         raise ListError(f"{where}: each [[entry]] must be a table of keys (id, category, terms or pattern, note)")
     name = raw.get("id")
@@ -105,6 +145,8 @@ def _entry(raw: Any, where: str, source: str) -> ListEntry:
         raise ListError(f"{where}: pattern must be a regular expression in quotes, or be left out")
     if not terms and pattern is None:
         raise ListError(f"{where}: give terms (words or phrases) or a pattern (a regular expression) to match")
+    if pattern:
+        pattern = _expand(pattern, named, where, "pattern")
     alts = ([_terms_pattern(terms)] if terms else []) + ([pattern] if pattern else [])
     rx = _compile("|".join(f"(?:{a})" for a in alts), where, "pattern" if pattern else "terms")
     context = raw.get("context")
@@ -113,6 +155,8 @@ def _entry(raw: Any, where: str, source: str) -> ListEntry:
     unless = raw.get("unless")
     if unless is not None and (not isinstance(unless, str) or not unless.strip()):
         raise ListError(f"{where}: unless must be a regular expression in quotes, or be left out")
+    context = _expand(context, named, where, "context") if context else context
+    unless = _expand(unless, named, where, "unless") if unless else unless
     in_aware = raw.get("in_awareness_posts", False)
     if not isinstance(in_aware, bool):
         raise ListError(f"{where}: in_awareness_posts must be true or false")
@@ -146,14 +190,14 @@ def _read(text: str, source: str) -> dict[str, Any]:
         raise ListError(f"{source}: not valid TOML ({exc}): fix the line it names") from None
 
 
-def _entries(doc: dict[str, Any], source: str) -> list[ListEntry]:
+def _entries(doc: dict[str, Any], source: str, named: dict[str, str]) -> list[ListEntry]:
     raw = doc.get("entry", [])
     if not isinstance(raw, list):
         raise ListError(f"{source}: entries must be written as [[entry]] tables")
     out: list[ListEntry] = []
     seen: dict[str, int] = {}
     for i, item in enumerate(raw, 1):
-        e = _entry(item, f"{source}, entry {i}", source)
+        e = _entry(item, f"{source}, entry {i}", source, named)
         if e.id in seen:
             raise ListError(f"{source}, entry {i} (id '{e.id}'): duplicate id, entry {seen[e.id]} already uses it: "
                             "give one of them another id")
@@ -163,13 +207,28 @@ def _entries(doc: dict[str, Any], source: str) -> list[ListEntry]:
 
 
 @lru_cache(maxsize=1)
+def _shipped_docs() -> tuple[tuple[str, dict[str, Any]], ...]:
+    folder = resources.files("watchtower.classify").joinpath("lists")
+    return tuple((f"watchtower/classify/lists/{name}",
+                  _read(folder.joinpath(name).read_text(encoding="utf-8"), f"watchtower/classify/lists/{name}"))
+                 for name in SHIPPED)
+
+
+@lru_cache(maxsize=1)
+def shipped_patterns() -> dict[str, str]:
+    """The named patterns of the shipped files, by name."""
+    named: dict[str, str] = {}
+    for source, doc in _shipped_docs():
+        named = _named(doc, source, named)
+    return named
+
+
+@lru_cache(maxsize=1)
 def shipped() -> tuple[ListEntry, ...]:
     """The default entries shipped with Watchtower."""
     out: list[ListEntry] = []
-    folder = resources.files("watchtower.classify").joinpath("lists")
-    for name in SHIPPED:
-        source = f"watchtower/classify/lists/{name}"
-        out += _entries(_read(folder.joinpath(name).read_text(encoding="utf-8"), source), source)
+    for source, doc in _shipped_docs():
+        out += _entries(doc, source, shipped_patterns())
     ids = [e.id for e in out]
     if dup := sorted({i for i in ids if ids.count(i) > 1}):
         raise ListError(f"shipped lists: duplicate id {', '.join(dup)}: give each entry its own id")
@@ -196,9 +255,9 @@ def _load(path: str, _mtime: int, _size: int) -> tuple[ListEntry, ...]:
         raise ListError(f"lists_file {path}: cannot read it as UTF-8 text ({exc}): check the path and save it "
                         "as UTF-8") from None
     doc = _read(text, path)
-    if unknown := sorted(set(doc) - {"entry", "disable"}):
-        raise ListError(f"{path}: unknown top-level key {', '.join(unknown)}: a lists file holds disable = [...] "
-                        "and [[entry]] tables only")
+    if unknown := sorted(set(doc) - {"entry", "disable", "patterns"}):
+        raise ListError(f"{path}: unknown top-level key {', '.join(unknown)}: a lists file holds disable = [...], "
+                        "a [patterns] table and [[entry]] tables only")
     disable = doc.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
         raise ListError(f"{path}: disable must be a list of shipped ids, e.g. disable = [\"code_88\"]")
@@ -207,7 +266,7 @@ def _load(path: str, _mtime: int, _size: int) -> tuple[ListEntry, ...]:
     if missing := [d for d in disable if d not in known]:
         raise ListError(f"{path}: disable names {', '.join(repr(d) for d in missing)}, which no shipped entry has: "
                         "check the id against the shipped lists (watchtower/classify/lists/*.toml)")
-    added = _entries(doc, path)
+    added = _entries(doc, path, _named(doc, path, shipped_patterns()))
     for i, e in enumerate(added, 1):
         if e.id in known and e.id not in disable:
             raise ListError(f"{path}, entry {i} (id '{e.id}'): duplicate id, a shipped entry already uses it: "
