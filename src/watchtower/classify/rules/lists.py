@@ -149,19 +149,21 @@ def _entry(raw: Any, where: str, source: str, named: dict[str, str]) -> ListEntr
         pattern = _expand(pattern, named, where, "pattern")
     alts = ([_terms_pattern(terms)] if terms else []) + ([pattern] if pattern else [])
     rx = _compile("|".join(f"(?:{a})" for a in alts), where, "pattern" if pattern else "terms")
-    context = raw.get("context")
-    if context is not None and (not isinstance(context, str) or not context.strip()):
-        raise ListError(f"{where}: context must be a regular expression in quotes, or be left out")
-    unless = raw.get("unless")
-    if unless is not None and (not isinstance(unless, str) or not unless.strip()):
-        raise ListError(f"{where}: unless must be a regular expression in quotes, or be left out")
-    context = _expand(context, named, where, "context") if context else context
-    unless = _expand(unless, named, where, "unless") if unless else unless
     in_aware = raw.get("in_awareness_posts", False)
     if not isinstance(in_aware, bool):
         raise ListError(f"{where}: in_awareness_posts must be true or false")
-    return ListEntry(name, category, rx, _compile(context, where, "context") if context else None,
-                     _compile(unless, where, "unless") if unless else None, note.strip(), in_aware, source)
+    return ListEntry(name, category, rx, _optional_regex(raw, "context", where, named),
+                     _optional_regex(raw, "unless", where, named), note.strip(), in_aware, source)
+
+
+def _optional_regex(raw: dict[str, Any], key: str, where: str, named: dict[str, str]) -> re.Pattern[str] | None:
+    """An entry's context or unless: a regular expression in quotes, its {names} read, or None if left out."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ListError(f"{where}: {key} must be a regular expression in quotes, or be left out")
+    return _compile(_expand(value, named, where, key), where, key)
 
 
 def _flags(pattern: str) -> int:
