@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from bench_writers import CRITICAL, critical_recall_at_harmless, read
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = ROOT / "training" / "data" / "writers"
 FIRST_SIGHT = ROOT / "tests" / "data" / "first_sight"
-CRITICAL = {"threat", "hate", "safeguarding"}
 CALIBRATION = ["w7", "w15", "w76", "w77", "w78", "w79"]
 HELD_OUT = {"w8": ["w8"], "round 14": ["w88", "w89", "w90", "w91"], "round 15": ["w94", "w95", "w96", "w97"],
             "round 16": ["w98", "w99", "w100", "w101"]}
@@ -42,7 +42,7 @@ def writer_file(stem: str) -> Path:
 
 
 def posts(stem: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in writer_file(stem).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read([writer_file(stem)])
 
 
 class Encoder:
@@ -83,14 +83,15 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.asarray(np.log(p / (1 - p)))
 
 
-def separation(score: np.ndarray, y: np.ndarray) -> list[float]:
-    """AUROC of critical (y == 1) against harmless (y == 0), then critical recall at 2, 5 and 8 % harmless."""
+def separation(rows: list[dict[str, Any]], score: np.ndarray) -> list[float]:
+    """AUROC of critical against harmless posts, then critical recall at 2, 5 and 8 % harmless (as
+    bench_writers.separation reads it)."""
     from sklearn.metrics import roc_auc_score
 
-    crit, harmless = score[y == 1], score[y == 0]
-    out = [float(roc_auc_score(np.r_[np.ones(len(crit)), np.zeros(len(harmless))], np.r_[crit, harmless]))]
-    out += [float((crit > np.quantile(harmless, 1 - rate)).mean()) for rate in (0.02, 0.05, 0.08)]
-    return out
+    crit = np.array([bool(CRITICAL & set(r["categories"])) for r in rows])
+    harmless = np.array([not r["categories"] for r in rows])
+    both = crit | harmless
+    return [float(roc_auc_score(crit[both], score[both])), *critical_recall_at_harmless(rows, score).values()]
 
 
 def main() -> int:
@@ -114,20 +115,19 @@ def main() -> int:
     clf = load_classifier(ClassifierConfig())
     crit_heads = [clf._model.heads.index(h) for h in ("threat", "hate", "safeguarding")]
 
-    def scores(stems: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def scores(stems: list[str]) -> tuple[list[dict[str, Any]], np.ndarray, np.ndarray]:
         rows = [r for w in stems for r in posts(w)]
         mini = clf._model.predict([r["text"] for r in rows], 32)[:, crit_heads].max(axis=1)
         big = head.predict_proba(np.concatenate([enc.embed(w) for w in stems]))[:, 1]
-        labels = np.array([1 if CRITICAL & set(r["categories"]) else 0 if not r["categories"] else -1 for r in rows])
-        return mini, big, labels
+        return rows, mini, big
 
     cal = scores(CALIBRATION)
     weight = max((round(w, 1) for w in np.arange(0, 1.01, 0.1)),
-                 key=lambda w: sum(separation(w * logit(cal[0]) + (1 - w) * logit(cal[1]), cal[2])[1:]))
+                 key=lambda w: sum(separation(cal[0], w * logit(cal[1]) + (1 - w) * logit(cal[2]))[1:]))
     result: dict[str, Any] = {"train_writers": len(train), "train_posts": len(y), "stack_weight_on_minilm": weight}
     for name, stems in {"calibration": CALIBRATION, **HELD_OUT}.items():
-        mini, big, labels = scores(stems)
-        result[name] = {label: [round(v, 3) for v in separation(s, labels)] for label, s in (
+        rows, mini, big = scores(stems)
+        result[name] = {label: [round(v, 3) for v in separation(rows, s)] for label, s in (
             ("minilm", mini), ("encoder", big), ("stacked", weight * logit(mini) + (1 - weight) * logit(big)))}
     if args.json:
         print(json.dumps(result, indent=2))

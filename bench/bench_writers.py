@@ -85,12 +85,19 @@ def separation(rows: list[dict[str, Any]], probs: Any, heads: list[str]) -> dict
         if 0 < y.sum() < len(y):
             out["auroc"][h] = round(float(roc_auc_score(y, probs[:, heads.index(h)])), 3)
     top = probs[:, [heads.index(h) for h in crit_heads]].max(axis=1)
-    crit = np.array([bool(CRITICAL & set(r["categories"])) for r in rows])
-    harmless = np.sort(top[np.array([not r["categories"] for r in rows])])[::-1]
-    out["critical_recall_at_harmless"] = {
-        f"{rate:.2f}": round(float(np.mean(top[crit] > harmless[int(rate * len(harmless))])), 3)
-        for rate in (0.02, 0.05, 0.08)}
+    out["critical_recall_at_harmless"] = critical_recall_at_harmless(rows, top)
     return out
+
+
+def critical_recall_at_harmless(rows: list[dict[str, Any]], score: Any) -> dict[str, float]:
+    """The share of critical posts whose ``score`` is above the score that raises 2, 5 or 8 % of the harmless
+    posts (``score``: one number a post, in the order of ``rows``)."""
+    import numpy as np
+
+    crit = np.array([bool(CRITICAL & set(r["categories"])) for r in rows])
+    harmless = np.sort(score[np.array([not r["categories"] for r in rows])])[::-1]
+    return {f"{rate:.2f}": round(float(np.mean(score[crit] > harmless[int(rate * len(harmless))])), 3)
+            for rate in (0.02, 0.05, 0.08)}
 
 
 def main() -> int:
