@@ -162,6 +162,12 @@ class TestSubjectsForAPhone:
                     "platform": "instagram"}
         assert _subject(possible).startswith("HIGH: possible safeguarding concern on Instagram")
 
+    def test_a_feed_is_the_schools_own_or_a_news_feed(self) -> None:
+        own_feed = {**self.THREAT, "platform": "rss"}
+        assert _subject(own_feed).startswith("CRITICAL: threat on the school's own feed —")
+        news = {**self.THREAT, "platform": "rss", "source": "mention"}
+        assert _subject(news).startswith("CRITICAL: threat on a news feed (public post) —")
+
     def test_a_batch_nobody_flagged_keeps_its_words(self) -> None:
         plain = {**ITEM, "severity": 0, "categories_list": [], "deadline_at": "2026-03-03T10:00:00.000000Z"}
         views = [item_view(i, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",

@@ -187,6 +187,8 @@ def item_subject(views: list[dict[str, Any]], items: list[dict[str, Any]], now: 
         where = platform_name(v["platform"])
         if v["source_label"] != "school account":
             where += " (public post)"
+        elif v["platform"] == "rss":
+            where = "the school's own feed"  # an own-account feed (a blog's comments), not "a news feed"
         subject = f"{lead}{sev.label.upper()}: {_what(v) or 'an item'} on {where}{tail}"
     else:
         order = list(CATEGORY_SEVERITY)
