@@ -570,6 +570,18 @@ class TestSexual:
         """Peer-on-peer sexual harassment (KCSIE) found missing by hand."""
         assert {"sexual", "safeguarding"} <= set(cats(clf, "year 11 boys rating girls bodies on snapchat"))
 
+    def test_what_the_sexual_head_reads_about_pupils_is_safeguarding_too(self, clf: Classifier) -> None:
+        """No sexual word ("🍆💦", "the full vid"), so only the head says sexual: with pupils in the post and no
+        adult it could be about, it is sexual content involving a minor."""
+        [c] = clf.classify_batch(["the year 9 lads in the rugby calendar 🥵🍑 send the uncensored one"], ["mention"])
+        assert {"sexual", "safeguarding"} <= set(c.categories)
+        assert "rule:sexual_content_involving_minor sexual + 'year 9'" in c.reasons
+
+    def test_pupils_as_the_audience_of_a_post_about_a_teacher_are_not_its_subject(self, clf: Classifier) -> None:
+        [c] = clf.classify_batch(["miss is fit 🥵🍑 year 11 lads know"], ["mention"])
+        assert "sexual" in c.categories
+        assert "safeguarding" not in c.categories
+
 
 class TestPersonalData:
     @pytest.mark.parametrize(

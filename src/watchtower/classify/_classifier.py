@@ -202,6 +202,14 @@ class Classifier:
             if name == "personal_data" and _rules.only_public_contacts(text, cfg):
                 continue  # the rules judged every contact detail public (allowed_phone_numbers, an office line)
             cats[name] = [Decision(name, "model", name, ph, key, needed)]
+        if ("sexual" in cats and "safeguarding" not in cats and not teaching
+                and (minor := _rules.minor_only(norm))):
+            # the sexual head read what no sexual word says ("the uncensored version 🥵"); with a child in the
+            # post, and no teacher or parent it could be about instead, that is sexual content involving a minor,
+            # as the sexual rules already hold
+            cats["safeguarding"] = [Decision("safeguarding", "rule", "sexual_content_involving_minor",
+                                             detail=f"sexual + {_rules.quote(minor)}")]
+            scores["safeguarding"] = max(scores["safeguarding"], 1.0)
         if "media_enquiry" in cats and "query" in cats:
             # a journalist's questions are the media enquiry (high, to the headteacher at once): 'query' on top
             # adds nothing to do, and the writers never label both

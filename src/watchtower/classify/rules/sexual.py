@@ -11,8 +11,22 @@ from watchtower.classify.rules._base import Hit, _g, _rx, quote
 _MINOR = _rx(
     r"\b(?:year \d+|y\d+|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
     r"under ?(?:16|18|age)|underage|1[0-5] ?(?:yo|y/o|year old|yr old)|(?:little|young) (?:girls?|boys?)|"
-    r"girls in (?:my|her|his|year)|in (?:my|her|his) class|sixth form(?:er)?s?|(?:is|she'?s|he'?s|only|aged|age) 1[0-7])\b"
+    r"girls in (?:my|her|his|year)|in (?:my|her|his) class|sixth form(?:er)?s?|(?:is|she'?s|he'?s|only|aged|age) 1[0-7]|"
+    r"(?:fae|from|in) s[1-6])\b"  # Scottish secondary years: "Kirsty fae S4"
 )
+
+
+#: an adult the post could be about: "the new TA in Year 3", "Miss Carter ... year 11 lads know", "the mums at the gate"
+_ADULT = _rx(r"\b(?:teachers?|tas?|teaching assistants?|classroom assistants?|assistants?|staff|miss|mrs|mr|ms|sir|"
+             r"mums?|mams?|moms?|mummies|dads?|mothers?|fathers?|escorts?|head ?teachers?|coach(?:es)?|milfs?|dilfs?)\b")
+
+
+def minor_only(norm: str) -> re.Match[str] | None:
+    """A child in the post ("year 9", "sixth form girls", "she's 14", "fae S4") and no adult it could be about
+    instead: sexual content with one is sexual content involving a minor, which design.md makes safeguarding too.
+    What the sexual head reads has no word to say whom it is about: "year 11 lads know" under a post about a
+    teacher is the audience, not the subject."""
+    return None if _ADULT.search(norm) else _MINOR.search(norm)
 
 
 _SEXUAL = _g(
