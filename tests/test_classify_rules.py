@@ -75,6 +75,8 @@ class TestAwarenessGate:
         "Criminology: county lines and how exploitation works, from a speaker who lived it",
         "Our Year 9s have made a short film about county lines, premiere on Thursday",
         "Year 11 ran a drugs and county lines information stand at parents' evening",
+        "Our Year 11 'Drugs and Exploitation' workshop is on Thursday",          # a quoted title
+        "A family who lost their son to knife crime spoke to Year 9 today about carrying blades",   # a visitor
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -116,6 +118,7 @@ class TestIdiomGate:
         "what a massacre, 8-0 to the under 12s", "you absolutely slayed", "Year 5 smashed the times tables challenge",
         "he's getting kicked off the team if he misses training again", "I could murder a brew",
         "I'm going to die on that hill by the SS Great Britain",
+        "she's going to kill them with extra homework as a reward", "we'll kill them with kindness",
     ])
     def test_figures_of_speech_are_idioms(self, text: str) -> None:
         assert rules.IDIOM.search(norm(text))
@@ -263,6 +266,21 @@ class TestShippedLists:
         ("loved the school play! i'm a model agent, message me privately x",
          "list:talent_scout_approach 'model agent'"),
         ("my daughter says the minibus driver plays touching games", "list:touching_games 'touching games'"),
+        ("u have to tell miss u walked into a door again", "list:injury_cover_story 'tell miss u walked into a door'"),
+        ("the cat's been scratching me again (we don't have a cat)", "list:pet_blamed_for_cuts 'the cat's been scratching'"),
+        ("🔪🩸 day 1 again", "list:self_harm_streak_reset 'day 1 again'"),
+        ("mental health week is cute but i've already decided. letters are written",
+         "list:decided_with_a_farewell 'i've already decided'"),
+        ("she's gone missing from the unit again, 14 and found at a flat with grown men",
+         "list:child_found_with_adult_men 'gone missing from the unit'"),
+        ("he lives at 4 Mill Close if anyone fancies going round for a word",
+         "list:doxxing_call_to_act 'fancies going round'"),
+        ("don't be surprised if the caretaker's hut goes up some night", "list:arson_veiled "
+         "'don't be surprised if the caretaker's hut goes up'"),
+        ("Mr Kerr's a bent poof", "list:uk_homophobic_slurs 'bent poof'"),
+        ("those Fijians are savages off the pitch too", "list:people_as_savages 'savages'"),
+        ("bike nicked again, wonder if it's our 'travelling' friends #justsaying",
+         "list:scare_quoted_group ''travelling''"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -332,6 +350,14 @@ class TestShippedLists:
         "Muslims are not terrorists, and Year 9 learnt why that lie spreads",   # the opposite
         "Online safety assembly: beware of fake talent scouts who ask you to message them privately",   # a warning
         "Year 10 drama: the record label visit was brilliant, DM me for photos",
+        "walked into a door at the Christmas party, the bruise is spectacular",   # nobody told to say it
+        "the cat keeps scratching the new sofa, any tips?",                # a cat that exists
+        "day 1 again of couch to 5k, legs are jelly",                      # running, no self-harm
+        "I've already decided on my GCSE options, bye Year 9!",            # a choice, no farewell
+        "don't be surprised if prices go up at the tuck shop",            # no building alight
+        "I'm a dead woman walking, I beat the head at table tennis",       # about myself
+        "Year 10 English: Lord of the Flies, how the boys become savages",   # no people named
+        "our 'vibrant' new playground markings are finished",             # no nudge
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -472,6 +498,7 @@ class TestWordsWithAnotherSense:
     @pytest.mark.parametrize("text", [
         "bus driver did a 3 point turn in a field, we nearly ended up in the dyke",   # Fenland: a ditch
         "Year 6 walked a stretch of Offa's Dyke for geography",
+        "Sheffield's Great Flood: Year 7 modelled the Dale Dyke dam burst",
         "faggots and peas for school dinner on Thursday, a Black Country classic",
     ])
     def test_a_ditch_an_earthwork_or_a_meatball_is_not_a_slur(self, text: str) -> None:
@@ -479,6 +506,10 @@ class TestWordsWithAnotherSense:
 
     def test_the_slur_beside_the_ditch_still_counts(self) -> None:
         assert "slur_lexicon" in self.names("fell in the dyke lol. shut up you dyke")
+
+    def test_men_who_never_came_home_from_a_war_are_not_a_missing_child(self) -> None:
+        assert "child_missing" not in self.names("we read the names of the lads who never came home from the Somme")
+        assert "child_missing" in self.names("our lad never came home from school last night")
 
     def test_killing_myself_laughing_is_not_self_harm(self) -> None:
         assert "self_harm" not in self.names("killing myself laughing at sir trying to use the smartboard 🤣")

@@ -121,5 +121,7 @@ _SENDING = (
     r"(?:an? |over (?:an? )?|some |a quick )?(?:e-?mails?|messages?|msgs?|texts?|dms?|pms?|notes?|lines?|invites?|"
     r"links?|reply|replies|forms?|updates?|reminders?|details|whatsapps?)\b"
 )
-#: love, not violence: "going to strangle him with hugs" (after the verb and its object)
-_AFFECTION = r"with (?:hugs|kisses|cuddles|love|(?:pure |sheer |happy )?(?:joy|happiness|gratitude|relief|pride))\b"
+#: love, or a teacher's joke, not violence: "going to strangle him with hugs", "kill them with kindness", "kill them
+#: with extra homework as a reward" (after the verb and its object)
+_AFFECTION = (r"with (?:hugs|kisses|cuddles|love|kindness|(?:pure |sheer |happy )?(?:joy|happiness|gratitude|relief|pride)|"
+              r"(?:extra |more )?(?:homework|praise|compliments|stickers|house points|merits|spellings))\b")

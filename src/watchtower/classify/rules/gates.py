@@ -64,7 +64,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        "health drug drugs sex relationships history english drama re religious geography science assembly parent "
        "parents parent's parents' talk workshop session evening information safeguarding update"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
-    _g(rf"\b{_TOPIC}(?: awareness| information)? {_EVENT}\b",
+    _g(rf"\b{_TOPIC}['’\"”]?(?: awareness| information)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening event programme program week day month "
        "fortnight drop dropin seminar conference unit topic curriculum visit action education stall stalls stand "
@@ -79,6 +79,11 @@ _AWARENESS: tuple[_Gated, ...] = (
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening seminar leaflet leaflets poster posters "
        "guidance advice"),
+    # a visitor speaking to pupils: "a family who lost their son to knife crime spoke to Year 9 today about why"
+    _g(r"\b(?:spoke|speaks|talked|talks|came in to (?:speak|talk)|visited to (?:speak|talk)) (?:to|with) (?:pupils|students|"
+       r"the (?:whole )?school|(?:all of |the whole of )?(?:year \d+s?|y\d+s?|ks\d|key stage \d|sixth form(?:ers)?))"
+       r"(?: (?:today|this (?:morning|afternoon|week)|on (?:monday|tuesday|wednesday|thursday|friday)))? (?:about|on)\b",
+       "spoke speaks talked talks came visited"),
     # pupils' work on the topic: "a short film about county lines", "a documentary on knife crime"
     _g(rf"\b(?:films?|documentar(?:y|ies)|plays?|dramas?) (?:about|on|exploring) {_TOPIC}\b",
        "film films documentary documentaries play plays drama dramas"),
@@ -196,7 +201,7 @@ IDIOM = _g(
     r"(?:is|was|'?s|are|were|looks?|looked|tastes?|tasted|smells?|sounded|sounds|be) (?:the |da )bomb\b|\bda bomb\b|"
     r"went down a bomb|(?:cost|costs|costing|spent|spend|spending|paid) (?:a|an absolute) bomb|photo ?bomb\w*|bath ?bombs?\b|"
     r"shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile)|"
-    r"(?:strangle|smother|squeeze|suffocate|kill|crush)\w* (?:him|her|them|you|u|me|us|everyone) (?:" + _AFFECTION + r"|with kindness)|"
+    r"(?:strangle|smother|squeeze|suffocate|kill|crush)\w* (?:him|her|them|you|u|me|us|everyone) " + _AFFECTION + r"|"
     r"murder(?:s|ed)? me|(?:we'?re|i'?m|im|we are|i am) (?:all |so |literally )?dead\b(?= *(?:[.!?,]|lol|$))|"
     r"get(?:s|ting)? (?:destroyed|annihilated|thrashed|hammered|demolished)|(?:it'?s|it was|was|is|that'?s) (?:an? )?(?:actual|absolute) war\b)",
     "could would kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed "
