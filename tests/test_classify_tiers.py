@@ -94,3 +94,14 @@ class TestTheHateGate:
         assert "hate" not in out.categories
         assert out.possible == ["hate"] and out.severity == Severity.HIGH
         assert any(r.startswith("possible hate concern, please check: model:hate=") for r in out.reasons)
+
+    def test_a_hate_score_in_the_band_below_the_alert_is_a_possible_concern(self) -> None:
+        """Below hate_threshold the gate is never reached; from hate_possible_threshold a person still looks."""
+        out = classify("you know exactly who runs the banks and the media", hate_threshold=NEVER,
+                       hate_alone_threshold=NEVER, hate_possible_threshold=ALWAYS,
+                       threat_threshold=NEVER, threat_concern_threshold=NEVER,
+                       safeguarding_threshold=NEVER, safeguarding_concern_threshold=NEVER)
+        assert out.categories == [] and out.possible == ["hate"] and out.severity == Severity.HIGH
+        [record] = [d for d in out.decisions if d.tier == "possible"]
+        assert (record.category, record.threshold_key) == ("hate", "hate_possible_threshold")
+        assert "no protected group named" not in record.reason

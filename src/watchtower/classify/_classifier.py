@@ -180,10 +180,11 @@ class Classifier:
                                 detail="(no group named: the head alone)")
             if hate is not None:
                 cats.setdefault("hate", []).append(hate)
-            elif "hate" not in cats and p_hate >= cfg.hate_possible_threshold:
-                possible.setdefault("hate", []).append(
-                    Decision("hate", "model", "hate", p_hate, "hate_possible_threshold", cfg.hate_possible_threshold,
-                             "possible", "(no protected group named)"))
+        if "hate" not in cats and p_hate >= cfg.hate_possible_threshold:
+            # what the gate held back, or a score in the band below hate_threshold: a person should look
+            possible.setdefault("hate", []).append(
+                Decision("hate", "model", "hate", p_hate, "hate_possible_threshold", cfg.hate_possible_threshold,
+                         "possible", "(no protected group named)" if p_hate >= cfg.hate_threshold else ""))
 
         # model: the heads learned from the writers' school posts (harassment, sexual, personal data, media
         # enquiries, complaints, queries), where the weights have them and their threshold is set

@@ -164,11 +164,12 @@ class ClassifierConfig(BaseModel):
         "clock.",
     )
     hate_possible_threshold: float = Field(
-        0.75,
+        0.55,
         ge=0.0,
         le=1.0,
-        description="Model hate probability at or above which a post the hate gate holds back (no protected "
-        "group named, no offensive language) is still a possible hate concern, raised to high.",
+        description="Model hate probability at or above which a post that is not hate is still a possible hate "
+        "concern, raised to high: one the hate gate holds back (no protected group named, no offensive "
+        "language), or, below hate_threshold, a score in the band under the alert.",
     )
     explained_post_threshold: float = Field(
         0.35,
