@@ -102,7 +102,11 @@ _TWO_AS_TO = re.compile(
 def normalise(text: str, *, one_as_l: bool = False, article_apart: bool = False) -> str:
     """Lower-case, de-obfuscated text for the rules. ``one_as_l`` reads "1" as "l" ("ki11") not "i";
     ``article_apart`` reads a leading "a" or "i" of a spelled-out word as a word of its own ("a p a k i")."""
-    text = _fold(text)
+    return _from_folded(_fold(text), one_as_l=one_as_l, article_apart=article_apart)
+
+
+def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = False) -> str:
+    """:func:`normalise` after :func:`_fold`, so that the readings of one post fold it once."""
     table = _LEET_L if one_as_l else {}
     text = _TOKEN.sub(lambda m: _deleet_token(m.group(0), table), text)
     text = _SPACED.sub(lambda m: _join_spaced(m, article_apart=article_apart), text)
@@ -119,13 +123,14 @@ _ARTICLE_SPELLED = re.compile(r"(?<![a-z@$])[ai] (?:[a-z@$][ .\-_*]){2,}[a-z@$](
 def variants(text: str) -> list[str]:
     """The normalised readings of ``text`` worth checking: one; another when a "1" may be an "l"; another when a
     spelled-out word may follow "a" or "i"."""
-    out = [normalise(text)]
+    folded = _fold(text)
+    out = [_from_folded(folded)]
     if "1" in text or "|" in text:
-        second = normalise(text, one_as_l=True)
+        second = _from_folded(folded, one_as_l=True)
         if second != out[0]:
             out.append(second)
-    if _ARTICLE_SPELLED.search(_fold(text)):
-        apart = normalise(text, article_apart=True)
+    if _ARTICLE_SPELLED.search(folded):
+        apart = _from_folded(folded, article_apart=True)
         if apart not in out:
             out.append(apart)
     return out
