@@ -279,6 +279,8 @@ class TestShippedLists:
         ("don't be surprised if the caretaker's hut goes up some night", "list:arson_veiled "
          "'don't be surprised if the caretaker's hut goes up'"),
         ("Mr Kerr's a bent poof", "list:uk_homophobic_slurs 'bent poof'"),
+        ("you put my foster daughter's name in the newsletter, her birth family must not know where she is",
+         "list:child_in_care_location_exposed 'birth family must not know'"),
         ("those Fijians are savages off the pitch too", "list:people_as_savages 'savages'"),
         ("bike nicked again, wonder if it's our 'travelling' friends #justsaying",
          "list:scare_quoted_group ''travelling''"),
