@@ -281,6 +281,21 @@ class TestShippedLists:
         ("Mr Kerr's a bent poof", "list:uk_homophobic_slurs 'bent poof'"),
         ("you put my foster daughter's name in the newsletter, her birth family must not know where she is",
          "list:child_in_care_location_exposed 'birth family must not know'"),
+        ("everyone would be better off, i've looked up the tide times",
+         "list:better_off_and_a_method 'everyone would be better off'"),
+        ("doesn't matter what i get. won't be here for results day", "list:not_here_for_results "
+         "'won't be here for results day'"),
+        ("she's back to doing the thing with the compass", "list:self_harm_with_school_tools "
+         "'the thing with the compass'"),
+        ("someone left a loaded shotgun in a car by the school gates", "list:loaded_gun_near_children "
+         "'loaded shotgun'"),
+        ("anyone who turns up to the match gets jumped", "list:anyone_who_comes_gets_hurt "
+         "'anyone who turns up to the match gets jumped'"),
+        ("the lads don't like it. he's got kids of his own, hasn't he?", "list:veiled_threat_to_family "
+         "'he's got kids of his own, hasn't he'"),
+        ("did a roman salute at the jewish school's minibus", "list:nazi_salute_at_jewish_people 'roman salute'"),
+        ("her name, her mum's number, lives above the chippy on Mill St. go say hello",
+         "list:doxxing_call_to_act 'go say hello'"),
         ("those Fijians are savages off the pitch too", "list:people_as_savages 'savages'"),
         ("bike nicked again, wonder if it's our 'travelling' friends #justsaying",
          "list:scare_quoted_group ''travelling''"),
@@ -361,6 +376,12 @@ class TestShippedLists:
         "I'm a dead woman walking, I beat the head at table tennis",       # about myself
         "Year 10 English: Lord of the Flies, how the boys become savages",   # no people named
         "our 'vibrant' new playground markings are finished",             # no nudge
+        "the team would be better off with a new kit sponsor",           # no method, no farewell
+        "I won't be here for results day, we fly to Spain that morning",  # no 'doesn't matter'
+        "bring a compass and a protractor for maths on Monday",          # equipment
+        "Year 9 roman salute re-enactment for the history of Rome",      # no Jewish people named
+        "loaded the shotgun cartridges into the clay trap for the county show",   # no loaded gun near children
+        "the coach has got kids of his own, hasn't he, so he understands", # no threat around it
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -152,7 +152,8 @@ _COVER_UP = _g(
     "covered cover covering hushed hush swept sweeping did done doing",
 )
 _STAFF_PAEDO = _g(
-    rf"\b(?:{_STAFF}(?: [a-z]+)?|he|she|he'?s|she'?s|@\w+)\s+(?:is |'?s |is such |is an? |'?s an? )*(?:a |an )?"
+    rf"\b(?:{_STAFF}(?: [a-z]+)?|he|she|he'?s|she'?s|@\w+|(?:the )?(?:guy|bloke|fella|geezer)(?:'?s| is|s)?)\s+"
+    r"(?:is |'?s |is such |is an? |'?s an? )*(?:a |an )?"
     r"(?:paedo|pedo|nonce|paedophile|pedophile|child abuser|child molester|groomer|predator|kiddie fiddler)\b",
     "paedo pedo nonce paedophile pedophile abuser molester groomer predator fiddler"
 )
@@ -174,6 +175,7 @@ _EXPLOITATION = _g(
     r"(?: (?:from|at|in) [\w ]{1,25}?)? to (?:carry|deliver|hold|sell|drop|run|move|stash|take) (?:\w+ )?(?:packages?|"
     r"parcels?|drugs|bags?|stuff|gear|weed|wraps|phones?)\b|"
     r"\b(?:girls?|she|her|year \d+ girls?)\b.{0,30}\b(?:being|getting|been|was|were) passed (?:a)?round\b|"
+    r"\b(?:been|being|getting|got) passed (?:a)?round (?:half|all|most|every|by|the)\b|"
     r"\bpass(?:ed|ing) (?:her|them|girls|the girls) (?:a)?round\b|"
     r"\b(?:(?:1[89]|[2-9]\d) ?(?:year old|yr old|yo|y/o)|older|grown) (?:lads?|men|man|boys?|guys?|blokes?)\b.{0,40}\b(?:picking up|"
     r"picks up|picked up|giving lifts to|gives lifts to|driving|meeting|meets|dating|going out with|seeing|messaging|"
