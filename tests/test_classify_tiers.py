@@ -84,6 +84,18 @@ class TestGatesNeverSilenceAConfidentModel:
         assert out.severity == Severity.CRITICAL
 
 
+class TestTheAwarenessOverride:
+    def test_a_head_so_sure_that_no_awareness_post_explains_it_raises_its_alert(self) -> None:
+        """A pupil's reply to the school's wellbeing-week post is a disclosure, not a lesson."""
+        text = "mental health week assembly was nice but it's too late for me, letters are written"
+        gated = classify(text, awareness_override_threshold=NEVER, safeguarding_threshold=ALWAYS, **HATE_OFF)
+        assert "safeguarding" not in gated.categories and "safeguarding" in gated.possible
+        sure = classify(text, awareness_override_threshold=ALWAYS, safeguarding_threshold=ALWAYS, **HATE_OFF)
+        assert "safeguarding" in sure.categories and sure.severity == Severity.CRITICAL
+        [record] = [d for d in sure.decisions if d.category == "safeguarding" and d.by == "model"]
+        assert record.threshold_key == "awareness_override_threshold"
+
+
 class TestTheHateGate:
     def test_a_hate_score_the_gate_holds_back_is_still_a_possible_concern(self) -> None:
         """No protected group named and no offensive language: not a hate alert, but a person should look."""

@@ -137,7 +137,11 @@ class Classifier:
             in_play = bool(name == "threat" and play and cfg.threat_play_threshold > needed)
             if in_play:
                 needed_key, needed = "threat_play_threshold", cfg.threat_play_threshold
-            if ph >= needed and not gate:
+            # so sure that no awareness post explains it: a disclosure under the school's wellbeing-week post
+            overridden = bool(gate and not idiom and ph >= cfg.awareness_override_threshold)
+            if overridden:
+                needed_key, needed = "awareness_override_threshold", cfg.awareness_override_threshold
+            if ph >= needed and (overridden or not gate):
                 cats[name] = [Decision(name, "model", name, ph, needed_key, needed)]
             elif ph >= alert:
                 why = gate or (f"play {_rules.quote(play)}" if in_play and play else
