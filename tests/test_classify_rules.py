@@ -14,6 +14,7 @@ from watchtower.classify import Classifier, load_classifier, rules
 from watchtower.classify._normalise import variants
 from watchtower.classify.config import ClassifierConfig
 from watchtower.classify.rules import Hit, lists
+from watchtower.classify.rules.lists import needed_strings, shipped
 from watchtower.cli import main as cli_main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "config" / "watchtower.toml"
@@ -563,3 +564,40 @@ class TestWordsWithAnotherSense:
     ])
     def test_an_assembly_named_without_a_heading_is_not_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
+
+
+class TestNeededStrings:
+    """A list entry skips a reading of the post that holds none of the strings its pattern needs: a substring test
+    is far cheaper than the regular expression, and most posts hold none. The strings must be truly needed."""
+
+    @pytest.mark.parametrize(("pattern", "flags", "needed"), [
+        (r"\bloaded (?:shotgun|gun)\b", 0, ("loaded ",)),
+        ("🐒|🐵", 0, ("🐒", "🐵")),                                   # a class of single emoji
+        (r"(?:very )?(?:bad|awful) idea", 0, (" idea",)),                # the optional word is not needed
+        (r"\b(?:kill|hurt)s? (?:him|her)\b", 0, ("hurt", "kill")),       # one of the branches, not both
+        ("DM me", re.IGNORECASE, ("dm me",)),                           # texts are lower-case
+        (r"\d+ [a-z]+ road", 0, (" road",)),
+        (r"\d+ [a-z]+", 0, ()),                                          # nothing but classes: nothing to test
+        (r"\b(?:a|i) \w\b", 0, ()),                                      # single letters: not worth it
+    ])
+    def test_the_strings_a_pattern_needs(self, pattern: str, flags: int, needed: tuple[str, ...]) -> None:
+        assert needed_strings(re.compile(pattern, flags)) == needed
+
+    def test_every_shipped_entry_that_matches_a_post_finds_a_needed_string_in_it(self) -> None:
+        texts = [json.loads(x)["text"].lower() for x in
+                 (Path(__file__).parent / "data" / "school_posts.jsonl").read_text().splitlines()]
+        texts += [t.lower() for t in self.LISTED]
+        matched = 0
+        for entry in shipped():
+            for text in texts:
+                if entry.rx.search(text):
+                    matched += 1
+                    assert not entry.needed or any(n in text for n in entry.needed), (entry.id, text)
+        assert matched > 20
+
+    #: posts the shipped entries match, for the test above
+    LISTED = (
+        "someone left a loaded shotgun in a car by the school gates", "🔪🩸 day 1 again",
+        "another 🚤 delivery for 8C then", "u have to tell miss u walked into a door again",
+        "need youngers for the line, easy money, no questions, hmu", "14 words ⚡⚡",
+    )

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from watchtower.classify.rules._base import Hit, quote
@@ -68,18 +70,77 @@ class ListEntry:
     note: str
     in_awareness_posts: bool
     source: str  # the file it came from
+    #: strings one of which every match of ``rx`` contains (:func:`needed_strings`); empty: no such set
+    needed: tuple[str, ...] = ()
 
     def search(self, texts: list[str], is_aware: bool) -> Hit | None:
         if is_aware and not self.in_awareness_posts:
             return None
         # the context may be in any reading: "w0rds" is a word only once normalised, and an emoji context ("👃",
         # "⚡⚡") is only in the original, where normalising turned it into a space; so may the exclusion
-        if self.unless is not None and any(self.unless.search(t) for t in texts):
-            return None
         for text in texts:
+            if self.needed and not any(n in text for n in self.needed):
+                continue  # most posts: the pattern cannot match, and a substring test is far cheaper
             if (m := self.rx.search(text)) and (self.context is None or any(self.context.search(t) for t in texts)):
+                if self.unless is not None and any(self.unless.search(t) for t in texts):
+                    return None
                 return Hit(self.category, self.id, quote(m), by="list")
         return None
+
+
+def needed_strings(rx: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of ``rx`` must contain, read from its parsed form: for
+    ``\\bloaded (?:shotgun|gun)\\b`` that is ("loaded ",). Empty when no such set is worth testing (a match could
+    be made of character classes alone, or a needed string is a single ASCII character)."""
+    if rx.flags & re.IGNORECASE and not rx.pattern.isascii():
+        return ()  # case folding outside ASCII ('K' the Kelvin sign is 'k') is not a substring test
+    try:
+        found = _needed_in(_sre_parser.parse(rx.pattern, rx.flags).data)
+    except (re.error, RecursionError):  # pragma: no cover - it compiled, so it parses
+        return ()
+    if found is None:
+        return ()
+    fold = bool(rx.flags & re.IGNORECASE)
+    return tuple(sorted({f.lower() if fold else f for f in found}))
+
+
+def _useful(strings: frozenset[str]) -> bool:
+    return bool(strings) and all(len(s) >= 2 or not s.isascii() for s in strings)
+
+
+def _needed_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best needed set of one sequence of parsed items, or None: one mandatory item's set (the run of
+    literals in a row is one such item), the one whose shortest string is longest."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        got: frozenset[str] | None = None
+        if op is _C.SUBPATTERN:
+            got = _needed_in(av[-1].data)
+        elif op is _C.BRANCH:
+            sets = [_needed_in(branch.data) for branch in av[1]]
+            got = None if any(b is None for b in sets) else frozenset().union(*(b for b in sets if b is not None))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            got = _needed_in(av[2].data)
+        elif op is _C.IN and av and all(o is _C.LITERAL for o, _ in av):
+            got = frozenset(chr(c) for _, c in av)
+        if got is not None and _useful(got):
+            candidates.append(got)
+    close_run()
+    candidates = [c for c in candidates if _useful(c)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
 
 
 def _terms_pattern(terms: list[str]) -> str:
@@ -153,7 +214,7 @@ def _entry(raw: Any, where: str, source: str, named: dict[str, str]) -> ListEntr
     if not isinstance(in_aware, bool):
         raise ListError(f"{where}: in_awareness_posts must be true or false")
     return ListEntry(name, category, rx, _optional_regex(raw, "context", where, named),
-                     _optional_regex(raw, "unless", where, named), note.strip(), in_aware, source)
+                     _optional_regex(raw, "unless", where, named), note.strip(), in_aware, source, needed_strings(rx))
 
 
 def _optional_regex(raw: dict[str, Any], key: str, where: str, named: dict[str, str]) -> re.Pattern[str] | None:
