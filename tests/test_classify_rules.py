@@ -297,6 +297,19 @@ class TestShippedLists:
         ("did a roman salute at the jewish school's minibus", "list:nazi_salute_at_jewish_people 'roman salute'"),
         ("her name, her mum's number, lives above the chippy on Mill St. go say hello",
          "list:doxxing_call_to_act 'go say hello'"),
+        ("got bats in our bags for the Year 10 lot friday", "list:weapons_in_bags_for_a_fight 'bats in our bags'"),
+        ("the whole year is jumping the new kid who grassed, 4pm", "list:jumping_someone_arranged "
+         "'is jumping the new kid'"),
+        ("stopped taking my meds, no point now", "list:stopped_medication_no_point 'stopped taking my meds'"),
+        ("if i don't make it in tomorrow tell mum it wasn't her fault", "list:farewell_instructions "
+         "'tell mum it wasn't her fault'"),
+        ("they'll play this at my funeral sooner than you think", "list:my_funeral_soon 'my funeral'"),
+        ("tips for skipping lunch without anyone noticing? need to lose 3kg", "list:not_eating_to_lose_weight "
+         "'skipping lunch'"),
+        ("the housemaster has the juniors round for 'special time' in his study", "list:staff_euphemism_in_quotes "
+         "'has the juniors round for 'special time''"),
+        ("they asked if the new pupil was a boy or an it", "list:trans_person_as_it 'a boy or an it'"),
+        ("hunting season on the trans kids starts monday", "list:lgbt_hunting_season 'hunting season'"),
         ("those Fijians are savages off the pitch too", "list:people_as_savages 'savages'"),
         ("bike nicked again, wonder if it's our 'travelling' friends #justsaying",
          "list:scare_quoted_group ''travelling''"),
@@ -383,6 +396,11 @@ class TestShippedLists:
         "Year 9 roman salute re-enactment for the history of Rome",      # no Jewish people named
         "loaded the shotgun cartridges into the clay trap for the county show",   # no loaded gun near children
         "the coach has got kids of his own, hasn't he, so he understands", # no threat around it
+        "bring bats in your bags for rounders on friday",                 # a game
+        "play my favourite song at my funeral lol",                        # no 'soon'
+        "skipping lunch today, the queue was huge",                        # no weight, no tips
+        "Year 4 loved the 'special time' with the therapy dogs",            # no child taken anywhere by an adult
+        "is the new puppy a boy or a girl? it's adorable",                  # a puppy
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -170,9 +170,9 @@ _MISSING = _g(
 _EXPLOITATION = _g(
     r"\bcounty lines\b|\b(?:running|selling|carrying|holding|moving|dropping) (?:drugs|packages|parcels|a package|"
     r"a parcel|bags|weed|stuff) for (?:him|them|some|older|a gang|these)|\b(?:paid|pays|paying) (?:me|us|kids|him|"
-    r"her) to (?:carry|deliver|hold|sell|drop)|\b(?:paid|pays|paying|pay|using|uses|used|recruiting|recruited) "
+    r"her) to (?:carry|deliver|hold|sell|drop)|\b(?:paid|pays|paying|payin|pay|using|uses|used|recruiting|recruited) "
     r"(?:\w+ ){0,2}?(?:kids|children|pupils|students|boys|girls|year \d+s?|y\d+s?|young (?:lads|people|ones))"
-    r"(?: (?:from|at|in) [\w ]{1,25}?)? to (?:carry|deliver|hold|sell|drop|run|move|stash|take) (?:\w+ )?(?:packages?|"
+    r"(?: (?:from|at|in) [\w ]{1,25}?)? to (?:carry|deliver|hold|sell|drop|run|move|stash|take) ['‘\"“]?(?:\w+ )?(?:packages?|"
     r"parcels?|drugs|bags?|stuff|gear|weed|wraps|phones?)\b|"
     r"\b(?:girls?|she|her|year \d+ girls?)\b.{0,30}\b(?:being|getting|been|was|were) passed (?:a)?round\b|"
     r"\b(?:been|being|getting|got) passed (?:a)?round (?:half|all|most|every|by|the)\b|"
@@ -184,7 +184,7 @@ _EXPLOITATION = _g(
     r"\bolder (?:lads|men|boys|guys|blokes)\b.{0,60}\b(?:year (?:[7-9]|1[01]) girls|underage girls|young girls|"
     r"schoolgirls)\b.{0,40}\b(?:parties|party|cars?|flats?|vodka|alcohol|drink|drugs)\b|"
     r"\bradicalis(?:ed|ing)|\bradicaliz(?:ed|ing)",
-    "county drugs packages parcels package parcel bags weed stuff paid pays paying pay using uses used recruiting "
+    "county drugs packages parcels package parcel bags weed stuff paid pays paying payin pay using uses used recruiting "
     "recruited passed passing older old yo grown",
     "radicali radicaliz"
 )
