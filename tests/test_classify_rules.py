@@ -594,6 +594,7 @@ class TestNeededStrings:
         (r"(?:very )?(?:bad|awful) idea", 0, (" idea",)),                # the optional word is not needed
         (r"\b(?:kill|hurt)s? (?:him|her)\b", 0, ("hurt", "kill")),       # one of the branches, not both
         ("DM me", re.IGNORECASE, ("dm me",)),                           # texts are lower-case
+        (r"(?i:DM) me now", 0, (" me now",)),                             # a scoped flag: not its letters
         (r"\d+ [a-z]+ road", 0, (" road",)),
         (r"\d+ [a-z]+", 0, ()),                                          # nothing but classes: nothing to test
         (r"\b(?:a|i) \w\b", 0, ()),                                      # single letters: not worth it

@@ -126,7 +126,8 @@ def _needed_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         close_run()
         got: frozenset[str] | None = None
         if op is _C.SUBPATTERN:
-            got = _needed_in(av[-1].data)
+            # (?i:...) matches in any case, and a needed string is a test of the exact characters
+            got = None if av[1] & re.IGNORECASE else _needed_in(av[-1].data)
         elif op is _C.BRANCH:
             sets = [_needed_in(branch.data) for branch in av[1]]
             got = None if any(b is None for b in sets) else frozenset().union(*(b for b in sets if b is not None))
