@@ -31,7 +31,7 @@ PASSWORD = "correct horse battery"
 
 
 class KeywordClassifier:
-    """``[category]`` markers in a text become its categories."""
+    """``[category]`` markers in a text become its categories, ``[possible:category]`` its possible concerns."""
 
     version = "test-keywords"
 
@@ -39,10 +39,11 @@ class KeywordClassifier:
         out = []
         for t in texts:
             cats = [c for c in CATEGORIES if f"[{c}]" in t]
+            possible = [c for c in CATEGORIES if f"[possible:{c}]" in t]
             out.append(Classification(categories=cats, scores={c: 0.9 for c in cats},
                                       # like the real rules, a reason quotes the words that fired it
                                       reasons=[f"rule:test_marker '{t[:60]}'" for c in cats],
-                                      model_version=self.version))
+                                      model_version=self.version, possible=possible))
         return out
 
 

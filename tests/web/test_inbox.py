@@ -135,6 +135,16 @@ class TestRefresh:
         assert second["total"] == 2 and new in second["ids"]
         assert f'data-id="{new}"' in second["html"] and "open evening" in second["html"]
 
+    async def test_a_possible_concern_is_named_on_its_card(self, env: Env) -> None:
+        """A HIGH with no category says nothing to someone scanning the queue: the card says what to check."""
+        item = await seed(env.daemon, "[possible:safeguarding] some of us have already decided")
+        await env.login_as("fatima")
+        html = await (await env.client.get("/")).text()
+        card = html[html.index(f'data-id="{item}"'):]
+        card = card[: card.index("</li>")]
+        assert ">HIGH<" in card.upper() and '<span class="chip chip-possible">possible safeguarding</span>' in card
+        assert "(high, possible safeguarding concern)" in card
+
     async def test_the_fragment_needs_a_login(self, env: Env) -> None:
         r = await env.client.get("/queue/fragment", allow_redirects=False)
         assert r.status == 302

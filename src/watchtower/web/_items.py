@@ -16,6 +16,7 @@ from watchtower import access, actions
 from watchtower.people import Roster
 from watchtower.store import repo
 from watchtower.store.db import Db
+from watchtower.store.rows import triage_columns
 from watchtower.web import _platform
 from watchtower.web import _queries as q
 from watchtower.web._context import (
@@ -70,6 +71,8 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
         "id": item["id"],
         "severity": item.get("severity") or 0,
         "categories": item.get("categories_list", []),
+        # "possible safeguarding" on the card: a HIGH with no category says nothing to someone scanning the queue
+        "possible": [c for c in triage_columns(item).possible if c not in item.get("categories_list", [])],
         "platform": item["platform"],
         "source": item["source"],
         "source_name": item["source_name"],
