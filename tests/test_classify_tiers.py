@@ -84,23 +84,16 @@ class TestGatesNeverSilenceAConfidentModel:
         assert out.severity == Severity.CRITICAL
 
 
-class TestTheGateOverride:
+class TestTheAwarenessOverride:
     def test_a_head_so_sure_that_no_awareness_post_explains_it_raises_its_alert(self) -> None:
         """A pupil's reply to the school's wellbeing-week post is a disclosure, not a lesson."""
         text = "mental health week assembly was nice but it's too late for me, letters are written"
-        gated = classify(text, gate_override_threshold=NEVER, safeguarding_threshold=ALWAYS, **HATE_OFF)
+        gated = classify(text, awareness_override_threshold=NEVER, safeguarding_threshold=ALWAYS, **HATE_OFF)
         assert "safeguarding" not in gated.categories and "safeguarding" in gated.possible
-        sure = classify(text, gate_override_threshold=ALWAYS, safeguarding_threshold=ALWAYS, **HATE_OFF)
+        sure = classify(text, awareness_override_threshold=ALWAYS, safeguarding_threshold=ALWAYS, **HATE_OFF)
         assert "safeguarding" in sure.categories and sure.severity == Severity.CRITICAL
         [record] = [d for d in sure.decisions if d.category == "safeguarding" and d.by == "model"]
-        assert record.threshold_key == "gate_override_threshold"
-
-    def test_an_idiom_does_not_lower_a_head_so_sure_either(self) -> None:
-        text = "keep excluding our lads and see what happens to that pitch, dead easy to get into at night"
-        gated = classify(text, gate_override_threshold=NEVER, threat_threshold=ALWAYS, **HATE_OFF)
-        assert "threat" not in gated.categories and "threat" in gated.possible
-        sure = classify(text, gate_override_threshold=ALWAYS, threat_threshold=ALWAYS, **HATE_OFF)
-        assert "threat" in sure.categories and sure.severity == Severity.CRITICAL
+        assert record.threshold_key == "awareness_override_threshold"
 
 
 class TestTheHateGate:

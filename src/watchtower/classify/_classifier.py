@@ -137,11 +137,10 @@ class Classifier:
             in_play = bool(name == "threat" and play and cfg.threat_play_threshold > needed)
             if in_play:
                 needed_key, needed = "threat_play_threshold", cfg.threat_play_threshold
-            # so sure that no gate explains it: a disclosure under the school's wellbeing-week post, a threat that
-            # happens to hold an idiom ("dead easy to get into at night")
-            overridden = bool(gate and ph >= cfg.gate_override_threshold)
+            # so sure that no awareness post explains it: a disclosure under the school's wellbeing-week post
+            overridden = bool(gate and not idiom and ph >= cfg.awareness_override_threshold)
             if overridden:
-                needed_key, needed = "gate_override_threshold", cfg.gate_override_threshold
+                needed_key, needed = "awareness_override_threshold", cfg.awareness_override_threshold
             if ph >= needed and (overridden or not gate):
                 cats[name] = [Decision(name, "model", name, ph, needed_key, needed)]
             elif ph >= alert:

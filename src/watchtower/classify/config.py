@@ -26,7 +26,7 @@ MODEL_THRESHOLD_KEYS = (
     "harassment_threshold", "school_target_threshold",
     "hate_threshold", "hate_alone_threshold", "hate_at_person_threshold", "hate_possible_threshold",
     *(f"{head}_threshold" for head in CATEGORY_HEADS), *(f"{head}_concern_threshold" for head in CATEGORY_HEADS),
-    "explained_post_threshold", "gate_override_threshold", "threat_play_threshold", "threat_rule_floor",
+    "explained_post_threshold", "awareness_override_threshold", "threat_play_threshold", "threat_rule_floor",
     *(f"{head}_head_threshold" for head in WRITER_HEADS),
 )
 
@@ -127,13 +127,13 @@ class ClassifierConfig(BaseModel):
         description="Model safeguarding probability at or above which a post is 'safeguarding' (critical) "
         "when no rule caught it; quiet in awareness posts, like threat_threshold.",
     )
-    gate_override_threshold: float = Field(
+    awareness_override_threshold: float = Field(
         0.95,
         ge=0.0,
         le=1.0,
-        description="A threat or safeguarding head at or above this raises its alert even where a gate would lower "
-        "it (an awareness or teaching post, an idiom): a pupil's reply to the school's wellbeing-week post "
-        "('dont lecture me with the mental health assembly stuff') is a disclosure, not a lesson. Below it a "
+        description="A threat or safeguarding head at or above this raises its alert even in a post the awareness "
+        "gate reads as an awareness or teaching post: a pupil's reply to the school's wellbeing-week post "
+        "('dont lecture me with the mental health assembly stuff') is a disclosure, not a lesson. Below it the "
         "gate lowers the alert to a possible concern. 1 turns the override off.",
     )
     threat_rule_floor: float = Field(
