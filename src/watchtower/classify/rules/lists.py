@@ -115,9 +115,9 @@ def _needed_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     run: list[str] = []
 
     def close_run() -> None:
-        if run:
-            candidates.append(frozenset({"".join(run)}))
-            run.clear()
+        if run and _useful(found := frozenset({"".join(run)})):
+            candidates.append(found)
+        run.clear()
 
     for op, av in items:
         if op is _C.LITERAL:
@@ -138,7 +138,6 @@ def _needed_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         if got is not None and _useful(got):
             candidates.append(got)
     close_run()
-    candidates = [c for c in candidates if _useful(c)]
     if not candidates:
         return None
     return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
