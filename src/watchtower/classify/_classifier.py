@@ -121,8 +121,8 @@ class Classifier:
         # may lower a confident head's alert to a possible concern, with its reason, never to nothing
         # (issue 13: "gates never silence a confident model"); a score in the band below the alert threshold
         # is a possible concern too.
-        gate = (f"idiom {_rules.quote(idiom)}" if idiom else "awareness or teaching post" if _rules.aware(norm)
-                else "")
+        teaching = _rules.aware(norm)  # an awareness or teaching post
+        gate = f"idiom {_rules.quote(idiom)}" if idiom else "awareness or teaching post" if teaching else ""
         explained = sorted(_EXPLAINED & set(cats))
         for name in self._category_heads:
             ph = head[name]
@@ -192,7 +192,6 @@ class Classifier:
 
         # model: the heads learned from the writers' school posts (harassment, sexual, personal data, media
         # enquiries, complaints, queries), where the weights have them and their threshold is set
-        teaching = _rules.aware(norm)
         for name in self._writer_heads:
             ph = head[name]
             scores[name] = max(scores[name], ph)
@@ -208,13 +207,10 @@ class Classifier:
                 continue  # the rules judged every contact detail public (allowed_phone_numbers, an office line)
             cats[name] = [Decision(name, "model", name, ph, key, needed)]
         if ("sexual" in cats and "safeguarding" not in cats and not teaching
-                and (minor := _rules.minor_only(norm))):
-            # the sexual head read what no sexual word says ("the uncensored version 🥵"); with a child in the
-            # post, and no teacher or parent it could be about instead, that is sexual content involving a minor,
-            # as the sexual rules already hold
-            cats["safeguarding"] = [Decision("safeguarding", "rule", "sexual_content_involving_minor",
-                                             detail=f"sexual + {_rules.quote(minor)}")]
-            scores["safeguarding"] = max(scores["safeguarding"], 1.0)
+                and (minor := _rules.minor_in_sexual_post(norm))):
+            # what the sexual head read, about a child: the sexual rules' own decision
+            cats["safeguarding"] = [_from_hit(minor)]
+            scores["safeguarding"] = max(scores["safeguarding"], minor.score)
         if "media_enquiry" in cats and "query" in cats:
             # a journalist's questions are the media enquiry (high, to the headteacher at once): 'query' on top
             # adds nothing to do, and the writers never label both

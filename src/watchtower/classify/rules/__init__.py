@@ -34,7 +34,7 @@ from watchtower.classify.rules.media import media_hits
 from watchtower.classify.rules.personal_data import only_public_contacts, personal_data_hits
 from watchtower.classify.rules.query import query_hits
 from watchtower.classify.rules.safeguarding import safeguarding_hits
-from watchtower.classify.rules.sexual import minor_only, sexual_hits
+from watchtower.classify.rules.sexual import minor_in_sexual_post, sexual_hits
 from watchtower.classify.rules.threat import threat_hits
 
 __all__ = [
@@ -54,7 +54,7 @@ __all__ = [
     "aware",
     "detect",
     "harassment_hits",
-    "minor_only",
+    "minor_in_sexual_post",
     "only_public_contacts",
     "quote",
 ]

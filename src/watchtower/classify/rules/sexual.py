@@ -21,12 +21,15 @@ _ADULT = _rx(r"\b(?:teachers?|tas?|teaching assistants?|classroom assistants?|as
              r"mums?|mams?|moms?|mummies|dads?|mothers?|fathers?|escorts?|head ?teachers?|coach(?:es)?|milfs?|dilfs?)\b")
 
 
-def minor_only(norm: str) -> re.Match[str] | None:
-    """A child in the post ("year 9", "sixth form girls", "she's 14", "fae S4") and no adult it could be about
-    instead: sexual content with one is sexual content involving a minor, which design.md makes safeguarding too.
-    What the sexual head reads has no word to say whom it is about: "year 11 lads know" under a post about a
-    teacher is the audience, not the subject."""
-    return None if _ADULT.search(norm) else _MINOR.search(norm)
+def minor_in_sexual_post(norm: str) -> Hit | None:
+    """For a post the sexual head calls sexual with no sexual word for the rules to read ("the uncensored version
+    🥵"): the same rule as :func:`sexual_hits`' sexual content involving a minor (safeguarding too, design.md),
+    when a child is in the post ("year 9", "sixth form girls", "she's 14", "fae S4") and no adult it could be about
+    instead. The head's score says nothing of whom it is about: "year 11 lads know" under a post about a teacher is
+    the audience, not the subject."""
+    if _ADULT.search(norm) or not (mm := _MINOR.search(norm)):
+        return None
+    return Hit("safeguarding", "sexual_content_involving_minor", f"sexual + {quote(mm)}")
 
 
 _SEXUAL = _g(
