@@ -162,6 +162,13 @@ class TestNextStep:
         harmless = await seed(env.daemon, "[complaint] car park")
         assert "What to do now" not in await (await env.client.get(f"/items/{harmless}")).text()
 
+    async def test_a_possible_concern_gets_that_categorys_steps_as_a_possibility(self, env: Env) -> None:
+        item = await seed(env.daemon, "[possible:safeguarding] some of us have already decided")
+        await env.login_as("fatima")
+        html = await (await env.client.get(f"/items/{item}")).text()
+        assert "What to do now" in html and "If it is a possible safeguarding concern:" in html
+        assert '<span class="chip chip-possible">possible safeguarding</span>' in html
+
     def test_the_guidance_is_the_schools_to_edit(self, tmp_path: Any) -> None:
         cfg = parse_config({
             "school": {"name": "Oakfield Academy"},
