@@ -391,6 +391,18 @@ async def store(store_location: Location) -> AsyncIterator[Store]:
     await s.close()
 
 
+async def writes_refused(store: Store, refused: bool) -> None:
+    """Make the store's writer connection refuse writes, as a full disk does (a real refusal: SQLite's
+    query_only, PostgreSQL's read-only transactions)."""
+    import asyncio
+
+    db = store._write_db
+    assert db is not None
+    on = "ON" if refused else "OFF"
+    sql = f"PRAGMA query_only = {on}" if db.dialect == "sqlite" else f"SET default_transaction_read_only = {on}"
+    await asyncio.get_running_loop().run_in_executor(store._writer, db.execute, sql)
+
+
 def delivered(mails: list[Mail]) -> Counter[tuple[str, str]]:
     """How many times each (item ids, recipient) pair arrived."""
     return Counter((str(m.message["X-Watchtower-Items"]), r) for m in mails for r in m.rcpt_tos)

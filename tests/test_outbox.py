@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from conftest import OPERATOR, FakeClock, SmtpServer, add_item, both_stores, build_notifier, delivered
+from conftest import OPERATOR, FakeClock, SmtpServer, add_item, both_stores, build_notifier, delivered, writes_refused
 from watchtower.config import Config
 from watchtower.notify.smtp import SmtpSender
 from watchtower.store import Store
@@ -211,18 +211,6 @@ class TestRestart:
         assert counts == {(str(item), p): 1 for p in (*MODERATORS, "aht@school.example", "head@school.example")}
 
 
-async def _writes_refused(store: Store, refused: bool) -> None:
-    """Make the store's writer connection refuse writes, as a full disk does (a real refusal: SQLite's
-    query_only, PostgreSQL's read-only transactions)."""
-    import asyncio
-
-    db = store._write_db
-    assert db is not None
-    on = "ON" if refused else "OFF"
-    sql = f"PRAGMA query_only = {on}" if db.dialect == "sqlite" else f"SET default_transaction_read_only = {on}"
-    await asyncio.get_running_loop().run_in_executor(store._writer, db.execute, sql)
-
-
 class TestAStoreThatRefusesWrites:
     async def test_an_email_accepted_while_the_store_refuses_writes_is_not_sent_again(
         self, config: Config, store: Store, db: Db, smtp: SmtpServer, clock: FakeClock
@@ -233,7 +221,7 @@ class TestAStoreThatRefusesWrites:
 
         add_item(db, config, text="Mr Jones is a useless idiot", categories=["harassment"], now=clock())
         notifier = build_notifier(config, store, clock)
-        await _writes_refused(store, True)
+        await writes_refused(store, True)
         with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
             await notifier.flush()
         first = len(smtp.messages)
@@ -242,7 +230,7 @@ class TestAStoreThatRefusesWrites:
             with pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"):
                 await notifier.flush()
         assert len(smtp.messages) == first
-        await _writes_refused(store, False)
+        await writes_refused(store, False)
         await notifier.flush()
         assert max(delivered(smtp.messages).values()) == 1
         assert sorted(r for m in smtp.messages for r in m.rcpt_tos) == sorted(MODERATORS)

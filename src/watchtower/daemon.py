@@ -35,7 +35,7 @@ from watchtower import digest, retention, sdnotify, watchers
 from watchtower.config import Config, Person, School, TrustPerson, load_config
 from watchtower.connectors import build_connector
 from watchtower.connectors.config import SourceConfig
-from watchtower.exceptions import ConfigError
+from watchtower.exceptions import ConfigError, WorkerStopped
 from watchtower.jobs import Job, JobContext, job_name, run_job
 from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
@@ -121,6 +121,8 @@ class Daemon:
         self.notifier: Notifier | None = None
         self.web_runner: Any = None
         self.startup_seconds: float | None = None
+        #: why the daemon is stopping with a failure (one of its loops ended early), else None
+        self.failure: str | None = None
         #: the last write probe: why the database could not be written (None: it could), and when (monotonic)
         self.store_error: str | None = None
         self._store_checked: float | None = None
@@ -445,6 +447,8 @@ class Daemon:
             asyncio.create_task(self.escalator.run(self.stop), name="escalator"),
             asyncio.create_task(self.notifier.run(self.stop), name="notifier"),
         ]
+        for worker in workers:
+            worker.add_done_callback(self._worker_ended)
         keeper = asyncio.create_task(self._keep_leases(), name="leases")
         watchdog = asyncio.create_task(self._watchdog(), name="watchdog")
         self.ready.set()
@@ -462,6 +466,20 @@ class Daemon:
         await self._shutdown(workers)
         watchdog.cancel()
         self.log.info("daemon_stopped")
+        if self.failure is not None:
+            raise WorkerStopped(self.failure)
+
+    def _worker_ended(self, task: asyncio.Task[None]) -> None:
+        """A worker's loop ends only when asked to stop. One that ends otherwise (a bug: each loop catches what
+        it can retry) would leave the daemon up but blind, so it is logged and the daemon stops with a failure
+        (``watchtower run`` exits 2; systemd restarts it, and the restart recovers what was stored)."""
+        if self.stop.is_set() or task.cancelled():
+            return
+        error = task.exception()
+        self.failure = f"the {task.get_name()} loop stopped: {error!r}" if error else \
+            f"the {task.get_name()} loop stopped"
+        self.log.error("worker_stopped", worker=task.get_name(), error=repr(error), exc_info=error)
+        self.request_stop()
 
     async def check_store(self, max_age: float = 5.0) -> str | None:
         """Can the database be written? A real write (the ``heartbeat`` meta row) on the writer thread, at most
@@ -587,9 +605,13 @@ class Daemon:
             stop.set()
         await _bounded([*workers, *(t for t, _ in self._job_tasks.values())], STOP_WORKERS_TIMEOUT)
         self._job_tasks.clear()
-        with contextlib.suppress(TimeoutError):
+        try:
             async with asyncio.timeout(DRAIN_TRIAGE_TIMEOUT):
                 await self.triage.drain()
+        except TimeoutError:
+            pass
+        except Exception as exc:  # a database that takes no writes: the items are classified at the next start
+            self.log.error("final_triage_failed", error=repr(exc))
         try:
             async with asyncio.timeout(FINAL_ESCALATION_TIMEOUT):
                 await self.escalator.tick()

@@ -80,5 +80,10 @@ class StoreError(WatchtowerError):
     """The database could not be opened or written."""
 
 
+class WorkerStopped(WatchtowerError):
+    """One of the daemon's own loops (triage, escalator, notifier) ended while it should have run: the daemon
+    stops with a failure, so that systemd (``Restart=on-failure``) starts it again."""
+
+
 class LinkError(WatchtowerError):
     """A signed acknowledgement link is tampered, expired or already used."""

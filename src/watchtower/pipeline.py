@@ -17,6 +17,7 @@ from concurrent.futures import Executor
 from datetime import datetime
 from typing import Protocol
 
+from watchtower.backoff import backoff
 from watchtower.config import Config
 from watchtower.deadlines import DeadlineConfig, clock_start, compute_deadline, received_at
 from watchtower.escalation import ItemState, Step, due_steps
@@ -148,6 +149,8 @@ class Triage:
         clock: Callable[[], datetime] = utcnow,
         batch_size: int = 64,
         school_classifiers: Mapping[str, Classifier] | None = None,
+        retry_first: float = 1.0,
+        retry_max: float = 60.0,
     ) -> None:
         self.store = store
         self.classifier = classifier
@@ -158,6 +161,9 @@ class Triage:
         self.on_alerts = on_alerts
         self.clock = clock
         self.batch_size = batch_size
+        #: after a failed batch (the store refused it), wait ``retry_first`` seconds, doubling to ``retry_max``
+        self.retry_first = retry_first
+        self.retry_max = retry_max
         #: source name -> ids waiting, in arrival order; the dict's order is the order of turns
         self._queues: dict[str, deque[int]] = {}
         self._work = asyncio.Event()
@@ -192,8 +198,9 @@ class Triage:
             await self.submit(ids)
         return len(ids)
 
-    def _take_batch(self) -> list[int]:
-        """Up to ``batch_size`` ids from the source whose turn it is; that source then goes to the back."""
+    def _take_batch(self) -> tuple[str, list[int]]:
+        """Up to ``batch_size`` ids from the source whose turn it is, with its name; that source then goes to the
+        back."""
         while self._queues:
             name = next(iter(self._queues))
             queue = self._queues.pop(name)
@@ -201,10 +208,17 @@ class Triage:
             if queue:
                 self._queues[name] = queue  # back of the line
             if batch:
-                return batch
-        return []
+                return name, batch
+        return "", []
 
-    async def _next_batch(self, stop: asyncio.Event) -> list[int]:
+    def _put_back(self, source: str, ids: list[int]) -> None:
+        """Return a batch that could not be recorded to the front of the line, in its order: it is the next
+        batch taken."""
+        queue = self._queues.pop(source, deque())
+        queue.extendleft(reversed(ids))
+        self._queues = {source: queue, **self._queues}
+
+    async def _next_batch(self, stop: asyncio.Event) -> tuple[str, list[int]]:
         while not self._queues:
             self._work.clear()
             work = asyncio.ensure_future(self._work.wait())
@@ -213,18 +227,38 @@ class Triage:
             for p in pending:
                 p.cancel()
             if stopped in done:
-                return []
+                return "", []
         return self._take_batch()
 
     async def run(self, stop: asyncio.Event) -> None:
-        await self.recover()
+        """Classify what arrives until ``stop``. A store that fails (a full disk, a lost connection) does not end
+        the loop: the batch goes back to the front of the line and is tried again after a backoff, so items
+        stored while the disk was full are classified, and alerted, once it is not (they are in the database
+        already; nothing is lost either way, but a triage that stopped would leave them unseen until a restart)."""
+        recovered = False
+        failures = 0
         while not stop.is_set():
-            if not self._queues:
-                self.idle.set()
-            ids = await self._next_batch(stop)
-            if not ids:
-                continue
-            await self.process(ids)
+            try:
+                if not recovered:
+                    await self.recover()
+                    recovered = True
+                if not self._queues:
+                    self.idle.set()
+                source, ids = await self._next_batch(stop)
+                if not ids:
+                    continue
+                try:
+                    await self.process(ids)
+                except Exception:
+                    self._put_back(source, ids)
+                    raise
+                failures = 0
+            except Exception as exc:
+                delay = backoff(failures, self.retry_first, self.retry_max)
+                failures += 1
+                self.log.exception("triage_store_failed", error=repr(exc), retry_in=delay, waiting=self.waiting)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), timeout=delay)
         self.idle.set()
 
     async def drain(self) -> None:
@@ -233,7 +267,7 @@ class Triage:
         ids = await self.store.read(repo.unclassified_ids)
         await self.submit(ids)
         while self._queues:
-            await self.process(self._take_batch())
+            await self.process(self._take_batch()[1])
 
     async def process(self, ids: list[int]) -> None:
         rows = await self.store.read(lambda db: repo.get_items(db, ids))
