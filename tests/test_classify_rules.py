@@ -313,6 +313,19 @@ class TestShippedLists:
         ("those Fijians are savages off the pitch too", "list:people_as_savages 'savages'"),
         ("bike nicked again, wonder if it's our 'travelling' friends #justsaying",
          "list:scare_quoted_group ''travelling''"),
+        ("come round mine after training for the drill videos. don't mention it to your dad",
+         "list:dont_mention_it_to_your_parents 'don't mention it to your dad'"),
+        ("she's staying with me for half term, don't tell her mam x", "list:dont_tell_their_parents "
+         "'don't tell her mam'"),
+        ("MISSING since 7am: Kai, 12, grey backpack. Please share", "list:missing_child_appeal "
+         "'missing since 7am: kai, 12, grey backpack. please share'"),
+        ("how high is the footbridge over the bypass? for a project", "list:height_of_a_drop_question "
+         "'how high is the footbridge'"),
+        ("Bydd pawb yn well hebdda i", "list:welsh_self_harm_and_suicide 'well hebdda i'"),
+        ("Dim bwyd yn tŷ eto", "list:welsh_no_food_at_home 'dim bwyd yn ty'"),
+        ("who's got a 🔪 i can lend for friday", "list:borrowing_a_weapon 'knife i can lend'"),
+        ("mae gyllell yn ei gôt bob dydd", "list:welsh_knife_carried 'gyllell'"),
+        ("a pair of f*gs parading themselves", "list:starred_homophobic_slur 'f*gs'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -338,6 +351,13 @@ class TestShippedLists:
         "Please send the library books back where they came from!",
         "Year 8 history: how the blood libel was used to justify the expulsion of Jews from England in 1290",
         "Happy Hanukkah to all our Jewish families 🕎",
+        "can I borrow a knife for the pumpkin carving at cubs?",
+        "Torrwch y bara a'r gyllell fara yn y gegin",     # a bread knife in the kitchen, in Welsh
+        "Dim bwyd na diod yn y neuadd, os gwelwch yn dda",  # no food or drink in the hall
+        "how high is the climbing wall at the leisure centre?",
+        "missing you all already, Year 6! have a lovely summer",
+        "fags and a pint after the staff do",            # cigarettes: only the starred slur is listed
+        "don't tell her mum, it's a surprise party on Saturday!",
         "Pride assembly today: rainbow flags and a talk from our LGBT+ society",
         "Year 10 PSHE session on pro-ana websites and how to report them",   # an awareness post
         "we're going to catch the bus to the match",
