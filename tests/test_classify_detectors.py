@@ -391,6 +391,14 @@ class TestThreatAndSafeguardingHeads:
     def test_awareness_posts_and_idioms_are_left_to_the_rules(self, clf: Classifier, text: str) -> None:
         assert {"threat", "safeguarding"}.isdisjoint(cats(clf, text, "own"))
 
+    def test_an_idiom_of_success_does_not_lower_the_safeguarding_head(self, clf: Classifier) -> None:
+        """Only an idiom about the writer's own death or hurt ("killing me", "I could die") explains a
+        safeguarding score: "you'll smash it" beside "not planning on being round for the exams" does not."""
+        text = "don't worry about revising with me, not planning on being round for the exams 🙂 u'll smash it tho"
+        c = verdict(clf, text, "mention")
+        assert_critical(c, "safeguarding")
+        assert not any("lowered: idiom" in r for r in c.reasons), c.reasons
+
     def test_a_post_a_rule_explains_can_be_made_to_need_a_surer_head(self) -> None:
         """explained_post_threshold: below it, a head on a post a rule explains is a possible concern only."""
         text = "Three supply teachers in maths this term, my daughter's class is being let down by the school"

@@ -122,10 +122,14 @@ class Classifier:
         # (issue 13: "gates never silence a confident model"); a score in the band below the alert threshold
         # is a possible concern too.
         teaching = _rules.aware(norm)  # an awareness or teaching post
-        gate = f"idiom {_rules.quote(idiom)}" if idiom else "awareness or teaching post" if teaching else ""
+        # the safeguarding head is lowered only by an idiom about the writer's own death or hurt ("killing me")
+        self_idiom = _rules.SELF_IDIOM.search(norm) if idiom else None
         explained = sorted(_EXPLAINED & set(cats))
         for name in self._category_heads:
             ph = head[name]
+            head_idiom = self_idiom if name == "safeguarding" else idiom
+            gate = f"idiom {_rules.quote(head_idiom)}" if head_idiom else "awareness or teaching post" if teaching \
+                else ""
             scores[name] = max(scores[name], ph)
             if name in cats:
                 continue  # a rule decided already
@@ -138,7 +142,7 @@ class Classifier:
             if in_play:
                 needed_key, needed = "threat_play_threshold", cfg.threat_play_threshold
             # so sure that no awareness post explains it: a disclosure under the school's wellbeing-week post
-            overridden = bool(gate and not idiom and ph >= cfg.awareness_override_threshold)
+            overridden = bool(gate and not head_idiom and ph >= cfg.awareness_override_threshold)
             if overridden:
                 needed_key, needed = "awareness_override_threshold", cfg.awareness_override_threshold
             if ph >= needed and (overridden or not gate):

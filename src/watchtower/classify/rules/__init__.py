@@ -18,7 +18,7 @@ from watchtower.classify._normalise import has_weapon_emoji
 from watchtower.classify.rules._base import Hit, RuleSettings, quote
 from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
-from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, aware
+from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, SELF_IDIOM, aware
 from watchtower.classify.rules.harassment import (
     ADDRESSEE,
     INSULT_WORD,
@@ -49,6 +49,7 @@ __all__ = [
     "PROFANITY",
     "RULE_CATEGORY",
     "SCHOOL_TARGET_NOTE",
+    "SELF_IDIOM",
     "TARGET",
     "Hit",
     "aware",

@@ -210,6 +210,21 @@ IDIOM = _g(
 )
 
 
+#: The idioms of ``IDIOM`` about the writer's own death or hurt ("this heat is killing me", "I could die",
+#: "dying of laughter", "we're dead", "I'd kill for a brew"): only these explain a safeguarding head's score and may
+#: lower it. Success, sport and violence at others ("you'll smash it", "killed it", "a bloodbath", "shoot you an
+#: email") say nothing about a pupil who is "not planning on being round for the exams" in the same post.
+SELF_IDIOM = _g(
+    r"\b(?:(?:kill|killing|killed|kills) me\b|(?:would|'d|could) kill for\b|kill for an?\b|"
+    r"(?:die|dying|died) on (?:that|this|the) hill\b|(?:dying|died|die|dead) (?:of|from|laughing|for)|"
+    r"dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
+    r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|"
+    r"murder (?:mystery|a (?:brew|pint|cuppa|bacon|pizza|burger|curry))|destroyed me|murder(?:s|ed)? me|"
+    r"(?:we'?re|i'?m|im|we are|i am) (?:all |so |literally )?dead\b(?= *(?:[.!?,]|lol|$)))",
+    "could would kill killing killed kills dying died die dead murder murders murdered destroyed",
+)
+
+
 #: Play: a game, a sports fixture, an explicit "only joking", or a household mishap told as a threat ("I could
 #: strangle our kid, left his PE kit on the bus AGAIN"). Threat words there ("I'll END you on Tekken", "we're
 #: coming for you in the cup final", "🔫 (water pistol obviously)") are how people play, so the loose threat rules
