@@ -78,12 +78,16 @@ class TestAwarenessGate:
         "Year 11 ran a drugs and county lines information stand at parents' evening",
         "Our Year 11 'Drugs and Exploitation' workshop is on Thursday",          # a quoted title
         "A family who lost their son to knife crime spoke to Year 9 today about carrying blades",   # a visitor
+        "criminology today was on county lines and debt bondage",   # the lesson told afterwards
+        "Parent info: county lines. How dealers recruit children with trainers and phones",
+        "PSE for Year 9: consent, sexting and the law",             # PSE, as Scottish schools call PSHE
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
 
     @pytest.mark.parametrize("text", [
         "I'll see you after the play",
+        "criminology was boring so I'm going to batter him after",  # a subject named, no lesson told
         "my mind is made up, I'm ending it after history",
         "I'm going to teach him a lesson",
         "see you after assembly, bring the knife",
@@ -573,6 +577,9 @@ class TestWordsWithAnotherSense:
     def test_men_who_never_came_home_from_a_war_are_not_a_missing_child(self) -> None:
         assert "child_missing" not in self.names("we read the names of the lads who never came home from the Somme")
         assert "child_missing" in self.names("our lad never came home from school last night")
+        # the war memorial names the war once, and the men "never came home" elsewhere in the post
+        assert "child_missing" not in self.names(
+            "WW1 centenary project: Year 12 traced the names on the war memorial. 41 lads from here never came home")
 
     def test_killing_myself_laughing_is_not_self_harm(self) -> None:
         assert "self_harm" not in self.names("killing myself laughing at sir trying to use the smartboard 🤣")

@@ -52,17 +52,22 @@ _AWARENESS: tuple[_Gated, ...] = (
     # a lesson's heading: "PSHE this week: how gangs groom...", "RSE: consent and what to do if...", "Year 11
     # Sociology: crime and deviance", "Criminology: county lines..." (the subjects whose lessons are about harm)
     _g(r"\b(?:(?:year|y) ?\d+ (?:history|english|drama|re|religious education|geography|science)|"
-       r"(?:(?:year|y) ?\d+ )?(?:pshe|pshee|pshce|rse|rshe|citizenship|e-?safety|online safety|sociology|"
+       r"(?:(?:year|y) ?\d+ )?(?:pshe|pshee|pshce|pse|rse|rshe|citizenship|e-?safety|online safety|sociology|"
        r"criminology|psychology|law|public services|health and social care|(?:drugs?|sex|relationships) education))"
-       r"(?: lessons?| sessions?| days?| week| class)?"
+       r"(?: lessons?| sessions?| days?| week| class)?(?: for (?:year \d+s?|y\d+s?|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
+       # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
+       r"\b(?:pshe|pshee|pshce|rse|rshe|pse|citizenship|sociology|criminology|psychology|law|public services|"
+       r"health and social care) (?:today|this week|this morning|this afternoon|lesson|class) (?:was|is|were) "
+       r"(?:all )?(?:on|about)\b|"
        # an assembly's or a parents' talk's heading: "This week's assembly: county lines...", "Parent talk: ..."
        r"\b(?:(?:this|last|next) week'?s |today'?s |tonight'?s |friday'?s |monday'?s )?(?:assembly|parents?'? talk|"
+       r"parents?'? info(?:rmation)?|parent info(?:rmation)?|"
        r"parents?'? workshop|parents?'? session|parents?'? evening|information evening|safeguarding update|"
        r"online safety update)\s?: ",
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
        "health drug drugs sex relationships history english drama re religious geography science assembly parent "
-       "parents parent's parents' talk workshop session evening information safeguarding update"),
+       "parents parent's parents' talk workshop session evening information info safeguarding update pse"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
     _g(rf"\b{_TOPIC}['’\"”]?(?: awareness| information)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "

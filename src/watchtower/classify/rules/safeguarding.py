@@ -197,6 +197,10 @@ _AGE_GAP = _g(
 
 _FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 
+#: the war dead: "41 lads from this town never came home" on a war-memorial project is not a child missing now
+_WAR_DEAD = _rx(r"\b(?:war memorials?|cenotaph|ww ?[12]|wwi|wwii|world war (?:one|two|1|2|i|ii)|(?:first|second|great) "
+                r"world war|the great war|centenary|remembrance|the fallen|poppies|poppy|armistice|the trenches)\b")
+
 
 def safeguarding_hits(norm: str) -> list[Hit]:
     is_aware = aware(norm)
@@ -205,6 +209,8 @@ def safeguarding_hits(norm: str) -> list[Hit]:
         ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
         ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
         ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
+    if _WAR_DEAD.search(norm):
+        hits = [h for h in hits if h.name != "child_missing"]
     if not is_aware or not grooming_aware(norm):
         # a show is not a lesson about grooming: under its photos is where a stranger asks a child's age
         hits += named_hits("safeguarding", (

@@ -48,7 +48,7 @@ _SEXUAL = _g(
 
 # a talk or lesson whose subject is the word: "e-safety talk for parents on sexting and online grooming"
 _TOPIC_TERM = re.compile(r"sext|nude|porn|p0rn")
-_TEACHING = _rx(r"\b(?:pshe|rse|e-?safety|online safety|internet safety|discuss(?:ed|ing|es)|explor(?:ed|ing|es)|"
+_TEACHING = _rx(r"\b(?:pshe|pse|rse|e-?safety|online safety|internet safety|discuss(?:ed|ing|es)|explor(?:ed|ing|es)|"
                 r"learn(?:ed|t|ing) about|taught|lessons?|workshops?|assembl(?:y|ies)|dangers of|risks of|awareness|"
                 r"(?:talks?|sessions?|advice|guidance|information|leaflets?|webinar|presentations?|training|evening)"
                 r"(?: for (?:parents|pupils|students|carers|staff|year \d+))?(?: tonight| today| this week)? "
