@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -68,9 +69,9 @@ async def _unclassified(store: Store) -> list[int]:
     return await store.read(repo.unclassified_ids)
 
 
-async def _until(check: object, seconds: float) -> None:
+async def _until(check: Callable[[], Awaitable[bool]], seconds: float) -> None:
     end = time.monotonic() + seconds
-    while not await check():  # type: ignore[operator]
+    while not await check():
         assert time.monotonic() < end, "timed out"
         await asyncio.sleep(0.05)
 

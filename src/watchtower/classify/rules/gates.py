@@ -45,6 +45,10 @@ _PERFORMANCE = _g(
 _NOT_AFTER_A_DISCLAIMER = "".join(f"(?<!{words} )" for words in (
     "asking for a", "asking for my", "it's for a", "its for a", "it's for my", "its for my", "just for a"))
 
+#: the subjects whose lessons are about harm, in a lesson's heading ("Criminology: ...") or told after it
+_HARM_SUBJECTS = (r"pshe|pshee|pshce|pse|rse|rshe|citizenship|sociology|criminology|psychology|law|public services|"
+                  r"health and social care")
+
 #: Awareness and teaching posts, each recognised by a whole construction, never by one common word: "a workshop
 #: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
 #: you after the play", "my mind is made up, I'm ending it after history", "I'll teach him a lesson" are not.
@@ -52,17 +56,15 @@ _AWARENESS: tuple[_Gated, ...] = (
     # a lesson's heading: "PSHE this week: how gangs groom...", "RSE: consent and what to do if...", "Year 11
     # Sociology: crime and deviance", "Criminology: county lines..." (the subjects whose lessons are about harm)
     _g(r"\b(?:(?:year|y) ?\d+ (?:history|english|drama|re|religious education|geography|science)|"
-       r"(?:(?:year|y) ?\d+ )?(?:pshe|pshee|pshce|pse|rse|rshe|citizenship|e-?safety|online safety|sociology|"
-       r"criminology|psychology|law|public services|health and social care|(?:drugs?|sex|relationships) education))"
+       rf"(?:(?:year|y) ?\d+ )?(?:{_HARM_SUBJECTS}|e-?safety|online safety|(?:drugs?|sex|relationships) education))"
        r"(?: lessons?| sessions?| days?| week| class)?(?: for (?:year \d+s?|y\d+s?|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
        # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
-       r"\b(?:pshe|pshee|pshce|rse|rshe|pse|citizenship|sociology|criminology|psychology|law|public services|"
-       r"health and social care) (?:today|this week|this morning|this afternoon|lesson|class) (?:was|is|were) "
+       rf"\b(?:{_HARM_SUBJECTS}) (?:today|this week|this morning|this afternoon|lesson|class) (?:was|is|were) "
        r"(?:all )?(?:on|about)\b|"
        # an assembly's or a parents' talk's heading: "This week's assembly: county lines...", "Parent talk: ..."
        r"\b(?:(?:this|last|next) week'?s |today'?s |tonight'?s |friday'?s |monday'?s )?(?:assembly|parents?'? talk|"
-       r"parents?'? info(?:rmation)?|parent info(?:rmation)?|"
+       r"parents?'? info(?:rmation)?|"
        r"parents?'? workshop|parents?'? session|parents?'? evening|information evening|safeguarding update|"
        r"online safety update)\s?: ",
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
