@@ -59,6 +59,8 @@ class TestNormalisation:
             ("ur dead 💀 after school", "ur dead after school"),
             ("d i e", "die"),
             ("full of r e t @ r d s", "full of retards"),   # a look-alike symbol among spaced letters
+            ("p . i . k . e . y . s   o u t", "pikeys o u t"),   # a separator padded with spaces; spaces end it
+            ("dont want u. k.y.s x", "dont want u. kys x"),     # a full stop then a space ends a sentence
         ],
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:
@@ -395,6 +397,17 @@ class TestThreatAndSafeguardingHeads:
         """Only an idiom about the writer's own death or hurt ("killing me", "I could die") explains a
         safeguarding score: "you'll smash it" beside "not planning on being round for the exams" does not."""
         text = "don't worry about revising with me, not planning on being round for the exams 🙂 u'll smash it tho"
+        c = verdict(clf, text, "mention")
+        assert_critical(c, "safeguarding")
+        assert not any("lowered: idiom" in r for r in c.reasons), c.reasons
+
+    def test_fear_of_what_telling_would_bring_is_not_an_idiom_that_lowers_the_safeguarding_head(
+        self, clf: Classifier
+    ) -> None:
+        """"She'll kill me if I tell" is what a child who has been told to keep a secret says, not a joke about the
+        writer's own hurt: the safeguarding head is not lowered by it."""
+        text = ("my cousin in year 9 burns herself with a lighter behind the shed, she says it helps her sleep. "
+                "what do i do, she'll kill me if i tell her mam")
         c = verdict(clf, text, "mention")
         assert_critical(c, "safeguarding")
         assert not any("lowered: idiom" in r for r in c.reasons), c.reasons

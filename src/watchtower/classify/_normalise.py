@@ -38,9 +38,12 @@ _LEETABLE = re.compile(r"[013457@$!|€]")
 _KEEP_TOKEN = re.compile(
     r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+|\d+(st|nd|rd|th))[.,!?;:)]*$"
 )
-# Letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l", "k_i_l_l"; a letter may be a look-alike
-# symbol ("r e t @ r d"), which is read as its letter once the word is joined.
-_SPACED = re.compile(r"(?<![a-z@$])(?:[a-z@$][ .\-_*]){2,}[a-z@$](?![a-z@$])")
+# Letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l", "k_i_l_l", "k . i . l . l"; a letter may be a
+# look-alike symbol ("r e t @ r d"), which is read as its letter once the word is joined. A separator padded on
+# one side only ends the word ("want u. k.y.s" is "u." then "kys"), as does a run of spaces ("p . i . k . e . y . s
+# o u t" is two words).
+_GAP = r"(?: [.\-_*] |[ .\-_*])"
+_SPACED = re.compile(rf"(?<![a-z@$])(?:[a-z@$]{_GAP}){{2,}}[a-z@$](?![a-z@$])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -117,7 +120,7 @@ def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = Fal
 
 #: a spelled-out word after "a" or "i", which the letters alone cannot tell from a spelled word beginning with one
 #: ("a p a k i" is "a paki"; "a r s e" is "arse")
-_ARTICLE_SPELLED = re.compile(r"(?<![a-z@$])[ai] (?:[a-z@$][ .\-_*]){2,}[a-z@$](?![a-z@$])")
+_ARTICLE_SPELLED = re.compile(rf"(?<![a-z@$])[ai] (?:[a-z@$]{_GAP}){{2,}}[a-z@$](?![a-z@$])")
 
 
 def variants(text: str) -> list[str]:

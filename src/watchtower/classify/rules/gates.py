@@ -222,7 +222,8 @@ IDIOM = _g(
 #: lower it. Success, sport and violence at others ("you'll smash it", "killed it", "a bloodbath", "shoot you an
 #: email") say nothing about a pupil who is "not planning on being round for the exams" in the same post.
 SELF_IDIOM = _g(
-    r"\b(?:(?:kill|killing|killed|kills) me\b|(?:would|'d|could) kill for\b|kill for an?\b|"
+    r"\b(?:(?:kill|killing|killed|kills) me\b(?!,? if (?:i|we|u|you|she|he|they|any1|anyone|someone)(?: ever)? "
+    r"(?:tell|told|tells|say|said|says|grass|grassed|snitch|snitched|report|reported|let on)\b)|(?:would|'d|could) kill for\b|kill for an?\b|"
     r"(?:die|dying|died) on (?:that|this|the) hill\b|(?:dying|died|die|dead) (?:of|from|laughing|for)|"
     r"dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
     r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|"
