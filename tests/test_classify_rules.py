@@ -330,6 +330,28 @@ class TestShippedLists:
         ("who's got a 🔪 i can lend for friday", "list:borrowing_a_weapon 'knife i can lend'"),
         ("mae gyllell yn ei gôt bob dydd", "list:welsh_knife_carried 'gyllell'"),
         ("a pair of f*gs parading themselves", "list:starred_homophobic_slur 'f*gs'"),
+        ("keep looking over your shoulder, we know your car",
+         "list:looking_over_your_shoulder 'keep looking over your shoulder'"),
+        ("Mr Dale should remember he's got kids too. Just something to think about",
+         "list:remember_they_have_children 'remember he's got kids'"),
+        ("one more detention and you'll find out what happens",
+         "list:you_will_find_out 'you'll find out what happens'"),
+        ("I've got your reg and I've got time", "list:we_have_your_reg 'i've got your reg'"),
+        ("if him touch mi yute again mi a go bruk him up", "list:patois_threat 'mi a go bruk'"),
+        ("so many 🥷🥷 at the school gate today", "list:ninja_emoji_veiled_women '🥷🥷'"),
+        ("sent ✈️🏢 to the new kid lol", "list:nine_eleven_emoji '✈️🏢'"),
+        ("new members dm, no 🟫 allowed", "list:klan_and_colour_bar_emoji 'no 🟫 allowed'"),
+        ("rhymes with 'spikey', no prizes for guessing", "list:rhymes_with_a_slur 'rhymes with'"),
+        ("two numbers: 13 and 50. do the maths", "list:crime_statistic_trope_spelled '13 and 50'"),
+        ("800 cals today, goal is 500 by prom", "list:calorie_target '800 cals'"),
+        ("chew n spit in the loos again", "list:chew_and_spit 'chew n spit'"),
+        ("her dad knocked her about again last night", "list:knocked_about_at_home 'knocked her about'"),
+        ("the TA shut him in the store cupboard as a punishment",
+         "list:child_shut_in 'shut him in the store cupboard'"),
+        ("logging off for good. gg everyone", "list:signing_off_for_good 'logging off for good'"),
+        ("who would u smash poll with the year 8 girls", "list:smash_or_pass_of_pupils 'who would u smash'"),
+        ("🚨 MISSING 🚨 Ellie, 10, last seen at the park gate. Please share",
+         "list:missing_child_appeal 'missing ellie, 10, last seen'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -418,6 +440,17 @@ class TestShippedLists:
         "I won't be here for results day, we fly to Spain that morning",  # no 'doesn't matter'
         "bring a compass and a protractor for maths on Monday",          # equipment
         "Year 9 roman salute re-enactment for the history of Rome",      # no Jewish people named
+        "keep looking over your shoulder when reversing out of the staff car park",   # driving
+        "please remember Miss Jones has children too and can't answer emails at 10pm",   # a plea, no menace
+        "read chapter 5 tonight and you'll find out what happens to Piggy",   # a book
+        "PSA: I've got your reg, please move your car out of the staff parking bay",   # parking
+        "Year 2 ninja day 🥷🥷 dressed up and had a blast",                 # a costume day
+        "guess the mystery reader! rhymes with 'Mr Bean' 🤫",               # a game, no group
+        "our healthy menu: every main is under 600 calories",             # a menu
+        "the toddlers were chewing and spitting out their raisins again",   # spitting out
+        "our midfield knocked the ball about nicely on Saturday",          # football
+        "Mr Davies is signing off for good after 30 years at the school!",   # a retirement
+        "we won 13 and 50 points in the two rounds of the quiz",            # numbers, no nudge
         "loaded the shotgun cartridges into the clay trap for the county show",   # no loaded gun near children
         "the coach has got kids of his own, hasn't he, so he understands", # no threat around it
         "bring bats in your bags for rounders on friday",                 # a game
