@@ -27,7 +27,8 @@ from watchtower.models import ACTIONS, Decision
 #: actions that say the item was a real concern: every recorded action but "no action needed" and plain notes
 CONFIRMING_ACTIONS = tuple(a for a in ACTIONS if a not in ("no_action", "note"))
 #: the keys of the possible-concern band: a "not a concern" mark on a possible concern tunes these (design.md)
-POSSIBLE_KEYS = (*(f"{head}_concern_threshold" for head in CATEGORY_HEADS), "hate_possible_threshold")
+POSSIBLE_KEYS = (*(f"{head}_concern_threshold" for head in CATEGORY_HEADS), "hate_possible_threshold",
+                 "lexical_threshold")
 #: thresholds above this would make the model all but silent; never advised
 MAX_ADVISED = 0.95
 

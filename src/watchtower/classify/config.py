@@ -27,6 +27,7 @@ MODEL_THRESHOLD_KEYS = (
     "hate_threshold", "hate_alone_threshold", "hate_at_person_threshold", "hate_possible_threshold",
     *(f"{head}_threshold" for head in CATEGORY_HEADS), *(f"{head}_concern_threshold" for head in CATEGORY_HEADS),
     "explained_post_threshold", "awareness_override_threshold", "threat_play_threshold", "threat_rule_floor",
+    "lexical_threshold",
     *(f"{head}_head_threshold" for head in WRITER_HEADS),
 )
 
@@ -126,6 +127,16 @@ class ClassifierConfig(BaseModel):
         le=1.0,
         description="Model safeguarding probability at or above which a post is 'safeguarding' (critical) "
         "when no rule caught it; quiet in awareness posts, like threat_threshold.",
+    )
+    lexical_threshold: float | None = Field(
+        0.8,
+        ge=0.0,
+        le=1.0,
+        description="The lexical second opinion (character and word n-grams, weights/lexical.npz): a post that "
+        "the model, the rules and the lists leave without a threat, hate or safeguarding alert or concern, but "
+        "whose words score at least this like the writers' critical posts, is a possible concern in the category "
+        "it reads most like (raised to high, on the 4-hour clock). Chosen on writers the regressions never saw "
+        "(training/README.md). Unset (or a model_dir without lexical.npz): no second opinion.",
     )
     awareness_override_threshold: float = Field(
         0.95,
