@@ -106,7 +106,7 @@ def baseline(rows: list[dict[str, object]], snapshot: Path | None) -> dict[str, 
 
     clf = load_classifier(ClassifierConfig(lexical_threshold=None))
     verdicts = clf.classify_batch([str(r["text"]) for r in rows])
-    return {f"{r['file']}:{r['id']}": v.severity.value for r, v in zip(rows, verdicts, strict=True)}
+    return {f"{r['file']}:{r['id']}": str(v.as_contract()["severity"]) for r, v in zip(rows, verdicts, strict=True)}
 
 
 def main() -> None:
