@@ -10,7 +10,7 @@ cores for 47,000 posts. Needs scikit-learn (the ``train`` extra); the daemon rea
 ``--held-out FILES`` trains without those files and reports, on them, how many critical posts that the shipped
 classifier leaves below high the lexical score would raise, and how many harmless ones, at several thresholds:
 that is how ``lexical_threshold`` is chosen (on writers the regressions never saw). ``--baseline SNAPSHOT`` gives
-the shipped classifier's severities (a JSON-lines file of {"id", "file", "pred": {"severity"}}); without it they
+the shipped classifier's severities (a JSON-lines file of {"id", "pred": {"severity"}}); without it they
 are computed here.
 """
 
@@ -23,29 +23,21 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_writers import read  # noqa: E402
 
 from watchtower.classify import _lexical  # noqa: E402
-
-CRITICAL = ("threat", "hate", "safeguarding")
-
-
-def read(paths: list[Path]) -> list[dict[str, object]]:
-    rows = []
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                row["file"] = path.name
-                rows.append(row)
-    return rows
+from watchtower.models import CRITICAL_CATEGORIES as CRITICAL  # noqa: E402
 
 
-def matrix(rows: list[dict[str, object]]):  # type: ignore[no-untyped-def]
+def matrix(rows: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
     from scipy.sparse import csr_matrix
 
     indices, values, ptr = [], [], [0]
@@ -58,12 +50,12 @@ def matrix(rows: list[dict[str, object]]):  # type: ignore[no-untyped-def]
                       shape=(len(rows), _lexical.N_FEATURES))
 
 
-def labels(rows: list[dict[str, object]], head: str) -> np.ndarray:
+def labels(rows: list[dict[str, Any]], head: str) -> np.ndarray:
     wanted = set(CRITICAL) if head == "critical" else {head}
-    return np.array([bool(wanted & set(row["categories"])) for row in rows])  # type: ignore[call-overload]
+    return np.array([bool(wanted & set(row["categories"])) for row in rows])
 
 
-def train(rows: list[dict[str, object]], c: float) -> tuple[np.ndarray, np.ndarray]:
+def train(rows: list[dict[str, Any]], c: float) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
     x = matrix(rows)
@@ -77,36 +69,36 @@ def train(rows: list[dict[str, object]], c: float) -> tuple[np.ndarray, np.ndarr
     return weights, bias
 
 
-def report(model: _lexical.LexicalModel, rows: list[dict[str, object]], severity: dict[str, str]) -> None:
+def report(model: _lexical.LexicalModel, rows: list[dict[str, Any]], severity: dict[str, str]) -> None:
     scores = [model.scores(str(r["text"])) for r in rows]
-    crit = np.array([bool(set(CRITICAL) & set(r["categories"])) for r in rows])  # type: ignore[call-overload]
+    crit = np.array([bool(set(CRITICAL) & set(r["categories"])) for r in rows])
     harmless = np.array([not r["categories"] for r in rows])
-    high = np.array([severity[f"{r['file']}:{r['id']}"] in ("high", "critical") for r in rows])
+    high = np.array([severity[r["id"]] in ("high", "critical") for r in rows])
     p = np.array([s["critical"] for s in scores])
     print(f"held out: {len(rows)} posts, {crit.sum()} critical, {harmless.sum()} harmless; the classifier alone: "
           f"crit -> high+ {high[crit].mean():.3f}, harmless -> high+ {high[harmless].mean():.3f}")
     for t in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
         add = ~high & (p >= t)
         right = sum(1 for i in np.where(add & crit)[0]
-                    if max(CRITICAL, key=scores[i].__getitem__) in rows[i]["categories"])  # type: ignore[operator]
+                    if max(CRITICAL, key=scores[i].__getitem__) in rows[i]["categories"])
         both = high | (p >= t)
         print(f"  lexical_threshold {t:.2f}: crit -> high+ {both[crit].mean():.3f} (+{(add & crit).sum()}, "
               f"{right} in a right category), harmless -> high+ {both[harmless].mean():.3f} "
               f"(+{(add & harmless).sum()}), other posts raised +{(add & ~crit & ~harmless).sum()}")
 
 
-def baseline(rows: list[dict[str, object]], snapshot: Path | None) -> dict[str, str]:
+def baseline(rows: list[dict[str, Any]], snapshot: Path | None) -> dict[str, str]:
     if snapshot is not None:
         out = {}
         for line in snapshot.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            out[f"{r['file']}:{r['id']}"] = r["pred"]["severity"]
+            out[r["id"]] = r["pred"]["severity"]
         return out
     from watchtower.classify import ClassifierConfig, load_classifier
 
     clf = load_classifier(ClassifierConfig(lexical_threshold=None))
     verdicts = clf.classify_batch([str(r["text"]) for r in rows])
-    return {f"{r['file']}:{r['id']}": str(v.as_contract()["severity"]) for r, v in zip(rows, verdicts, strict=True)}
+    return {r["id"]: str(v.as_contract()["severity"]) for r, v in zip(rows, verdicts, strict=True)}
 
 
 def main() -> None:
@@ -132,7 +124,7 @@ def main() -> None:
     if args.out:
         meta = {
             "trained_on": [{"file": str(p.resolve().relative_to(ROOT) if p.resolve().is_relative_to(ROOT) else p),
-                            "posts": sum(1 for r in rows if r["file"] == p.name),
+                            "posts": sum(1 for r in rows if r["writer"] == p.stem),
                             "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in files],
             "c": args.c, "n_features": _lexical.N_FEATURES, "heads": list(_lexical.HEADS),
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "minutes": round(minutes, 1),

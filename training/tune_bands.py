@@ -39,9 +39,12 @@ from watchtower.classify import ClassifierConfig, load_classifier  # noqa: E402
 from watchtower.classify.config import MODEL_THRESHOLD_KEYS  # noqa: E402
 
 GRID = [round(x, 2) for x in np.arange(0.05, 0.991, 0.05)] + [0.97, 0.98, 0.99]
-#: the thresholds the training run chooses on TweetEval val; tuned here only when --keys names them
+#: tuned here only when --keys names them: the thresholds the training run chooses on TweetEval val, and
+#: lexical_threshold, whose regressions learned from every spent writer, so it is chosen on writers they never saw
+#: (training/train_lexical.py --held-out), not on the writers passed here
 TWEETEVAL_HEADS = ("offensive", "hate")
 TWEETEVAL_KEYS = tuple(f"{h}_threshold" for h in TWEETEVAL_HEADS)
+ONLY_WHEN_NAMED = (*TWEETEVAL_KEYS, "lexical_threshold")
 
 
 def objective(s: dict[str, Any], max_harmless: float, harmless_cost: float = 0.0) -> float:
@@ -84,10 +87,7 @@ def main() -> int:
 
     tunable = [k for k in MODEL_THRESHOLD_KEYS
                if not k.endswith("_head_threshold") or k.removesuffix("_head_threshold") in clf._head]
-    # the TweetEval-tuned thresholds the training run wrote (offensive, hate) are tuned here only when named; so is
-    # lexical_threshold, whose regressions learned from every spent writer: it is chosen on writers they never saw
-    # (training/train_lexical.py --held-out), not here
-    keys = [k for k in tunable if k not in TWEETEVAL_KEYS and k != "lexical_threshold"]
+    keys = [k for k in tunable if k not in ONLY_WHEN_NAMED]
     if args.keys:
         unknown = set(args.keys.split(",")) - set(tunable)
         if unknown:

@@ -10,15 +10,12 @@ import numpy as np
 
 from watchtower.classify import _lexical
 from watchtower.classify import rules as _rules
-from watchtower.classify._model import DEFAULT_MODEL_DIR, OnnxModel
+from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
 from watchtower.classify.config import CATEGORY_HEADS, WRITER_HEADS, ClassifierConfig
-from watchtower.models import CATEGORIES, Classification, Decision, sort_categories
+from watchtower.models import CATEGORIES, CRITICAL_CATEGORIES, Classification, Decision, sort_categories
 
 SOURCES = ("own", "mention")
-#: the critical categories, in the order the lexical second opinion breaks a tie between them
-_CRITICAL_ORDER = ("safeguarding", "threat", "hate")
-_CRITICAL = set(_CRITICAL_ORDER)
 #: categories whose rules explain a post well enough that the threat and safeguarding heads must be surer
 _EXPLAINED = {"complaint", "query", "media_enquiry", "personal_data", "harassment"}
 #: threat rules loose enough to fire on play ("I'll END you on Tekken", "🔫 (water pistol)"): in a game, a fixture
@@ -49,7 +46,7 @@ class Classifier:
         )
         self.version: str = self._model.version
         # the lexical second opinion shipped beside the weights (None: a weights folder without one)
-        self._lexical = _lexical.load(self.config.model_dir or DEFAULT_MODEL_DIR)
+        self._lexical = _lexical.load(self._model.folder)
         self._head = {name: i for i, name in enumerate(self._model.heads)}
         self._category_heads = [h for h in CATEGORY_HEADS if h in self._head]
         self._writer_heads = [h for h in WRITER_HEADS if h in self._head]
@@ -266,12 +263,12 @@ class Classifier:
             scores["offensive"] = max(p_off, 0.5)
 
         if (self._lexical is not None and cfg.lexical_threshold is not None and not possible
-                and not _CRITICAL & set(cats)):
+                and not set(CRITICAL_CATEGORIES) & set(cats)):
             # the lexical second opinion: words like the writers' critical posts, where nothing else raised a
             # critical category, make a possible concern in the category the post reads most like, never an alert
             lex = self._lexical.scores(text)
             if lex["critical"] >= cfg.lexical_threshold:
-                cat = max(_CRITICAL_ORDER, key=lex.__getitem__)
+                cat = max(CRITICAL_CATEGORIES, key=lex.__getitem__)
                 possible[cat] = [Decision(cat, "model", "lexical", lex["critical"], "lexical_threshold",
                                           cfg.lexical_threshold, "possible",
                                           f"(reads most like {cat}: {lex[cat]:.2f})")]

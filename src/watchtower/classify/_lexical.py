@@ -25,12 +25,13 @@ from pathlib import Path
 import numpy as np
 
 from watchtower.classify._normalise import normalise
+from watchtower.models import CRITICAL_CATEGORIES
 
 #: hashed feature space (2**18: collisions cost less than a point of recall, the weights stay about 1.5 MB)
 N_FEATURES = 1 << 18
 #: the regressions: "critical" (threat, hate or safeguarding: the score held to ``lexical_threshold``), then one per
 #: critical category (the possible concern's category is the highest of these)
-HEADS = ("critical", "threat", "hate", "safeguarding")
+HEADS = ("critical", *CRITICAL_CATEGORIES)
 WEIGHTS_FILE = "lexical.npz"
 _CHAR_NS = (2, 3, 4, 5)
 _WORD = re.compile(r"\w+|[^\w\s]")

@@ -35,7 +35,7 @@ class OnnxModel:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        folder = model_dir or DEFAULT_MODEL_DIR
+        self.folder = folder = model_dir or DEFAULT_MODEL_DIR
         missing = [f for f in (MODEL_FILE, TOKENIZER_FILE, METADATA_FILE) if not (folder / f).is_file()]
         if missing:
             raise ConfigError(f"classifier model_dir {folder} lacks {', '.join(missing)}: run "
