@@ -352,6 +352,12 @@ class TestShippedLists:
         ("who would u smash poll with the year 8 girls", "list:smash_or_pass_of_pupils 'who would u smash'"),
         ("🚨 MISSING 🚨 Ellie, 10, last seen at the park gate. Please share",
          "list:missing_child_appeal 'missing ellie, 10, last seen'"),
+        ("the new lad on the wing 🐒🍌 lol", "list:ape_with_food_trope '🐒🍌'"),
+        ("a lecture on manners from a 🦍 of all people, stick to 🍉", "list:ape_with_food_trope '🦍 of all people, "
+         "stick to 🍉'"),
+        ("go back to ur potato fields sir", "list:go_back_where_you_came_from 'go back to ur potato fields'"),
+        ("go back to cooking for your own lot", "list:go_back_where_you_came_from "
+         "'go back to cooking for your own lot'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -458,6 +464,10 @@ class TestShippedLists:
         "skipping lunch today, the queue was huge",                        # no weight, no tips
         "Year 4 loved the 'special time' with the therapy dogs",            # no child taken anywhere by an adult
         "is the new puppy a boy or a girl? it's adorable",                  # a puppy
+        "Year 2 jungle display 🐒🐍🦜🍌 spot the sloth!",                    # among other animals
+        "Year 1 trip to the monkey sanctuary 🐒 one child now thinks he is a monkey",   # a sanctuary
+        "jungle day costumes 🦍 thank you Mrs Harding",                     # a costume
+        "go back to your seats please, Year 7",                            # a classroom
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
