@@ -358,6 +358,9 @@ class TestShippedLists:
         ("go back to ur potato fields sir", "list:go_back_where_you_came_from 'go back to ur potato fields'"),
         ("go back to cooking for your own lot", "list:go_back_where_you_came_from "
          "'go back to cooking for your own lot'"),
+        ("One hopes the governor has adequate home insurance", "list:hope_your_insurance_covers_it "
+         "'hopes the governor has adequate home insurance'"),
+        ("her kids' school is not hard to find", "list:your_family_is_not_hard_to_find 'is not hard to find'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -468,6 +471,9 @@ class TestShippedLists:
         "Year 1 trip to the monkey sanctuary 🐒 one child now thinks he is a monkey",   # a sanctuary
         "jungle day costumes 🦍 thank you Mrs Harding",                     # a costume
         "go back to your seats please, Year 7",                            # a classroom
+        "Rounders v staff: the bat went into the car park. Insurance has been notified 😂",   # no hope at anyone
+        "hope your travel insurance covers skiing, Year 10!",              # travel insurance
+        "the new library is not hard to find, just past reception",        # no one's home or family
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
