@@ -389,6 +389,12 @@ class TestShippedLists:
          "'photos of the kids getting changed'"),
         ("still not back. day 2. she took her passport", "list:gone_with_a_passport 'took her passport'"),
         ("who wants to do no food til friday with me", "list:not_eating_challenge 'no food til friday'"),
+        ("🐷🥓 @amira eid mubarak", "list:pig_emoji_religious_hate '🐷'"),
+        ("typical, roaches on a dinghy 🚤", "list:vermin_in_boats 'roaches'"),
+        ("the lad who torched that synagogue is a hero", "list:worship_attack_praised 'torched that synagogue'"),
+        ("get back in the kitchen miss", "list:back_in_the_kitchen 'get back in the kitchen'"),
+        ("what if columbine but make it our leavers' do", "list:school_shooting_idolised 'columbine'"),
+        ("square go at the harbour 4 o'clock friday", "list:square_go_arranged 'square go'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -520,6 +526,10 @@ class TestShippedLists:
         "no photos of the children getting changed: phones are banned in changing rooms",   # a policy
         "she took her passport to the Year 9 Paris trip meeting",           # nobody gone
         "day 3 of no food... Ramadan Mubarak to all our families",         # a religious fast
+        "Year 7 science: rats and cockroaches survive almost anywhere",   # animals, no boats
+        "the man who tackled the attacker at the mosque is a hero",        # praise for who stopped it
+        "Bake Off club: get back in the kitchen for round 2!",             # baking
+        "fancy a square go at Scrabble, Agnes?",                            # no time, place or crowd
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
