@@ -81,6 +81,11 @@ class TestAwarenessGate:
         "criminology today was on county lines and debt bondage",   # the lesson told afterwards
         "Parent info: county lines. How dealers recruit children with trainers and phones",
         "PSE for Year 9: consent, sexting and the law",             # PSE, as Scottish schools call PSHE
+        "PSHE drama: Year 10 performed 'Jaz's Story', about county lines",   # two subjects in the heading
+        "Geography: Y8 mapped how county lines run out to coastal towns",   # a subject heading opening the post
+        "Y10 Citizenship ran a mock trial of a fictional county lines case",   # pupils' work, told by the school
+        "Year 9 Drama devised a piece about a boy radicalised online",
+        "Our Year 9s spent this week's PSHE unpicking how groomers work online",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -110,6 +115,11 @@ class TestAwarenessGate:
         "science week and nobody noticed i haven't eaten since monday",
         # "asking for a science project" is "asking for a friend", not a lesson
         "how many paracetamol is too many? asking for a science project",
+        # a year group's doing is not a lesson unless it made or performed a piece of work
+        "year 9 performed really badly today and im going to batter them",
+        "Y10 mapped his route home, we'll be waiting",
+        "year 11 made me cry, im done, going to end it tonight",
+        "a geography teacher's address: 12 Mill Road",             # the subject is not the post's heading
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))

@@ -56,7 +56,10 @@ _AWARENESS: tuple[_Gated, ...] = (
     # a lesson's heading: "PSHE this week: how gangs groom...", "RSE: consent and what to do if...", "Year 11
     # Sociology: crime and deviance", "Criminology: county lines..." (the subjects whose lessons are about harm)
     _g(r"\b(?:(?:year|y) ?\d+ (?:history|english|drama|re|religious education|geography|science)|"
-       rf"(?:(?:year|y) ?\d+ )?(?:{_HARM_SUBJECTS}|e-?safety|online safety|(?:drugs?|sex|relationships) education))"
+       rf"(?:(?:year|y) ?\d+ )?(?:{_HARM_SUBJECTS}|e-?safety|online safety|(?:drugs?|sex|relationships) education)"
+       r"(?: (?:drama|english|history|geography|science|art|media|music|dance|re))?|"
+       # a subject heading opening the post: "Geography: Y8 mapped how county lines run ..."
+       r"^(?:geography|science|history|english|drama|art|media(?: studies)?|music|dance|computing))"
        r"(?: lessons?| sessions?| days?| week| class)?(?: for (?:year \d+s?|y\d+s?|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
        # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
@@ -69,7 +72,8 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"online safety update)\s?: ",
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
        "health drug drugs sex relationships history english drama re religious geography science assembly parent "
-       "parents parent's parents' talk workshop session evening information info safeguarding update pse"),
+       "parents parent's parents' talk workshop session evening information info safeguarding update pse art media "
+       "music dance computing"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
     _g(rf"\b{_TOPIC}['’\"”]?(?: awareness| information)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
@@ -113,6 +117,21 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"children|year \d+|we|they|the class)\b",
        "pupils students children kids learners year y ks key class classes form group we they in during for pshe rse "
        "rshe pshee citizenship"),
+    # pupils' work on a topic, told by the school: "Year 10 performed 'Jaz's Story'", "Y10 Citizenship ran a mock
+    # trial", "Year 9 Drama devised a piece", "our Year 9s spent this week's PSHE
+    # unpicking how groomers work"; a named class or year group does the work, never "we" or "they"
+    _g(r"\b(?:pupils|students|learners|(?:our )?(?:year \d+s?|y\d+s?)|ks\d|key stage \d|the class|class \d+[a-z]?|form \d+[a-z]?)"
+       r"(?: (?:history|english|drama|re|geography|science|citizenship|pshe|rse|sociology|criminology|psychology|law|"
+       r"computing|media|art|music|dance|pe))?(?: (?:have|has|had|were|all|also|then|today|this week|this term|last week))*"
+       r" (?:(?:performed|devised|staged|wrote|created|produced|presented|designed|made) (?:(?:a|an|their|the|our) )?"
+       r"(?:(?:short|powerful|moving|new|original|brilliant) )?(?:['\"‘“]|(?:play|piece|drama|performance|scene|sketch|"
+       r"monologue|assembly|presentation|posters?|film|video|leaflets?|campaign|poems?|essays?|letters?|scripts?|"
+       r"stories|story|display|project|song|rap)\b)|ran (?:a|an|their) (?:mock trial|debate|workshop|campaign|assembly)\b|"
+       r"(?:investigated|analy[sz]ed|unpick(?:ed|ing)) (?:how|why|the)\b|"
+       r"spent (?:this week'?s |today'?s |last week'?s |the )?(?:pshe|rse|citizenship|lesson|session)s? (?:unpicking|"
+       r"exploring|looking at|learning|discussing)\b)",
+       "performed devised staged ran wrote created produced presented designed made investigated analysed analyzed "
+       "unpicked unpicking spent"),
     # teaching subjects and set texts: "history lesson", "drama production", "Macbeth", "An Inspector Calls"; not
     # the disclaimer "asking for a science project", which is "asking for a friend"
     _g(_NOT_AFTER_A_DISCLAIMER + r"\b(?:pshe|rse|pshee|citizenship|history|english|drama|religious education|re|science|computing|"
