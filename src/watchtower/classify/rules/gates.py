@@ -45,6 +45,14 @@ _PERFORMANCE = _g(
 _NOT_AFTER_A_DISCLAIMER = "".join(f"(?<!{words} )" for words in (
     "asking for a", "asking for my", "it's for a", "its for a", "it's for my", "its for my", "just for a"))
 
+#: a year group or key stage, as a school names who did or heard something ("Year 9s", "Y10", "KS2")
+_YEAR = r"year \d+s?|y\d+s?"
+_KEY_STAGE = r"ks\d|key stage \d"
+_YEAR_GROUP = f"{_YEAR}|{_KEY_STAGE}"
+#: everyday subjects, in a lesson's heading ("Geography: ...", "PSHE drama: ...") or beside a year group ("Year 9
+#: Drama devised ...")
+_SUBJECTS = r"history|english|drama|geography|science|art|media|music|dance"
+
 #: the subjects whose lessons are about harm, in a lesson's heading ("Criminology: ...") or told after it
 _HARM_SUBJECTS = (r"pshe|pshee|pshce|pse|rse|rshe|citizenship|sociology|criminology|psychology|law|public services|"
                   r"health and social care")
@@ -57,9 +65,9 @@ _AWARENESS: tuple[_Gated, ...] = (
     # Sociology: crime and deviance", "Criminology: county lines..." (the subjects whose lessons are about harm)
     _g(r"\b(?:(?:year|y) ?\d+ (?:history|english|drama|re|religious education|geography|science)|"
        rf"(?:(?:year|y) ?\d+ )?(?:{_HARM_SUBJECTS}|e-?safety|online safety|(?:drugs?|sex|relationships) education)"
-       r"(?: (?:drama|english|history|geography|science|art|media|music|dance|re))?|"
+       rf"(?: (?:{_SUBJECTS}|re))?|"
        # a subject heading opening the post: "Geography: Y8 mapped how county lines run ..."
-       r"^(?:geography|science|history|english|drama|art|media(?: studies)?|music|dance|computing))"
+       rf"^(?:{_SUBJECTS}|media studies|computing))"
        r"(?: lessons?| sessions?| days?| week| class)?(?: for (?:year \d+s?|y\d+s?|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
        # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
@@ -83,7 +91,7 @@ _AWARENESS: tuple[_Gated, ...] = (
     # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
     _g(r"\b(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
        r"campaigns?|information evening|parents'? evening|seminar|leaflets?|posters?|guidance|advice)"
-       r"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|year \d+s?|y\d+s?|ks\d|key stage \d))?"
+       rf"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
        r"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:monday|tuesday|wednesday|thursday|friday)))?"
        r" (?:on|about|covering|around|regarding|exploring|discussing|focus(?:s)?ing on|from|by|led by|delivered by|run by)"
        r"(?! (?:me|him|her|them|you|u|my|his|her|the (?:way|bus)|time)\b)",
@@ -92,7 +100,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        "guidance advice"),
     # a visitor speaking to pupils: "a family who lost their son to knife crime spoke to Year 9 today about why"
     _g(r"\b(?:spoke|speaks|talked|talks|came in to (?:speak|talk)|visited to (?:speak|talk)) (?:to|with) (?:pupils|students|"
-       r"the (?:whole )?school|(?:all of |the whole of )?(?:year \d+s?|y\d+s?|ks\d|key stage \d|sixth form(?:ers)?))"
+       rf"the (?:whole )?school|(?:all of |the whole of )?(?:{_YEAR_GROUP}|sixth form(?:ers)?))"
        r"(?: (?:today|this (?:morning|afternoon|week)|on (?:monday|tuesday|wednesday|thursday|friday)))? (?:about|on)\b",
        "spoke speaks talked talks came visited"),
     # pupils' work on the topic: "a short film about county lines", "a documentary on knife crime"
@@ -105,7 +113,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        "awareness"),
     _g(r"#\w*(?:awareness|week|day|month|safety|campaign)\b", "", "#"),
     # pupils learning: "Year 9 explored...", "pupils learnt about", "in PSHE we discussed", "we were taught how"
-    _g(r"\b(?:pupils|students|children|kids|learners|year \d+s?|y\d+s?|ks\d|key stage \d|the class|classes|our class|"
+    _g(rf"\b(?:pupils|students|children|kids|learners|{_YEAR_GROUP}|the class|classes|our class|"
        r"class \d+[a-z]?|form \d+[a-z]?|the group|we|they)(?: (?:have|has|had|were|are|will|'ve|'re|all))?"
        r"(?: (?:been|be|also|then|today|this week|this term))? (?:learn(?:ing|t|ed)? (?:about|how)|explor(?:ed|ing|es)|"
        r"discuss(?:ed|ing)|stud(?:ied|ying)|examin(?:ed|ing)|research(?:ed|ing)|debat(?:ed|ing)|reflect(?:ed|ing) on|"
@@ -120,9 +128,8 @@ _AWARENESS: tuple[_Gated, ...] = (
     # pupils' work on a topic, told by the school: "Year 10 performed 'Jaz's Story'", "Y10 Citizenship ran a mock
     # trial", "Year 9 Drama devised a piece", "our Year 9s spent this week's PSHE
     # unpicking how groomers work"; a named class or year group does the work, never "we" or "they"
-    _g(r"\b(?:pupils|students|learners|(?:our )?(?:year \d+s?|y\d+s?)|ks\d|key stage \d|the class|class \d+[a-z]?|form \d+[a-z]?)"
-       r"(?: (?:history|english|drama|re|geography|science|citizenship|pshe|rse|sociology|criminology|psychology|law|"
-       r"computing|media|art|music|dance|pe))?(?: (?:have|has|had|were|all|also|then|today|this week|this term|last week))*"
+    _g(rf"\b(?:pupils|students|learners|(?:our )?(?:{_YEAR})|{_KEY_STAGE}|the class|class \d+[a-z]?|form \d+[a-z]?)"
+       rf"(?: (?:{_SUBJECTS}|re|citizenship|pshe|rse|sociology|criminology|psychology|law|computing|pe))?(?: (?:have|has|had|were|all|also|then|today|this week|this term|last week))*"
        r" (?:(?:performed|devised|staged|wrote|created|produced|presented|designed|made) (?:(?:a|an|their|the|our) )?"
        r"(?:(?:short|powerful|moving|new|original|brilliant) )?(?:['\"‘“]|(?:play|piece|drama|performance|scene|sketch|"
        r"monologue|assembly|presentation|posters?|film|video|leaflets?|campaign|poems?|essays?|letters?|scripts?|"
