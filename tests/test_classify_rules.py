@@ -384,6 +384,7 @@ class TestShippedLists:
          "'pretend they're normal'"),
         ("the teacher in the hijab, bet her bag goes 💥", "list:muslim_bomb_trope 'bag goes'"),
         ("homosexuality is a sin and the school is pushing it", "list:lgbt_as_sin 'homosexuality is a sin'"),
+        ("being gay's a sin, whatever Year 8 are told", "list:lgbt_as_sin 'being gay's a sin'"),   # 's, as 'is'
         ("Mr Pryce put a photo of his 'husband' on the classroom wall", "list:scare_quoted_same_sex_spouse "
          "'his 'husband''"),
         ("me break your face", "list:break_a_body_part 'me break your face'"),
