@@ -214,6 +214,7 @@ class TestPlay:
             "me when sir says surprise spelling test 🔫😐 (nerf obviously)",
             "Caverleigh 1st XV we're coming for you saturday 🏉",                  # a fixture
             "gonna absolutely batter the teachers at netball on friday",             # a fixture
+            "I'll kill yer at darts Friday Mr Willetts, bring yer A game to the staff v parents night",
             "I could strangle our kid, left his PE kit on the bus AGAIN",            # a household mishap
             "I am going to MURDER my son. He left his violin in the Uber again",
         ],
@@ -241,6 +242,7 @@ class TestPlay:
             "@danny you're dead meat 🔫",
             "🔪 @kyle see you tomorrow",
             "i'm going to kill my son, he hit me again and i've had enough",      # no mishap: not play
+            "i'm going to stab him when his mam is at bingo tonight",             # a place, not a game
         ],
     )
     def test_what_is_not_play_stays_a_threat(self, clf: Classifier, text: str) -> None:

@@ -406,6 +406,23 @@ class TestShippedLists:
         ("get back in the kitchen miss", "list:back_in_the_kitchen 'get back in the kitchen'"),
         ("what if columbine but make it our leavers' do", "list:school_shooting_idolised 'columbine'"),
         ("square go at the harbour 4 o'clock friday", "list:square_go_arranged 'square go'"),
+        ("they'm all j3ws owning the landlords round here", "list:jewish_control_trope 'jews owning the landlords'"),
+        ("move, you dirty romanian rat", "list:group_as_vermin 'dirty romanian rat'"),
+        ("cow-worshippers lighting their lamps on our road again", "list:anti_hindu_slurs 'cow-worshippers'"),
+        ("parents' evening, felt like i needed a passport", "list:needed_a_passport_trope "
+         "'felt like i needed a passport'"),
+        ("14 Birch Close, her number's 07700 900123, do what you want with that",
+         "list:doxxing_call_to_act 'do what you want with that'"),
+        ("he'll get what's coming. that's a promise not a threat", "list:promise_not_a_threat "
+         "'that's a promise not a threat'"),
+        ("i'll f***in kill jayden when he gets off the bus", "list:kill_a_named_person_when "
+         "'i'll f***in kill jayden when he'"),
+        ("our lass hasn't come home, phone's off, anyone seen her", "list:not_come_home_and_unreachable "
+         "'hasn't come home, phone's off'"),
+        ("everyone would be better off. bye x", "list:better_off_with_a_goodbye "
+         "'everyone would be better off. bye'"),
+        ("£40 for a photo shoot, come on your own, address in dm", "list:come_alone_for_money "
+         "'come on your own'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -468,6 +485,14 @@ class TestShippedLists:
         "we won 88-0 and the white lads in the second row were immense",  # a score
         "the bunsen burner set fire to the paper in the lab, no harm done",   # an accident, no plan
         "arranging a fight night for charity, boxing gloves only",         # no weapon
+        "felt like i needed a passport for the french exchange trip",      # a real trip abroad
+        "we'll win the league this year, that's a promise not a threat",   # a title promised
+        "i'll kill dad when he sees this haircut 😂",                       # family, in fun
+        "i'll kill it when i get on stage tonight",                         # a performance
+        "the parcel still hasn't come back, 3 days now, anyone seen a courier",   # not a child
+        "everyone would be better off if the car park was one way",        # a suggestion, no goodbye
+        "never come alone to the park, bring a grown-up, and report anyone offering money",   # a warning
+        "the kids' library books haven't come back, please share this reminder",
         "cake sale to the year 7s raised £80",                             # nothing sold is a drug
         "i won't be around for the exams next week, we're on holiday, bye for now",   # a holiday
         "i wish i could sleep forever on a saturday morning lol",          # a lie-in
@@ -683,6 +708,7 @@ class TestWordsWithAnotherSense:
         "Year 6 walked a stretch of Offa's Dyke for geography",
         "Sheffield's Great Flood: Year 7 modelled the Dale Dyke dam burst",
         "faggots and peas for school dinner on Thursday, a Black Country classic",
+        "I'm gunna demolish the entire tray of faggots at the Black Country Day dinner",
     ])
     def test_a_ditch_an_earthwork_or_a_meatball_is_not_a_slur(self, text: str) -> None:
         assert "slur_lexicon" not in self.names(text)

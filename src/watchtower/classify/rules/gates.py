@@ -266,7 +266,7 @@ SELF_IDIOM = _g(
 #: strangle our kid, left his PE kit on the bus AGAIN"). Threat words there ("I'll END you on Tekken", "we're
 #: coming for you in the cup final", "🔫 (water pistol obviously)") are how people play, so the loose threat rules
 #: do not decide alone and a confident threat head is a possible concern, not an alert. Whole constructions only:
-#: the name of a game, a fixture ("the 1st XV", "at netball on Friday"), a disclaimer not followed by "but
+#: the name of a game, a fixture ("the 1st XV", "at netball on Friday", "at darts"), a disclaimer not followed by "but
 #: seriously", a family member and what they left or lost; never "lol", an emoji or a sport's bare name ("after
 #: football he's getting jumped" is not play).
 PLAY = _g(
@@ -277,7 +277,8 @@ PLAY = _g(
     r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|\b(?:county|national|regional|district|area|schools'?) "
     r"(?:champs|championships?)\b|\b(?:derby|fixture|rematch|return leg|away game|home game|"
     r"sports day|tournament|five-a-side|5-a-side)\b|\b(?:under[- ]?\d{1,2}s|u\d{1,2}s)\b|"
-    r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids)\b|"
+    r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids|parents)\b|"
+    r"\bat (?:darts|pool|snooker|bowling|ten-?pin|ping ?pong|table tennis|scrabble|monopoly|uno|dominoes|crib)\b|"
     r"\b(?:at|in) (?:the )?(?:netball|football|rugby|hockey|rounders|cricket|basketball|badminton|volleyball) "
     r"(?:match|game|fixture|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|"
     r"this (?:week|weekend|afternoon)|next week)\b|"
@@ -292,5 +293,6 @@ PLAY = _g(
     "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
-    "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing",
+    "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing "
+    "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib",
 )

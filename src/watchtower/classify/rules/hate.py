@@ -55,12 +55,13 @@ def _slur_pattern() -> re.Pattern[str]:
 
 
 #: Where a word on the slur list means something else: a dyke as a ditch, a bank or an earthwork ("the bus nearly
-#: ended up in the dyke", Offa's Dyke, the Dale Dyke dam) and faggots the meatballs ("faggots and peas"). Those words are blanked
+#: ended up in the dyke", Offa's Dyke, the Dale Dyke dam) and faggots the meatballs ("faggots and peas", "a tray of faggots"). Those words are blanked
 #: before the list is read, so the same word elsewhere in the post still counts.
 _NOT_A_SLUR = re.compile(
     r"\b(?:in|into|through|down|across|over|along|off|by|up|out of|on) the dykes?\b|"
     r"\b(?:offa'?s|devil'?s|grim'?s|fleam|car|wans|dale) ?dyke\b|\bdykes? (?:road|lane|bank|drain|end|farm|house|side|dam|reservoir)\b|"
-    r"\bfaggots? (?:and|n|&|with) (?:peas|gravy|mash|chips|onion)|\b(?:pork|brains'?|homemade|butcher'?s) faggots?\b"
+    r"\bfaggots? (?:and|n|&|with) (?:peas|gravy|mash|chips|onion)|\b(?:pork|brains'?|homemade|butcher'?s) faggots?\b|"
+    r"\b(?:tray|plate|plateful|bowl|portion|pack|packet|tin) of faggots?\b"
 )
 
 
