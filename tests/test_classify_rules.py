@@ -423,6 +423,9 @@ class TestShippedLists:
          "'everyone would be better off. bye'"),
         ("£40 for a photo shoot, come on your own, address in dm", "list:come_alone_for_money "
          "'come on your own'"),
+        ("them polish lads, they're all thieves", "list:group_as_criminals 'polish lads, they're all thieves'"),
+        ("the kid in 9C who says he's a girl now is a freak, it's a mental illness",
+         "list:trans_pupil_as_mentally_ill 'says he's a girl now'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -493,6 +496,8 @@ class TestShippedLists:
         "everyone would be better off if the car park was one way",        # a suggestion, no goodbye
         "never come alone to the park, bring a grown-up, and report anyone offering money",   # a warning
         "the kids' library books haven't come back, please share this reminder",
+        "my daughter says she's a vegetarian now, it's a phase",          # not a trans pupil
+        "she says she's a girl now and we're so proud of her",            # no mental illness, no freak
         "cake sale to the year 7s raised £80",                             # nothing sold is a drug
         "i won't be around for the exams next week, we're on holiday, bye for now",   # a holiday
         "i wish i could sleep forever on a saturday morning lol",          # a lie-in
