@@ -36,10 +36,10 @@ def assert_critical(c: Classification, category: str) -> None:
 
 
 #: Look-alikes the threat and safeguarding heads score over their alert threshold: two from the weights
-#: minilm6-mt-20261121-1234 still raised, and one -1536 raises ("I just want it to stop raining!": "I just want it to
-#: stop" is how some children say they want to die, and the head learned that). (-1536 got the Fortnite joke and
-#: "@jones shut up you clown" right, so their marks went.) They are kept here as known false alarms, strict: when a
-#: retrained model gets them right, the mark must go.
+#: minilm6-mt-20261121-1234 still raised. (-1536 got the Fortnite joke and "@jones shut up you clown" right, and
+#: -1623 "I just want it to stop raining!", which -1536 read as "I just want it to stop", how some children say they
+#: want to die: so their marks went.) They are kept here as known false alarms, strict: when a retrained model gets
+#: them right, the mark must go.
 HEAD_FALSE_ALARM = pytest.mark.xfail(strict=True, reason="known false alarm of the threat/safeguarding head")
 
 
@@ -344,7 +344,7 @@ class TestSafeguarding:
             "I'd die for a snow day",
             "Dog grooming fundraiser on Saturday!",
             "Has anyone seen my son's blazer? Lost at PE",
-            pytest.param("I just want it to stop raining!", marks=HEAD_FALSE_ALARM),  # -1536: 0.39
+            "I just want it to stop raining!",                 # -1536 read 0.39; -1623 gets it right
             "so sick of living in this town with no buses",
             "Look what Year 2 did to the garden - amazing!",
             "The caretaker covered up the paintings before the decorators came",

@@ -60,15 +60,17 @@ class TestGate:
                   if r["expected_severity"] == "critical" and c.severity is not Severity.CRITICAL]
         assert missed == []
 
-    #: harmless posts the shipped weights (minilm6-mt-20261202-1536) raise, each named so that a new one fails this
-    #: test and a better model that clears one is noticed. The two "possible ... lowered" ones are the design
-    #: working: a gate (an awareness post, an idiom) may lower a confident head to a possible concern, never to nothing.
-    #: (-1536 cleared s308, a PSHE lesson on sharing nudes: its safeguarding head went from 0.82 to 0.22.)
+    #: harmless posts the shipped weights (minilm6-mt-20261203-1623; -1536 raised the same four) raise, each named
+    #: so that a new one fails this test and a better model that clears one is noticed. The two "possible ...
+    #: lowered" ones are the design working: a gate (an awareness post, an idiom) may lower a confident head to a
+    #: possible concern, never to nothing. (-1536 cleared s308, a PSHE lesson on sharing nudes: its safeguarding head
+    #: went from 0.82 to 0.22.)
     KNOWN_FALSE_ALARMS: ClassVar[dict[str, str]] = {
-        "s042": "high: possible threat (police talk on knives; threat head 0.92, lowered by the awareness gate)",
+        "s042": "high: possible threat (police talk on knives; threat head 0.87, lowered by the awareness gate)",
         "s369": "high: possible safeguarding ('school is killing me slowly'; head 0.99, lowered by the idiom gate)",
-        "s256": "critical: safeguarding head 0.40 (alert at 0.35) on a notice that knives are not allowed in bags",
-        "s333": "critical: safeguarding head 0.69 on 'he's terrified of her lol' about a strict head",
+        "s256": "high: safeguarding head 0.25, a possible concern (-1536: 0.40, an alert), on a notice that knives "
+                "are not allowed in bags",
+        "s333": "critical: safeguarding head 0.61 on 'he's terrified of her lol' about a strict head",
     }
 
     def test_no_harmless_post_is_raised_to_high_or_critical_but_the_known_false_alarms(
