@@ -426,6 +426,12 @@ class TestShippedLists:
         ("them polish lads, they're all thieves", "list:group_as_criminals 'polish lads, they're all thieves'"),
         ("the kid in 9C who says he's a girl now is a freak, it's a mental illness",
          "list:trans_pupil_as_mentally_ill 'says he's a girl now'"),
+        ("day 4 of the CD protocol for our Jake (8), drops in his juice", "list:toxic_cure_given_to_a_child "
+         "'cd protocol'"),
+        ("Notice of intent to arrest served on every teacher at Holm Lane", "list:pseudo_legal_notice_on_staff "
+         "'notice of intent to arrest'"),
+        ("the injunction is just paper and paper burns", "list:court_order_is_just_paper "
+         "'injunction is just paper and paper burns'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -498,6 +504,10 @@ class TestShippedLists:
         "the kids' library books haven't come back, please share this reminder",
         "my daughter says she's a vegetarian now, it's a phase",          # not a trans pupil
         "she says she's a girl now and we're so proud of her",            # no mental illness, no freak
+        "NHS warning: never give children MMS or chlorine dioxide, it is a bleach",   # a warning
+        "our head got one of those 'notice of liability' letters again, straight in the bin",   # talked about
+        "Year 10 history: the Nuremberg trials and crimes against humanity",   # a lesson
+        "the planning application is just paper until the council signs it",   # no order, nothing burns
         "cake sale to the year 7s raised £80",                             # nothing sold is a drug
         "i won't be around for the exams next week, we're on holiday, bye for now",   # a holiday
         "i wish i could sleep forever on a saturday morning lol",          # a lie-in
