@@ -46,6 +46,13 @@ def stream(clf: Classifier, lines: list[str], chunk: int = 512) -> tuple[list[di
     return [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue(), errors
 
 
+#: a long, cheerful post from the school and a child's farewell to put after it (the long-comment tests)
+FAIR = ("Thank you to every family who came to the summer fair on Saturday. The cake stall sold out by two "
+        "o'clock, the tombola raised over four hundred pounds for new library books, the Year 4 maypole "
+        "dancers were wonderful and the PTA barbecue team deserve a medal for standing in the rain. ")
+FAREWELL = "ps i gave my xbox and my dog to my cousin because i wont be around after friday, dont tell mum"
+
+
 class TestPublicApi:
     def test_exports_exactly_the_documented_names(self) -> None:
         import watchtower.classify as mod
@@ -88,18 +95,14 @@ class TestPublicApi:
 
     def test_a_long_comment_is_read_to_its_end(self, clf: Classifier) -> None:
         """The model reads 64 tokens at once; a farewell buried after a long, cheerful paragraph still reaches it."""
-        fair = ("Thank you to every family who came to the summer fair on Saturday. The cake stall sold out by two "
-                "o'clock, the tombola raised over four hundred pounds for new library books, the Year 4 maypole "
-                "dancers were wonderful and the PTA barbecue team deserve a medal for standing in the rain. ")
-        farewell = "ps i gave my xbox and my dog to my cousin because i wont be around after friday, dont tell mum"
         first_window_only = Classifier(ClassifierConfig(max_windows=1))
-        text = fair + farewell
+        text = FAIR + FAREWELL
         [start_only] = first_window_only.classify_batch([text], ["own"])
         [whole] = clf.classify_batch([text], ["own"])
         assert start_only.scores["safeguarding"] < 0.05 and "safeguarding" not in start_only.categories
         assert whole.scores["safeguarding"] > 0.2, whole.scores  # the farewell reaches the model
         assert whole.severity is Severity.CRITICAL and "safeguarding" in whole.categories, whole.reasons
-        [short] = clf.classify_batch([fair], ["own"])
+        [short] = clf.classify_batch([FAIR], ["own"])
         assert short.severity is Severity.NONE
 
     @pytest.mark.xfail(strict=True, reason="known limit of reading a window as one: after two paragraphs the farewell "
@@ -107,11 +110,7 @@ class TestPublicApi:
                        "concern, with -1536); windows cut at sentence breaks or overlapping by half were tried and "
                        "raised more harmless long posts than critical ones (training/README.md, fifteenth session)")
     def test_a_farewell_after_two_long_paragraphs_still_reaches_a_person(self, clf: Classifier) -> None:
-        fair = ("Thank you to every family who came to the summer fair on Saturday. The cake stall sold out by two "
-                "o'clock, the tombola raised over four hundred pounds for new library books, the Year 4 maypole "
-                "dancers were wonderful and the PTA barbecue team deserve a medal for standing in the rain. ")
-        farewell = "ps i gave my xbox and my dog to my cousin because i wont be around after friday, dont tell mum"
-        [whole] = clf.classify_batch([fair * 2 + farewell], ["own"])
+        [whole] = clf.classify_batch([FAIR * 2 + FAREWELL], ["own"])
         assert whole.severity >= Severity.HIGH, (whole.scores, whole.reasons)
 
     def test_every_head_is_the_same_whatever_the_batch(self, clf: Classifier) -> None:
