@@ -432,6 +432,24 @@ class TestShippedLists:
          "'notice of intent to arrest'"),
         ("the injunction is just paper and paper burns", "list:court_order_is_just_paper "
          "'injunction is just paper and paper burns'"),
+        ("find out who you are and I will put you in hospital", "list:put_someone_in_hospital "
+         "'i will put you in hospital'"),
+        ("tell the lady from 4B I know where she stays. she will understand", "list:know_where_you_stay "
+         "'i know where she stays'"),
+        ("we're breaking your jaw after school, no metaphor", "list:break_a_body_part 'we're breaking your jaw'"),
+        ("nan is coming from back home at easter to cut the girls like they did to me",
+         "list:fgm_planned_for_a_girl 'cut the girls'"),
+        ("the nikah of our daughter (Year 9) with her cousin is fixed for the summer",
+         "list:child_engaged_or_married 'nikah of our daughter'"),
+        ("ana says skip lunch, water fills you up", "list:ana_as_a_person 'ana says'"),
+        ("can't think of one good reason to keep going", "list:no_good_thing_about_being_alive "
+         "'think of one good reason to keep going'"),
+        ("gay people are against the nature", "list:lgbt_as_sin 'gay people are against the nature'"),
+        ("the new teacher is from the qadiani group", "list:anti_ahmadi_slur 'qadiani'"),
+        ("not sitting next to the abeed girl", "list:abeed_slur 'abeed'"),
+        ("short bus gang at the art show lol", "list:short_bus_slur 'short bus'"),
+        ("she only got the job to tick a box", "list:only_got_the_job_for_a_box "
+         "'only got the job to tick a box'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -468,6 +486,13 @@ class TestShippedLists:
         "Year 10 PSHE session on pro-ana websites and how to report them",   # an awareness post
         "we're going to catch the bus to the match",
         "i'm going to break my own record at sports day",          # no one else's body
+        "I'm breaking my back on this display board",             # the writer's own body
+        "Ireland are gonna put Wales in a body bag this weekend",  # a team, and no one says they will do it
+        "Mia says she loved the trip and wants to go again",       # a girl called Mia, no food talk
+        "the school bus route now has a short bus stop at the lane end",
+        "Ms Okafor got the best results in the trust, stick your 'diversity hire'",
+        "Year 8 PSHE: what FGM is, why it is a crime, and who to tell",   # an awareness post
+        "my daughter is a bridesmaid at her aunt's wedding in the summer",
         "Year 9 tried the egg drop: how many layers of bubble wrap would it take?",
         "we burn the old christmas trees down at the allotment every january? no, we compost them",
         "How many paracetamol can a 10 year old have for a temperature? Asking before I ring 111",
