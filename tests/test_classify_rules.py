@@ -450,6 +450,8 @@ class TestShippedLists:
         ("short bus gang at the art show lol", "list:short_bus_slur 'short bus'"),
         ("she only got the job to tick a box", "list:only_got_the_job_for_a_box "
          "'only got the job to tick a box'"),
+        ("my poem for the comp is about the shed. it isn't a story", "list:creative_piece_said_to_be_real "
+         "'it isn't a story'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -493,6 +495,7 @@ class TestShippedLists:
         "Ms Okafor got the best results in the trust, stick your 'diversity hire'",
         "Year 8 PSHE: what FGM is, why it is a crime, and who to tell",   # an awareness post
         "my daughter is a bridesmaid at her aunt's wedding in the summer",
+        "it's not a story, it's a poem! Year 7's haiku are on the wall",   # no harm in the piece
         "Year 9 tried the egg drop: how many layers of bubble wrap would it take?",
         "we burn the old christmas trees down at the allotment every january? no, we compost them",
         "How many paracetamol can a 10 year old have for a temperature? Asking before I ring 111",
