@@ -670,6 +670,30 @@ note = "a weapon on our estates"
         assert list_reasons("pulled a machete in kingsmead", cfg) == ["list:estate_weapon 'machete'"]
         assert "list:estate_weapon 'machete'" not in list_reasons("a machete in the garden centre", cfg)
 
+    def test_a_loose_threat_entry_in_play_needs_the_threat_head_to_agree(self, tmp_path: Path) -> None:
+        """loose = true: in a game or a match the entry is noted and raises nothing unless the threat head is
+        sure as well, as for the built-in threat phrases; outside play it alerts on its own."""
+        path = lists_file(tmp_path, """[[entry]]
+id = "local_threat"
+category = "threat"
+terms = ["gonna flatten you"]
+loose = true
+note = "our estate's word for a beating"
+""")
+        clf = load_classifier(ClassifierConfig(lists_file=path))
+        [in_play, outside] = clf.classify_batch(
+            ["gonna flatten you at fortnite tonight", "gonna flatten you after school"], ["mention", "mention"])
+        assert "threat" not in in_play.categories
+        assert "noted, raises nothing: list:local_threat 'gonna flatten you' (play 'fortnite')" in in_play.reasons
+        assert "threat" in outside.categories
+        assert "list:local_threat 'gonna flatten you'" in outside.reasons
+
+    def test_a_shipped_threat_entry_marked_loose_is_noted_in_play(self, clf: Classifier) -> None:
+        [c] = clf.classify_batch(["Tug of war at sports day. Oakfield: 'we'll break your arms.' Brookmere: "
+                                  "'we'll break your spirit.' Both teams fell over"], ["own"])
+        assert "threat" not in c.categories, c.reasons
+        assert any(r.startswith("noted, raises nothing: list:break_a_body_part") for r in c.reasons), c.reasons
+
     def test_a_disabled_shipped_id_may_be_reused_to_replace_the_entry(self, tmp_path: Path) -> None:
         path = lists_file(tmp_path, 'disable = ["zog"]\n[[entry]]\nid = "zog"\ncategory = "hate"\n'
                                     'terms = ["zog"]\ncontext = "jews"\nnote = "stricter here"\n')
@@ -716,6 +740,10 @@ note = "a weapon on our estates"
         ('[patterns]\nweapon = "(knife"\n', r"\[patterns\] weapon: the pattern is not a valid regular expression"),
         ('[[entry]]\nid = "targeted_insult"\ncategory = "hate"\nterms = ["a"]\nnote = "n"\n',
          r"that id is the name of a built-in rule"),
+        ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\nloose = "yes"\nnote = "n"\n',
+         r"entry 1 \(id 'x1'\): loose must be true or false"),
+        ('[[entry]]\nid = "x1"\ncategory = "hate"\nterms = ["a"]\nloose = true\nnote = "n"\n',
+         r"loose is for threat entries .*: remove it, or make the category threat"),
     ])
     def test_a_bad_entry_is_refused_with_the_file_the_entry_and_the_fix(
         self, tmp_path: Path, body: str, says: str

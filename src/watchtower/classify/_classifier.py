@@ -101,7 +101,7 @@ class Classifier:
         noted: list[Decision] = []
         for h in hits:
             d = _from_hit(h)
-            if (h.category == "threat" and h.name in _LOOSE_THREAT_RULES and "threat" in head
+            if (h.category == "threat" and (h.name in _LOOSE_THREAT_RULES or h.loose) and "threat" in head
                     and cfg.threat_rule_floor):
                 # in play, a loose threat rule needs the model's agreement; a weapon emoji needs it always
                 # (issue 13: jokes, games and emoji were most of the rules' false alarms). A bare threat phrase

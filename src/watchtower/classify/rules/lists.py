@@ -16,6 +16,8 @@ One entry::
     unless = '\\bscore\\b'              # optional: a regex that, if it matches, makes the entry nothing
     note = "ADL hate symbols database: 88 = HH = Heil Hitler"   # why, and where it comes from
     in_awareness_posts = false           # optional: also match in awareness and teaching posts (default: skip them)
+    loose = false                        # optional, threat entries: in play (a game, a match, a panto) the
+                                         # threat head must agree, as for the built-in threat phrases
 
 A school's file may also say ``disable = ["code_88"]`` (before its entries) to switch shipped entries off, and
 may reuse a disabled entry's id to replace it. Every problem is reported with the file, the entry and the fix.
@@ -51,7 +53,7 @@ CATEGORIES = ("threat", "hate", "safeguarding", "harassment", "sexual", "persona
 SHIPPED = ("hate.toml", "threat.toml", "safeguarding.toml")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _ESCAPE = re.compile(r"\\.", re.DOTALL)  # \b, \s, \W, \. ...: escapes, not letters to match
-_KEYS = {"id", "category", "terms", "pattern", "context", "unless", "note", "in_awareness_posts"}
+_KEYS = {"id", "category", "terms", "pattern", "context", "unless", "note", "in_awareness_posts", "loose"}
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 _USE = re.compile(r"\{([a-z][a-z0-9_]{0,39})\}")  # "{weapon}": a quantifier is digits, so never a name
 
@@ -72,6 +74,8 @@ class ListEntry:
     source: str  # the file it came from
     #: strings one of which every match of ``rx`` contains (:func:`needed_strings`); empty: no such set
     needed: tuple[str, ...] = ()
+    #: in play, the threat head must agree (``loose = true``; threat entries only)
+    loose: bool = False
 
     def search(self, texts: list[str], is_aware: bool) -> Hit | None:
         if is_aware and not self.in_awareness_posts:
@@ -84,7 +88,7 @@ class ListEntry:
             if (m := self.rx.search(text)) and (self.context is None or any(self.context.search(t) for t in texts)):
                 if self.unless is not None and any(self.unless.search(t) for t in texts):
                     return None
-                return Hit(self.category, self.id, quote(m), by="list")
+                return Hit(self.category, self.id, quote(m), by="list", loose=self.loose)
         return None
 
 
@@ -213,8 +217,15 @@ def _entry(raw: Any, where: str, source: str, named: dict[str, str]) -> ListEntr
     in_aware = raw.get("in_awareness_posts", False)
     if not isinstance(in_aware, bool):
         raise ListError(f"{where}: in_awareness_posts must be true or false")
+    loose = raw.get("loose", False)
+    if not isinstance(loose, bool):
+        raise ListError(f"{where}: loose must be true or false")
+    if loose and category != "threat":
+        raise ListError(f"{where}: loose is for threat entries (in play the threat head must agree): "
+                        "remove it, or make the category threat")
     return ListEntry(name, category, rx, _optional_regex(raw, "context", where, named),
-                     _optional_regex(raw, "unless", where, named), note.strip(), in_aware, source, needed_strings(rx))
+                     _optional_regex(raw, "unless", where, named), note.strip(), in_aware, source, needed_strings(rx),
+                     loose)
 
 
 def _optional_regex(raw: dict[str, Any], key: str, where: str, named: dict[str, str]) -> re.Pattern[str] | None:
