@@ -452,6 +452,13 @@ class TestShippedLists:
          "'only got the job to tick a box'"),
         ("my poem for the comp is about the shed. it isn't a story", "list:creative_piece_said_to_be_real "
          "'it isn't a story'"),
+        ("steps by the beach sat 9pm. bring who u want", "list:bring_who_you_want 'bring who u want'"),
+        ("i'll drag her out that house by her hair", "list:drag_by_the_hair 'drag her out that house by her hair'"),
+        ("freaks like him belong in a circus", "list:disabled_people_belong_in_a_circus 'belong in a circus'"),
+        ("sports day, helmets on lads, the special olympics innit", "list:special_olympics_mockery "
+         "'special olympics'"),
+        ("that dance teacher, bent as a nine bob note, keep him away from the lads", "list:bent_as_a_nine_bob_note "
+         "'bent as a nine bob note'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -496,6 +503,8 @@ class TestShippedLists:
         "Year 8 PSHE: what FGM is, why it is a crime, and who to tell",   # an awareness post
         "my daughter is a bridesmaid at her aunt's wedding in the summer",
         "it's not a story, it's a poem! Year 7's haiku are on the wall",   # no harm in the piece
+        "Special Olympics regional qualifiers: 3 golds and a very loud bronze",
+        "that councillor is bent as a nine bob note, fiddles his expenses",   # dishonest, not gay
         "Year 9 tried the egg drop: how many layers of bubble wrap would it take?",
         "we burn the old christmas trees down at the allotment every january? no, we compost them",
         "How many paracetamol can a 10 year old have for a temperature? Asking before I ring 111",
