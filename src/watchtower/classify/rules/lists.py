@@ -214,18 +214,22 @@ def _entry(raw: Any, where: str, source: str, named: dict[str, str]) -> ListEntr
         pattern = _expand(pattern, named, where, "pattern")
     alts = ([_terms_pattern(terms)] if terms else []) + ([pattern] if pattern else [])
     rx = _compile("|".join(f"(?:{a})" for a in alts), where, "pattern" if pattern else "terms")
-    in_aware = raw.get("in_awareness_posts", False)
-    if not isinstance(in_aware, bool):
-        raise ListError(f"{where}: in_awareness_posts must be true or false")
-    loose = raw.get("loose", False)
-    if not isinstance(loose, bool):
-        raise ListError(f"{where}: loose must be true or false")
+    in_aware = _optional_bool(raw, "in_awareness_posts", where)
+    loose = _optional_bool(raw, "loose", where)
     if loose and category != "threat":
         raise ListError(f"{where}: loose is for threat entries (in play the threat head must agree): "
                         "remove it, or make the category threat")
     return ListEntry(name, category, rx, _optional_regex(raw, "context", where, named),
                      _optional_regex(raw, "unless", where, named), note.strip(), in_aware, source, needed_strings(rx),
                      loose)
+
+
+def _optional_bool(raw: dict[str, Any], key: str, where: str) -> bool:
+    """An entry's in_awareness_posts or loose: true or false, false if left out."""
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise ListError(f"{where}: {key} must be true or false")
+    return value
 
 
 def _optional_regex(raw: dict[str, Any], key: str, where: str, named: dict[str, str]) -> re.Pattern[str] | None:
