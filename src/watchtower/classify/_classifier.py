@@ -18,10 +18,6 @@ from watchtower.models import CATEGORIES, CRITICAL_CATEGORIES, Classification, D
 SOURCES = ("own", "mention")
 #: categories whose rules explain a post well enough that the threat and safeguarding heads must be surer
 _EXPLAINED = {"complaint", "query", "media_enquiry", "personal_data", "harassment"}
-#: threat rules loose enough to fire on play ("I'll END you on Tekken", "🔫 (water pistol)"): in a game, a fixture
-#: or an explicit joke the threat head must agree, and a weapon emoji needs ``threat_rule_floor`` anywhere; the
-#: precise ones (a bomb threat, a weapon brought in) decide alone
-_LOOSE_THREAT_RULES = {"threat_phrase", "weapon_emoji"}
 
 
 def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
@@ -101,9 +97,9 @@ class Classifier:
         noted: list[Decision] = []
         for h in hits:
             d = _from_hit(h)
-            if (h.category == "threat" and (h.name in _LOOSE_THREAT_RULES or h.loose) and "threat" in head
-                    and cfg.threat_rule_floor):
-                # in play, a loose threat rule needs the model's agreement; a weapon emoji needs it always
+            if h.category == "threat" and h.loose and "threat" in head and cfg.threat_rule_floor:
+                # a loose threat rule or list entry ("I'll END you on Tekken", "🔫 (water pistol)": Hit.loose) needs
+                # the model's agreement in play; a weapon emoji needs threat_rule_floor anywhere
                 # (issue 13: jokes, games and emoji were most of the rules' false alarms). A bare threat phrase
                 # outside play stands on its own: the head misses short ones ("I'm going to shoot you": 0.01)
                 p_threat, floor, bar = head["threat"], cfg.threat_rule_floor, cfg.threat_play_threshold

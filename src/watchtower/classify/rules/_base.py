@@ -41,7 +41,8 @@ class Hit:
     quote: str = ""
     score: float = 1.0
     by: str = "rule"  # "rule" or "list"
-    #: a list entry marked ``loose``: in play (a game, a match), the threat head must agree before it alerts
+    #: a loose threat rule or a list entry marked ``loose``: in play (a game, a match), the threat head must agree
+    #: before it alerts
     loose: bool = False
 
     @property

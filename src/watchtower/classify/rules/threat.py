@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from watchtower.classify.rules._base import (
     _AFFECTION,
     _PERSON_TARGET,
@@ -159,12 +161,19 @@ _WEAPON_EMOJI_TARGET = _rx(
 )
 
 
+#: the rules loose enough to fire on play ("I'll END you on Tekken"): their hits are marked loose, so that in a game,
+#: a fixture or an explicit joke the threat head must agree (a weapon emoji's hit is loose too); the precise ones (a
+#: bomb threat, a weapon brought in) decide alone
+_LOOSE_RULES = {"threat_phrase"}
+
+
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
-    hits = named_hits("threat", _THREAT_RULES, norm)
+    hits = [replace(h, loose=True) if h.name in _LOOSE_RULES else h
+            for h in named_hits("threat", _THREAT_RULES, norm)]
     is_aware = aware(norm)
     if not is_aware or hits:
         hits += named_hits("threat", [("weapon", _WEAPON_POSSESSION), ("weapon_at_school", _WEAPON_AT_SCHOOL),
                                       ("weapon", _WEAPON_BRINGING), ("weapon_seen", _WEAPON_SEEN)], norm)
     if weapon_emoji and not is_aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
-        hits.append(Hit("threat", "weapon_emoji", f"with target {quote(m)}"))
+        hits.append(Hit("threat", "weapon_emoji", f"with target {quote(m)}", loose=True))
     return hits
