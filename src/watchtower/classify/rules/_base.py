@@ -107,6 +107,8 @@ def named_hits(category: str, rules: Iterable[tuple[str, _Searches]], norm: str)
 
 # --- shared vocabulary ----------------------------------------------------------------------------
 
+#: a year group, as a school or a parent names pupils ("Year 9s", "Y10")
+_YEAR = r"year \d+s?|y\d+s?"
 _SCHOOL = r"(?:school|sch(?:oo|o)?l|skool|skl|academy|college|classroom|class|building|canteen|playground|assembly)"
 _STAFF = (
     r"(?:mr|mrs|miss|ms|sir|dr|teacher|teachers|head ?teacher|headmaster|headmistress|the head|deputy head|"

@@ -8,7 +8,7 @@ that is not aimed at anyone. The classifier reads them to decide when the model 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _AFFECTION, _SENDING, _g, _Gated
+from watchtower.classify.rules._base import _AFFECTION, _SENDING, _YEAR, _g, _Gated
 
 #: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
 _TOPIC = (
@@ -46,7 +46,6 @@ _NOT_AFTER_A_DISCLAIMER = "".join(f"(?<!{words} )" for words in (
     "asking for a", "asking for my", "it's for a", "its for a", "it's for my", "its for my", "just for a"))
 
 #: a year group or key stage, as a school names who did or heard something ("Year 9s", "Y10", "KS2")
-_YEAR = r"year \d+s?|y\d+s?"
 _KEY_STAGE = r"ks\d|key stage \d"
 _YEAR_GROUP = f"{_YEAR}|{_KEY_STAGE}"
 #: everyday subjects, in a lesson's heading ("Geography: ...", "PSHE drama: ...") or beside a year group ("Year 9
@@ -68,7 +67,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        rf"(?: (?:{_SUBJECTS}|re))?|"
        # a subject heading opening the post: "Geography: Y8 mapped how county lines run ..."
        rf"^(?:{_SUBJECTS}|media studies|computing))"
-       r"(?: lessons?| sessions?| days?| week| class)?(?: for (?:year \d+s?|y\d+s?|s[1-6]s?|p[1-7]s?|ks\d))?"
+       rf"(?: lessons?| sessions?| days?| week| class)?(?: for (?:{_YEAR}|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
        # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
        rf"\b(?:{_HARM_SUBJECTS}) (?:today|this week|this morning|this afternoon|lesson|class) (?:was|is|were) "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from watchtower.classify.rules._base import Hit, RuleSettings, _rx, quote
+from watchtower.classify.rules._base import _YEAR, Hit, RuleSettings, _rx, quote
 
 _REQUEST = _rx(
     r"\b(?:(?:can|could|will|would|does|has|did) (?:you|u|someone|anyone|i|we|the school|the head(?:teacher)?)|"
@@ -19,7 +19,7 @@ _REQUEST = _rx(
     r"any (?:news|update|word|info(?:rmation)?) (?:on|about|regarding)|i(?:'d| would) like to (?:know|ask|book|arrange|"
     r"speak|request)|wondering (?:if|whether|when|what|how)|i need to (?:speak|talk|contact|know)|is it ok (?:to|if)|"
     r"get back to me|will there be|has (?:the|my|our) \w+ (?:been|arrived)|do (?:we|i|they|pupils|students|you|"
-    r"children|kids|parents|year \d+s?|y\d+s?|the (?:kids|children|pupils)|(?:my|our) (?:son|daughter|child|kids?)) "
+    rf"children|kids|parents|{_YEAR}|the (?:kids|children|pupils)|(?:my|our) (?:son|daughter|child|kids?)) "
     r"(?:need|have to|get|still)|does (?:my|our) (?:son|daughter|child|kid) (?:need|have to|get)|should (?:we|i|they))\b"
 )
 # a question word opening a sentence or a clause ("Hi, is school open on Monday?")

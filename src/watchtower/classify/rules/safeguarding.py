@@ -5,7 +5,7 @@ allegations against staff). design.md: critical; the DSL and deputy are told at 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _SCHOOL, _STAFF, Hit, _g, _rx, named_hits, quote
+from watchtower.classify.rules._base import _SCHOOL, _STAFF, _YEAR, Hit, _g, _rx, named_hits, quote
 from watchtower.classify.rules.gates import aware, grooming_aware
 
 _SELF_HARM = _g(
@@ -115,7 +115,7 @@ _GIFTS = _g(
     r"\b(?:man|men|bloke|guy|stranger|someone|woman) in (?:a|an) (?:\w+ ){0,2}(?:van|car|truck)\b.{0,60}\b(?:following|"
     r"watching|approach(?:ing|ed)|talking to|photograph(?:ing|ed)|filming|taking (?:pictures|photos)|trying to (?:get|lure|"
     r"talk to|entice)|calling (?:out )?to|offering) (?:the |some |our |my |a )?(?:kids|children|pupils|students|girls|boys|"
-    r"year \d+s?|y\d+s?|child|kid|girl|boy)\b|"
+    rf"{_YEAR}|child|kid|girl|boy)\b|"
     r"\b(?:man|men|bloke|guy|stranger|someone|somebody|woman|person)\b.{0,40}\b(?:hanging (?:around|round|about)|"
     r"loitering|lurking|parked (?:up )?outside|sat outside|sitting outside|watching)\b.{0,60}\b(?:taking|took|takes) "
     r"(?:photos|pictures|pics|videos|footage) of (?:the |our |my |some )?(?:children|kids|pupils|students|girls|boys|year \d+s?)\b",
@@ -171,7 +171,7 @@ _EXPLOITATION = _g(
     r"\bcounty lines\b|\b(?:running|selling|carrying|holding|moving|dropping) (?:drugs|packages|parcels|a package|"
     r"a parcel|bags|weed|stuff) for (?:him|them|some|older|a gang|these)|\b(?:paid|pays|paying) (?:me|us|kids|him|"
     r"her) to (?:carry|deliver|hold|sell|drop)|\b(?:paid|pays|paying|payin|pay|using|uses|used|recruiting|recruited) "
-    r"(?:\w+ ){0,2}?(?:kids|children|pupils|students|boys|girls|year \d+s?|y\d+s?|young (?:lads|people|ones))"
+    rf"(?:\w+ ){{0,2}}?(?:kids|children|pupils|students|boys|girls|{_YEAR}|young (?:lads|people|ones))"
     r"(?: (?:from|at|in) [\w ]{1,25}?)? to (?:carry|deliver|hold|sell|drop|run|move|stash|take) ['‘\"“]?(?:\w+ )?(?:packages?|"
     r"parcels?|drugs|bags?|stuff|gear|weed|wraps|phones?)\b|"
     r"\b(?:girls?|she|her|year \d+ girls?)\b.{0,30}\b(?:being|getting|been|was|were) passed (?:a)?round\b|"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from watchtower.classify.rules._base import Hit, _g, _rx, quote
+from watchtower.classify.rules._base import _YEAR, Hit, _g, _rx, quote
 
 _MINOR = _rx(
-    r"\b(?:year \d+s?|y\d+s?|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
+    rf"\b(?:{_YEAR}|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
     r"under ?(?:16|18|age)|underage|1[0-5] ?(?:yo|y/o|year old|yr old)|(?:little|young) (?:girls?|boys?)|"
     r"girls in (?:my|her|his|year)|in (?:my|her|his) class|sixth form(?:er)?s?|(?:is|she'?s|he'?s|only|aged|age) 1[0-7]|"
     r"(?:fae|from|in) s[1-6]s?)\b"  # Scottish secondary years: "Kirsty fae S4"
