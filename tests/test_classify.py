@@ -209,7 +209,7 @@ class TestConfig:
             load_config(tmp_path / "nope.toml")
 
     def test_configured_staff_names_make_insults_harassment(self) -> None:
-        text = "okafor is a total waste of space"
+        text = "okafor is an idiot"
         plain = load_classifier().classify_batch([text])[0]
         named = load_classifier(ClassifierConfig(staff_names=["Okafor"])).classify_batch([text])[0]
         assert "harassment" not in plain.categories
@@ -249,7 +249,7 @@ class TestCliContract:
 
     def test_file_input_with_config(self, tmp_path: Path) -> None:
         src = tmp_path / "in.jsonl"
-        src.write_text(json.dumps({"id": "a", "text": "okafor is a waste of space", "source": "mention"}) + "\n")
+        src.write_text(json.dumps({"id": "a", "text": "okafor is an idiot", "source": "mention"}) + "\n")
         conf = tmp_path / "w.toml"
         conf.write_text('[classifier]\nstaff_names = ["Okafor"]\n')
         res = run_cli(["--jsonl", str(src), "--config", str(conf)])

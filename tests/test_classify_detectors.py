@@ -729,6 +729,23 @@ class TestMediaComplaintQuery:
     def test_exclamations_and_praise_without_a_question_are_not_queries(self, clf: Classifier, text: str) -> None:
         assert "query" not in cats(clf, text, "own")
 
+    @pytest.mark.parametrize("text", ["who else is buzzing for half term?",
+                                      "Can't believe it's nearly Christmas already, where did the term go?"])
+    def test_a_question_the_query_head_does_not_read_as_asked_of_the_school_is_noted_not_a_query(
+        self, clf: Classifier, text: str
+    ) -> None:
+        """Issue 13 (category macro-F1): on writers the weights never saw, 180 of the 428 posts the question rule
+        raised were not labelled a query. The rule now needs the query head at query_rule_floor; below it the
+        reason is kept as noted, and 0 turns the check off."""
+        out = clf.classify_batch([text], ["own"])[0]
+        assert "query" not in out.categories
+        [noted] = [d for d in out.decisions if d.category == "query"]
+        assert (noted.by, noted.tier, noted.threshold_key) == ("rule", "noted", "query_rule_floor")
+        assert noted.score < noted.threshold == ClassifierConfig().query_rule_floor
+        assert any(r.startswith("noted, raises nothing: rule:question") for r in out.reasons)
+        off = load_classifier(ClassifierConfig(query_rule_floor=0))
+        assert off.classify_batch([text], ["own"])[0].categories == ["query"]
+
     def test_mentions_are_queries_only_when_they_ask_the_school(self, clf: Classifier) -> None:
         assert cats(clf, "What time does the fair start?", "mention") == []
         assert cats(clf, "@ElmParkAcad can you confirm the bus runs Monday?", "mention") == ["query"]

@@ -12,7 +12,7 @@ from watchtower.classify import _lexical
 from watchtower.classify import rules as _rules
 from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
-from watchtower.classify.config import CATEGORY_HEADS, WRITER_HEADS, ClassifierConfig
+from watchtower.classify.config import CATEGORY_HEADS, HEAD_CONFIRMED_RULES, WRITER_HEADS, ClassifierConfig
 from watchtower.models import CATEGORIES, CRITICAL_CATEGORIES, Classification, Decision, sort_categories
 
 SOURCES = ("own", "mention")
@@ -109,6 +109,15 @@ class Classifier:
                     why = f"play {_rules.quote(play)}" if play else f"model threat={p_threat:.2f} < {floor:.2f}"
                     noted.append(replace(d, tier="noted", score=p_threat, threshold_key=key, threshold=bar,
                                          detail=f"{d.detail} ({why})".strip()))
+                    continue
+            if h.by == "rule" and h.category in HEAD_CONFIRMED_RULES and h.category in head:
+                # a question rule needs the query head's agreement: a question mark alone is not a question for the
+                # school (a list entry, the school's own, decides alone)
+                key = f"{h.category}_rule_floor"
+                p_cat, floor = head[h.category], getattr(cfg, key)
+                if p_cat < floor:
+                    noted.append(replace(d, tier="noted", score=p_cat, threshold_key=key, threshold=floor,
+                                         detail=f"{d.detail} (model {h.category}={p_cat:.2f} < {floor:.2f})".strip()))
                     continue
             cats.setdefault(h.category, []).append(d)
             scores[h.category] = max(scores[h.category], h.score)
