@@ -459,6 +459,13 @@ class TestShippedLists:
          "'special olympics'"),
         ("that dance teacher, bent as a nine bob note, keep him away from the lads", "list:bent_as_a_nine_bob_note "
          "'bent as a nine bob note'"),
+        ("rainbow assembly again. bring back section 28", "list:bring_back_section_28 'bring back section 28'"),
+        ("new house motto: arbeit macht frei lol", "list:arbeit_macht_frei_as_a_joke 'arbeit macht frei'"),
+        ("dad said he'd rather have a dead daughter than a lesbian one", "list:rather_have_a_dead_child "
+         "'rather have a dead daughter'"),
+        ("left notes for my brothers under the bed. just in case", "list:letters_just_in_case 'left notes'"),
+        ("the governors who signed that off need stringing up", "list:people_need_stringing_up "
+         "'governors who signed that off need stringing up'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -505,6 +512,11 @@ class TestShippedLists:
         "it's not a story, it's a poem! Year 7's haiku are on the wall",   # no harm in the piece
         "Special Olympics regional qualifiers: 3 golds and a very loud bronze",
         "that councillor is bent as a nine bob note, fiddles his expenses",   # dishonest, not gay
+        "Year 10 history: what Section 28 did to teachers, and why it was repealed in 2003",   # a lesson
+        "the Year 12 Krakow trip walked under the 'Arbeit macht frei' gate in silence",   # the trip, no joke
+        "I'd rather have a dead battery than sit through that again",   # no child
+        "left a note for the milkman just in case he comes early",     # an errand
+        "the bunting needs stringing up before the fair, volunteers please",   # decorations
         "Year 9 tried the egg drop: how many layers of bubble wrap would it take?",
         "we burn the old christmas trees down at the allotment every january? no, we compost them",
         "How many paracetamol can a 10 year old have for a temperature? Asking before I ring 111",
