@@ -470,6 +470,18 @@ class TestShippedLists:
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
 
+    @pytest.mark.parametrize(("text", "entry"), [
+        ("Pride assembly today. bring back section 28", "bring_back_section_28"),
+        ("Holocaust Memorial Day assembly lol. arbeit macht frei 😂", "arbeit_macht_frei_as_a_joke"),
+    ])
+    def test_hate_said_under_an_awareness_post_is_read_there(self, clf: Classifier, text: str, entry: str) -> None:
+        """Found by hand: round 32's "Pride assembly today. Bring back 28" is an awareness post to the gate, and
+        entries skip those unless marked in_awareness_posts; these two are said exactly there."""
+        assert rules.aware(norm(text))
+        out = clf.classify_batch([text], ["mention"])[0]
+        assert "hate" in out.categories
+        assert any(r.startswith(f"list:{entry} ") for r in out.reasons), out.reasons
+
     @pytest.mark.parametrize("text", [
         "we won 88-12 on saturday",                      # 88 with no neo-Nazi words
         "my nan turns 88 today",
