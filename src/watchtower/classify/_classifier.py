@@ -20,6 +20,15 @@ SOURCES = ("own", "mention")
 _EXPLAINED = {"complaint", "query", "media_enquiry", "personal_data", "harassment"}
 
 
+def _noted(d: Decision, why: str, *, score: float | None = None, key: str | None = None,
+           bar: float | None = None) -> Decision:
+    """``d`` kept as evidence that raises nothing ("noted, raises nothing: ... (why)"); where a model head decided
+    that, with the head's ``score`` and the ``key`` and ``bar`` it fell below."""
+    if key is not None and score is not None:
+        d = replace(d, score=score, threshold_key=key, threshold=bar)
+    return replace(d, tier="noted", detail=f"{d.detail} ({why})".strip())
+
+
 def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
     cleaned = [n.strip().lower().lstrip("@") for n in names if n.strip()]
     if not cleaned:
@@ -107,8 +116,7 @@ class Classifier:
                                                  and p_threat < cfg.threat_threshold):
                     key, bar = ("threat_play_threshold", bar) if play else ("threat_rule_floor", floor)
                     why = f"play {_rules.quote(play)}" if play else f"model threat={p_threat:.2f} < {floor:.2f}"
-                    noted.append(replace(d, tier="noted", score=p_threat, threshold_key=key, threshold=bar,
-                                         detail=f"{d.detail} ({why})".strip()))
+                    noted.append(_noted(d, why, score=p_threat, key=key, bar=bar))
                     continue
             if h.by == "rule" and h.category in HEAD_CONFIRMED_RULES and h.category in head:
                 # a question rule needs the query head's agreement: a question mark alone is not a question for the
@@ -116,8 +124,8 @@ class Classifier:
                 key = f"{h.category}_rule_floor"
                 p_cat, floor = head[h.category], getattr(cfg, key)
                 if p_cat < floor:
-                    noted.append(replace(d, tier="noted", score=p_cat, threshold_key=key, threshold=floor,
-                                         detail=f"{d.detail} (model {h.category}={p_cat:.2f} < {floor:.2f})".strip()))
+                    noted.append(_noted(d, f"model {h.category}={p_cat:.2f} < {floor:.2f}", score=p_cat, key=key,
+                                        bar=floor))
                     continue
             cats.setdefault(h.category, []).append(d)
             scores[h.category] = max(scores[h.category], h.score)
@@ -226,8 +234,7 @@ class Classifier:
         if "media_enquiry" in cats and "query" in cats:
             # a journalist's questions are the media enquiry (high, to the headteacher at once): 'query' on top
             # adds nothing to do, and the writers never label both
-            noted += [replace(d, tier="noted", detail=f"{d.detail} (part of the media enquiry)".strip())
-                      for d in cats.pop("query")]
+            noted += [_noted(d, "part of the media enquiry") for d in cats.pop("query")]
 
         # model: offensive head, split by whether the post is aimed at someone identifiable
         person = at_person or (self._names.search(norm) if self._names else None)
