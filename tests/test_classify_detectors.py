@@ -319,6 +319,9 @@ class TestSafeguarding:
             # "day" and "week" are awareness words only in names like "anti-bullying week", not in "every day"
             "a man online keeps messaging my daughter every day asking for pics",
             "my friend gets hit by her dad every week",
+            # a coach or teacher who hits a child or shuts one in (round 34's sports clubs)
+            "the boxing coach gave my son a slap round the head for dropping his guard",
+            "Miss Hart locked a year 3 in the store cupboard for talking",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -351,6 +354,8 @@ class TestSafeguarding:
             "Year 3 made a strip of paper chains for the hall",
             "Please keep the identity of our Secret Santa a secret until Friday!",
             "The man in a van delivered the new chairs to school today",
+            "Lockdown drill today: staff locked the pupils in the classroom until the all-clear",
+            "the coach gave the boys a kick-about and a pep talk at half time",
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:

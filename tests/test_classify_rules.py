@@ -466,6 +466,15 @@ class TestShippedLists:
         ("left notes for my brothers under the bed. just in case", "list:letters_just_in_case 'left notes'"),
         ("the governors who signed that off need stringing up", "list:people_need_stringing_up "
          "'governors who signed that off need stringing up'"),
+        ("their winger was 🐒 all match, running like he was back home", "list:monkey_emoji_racism '🐒'"),
+        ("books about two dads for 5 year olds? let children keep their innocence",
+         "list:lgbt_families_against_innocence 'two dads'"),
+        ("day 3 of just black coffee before the gala", "list:not_eating_challenge 'day 3 of just black coffee'"),
+        ("she's so thin now you can count her ribs", "list:ribs_showing 'count her ribs'"),
+        ("he's stopped eating and he's lost nearly a stone since christmas",
+         "list:child_not_eating_with_signs 'he's stopped eating'"),
+        ("made to stand outside with no water as a punishment", "list:punished_without_water_or_food "
+         "'no water as a punishment'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -642,6 +651,12 @@ class TestShippedLists:
         "the man who tackled the attacker at the mosque is a hero",        # praise for who stopped it
         "Bake Off club: get back in the kitchen for round 2!",             # baking
         "fancy a square go at Scrabble, Agnes?",                            # no time, place or crowd
+        "Year 5 rainforest day 🦍🌴 what a jungle our hall became",               # no people, no 'back home'
+        "Year 10 RE: two dads, two mums, and what the faiths teach about family",   # no innocence or indoctrination
+        "day 2 of just water on the Year 6 sponsored fast for the food bank",    # a sponsored fast
+        "our rescue greyhound is so thin you can count his ribs",           # a dog
+        "she's not eating school dinners any more, can she bring a packed lunch?",   # no sign of restriction
+        "no phones as a punishment this week, says Mr Khan, and no water fights either",   # no water as a punishment
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -105,6 +105,19 @@ _STAFF_ALLEGATION = _g(
     r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",
     "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta assistant"
 )
+# a member of staff or a coach who hits a child or shuts one in: "the coach gave my son a slap round the head",
+# "shut a 9 year old in the store cupboard for an hour" (not a lockdown drill)
+_CHILD = (r"(?:(?:my|our|a|the|her|his|their|one|some|two|three|little) )?(?:(?:little|young|new|junior) )?(?:son|daughter|child|kid|boy|"
+          r"girl|lad|lass|pupil|student|\d+ ?(?:year|yr)[- ]old|year \d+|y\d+|little one|juniors?|kids|children|pupils|students|boys|"
+          r"girls|lads)|him|her|them|me|us")
+_STAFF_HARM = _g(
+    rf"\b(?:{_STAFF}|instructor)(?: [a-z]+)?\b.{{0,30}}\b(?:gave|gives|giving|give) (?:{_CHILD}) (?:a |another )?(?:slap|smack|"
+    r"clip round the (?:ear|head)|whack|thump|punch|backhander|clout)\b|"
+    rf"\b(?:{_STAFF}|instructor)(?: [a-z]+)?\b.{{0,30}}\b(?:shut|locked|locks|shuts|locking|shutting) (?:{_CHILD}) in (?:the|a) "
+    r"(?:\w+ )?(?:cupboard|store ?room|room|toilets?|shed|cage|sauna|changing rooms?|office|dark|car|van|boot)\b"
+    r"(?!.{0,60}\b(?:lockdown|drill|fire alarm)\b)",
+    "slap smack clip whack thump punch backhander clout shut locked locks shuts locking shutting",
+)
 # an adult outside the family giving a child gifts: "the bus driver keeps giving my daughter sweets"
 _GIFTS = _g(
     r"\b(?:bus driver|driver|taxi driver|coach|man|bloke|guy|stranger|neighbour|neighbor|older (?:boy|lad|man|guy)|"
@@ -206,7 +219,7 @@ def safeguarding_hits(norm: str) -> list[Hit]:
     is_aware = aware(norm)
     hits = named_hits("safeguarding", (
         ("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER), ("abuse_disclosure", _ABUSE),
-        ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_PAEDO),
+        ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_HARM), ("staff_allegation", _STAFF_PAEDO),
         ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
         ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
     if _WAR_DEAD.search(norm):
