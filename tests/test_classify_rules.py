@@ -475,6 +475,11 @@ class TestShippedLists:
          "list:child_not_eating_with_signs 'he's stopped eating'"),
         ("made to stand outside with no water as a punishment", "list:punished_without_water_or_food "
          "'no water as a punishment'"),
+        ("we know which pub the head drinks in on a friday", "list:know_where_you_drink "
+         "'know which pub the head drinks'"),
+        ("how many jews can you fit in a car ⛽", "list:holocaust_joke 'jews'"),
+        ("worth every penny of the petrol, going down with a couple of cans tonight", "list:petrol_at_a_place "
+         "'petrol, going down with a couple of cans'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -657,6 +662,9 @@ class TestShippedLists:
         "our rescue greyhound is so thin you can count his ribs",           # a dog
         "she's not eating school dinners any more, can she bring a packed lunch?",   # no sign of restriction
         "no phones as a punishment this week, says Mr Khan, and no water fights either",   # no water as a punishment
+        "I know where you park, yoghurt thief. - Mr K",                   # parking, not drinking
+        "Year 9 met Holocaust survivors' families at the Jewish Museum",   # no joke
+        "petrol prices are a joke, I'm filling cans for the lawnmower",   # no arson: lawnmower? still cans
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
