@@ -107,8 +107,8 @@ _STAFF_ALLEGATION = _g(
 )
 # a member of staff or a coach who hits a child or shuts one in: "the coach gave my son a slap round the head",
 # "shut a 9 year old in the store cupboard for an hour" (not a lockdown drill)
-_CHILD = (r"(?:(?:my|our|a|the|her|his|their|one|some|two|three|little) )?(?:(?:little|young|new|junior) )?(?:son|daughter|child|kid|boy|"
-          r"girl|lad|lass|pupil|student|\d+ ?(?:year|yr)[- ]old|year \d+|y\d+|little one|juniors?|kids|children|pupils|students|boys|"
+_CHILD = (rf"(?:(?:my|our|a|the|her|his|their|one|some|two|three|little) )?(?:(?:little|young|new|junior) )?(?:son|daughter|child|kid|boy|"
+          rf"girl|lad|lass|pupil|student|\d+ ?(?:year|yr)[- ]old|{_YEAR}|little one|juniors?|kids|children|pupils|students|boys|"
           r"girls|lads)|him|her|them|me|us")
 _STAFF_HARM = _g(
     rf"\b(?:{_STAFF}|instructor)(?: [a-z]+)?\b.{{0,30}}\b(?:gave|gives|giving|give) (?:{_CHILD}) (?:a |another )?(?:slap|smack|"
