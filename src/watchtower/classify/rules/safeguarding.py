@@ -110,10 +110,11 @@ _STAFF_ALLEGATION = _g(
 _CHILD = (rf"(?:(?:my|our|a|the|her|his|their|one|some|two|three|little) )?(?:(?:little|young|new|junior) )?(?:son|daughter|child|kid|boy|"
           rf"girl|lad|lass|pupil|student|\d+ ?(?:year|yr)[- ]old|{_YEAR}|little one|juniors?|kids|children|pupils|students|boys|"
           r"girls|lads)|him|her|them|me|us")
+_BY_STAFF = rf"\b(?:{_STAFF}|instructor)(?: [a-z]+)?\b.{{0,30}}\b"
 _STAFF_HARM = _g(
-    rf"\b(?:{_STAFF}|instructor)(?: [a-z]+)?\b.{{0,30}}\b(?:gave|gives|giving|give) (?:{_CHILD}) (?:a |another )?(?:slap|smack|"
+    rf"{_BY_STAFF}(?:gave|gives|giving|give) (?:{_CHILD}) (?:a |another )?(?:slap|smack|"
     r"clip round the (?:ear|head)|whack|thump|punch|backhander|clout)\b|"
-    rf"\b(?:{_STAFF}|instructor)(?: [a-z]+)?\b.{{0,30}}\b(?:shut|locked|locks|shuts|locking|shutting) (?:{_CHILD}) in (?:the|a) "
+    rf"{_BY_STAFF}(?:shut|locked|locks|shuts|locking|shutting) (?:{_CHILD}) in (?:the|a) "
     r"(?:\w+ )?(?:cupboard|store ?room|room|toilets?|shed|cage|sauna|changing rooms?|office|dark|car|van|boot)\b"
     r"(?!.{0,60}\b(?:lockdown|drill|fire alarm)\b)",
     "slap smack clip whack thump punch backhander clout shut locked locks shuts locking shutting",
@@ -219,9 +220,10 @@ def safeguarding_hits(norm: str) -> list[Hit]:
     is_aware = aware(norm)
     hits = named_hits("safeguarding", (
         ("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER), ("abuse_disclosure", _ABUSE),
-        ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_HARM), ("staff_allegation", _STAFF_PAEDO),
-        ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP), ("exploitation", _AGE_GAP),
-        ("incitement_to_self_harm", _INCITE_SELF_HARM), ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
+        ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_HARM),
+        ("staff_allegation", _STAFF_PAEDO), ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP),
+        ("exploitation", _AGE_GAP), ("incitement_to_self_harm", _INCITE_SELF_HARM),
+        ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
     if _WAR_DEAD.search(norm):
         hits = [h for h in hits if h.name != "child_missing"]
     if not is_aware or not grooming_aware(norm):
