@@ -322,6 +322,8 @@ class TestSafeguarding:
             # a coach or teacher who hits a child or shuts one in (round 34's sports clubs)
             "the boxing coach gave my son a slap round the head for dropping his guard",
             "Miss Hart locked a year 3 in the store cupboard for talking",
+            # the kind of child may come first: "the SEN kids", "the autistic boys" (round 36)
+            "Ask Mrs D why she shuts the SEN kids in the quiet room for hours at a time",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:

@@ -480,6 +480,14 @@ class TestShippedLists:
         ("how many jews can you fit in a car ⛽", "list:holocaust_joke 'jews'"),
         ("worth every penny of the petrol, going down with a couple of cans tonight", "list:petrol_at_a_place "
          "'petrol, going down with a couple of cans'"),
+
+        ("keep that raging homo away from my son", "list:uk_homophobic_slurs 'raging homo'"),
+        ("one more time and i'll come down there and knock his teeth in", "list:break_a_body_part "
+         "'i'll come down there and knock his teeth'"),
+        ("im putting him through the library window. not a joke", "list:put_through_a_window "
+         "'putting him through the library window'"),
+        ("what i eat in a day: mint tea, 3 rice cakes, 40 mins skipping", "list:what_i_eat_in_a_day_restricted "
+         "'what i eat in a day: mint tea, 3 rice cakes'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -665,6 +673,11 @@ class TestShippedLists:
         "I know where you park, yoghurt thief. - Mr K",                   # parking, not drinking
         "Year 9 met Holocaust survivors' families at the Jewish Museum",   # no joke
         "petrol prices are a joke, I'm filling cans for the lawnmower",   # no arson: lawnmower? still cans
+
+        "Year 8 science: Homo sapiens and Homo erectus on the timeline",   # the species, not a person
+        "If I'd had my walking stick I'd have put it through his windscreen",   # a thing, not a person
+        "i swear if i hear 'what i eat in a day' one more time i'm uninstalling, all rice cakes",   # tired of the trend
+        "rate my what i eat in a day as a sprinter: porridge, chicken wrap, pasta, yoghurt",   # nothing restricted
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -107,7 +107,7 @@ _STAFF_ALLEGATION = _g(
 )
 # a member of staff or a coach who hits a child or shuts one in: "the coach gave my son a slap round the head",
 # "shut a 9 year old in the store cupboard for an hour" (not a lockdown drill)
-_CHILD = (rf"(?:(?:my|our|a|the|her|his|their|one|some|two|three|little) )?(?:(?:little|young|new|junior) )?(?:son|daughter|child|kid|boy|"
+_CHILD = (rf"(?:(?:my|our|a|the|her|his|their|one|some|two|three|little) )?(?:(?:little|young|new|junior|sen|send|autistic|disabled|younger|older) )?(?:son|daughter|child|kid|boy|"
           rf"girl|lad|lass|pupil|student|\d+ ?(?:year|yr)[- ]old|{_YEAR}|little one|juniors?|kids|children|pupils|students|boys|"
           r"girls|lads)|him|her|them|me|us")
 _BY_STAFF = rf"\b(?:{_STAFF}|instructor)(?: [a-z]+)?\b.{{0,30}}\b"
