@@ -488,6 +488,20 @@ class TestShippedLists:
          "'putting him through the library window'"),
         ("what i eat in a day: mint tea, 3 rice cakes, 40 mins skipping", "list:what_i_eat_in_a_day_restricted "
          "'what i eat in a day: mint tea, 3 rice cakes'"),
+
+        ("so embarrassing. purging after every meal til the final", "list:purging_after_eating 'purging'"),
+        ("clean streak ended after reading that chat 🩸", "list:self_harm_streak_broken 'clean streak ended'"),
+        ("sang the song i want at my funeral tonight. seemed fitting", "list:funeral_planned "
+         "'sang the song i want at my funeral'"),
+        ("baby left crying in a pram for half an hour while mum was in the pub", "list:child_left_while_parent_at_pub "
+         "'left crying in a pram for half an hour while mum was in the '"),
+        ("you'd think they were her own shekels lol", "list:shekels_trope 'shekels'"),
+        ("another pronoun badge. give it five years and the 41% will sort itself out",
+         "list:forty_one_percent 'the 41'"),
+        ("running in the headscarf 🤣 go back somewhere hot love", "list:go_back_where_you_came_from "
+         "'go back somewhere hot'"),
+        ("report me again and i'll come in there and batter the lot of you", "list:come_in_there_and_hurt "
+         "'i'll come in there and batter'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -678,6 +692,15 @@ class TestShippedLists:
         "If I'd had my walking stick I'd have put it through his windscreen",   # a thing, not a person
         "i swear if i hear 'what i eat in a day' one more time i'm uninstalling, all rice cakes",   # tired of the trend
         "rate my what i eat in a day as a sprinter: porridge, chicken wrap, pasta, yoghurt",   # nothing restricted
+
+        "A level history: Stalin's purges and the show trials",              # no eating
+        "snap streak ended 😭 400 days, clean gone",                         # a Snapchat streak
+        "we won in the last minute, play this at my funeral",               # a joke, no plan
+        "left my coat at school while dad was at the pub quiz",              # no child left
+        "changed our pounds into shekels for the Israel trip",              # the currency
+        "41% of Year 9 clicked the phishing link, join the club",           # a survey, no trans words
+        "go back to the start of the worksheet, Year 7",                    # no one sent anywhere
+        "I'll come in there and sort the printer out myself",               # no one hurt
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
