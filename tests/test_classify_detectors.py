@@ -753,6 +753,26 @@ class TestMediaComplaintQuery:
         off = load_classifier(ClassifierConfig(query_rule_floor=0))
         assert off.classify_batch([text], ["own"])[0].categories == ["query"]
 
+    @pytest.mark.parametrize("text", ["no way that ref gave a red for that. daylight robbery",
+                                      "The bake sale was daylight robbery but worth every penny"])
+    def test_complaint_words_the_complaint_head_reads_as_nothing_are_noted_not_a_complaint(
+        self, clf: Classifier, text: str
+    ) -> None:
+        """Issue 13 (category macro-F1): on writers the weights never saw, 51 of the 97 false complaints came
+        from the complaint rule, most on a referee or a raffle. The rule now needs the complaint head at
+        complaint_rule_floor (kept very low); below it the reason is noted, and 0 turns the check off."""
+        out = clf.classify_batch([text], ["own"])[0]
+        assert "complaint" not in out.categories
+        [noted] = [d for d in out.decisions if d.category == "complaint"]
+        assert (noted.by, noted.tier, noted.threshold_key) == ("rule", "noted", "complaint_rule_floor")
+        assert noted.score < noted.threshold == ClassifierConfig().complaint_rule_floor
+        off = load_classifier(ClassifierConfig(complaint_rule_floor=0))
+        assert off.classify_batch([text], ["own"])[0].categories == ["complaint"]
+
+    def test_a_short_plain_complaint_is_still_a_complaint(self, clf: Classifier) -> None:
+        """The complaint head reads it low (0.02), which is why the floor is kept under it."""
+        assert cats(clf, "Shocking communication from the school again. Absolutely livid.", "own") == ["complaint"]
+
     def test_mentions_are_queries_only_when_they_ask_the_school(self, clf: Classifier) -> None:
         assert cats(clf, "What time does the fair start?", "mention") == []
         assert cats(clf, "@ElmParkAcad can you confirm the bus runs Monday?", "mention") == ["query"]
