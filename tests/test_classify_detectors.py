@@ -736,38 +736,28 @@ class TestMediaComplaintQuery:
     def test_exclamations_and_praise_without_a_question_are_not_queries(self, clf: Classifier, text: str) -> None:
         assert "query" not in cats(clf, text, "own")
 
-    @pytest.mark.parametrize("text", ["who else is buzzing for half term?",
-                                      "Can't believe it's nearly Christmas already, where did the term go?"])
-    def test_a_question_the_query_head_does_not_read_as_asked_of_the_school_is_noted_not_a_query(
-        self, clf: Classifier, text: str
+    @pytest.mark.parametrize(("category", "rule", "text"), [
+        ("query", "question", "who else is buzzing for half term?"),
+        ("query", "question", "Can't believe it's nearly Christmas already, where did the term go?"),
+        ("complaint", "complaint_language", "no way that ref gave a red for that. daylight robbery"),
+        ("complaint", "complaint_language", "The bake sale was daylight robbery but worth every penny"),
+    ])
+    def test_a_question_or_complaint_rule_its_head_reads_as_nothing_is_noted_not_raised(
+        self, clf: Classifier, category: str, rule: str, text: str
     ) -> None:
         """Issue 13 (category macro-F1): on writers the weights never saw, 180 of the 428 posts the question rule
-        raised were not labelled a query. The rule now needs the query head at query_rule_floor; below it the
-        reason is kept as noted, and 0 turns the check off."""
+        raised were not labelled a query, and 51 of the 97 false complaints came from the complaint rule (a
+        referee, a raffle). Each rule now needs its head at <category>_rule_floor (the complaint floor kept very
+        low); below it the reason is kept as noted, and 0 turns the check off."""
+        key = f"{category}_rule_floor"
         out = clf.classify_batch([text], ["own"])[0]
-        assert "query" not in out.categories
-        [noted] = [d for d in out.decisions if d.category == "query"]
-        assert (noted.by, noted.tier, noted.threshold_key) == ("rule", "noted", "query_rule_floor")
-        assert noted.score < noted.threshold == ClassifierConfig().query_rule_floor
-        assert any(r.startswith("noted, raises nothing: rule:question") for r in out.reasons)
-        off = load_classifier(ClassifierConfig(query_rule_floor=0))
-        assert off.classify_batch([text], ["own"])[0].categories == ["query"]
-
-    @pytest.mark.parametrize("text", ["no way that ref gave a red for that. daylight robbery",
-                                      "The bake sale was daylight robbery but worth every penny"])
-    def test_complaint_words_the_complaint_head_reads_as_nothing_are_noted_not_a_complaint(
-        self, clf: Classifier, text: str
-    ) -> None:
-        """Issue 13 (category macro-F1): on writers the weights never saw, 51 of the 97 false complaints came
-        from the complaint rule, most on a referee or a raffle. The rule now needs the complaint head at
-        complaint_rule_floor (kept very low); below it the reason is noted, and 0 turns the check off."""
-        out = clf.classify_batch([text], ["own"])[0]
-        assert "complaint" not in out.categories
-        [noted] = [d for d in out.decisions if d.category == "complaint"]
-        assert (noted.by, noted.tier, noted.threshold_key) == ("rule", "noted", "complaint_rule_floor")
-        assert noted.score < noted.threshold == ClassifierConfig().complaint_rule_floor
-        off = load_classifier(ClassifierConfig(complaint_rule_floor=0))
-        assert off.classify_batch([text], ["own"])[0].categories == ["complaint"]
+        assert category not in out.categories
+        [noted] = [d for d in out.decisions if d.category == category]
+        assert (noted.by, noted.tier, noted.threshold_key) == ("rule", "noted", key)
+        assert noted.score < noted.threshold == getattr(ClassifierConfig(), key)
+        assert any(r.startswith(f"noted, raises nothing: rule:{rule}") for r in out.reasons)
+        off = load_classifier(ClassifierConfig(**{key: 0}))
+        assert off.classify_batch([text], ["own"])[0].categories == [category]
 
     def test_a_short_plain_complaint_is_still_a_complaint(self, clf: Classifier) -> None:
         """The complaint head reads it low (0.02), which is why the floor is kept under it."""

@@ -119,8 +119,8 @@ class Classifier:
                     noted.append(_noted(d, why, score=p_threat, key=key, bar=bar))
                     continue
             if h.by == "rule" and h.category in HEAD_CONFIRMED_RULES and h.category in head:
-                # a question rule needs the query head's agreement: a question mark alone is not a question for the
-                # school (a list entry, the school's own, decides alone)
+                # a question or complaint rule needs its head's agreement (<category>_rule_floor): a question mark
+                # alone is not a question for the school (a list entry, the school's own, decides alone)
                 key = f"{h.category}_rule_floor"
                 p_cat, floor = head[h.category], getattr(cfg, key)
                 if p_cat < floor:
