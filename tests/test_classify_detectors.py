@@ -10,6 +10,7 @@ import pytest
 from watchtower.classify import Classifier, load_classifier
 from watchtower.classify._normalise import normalise
 from watchtower.classify.config import ClassifierConfig
+from watchtower.classify.rules import PROFANITY
 from watchtower.models import Classification, Severity
 
 
@@ -65,6 +66,17 @@ class TestNormalisation:
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:
         assert normalise(raw) == expected
+
+    def test_a_spelled_out_word_may_use_look_alike_digits_after_its_first_letter(self) -> None:
+        """Round 38's 'a p 4 k 1': after the first letter a spaced word may use 4, 1, 0, 3, 5 or 7 for a letter;
+        it needs two letters to be a word at all, so a seat 'c 4 1 5' or '2 4 6 8' stays as written."""
+        from watchtower.classify._normalise import variants
+        assert variants("that driver is a p 4 k 1") == ["that driver is apaki", "that driver is a paki"]
+        assert normalise("seat c 4 1 5 please") == "seat c 4 1 5 please"
+        assert normalise("go 2 4 6 8") == "go 2 4 6 8"
+
+    def test_a_slur_spelled_with_digits_after_a_is_a_slur(self, clf: Classifier) -> None:
+        assert_critical(verdict(clf, "that driver is a p 4 k 1 and drives like one"), "hate")
 
     @pytest.mark.parametrize("raw", ["u r a star", "i m a parent", "year 2 went 2 the zoo"])
     def test_text_speak_is_not_read_as_a_spelled_out_word(self, raw: str) -> None:
@@ -217,6 +229,8 @@ class TestPlay:
             "I'll kill yer at darts Friday Mr Willetts, bring yer A game to the staff v parents night",
             "I could strangle our kid, left his PE kit on the bus AGAIN",            # a household mishap
             "I am going to MURDER my son. He left his violin in the Uber again",
+            "Whoever finished the Coco Pops and put the box back: I will find you. Signed, breakfast club",   # petty
+            "Whoever keeps moving the PE cones: I'm coming for you. Love, the site team",
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
@@ -243,6 +257,8 @@ class TestPlay:
             "🔪 @kyle see you tomorrow",
             "i'm going to kill my son, he hit me again and i've had enough",      # no mishap: not play
             "i'm going to stab him when his mam is at bingo tonight",             # a place, not a game
+            "Whoever keyed my car in the staff car park, I will find you and break every finger you've got",
+            "Whoever's been bullying my daughter in 4K, I will find you and I will end you",   # a hurt child
         ],
     )
     def test_what_is_not_play_stays_a_threat(self, clf: Classifier, text: str) -> None:
@@ -534,6 +550,22 @@ class TestHarassmentAndOffensive:
     def test_untargeted_profanity_is_offensive_only(self, clf: Classifier, text: str) -> None:
         assert cats(clf, text) == ["offensive"]
 
+    @pytest.mark.parametrize(("text", "found"), [
+        ("who the f*** decided 7.30 was a reasonable start", "f***"),   # ends in a star: no closing word boundary
+        ("f***ing hell this wind in Corby today", "f***ing"),
+        ("the library wifi is absolute dogshit", "dogshit"),
+        ("whoever moved the 7:02 can kiss my arse", "kiss my arse"),
+    ])
+    def test_starred_and_compound_swearing_is_profanity(self, text: str, found: str) -> None:
+        """Round 38: 'f***' and 'f***ing' were never found (a closing \\b after a star needs a letter next), so
+        the head alone had to carry them, at the higher bar for posts with no profanity."""
+        match = PROFANITY.search(normalise(text))
+        assert match is not None and match.group(0) == found
+
+    @pytest.mark.parametrize("text", ["grade f* in the mock", "the f-word was used in the play", "seat c 4 1 5"])
+    def test_a_lone_star_or_letter_is_not_profanity(self, text: str) -> None:
+        assert PROFANITY.search(normalise(text)) is None
+
     @pytest.mark.parametrize("text", [
         "Your school charged us £45 for a trip that got cancelled and still hasn't refunded. It's been 2 months.",
         "the school chicken burger has committed crimes against my stomach ⚰️⚰️ rip me",
@@ -610,6 +642,18 @@ class TestSexual:
     def test_pupils_as_the_audience_of_a_post_about_a_teacher_are_not_its_subject(self, clf: Classifier) -> None:
         [c] = clf.classify_batch(["miss is fit 🥵🍑 year 11 lads know"], ["mention"])
         assert "sexual" in c.categories
+        assert "safeguarding" not in c.categories
+
+    def test_yr_is_a_year_group_too(self, clf: Classifier) -> None:
+        """Round 38: "the yr11 couple at the back of the coach going at it" named pupils as "yr11", which the
+        minor rule did not read."""
+        text = "heard that yr 11 couple did it on the back seat of the coach 😏 someone's got a vid"
+        [c] = clf.classify_batch([text], ["mention"])   # 'the coach' they ride in is no adult
+        assert {"sexual", "safeguarding"} <= set(c.categories)
+        assert "rule:sexual_content_involving_minor sexual + 'yr 11'" in c.reasons
+
+    def test_an_interpreter_in_a_year_group_is_an_adult(self, clf: Classifier) -> None:
+        [c] = clf.classify_batch(["that new interpreter in yr 11 is fit ngl 😏🍆"], ["mention"])
         assert "safeguarding" not in c.categories
 
 

@@ -502,6 +502,31 @@ class TestShippedLists:
          "'go back somewhere hot'"),
         ("report me again and i'll come in there and batter the lot of you", "list:come_in_there_and_hurt "
          "'i'll come in there and batter'"),
+
+        ("mr levy was a greedy jew, the fund went to his own people", "list:greedy_jew_trope 'greedy jew'"),
+        ("🐵 spot the odd one out on the netball photo", "list:monkey_emoji_at_a_photo '🐵'"),
+        ("won the 100m again, they're born running from the police 😂", "list:born_running_from_the_police "
+         "'born running from the police'"),
+        ("the new year 7 photo, barely a white face in it", "list:barely_a_white_face 'barely a white face in'"),
+        ("they call the back row brokeback since the two lads sat together 🍑", "list:homophobic_taunt_at_boys "
+         "'brokeback'"),
+        ("every wee fenian at st columba's wants a boat back to dublin", "list:fenian_at_people 'fenian'"),
+        ("6 million seats on that coach and they still want more 😂", "list:holocaust_wish "
+         "'6 million seats on that coach and they still want more'"),
+        ("crew on the 652 tmrw bring ur bats, we're waiting at the tesco stop", "list:bring_your_bats_and_wait "
+         "'bring ur bats'"),
+        ("janine knows what she did and she'll pay for that one way or another", "list:pay_one_way_or_another "
+         "'she'll pay for that one way or another'"),
+        ("funny how a year 9 that talks too much can just fall down the stairs", "list:accidents_on_the_stairs "
+         "'can just fall down the stairs'"),
+        ("the girl who turns up every single day with no breakfast and stuffs toast in her pockets",
+         "list:child_arrives_hungry_every_day 'turns up every single day with no breakfast'"),
+        ("a man in the comments asking which girls go swimming on their own", "list:stranger_asks_which_children "
+         "'asking which girls'"),
+        ("count me out of the 60th, i'll be with my mum by then 🕊️", "list:going_to_be_with_a_lost_relative "
+         "'i'll be with my mum'"),
+        ("served four years and now he's out, and he taught PE at the school for 14 years",
+         "list:staff_convicted_and_released 'served four years'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -698,6 +723,18 @@ class TestShippedLists:
         "we won in the last minute, play this at my funeral",               # a joke, no plan
         "left my coat at school while dad was at the pub quiz",              # no child left
         "changed our pounds into shekels for the Israel trip",              # the currency
+
+        "the corner shop gives free breakfast to any kid who turns up hungry, every morning",   # a kindness
+        "the ski club was asking which kids want to go on the slopes this weekend",   # no one alone, no looks
+        "i'll be with my mum at the reunion, she was in the class of '79",          # a visit
+        "he served two years as head boy and now teaches at the primary",           # no sentence, no release
+        "fell down the stairs after leg day, my quads have left the chat",          # the writer's own fall
+        "bring your bats for the u13 cricket nets tomorrow at 4",                    # a game, no crew waiting
+        "the council got £6 million for the roof and still want more",              # money
+        "Brokeback Mountain is on the A level film studies list",                   # the film
+        "not a white face in sight at the Holi festival, proud of our diverse school",   # celebrated
+        "🐒🙈🙉🙊 the three wise monkeys of the drama photo",                        # other monkeys
+        "the greedy seagull took my chips at Whitby, then his own mates joined in",   # a bird, no Jewish person
         "41% of Year 9 clicked the phishing link, join the club",           # a survey, no trans words
         "go back to the start of the worksheet, Year 7",                    # no one sent anywhere
         "I'll come in there and sort the printer out myself",               # no one hurt

@@ -43,7 +43,9 @@ _KEEP_TOKEN = re.compile(
 # one side only ends the word ("want u. k.y.s" is "u." then "kys"), as does a run of spaces ("p . i . k . e . y . s
 # o u t" is two words).
 _GAP = r"(?: [.\-_*] |[ .\-_*])"
-_SPACED = re.compile(rf"(?<![a-z@$])(?:[a-z@$]{_GAP}){{2,}}[a-z@$](?![a-z@$])")
+# After the first letter a spelled word may use a look-alike digit ("p 4 k 1"); it needs two letters to be a word.
+_SPACED = re.compile(rf"(?<![a-z@$])[a-z@$](?:{_GAP}[a-z@$013457]){{2,}}(?![a-z@$0-9])")
+_SPELLED_LETTER = re.compile(r"[a-z@$]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -87,7 +89,10 @@ def _join_spaced(match: re.Match[str], *, article_apart: bool = False) -> str:
         rest = _SPACED.fullmatch(match.group(0)[2:])
         if rest is not None:
             return f"{match.group(0)[0]} {_join_spaced(rest)}"
-    joined = re.sub(r"[ .\-_*]", "", match.group(0)).translate(_LEET)  # "@" and "$" are read as their letters
+    raw = re.sub(r"[ .\-_*]", "", match.group(0))
+    if len(_SPELLED_LETTER.findall(raw)) < 2:  # "c 4 1 5" is a seat or a code, not a word
+        return match.group(0)
+    joined = raw.translate(_LEET)  # "@" and "$" are read as their letters
     for word in _SPELLED_WORDS:
         if joined.startswith(word):
             return f"{word} {joined[len(word):]}" if len(joined) > len(word) else word
@@ -120,7 +125,7 @@ def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = Fal
 
 #: a spelled-out word after "a" or "i", which the letters alone cannot tell from a spelled word beginning with one
 #: ("a p a k i" is "a paki"; "a r s e" is "arse")
-_ARTICLE_SPELLED = re.compile(rf"(?<![a-z@$])[ai] (?:[a-z@$]{_GAP}){{2,}}[a-z@$](?![a-z@$])")
+_ARTICLE_SPELLED = re.compile(rf"(?<![a-z@$])[ai] [a-z@$](?:{_GAP}[a-z@$013457]){{2,}}(?![a-z@$0-9])")
 
 
 def variants(text: str) -> list[str]:

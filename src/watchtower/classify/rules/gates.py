@@ -205,9 +205,12 @@ def grooming_aware(norm: str) -> bool:
 PROFANITY = _g(
     r"\b(?:f+u+c+k+\w*|f\*+c?k\w*|f\*\*\w*|fck\w*|fk|fkn|fuk\w*|fcuk\w*|motherf\w+|sh[i\*]t\w*|bullshit|"
     r"bollocks|bastard\w*|cunt\w*|c\*nt|twat\w*|wank\w*|piss(?:ed)? off|pissing|dickhead|arsehole|asshole|"
-    r"bellend|tosser|prick|bitch\w*|slag|whore|wtf|stfu|gtfo|ffs|omfg|dammit|goddamn)\b",
+    r"bellend|tosser|prick|bitch\w*|slag|whore|wtf|stfu|gtfo|ffs|omfg|dammit|goddamn|(?:dog|bat|ape|horse|dip)shit\w*|"
+    r"kiss my arse)\b"
+    # starred words end in a star as often as a letter ("f***", "f***ing"), where a closing \b cannot match
+    r"|(?<!\w)f(?:\*{2,}[a-z]*|\*+[a-z]+)(?![\w*])",
     "fk fkn bollocks wtf stfu gtfo ffs omfg dammit goddamn slag whore prick tosser bellend arsehole asshole dickhead "
-    "pissing piss pissed bullshit",
+    "pissing piss pissed bullshit arse",
     "fuck fuk fck fcuk f* shit sh* bastard cunt c*nt twat wank bitch motherf",
 )
 
@@ -286,12 +289,17 @@ PLAY = _g(
     r"hubby|wife|other half|brother|sister|dog)\b(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|"
     r"borrowed|dyed|drew|wore)\b)|"
     r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking)\b"
-    r"(?![^.!?]{0,12}\b(?:but|seriously|fr|for real|deadass)\b)",
+    r"(?![^.!?]{0,12}\b(?:but|seriously|fr|for real|deadass)\b)|"
+    # a mock threat at whoever did a petty thing: "Whoever took my stapler: I will find you. (Mostly laminating.)";
+    # not when a hurt, a bullied child or a keyed car is in the post
+    r"(?:^|[.!?:]\s+)whoever\b(?=[^\n]{0,160}\b(?:i will|i'?ll|ill|i am|i'?m|im|we are|we'?re|he is|he'?s|she is|"
+    r"she'?s) (?:find you|coming for you|end you)\b)(?![^\n]*\b(?:break|breaks|breaking|broke|broken|rip|knock\w*|stab\w*|batter\w*|smash\w*|"
+    r"punch\w*|hurt|hospital|bull(?:y|ied|ying)|keyed|touch\w*|hit)\b)",
     "fortnite tekken fifa ea eafc minecraft roblox among call cod warzone halo apex valorant overwatch clash mario "
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
     "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing "
-    "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib",
+    "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib whoever",
 )

@@ -9,7 +9,7 @@ import re
 from watchtower.classify.rules._base import _YEAR, Hit, _g, _rx, quote
 
 _MINOR = _rx(
-    rf"\b(?:{_YEAR}|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
+    rf"\b(?:{_YEAR}|yr ?\d+s?|pupils?|students?|schoolgirls?|schoolboys?|school ?kids?|kids?|child(?:ren)?|minors?|"
     r"under ?(?:16|18|age)|underage|1[0-5] ?(?:yo|y/o|year old|yr old)|(?:little|young) (?:girls?|boys?)|"
     r"girls in (?:my|her|his|year)|in (?:my|her|his) class|sixth form(?:er)?s?|(?:is|she'?s|he'?s|only|aged|age) 1[0-7]|"
     r"(?:fae|from|in) s[1-6]s?)\b"  # Scottish secondary years: "Kirsty fae S4"
@@ -18,7 +18,10 @@ _MINOR = _rx(
 
 #: an adult the post could be about: "the new TA in Year 3", "Miss Carter ... year 11 lads know", "the mums at the gate"
 _ADULT = _rx(r"\b(?:teachers?|tas?|teaching assistants?|classroom assistants?|assistants?|staff|miss|mrs|mr|ms|sir|"
-             r"mums?|mams?|moms?|mummies|dads?|mothers?|fathers?|escorts?|head ?teachers?|coach(?:es)?|milfs?|dilfs?)\b")
+             r"mums?|mams?|moms?|mummies|dads?|mothers?|fathers?|escorts?|head ?teachers?|interpreters?|drivers?|"
+             # a sports coach, not the one pupils ride in ("the back of the coach", "on the coach home")
+             r"(?<!of the )(?<!on the )(?<!off the )coach(?:es)?(?! (?:trip|park|home|back|journey|ride|seats?))|"
+             r"milfs?|dilfs?)\b")
 
 
 def minor_in_sexual_post(norm: str) -> Hit | None:
