@@ -62,6 +62,7 @@ class TestNormalisation:
             ("full of r e t @ r d s", "full of retards"),   # a look-alike symbol among spaced letters
             ("p . i . k . e . y . s   o u t", "pikeys o u t"),   # a separator padded with spaces; spaces end it
             ("dont want u. k.y.s x", "dont want u. kys x"),     # a full stop then a space ends a sentence
+            ("good dance 1️⃣4️⃣8️⃣8️⃣", "good dance 1488"),          # keycap emoji digits (round 39)
         ],
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:

@@ -28,6 +28,7 @@ _HOMOGLYPHS = str.maketrans(
     }
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_KEYCAP = re.compile("\ufe0f?\u20e3")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
                        "|": "l", "€": "e"})
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "l"})
@@ -54,6 +55,7 @@ def _fold(text: str) -> str:
     if text.isascii():  # most posts: nothing to fold but case
         return text.lower()
     text = _ZERO_WIDTH.sub("", text)
+    text = _KEYCAP.sub("", text)  # keycap digits are digits: "1️⃣4️⃣8️⃣8️⃣" is 1488
     text = unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS).lower()
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     for emoji, word in WEAPON_EMOJI.items():
