@@ -45,7 +45,8 @@ _KEEP_TOKEN = re.compile(
 # o u t" is two words).
 _GAP = r"(?: [.\-_*] |[ .\-_*])"
 # After the first letter a spelled word may use a look-alike digit ("p 4 k 1"); it needs two letters to be a word.
-_SPACED = re.compile(rf"(?<![a-z@$])[a-z@$](?:{_GAP}[a-z@$013457]){{2,}}(?![a-z@$0-9])")
+_SPELLED_RUN = rf"[a-z@$](?:{_GAP}[a-z@$013457]){{2,}}(?![a-z@$0-9])"
+_SPACED = re.compile(rf"(?<![a-z@$]){_SPELLED_RUN}")
 _SPELLED_LETTER = re.compile(r"[a-z@$]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"[ \t]+")
@@ -127,7 +128,7 @@ def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = Fal
 
 #: a spelled-out word after "a" or "i", which the letters alone cannot tell from a spelled word beginning with one
 #: ("a p a k i" is "a paki"; "a r s e" is "arse")
-_ARTICLE_SPELLED = re.compile(rf"(?<![a-z@$])[ai] [a-z@$](?:{_GAP}[a-z@$013457]){{2,}}(?![a-z@$0-9])")
+_ARTICLE_SPELLED = re.compile(rf"(?<![a-z@$])[ai] {_SPELLED_RUN}")
 
 
 def variants(text: str) -> list[str]:
