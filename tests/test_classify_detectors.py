@@ -91,6 +91,26 @@ class TestNormalisation:
         assert variants("he is a r s e h o l e") == ["he is arsehole", "he is a rsehole"]
         assert variants("i want to k i l l myself") == ["i want to kill myself"]
 
+    @pytest.mark.parametrize(
+        ("norm", "standard"),
+        [
+            ("ah'm comin for ye", "i'm coming for you"),
+            ("ye'll no see christmas. ah mean it", "you'll no see christmas. i mean it"),
+            ("he's deid, naebody's stoppin me", "he's dead, nobody's stoppin me"),
+            ("ah ken where ye bide", "i know where you live"),
+            ("the wi-fi is doon", "the wi-fi is down"),   # "wi" in wi-fi is no "with"
+        ],
+    )
+    def test_dialect_spellings_have_a_reading_in_standard_words(self, norm: str, standard: str) -> None:
+        from watchtower.classify._normalise import standard_reading
+        assert standard_reading(norm) == standard
+
+    @pytest.mark.parametrize("norm", ["ah well, a good day", "a dog at the gate", "see ya never"])
+    def test_standard_english_has_no_dialect_reading(self, norm: str) -> None:
+        """'ah' and 'a' are 'I' only before 'm, 'll, 'd, 've or a verb such as 'ken' or 'swear'."""
+        from watchtower.classify._normalise import standard_reading
+        assert standard_reading(norm) is None
+
     def test_a_slur_spelled_out_after_a_is_a_slur(self, clf: Classifier) -> None:
         assert_critical(verdict(clf, "every other face is a p a k i now, pass rate improving my arse"), "hate")
 
@@ -271,6 +291,28 @@ class TestPlay:
         c = verdict(clf, "when the teacher says there's a test tomorrow 🔫😐")
         assert "threat" not in c.categories, c.reasons
         assert any(r.startswith("noted, raises nothing: rule:weapon_emoji") for r in c.reasons), c.reasons
+
+    def test_a_threat_written_in_scots_is_a_threat(self, clf: Classifier) -> None:
+        """Round 40: 'ah'm comin for ye' is 'I'm coming for you' once its dialect is read as standard words."""
+        c = verdict(clf, "Ye'll no see Christmas, Mr Lowther. Ah mean it. Ye humiliated ma laddie in front o the "
+                         "whole class and ah'm comin for ye")
+        assert_critical(c, "threat")
+        assert "rule:threat_phrase 'coming for you'" in c.reasons, c.reasons
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "We're gonna smash yous at the cross country, Calderwood, you've been warned 🏃‍♀️💨",
+            "A'm gonnae kill Mr Forbes. He's set a test on the Monday efter the school disco. Nae mercy fae that man",
+        ],
+    )
+    def test_a_threat_found_only_in_the_dialect_reading_needs_the_threat_head(self, clf: Classifier,
+                                                                                 text: str) -> None:
+        """What only the standard-words reading finds is a guess about the words: below threat_rule_floor the
+        head reads it as banter, and the rule's reason is shown as noted."""
+        c = verdict(clf, text)
+        assert "threat" not in c.categories, c.reasons
+        assert any(r.startswith("noted, raises nothing: rule:threat_phrase") for r in c.reasons), c.reasons
 
     def test_in_play_the_threat_head_needs_the_play_threshold_for_an_alert(self, clf: Classifier) -> None:
         """The head's alert threshold is tuned low for posts with no play in them; in a game a low score is a

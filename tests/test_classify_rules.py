@@ -527,6 +527,16 @@ class TestShippedLists:
          "'i'll be with my mum'"),
         ("served four years and now he's out, and he taught PE at the school for 14 years",
          "list:staff_convicted_and_released 'served four years'"),
+        ("sorted everything now. kez look after biscuit for me ok x", "list:look_after_my_pet_for_me "
+         "'look after biscuit for me'"),
+        ("whats the highest bridge round here? need to know by tonight", "list:tallest_place_question "
+         "'whats the highest bridge'"),
+        ("how deep is the water by the weir if the current's up? for a project", "list:depth_of_local_water_question "
+         "'how deep is the water by the weir'"),
+        ("ate nothing but ice and diet coke for the whole of comp weekend", "list:not_eating_challenge "
+         "'ate nothing but ice and diet coke for'"),
+        ("a lift put in for ONE cripple", "list:cripple_as_a_name 'cripple'"),
+        ("wheelchair kids are a drain on every teacher", "list:disabled_children_as_a_burden 'kids are a drain'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -738,6 +748,11 @@ class TestShippedLists:
         "41% of Year 9 clicked the phishing link, join the club",           # a survey, no trans words
         "go back to the start of the worksheet, Year 7",                    # no one sent anywhere
         "I'll come in there and sort the printer out myself",               # no one hurt
+        "can someone look after the rabbit for me over half term",          # a holiday, no goodbye
+        "what's the tallest building in the world? Y5 quiz",                # a quiz question
+        "Y9 Geography: how deep is the Mariana Trench?",                    # no water nearby
+        "the budget cuts will cripple the school",                          # the verb
+        "the new minibus contract is a waste of money",                     # no person called a burden
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -930,6 +945,19 @@ class TestWordsWithAnotherSense:
     def test_going_off_to_die_in_the_library_tells_no_one_to_die(self) -> None:
         assert "incitement_to_self_harm" not in self.names("mocks back. going to go and die quietly in the library")
         assert "incitement_to_self_harm" in self.names("nobody likes you, just go and die")
+
+    @pytest.mark.parametrize("text", [
+        "Goodbye forever Maths 👋 last exam DONE",
+        "Year 13 leavers: you have slain us. Goodbye forever (until results day).",
+        "goodbye world it's been nice, my brother's seen his car",
+    ])
+    def test_goodbye_forever_to_a_thing_or_until_monday_is_not_a_farewell(self, text: str) -> None:
+        """A goodbye that goes on (to a subject, a bracket, 'it's been nice') is a joke in every labelled post
+        (round 40); a goodbye that ends the sentence is still read."""
+        assert "self_harm" not in self.names(text)
+
+    def test_a_goodbye_that_ends_the_post_is_still_a_farewell(self) -> None:
+        assert "self_harm" in self.names("can't do this. goodbye cruel world.")
 
     def test_a_knife_kill_in_a_game_is_not_a_weapon(self) -> None:
         assert "weapon" not in self.names("is it bad i got a knife kill on cs2 in the school library")

@@ -131,6 +131,41 @@ def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = Fal
 _ARTICLE_SPELLED = re.compile(rf"(?<![a-z@$])[ai] {_SPELLED_RUN}")
 
 
+#: Scots, Geordie and Northern spellings and the standard words the rules are written in: "ah'm comin for ye, he's
+#: deid" is read as "i'm coming for you, he's dead" (round 40: a Borders writer's threats were read as nothing). Only
+#: as a further reading (:func:`standard_reading`): the post's own words are always read first.
+_DIALECT_WORDS: dict[str, str] = {
+    "gonnae": "gonna", "gaunae": "gonna", "gonny": "gonna", "gunnae": "gonna",
+    "ye": "you", "yer": "your", "yous": "you", "youse": "you", "yersel": "yourself", "yerself": "yourself",
+    "masel": "myself", "masell": "myself", "himsel": "himself", "hersel": "herself", "ma": "my",
+    "tae": "to", "wi": "with", "fae": "from", "frae": "from", "oot": "out", "doon": "down", "aboot": "about",
+    "roon": "round", "roond": "round", "hoose": "house", "hame": "home", "hyem": "home", "yem": "home",
+    "noo": "now", "heid": "head", "deid": "dead", "naebody": "nobody", "naeb'dy": "nobody", "nae": "no",
+    "nane": "none", "efter": "after", "cannae": "can't", "canna": "can't", "dinnae": "don't", "divvent": "don't",
+    "didnae": "didn't", "wouldnae": "wouldn't", "couldnae": "couldn't", "shouldnae": "shouldn't",
+    "willnae": "won't", "isnae": "isn't", "wisnae": "wasn't", "wis": "was", "whit": "what", "awa": "away",
+    "gie": "give", "gies": "give me", "ken": "know", "kens": "knows", "kent": "knew", "bide": "live",
+    "bides": "lives", "wean": "child", "weans": "children", "bairn": "child", "bairns": "children",
+    "lassie": "girl", "laddie": "boy", "greetin": "crying", "gan": "go", "gannin": "going",
+    "summat": "something", "owt": "anything", "nowt": "nothing",
+    "comin": "coming", "gettin": "getting", "goin": "going", "waitin": "waiting", "lookin": "looking",
+    "bringin": "bringing", "watchin": "watching", "takin": "taking", "leavin": "leaving", "killin": "killing",
+    "stabbin": "stabbing", "sayin": "saying", "doin": "doing", "thinkin": "thinking", "tellin": "telling",
+}
+_DIALECT = re.compile(r"(?<![\w'-])(?:" + "|".join(sorted(map(re.escape, _DIALECT_WORDS), key=len, reverse=True))
+                      + r")(?![\w-])")
+# "ah" and "a" are "I" only where "I" must be: "ah'm", "a'll", "ah cannae", "ah ken", "ah swear"
+_DIALECT_I = re.compile(r"(?<![\w'-])(?:ah|a)(?='(?:m|ll|d|ve)\b)|(?<![\w'-])ah(?= (?:am|will|wis|was|ken|know|"
+                        r"swear|mean|promise|want|cannae|dinnae|didnae|wouldnae|willnae|canna|divvent|never|"
+                        r"huv|have|had|hate|wish|just|pure|dae|do)\b)")
+
+
+def standard_reading(norm: str) -> str | None:
+    """A normalised text's dialect spellings in standard words, or None when it has none."""
+    standard = _DIALECT.sub(lambda m: _DIALECT_WORDS[m.group(0)], _DIALECT_I.sub("i", norm))
+    return None if standard == norm else standard
+
+
 def variants(text: str) -> list[str]:
     """The normalised readings of ``text`` worth checking: one; another when a "1" may be an "l"; another when a
     spelled-out word may follow "a" or "i"."""

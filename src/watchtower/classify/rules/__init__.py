@@ -14,7 +14,9 @@ firing.
 
 from __future__ import annotations
 
-from watchtower.classify._normalise import has_weapon_emoji
+from dataclasses import replace
+
+from watchtower.classify._normalise import has_weapon_emoji, standard_reading
 from watchtower.classify.rules._base import Hit, RuleSettings, quote
 from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
@@ -80,11 +82,22 @@ def detect(raw: str, norms: list[str], source: str | None, cfg: RuleSettings) ->
         hits += sexual_hits(norm)
         hits += harassment_hits(norm)
     norm = norms[0]
+    standard = standard_reading(norm)
     hits += personal_data_hits(raw, norm, cfg)
     hits += media_hits(norm)
     hits += complaint_hits(norm)
     hits += query_hits(norm, source, cfg)
     hits += list_hits(raw, norms, aware(norm), cfg.lists_file)
+    if standard is not None and standard not in norms:
+        # Scots, Geordie and Northern spellings in standard words ("ah'm comin for ye" is "i'm coming for you"):
+        # what only this reading finds (a rule or entry the post's own words did not) is marked, so that a threat
+        # found only here needs the threat head's agreement (threat_rule_floor): "we'll batter yous at the cross
+        # country" is read as nothing
+        found = {(h.category, h.name) for h in hits}
+        extra = (threat_hits(standard, raw, weapon_emoji) + safeguarding_hits(standard) + hate_hits(standard)
+                 + sexual_hits(standard) + harassment_hits(standard)
+                 + list_hits(raw, [standard], aware(norm), cfg.lists_file))
+        hits += [replace(h, dialect=True) for h in extra if (h.category, h.name) not in found]
     seen: set[tuple[str, str]] = set()
     out = []
     for h in hits:
