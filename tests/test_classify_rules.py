@@ -537,6 +537,8 @@ class TestShippedLists:
          "'ate nothing but ice and diet coke for'"),
         ("a lift put in for ONE cripple", "list:cripple_as_a_name 'cripple'"),
         ("wheelchair kids are a drain on every teacher", "list:disabled_children_as_a_burden 'kids are a drain'"),
+        ("I will smash that foster carer's face in when I see her", "list:break_a_body_part "
+         "'i will smash that foster carer's face'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
