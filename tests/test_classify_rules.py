@@ -960,6 +960,7 @@ class TestWordsWithAnotherSense:
 
     def test_a_goodbye_that_ends_the_post_is_still_a_farewell(self) -> None:
         assert "self_harm" in self.names("can't do this. goodbye cruel world.")
+        assert "self_harm" in self.names("sorry mum. goodbye forever xx")   # a kiss ends it too
 
     def test_a_knife_kill_in_a_game_is_not_a_weapon(self) -> None:
         assert "weapon" not in self.names("is it bad i got a knife kill on cs2 in the school library")

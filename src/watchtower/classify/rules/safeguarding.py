@@ -25,7 +25,7 @@ _SELF_HARM = _g(
     r"wasn'?t here|weren'?t here|died|was dead|wasn'?t around)|without me)|"
     r"sewer ?slid(?:e|ing)|not (?:going to )?be (?:here|around|alive) (?:tomorrow|much longer|by monday|next week)|"
     r"(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
-    r"goodbye (?:everyone|forever|world|cruel world)(?= *(?:[.!?,]|$))|(?:can'?t|cannot) go on(?: anymore| like this)?|"
+    r"goodbye (?:everyone|forever|world|cruel world)(?= *(?:[.!?,]|$|x+\b))|(?:can'?t|cannot) go on(?: anymore| like this)?|"
     r"suicide note|(?:nobody|no one|noone) would (?:even |really )?(?:miss me|notice|care if (?:i|me)\b)|walk(?:ed|ing)? into the (?:sea|river|canal)|"
     r"(?:i )?(?:just )?want (?:it all|everything) to (?:stop|end)(?: forever| for good)?(?= *(?:[.!?,]|$))|"
     r"(?:tired|sick) of (?:being alive|living|life)(?= *(?:[.!?,]|$))|(?:i'?m|im|i am) done with (?:life|living)\b|"
