@@ -71,32 +71,33 @@ RULE_CATEGORY: dict[str, str] = {
 }
 
 
+def _reading_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
+    """The detectors that read every reading of a post (the others read only its first)."""
+    return (threat_hits(norm, raw, weapon_emoji) + safeguarding_hits(norm) + hate_hits(norm) + sexual_hits(norm)
+            + harassment_hits(norm))
+
+
 def detect(raw: str, norms: list[str], source: str | None, cfg: RuleSettings) -> list[Hit]:
     """Every rule and list hit for one text, de-duplicated by reason, in a stable order (list hits last)."""
     weapon_emoji = has_weapon_emoji(raw)
     hits: list[Hit] = []
     for norm in norms:
-        hits += threat_hits(norm, raw, weapon_emoji)
-        hits += safeguarding_hits(norm)
-        hits += hate_hits(norm)
-        hits += sexual_hits(norm)
-        hits += harassment_hits(norm)
+        hits += _reading_hits(norm, raw, weapon_emoji)
     norm = norms[0]
-    standard = standard_reading(norm)
+    is_aware = aware(norm)
     hits += personal_data_hits(raw, norm, cfg)
     hits += media_hits(norm)
     hits += complaint_hits(norm)
     hits += query_hits(norm, source, cfg)
-    hits += list_hits(raw, norms, aware(norm), cfg.lists_file)
+    hits += list_hits(raw, norms, is_aware, cfg.lists_file)
+    standard = standard_reading(norm)
     if standard is not None and standard not in norms:
         # Scots, Geordie and Northern spellings in standard words ("ah'm comin for ye" is "i'm coming for you"):
         # what only this reading finds (a rule or entry the post's own words did not) is marked, so that a threat
         # found only here needs the threat head's agreement (threat_rule_floor): "we'll batter yous at the cross
         # country" is read as nothing
         found = {(h.category, h.name) for h in hits}
-        extra = (threat_hits(standard, raw, weapon_emoji) + safeguarding_hits(standard) + hate_hits(standard)
-                 + sexual_hits(standard) + harassment_hits(standard)
-                 + list_hits(raw, [standard], aware(norm), cfg.lists_file))
+        extra = _reading_hits(standard, raw, weapon_emoji) + list_hits(raw, [standard], is_aware, cfg.lists_file)
         hits += [replace(h, dialect=True) for h in extra if (h.category, h.name) not in found]
     seen: set[tuple[str, str]] = set()
     out = []
