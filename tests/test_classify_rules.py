@@ -120,6 +120,9 @@ class TestAwarenessGate:
         "Y10 mapped his route home, we'll be waiting",
         "year 11 made me cry, im done, going to end it tonight",
         "a geography teacher's address: 12 Mill Road",             # the subject is not the post's heading
+        # a performance named as where or when something else happens is not a post about the play
+        "I will smash that foster carer's face in when I see her at the school play",
+        "wait til after the christmas show, he's getting it at the gates",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
@@ -539,6 +542,21 @@ class TestShippedLists:
         ("wheelchair kids are a drain on every teacher", "list:disabled_children_as_a_burden 'kids are a drain'"),
         ("I will smash that foster carer's face in when I see her", "list:break_a_body_part "
          "'i will smash that foster carer's face'"),
+        ("ask him whose side his family's 'donations' go to ✡️💰", "list:star_of_david_with_money '✡️💰'"),
+        ("the carol concert was lovely, very... 'vibrant' if you know you know",
+         "list:pause_before_diverse 'very... 'vibrant'"),
+        ("very on brand for the Rothschild of Ravensholme",
+         "list:rothschild_as_a_name 'the rothschild of ravensholme'"),
+        ("sponsoring a 🐐 for the madrassa roof, heard it's their favourite date night",
+         "list:goat_taunt_at_muslims '🐐'"),
+        ("them two lads dancing together, dirty little queers", "list:insult_before_queer 'dirty little queers'"),
+        ("the pastor says my brother's autism is a spirit and the deliverance on friday will cure him",
+         "list:abuse_linked_to_faith_or_belief 'autism is a spirit'"),
+        ("the qari hits the kids on their palms with a stick if they forget", "list:hit_with_an_implement "
+         "'hits the kids on their palms with a stick'"),
+        ("my son came home with a welt across his hand", "list:injury_signs_of_abuse 'home with a welt'"),
+        ("carrying since the fight, not getting caught slippin again", "list:carrying_so_not_caught_out "
+         "'carrying'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -755,6 +773,13 @@ class TestShippedLists:
         "Y9 Geography: how deep is the Mariana Trench?",                    # no water nearby
         "the budget cuts will cripple the school",                          # the verb
         "the new minibus contract is a waste of money",                     # no person called a burden
+        "Happy Hanukkah ✡️🕎 from the Year 4 team",                          # the star without money
+        "our Year 7 intake is so diverse, 31 languages spoken 💛",           # celebrated, no pause
+        "Y8 trip: we saw a Rothschild giraffe at the safari park",           # the animal
+        "Eid mubarak! the goat at the farm visit was the star 🐐",           # a goat at Eid, told as it is
+        "Queer History Month: the LGBT+ club's display is up in the library",   # the word they use
+        "Mrs Boateng silences the hall by taking her glasses off. Witchcraft.",   # staff humour
+        "carrying my nan's shopping home, strapped for cash till Friday",   # shopping, money
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -929,6 +954,22 @@ class TestWordsWithAnotherSense:
     ])
     def test_a_ditch_an_earthwork_or_a_meatball_is_not_a_slur(self, text: str) -> None:
         assert "slur_lexicon" not in self.names(text)
+
+    @pytest.mark.parametrize("text", [
+        "went on a three day bender after results lol",                      # a drinking spree
+        "what a bender that was, never again",
+        "minor fender-bender in the school car park, nobody hurt",
+        "Year 9 gender-bender Shakespeare: Twelfth Night",
+    ])
+    def test_a_drinking_spree_or_a_compound_is_not_a_slur(self, text: str) -> None:
+        assert "slur_lexicon" not in self.names(text)
+
+    @pytest.mark.parametrize("text", [
+        "Two lads kissing under the mistletoe at the disco. Absolute bender academy.",
+        "y11 disco got ruined by the g1pp0s from the site turning up",      # disguised with digits
+    ])
+    def test_the_slur_in_a_post_about_the_disco_counts(self, text: str) -> None:
+        assert "slur_lexicon" in self.names(text)
 
     def test_the_slur_beside_the_ditch_still_counts(self) -> None:
         assert "slur_lexicon" in self.names("fell in the dyke lol. shut up you dyke")

@@ -33,8 +33,13 @@ _EVENT = (
 #: a performance: "the school play", "Year 6 production", "our performance of Oliver", "rehearsals for". An
 #: awareness post for the threat rules and the model (a play has its murders), but not for the grooming rules: the
 #: comments under a photo of the school show are where a stranger asks a child's age ("grooming_aware" below).
+#: A performance named as the place or the time of something else ("at the school play", "after the nativity
+#: show") is not a post about the play: "I'll smash her face in when I see her at the school play".
+_AS_A_VENUE = "".join(f"(?<!{words} )" for words in (
+    "at the", "at our", "at their", "at this", "after the", "before the", "during the", "outside the", "til the",
+    "till the", "until the", "at tonight's", "after tonight's"))
 _PERFORMANCE = _g(
-    r"\b(?:school|class|nativity|year \d+|y\d+|drama|christmas|summer|end of year|leavers'?|ks\d) "
+    _AS_A_VENUE + r"\b(?:school|class|nativity|year \d+|y\d+|drama|christmas|summer|end of year|leavers'?|ks\d) "
     r"(?:play|production|performance|show|musical|panto|pantomime)\b|\b(?:production|performance|staging|"
     r"adaptation|rehearsals?) (?:of|for) (?!(?:me|him|her|them|you|u)\b)",
     "school class nativity year y drama christmas summer end leavers ks production performance staging adaptation "
