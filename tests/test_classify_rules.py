@@ -557,6 +557,9 @@ class TestShippedLists:
         ("my son came home with a welt across his hand", "list:injury_signs_of_abuse 'home with a welt'"),
         ("carrying since the fight, not getting caught slippin again", "list:carrying_so_not_caught_out "
          "'carrying'"),
+        ("For anyone wanting to 'have a word' with the foster carer, she's at 14 Carnforth Close",
+         "list:doxxing_call_to_act 'anyone wanting to 'have a word'"),
+        ("got his address if anyone wants it. 27 Brambling Way", "list:doxxing_call_to_act 'if anyone wants it'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -780,6 +783,7 @@ class TestShippedLists:
         "Queer History Month: the LGBT+ club's display is up in the library",   # the word they use
         "Mrs Boateng silences the hall by taking her glasses off. Witchcraft.",   # staff humour
         "carrying my nan's shopping home, strapped for cash till Friday",   # shopping, money
+        "Happy 14th to our Lucy! we're at 22 Elmwood Drive if anyone wants to drop a card round",   # a card
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
