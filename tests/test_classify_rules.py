@@ -784,6 +784,7 @@ class TestShippedLists:
         "Mrs Boateng silences the hall by taking her glasses off. Witchcraft.",   # staff humour
         "carrying my nan's shopping home, strapped for cash till Friday",   # shopping, money
         "Happy 14th to our Lucy! we're at 22 Elmwood Drive if anyone wants to drop a card round",   # a card
+        "streak over. the cute one in 9B doesn't like me back",             # cute is not cut
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
