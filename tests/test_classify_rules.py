@@ -560,6 +560,9 @@ class TestShippedLists:
         ("For anyone wanting to 'have a word' with the foster carer, she's at 14 Carnforth Close",
          "list:doxxing_call_to_act 'anyone wanting to 'have a word'"),
         ("got his address if anyone wants it. 27 Brambling Way", "list:doxxing_call_to_act 'if anyone wants it'"),
+        ("how high is the multi-story by the station", "list:height_of_a_drop_question "
+         "'how high is the multi-story'"),
+        ("whats the highest quarry round here", "list:tallest_place_question 'whats the highest quarry'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -785,6 +788,7 @@ class TestShippedLists:
         "carrying my nan's shopping home, strapped for cash till Friday",   # shopping, money
         "Happy 14th to our Lucy! we're at 22 Elmwood Drive if anyone wants to drop a card round",   # a card
         "streak over. the cute one in 9B doesn't like me back",             # cute is not cut
+        "how tall is the tower at Blackpool? Y3 homework",                  # a landmark, not a drop
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
