@@ -563,6 +563,7 @@ class TestShippedLists:
         ("how high is the multi-story by the station", "list:height_of_a_drop_question "
          "'how high is the multi-story'"),
         ("whats the highest quarry round here", "list:tallest_place_question 'whats the highest quarry'"),
+        ("cba w life anymore ngl. wats even the point", "list:weary_of_life 'cba w life'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -789,6 +790,7 @@ class TestShippedLists:
         "Happy 14th to our Lucy! we're at 22 Elmwood Drive if anyone wants to drop a card round",   # a card
         "streak over. the cute one in 9B doesn't like me back",             # cute is not cut
         "how tall is the tower at Blackpool? Y3 homework",                  # a landmark, not a drop
+        "sick of living in a town with one bus an hour",                    # a place, not a life
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
