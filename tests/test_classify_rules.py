@@ -123,6 +123,7 @@ class TestAwarenessGate:
         # a performance named as where or when something else happens is not a post about the play
         "I will smash that foster carer's face in when I see her at the school play",
         "wait til after the christmas show, he's getting it at the gates",
+        "lesson one: never grass. see him at the gates",                   # "lesson one" is not "lesson on"
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
@@ -564,6 +565,9 @@ class TestShippedLists:
          "'how high is the multi-story'"),
         ("whats the highest quarry round here", "list:tallest_place_question 'whats the highest quarry'"),
         ("cba w life anymore ngl. wats even the point", "list:weary_of_life 'cba w life'"),
+        ("we all know he dindu nuffin and was turning his life around", "list:dindu_nuffin 'dindu nuffin'"),
+        ("check ur wheel trims are still on after playing the site lads", "list:traveller_theft_trope 'wheel trims'"),
+        ("Somali Saturday school? lesson one: the housing form 🏴‍☠️", "list:somali_pirate_trope '🏴‍☠️'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -791,6 +795,8 @@ class TestShippedLists:
         "streak over. the cute one in 9B doesn't like me back",             # cute is not cut
         "how tall is the tower at Blackpool? Y3 homework",                  # a landmark, not a drop
         "sick of living in a town with one bus an hour",                    # a place, not a life
+        "lock up your bikes at the rack, two went missing from the leisure centre",   # no Traveller named
+        "Y5 pirate day: eye patches and a treasure hunt 🏴‍☠️",              # a pirate with no people named
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

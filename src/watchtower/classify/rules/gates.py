@@ -97,7 +97,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"campaigns?|information evening|parents'? evening|seminar|leaflets?|posters?|guidance|advice)"
        rf"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
        r"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:monday|tuesday|wednesday|thursday|friday)))?"
-       r" (?:on|about|covering|around|regarding|exploring|discussing|focus(?:s)?ing on|from|by|led by|delivered by|run by)"
+       r" (?:on|about|covering|around|regarding|exploring|discussing|focus(?:s)?ing on|from|by|led by|delivered by|run by)\b"
        r"(?! (?:me|him|her|them|you|u|my|his|her|the (?:way|bus)|time)\b)",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening seminar leaflet leaflets poster posters "
