@@ -106,14 +106,14 @@ class Classifier:
         noted: list[Decision] = []
         for h in hits:
             d = _from_hit(h)
-            if h.category == "threat" and (h.loose or h.dialect) and "threat" in head and cfg.threat_rule_floor:
+            if h.category == "threat" and (h.loose or h.needs_head) and "threat" in head and cfg.threat_rule_floor:
                 # a loose threat rule or list entry ("I'll END you on Tekken", "🔫 (water pistol)": Hit.loose) needs
-                # the model's agreement in play; a weapon emoji, or a threat found only by reading dialect as standard
-                # words (Hit.dialect), needs threat_rule_floor anywhere (issue 13: jokes, games and emoji were most of
-                # the rules' false alarms; "we'll batter yous" is mostly a fixture). A bare threat phrase
+                # the model's agreement in play; a weapon emoji, or a threat found only by reading dialect as
+                # standard words (Hit.needs_head), needs threat_rule_floor anywhere (issue 13: jokes, games and emoji
+                # were most of the rules' false alarms; "we'll batter yous" is mostly a fixture). A bare threat phrase
                 # outside play stands on its own: the head misses short ones ("I'm going to shoot you": 0.01)
                 p_threat, floor, bar = head["threat"], cfg.threat_rule_floor, cfg.threat_play_threshold
-                if (play and p_threat < bar) or (not play and (h.name == "weapon_emoji" or h.dialect)
+                if (play and p_threat < bar) or (not play and h.needs_head
                                                  and p_threat < floor and p_threat < cfg.threat_threshold):
                     key, bar = ("threat_play_threshold", bar) if play else ("threat_rule_floor", floor)
                     why = f"play {_rules.quote(play)}" if play else f"model threat={p_threat:.2f} < {floor:.2f}"

@@ -98,7 +98,7 @@ def detect(raw: str, norms: list[str], source: str | None, cfg: RuleSettings) ->
         # country" is read as nothing
         found = {(h.category, h.name) for h in hits}
         extra = _reading_hits(standard, raw, weapon_emoji) + list_hits(raw, [standard], is_aware, cfg.lists_file)
-        hits += [replace(h, dialect=True) for h in extra if (h.category, h.name) not in found]
+        hits += [replace(h, needs_head=True) for h in extra if (h.category, h.name) not in found]
     seen: set[tuple[str, str]] = set()
     out = []
     for h in hits:

@@ -44,9 +44,10 @@ class Hit:
     #: a loose threat rule or a list entry marked ``loose``: in play (a game, a match), the threat head must agree
     #: before it alerts
     loose: bool = False
-    #: found only when dialect spellings were read as standard words (``_normalise.standard_reading``): a threat
-    #: found so needs the threat head at threat_rule_floor, as a weapon emoji does
-    dialect: bool = False
+    #: a threat the threat head must confirm at threat_rule_floor anywhere, not only in play: a weapon emoji aimed
+    #: at someone, or a threat found only when dialect spellings were read as standard words
+    #: (``_normalise.standard_reading``)
+    needs_head: bool = False
 
     @property
     def reason(self) -> str:

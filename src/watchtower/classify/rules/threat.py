@@ -175,5 +175,5 @@ def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
         hits += named_hits("threat", [("weapon", _WEAPON_POSSESSION), ("weapon_at_school", _WEAPON_AT_SCHOOL),
                                       ("weapon", _WEAPON_BRINGING), ("weapon_seen", _WEAPON_SEEN)], norm)
     if weapon_emoji and not is_aware and (m := _WEAPON_EMOJI_TARGET.search(norm)):
-        hits.append(Hit("threat", "weapon_emoji", f"with target {quote(m)}", loose=True))
+        hits.append(Hit("threat", "weapon_emoji", f"with target {quote(m)}", loose=True, needs_head=True))
     return hits
