@@ -30,14 +30,21 @@ _EVENT = (
     r"curriculum|visit|day of action|week of action|education|stalls?|stands?|displays?|exhibitions?|films?|"
     r"documentar(?:y|ies))"
 )
+
+
+def _not_after(*phrases: str) -> str:
+    """Look-behinds that refuse a match straight after any of ``phrases`` and a space: one fixed-width look-behind
+    each, as Python's look-behinds must be."""
+    return "".join(f"(?<!{words} )" for words in phrases)
+
+
 #: a performance: "the school play", "Year 6 production", "our performance of Oliver", "rehearsals for". An
 #: awareness post for the threat rules and the model (a play has its murders), but not for the grooming rules: the
 #: comments under a photo of the school show are where a stranger asks a child's age ("grooming_aware" below).
 #: A performance named as the place or the time of something else ("at the school play", "after the nativity
 #: show") is not a post about the play: "I'll smash her face in when I see her at the school play".
-_AS_A_VENUE = "".join(f"(?<!{words} )" for words in (
-    "at the", "at our", "at their", "at this", "after the", "before the", "during the", "outside the", "til the",
-    "till the", "until the", "at tonight's", "after tonight's"))
+_AS_A_VENUE = _not_after("at the", "at our", "at their", "at this", "after the", "before the", "during the",
+                         "outside the", "til the", "till the", "until the", "at tonight's", "after tonight's")
 _PERFORMANCE = _g(
     _AS_A_VENUE + r"\b(?:school|class|nativity|year \d+|y\d+|drama|christmas|summer|end of year|leavers'?|ks\d) "
     r"(?:play|production|performance|show|musical|panto|pantomime)\b|\b(?:production|performance|staging|"
@@ -46,9 +53,9 @@ _PERFORMANCE = _g(
     "rehearsal rehearsals")
 
 #: not straight after "asking for a", "it's for my" ...: the disclaimer "asking for a science project" is "asking for a
-#: friend", not a lesson (one fixed-width look-behind each, as Python's look-behinds must be)
-_NOT_AFTER_A_DISCLAIMER = "".join(f"(?<!{words} )" for words in (
-    "asking for a", "asking for my", "it's for a", "its for a", "it's for my", "its for my", "just for a"))
+#: friend", not a lesson
+_NOT_AFTER_A_DISCLAIMER = _not_after("asking for a", "asking for my", "it's for a", "its for a", "it's for my",
+                                     "its for my", "just for a")
 
 #: a year group or key stage, as a school names who did or heard something ("Year 9s", "Y10", "KS2")
 _KEY_STAGE = r"ks\d|key stage \d"
