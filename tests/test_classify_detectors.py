@@ -250,6 +250,8 @@ class TestPlay:
             "I'll kill yer at darts Friday Mr Willetts, bring yer A game to the staff v parents night",
             "I could strangle our kid, left his PE kit on the bus AGAIN",            # a household mishap
             "I am going to MURDER my son. He left his violin in the Uber again",
+            "I'm gonna strangle our kid, he's used all me straighteners on his fringe 😭",   # a household mishap
+            "our Ellie's gonna batter her brother, he's told the whole school she fancies the lad from the chippy",
             "Whoever finished the Coco Pops and put the box back: I will find you. Signed, breakfast club",   # petty
             "Whoever keeps moving the PE cones: I'm coming for you. Love, the site team",
         ],

@@ -296,10 +296,11 @@ PLAY = _g(
     r"\b(?:at|in) (?:the )?(?:netball|football|rugby|hockey|rounders|cricket|basketball|badminton|volleyball) "
     r"(?:match|game|fixture|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|"
     r"this (?:week|weekend|afternoon)|next week)\b|"
-    # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again"
-    r"\b(?:kill|murder|strangle|throttle|skin|swing for) (?:my|our|me|ma) (?:son|daughter|kids?|lad|boy|girl|husband|"
+    # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again", "I'm gonna strangle
+    # our kid, he's used all me straighteners"
+    r"\b(?:kill|murder|strangle|throttle|skin|swing for|batter) (?:my|our|me|ma|his|her) (?:son|daughter|kids?|lad|boy|girl|husband|"
     r"hubby|wife|other half|brother|sister|dog)\b(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|"
-    r"borrowed|dyed|drew|wore)\b)|"
+    r"borrowed|dyed|drew|wore|used|nicked|pinched|ate|eaten|took|told|read|finished|hid|burnt|burned)\b)|"
     r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking)\b"
     r"(?![^.!?]{0,12}\b(?:but|seriously|fr|for real|deadass)\b)|"
     # a mock threat at whoever did a petty thing: "Whoever took my stapler: I will find you. (Mostly laminating.)";
@@ -312,6 +313,6 @@ PLAY = _g(
     "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
-    "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing "
+    "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
     "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib whoever",
 )

@@ -55,14 +55,17 @@ def _slur_pattern() -> re.Pattern[str]:
 
 
 #: Where a word on the slur list means something else: a dyke as a ditch, a bank or an earthwork ("the bus nearly
-#: ended up in the dyke", Offa's Dyke, the Dale Dyke dam) and faggots the meatballs ("faggots and peas", "a tray of faggots"). Those words are blanked
+#: ended up in the dyke", Offa's Dyke, the Dale Dyke dam), Dyke as a surname ("ring Mrs Dyke") and faggots the meatballs
+#: ("faggots an peas", "a tray of faggots", "ate the last faggot"). Those words are blanked
 #: before the list is read, so the same word elsewhere in the post still counts. A bender is also a drinking spree
 #: ("went on a three-day bender", "what a bender that was") and half of a compound ("fender bender", "gender-bender",
 #: "spoon bender").
 _NOT_A_SLUR = re.compile(
     r"\b(?:in|into|through|down|across|over|along|off|by|up|out of|on) the dykes?\b|"
     r"\b(?:offa'?s|devil'?s|grim'?s|fleam|car|wans|dale) ?dyke\b|\bdykes? (?:road|lane|bank|drain|end|farm|house|side|dam|reservoir)\b|"
-    r"\bfaggots? (?:and|n|&|with) (?:peas|gravy|mash|chips|onion)|\b(?:pork|brains'?|homemade|butcher'?s) faggots?\b|"
+    r"\bfaggots?,? (?:and|an|n|'n'|&|with) (?:peas|gravy|mash|chips|onion)|\b(?:pork|brains'?|homemade|butcher'?s) faggots?\b|"
+    r"\b(?:ate|eaten|eat|had|saved|pinched|nicked) (?:the|my|his|her|our) (?:last )?faggots?\b|"
+    r"\b(?:mr|mrs|ms|miss|dr|sir|van) dyke\b|"
     r"\b(?:tray|plate|plateful|bowl|portion|pack|packet|tin) of faggots?\b|"
     r"\b(?:on|off|after|from) (?:a|an|another|one|the|his|her|their|my|our|that|this)(?: [\w-]+){0,2} benders?\b|"
     r"\b(?:what|such) an? (?:[\w-]+ )?bender\b|\bbenders? (?:last night|at the weekend|this weekend|weekend|night|session)\b|"
