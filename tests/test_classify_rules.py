@@ -568,6 +568,28 @@ class TestShippedLists:
         ("we all know he dindu nuffin and was turning his life around", "list:dindu_nuffin 'dindu nuffin'"),
         ("check ur wheel trims are still on after playing the site lads", "list:traveller_theft_trope 'wheel trims'"),
         ("Somali Saturday school? lesson one: the housing form 🏴‍☠️", "list:somali_pirate_trope '🏴‍☠️'"),
+        ("1690 lads 🟠🥁 the green lot knew what time it was. back to the bogs with yiz",
+         "list:orange_code_1690 '1690'"),
+        ("@ the lad in the Celtic top, should've stayed over the water", "list:famine_mockery 'stayed over the water'"),
+        ("l0v3 the 8 8 crew in chat tonight, keep the hall pure", "list:code_88 '8 8'"),
+        ("leavers hoodie number: 88. the teachers didn't get it, the right people did", "list:code_88 '88'"),
+        ("why are 9 year olds taught about 2 dads? protect our babbies from this agenda",
+         "list:lgbt_families_against_innocence '2 dads'"),
+        ("why do they let that poof near kids", "list:uk_homophobic_slurs 'that poof'"),
+        ("teach him a lesson at the chippy after school, all of yous meet at half 3",
+         "list:gather_to_teach_a_lesson 'teach him a lesson'"),
+        ("cool. I know which lab he's in period 4 on Tuesdays. that's all", "list:i_know_your_car_or_bus "
+         "'i know which lab he's in'"),
+        ("we know which car is hers. lovely paintwork", "list:i_know_your_car_or_bus 'we know which car is hers'"),
+        ("Kayla in 9B lives at 14 Pinfold Close, go round if u want her", "list:doxxing_call_to_act "
+         "'go round if u want her'"),
+        ("born 03/02/1979, lives in Dore, do with that what u will", "list:doxxing_call_to_act "
+         "'do with that what u will'"),
+        ("day 12 clean. then today happened. back to square one", "list:clean_count_lost 'day 12 clean'"),
+        ("she lets Mr Kirk take girls into the PE office on their own and lock the door",
+         "list:staff_alone_with_a_child_behind_a_door 'take girls into the pe office on their own and lock the door'"),
+        ("my daughter was asked to carry a bag to Kimberworth for £50", "list:hold_a_bag_for_me "
+         "'asked to carry a bag to kimberworth for £50'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -797,6 +819,14 @@ class TestShippedLists:
         "sick of living in a town with one bus an hour",                    # a place, not a life
         "lock up your bikes at the rack, two went missing from the leisure centre",   # no Traveller named
         "Y5 pirate day: eye patches and a treasure hunt 🏴‍☠️",              # a pirate with no people named
+        "Year 10 politics club: the Battle of the Boyne, 1690, and King Billy",   # a lesson, no taunt
+        "we went over the water to the Wirral on the ferry, then back over the water for tea",   # no one sent
+        "Year 4 read a story about two dads building a boat, the agenda for Friday is the trip",   # no objection
+        "E-safety evening: online grooming, and how LGBT+ young people are targeted on apps",   # the awareness sense
+        "Year 6 will teach the parents a lesson in coding tomorrow",         # a lesson in something
+        "I know which room the meeting is in, see you at 6pm",              # no one's room
+        "3 weeks clean from vaping, back to square one after the party",    # vaping, not self-harm
+        "88 pupils went on the residential, keep the receipts",             # 88 with nothing pure or Nazi
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -968,6 +998,9 @@ class TestWordsWithAnotherSense:
         "Sheffield's Great Flood: Year 7 modelled the Dale Dyke dam burst",
         "faggots and peas for school dinner on Thursday, a Black Country classic",
         "I'm gunna demolish the entire tray of faggots at the Black Country Day dinner",
+        "her nan's faggots an peas 😂 bostin",                                  # "an" for "and"
+        "whoever ate the last faggot at the staff Christmas do, yow know who yow am",
+        "for the form, ring Mrs Dyke on the school line",                     # a surname
     ])
     def test_a_ditch_an_earthwork_or_a_meatball_is_not_a_slur(self, text: str) -> None:
         assert "slur_lexicon" not in self.names(text)
