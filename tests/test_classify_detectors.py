@@ -251,6 +251,7 @@ class TestPlay:
             "I could strangle our kid, left his PE kit on the bus AGAIN",            # a household mishap
             "I am going to MURDER my son. He left his violin in the Uber again",
             "I'm gonna strangle our kid, he's used all me straighteners on his fringe 😭",   # a household mishap
+            "darts society: I will end you with a double top. stay humble",          # a club's game
             "our Ellie's gonna batter her brother, he's told the whole school she fancies the lad from the chippy",
             "Whoever finished the Coco Pops and put the box back: I will find you. Signed, breakfast club",   # petty
             "Whoever keeps moving the PE cones: I'm coming for you. Love, the site team",

@@ -278,8 +278,9 @@ SELF_IDIOM = _g(
 
 #: Play: a game, a sports fixture, an explicit "only joking", or a household mishap told as a threat ("I could
 #: strangle our kid, left his PE kit on the bus AGAIN"). Threat words there ("I'll END you on Tekken", "we're
-#: coming for you in the cup final", "🔫 (water pistol obviously)") are how people play, so the loose threat rules
-#: do not decide alone and a confident threat head is a possible concern, not an alert. Whole constructions only:
+#: coming for you in the cup final", "darts society: I will end you with a double top", "🔫 (water pistol obviously)")
+#: are how people play, so the loose threat rules do not decide alone and a confident threat head is a possible
+#: concern, not an alert. Whole constructions only:
 #: the name of a game, a fixture ("the 1st XV", "at netball on Friday", "at darts"), a disclaimer not followed by "but
 #: seriously", a family member and what they left or lost; never "lol", an emoji or a sport's bare name ("after
 #: football he's getting jumped" is not play).
@@ -293,6 +294,8 @@ PLAY = _g(
     r"sports day|tournament|five-a-side|5-a-side)\b|\b(?:under[- ]?\d{1,2}s|u\d{1,2}s)\b|"
     r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids|parents)\b|"
     r"\bat (?:darts|pool|snooker|bowling|ten-?pin|ping ?pong|table tennis|scrabble|monopoly|uno|dominoes|crib)\b|"
+    r"\b(?:darts|chess|debate|debating|quiz|poker|pool|snooker|bridge|scrabble|board ?games?) (?:society|soc|club|team|"
+    r"league)\b|"
     r"\b(?:at|in) (?:the )?(?:netball|football|rugby|hockey|rounders|cricket|basketball|badminton|volleyball) "
     r"(?:match|game|fixture|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|"
     r"this (?:week|weekend|afternoon)|next week)\b|"
@@ -314,5 +317,6 @@ PLAY = _g(
     "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
-    "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib whoever",
+    "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib whoever "
+    "debate debating poker bridge board boardgame boardgames",
 )
