@@ -252,6 +252,8 @@ class TestPlay:
             "I am going to MURDER my son. He left his violin in the Uber again",
             "I'm gonna strangle our kid, he's used all me straighteners on his fringe 😭",   # a household mishap
             "darts society: I will end you with a double top. stay humble",          # a club's game
+            "welcome to imps land, we'll batter you 5-0 at lunch footy every day 😤⚽",   # a scoreline
+            "I swear down I'm going to kill him if he loses another tie 😂",         # a household mishap
             "our Ellie's gonna batter her brother, he's told the whole school she fancies the lad from the chippy",
             "Whoever finished the Coco Pops and put the box back: I will find you. Signed, breakfast club",   # petty
             "Whoever keeps moving the PE cones: I'm coming for you. Love, the site team",
@@ -420,6 +422,7 @@ class TestSafeguarding:
             "The man in a van delivered the new chairs to school today",
             "Lockdown drill today: staff locked the pupils in the classroom until the all-clear",
             "the coach gave the boys a kick-about and a pep talk at half time",
+            "Schools shut, roads shut, pub shut. We're all going to die up here 😂",   # everyone, snowed in
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
@@ -666,6 +669,8 @@ class TestSexual:
     @pytest.mark.parametrize("text", [
         "Great e-safety talk for parents on sexting and online grooming tonight, thanks to the police team",
         "PSHE this week: Year 8 discussed consent, healthy relationships and sharing nudes online",
+        # a school's own reminder of the law, with no lesson named (first-sight round 44)
+        "Reminder from our Safeguarding team: forwarding a nude of anyone under 18 is a crime. Use Report Remove.",
     ])
     def test_a_lesson_about_sexting_is_not_sexual_content(self, clf: Classifier, text: str) -> None:
         assert cats(clf, text, "own") == []

@@ -590,6 +590,24 @@ class TestShippedLists:
          "list:staff_alone_with_a_child_behind_a_door 'take girls into the pe office on their own and lock the door'"),
         ("my daughter was asked to carry a bag to Kimberworth for £50", "list:hold_a_bag_for_me "
          "'asked to carry a bag to kimberworth for £50'"),
+        ("if i cant have her no one will. i mean that.", "list:if_i_cant_have_her 'if i cant have her no one will'"),
+        ("Whoever refs on Sunday, I'm going to knock you spark out", "list:knock_spark_out "
+         "'i'm going to knock you spark out'"),
+        ("that man will not see spring i swear down. he knows what he did", "list:wont_see_the_season "
+         "'that man will not see spring'"),
+        ("a few of us will be at the next game 'to watch'. Bring your own first aid kit.", "list:bring_a_first_aid_kit "
+         "'bring your own first aid kit'"),
+        ("new y7s: first day you get jumped, its tradition", "list:initiation_beating_tradition 'tradition'"),
+        ("nathan is getting jumped after the disco by me and my boys", "list:jumping_someone_arranged "
+         "'is getting jumped'"),
+        ("I will drag her across the reception desk by her lanyard", "list:drag_by_the_hair "
+         "'drag her across the reception desk by her lanyard'"),
+        ("🌈🤮 x2 at the disco. one of them better not sit near me", "list:rainbow_with_disgust '🌈🤮'"),
+        ("go back to your special school 🦽", "list:back_to_your_special_school 'go back to your special school'"),
+        ("To the pervert filming the U16 girls' warm-up from behind the fence", "list:stranger_filming_children "
+         "'filming the u16'"),
+        ("U15 player left the tournament in a stranger's car around 3pm", "list:child_left_in_a_strangers_car "
+         "'in a stranger's car'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -827,6 +845,13 @@ class TestShippedLists:
         "I know which room the meeting is in, see you at 6pm",              # no one's room
         "3 weeks clean from vaping, back to square one after the party",    # vaping, not self-harm
         "88 pupils went on the residential, keep the receipts",             # 88 with nothing pure or Nazi
+        "boxing club: Jordan will knock him spark out in round 1, clean fight",   # a bout
+        "I won't see Christmas at home this year, we're at nan's",          # the writer, not someone else
+        "DofE kit list: bring your own first aid kit, water and a map",     # a trip
+        "Hollins Park's leavers plant a tree behind the science block, a tradition",   # a tradition
+        "Pride window display burning bright 🏳️‍🌈🔥",                     # fire, not disgust
+        "Year 6 filmed the Year 2 nativity for parents who couldn't come",  # no stranger
+        "we piled into a taxi van after the match",                         # no stranger's car
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

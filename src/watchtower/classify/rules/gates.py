@@ -231,6 +231,7 @@ PROFANITY = _g(
 #: brew"): part of ``IDIOM`` and of ``SELF_IDIOM``, written once here.
 _SELF_IDIOMS = (
     r"(?:would|'d|could) kill for\b|kill for an?\b|(?:die|dying|died) on (?:that|this|the) hill\b|"
+    r"(?:we'?re|we are) all (?:gonna|going to|gunna) die\b|"
     r"(?:dying|died|die|dead) (?:of|from|laughing|for)|"
     r"dead (?:proud|good|chuffed|excited|happy|nice|funny|easy|hard|tired|jealous)|"
     r"(?:could|would) (?:murder|kill) (?:a|for|some)|i could (?:just )?die\b|"
@@ -304,6 +305,13 @@ PLAY = _g(
     r"\b(?:kill|murder|strangle|throttle|skin|swing for|batter) (?:my|our|me|ma|his|her) (?:son|daughter|kids?|lad|boy|girl|husband|"
     r"hubby|wife|other half|brother|sister|dog)\b(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|"
     r"borrowed|dyed|drew|wore|used|nicked|pinched|ate|eaten|took|told|read|finished|hid|burnt|burned)\b)|"
+    # "I'm going to kill him if he loses another tie", "she'll skin him alive if he gets mud on his communion suit"
+    r"\b(?:kill|murder|strangle|throttle|skin|batter|swing for) (?:him|her|them)\b(?: alive)?.{0,10}\bif (?:he|she|they) "
+    r"(?:loses|lose|forgets|forget|leaves|leave|breaks|break|spills|spill|comes home with|brings home|gets? (?:mud|paint|"
+    r"ink))\b|"
+    # a scoreline: "we'll batter you 5-0 at lunch footy", "murdered them 46-4"
+    r"\b(?:batter|beat|smash|thrash|hammer|destroy|murder|kill|demolish|whoop)(?:ed|es|s|ing)? (?:you|u|yous|"
+    r"them|em|'em|us|y'?all) \d{1,2} ?[-–] ?\d{1,2}\b|"
     r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking)\b"
     r"(?![^.!?]{0,12}\b(?:but|seriously|fr|for real|deadass)\b)|"
     # a mock threat at whoever did a petty thing: "Whoever took my stapler: I will find you. (Mostly laminating.)";
@@ -318,5 +326,7 @@ PLAY = _g(
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
     "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib whoever "
-    "debate debating poker bridge board boardgame boardgames",
+    "debate debating poker bridge board boardgame boardgames batters battered battering beat beats beated beating "
+    "smashes smashed smashing thrash thrashes thrashed thrashing hammer hammers hammered hammering destroy destroys "
+    "destroyed destroying murders murdered murdering kills killed killing demolish demolishes demolished demolishing whoop whoops whooped whooping",
 )

@@ -55,7 +55,8 @@ _TEACHING = _rx(r"\b(?:pshe|pse|rse|e-?safety|online safety|internet safety|disc
                 r"learn(?:ed|t|ing) about|taught|lessons?|workshops?|assembl(?:y|ies)|dangers of|risks of|awareness|"
                 r"(?:talks?|sessions?|advice|guidance|information|leaflets?|webinar|presentations?|training|evening)"
                 r"(?: for (?:parents|pupils|students|carers|staff|year \d+))?(?: tonight| today| this week)? "
-                r"(?:on|about|covering|around|regarding))\b")
+                r"(?:on|about|covering|around|regarding)|is (?:a crime|illegal|a criminal offence|against the law)|"
+                r"report remove|trusted adult|safeguarding (?:team|lead))\b")
 # nudes or porn of someone, or going round: an incident, whatever awareness words the post also has
 _SHARED_ABOUT = _rx(r"\b(?:nudes?|porn\w*|sext\w*|pics?|photos?|videos?) (?:of (?:a|an|her|him|my|our|his|the|that|this|"
                     r"year|y\d)|going round|going around|being (?:shared|sent|passed)|leaked|posted|sent to|of me)\b|"
