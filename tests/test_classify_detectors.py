@@ -423,6 +423,7 @@ class TestSafeguarding:
             "Lockdown drill today: staff locked the pupils in the classroom until the all-clear",
             "the coach gave the boys a kick-about and a pep talk at half time",
             "Schools shut, roads shut, pub shut. We're all going to die up here 😂",   # everyone, snowed in
+            "Samaritans talk: if your teen ever says 'I wish I wasn't here', don't panic, ask them directly",   # advice
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
@@ -430,6 +431,11 @@ class TestSafeguarding:
 
 
 class TestIdiomsAreNotOffensive:
+
+    def test_the_same_words_said_of_oneself_beside_the_advice_still_count(self, clf: Classifier) -> None:
+        """Only the quote in "if your teen ever says '...'" is blanked; the writer's own words are read."""
+        text = "if your teen ever says 'I wish I wasn't here', ask them. I wish I wasn't here myself tbh"
+        assert_critical(verdict(clf, text), "safeguarding")
     @pytest.mark.parametrize("text", ["that maths mock was a bloodbath, we're all dead",
                                       "Hillside are gonna get destroyed in the final on Saturday",
                                       "i swear my mum will murder me if i lose another blazer",

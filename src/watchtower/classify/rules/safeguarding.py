@@ -216,6 +216,14 @@ _WAR_DEAD = _rx(r"\b(?:war memorials?|cenotaph|ww ?[12]|wwi|wwii|world war (?:on
                 r"world war|the great war|centenary|remembrance|the fallen|poppies|poppy|armistice|the trenches)\b")
 
 
+#: Advice that quotes what a child might say: "if your teen ever says 'I wish I wasn't here', don't panic". The quote
+#: is blanked before the rules read the post, so the rest of it still counts. Only "your", "my" or "our" child: "if a
+#: kid says their dad hits them" is how a disclosure is asked about, and stays.
+_QUOTED_IN_ADVICE = _rx(r"\bif (?:your|my|our) (?:child|teen|teenager|kid|son|daughter|young person|pupil|student|"
+                        r"friend|mate)s? (?:ever )?(?:says?|said|tells? you|mentions?|talks? about|writes?|posts?),? "
+                        r"(?:something like,? )?['\"].{1,80}?['\"](?=[\s,.!?;:]|$)")
+
+
 def safeguarding_hits(norm: str) -> list[Hit]:
     is_aware = aware(norm)
     hits = named_hits("safeguarding", (
@@ -223,7 +231,7 @@ def safeguarding_hits(norm: str) -> list[Hit]:
         ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_HARM),
         ("staff_allegation", _STAFF_PAEDO), ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP),
         ("exploitation", _AGE_GAP), ("incitement_to_self_harm", _INCITE_SELF_HARM),
-        ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), norm)
+        ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), _QUOTED_IN_ADVICE.sub(" ", norm))
     if _WAR_DEAD.search(norm):
         hits = [h for h in hits if h.name != "child_missing"]
     if not is_aware or not grooming_aware(norm):
