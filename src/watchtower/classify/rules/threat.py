@@ -135,7 +135,7 @@ _WEAPON_POSSESSION = _g(
     rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with|packing|tooled up with) (?:a |an |his |her |my |"
     rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime| kills?\b| skins?\b)"
     rf".{{0,60}}\b(?:{_SCHOOL}|gates|bus stop|park|tomorrow|2moro|2morrow|tmrw|tmr|tomoz|monday|lunch|break|today|bag|blazer|pocket|you|u|him|her|"
-    rf"them|year \d+|y\d{1,2}s?|just in case|in case|for protection|showed|showing)\b",
+    rf"them|year \d+|y\d{1,2}s?|in case|for protection|showed|showing)\b",
     _WEAPON_WORDS,
 )
 _WEAPON_BRINGING = _g(
