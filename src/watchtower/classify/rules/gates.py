@@ -277,6 +277,11 @@ SELF_IDIOM = _g(
 )
 
 
+#: What a parent or a sibling threatens over a household mishap ("I could strangle our kid", "kill him if he loses
+#: another tie"): written once for both of play's mishap readings.
+_MISHAP_VERB = r"(?:kill|murder|strangle|throttle|skin|swing for|batter)"
+
+
 #: Play: a game, a sports fixture, an explicit "only joking", or a household mishap told as a threat ("I could
 #: strangle our kid, left his PE kit on the bus AGAIN"). Threat words there ("I'll END you on Tekken", "we're
 #: coming for you in the cup final", "darts society: I will end you with a double top", "🔫 (water pistol obviously)")
@@ -302,11 +307,11 @@ PLAY = _g(
     r"this (?:week|weekend|afternoon)|next week)\b|"
     # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again", "I'm gonna strangle
     # our kid, he's used all me straighteners"
-    r"\b(?:kill|murder|strangle|throttle|skin|swing for|batter) (?:my|our|me|ma|his|her) (?:son|daughter|kids?|lad|boy|girl|husband|"
+    rf"\b{_MISHAP_VERB} (?:my|our|me|ma|his|her) (?:son|daughter|kids?|lad|boy|girl|husband|"
     r"hubby|wife|other half|brother|sister|dog)\b(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|"
     r"borrowed|dyed|drew|wore|used|nicked|pinched|ate|eaten|took|told|read|finished|hid|burnt|burned)\b)|"
     # "I'm going to kill him if he loses another tie", "she'll skin him alive if he gets mud on his communion suit"
-    r"\b(?:kill|murder|strangle|throttle|skin|batter|swing for) (?:him|her|them)\b(?: alive)?.{0,10}\bif (?:he|she|they) "
+    rf"\b{_MISHAP_VERB} (?:him|her|them)\b(?: alive)?.{{0,10}}\bif (?:he|she|they) "
     r"(?:loses|lose|forgets|forget|leaves|leave|breaks|break|spills|spill|comes home with|brings home|gets? (?:mud|paint|"
     r"ink))\b|"
     # a scoreline: "we'll batter you 5-0 at lunch footy", "murdered them 46-4"
