@@ -363,6 +363,7 @@ class TestSafeguarding:
             "please help, my daughter has run away and isnt answering her phone",
             "i want 2 die",
             "my teacher asked me to keep our messages secret and not tell my mum",
+            "when you visit again we'll keep it a secret from the school, just us x",
             "i cant do this anymore, nobody would even notice if i was gone",
             "everyone would be better off if i just disappeared",
             "I took 20 paracetamol an hour ago and now I'm scared",
@@ -424,6 +425,7 @@ class TestSafeguarding:
             "the coach gave the boys a kick-about and a pep talk at half time",
             "Schools shut, roads shut, pub shut. We're all going to die up here 😂",   # everyone, snowed in
             "Samaritans talk: if your teen ever says 'I wish I wasn't here', don't panic, ask them directly",   # advice
+            "Year 1 made Mother's Day cards today: we'll keep them a secret from your mums till Sunday",   # a surprise
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:

@@ -608,6 +608,32 @@ class TestShippedLists:
          "'filming the u16'"),
         ("U15 player left the tournament in a stranger's car around 3pm", "list:child_left_in_a_strangers_car "
          "'in a stranger's car'"),
+        ("the next governor who tells my lad he can't sit the exam is getting lamped",
+         "list:first_one_that_does_it_gets_hurt 'next governor who tells my lad he can't sit the exam is gett'"),
+        ("whoever grassed about the vapes: long walk home tonight 😴",
+         "list:message_to_whoever_grassed 'whoever grassed'"),
+        ("got the hockey stick in my bag for after school and it's not for hockey", "list:weapon_not_for_the_game "
+         "'hockey stick in my bag for after school and it's not for hoc'"),
+        ("trip pic from dachau: 'the original sauna' lol", "list:death_camp_as_a_joke 'dachau'"),
+        ("two mums at the nativity again. unnatural, and in front of the infants", "list:same_sex_couple_with_disgust "
+         "'two mums'"),
+        ("letterbox mum at the gate again, can't see her face", "list:letterbox_for_a_veiled_woman 'letterbox'"),
+        ("more Romanians at the gates. they're all the same", "list:group_named_then_all_the_same "
+         "'they're all the same'"),
+        ("top tip: say u had tea at ur mates and nobody checks", "list:tips_for_skipping_meals_unnoticed "
+         "'say u had tea'"),
+        ("has anyone seen Keira since lunch? phone's off and she isn't home", "list:not_seen_since_and_unreachable "
+         "'has anyone seen keira since'"),
+        ("a Year 8 girl was not in her tent at midnight; staff and police are searching the campsite",
+         "list:missing_child_police_searching 'police are searching'"),
+        ("the swimming coach grabs kids by the arm and shakes them", "list:staff_hits_children 'coach grabs kids'"),
+        ("mum broke my phone and said next time it'll be my face", "list:next_time_it_will_be_me "
+         "'next time it'll be my face'"),
+        ("the minibus driver was done for indecent images and he's still driving the Year 5s",
+         "list:staff_sexual_offence_and_still_there 'done for indecent images'"),
+        ("my son has stopped eating since the coach weighed them", "list:child_not_eating_with_signs "
+         "'my son has stopped eating'"),
+        ("he's a raging puff, keep him off the boys' trip", "list:uk_homophobic_slurs 'raging puff'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -852,6 +878,21 @@ class TestShippedLists:
         "Pride window display burning bright 🏳️‍🌈🔥",                     # fire, not disgust
         "Year 6 filmed the Year 2 nativity for parents who couldn't come",  # no stranger
         "we piled into a taxi van after the match",                         # no stranger's car
+        "first one to finish their reading book gets a sticker",            # no hurt
+        "thank you to whoever reported the broken gate, it's fixed",        # thanks, not a threat
+        "bring your cricket bat, it's not for decoration, nets at 4",       # a bat for the game
+        "Year 9's Auschwitz trip: a sombre, moving day, and the gas chambers left us silent",   # no joke
+        "two dads and a grandma ran the cake stall, lovely to see",         # nothing against them
+        "the post has been in the letterbox since 8, Year 2 forms inside",  # a letterbox in a door
+        "the twins in Year 3 are all the same at bedtime",                  # no group named
+        "skipping lunch duty this week because of the trip",                # no tip
+        "has anyone seen Mr Price since he shaved his beard?",              # no one unreachable
+        "police are called to talk to Year 6 about road safety",            # no one missing
+        "the coach grabs the balls and hands them out",                     # balls, not children
+        "next time it'll be my turn to host the quiz",                      # no hurt
+        "the man was jailed for burglary in 2003, the paper says",          # not a sexual offence near children
+        "my son stopped eating crisps for Lent",                            # no sign of restriction
+        "a puff of smoke and the magician was gone",                        # a puff of smoke
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

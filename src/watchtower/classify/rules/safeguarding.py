@@ -82,6 +82,9 @@ _GROOMING = _g(
     r"to keep (?:\w+ ){0,3}(?:a )?secret|to delete (?:our|the|his|her|their) (?:messages|chats?|texts|snaps))|"
     r"keep(?:ing)? (?:our|the|these|those|his|her) (?:messages?|chats?|texts?|snaps?|relationship|friendship|meetings?|"
     r"photos?|pics?) (?:a )?secret|"
+    # an adult who promises to keep a child's visit or their meetings from the school ("we will keep your visit a
+    # secret from the school"); not a surprise kept from the parents ("keep the cards a secret from your mums")
+    r"(?:we'?ll|we will|i'?ll|i will|let'?s|we can|you can|u can|we must|you must|u must|we should|we'?re going to|we are going to|gonna) keep (?:\w+ ){0,2}?(?:a )?secret from (?:the school|school|(?:your|ur|the) (?:teachers?|school|staff|head))|"
     r"i('?ll| will) (?:buy|give|get) (?:you|u) .{0,30}(?:if you|if u|for pics|for a pic))\b",
     "telling asked asks told tells made makes wants wanted begged keep keeping secret tell send sending snd mature older grown alone old meet delete know buy give get messaging messages message messaged dm dms dming contact contacting contacted snapchat snapchatting add adding added follow following text texting texted"
 )
