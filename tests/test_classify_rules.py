@@ -634,6 +634,24 @@ class TestShippedLists:
         ("my son has stopped eating since the coach weighed them", "list:child_not_eating_with_signs "
          "'my son has stopped eating'"),
         ("he's a raging puff, keep him off the boys' trip", "list:uk_homophobic_slurs 'raging puff'"),
+        ("new lad in 9 looks like he came over on a dinghy", "list:dinghy_at_migrant_pupils 'came over on a dinghy'"),
+        ("the new TA fresh off the boat lol", "list:dinghy_at_migrant_pupils 'fresh off the boat'"),
+        ("form photo 🍉🍗 says it all", "list:watermelon_and_chicken_trope '🍉🍗'"),
+        ("the PTA treasurer counting the shekels again", "list:shekels_trope 'shekels'"),
+        ("got the hammer in my bag for them lot at the bus stop", "list:weapon_kept_ready "
+         "'got the hammer in my bag'"),
+        ("he's getting a kicking off the lads after school", "list:getting_a_doing_from_the_boys "
+         "'getting a kicking off the lads'"),
+        ("my fortnite account is urs now, login's in my notes", "list:belongings_left_for_after "
+         "'account is urs now'"),
+        ("hey which school do u go to? i might know it", "list:stranger_asks_which_school "
+         "'which school do u go'"),
+        ("living on an apple a day till the leavers' ball", "list:apple_a_day_restriction 'an apple a day'"),
+        ("how do i hide the scars on my arms for swimming", "list:how_to_hide_self_harm_marks "
+         "'how do i hide the scars'"),
+        ("3 days no breakfast and i feel so light", "list:not_eating_challenge '3 days no breakfast'"),
+        ("i throw up after every meal and nobody knows", "list:purging_after_eating "
+         "'throw up after every meal'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -893,6 +911,15 @@ class TestShippedLists:
         "the man was jailed for burglary in 2003, the paper says",          # not a sexual offence near children
         "my son stopped eating crisps for Lent",                            # no sign of restriction
         "a puff of smoke and the magician was gone",                        # a puff of smoke
+        "Sea Scouts took the dinghy out on the reservoir, nobody fell in",  # a dinghy sailed
+        "picnic: watermelon, sandwiches and a cake",                       # no chicken, no one aimed at
+        "RE: the Temple tax was paid in shekels, Year 8 worked out the exchange rate",   # a lesson
+        "I've got the bat in the car for cricket practice at 5",           # for the game
+        "Miss gave us a good telling off after the trip",                  # no beating
+        "can someone look after my cat over half term? we're in Cornwall",   # a holiday
+        "an apple a day keeps the doctor away, Year 1 fruit week",         # the proverb
+        "how do you hide the Easter eggs from the Year 2s? asking for the egg hunt",   # eggs, not marks
+        "Ofsted week: 3 days no lunch break for staff",                    # a lunch break
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
