@@ -99,6 +99,8 @@ class TestNormalisation:
             ("he's deid, naebody's stoppin me", "he's dead, nobody's stoppin me"),
             ("ah ken where ye bide", "i know where you live"),
             ("the wi-fi is doon", "the wi-fi is down"),   # "wi" in wi-fi is no "with"
+            ("that loon winna see monday", "that boy won't see monday"),   # Doric
+            ("the quines dinna ken", "the girls don't know"),
         ],
     )
     def test_dialect_spellings_have_a_reading_in_standard_words(self, norm: str, standard: str) -> None:
@@ -257,6 +259,9 @@ class TestPlay:
             "our Ellie's gonna batter her brother, he's told the whole school she fancies the lad from the chippy",
             "Whoever finished the Coco Pops and put the box back: I will find you. Signed, breakfast club",   # petty
             "Whoever keeps moving the PE cones: I'm coming for you. Love, the site team",
+            "ah'll batter ye at the fitba Tuesday, bring yer shin pads",            # a fixture, in Scots
+            "we're gonna murder them at the charity cricket, bring ice packs",     # a charity match
+            "Dead by Daylight tonight, I'm killer, hide your families 😈🔪",        # a game
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
@@ -426,6 +431,7 @@ class TestSafeguarding:
             "Schools shut, roads shut, pub shut. We're all going to die up here 😂",   # everyone, snowed in
             "Samaritans talk: if your teen ever says 'I wish I wasn't here', don't panic, ask them directly",   # advice
             "Year 1 made Mother's Day cards today: we'll keep them a secret from your mums till Sunday",   # a surprise
+            "this assembly video made me want tae die o cringe 💀",              # Scots 'of': embarrassment
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:

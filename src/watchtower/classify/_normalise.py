@@ -148,6 +148,11 @@ _DIALECT_WORDS: dict[str, str] = {
     "bides": "lives", "wean": "child", "weans": "children", "bairn": "child", "bairns": "children",
     "lassie": "girl", "laddie": "boy", "greetin": "crying", "gan": "go", "gannin": "going",
     "summat": "something", "owt": "anything", "nowt": "nothing",
+    # Doric (Aberdeen and the North-East; round 47): "he winna see Monday", "the loons", "at the fitba"
+    "winna": "won't", "dinna": "don't", "didna": "didn't", "wouldna": "wouldn't", "couldna": "couldn't",
+    "shouldna": "shouldn't", "isna": "isn't", "wasna": "wasn't", "loon": "boy", "loons": "boys", "quine": "girl",
+    "quines": "girls", "fitba": "football", "ower": "over", "mair": "more", "ony": "any", "onybody": "anybody",
+    "naething": "nothing", "aabody": "everybody", "abody": "everybody", "ging": "go", "gaun": "going",
     "comin": "coming", "gettin": "getting", "goin": "going", "waitin": "waiting", "lookin": "looking",
     "bringin": "bringing", "watchin": "watching", "takin": "taking", "leavin": "leaving", "killin": "killing",
     "stabbin": "stabbing", "sayin": "saying", "doin": "doing", "thinkin": "thinking", "tellin": "telling",

@@ -10,7 +10,7 @@ from watchtower.classify.rules.gates import aware, grooming_aware
 
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
-    r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:want|wanted|(?<!\ball )going|(?<!\ball )gonna|need) to (?:die|end it)(?! (?:of|laughing|lol|lmao|on (?:that|this|the) hill))|"
+    r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:want|wanted|(?<!\ball )going|(?<!\ball )gonna|need) to (?:die|end it)(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill))|"
     r"wanna die(?! (?:of|laughing|lol|lmao))|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
     r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
