@@ -646,7 +646,7 @@ class TestShippedLists:
          "'account is urs now'"),
         ("hey which school do u go to? i might know it", "list:stranger_asks_which_school "
          "'which school do u go'"),
-        ("living on an apple a day till the leavers' ball", "list:apple_a_day_restriction 'an apple a day'"),
+        ("living on an apple a day till the leavers' ball", "list:apple_a_day_restriction 'living on an apple a day'"),
         ("how do i hide the scars on my arms for swimming", "list:how_to_hide_self_harm_marks "
          "'how do i hide the scars'"),
         ("3 days no breakfast and i feel so light", "list:not_eating_challenge '3 days no breakfast'"),
@@ -906,6 +906,13 @@ class TestShippedLists:
         "skipping lunch duty this week because of the trip",                # no tip
         "has anyone seen Mr Price since he shaved his beard?",              # no one unreachable
         "police are called to talk to Year 6 about road safety",            # no one missing
+        "we have been informed that several coats are missing from the cloakroom",   # coats, not a child
+        "has anyone seen Bella since Tuesday? our cat, she's missing",      # a pet
+        "whoever reported the lost dog, he's home safe!",                  # a report of a thing, thanked
+        "Year 1 are eating an apple a day this week for fruit week",       # fruit week
+        "how do I cover the marks on my car from the school car park",     # a car
+        "Year 3's Chinese dragon masks: they're all the same colour!",     # masks, not people
+        "I've got the hammer in my bag for DT tomorrow",                   # a lesson
         "the coach grabs the balls and hands them out",                     # balls, not children
         "next time it'll be my turn to host the quiz",                      # no hurt
         "the man was jailed for burglary in 2003, the paper says",          # not a sexual offence near children
