@@ -327,7 +327,7 @@ PLAY = _g(
     r"she'?s) (?:find you|coming for you|end you)\b)(?![^\n]*\b(?:break|breaks|breaking|broke|broken|rip|knock\w*|stab\w*|batter\w*|smash\w*|"
     r"punch\w*|hurt|hospital|bull(?:y|ied|ying)|keyed|touch\w*|hit)\b)",
     "fortnite tekken fifa ea eafc minecraft roblox among call cod warzone halo apex valorant overwatch clash mario "
-    "dead dbd gta grand rainbow csgo cs2 counter counterstrike pubg elden brawl footy footie fitba "
+    "daylight dbd gta theft rainbow csgo cs2 counter counterstrike pubg elden brawl footy footie fitba "
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
     "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch return away home sports tournament five 5 under u9s u10s "
