@@ -105,10 +105,6 @@ class TestPublicApi:
         [short] = clf.classify_batch([FAIR], ["own"])
         assert short.severity is Severity.NONE
 
-    @pytest.mark.xfail(strict=True, reason="known limit of reading a window as one: after two paragraphs the farewell "
-                       "shares its window with 40 tokens of the fair and reads 0.17 with -1623 (0.28, a possible "
-                       "concern, with -1536); windows cut at sentence breaks or overlapping by half were tried and "
-                       "raised more harmless long posts than critical ones (training/README.md, fifteenth session)")
     def test_a_farewell_after_two_long_paragraphs_still_reaches_a_person(self, clf: Classifier) -> None:
         [whole] = clf.classify_batch([FAIR * 2 + FAREWELL], ["own"])
         assert whole.severity >= Severity.HIGH, (whole.scores, whole.reasons)
@@ -210,8 +206,10 @@ class TestConfig:
 
     def test_configured_staff_names_make_insults_harassment(self) -> None:
         text = "okafor is an idiot"
-        plain = load_classifier().classify_batch([text])[0]
-        named = load_classifier(ClassifierConfig(staff_names=["Okafor"])).classify_batch([text])[0]
+        # the harassment head reads an insult at anyone (-1720: 0.56 here); what is tested is the named target
+        plain = load_classifier(ClassifierConfig(harassment_head_threshold=1.0)).classify_batch([text])[0]
+        named = load_classifier(ClassifierConfig(harassment_head_threshold=1.0, staff_names=["Okafor"])
+                                ).classify_batch([text])[0]
         assert "harassment" not in plain.categories
         assert "harassment" in named.categories
 

@@ -327,11 +327,11 @@ class TestPlay:
     def test_in_play_the_threat_head_needs_the_play_threshold_for_an_alert(self, clf: Classifier) -> None:
         """The head's alert threshold is tuned low for posts with no play in them; in a game a low score is a
         possible concern at most, with the play named in its reason."""
-        text = "going to shoot you on Fortnite after school lol"  # the threat head scores it about 0.06 (-1536)
+        text = "going to shoot you on Fortnite after school lol"  # the threat head: 0.06 (-1536), 0.0006 (-1720)
         lenient = verdict(load_classifier(ClassifierConfig(threat_play_threshold=0.9)), text)
         assert lenient.severity <= Severity.HIGH and "threat" not in lenient.categories, lenient.reasons
         assert any("play 'fortnite'" in r for r in lenient.reasons), lenient.reasons
-        strict = load_classifier(ClassifierConfig(threat_play_threshold=0.01))
+        strict = load_classifier(ClassifierConfig(threat_play_threshold=0.0001))
         assert "threat" in verdict(strict, text).categories
 
     def test_the_check_can_be_turned_off(self) -> None:
@@ -518,7 +518,6 @@ class TestThreatAndSafeguardingHeads:
 class TestHate:
     @pytest.mark.parametrize("text", [
         "Oakfield used to be a proper English school. Now look at the Year 7 photo. Not one of us left.",
-        "Another day, another new arrival in Year 9 who cant speak a word. Our kids come last.",
     ])
     def test_coded_hate_naming_no_group_is_critical_when_the_head_is_sure(self, clf: Classifier, text: str) -> None:
         """No group word, no slur, no swearing: the hate gate held these back to a possible concern."""
@@ -527,6 +526,12 @@ class TestHate:
         assert any(r.startswith("model:hate=") and "the head alone" in r for r in c.reasons), c.reasons
         held_back = Classifier(ClassifierConfig(hate_alone_threshold=1.0)).classify_batch([text], ["mention"])[0]
         assert "hate" not in held_back.categories and held_back.severity is Severity.HIGH
+
+    def test_coded_hate_at_a_named_child_is_critical(self, clf: Classifier) -> None:
+        """No group word: the hate head (0.82 with -1720) and the offensive head aimed at 'a new arrival in Year 9'.
+        It was the head alone with -1623."""
+        text = "Another day, another new arrival in Year 9 who cant speak a word. Our kids come last."
+        assert_critical(verdict(clf, text, "mention"), "hate")
 
     @pytest.mark.parametrize(
         "text",
@@ -670,6 +675,12 @@ class TestHarassmentAndOffensive:
             r.startswith("rule:targeted_insult") for r in rs)
 
 
+@pytest.fixture(scope="module")
+def held() -> Classifier:
+    """The safeguarding head held back, so that only the rules can add safeguarding."""
+    return Classifier(ClassifierConfig(safeguarding_threshold=0.99, safeguarding_concern_threshold=0.99))
+
+
 class TestSexual:
     @pytest.mark.parametrize("text", ["check my onlyfans", "who wants nudes", "free porn here"])
     def test_sexual_content_is_high(self, clf: Classifier, text: str) -> None:
@@ -697,10 +708,12 @@ class TestSexual:
         """Peer-on-peer sexual harassment (KCSIE) found missing by hand."""
         assert {"sexual", "safeguarding"} <= set(cats(clf, "year 11 boys rating girls bodies on snapchat"))
 
-    def test_what_the_sexual_head_reads_about_pupils_is_safeguarding_too(self, clf: Classifier) -> None:
+    def test_what_the_sexual_head_reads_about_pupils_is_safeguarding_too(self, held: Classifier) -> None:
         """No sexual word ("🍆💦", "the full vid"), so only the head says sexual: with pupils in the post and no
-        adult it could be about, it is sexual content involving a minor."""
-        [c] = clf.classify_batch(["the year 9 lads in the rugby calendar 🥵🍑 send the uncensored one"], ["mention"])
+        adult it could be about, it is sexual content involving a minor. (The safeguarding head reads it too with
+        -1720, 0.82: held back here, the rule is what is tested.)"""
+        [c] = held.classify_batch(["the year 9 lads in the rugby calendar 🥵🍑 send the uncensored one"],
+                                                   ["mention"])
         assert {"sexual", "safeguarding"} <= set(c.categories)
         assert "rule:sexual_content_involving_minor sexual + 'year 9'" in c.reasons
 
@@ -709,11 +722,11 @@ class TestSexual:
         assert "sexual" in c.categories
         assert "safeguarding" not in c.categories
 
-    def test_yr_is_a_year_group_too(self, clf: Classifier) -> None:
+    def test_yr_is_a_year_group_too(self, held: Classifier) -> None:
         """Round 38: "the yr11 couple at the back of the coach going at it" named pupils as "yr11", which the
         minor rule did not read."""
         text = "heard that yr 11 couple did it on the back seat of the coach 😏 someone's got a vid"
-        [c] = clf.classify_batch([text], ["mention"])   # 'the coach' they ride in is no adult
+        [c] = held.classify_batch([text], ["mention"])   # 'the coach' they ride in is no adult
         assert {"sexual", "safeguarding"} <= set(c.categories)
         assert "rule:sexual_content_involving_minor sexual + 'yr 11'" in c.reasons
 
