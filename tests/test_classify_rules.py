@@ -86,6 +86,9 @@ class TestAwarenessGate:
         "Y10 Citizenship ran a mock trial of a fictional county lines case",   # pupils' work, told by the school
         "Year 9 Drama devised a piece about a boy radicalised online",
         "Our Year 9s spent this week's PSHE unpicking how groomers work online",
+        "This week's assembly was on county lines: how gangs groom young people",   # the event told afterwards
+        "Year 10 Citizenship have been studying knife crime and county lines",      # the subject beside the year
+        "Year 13s are hosting an evening on knife crime with local youth workers",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -124,6 +127,11 @@ class TestAwarenessGate:
         "I will smash that foster carer's face in when I see her at the school play",
         "wait til after the christmas show, he's getting it at the gates",
         "lesson one: never grass. see him at the gates",                   # "lesson one" is not "lesson on"
+        # an event's day or a night out is not its subject
+        "our assembly is on monday, bring the knife",
+        "assembly on friday, he's getting jumped after",
+        "an evening on the town, then he gets stabbed",
+        "year 9 history is boring, im going to batter him",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))

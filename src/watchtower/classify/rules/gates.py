@@ -101,11 +101,15 @@ _AWARENESS: tuple[_Gated, ...] = (
        "stands display displays exhibition exhibitions film films documentary documentaries"),
     # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
     _g(r"\b(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
-       r"campaigns?|information evening|parents'? evening|seminar|leaflets?|posters?|guidance|advice)"
+       r"campaigns?|information evening|parents'? evening|an evening|seminar|leaflets?|posters?|guidance|advice)"
        rf"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
        r"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:monday|tuesday|wednesday|thursday|friday)))?"
+       # told after it, or before: "this week's assembly was on county lines", "the talk will be about"
+       r"(?: (?:was|is|were|are|will be)(?: all)?(?= (?:on|about)\b))?"
        r" (?:on|about|covering|around|regarding|exploring|discussing|focus(?:s)?ing on|from|by|led by|delivered by|run by)\b"
-       r"(?! (?:me|him|her|them|you|u|my|his|her|the (?:way|bus)|time)\b)",
+       # not a person, a way, or a day: "the talk was about me", "assembly is on monday, bring the knife"
+       r"(?! (?:me|him|her|them|you|u|my|his|her|the (?:way|bus)|time|monday|tuesday|wednesday|thursday|friday|"
+       r"saturday|sunday|mon|tues?|wed|thurs?|fri|today|tomorrow|tonight|now|the town)\b)",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening seminar leaflet leaflets poster posters "
        "guidance advice"),
@@ -125,7 +129,9 @@ _AWARENESS: tuple[_Gated, ...] = (
     _g(r"#\w*(?:awareness|week|day|month|safety|campaign)\b", "", "#"),
     # pupils learning: "Year 9 explored...", "pupils learnt about", "in PSHE we discussed", "we were taught how"
     _g(rf"\b(?:pupils|students|children|kids|learners|{_YEAR_GROUP}|the class|classes|our class|"
-       r"class \d+[a-z]?|form \d+[a-z]?|the group|we|they)(?: (?:have|has|had|were|are|will|'ve|'re|all))?"
+       r"class \d+[a-z]?|form \d+[a-z]?|the group|we|they)"
+       # the subject between: "Year 10 Citizenship have been studying knife crime"
+       rf"(?: (?:{_HARM_SUBJECTS}|{_SUBJECTS}|re))?(?: (?:have|has|had|were|are|will|'ve|'re|all))?"
        r"(?: (?:been|be|also|then|today|this week|this term))? (?:learn(?:ing|t|ed)? (?:about|how)|explor(?:ed|ing|es)|"
        r"discuss(?:ed|ing)|stud(?:ied|ying)|examin(?:ed|ing)|research(?:ed|ing)|debat(?:ed|ing)|reflect(?:ed|ing) on|"
        r"taught|look(?:ed|ing) at (?:how|why|the (?:dangers|risks|signs|history|impact)))\b|"
