@@ -8,7 +8,8 @@
 #   .gpu/base       the base MiniLM's config.json and tokenizer files (no weights: they come from the ONNX model)
 #   .gpu/tweeteval  ../shared/data/tweeteval
 #   .gpu/hardneg.jsonl  the harmless posts of rounds 28-47 (w146-w231), seen once more an epoch
-# Environment: PY (default python3), DEVICE (default cuda), OUT (where the results go), MAX_MINUTES (per run).
+# Environment: PY (default python3), DEVICE (default cuda), OUT (where the results go), MAX_MINUTES (per run),
+# HELD (more read writer files to score each epoch).
 set -euo pipefail
 PY=${PY:-python3}; DEVICE=${DEVICE:-cuda}; OUT=${OUT:?set OUT}; MAX_MINUTES=${MAX_MINUTES:-6}
 WORK=${WORK:-/tmp/wt-gpu}; LIMIT=${LIMIT:-0}
@@ -16,7 +17,9 @@ export PYTHONPATH="src:training${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1
 mkdir -p "$WORK" "$OUT"
 W=training/data/writers; F=tests/data/first_sight
 CAL="$W/w7.jsonl $W/w15.jsonl $F/w64.jsonl $F/w65.jsonl $F/w66.jsonl $F/w67.jsonl"
-HELD="$W/w8.jsonl $(ls $F/next/w*.jsonl 2>/dev/null | tr '\n' ' ')"
+# scored each epoch for the record, never trained on: w8, and any read round named in HELD (the twenty-fifth
+# session passed round 48, then in next/ and read). Never an unread round: its figures would be read too soon.
+HELD="$W/w8.jsonl ${HELD:-}"
 TRAIN=$(ls $W/w*.jsonl $F/w*.jsonl | grep -vE '/(w7|w8|w15|w64|w65|w66|w67)\.jsonl$' | tr '\n' ' ')
 "$PY" training/onnx_to_checkpoint.py --base .gpu/base src/watchtower/classify/weights "$WORK/init.pt"
 common=(--base .gpu/base --device "$DEVICE" --no-export --data .gpu/tweeteval --init "$WORK/init.pt"
