@@ -1213,7 +1213,31 @@ class TestNeededStrings:
                     assert not entry.needed or any(n in text for n in entry.needed), (entry.id, text)
         assert matched > 20
 
-    #: posts the shipped entries match, for the test above
+    def test_one_scan_finds_every_needed_string_a_text_holds(self) -> None:
+        # "kill" ends inside "killer", "ill" inside both, "kill him" runs on from "kill": each is found
+        index = lists.EntryIndex(tuple(
+            lists.ListEntry(f"e{i}", "threat", re.compile(p), None, None, "test", False, "test", (p,))
+            for i, p in enumerate(("kill", "killer", "ill", "kill him", "him", "🔪"))))
+        assert index.held("the killer will kill him 🔪") == {"kill", "killer", "ill", "kill him", "him", "🔪"}
+        assert index.held("a skilled hand") == {"kill", "ill"}
+        assert index.held("nothing to see") == frozenset()
+
+    def test_the_index_finds_what_trying_every_entry_finds(self) -> None:
+        texts = [json.loads(x)["text"] for x in
+                 (Path(__file__).parent / "data" / "school_posts.jsonl").read_text().splitlines()]
+        texts += list(self.LISTED)
+        entries = shipped()
+        index = lists.index(entries)
+        found = 0
+        for text in texts:
+            readings = [*variants(text), text.lower()]
+            for is_aware in (False, True):
+                every = [h for e in entries if (h := e.search(readings, is_aware))]
+                assert index.hits(readings, is_aware) == every, text
+                found += len(every)
+        assert found > 20
+
+    #: posts the shipped entries match, for the tests above
     LISTED = (
         "someone left a loaded shotgun in a car by the school gates", "🔪🩸 day 1 again",
         "another 🚤 delivery for 8C then", "u have to tell miss u walked into a door again",

@@ -279,7 +279,7 @@ class Classifier:
                 and not set(CRITICAL_CATEGORIES) & set(cats)):
             # the lexical second opinion: words like the writers' critical posts, where nothing else raised a
             # critical category, make a possible concern in the category the post reads most like, never an alert
-            lex = self._lexical.scores(text)
+            lex = self._lexical.scores(text, norm)  # norm: variants' first reading is normalise(text)
             if lex["critical"] >= cfg.lexical_threshold:
                 cat = max(CRITICAL_CATEGORIES, key=lex.__getitem__)
                 possible[cat] = [Decision(cat, "model", "lexical", lex["critical"], "lexical_threshold",

@@ -42,9 +42,9 @@ _S33 = np.uint64(33)
 _MAX_CHARS = 4000  # a post longer than this is read by its first 4,000 characters (a few tweets' worth)
 
 
-def _reading(text: str) -> str:
+def _reading(text: str, norm: str | None = None) -> str:
     t = text[:_MAX_CHARS]
-    return f"{normalise(t)} \n {t.lower()}"
+    return f"{normalise(t) if norm is None or len(text) > _MAX_CHARS else norm} \n {t.lower()}"
 
 
 def _char_ngrams(reading: str) -> np.ndarray:
@@ -78,9 +78,10 @@ def _unit(idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return keys.astype(np.int64), vals / np.float32(np.sqrt(float(np.dot(vals, vals))))
 
 
-def features(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """The post's hashed features: indices (sorted, may repeat across the two blocks) and their values."""
-    reading = _reading(text)
+def features(text: str, norm: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The post's hashed features: indices (sorted, may repeat across the two blocks) and their values. ``norm``:
+    ``normalise(text)`` where the caller has it already (the classifier's first reading), to spare doing it twice."""
+    reading = _reading(text, norm)
     ci, cv = _unit(_char_ngrams(reading))
     wi, wv = _unit(_word_ngrams(reading))
     return np.concatenate([ci, wi]), np.concatenate([cv, wv])
@@ -94,8 +95,8 @@ class LexicalModel:
     bias: np.ndarray  # (len(HEADS),)
     version: str
 
-    def scores(self, text: str) -> dict[str, float]:
-        idx, vals = features(text)
+    def scores(self, text: str, norm: str | None = None) -> dict[str, float]:
+        idx, vals = features(text, norm)
         z = self.weights[:, idx].astype(np.float32) @ vals + self.bias
         p = 1.0 / (1.0 + np.exp(-z))
         return {h: float(p[i]) for i, h in enumerate(HEADS)}

@@ -8,6 +8,8 @@ that is not aimed at anyone. The classifier reads them to decide when the model 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from watchtower.classify.rules._base import _AFFECTION, _SENDING, _YEAR, _g, _Gated
 
 #: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
@@ -210,8 +212,10 @@ _AWARENESS: tuple[_Gated, ...] = (
 )
 
 
+@lru_cache(maxsize=64)
 def aware(norm: str) -> bool:
-    """An awareness or teaching post: "anti-bullying week", "assembly on knife crime", "e-safety workshop"."""
+    """An awareness or teaching post: "anti-bullying week", "assembly on knife crime", "e-safety workshop". Kept
+    for the last few texts: the classifier asks it of one post's reading up to four times."""
     return any(rx.search(norm) for rx in _AWARENESS)
 
 
