@@ -89,6 +89,8 @@ class TestAwarenessGate:
         "This week's assembly was on county lines: how gangs groom young people",   # the event told afterwards
         "Year 10 Citizenship have been studying knife crime and county lines",      # the subject beside the year
         "Year 13s are hosting an evening on knife crime with local youth workers",
+        "Fourth Form Drama devised a piece about county lines for the festival",   # an independent school's forms
+        "The Lower Sixth have been studying knife crime in Sociology",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -132,6 +134,7 @@ class TestAwarenessGate:
         "assembly on friday, he's getting jumped after",
         "an evening on the town, then he gets stabbed",
         "year 9 history is boring, im going to batter him",
+        "the lower sixth common room, after school. bring the blade",      # a form named, no lesson told
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))

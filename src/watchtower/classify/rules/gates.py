@@ -59,9 +59,13 @@ _PERFORMANCE = _g(
 _NOT_AFTER_A_DISCLAIMER = _not_after("asking for a", "asking for my", "it's for a", "its for a", "it's for my",
                                      "its for my", "just for a")
 
-#: a year group or key stage, as a school names who did or heard something ("Year 9s", "Y10", "KS2")
+#: a year group or key stage, as a school names who did or heard something ("Year 9s", "Y10", "KS2"), or as
+#: independent and older schools name their forms ("Fourth Form", "the Lower Sixth", "Upper Fifth"; round 49's
+#: "Fourth Form Drama devised a piece on ... county lines" was an alert)
 _KEY_STAGE = r"ks\d|key stage \d"
-_YEAR_GROUP = f"{_YEAR}|{_KEY_STAGE}"
+_FORMS = (r"(?:the )?(?:(?:first|second|third|fourth|fifth|lower fifth|upper fifth|remove|shell) form(?:ers)?|"
+          r"(?:lower|upper) (?:sixth|fifth|fourth)(?: form)?)")
+_YEAR_GROUP = f"{_YEAR}|{_KEY_STAGE}|{_FORMS}"
 #: everyday subjects, in a lesson's heading ("Geography: ...", "PSHE drama: ...") or beside a year group ("Year 9
 #: Drama devised ...")
 _SUBJECTS = r"history|english|drama|geography|science|art|media|music|dance"
@@ -143,11 +147,11 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"drama|science|computing|form time|tutor time)(?: lessons?| class)?,? (?:today|this week|this term|pupils|students|"
        r"children|year \d+|we|they|the class)\b",
        "pupils students children kids learners year y ks key class classes form group we they in during for pshe rse "
-       "rshe pshee citizenship"),
+       "rshe pshee citizenship sixth fifth fourth"),
     # pupils' work on a topic, told by the school: "Year 10 performed 'Jaz's Story'", "Y10 Citizenship ran a mock
     # trial", "Year 9 Drama devised a piece", "our Year 9s spent this week's PSHE
     # unpicking how groomers work"; a named class or year group does the work, never "we" or "they"
-    _g(rf"\b(?:pupils|students|learners|(?:our )?(?:{_YEAR})|{_KEY_STAGE}|the class|class \d+[a-z]?|form \d+[a-z]?)"
+    _g(rf"\b(?:pupils|students|learners|(?:our )?(?:{_YEAR_GROUP})|the class|class \d+[a-z]?|form \d+[a-z]?)"
        rf"(?: (?:{_SUBJECTS}|re|citizenship|pshe|rse|sociology|criminology|psychology|law|computing|pe))?(?: (?:have|has|had|were|all|also|then|today|this week|this term|last week))*"
        r" (?:(?:performed|devised|staged|wrote|created|produced|presented|designed|made) (?:(?:a|an|their|the|our) )?"
        r"(?:(?:short|powerful|moving|new|original|brilliant) )?(?:['\"‘“]|(?:play|piece|drama|performance|scene|sketch|"
