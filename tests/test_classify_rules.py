@@ -91,6 +91,9 @@ class TestAwarenessGate:
         "Year 13s are hosting an evening on knife crime with local youth workers",
         "Fourth Form Drama devised a piece about county lines for the festival",   # an independent school's forms
         "The Lower Sixth have been studying knife crime in Sociology",
+        "Fundraising for Mind this week: cake sale on Friday",               # a fundraiser told as one
+        "Our sponsored walk fundraiser raised £500 for the NSPCC",
+        "Year 11 raised £1,200 for the mental health charity",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -135,6 +138,8 @@ class TestAwarenessGate:
         "an evening on the town, then he gets stabbed",
         "year 9 history is boring, im going to batter him",
         "the lower sixth common room, after school. bring the blade",      # a form named, no lesson told
+        "fundraiser tonight, bring the blade",                             # the word alone
+        "ngl the prom theme should be shekels considering who ran the ticket fundraiser",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))

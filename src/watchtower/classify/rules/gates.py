@@ -208,7 +208,13 @@ _AWARENESS: tuple[_Gated, ...] = (
     _g(rf"\b(?:{_TOPIC}|behaviour|child protection|acceptable use|mobile phone|uniform|attendance|whistleblowing|"
        r"complaints|sex education|relationships education) polic(?:y|ies)\b|\bpolic(?:y|ies) (?:on|for|about|regarding)\b|"
        r"\b(?:government|dfe|department for education|school|nspcc|police|nhs|safeguarding|statutory) guidance\b|"
-       r"\bguidance (?:on|for|about|from)\b|\binformation evening\b|\bdangers of\b|\bfundrais\w*|"
+       r"\bguidance (?:on|for|about|from)\b|\binformation evening\b|\bdangers of\b|"
+       # a fundraiser told as one, not the word alone ("fundraiser tonight, bring the blade")
+       r"\bfundrais(?:er|ers|ing)(?: (?:event|day|week|night|evening|walk|run|appeal|page|target|total|effort|drive|"
+       r"concert|disco|raffle|bake sale|challenge))?,? (?:for|in aid of|to (?:support|help|raise))\b|"
+       r"\b(?:our|a|the|this|their|school|charity|pta|sponsored|annual|big|summer|christmas|easter)(?: [\w'-]+)? "
+       r"fundrais(?:er|ers|ing) (?:event|day|week|night|evening|walk|run|appeal|page|target|total|effort|drive|concert|"
+       r"disco|raffle|bake sale|challenge|raised|smashed|reached|hit)\b|\b(?:raised|raising) £?\d[\d,.]*k? (?:for|in aid of)\b|"
        rf"\b{_TOPIC} prevention\b|\bprevention (?:week|day|month|team|officer|programme|strategy|talk|workshop)\b|"
        r"\b(?:charity|sponsored) (?:event|walk|run|bake sale|day|week|concert|match|appeal|collection|raffle|fundraiser)\b|"
        r"\brais(?:e|ed|ing) (?:money|funds|£\s?\d+|\d+) for\b",
