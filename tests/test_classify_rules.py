@@ -1137,6 +1137,13 @@ class TestWordsWithAnotherSense:
     def test_the_slur_in_a_post_about_the_disco_counts(self, text: str) -> None:
         assert "slur_lexicon" in self.names(text)
 
+    @pytest.mark.parametrize("text", [
+        "the spacka in 10W took ages counting his change",                  # a spelling the list lacked (round 50)
+        "stop being such a spacko",
+    ])
+    def test_the_spellings_of_a_disability_slur_count(self, text: str) -> None:
+        assert "slur_lexicon" in self.names(text)
+
     def test_the_slur_beside_the_ditch_still_counts(self) -> None:
         assert "slur_lexicon" in self.names("fell in the dyke lol. shut up you dyke")
 
