@@ -60,7 +60,7 @@ class TestGate:
                   if r["expected_severity"] == "critical" and c.severity is not Severity.CRITICAL]
         assert missed == []
 
-    #: harmless posts the shipped weights (minilm6-mt-20261204-1720) raise, each named so that a new one fails this
+    #: harmless posts the shipped weights (minilm6-mt-20261204-1720-fused) raise, each named so a new one fails this
     #: test and a better model that clears one is noticed. The "possible ... lowered" one is the design working: a
     #: gate (an idiom) may lower a confident head to a possible concern, never to nothing. (-1536 cleared s308, a
     #: PSHE lesson on sharing nudes; -1720 cleared s042, a police talk on knives (threat head 0.87 with -1623), and

@@ -4,12 +4,14 @@
     .venv/bin/python training/train_classifier.py --init training/.work7/init.pt ...
 
 The fp32 checkpoints (``training/.work*/best.pt``) are not in the repository, so a fresh clone can only start
-training from the base MiniLM. This reads the int8 ONNX model (``train_classifier.py``'s export: fused attention
-and GELU, per-channel int8 weights) and writes the ``MultiHead`` state dict ``--init`` takes: every int8 weight
-dequantised (``(q - zero_point) * scale`` per output channel), every float parameter (biases, LayerNorms) copied,
-the unused pooler from the base model. The rebuilt network computes what the int8 weights compute with fp32
-activations; it prints the largest difference from the ONNX model on a few posts as a check (0.1-0.2 on one head
-is the int8 activations' share, not an error: against the same weights run with fp32 activations it is under 0.01).
+training from the base MiniLM. This reads the int8 ONNX model (``train_classifier.py``'s export: per-channel int8
+weights, GELU fused, attention fused into ``QAttention`` since the twenty-sixth session and unfused before) and
+writes the ``MultiHead`` state dict ``--init`` takes: every int8 weight dequantised (``(q - zero_point) * scale`` per
+output channel; a fused attention's weight split into query, key and value), every float parameter (biases,
+LayerNorms) copied, the unused pooler from the base model. The rebuilt network computes what the int8 weights compute
+with fp32 activations; it prints the largest difference from the ONNX model on a few posts as a check (0.1-0.2 on one
+head is the int8 activations' share, not an error: against the same weights run with fp32 activations it is under
+0.01).
 """
 
 from __future__ import annotations
@@ -63,6 +65,16 @@ def state_from_onnx(path: Path) -> dict[str, np.ndarray]:
             path = node.name.removeprefix("/").split("/MatMul")[0]
             key = "heads" if "/heads/" in node.name else path.replace("/", ".")
             out[f"{key}.weight"] = ((weight - zero.reshape(1, -1)) * scale.reshape(1, -1)).T.copy()
+        elif node.op_type == "QAttention":  # a layer's query, key and value, fused: one int8 weight of 3 x hidden
+            layer = int(node.name.removeprefix("Attention_").split("_")[0])
+            weight, bias = init[node.input[1]].astype(np.float32), init[node.input[2]]
+            scale, zero = init[node.input[4]], init[node.input[7]].astype(np.float32)
+            qkv = (weight - zero.reshape(1, -1)) * scale.reshape(1, -1)
+            hidden = qkv.shape[1] // 3
+            for i, part in enumerate(("query", "key", "value")):
+                key = f"encoder.encoder.layer.{layer}.attention.self.{part}"
+                out[f"{key}.weight"] = qkv[:, i * hidden:(i + 1) * hidden].T.copy()
+                out[f"{key}.bias"] = bias[i * hidden:(i + 1) * hidden].copy()
     return out
 
 
