@@ -113,6 +113,9 @@ def named_hits(category: str, rules: Iterable[tuple[str, _Searches]], norm: str)
 
 #: a year group, as a school or a parent names pupils ("Year 9s", "Y10")
 _YEAR = r"year \d+s?|y\d+s?"
+#: the days of the school week, and of the whole week
+_SCHOOL_DAYS = "monday|tuesday|wednesday|thursday|friday"
+_DAYS = f"{_SCHOOL_DAYS}|saturday|sunday"
 _SCHOOL = r"(?:school|sch(?:oo|o)?l|skool|skl|academy|college|classroom|class|building|canteen|playground|assembly)"
 _STAFF = (
     r"(?:mr|mrs|miss|ms|sir|dr|teacher|teachers|head ?teacher|headmaster|headmistress|the head|deputy head|"

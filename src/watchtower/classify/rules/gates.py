@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from watchtower.classify.rules._base import _AFFECTION, _SENDING, _YEAR, _g, _Gated
+from watchtower.classify.rules._base import _AFFECTION, _DAYS, _SCHOOL_DAYS, _SENDING, _YEAR, _g, _Gated
 
 #: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
 _TOPIC = (
@@ -70,6 +70,10 @@ _YEAR_GROUP = f"{_YEAR}|{_KEY_STAGE}|{_FORMS}"
 #: Drama devised ...")
 _SUBJECTS = r"history|english|drama|geography|science|art|media|music|dance"
 
+#: what a fundraiser is or has: "a fundraising walk", "the fundraiser page"
+_FUNDRAISING = ("event|day|week|night|evening|walk|run|appeal|page|target|total|effort|drive|concert|disco|raffle|"
+                "bake sale|challenge")
+
 #: the subjects whose lessons are about harm, in a lesson's heading ("Criminology: ...") or told after it
 _HARM_SUBJECTS = (r"pshe|pshee|pshce|pse|rse|rshe|citizenship|sociology|criminology|psychology|law|public services|"
                   r"health and social care")
@@ -109,20 +113,20 @@ _AWARENESS: tuple[_Gated, ...] = (
     _g(r"\b(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
        r"campaigns?|information evening|parents'? evening|an evening|seminar|leaflets?|posters?|guidance|advice)"
        rf"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
-       r"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:monday|tuesday|wednesday|thursday|friday)))?"
+       rf"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:{_SCHOOL_DAYS})))?"
        # told after it, or before: "this week's assembly was on county lines", "the talk will be about"
        r"(?: (?:was|is|were|are|will be)(?: all)?(?= (?:on|about)\b))?"
        r" (?:on|about|covering|around|regarding|exploring|discussing|focus(?:s)?ing on|from|by|led by|delivered by|run by)\b"
        # not a person, a way, or a day: "the talk was about me", "assembly is on monday, bring the knife"
-       r"(?! (?:me|him|her|them|you|u|my|his|her|the (?:way|bus)|time|monday|tuesday|wednesday|thursday|friday|"
-       r"saturday|sunday|mon|tues?|wed|thurs?|fri|today|tomorrow|tonight|now|the town)\b)",
+       rf"(?! (?:me|him|her|them|you|u|my|his|her|the (?:way|bus)|time|{_DAYS}|"
+       r"mon|tues?|wed|thurs?|fri|today|tomorrow|tonight|now|the town)\b)",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening seminar leaflet leaflets poster posters "
        "guidance advice"),
     # a visitor speaking to pupils: "a family who lost their son to knife crime spoke to Year 9 today about why"
     _g(r"\b(?:spoke|speaks|talked|talks|came in to (?:speak|talk)|visited to (?:speak|talk)) (?:to|with) (?:pupils|students|"
        rf"the (?:whole )?school|(?:all of |the whole of )?(?:{_YEAR_GROUP}|sixth form(?:ers)?))"
-       r"(?: (?:today|this (?:morning|afternoon|week)|on (?:monday|tuesday|wednesday|thursday|friday)))? (?:about|on)\b",
+       rf"(?: (?:today|this (?:morning|afternoon|week)|on (?:{_SCHOOL_DAYS})))? (?:about|on)\b",
        "spoke speaks talked talks came visited"),
     # pupils' work on the topic: "a short film about county lines", "a documentary on knife crime"
     _g(rf"\b(?:films?|documentar(?:y|ies)|plays?|dramas?) (?:about|on|exploring) {_TOPIC}\b",
@@ -210,11 +214,9 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"\b(?:government|dfe|department for education|school|nspcc|police|nhs|safeguarding|statutory) guidance\b|"
        r"\bguidance (?:on|for|about|from)\b|\binformation evening\b|\bdangers of\b|"
        # a fundraiser told as one, not the word alone ("fundraiser tonight, bring the blade")
-       r"\bfundrais(?:er|ers|ing)(?: (?:event|day|week|night|evening|walk|run|appeal|page|target|total|effort|drive|"
-       r"concert|disco|raffle|bake sale|challenge))?,? (?:for|in aid of|to (?:support|help|raise))\b|"
+       rf"\bfundrais(?:er|ers|ing)(?: (?:{_FUNDRAISING}))?,? (?:for|in aid of|to (?:support|help|raise))\b|"
        r"\b(?:our|a|the|this|their|school|charity|pta|sponsored|annual|big|summer|christmas|easter)(?: [\w'-]+)? "
-       r"fundrais(?:er|ers|ing) (?:event|day|week|night|evening|walk|run|appeal|page|target|total|effort|drive|concert|"
-       r"disco|raffle|bake sale|challenge|raised|smashed|reached|hit)\b|\b(?:raised|raising) £?\d[\d,.]*k? (?:for|in aid of)\b|"
+       rf"fundrais(?:er|ers|ing) (?:{_FUNDRAISING}|raised|smashed|reached|hit)\b|\b(?:raised|raising) £?\d[\d,.]*k? (?:for|in aid of)\b|"
        rf"\b{_TOPIC} prevention\b|\bprevention (?:week|day|month|team|officer|programme|strategy|talk|workshop)\b|"
        r"\b(?:charity|sponsored) (?:event|walk|run|bake sale|day|week|concert|match|appeal|collection|raffle|fundraiser)\b|"
        r"\brais(?:e|ed|ing) (?:money|funds|£\s?\d+|\d+) for\b",
@@ -328,7 +330,7 @@ PLAY = _g(
     r"\b(?:darts|chess|debate|debating|quiz|poker|pool|snooker|bridge|scrabble|board ?games?) (?:society|soc|club|team|"
     r"league)\b|"
     rf"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house )?(?:{_SPORTS}|footy|footie|fitba) "
-    r"(?:match|game|fixture|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow|tonight|"
+    rf"(?:match|game|fixture|(?:on )?(?:{_DAYS})|tomorrow|tonight|"
     r"this (?:week|weekend|afternoon)|next week)\b|"
     rf"\b(?:at|in) the charity (?:{_SPORTS})\b|"
     # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again", "I'm gonna strangle

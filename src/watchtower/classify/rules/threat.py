@@ -10,6 +10,7 @@ from watchtower.classify.rules._base import (
     _AFFECTION,
     _PERSON_TARGET,
     _SCHOOL,
+    _SCHOOL_DAYS,
     _SENDING,
     _STAFF,
     Hit,
@@ -101,10 +102,10 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                            r"\b(?:something (?:big|bad) (?:is|'s) (?:happening|going down|going to happen|gonna happen))"
                            r"\b.{0,80}\b(?:stay|keep) (?:at )?(?:home|away|off)\b|\b(?:don'?t|do not|dont) (?:come|go) (?:in|into|to) "
                            r"(?!.{0,100}\b(?:closed|closure|snow|ice|icy|weather|strike|inset|ill|poorly|temperature|flood\w*)\b)"
-                           r"(?:school|college|the academy)?\s?(?:tomorrow|2moro|tmrw|tmr|on monday|on tuesday|on wednesday|"
-                           r"on thursday|on friday|monday|tuesday|wednesday|thursday|friday)\b.{0,60}\b(?:warned|"
+                           rf"(?:school|college|the academy)?\s?(?:tomorrow|2moro|tmrw|tmr|on (?:{_SCHOOL_DAYS})|{_SCHOOL_DAYS})"
+                           r"\b.{0,60}\b(?:warned|"
                            r"something (?:big|bad)|you'?ll see|u'?ll see)\b", "stay keep something dont don do")),
-    ("attack_warning", _g(r"\b(?:tomorrow|tmrw|2moro|today|monday|tuesday|wednesday|thursday|friday|next week) is the day\b"
+    ("attack_warning", _g(rf"\b(?:tomorrow|tmrw|2moro|today|{_SCHOOL_DAYS}|next week) is the day\b"
                            r"[^.!?]{0,10}\b(?:every(?:one|body|1)|you all|y'?all|they all|you lot|u lot)(?: (?:at|in) (?:that|this|the) "
                            r"\w+)? (?:finds? out|(?:will|gonna|going to) (?:see|pay|remember|learn|find out)|gets? what)"
                            r"(?=\s*(?:[.!?,]|$|what|why))",
