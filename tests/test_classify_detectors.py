@@ -116,6 +116,30 @@ class TestNormalisation:
     def test_a_slur_spelled_out_after_a_is_a_slur(self, clf: Classifier) -> None:
         assert_critical(verdict(clf, "every other face is a p a k i now, pass rate improving my arse"), "hate")
 
+    @pytest.mark.parametrize(
+        ("raw", "plain"),
+        [
+            ("th@t w0man is g3tting sh0t if she c0mes n3ar", "that woman is getting shot if she comes near"),
+            ("i w1ll st4b him, sw3ar d0wn!", "i will stab him, swear down!"),
+            ("k!ll th3m all", "kill them all"),
+        ],
+    )
+    def test_the_model_reads_look_alike_digits_as_letters(self, raw: str, plain: str) -> None:
+        from watchtower.classify._normalise import unleet
+        assert unleet(raw) == plain
+
+    @pytest.mark.parametrize("raw", ["Y7s and 10W b4 the 1st", "th3 h0m", "email jo.b@school.org or @m1ss_j", "gr8 day",
+                                     "£5 for 3 cakes"])
+    def test_codes_text_speak_and_handles_have_no_second_reading(self, raw: str) -> None:
+        """A word needs a look-alike between two letters and three letters in all: "Y7s", "b4" and "th3" stay."""
+        from watchtower.classify._normalise import unleet
+        assert unleet(raw) is None
+
+    def test_a_threat_in_look_alike_digits_reaches_the_model(self, clf: Classifier) -> None:
+        """Round 52: the threat head scored this 0.02 as written (1.00 spelled out) and it was only harassment."""
+        assert_critical(verdict(clf, "th@t @ttendance w0man is g3tting sh0t if she c0mes n3ar my h0use @gain. "
+                                     "l@st w@rning"), "threat")
+
     @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240"])
     def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
         assert normalise(raw) == raw.lower()
@@ -540,6 +564,8 @@ class TestHate:
             "Muslims are all terrorists",
             "stop being such a r3tard",
             "that p@k1 kid",
+            "lesbo lol dont come near us in the changing rooms",  # round 52: not on the list, harassment only
+            "no poofters in our changing rooms",
             "n i g g e r",
             "heil hitler",
         ],
@@ -558,6 +584,11 @@ class TestHate:
         ],
     )
     def test_talking_about_groups_is_not_hate(self, clf: Classifier, text: str) -> None:
+        assert "hate" not in cats(clf, text)
+
+    @pytest.mark.parametrize("text", ["and poof, the rabbit was gone", "Poof! The magician vanished Mr Lee's tie",
+                                      "Judo and sambo classes start in the sports hall on Tuesday"])
+    def test_words_on_the_slur_list_with_another_meaning_are_not_hate(self, clf: Classifier, text: str) -> None:
         assert "hate" not in cats(clf, text)
 
     @pytest.mark.parametrize("text", ["Absolute muppet of a head teacher, no wonder the school is failing",

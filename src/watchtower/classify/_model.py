@@ -8,6 +8,10 @@ A post longer than ``max_length`` tokens is read in overlapping windows of that 
 shared with the next, at most ``max_windows`` of them) and each head keeps its highest score over the windows:
 the model was trained on 64 tokens, and a long comment's dangerous sentence is often buried after its first 64
 (on the writers' posts, 220 of the 258 longer than that were critical).
+
+A post that hides letters behind look-alike digits and symbols ("th@t w0man is g3tting sh0t") is read twice, as
+written and with them as letters (:func:`._normalise.unleet`), and each head keeps its higher score in the same way:
+the model learned words, and "g3tting sh0t" is not one it knows (round 52: threat 0.02 as written, 1.00 spelled out).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from watchtower.classify._normalise import unleet
 from watchtower.classify._prepare import prepare
 from watchtower.exceptions import ConfigError
 
@@ -65,15 +70,20 @@ class OnnxModel:
         probs = np.zeros((len(windows), len(self.heads)), dtype=np.float32)
         for x, mask, idx in self.batches([ids for _, ids in windows], batch_size):
             probs[idx] = self.session.run(["probs"], {"input_ids": x, "attention_mask": mask})[0]
-        if len(windows) == len(texts):  # no post needed a second window
+        if len(windows) == len(texts):  # no post needed a second window or reading
             return probs
         np.maximum.at(out, np.asarray([owner for owner, _ in windows]), probs)
         return out
 
     def windows(self, texts: list[str]) -> list[tuple[int, list[int]]]:
         """The token ids the model reads, a window at a time, each with the index of the text it comes from."""
-        prepared = [prepare(t, emoji_names=self.emoji_names) for t in texts]
-        return [(i, window.ids) for i, enc in enumerate(self.tokenizer.encode_batch(prepared))
+        owners, readings = list(range(len(texts))), list(texts)
+        for i, text in enumerate(texts):
+            if (plain := unleet(text)) is not None:
+                owners.append(i)
+                readings.append(plain)
+        prepared = [prepare(t, emoji_names=self.emoji_names) for t in readings]
+        return [(owners[i], window.ids) for i, enc in enumerate(self.tokenizer.encode_batch(prepared))
                 for window in [enc, *enc.overflowing][: self.max_windows]]
 
     def batches(self, ids: list[list[int]], batch_size: int) -> Iterator[tuple[np.ndarray, np.ndarray, list[int]]]:

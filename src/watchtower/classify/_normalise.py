@@ -79,6 +79,32 @@ def _deleet_token(token: str, table: dict[int, str]) -> str:
     return lead + core.translate(table).translate(_LEET) + tail
 
 
+# a look-alike digit or symbol between two letters: "sh0t", "g3tting", "l@st", "k!ll"
+_INNER_LEET = re.compile(r"(?<=[a-z])[013457@$!|€]+(?=[a-z])", re.IGNORECASE)
+_WORD_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+def _unleet_token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if (not _INNER_LEET.search(token) or len(_WORD_LETTER.findall(token)) < 3
+            or _KEEP_TOKEN.match(token.lower())):
+        return token  # "y7s", "b4", a handle, a link or an email stay as written
+    core = token.rstrip(".,?;:)\"'!")
+    return core.translate(_LEET) + token[len(core):]
+
+
+def unleet(text: str) -> str | None:
+    """``text`` as written but with each word that hides letters behind look-alike digits and symbols read as
+    letters ("th@t w0man is g3tting sh0t" -> "that woman is getting shot"), for the model, which reads posts as
+    written (round 52: a threat so written scored 0.02 on the threat head, 1.00 spelled out); None when no word
+    does. A word needs such a character between two letters and three letters in all, so "Y7s", "b4" and "10W"
+    are left alone."""
+    if not _LEETABLE.search(text):
+        return None
+    out = _TOKEN.sub(_unleet_token, text)
+    return None if out == text else out
+
+
 #: Words people spell out letter by letter; "k i l l u" is read as "kill u", not "killu".
 _SPELLED_WORDS = (
     "unalive", "murder", "killing", "kill", "shoot", "stab", "bomb", "knife", "rape", "dead", "die", "gun",

@@ -59,7 +59,8 @@ def _slur_pattern() -> re.Pattern[str]:
 #: ("faggots an peas", "a tray of faggots", "ate the last faggot"). Those words are blanked
 #: before the list is read, so the same word elsewhere in the post still counts. A bender is also a drinking spree
 #: ("went on a three-day bender", "what a bender that was") and half of a compound ("fender bender", "gender-bender",
-#: "spoon bender").
+#: "spoon bender"). "Poof" is also the sound of a thing vanishing ("and poof, it was gone", "poof!"); "sambo" a
+#: flip-flop brand, a meal and a Russian martial art ("sambo class").
 _NOT_A_SLUR = re.compile(
     r"\b(?:in|into|through|down|across|over|along|off|by|up|out of|on) the dykes?\b|"
     r"\b(?:offa'?s|devil'?s|grim'?s|fleam|car|wans|dale) ?dyke\b|\bdykes? (?:road|lane|bank|drain|end|farm|house|side|dam|reservoir)\b|"
@@ -69,7 +70,9 @@ _NOT_A_SLUR = re.compile(
     r"\b(?:tray|plate|plateful|bowl|portion|pack|packet|tin) of faggots?\b|"
     r"\b(?:on|off|after|from) (?:a|an|another|one|the|his|her|their|my|our|that|this)(?: [\w-]+){0,2} benders?\b|"
     r"\b(?:what|such) an? (?:[\w-]+ )?bender\b|\bbenders? (?:last night|at the weekend|this weekend|weekend|night|session)\b|"
-    r"\b(?:fender|gender|mind|spoon|pipe|rule|genre|brain|metal|wire|bar)[ -]?benders?\b"
+    r"\b(?:fender|gender|mind|spoon|pipe|rule|genre|brain|metal|wire|bar)[ -]?benders?\b|"
+    r"\b(?:and|then|just|went|goes|gone|it's|its) (?:\.{2,} ?|\u2026 ?)?poof\b|\bpoof ?[!\u2026]|\bpoof,? (?:gone|it|just|like)\b|"
+    r"\bsambo (?:class|classes|club|lessons?|wrestling|training)\b"
 )
 
 
