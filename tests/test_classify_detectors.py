@@ -164,6 +164,37 @@ class TestDesignHardNegatives:
         assert c.categories == [] and c.severity is Severity.NONE, c.reasons
 
 
+class TestAwarenessPostsQuoteWhatTheyTeach:
+    """A lesson, assembly or campaign quotes the words it is about; there a built-in rule for threat, safeguarding
+    or hate that found only the quoted words needs its head to see at least a possible concern (issue 13: slurs and
+    threat phrases quoted in Anti-Bullying Week displays were a common false alarm on the school's own posts)."""
+
+    @pytest.mark.parametrize("text", [
+        "Anti-Bullying Week display is up 💙 Year 8 wrote down every word they've heard used as an insult: 'retard', "
+        "'gyppo', 'ching chong'. Then we talked about why they hurt.",
+        "Year 9 Citizenship examined the 'Great Replacement' conspiracy theory: where it comes from, how it spreads "
+        "online and why it is false.",
+        "Anti-Bullying Week: posters around school quote real messages our students have received, 'nobody would "
+        "miss you' and 'go back to your country', with what to do if it happens to you.",
+    ])
+    def test_the_words_a_lesson_quotes_raise_nothing(self, clf: Classifier, text: str) -> None:
+        c = verdict(clf, text, "own")
+        assert c.severity < Severity.HIGH, c.reasons
+        assert any(r.startswith("noted, raises nothing: rule:") and "awareness or teaching post" in r
+                   for r in c.reasons), c.reasons
+
+    @pytest.mark.parametrize(("text", "category"), [
+        ("anti-bullying week assembly today was a joke. nobody would even notice if i was gone, i want to die",
+         "safeguarding"),  # the head reads "anti-bullying week" as harmless (0.01): the words are not quoted
+        ("Anti-bullying week is a joke. they call me 'the p*ki' every day in 9C and say 'go back home'", "hate"),
+        ("Anti-Bullying Week my arse. I'll stab the next kid who calls me that, in the Year 8 toilets tomorrow",
+         "threat"),
+    ])
+    def test_a_disclosure_or_threat_in_an_awareness_post_still_alerts(self, clf: Classifier, text: str,
+                                                                      category: str) -> None:
+        assert_critical(verdict(clf, text, "own"), category)
+
+
 class TestThreat:
     @pytest.mark.parametrize(
         "text",

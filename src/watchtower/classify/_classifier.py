@@ -87,6 +87,21 @@ class Classifier:
             probs = self._model.predict(texts, self.config.batch_size)
             return [self._decide(t, s, probs[i]) for i, (t, s) in enumerate(zip(texts, sources, strict=True))]
 
+    def _quoted_only(self, text: str, norms: list[str], source: str | None, hits: list[_rules.Hit],
+                     head: dict[str, float]) -> dict[str, tuple[str, float]]:
+        """The built-in threat, safeguarding and hate rules that found something only inside the post's quotations
+        while their head scores below quoted_rule_floor: rule name -> (category, head score)."""
+        floor = self.config.quoted_rule_floor
+        wanted = {(h.category, h.name) for h in hits
+                  if h.by == "rule" and h.category in CRITICAL_CATEGORIES and head.get(h.category, 1.0) < floor}
+        if not wanted:
+            return {}
+        bare = [_rules.unquoted(n) for n in norms]
+        if bare == norms:
+            return {}
+        found = {(h.category, h.name) for h in _rules.detect(text, bare, source, self.config)}
+        return {name: (cat, head[cat]) for cat, name in sorted(wanted - found)}
+
     def _decide(self, text: str, source: str | None, p: np.ndarray) -> Classification:
         """Rules, lists and model heads to one decision. Every piece of evidence is a :class:`Decision`."""
         cfg = self.config
@@ -103,9 +118,22 @@ class Classifier:
         possible: dict[str, list[Decision]] = {}
         scores = dict.fromkeys(CATEGORIES, 0.0)
         play = _rules.PLAY.search(norm)
+        teaching = _rules.aware(norm)  # an awareness or teaching post
+        # a lesson, assembly or campaign quotes the words it is about ("Year 8 wrote down what they've been called:
+        # 'gyppo', 'ching chong'", "posters quote real messages: 'nobody would miss you'"): a built-in threat,
+        # safeguarding or hate rule that read only those quotes needs its head at quoted_rule_floor (and its
+        # harassment twin goes with it). Not the words outside the quotes: the head reads "anti-bullying week" as
+        # harmless, and a disclosure under it ("... nobody would even notice if i was gone") still alerts
+        quiet = self._quoted_only(text, norms, source, hits, head) if teaching else {}
         noted: list[Decision] = []
         for h in hits:
             d = _from_hit(h)
+            if h.by == "rule" and h.name in quiet and h.category in (*CRITICAL_CATEGORIES, "harassment"):
+                cat, p_cat = quiet[h.name]
+                noted.append(_noted(d, f"quoted in an awareness or teaching post, model {cat}={p_cat:.2f} < "
+                                       f"{cfg.quoted_rule_floor:.2f}", score=p_cat, key="quoted_rule_floor",
+                                    bar=cfg.quoted_rule_floor))
+                continue
             if h.category == "threat" and (h.loose or h.needs_head) and "threat" in head and cfg.threat_rule_floor:
                 # a loose threat rule or list entry ("I'll END you on Tekken", "🔫 (water pistol)": Hit.loose) needs
                 # the model's agreement in play; a weapon emoji, or a threat found only by reading dialect as
@@ -138,7 +166,6 @@ class Classifier:
         # may lower a confident head's alert to a possible concern, with its reason, never to nothing
         # (issue 13: "gates never silence a confident model"); a score in the band below the alert threshold
         # is a possible concern too.
-        teaching = _rules.aware(norm)  # an awareness or teaching post
         # the safeguarding head is lowered only by an idiom about the writer's own death or hurt ("killing me")
         self_idiom = _rules.SELF_IDIOM.search(norm) if idiom else None
         explained = sorted(_EXPLAINED & set(cats))

@@ -34,6 +34,7 @@ MODEL_THRESHOLD_KEYS = (
     "hate_threshold", "hate_alone_threshold", "hate_at_person_threshold", "hate_possible_threshold",
     *(f"{head}_threshold" for head in CATEGORY_HEADS), *(f"{head}_concern_threshold" for head in CATEGORY_HEADS),
     "explained_post_threshold", "awareness_override_threshold", "threat_play_threshold", "threat_rule_floor",
+    "quoted_rule_floor",
     *(f"{head}_rule_floor" for head in HEAD_CONFIRMED_RULES), "lexical_threshold",
     *(f"{head}_head_threshold" for head in WRITER_HEADS),
 )
@@ -163,6 +164,16 @@ class ClassifierConfig(BaseModel):
         "shown as 'noted, raises nothing'. In a game, a fixture or an explicit joke ('on Tekken', 'cup final', "
         "'jk') a threat phrase or a weapon emoji needs threat_play_threshold. Bare threat phrases outside play "
         "and the precise threat rules (a bomb threat, a weapon brought in) always decide alone. 0 turns the "
+        "check off.",
+    )
+    quoted_rule_floor: float = Field(
+        0.2,
+        ge=0.0,
+        le=1.0,
+        description="In an awareness or teaching post ('Anti-Bullying Week: Year 8 wrote down what they have "
+        "been called: ...'), a built-in threat, safeguarding or hate rule that found only words inside quotation "
+        "marks raises its alert only while its category's head scores at least this; below it the rule's reason "
+        "is shown as 'noted, raises nothing'. Words outside the quotes always count, as do the lists. 0 turns the "
         "check off.",
     )
     threat_play_threshold: float = Field(

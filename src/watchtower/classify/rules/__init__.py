@@ -20,7 +20,7 @@ from watchtower.classify._normalise import has_weapon_emoji, standard_reading
 from watchtower.classify.rules._base import Hit, RuleSettings, quote
 from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
-from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, SELF_IDIOM, aware
+from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, SELF_IDIOM, aware, unquoted
 from watchtower.classify.rules.harassment import (
     ADDRESSEE,
     INSULT_WORD,
@@ -60,6 +60,7 @@ __all__ = [
     "minor_in_sexual_post",
     "only_public_contacts",
     "quote",
+    "unquoted",
 ]
 
 #: Every rule or shipped list entry that flags 'offensive', 'harassment' or 'hate' without the model, by the name

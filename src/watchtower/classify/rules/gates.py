@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from watchtower.classify.rules._base import _AFFECTION, _DAYS, _SCHOOL_DAYS, _SENDING, _YEAR, _g, _Gated
+from watchtower.classify.rules._base import _AFFECTION, _DAYS, _SCHOOL_DAYS, _SENDING, _YEAR, _g, _Gated, _rx
 
 #: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
 _TOPIC = (
@@ -229,6 +229,16 @@ def aware(norm: str) -> bool:
     """An awareness or teaching post: "anti-bullying week", "assembly on knife crime", "e-safety workshop". Kept
     for the last few texts: the classifier asks it of one post's reading up to four times."""
     return any(rx.search(norm) for rx in _AWARENESS)
+
+
+#: A quotation in a normalised post: single or double quotes (curly ones are straight by now), an apostrophe inside
+#: a word ("'I'll batter you'", "they've") not taken for the closing quote.
+_QUOTATION = _rx(r"(?<![a-z0-9])'(?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,160}?'(?![a-z0-9])|\"[^\"\n]{1,160}?\"")
+
+
+def unquoted(norm: str) -> str:
+    """``norm`` with every quotation blanked: what a post says in its own words, not the words it quotes."""
+    return _QUOTATION.sub(" ", norm)
 
 
 def grooming_aware(norm: str) -> bool:
