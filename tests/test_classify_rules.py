@@ -943,6 +943,8 @@ class TestShippedLists:
         "an apple a day keeps the doctor away, Year 1 fruit week",         # the proverb
         "how do you hide the Easter eggs from the Year 2s? asking for the egg hunt",   # eggs, not marks
         "Ofsted week: 3 days no lunch break for staff",                    # a lunch break
+        "nearly mowed the mams down on the school run, need a mash",      # a pot of tea (Midlands, North)
+        "Among Us with my form tonight, the girl with 100% attendance was the impostor 🔪📮",   # a crewmate
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
