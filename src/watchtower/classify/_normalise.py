@@ -79,8 +79,9 @@ def _deleet_token(token: str, table: dict[int, str]) -> str:
     return lead + core.translate(table).translate(_LEET) + tail
 
 
-# a look-alike digit or symbol between two letters: "sh0t", "g3tting", "l@st", "k!ll"
-_INNER_LEET = re.compile(r"(?<=[a-z])[013457@$!|€]+(?=[a-z])", re.IGNORECASE)
+# a look-alike digit or symbol between two letters: "sh0t", "g3tting", "l@st", "k!ll" (not "Allah!This": a "!" before
+# a capital ends a sentence written without a space)
+_INNER_LEET = re.compile(r"(?<=[a-zA-Z])(?:[013457@$|€]|!(?=[a-z0-9]))+(?=[a-zA-Z])")
 _WORD_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 
 
@@ -99,7 +100,7 @@ def unleet(text: str) -> str | None:
     written (round 52: a threat so written scored 0.02 on the threat head, 1.00 spelled out); None when no word
     does. A word needs such a character between two letters and three letters in all, so "Y7s", "b4" and "10W"
     are left alone."""
-    if not _LEETABLE.search(text):
+    if not _INNER_LEET.search(text):
         return None
     out = _TOKEN.sub(_unleet_token, text)
     return None if out == text else out
