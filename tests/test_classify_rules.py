@@ -578,7 +578,8 @@ class TestShippedLists:
          "list:doxxing_call_to_act 'anyone wanting to 'have a word'"),
         ("for anyone who wants a 'chat' with the politics teacher, he lives at 14 thornfield close",
          "list:doxxing_call_to_act 'anyone who wants a 'chat'"),
-        ("he lives at 3 poplar avenue. don't say where u got it", "list:doxxing_call_to_act 'don't say where u got it'"),
+        ("he lives at 3 poplar avenue. don't say where u got it",
+         "list:doxxing_call_to_act 'don't say where u got it'"),
         ("got his address if anyone wants it. 27 Brambling Way", "list:doxxing_call_to_act 'if anyone wants it'"),
         ("how high is the multi-story by the station", "list:height_of_a_drop_question "
          "'how high is the multi-story'"),
