@@ -544,6 +544,26 @@ class TestThreatAndSafeguardingHeads:
         assert_critical(c, "safeguarding")
         assert not any("lowered: idiom" in r for r in c.reasons), c.reasons
 
+    @pytest.mark.parametrize("text", [
+        "sharpener blades come out dead easy in DT, the supply never counts them back in",
+        "my stepdad will actually kill me when he sees this report. not joking, last time i couldnt sit down for a "
+        "week",
+    ])
+    def test_an_idiom_the_head_did_not_read_does_not_lower_it(self, clf: Classifier, text: str) -> None:
+        """The post is scored again without the idiom: still at the alert, so the idiom did not explain it (issue
+        13: the idiom gate lowered 25 critical posts of the labelled writers and 2 harmless ones)."""
+        c = verdict(clf, text, "mention")
+        assert_critical(c, "safeguarding")
+        assert any("(not the idiom " in r for r in c.reasons), c.reasons
+
+    def test_an_idiom_that_is_what_the_head_read_lowers_it_to_a_possible_concern(self, clf: Classifier) -> None:
+        text = ("So proud of the Year 6 mums who did the Netherfold 10k dressed as crayons for the children's hospice. "
+                "Raised £1,860! My legs are killing me and I've got chafing in places I won't mention on a school "
+                "page. Same again next year?")
+        c = verdict(clf, text, "own")
+        assert "safeguarding" not in c.categories and c.possible == ["safeguarding"]
+        assert any("(lowered: idiom 'killing me': " in r and "without it)" in r for r in c.reasons), c.reasons
+
     def test_fear_of_what_telling_would_bring_is_not_an_idiom_that_lowers_the_safeguarding_head(
         self, clf: Classifier
     ) -> None:

@@ -57,7 +57,6 @@ class TestGatesNeverSilenceAConfidentModel:
         ("text", "gate"),
         [
             ("PC Jones gave an assembly on knife crime to Year 9 today", "awareness or teaching post"),
-            ("this homework is killing me", "idiom 'is killing me'"),
         ],
     )
     def test_a_gate_lowers_an_alert_to_a_possible_concern_with_its_reason(self, text: str, gate: str) -> None:
@@ -67,6 +66,15 @@ class TestGatesNeverSilenceAConfidentModel:
         assert out.possible == ["threat"]
         assert out.severity == Severity.HIGH
         assert any(r.startswith("possible threat concern, please check: model:threat=") and f"(lowered: {gate})" in r
+                   for r in out.reasons), out.reasons
+
+    def test_an_idiom_lowers_a_head_only_if_the_head_still_falls_below_its_alert_without_it(self) -> None:
+        """The post is scored again with every idiom blanked: here the bar is 0, so the head is at it either way and
+        the idiom explains nothing (the shipped weights' own cases are in test_classify_detectors)."""
+        out = classify("this homework is killing me", threat_threshold=ALWAYS, threat_concern_threshold=ALWAYS,
+                       safeguarding_threshold=NEVER, safeguarding_concern_threshold=NEVER)
+        assert out.categories == ["threat"] and out.possible == []
+        assert any(r.startswith("model:threat=") and "(not the idiom 'is killing me': " in r and "without it)" in r
                    for r in out.reasons), out.reasons
 
     def test_a_rule_that_explains_the_post_lowers_a_head_below_the_explained_bar_to_a_possible_concern(self) -> None:
