@@ -94,6 +94,9 @@ class TestAwarenessGate:
         "Fundraising for Mind this week: cake sale on Friday",               # a fundraiser told as one
         "Our sponsored walk fundraiser raised £500 for the NSPCC",
         "Year 11 raised £1,200 for the mental health charity",
+        "Thank you to PC Patel for visiting our Year 6s to talk about staying safe",   # a visitor's talk
+        "the talk about knife crime from the youth workers was powerful",
+        "Our policy on mobile phones is on the website",
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -140,6 +143,13 @@ class TestAwarenessGate:
         "the lower sixth common room, after school. bring the blade",      # a form named, no lesson told
         "fundraiser tonight, bring the blade",                             # the word alone
         "ngl the prom theme should be shekels considering who ran the ticket fundraiser",
+        # "talk" the verb is what a child told to keep a secret says, not a talk someone gave
+        "sir had him by the neck against the lockers and now nobodys allowed to talk about it",
+        "rule 4: if you cry you sleep in the garden. no i don't want to talk about it",
+        "is there anywhere a 14 yo can go to talk about the cutting thing without my dad finding out",
+        "We talk about history and protecting our people. Their parents don't know yet",
+        # a parent asking whether there is a policy is a worry, not the school's policy told
+        "Does the school have a policy on adults filming at the gates? A man films the kids most afternoons",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))

@@ -78,6 +78,18 @@ _FUNDRAISING = ("event|day|week|night|evening|walk|run|appeal|page|target|total|
 _HARM_SUBJECTS = (r"pshe|pshee|pshce|pse|rse|rshe|citizenship|sociology|criminology|psychology|law|public services|"
                   r"health and social care")
 
+#: "talk" the verb, not a talk someone gave: "nobody's allowed to talk about it", "i don't want to talk about it",
+#: "we never talk about why" are what a child told to keep a secret says, the opposite of an awareness post
+#: (not "came in to talk about", "visited Year 6 to talk about": a visitor's talk)
+_TALK_AS_A_VERB = _not_after("allowed to", "want to", "wants to", "wanted to", "have to", "has to", "had to", "go to",
+                             "going to", "scared to", "afraid to", "able to", "supposed to", "meant to", "not to",
+                             "anyone to", "someone to", "nobody to", "no one to", "where to", "who to", "n't", "nt",
+                             "not", "never", "i", "we", "they", "you", "u", "can", "cant", "could", "would", "should",
+                             "will", "'ll", "ll", "lets", "let's", "wanna", "nobody", "people", "dont", "didnt",
+                             "doesnt", "wont")
+#: "does the school have a policy on ...?" is a parent's worry, not the school's policy told
+_ASKING_FOR_A_POLICY = _not_after("have a", "has a", "got a", "there a", "there any", "any", "no")
+
 #: Awareness and teaching posts, each recognised by a whole construction, never by one common word: "a workshop
 #: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
 #: you after the play", "my mind is made up, I'm ending it after history", "I'll teach him a lesson" are not.
@@ -110,7 +122,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        "fortnight drop dropin seminar conference unit topic curriculum visit action education stall stalls stand "
        "stands display displays exhibition exhibitions film films documentary documentaries"),
     # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
-    _g(r"\b(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
+    _g(r"\b(?:workshops?|assembl(?:y|ies)|" + _TALK_AS_A_VERB + r"talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
        r"campaigns?|information evening|parents'? evening|an evening|seminar|leaflets?|posters?|guidance|advice)"
        rf"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
        rf"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:{_SCHOOL_DAYS})))?"
@@ -210,7 +222,8 @@ _AWARENESS: tuple[_Gated, ...] = (
        "visit talk assembly workshop session presentation police pcso pcsos safer liaison fire"),
     # policies and guidance: "our anti-bullying policy", "DfE guidance on", "information evening"
     _g(rf"\b(?:{_TOPIC}|behaviour|child protection|acceptable use|mobile phone|uniform|attendance|whistleblowing|"
-       r"complaints|sex education|relationships education) polic(?:y|ies)\b|\bpolic(?:y|ies) (?:on|for|about|regarding)\b|"
+       r"complaints|sex education|relationships education) polic(?:y|ies)\b|" + _ASKING_FOR_A_POLICY +
+       r"\bpolic(?:y|ies) (?:on|for|about|regarding)\b|"
        r"\b(?:government|dfe|department for education|school|nspcc|police|nhs|safeguarding|statutory) guidance\b|"
        r"\bguidance (?:on|for|about|from)\b|\binformation evening\b|\bdangers of\b|"
        # a fundraiser told as one, not the word alone ("fundraiser tonight, bring the blade")
