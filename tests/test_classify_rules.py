@@ -668,6 +668,7 @@ class TestShippedLists:
         ("the new TA fresh off the boat lol", "list:dinghy_at_migrant_pupils 'fresh off the boat'"),
         ("form photo 🍉🍗 says it all", "list:watermelon_and_chicken_trope '🍉🍗'"),
         ("the PTA treasurer counting the shekels again", "list:shekels_trope 'shekels'"),
+        ("the landlord sold the field, jews and money innit", "list:jews_and_money 'jews and money'"),
         ("got the hammer in my bag for them lot at the bus stop", "list:weapon_kept_ready "
          "'got the hammer in my bag'"),
         ("he's getting a kicking off the lads after school", "list:getting_a_doing_from_the_boys "
