@@ -195,6 +195,29 @@ class TestAwarenessPostsQuoteWhatTheyTeach:
         assert_critical(verdict(clf, text, "own"), category)
 
 
+class TestATeachersJokeQuotedByAPupil:
+    """A pupil or a parent quoting a teacher's joke ("sir said 'I will end you' to the projector") quotes threat
+    words nobody meant: there the threat rule needs the threat head at quoted_rule_floor, as a lesson's quotes do.
+    Not when the safeguarding head reads an allegation against the teacher, and never for a slur a teacher is quoted
+    saying (13 harmless posts of the labelled writers lowered, no critical one)."""
+
+    def test_the_quoted_threat_words_raise_nothing(self, clf: Classifier) -> None:
+        c = verdict(clf, "sir really said 'I will end you' to the smartboard when it froze again 😭", "mention")
+        assert c.severity is Severity.NONE, c.reasons
+        assert any(r.startswith("noted, raises nothing: rule:threat_phrase") and "a member of staff quoted" in r
+                   for r in c.reasons), c.reasons
+
+    @pytest.mark.parametrize(("text", "category"), [
+        ("Mr Platt said 'I will break your arm' to my son and grabbed him by the neck in the corridor",
+         "safeguarding"),
+        ("Mr Platt said 'get back to your own country' to the new boy in 8C", "hate"),
+        ("a Y9 lad squared up to me and said 'I will stab you after school'", "threat"),   # not a member of staff
+    ])
+    def test_an_allegation_a_slur_or_a_pupils_threat_still_alerts(self, clf: Classifier, text: str,
+                                                                  category: str) -> None:
+        assert_critical(verdict(clf, text, "mention"), category)
+
+
 class TestThreat:
     @pytest.mark.parametrize(
         "text",

@@ -52,6 +52,25 @@ def norm(text: str) -> str:
     return variants(text)[0]
 
 
+class TestStaffQuoted:
+    @pytest.mark.parametrize("text", [
+        "sir said 'i'm gonna murder this class' cos we talked in the test",
+        "Mrs Nolan said before they went on 'if anyone sings flat I will end you'",
+        "my geography teacher said \"if anyone forgets their case studies I will end you\"",
+        "Our head of PE literally said 'we'll murder them' about the U12 match",
+    ])
+    def test_a_member_of_staff_quoted_saying_something(self, text: str) -> None:
+        assert rules.STAFF_SAID.search(norm(text))
+
+    @pytest.mark.parametrize("text", [
+        "sir is a joke. 'I will end you' is what I'd say to him",           # no saying told
+        "Y9 lad said 'I'll get you after school'",                          # not a member of staff
+        "Mr Platt said it was fine. Then he left",                          # nothing quoted
+    ])
+    def test_not_a_member_of_staff_quoted(self, text: str) -> None:
+        assert not rules.STAFF_SAID.search(norm(text))
+
+
 class TestAwarenessGate:
     """An awareness or teaching post is recognised by a whole construction, never by one common word."""
 

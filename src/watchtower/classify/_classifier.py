@@ -88,12 +88,12 @@ class Classifier:
             return [self._decide(t, s, probs[i]) for i, (t, s) in enumerate(zip(texts, sources, strict=True))]
 
     def _quoted_only(self, text: str, norms: list[str], source: str | None, hits: list[_rules.Hit],
-                     head: dict[str, float]) -> dict[str, tuple[str, float]]:
-        """The built-in threat, safeguarding and hate rules that found something only inside the post's quotations
-        while their head scores below quoted_rule_floor: rule name -> (category, head score)."""
+                     head: dict[str, float], categories: tuple[str, ...]) -> dict[str, tuple[str, float]]:
+        """The built-in rules of ``categories`` that found something only inside the post's quotations while their
+        head scores below quoted_rule_floor: rule name -> (category, head score)."""
         floor = self.config.quoted_rule_floor
         wanted = {(h.category, h.name) for h in hits
-                  if h.by == "rule" and h.category in CRITICAL_CATEGORIES and head.get(h.category, 1.0) < floor}
+                  if h.by == "rule" and h.category in categories and head.get(h.category, 1.0) < floor}
         if not wanted:
             return {}
         bare = [_rules.unquoted(n) for n in norms]
@@ -132,15 +132,22 @@ class Classifier:
         # safeguarding or hate rule that read only those quotes needs its head at quoted_rule_floor (and its
         # harassment twin goes with it). Not the words outside the quotes: the head reads "anti-bullying week" as
         # harmless, and a disclosure under it ("... nobody would even notice if i was gone") still alerts
-        quiet = self._quoted_only(text, norms, source, hits, head) if teaching else {}
+        # so are the threat words a pupil or a parent quotes a teacher saying ("sir said 'I will end you' to the
+        # projector"), unless the safeguarding head reads the post as an allegation against that teacher
+        quiet, quoted_where = {}, ""
+        if teaching:
+            quiet, quoted_where = (self._quoted_only(text, norms, source, hits, head, CRITICAL_CATEGORIES),
+                                   "quoted in an awareness or teaching post")
+        elif head["safeguarding"] < cfg.quoted_rule_floor and _rules.STAFF_SAID.search(norm):
+            quiet, quoted_where = (self._quoted_only(text, norms, source, hits, head, ("threat",)),
+                                   "a member of staff quoted")
         noted: list[Decision] = []
         for h in hits:
             d = _from_hit(h)
             if h.by == "rule" and h.name in quiet and h.category in (*CRITICAL_CATEGORIES, "harassment"):
                 cat, p_cat = quiet[h.name]
-                noted.append(_noted(d, f"quoted in an awareness or teaching post, model {cat}={p_cat:.2f} < "
-                                       f"{cfg.quoted_rule_floor:.2f}", score=p_cat, key="quoted_rule_floor",
-                                    bar=cfg.quoted_rule_floor))
+                noted.append(_noted(d, f"{quoted_where}, model {cat}={p_cat:.2f} < {cfg.quoted_rule_floor:.2f}",
+                                    score=p_cat, key="quoted_rule_floor", bar=cfg.quoted_rule_floor))
                 continue
             if h.category == "threat" and (h.loose or h.needs_head) and "threat" in head and cfg.threat_rule_floor:
                 # a loose threat rule or list entry ("I'll END you on Tekken", "🔫 (water pistol)": Hit.loose) needs

@@ -173,8 +173,9 @@ class ClassifierConfig(BaseModel):
         description="In an awareness or teaching post ('Anti-Bullying Week: Year 8 wrote down what they have "
         "been called: ...'), a built-in threat, safeguarding or hate rule that found only words inside quotation "
         "marks raises its alert only while its category's head scores at least this; below it the rule's reason "
-        "is shown as 'noted, raises nothing'. Words outside the quotes always count, as do the lists. 0 turns the "
-        "check off.",
+        "is shown as 'noted, raises nothing'. The same for a threat rule that found only the words a member of "
+        "staff is quoted saying (\"sir said 'I will end you' to the projector\") while the safeguarding head is "
+        "below this too. Words outside the quotes always count, as do the lists. 0 turns the check off.",
     )
     threat_play_threshold: float = Field(
         0.4,

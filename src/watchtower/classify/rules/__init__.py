@@ -20,7 +20,7 @@ from watchtower.classify._normalise import has_weapon_emoji, standard_reading
 from watchtower.classify.rules._base import Hit, RuleSettings, quote
 from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
-from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, SELF_IDIOM, aware, unquoted
+from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, SELF_IDIOM, STAFF_SAID, aware, unquoted
 from watchtower.classify.rules.harassment import (
     ADDRESSEE,
     INSULT_WORD,
@@ -52,6 +52,7 @@ __all__ = [
     "RULE_CATEGORY",
     "SCHOOL_TARGET_NOTE",
     "SELF_IDIOM",
+    "STAFF_SAID",
     "TARGET",
     "Hit",
     "aware",

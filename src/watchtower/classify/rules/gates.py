@@ -254,6 +254,15 @@ def unquoted(norm: str) -> str:
     return _QUOTATION.sub(" ", norm)
 
 
+#: a member of staff quoted saying something ("sir said 'I will end you'", "Mrs Nolan said before they went on 'if
+#: anyone sings flat I will end you'"): a teacher's joke told by a pupil or a parent, whose quoted threat words need
+#: the model as a lesson's quotes do (a slur a teacher is quoted saying is not quieted: that is an allegation)
+STAFF_SAID = _g(
+    r"\b(?:mr|mrs|miss|ms|sir|dr|coach|the head|the headteacher|the deputy|(?:my|our|the) \w+ teacher|head of \w+)\b"
+    r"[^.!?'\"\n]{0,40}?\b(?:said|says|goes|went)\b[^'\"\n.!?]{0,30}['\"]",
+    "mr mrs miss ms sir dr coach head headteacher deputy teacher")
+
+
 def grooming_aware(norm: str) -> bool:
     """An awareness or teaching post that may be about grooming: :func:`aware`, less a performance alone."""
     return any(rx.search(norm) for rx in _AWARENESS if rx is not _PERFORMANCE)
