@@ -114,6 +114,7 @@ class TestAwarenessGate:
         "Our sponsored walk fundraiser raised £500 for the NSPCC",
         "Year 11 raised £1,200 for the mental health charity",
         "Thank you to PC Patel for visiting our Year 6s to talk about staying safe",   # a visitor's talk
+        "a parent talk on online safety tonight in the hall",
         "the talk about knife crime from the youth workers was powerful",
         "Our policy on mobile phones is on the website",
     ])

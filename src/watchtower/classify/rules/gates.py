@@ -83,10 +83,10 @@ _HARM_SUBJECTS = (r"pshe|pshee|pshce|pse|rse|rshe|citizenship|sociology|criminol
 #: (not "came in to talk about", "visited Year 6 to talk about": a visitor's talk)
 _TALK_AS_A_VERB = _not_after("allowed to", "want to", "wants to", "wanted to", "have to", "has to", "had to", "go to",
                              "going to", "scared to", "afraid to", "able to", "supposed to", "meant to", "not to",
-                             "anyone to", "someone to", "nobody to", "no one to", "where to", "who to", "n't", "nt",
-                             "not", "never", "i", "we", "they", "you", "u", "can", "cant", "could", "would", "should",
-                             "will", "'ll", "ll", "lets", "let's", "wanna", "nobody", "people", "dont", "didnt",
-                             "doesnt", "wont")
+                             "anyone to", "someone to", "nobody to", "no one to", "where to", "who to", "n't", "not",
+                             "never", "i", "we", "they", "you", "u", "can", "cant", "could", "would", "should", "will",
+                             "'ll", "lets", "let's", "wanna", "nobody", "people", "dont", "didnt", "doesnt", "wont")
+#: (not "nt" or "ll" alone: "a parent talk on", "the school talk about" are talks given)
 #: "does the school have a policy on ...?" is a parent's worry, not the school's policy told
 _ASKING_FOR_A_POLICY = _not_after("have a", "has a", "got a", "there a", "there any", "any", "no")
 
