@@ -131,16 +131,14 @@ class Classifier:
         # 'gyppo', 'ching chong'", "posters quote real messages: 'nobody would miss you'"): a built-in threat,
         # safeguarding or hate rule that read only those quotes needs its head at quoted_rule_floor (and its
         # harassment twin goes with it). Not the words outside the quotes: the head reads "anti-bullying week" as
-        # harmless, and a disclosure under it ("... nobody would even notice if i was gone") still alerts
-        # so are the threat words a pupil or a parent quotes a teacher saying ("sir said 'I will end you' to the
-        # projector"), unless the safeguarding head reads the post as an allegation against that teacher
-        quiet, quoted_where = {}, ""
-        if teaching:
-            quiet, quoted_where = (self._quoted_only(text, norms, source, hits, head, CRITICAL_CATEGORIES),
-                                   "quoted in an awareness or teaching post")
-        elif head["safeguarding"] < cfg.quoted_rule_floor and _rules.STAFF_SAID.search(norm):
-            quiet, quoted_where = (self._quoted_only(text, norms, source, hits, head, ("threat",)),
-                                   "a member of staff quoted")
+        # harmless, and a disclosure under it ("... nobody would even notice if i was gone") still alerts. So do the
+        # threat words a pupil or a parent quotes a teacher saying ("sir said 'I will end you' to the projector"),
+        # unless the safeguarding head reads the post as an allegation against that teacher
+        quoted_where, quoted_categories = (
+            ("quoted in an awareness or teaching post", CRITICAL_CATEGORIES) if teaching else
+            ("a member of staff quoted", ("threat",))
+            if head["safeguarding"] < cfg.quoted_rule_floor and _rules.STAFF_SAID.search(norm) else ("", ()))
+        quiet = self._quoted_only(text, norms, source, hits, head, quoted_categories) if quoted_where else {}
         noted: list[Decision] = []
         for h in hits:
             d = _from_hit(h)

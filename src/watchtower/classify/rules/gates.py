@@ -80,15 +80,15 @@ _HARM_SUBJECTS = (r"pshe|pshee|pshce|pse|rse|rshe|citizenship|sociology|criminol
 
 #: "talk" the verb, not a talk someone gave: "nobody's allowed to talk about it", "i don't want to talk about it",
 #: "we never talk about why" are what a child told to keep a secret says, the opposite of an awareness post
-#: (not "came in to talk about", "visited Year 6 to talk about": a visitor's talk)
+#: (not "came in to talk about", "visited Year 6 to talk about": a visitor's talk; not "nt" or "ll" alone: "a parent
+#: talk on", "the school talk about" are talks given)
 _TALK_AS_A_VERB = _not_after("allowed to", "want to", "wants to", "wanted to", "have to", "has to", "had to", "go to",
                              "going to", "scared to", "afraid to", "able to", "supposed to", "meant to", "not to",
                              "anyone to", "someone to", "nobody to", "no one to", "where to", "who to", "n't", "not",
                              "never", "i", "we", "they", "you", "u", "can", "cant", "could", "would", "should", "will",
                              "'ll", "lets", "let's", "wanna", "nobody", "people", "dont", "didnt", "doesnt", "wont")
-#: (not "nt" or "ll" alone: "a parent talk on", "the school talk about" are talks given)
 #: "does the school have a policy on ...?" is a parent's worry, not the school's policy told
-_ASKING_FOR_A_POLICY = _not_after("have a", "has a", "got a", "there a", "there any", "any", "no")
+_ASKING_FOR_A_POLICY = _not_after("have a", "has a", "got a", "there a", "any", "no")
 
 #: Awareness and teaching posts, each recognised by a whole construction, never by one common word: "a workshop
 #: on knife crime", "anti-bullying week", "assembly about grooming", "Year 9 explored...", "Macbeth". "I'll see
