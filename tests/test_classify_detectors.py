@@ -218,6 +218,33 @@ class TestATeachersJokeQuotedByAPupil:
         assert_critical(verdict(clf, text, "mention"), category)
 
 
+class TestAThreatAtTheWritersOwnFamily:
+    """A threat phrase aimed at the writer's own family ("gonna strangle our kid if he loses another tie") is how a
+    parent or a sibling moans about a household mishap: the threat head must agree at threat_rule_floor, as for a
+    threat read through dialect (7 harmless posts of the labelled writers lowered, no critical one). What a child
+    says an adult at home will do to a brother or sister still reaches the DSL through the heads."""
+
+    @pytest.mark.parametrize("text", [
+        "I'm going to murder my son, a red sock in with the school shirts. Everything's pink",
+        "gonna strangle our kid if he loses another glove this winter",
+        "i could strangle my daughter, that's the third school jumper this term",
+    ])
+    def test_a_household_moan_raises_nothing(self, clf: Classifier, text: str) -> None:
+        c = verdict(clf, text, "own")
+        assert c.severity is Severity.NONE, c.reasons
+        assert any(r.startswith("noted, raises nothing: rule:threat_phrase") and "(model threat=" in r
+                   for r in c.reasons), c.reasons
+
+    @pytest.mark.parametrize(("text", "category"), [
+        ("stepdad said he'll strangle our kid if he cries again. im scared for him", "safeguarding"),
+        ("mum says she's gonna batter our kid when she finds out, she did it last time and he couldn't sit down",
+         "safeguarding"),
+        ("I'm going to stab my brother tonight when he's asleep, i'm done with him hitting me", "threat"),
+    ])
+    def test_harm_at_home_still_alerts(self, clf: Classifier, text: str, category: str) -> None:
+        assert_critical(verdict(clf, text, "mention"), category)
+
+
 class TestThreat:
     @pytest.mark.parametrize(
         "text",

@@ -167,10 +167,17 @@ _WEAPON_EMOJI_TARGET = _rx(
 #: bomb threat, a weapon brought in) decide alone
 _LOOSE_RULES = {"threat_phrase"}
 
+#: a threat phrase aimed at the writer's own family ("I'm going to murder my son", "gonna strangle our kid if he
+#: loses another tie", "I will strangle my son PE bag"): how parents and siblings moan about a household mishap, so
+#: the threat head must agree (threat_rule_floor), as for a threat read through dialect. Never "my son's bully" or
+#: "him" after "my sister": the family member must be the one threatened
+_OWN_FAMILY_TARGET = _rx(r"\b(?:my|our|me|ma) (?:own )?(?:son|daughter|kids?|children|lad|boy|girl|husband|hubby|wife|"
+                         r"other half|brother|sister|dog)$|\bour kid$")
+
 
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
-    hits = [replace(h, loose=True) if h.name in _LOOSE_RULES else h
-            for h in named_hits("threat", _THREAT_RULES, norm)]
+    hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'")))) if h.name in _LOOSE_RULES
+            else h for h in named_hits("threat", _THREAT_RULES, norm)]
     is_aware = aware(norm)
     if not is_aware or hits:
         hits += named_hits("threat", [("weapon", _WEAPON_POSSESSION), ("weapon_at_school", _WEAPON_AT_SCHOOL),
