@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from watchtower.classify.rules._base import _SCHOOL, _STAFF, _YEAR, Hit, _g, _rx, named_hits, quote
 from watchtower.classify.rules.gates import aware, grooming_aware
+from watchtower.classify.rules.media import media_hits
 
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
@@ -184,6 +185,21 @@ _MISSING = _g(
     r"away\b(?! with)",
     "missing home seen away"
 )
+#: a child missing told as news or asked about: "a kid went missing during the world book day parade", "why a Year 8
+#: walked out of the library at lunch and still hasn't been found", "the third time the lad has gone missing". Not
+#: in an awareness post or a lesson ("our devised piece is about a girl who goes missing after a party"), not once
+#: the child is found ("_FOUND_SAFE"), not a journalist's question (a media enquiry, which goes to the head), and
+#: never what the child owns ("a shame if his bike went missing")
+_MISSING_REPORTED = _g(
+    rf"\b(?:a|the|one|that|this|another|their|her|his) (?:\w+ ){{0,3}}?(?:kid|child|pupil|boy|girl|lad|lass|student|"
+    rf"teen|teenager|{_YEAR}|toddler|schoolgirl|schoolboy)\b(?:(?!\b(?:his|her|their|my|your|its)\b)[^.!?]){{0,60}}?"
+    r"\b(?:(?:has gone|had gone|went|is|was|been|"
+    r"has been|still|gone|go|going|reported|goes) missing|(?:still )?(?:hasn'?t|has not|haven'?t|have not|not yet) "
+    r"been (?:found|seen|traced|located))\b",
+    "missing found seen traced located"
+)
+_FOUND_SAFE = _rx(r"\b(?:found|home|back|returned|is|are|was) (?:safe|safely|and well)\b|\bsafe and well\b|"
+                  r"\b(?:has|have|had) been found\b")
 _EXPLOITATION = _g(
     r"\bcounty lines\b|\b(?:running|selling|carrying|holding|moving|dropping) (?:drugs|packages|parcels|a package|"
     r"a parcel|bags|weed|stuff) for (?:him|them|some|older|a gang|these)|\b(?:paid|pays|paying) (?:me|us|kids|him|"
@@ -243,6 +259,8 @@ def safeguarding_hits(norm: str) -> list[Hit]:
             ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS)), norm)
     if not is_aware:
         hits += named_hits("safeguarding", (("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
+        if not (_WAR_DEAD.search(norm) or _FOUND_SAFE.search(norm) or media_hits(norm)):
+            hits += named_hits("safeguarding", (("child_missing", _MISSING_REPORTED),), norm)
         if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
             hits.append(Hit("safeguarding", "self_harm_topic_first_person", quote(m)))
     return hits
