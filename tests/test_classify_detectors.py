@@ -447,11 +447,14 @@ class TestPlay:
 class TestAChildMissingToldAsNews:
     """A child missing told as news or asked about ("a kid went missing during the parade", "why a Year 8 walked out
     at lunch and still hasn't been found") is the DSL's at once, whoever tells it; not once the child is found, not
-    a play about it, not what the child owns (3 critical posts of the labelled writers raised, no harmless one)."""
+    a play about it, not what the child owns ("my son's coat has gone missing again"). 3 critical posts of the labelled
+    writers raised; 1 harmless post and 2 lost-property queries and complaints no longer critical."""
 
     @pytest.mark.parametrize("text", [
         "a Year 5 boy wandered off from the museum trip and still hasn't been found, police are there now",
         "is it true a girl from 10B has been missing since Friday? nobody is saying anything",
+        "my daughter's friend (14) has been missing since Sunday night, please share",
+        "our kid's been missing since tea time, he's only 11",
     ])
     def test_the_rule_reads_it(self, clf: Classifier, text: str) -> None:
         c = verdict(clf, text, "mention")
@@ -462,6 +465,8 @@ class TestAChildMissingToldAsNews:
         "a Year 5 boy wandered off on the museum trip and was found safe an hour later, well done staff",
         "Year 9 drama: a devised piece about a teenager who goes missing after a party. Tickets £3",
         "it'd be a shame if his bike went missing after school",  # a threat, which the threat head reads
+        "my son's PE kit has gone missing again",
+        "FUMING, my daughter's dinner money went missing from the class tray",
     ])
     def test_found_a_play_or_a_thing_is_not_a_child_missing(self, clf: Classifier, text: str) -> None:
         assert not any(r.startswith("rule:child_missing") for r in verdict(clf, text, "mention").reasons)

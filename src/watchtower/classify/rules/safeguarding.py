@@ -175,8 +175,13 @@ _STAFF_PAEDO = _g(
     r"(?:paedo|pedo|nonce|paedophile|pedophile|child abuser|child molester|groomer|predator|kiddie fiddler)\b",
     "paedo pedo nonce paedophile pedophile abuser molester groomer predator fiddler"
 )
+#: after "my son's", a person ("my son's friend has been missing since Sunday"), not a thing ("my son's coat has gone
+#: missing again", "my daughter's dinner money went missing")
+_NOT_A_BELONGING = (r"(?!'?s (?!(?:best |little |older |younger |big |new )?(?:friends?|mates?|pals?|classmates?|"
+                    r"girlfriend|boyfriend|brother|sister|cousin|year|class|form|been)\b))")
 _MISSING = _g(
-    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)\b.{0,30}\b(?:is|has gone|went|"
+    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)\b" + _NOT_A_BELONGING +
+    r".{0,30}\b(?:is|has gone|went|"
     r"has been|been|gone|still) missing\b|\b(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got|get|arrived?) "
     r"home\b(?! from (?:the |a )?(?:wars?|front|somme|trenches|battle\w*|great war|flanders|ypres|passchendaele|"
     r"normandy|western front|falklands|afghanistan|iraq|sea|pits?|mines?)\b)|\bmissing (?:child|pupil|schoolgirl|schoolboy|teen|teenager|student)\b|\bhas anyone seen (?:him|her|"
