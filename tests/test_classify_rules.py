@@ -229,6 +229,7 @@ class TestShippedLists:
         ("bringing the nank to school tomorrow", "list:knife_slang 'nank'"),
         ("it's on sight when I see him", "list:on_sight 'it's on sight'"),
         ("easy money, dm me, need runners for the weekend", "list:county_lines_easy_money 'easy money'"),
+        ("the flat over the chippy has been cuckooed, kids in and out all night", "list:cuckooing 'been cuckooed'"),
         ("delete this chat after you read it, it's our secret", "list:delete_this_chat 'delete this chat'"),
         ("i'm 13 too, add me on snap", "list:adult_claims_childs_age 'i'm 13 too'"),
         ("my little brother hasnt had anything to eat since yesterday",
@@ -980,6 +981,7 @@ class TestShippedLists:
         "Ofsted week: 3 days no lunch break for staff",                    # a lunch break
         "nearly mowed the mams down on the school run, need a mash",      # a pot of tea (Midlands, North)
         "Among Us with my form tonight, the girl with 100% attendance was the impostor 🔪📮",   # a crewmate
+        "we learned the word 'cuckooing' and now the broken cuckoo clock in DT is 'the victim'",   # a lesson
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
