@@ -140,9 +140,18 @@ class TestNormalisation:
         assert_critical(verdict(clf, "th@t @ttendance w0man is g3tting sh0t if she c0mes n3ar my h0use @gain. "
                                      "l@st w@rning"), "threat")
 
-    @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240"])
+    @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240",
+                                     # a team's age group, a key stage, a form: not "uiss", "kse", "iob"
+                                     "U15s v St Aidan's", "the U16's cup final", "KS3 science", "Kasey in 10B"])
     def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
         assert normalise(raw) == raw.lower()
+
+    def test_a_fixture_named_by_its_age_group_is_play(self, clf: Classifier) -> None:
+        """'U15s' read as 'uiss' hid the fixture from the play gate: 9 harmless posts of the labelled writers were
+        critical threats ("Hollins v St Aidan's U15s: we're going to absolutely murder them on Saturday")."""
+        c = verdict(clf, "Castleford U14s v Brackley on Saturday, we're gonna batter them ⚽", "own")
+        assert c.severity is Severity.NONE, c.reasons
+        assert any("(play 'u14s')" in r for r in c.reasons), c.reasons
 
 
 class TestDesignHardNegatives:

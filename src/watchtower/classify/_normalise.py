@@ -37,7 +37,9 @@ _HAS_LETTER = re.compile(r"[a-z]")
 _LEETABLE = re.compile(r"[013457@$!|€]")
 # A token that is a handle, URL, email, number, time or ordinal keeps its digits and symbols.
 _KEEP_TOKEN = re.compile(
-    r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+|\d+(st|nd|rd|th))[.,!?;:)]*$"
+    r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+|\d+(st|nd|rd|th)|"
+    # a team's age group, a key stage, a form: "U15s", "KS3", "10B" (not "uiss", "kse", "iob")
+    r"u\d{1,2}(?:['’]?s)?|ks\d|(?:[1-9]|1[0-3])[a-z])[.,!?;:)'’]*$"
 )
 # Letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l", "k_i_l_l", "k . i . l . l"; a letter may be a
 # look-alike symbol ("r e t @ r d"), which is read as its letter once the word is joined. A separator padded on
