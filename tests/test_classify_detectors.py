@@ -63,6 +63,7 @@ class TestNormalisation:
             ("p . i . k . e . y . s   o u t", "pikeys o u t"),   # a separator padded with spaces; spaces end it
             ("dont want u. k.y.s x", "dont want u. kys x"),     # a full stop then a space ends a sentence
             ("good dance 1️⃣4️⃣8️⃣8️⃣", "good dance 1488"),          # keycap emoji digits (round 39)
+            ("no1 would miss me, any1 else feel it", "no one would miss me, anyone else feel it"),   # not "noi"
         ],
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:

@@ -139,6 +139,11 @@ _TWO_AS_TO = re.compile(
 )
 
 
+# text-speak "1" for "one" in a pronoun: "no1 would miss me", "any1 know", "every1 knows" (not "noi", "anyi")
+_ONE_AS_ONE = re.compile(r"(?<![\w@#])(any|every|no|some)1(?![\w@])")
+_ONE_WORDS = {"any": "anyone", "every": "everyone", "no": "no one", "some": "someone"}
+
+
 def normalise(text: str, *, one_as_l: bool = False, article_apart: bool = False) -> str:
     """Lower-case, de-obfuscated text for the rules. ``one_as_l`` reads "1" as "l" ("ki11") not "i";
     ``article_apart`` reads a leading "a" or "i" of a spelled-out word as a word of its own ("a p a k i")."""
@@ -148,6 +153,7 @@ def normalise(text: str, *, one_as_l: bool = False, article_apart: bool = False)
 def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = False) -> str:
     """:func:`normalise` after :func:`_fold`, so that the readings of one post fold it once."""
     table = _LEET_L if one_as_l else {}
+    text = _ONE_AS_ONE.sub(lambda m: _ONE_WORDS[m.group(1)], text)
     text = _TOKEN.sub(lambda m: _deleet_token(m.group(0), table), text)
     text = _SPACED.sub(lambda m: _join_spaced(m, article_apart=article_apart), text)
     text = _TWO_AS_TO.sub(r"\1 to ", text)
