@@ -982,7 +982,7 @@ class TestShippedLists:
         "nearly mowed the mams down on the school run, need a mash",      # a pot of tea (Midlands, North)
         "Among Us with my form tonight, the girl with 100% attendance was the impostor 🔪📮",   # a crewmate
         "we learned the word 'cuckooing' and now the broken cuckoo clock in DT is 'the victim'",   # a lesson
-        "World Book Day: Mr Hale came as Bruce Bogtrotter with a whole chocolate cake",   # Roald Dahl's Matilda
+        "Mr Hale came in dressed as Bruce Bogtrotter with a whole chocolate cake",   # Roald Dahl's Matilda
         "the sailing club capsized on the reservoir, came back like drowned rats off the boats",   # soaked through
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
