@@ -159,12 +159,13 @@ class ClassifierConfig(BaseModel):
         0.05,
         ge=0.0,
         le=1.0,
-        description="A weapon emoji near a target ('🔪 @sam') raises a threat alert on its own only while the "
-        "threat head scores at least this; below it the model reads the emoji as play and the rule's reason is "
-        "shown as 'noted, raises nothing'. In a game, a fixture or an explicit joke ('on Tekken', 'cup final', "
-        "'jk') a threat phrase or a weapon emoji needs threat_play_threshold. Bare threat phrases outside play "
-        "and the precise threat rules (a bomb threat, a weapon brought in) always decide alone. 0 turns the "
-        "check off.",
+        description="A weapon emoji near a target ('🔪 @sam'), a threat found only by reading dialect as standard "
+        "words, and a threat phrase aimed at the writer's own family ('gonna strangle our kid if he loses another "
+        "tie') raise a threat alert on their own only while the threat head scores at least this; below it the "
+        "model reads them as play or a household moan and the rule's reason is shown as 'noted, raises nothing'. "
+        "In a game, a fixture or an explicit joke ('on Tekken', 'cup final', 'jk') a threat phrase or a weapon "
+        "emoji needs threat_play_threshold. Other bare threat phrases outside play and the precise threat rules "
+        "(a bomb threat, a weapon brought in) always decide alone. 0 turns the check off.",
     )
     quoted_rule_floor: float = Field(
         0.2,
