@@ -454,6 +454,27 @@ class TestPlay:
         assert_critical(verdict(off, "Mr Price I will end you at laser tag on Friday"), "threat")
 
 
+class TestTheOtherSensesOfBombsAndBlowingUp:
+    """A school's feed flooded with posts ("gonna blow up the school insta with these mural pics", rounds 55 and 57)
+    and the bombs a class makes ("Year 4 have made 300 wildflower seed bombs") are not attacks on the school; the
+    same words about the building still are."""
+
+    @pytest.mark.parametrize("text", [
+        "we're gonna blow up the school insta with the sports day pics 💥",
+        "Bomb the playground! Reception made bath bombs for the Christmas fair 🛁",
+    ])
+    def test_a_feed_or_a_craft_is_no_threat(self, clf: Classifier, text: str) -> None:
+        assert verdict(clf, text, "own").severity is Severity.NONE, verdict(clf, text, "own").reasons
+
+    @pytest.mark.parametrize("text", [
+        "im going to blow up the school tomorrow",
+        # the rules blank every bomb in a post about seed bombs: here the threat head alone reads it (1.00)
+        "there's a bomb in the school and the seed bombs are a cover",
+    ])
+    def test_the_building_is_still_a_threat(self, clf: Classifier, text: str) -> None:
+        assert_critical(verdict(clf, text, "mention"), "threat")
+
+
 class TestAChildMissingToldAsNews:
     """A child missing told as news or asked about ("a kid went missing during the parade", "why a Year 8 walked out
     at lunch and still hasn't been found") is the DSL's at once, whoever tells it; not once the child is found, not
@@ -535,6 +556,7 @@ class TestSafeguarding:
             # a coach or teacher who hits a child or shuts one in (round 34's sports clubs)
             "the boxing coach gave my son a slap round the head for dropping his guard",
             "Miss Hart locked a year 3 in the store cupboard for talking",
+            "the head locked a year 7 in the PE store for an hour",   # round 57: "the PE store"
             # the kind of child may come first: "the SEN kids", "the autistic boys" (round 36)
             "Ask Mrs D why she shuts the SEN kids in the quiet room for hours at a time",
         ],

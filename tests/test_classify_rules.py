@@ -690,6 +690,7 @@ class TestShippedLists:
         ("form photo 🍉🍗 says it all", "list:watermelon_and_chicken_trope '🍉🍗'"),
         ("the PTA treasurer counting the shekels again", "list:shekels_trope 'shekels'"),
         ("the landlord sold the field, jews and money innit", "list:jews_and_money 'jews and money'"),
+        ("the whole vaccine thing is a jewish plot, wake up", "list:jewish_plot_trope 'a jewish plot'"),
         ("got the hammer in my bag for them lot at the bus stop", "list:weapon_kept_ready "
          "'got the hammer in my bag'"),
         ("he's getting a kicking off the lads after school", "list:getting_a_doing_from_the_boys "

@@ -119,7 +119,8 @@ _STAFF_HARM = _g(
     rf"{_BY_STAFF}(?:gave|gives|giving|give) (?:{_CHILD}) (?:a |another )?(?:slap|smack|"
     r"clip round the (?:ear|head)|whack|thump|punch|backhander|clout)\b|"
     rf"{_BY_STAFF}(?:shut|locked|locks|shuts|locking|shutting) (?:{_CHILD}) in (?:the|a) "
-    r"(?:\w+ )?(?:cupboard|store ?room|room|toilets?|shed|cage|sauna|changing rooms?|office|dark|car|van|boot)\b"
+    r"(?:\w+ )?(?:cupboard|store ?room|stores?|stock ?room|storage|room|toilets?|shed|cage|sauna|changing rooms?|office|"
+    r"dark|car|van|boot|cellar|basement)\b"
     r"(?!.{0,60}\b(?:lockdown|drill|fire alarm)\b)",
     "slap smack clip whack thump punch backhander clout shut locked locks shuts locking shutting",
 )

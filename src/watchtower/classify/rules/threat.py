@@ -175,7 +175,22 @@ _OWN_FAMILY_TARGET = _rx(r"\b(?:my|our|me|ma) (?:own )?(?:son|daughter|kids?|chi
                          r"other half|brother|sister|dog)$|\bour kid$")
 
 
+#: the other senses of blowing up and bombs: a school's feed flooded with posts ("we're gonna blow up the school insta
+#: with these mural pics": rounds 55 and 57) and the bombs a class makes ("Bomb the school field! Year 4 have made 300
+#: wildflower seed bombs"), read as blanks by the threat rules. Only a feed, a phone or a chat right after "blow up",
+#: and every "bomb" only in a post about seed, bath or water bombs
+_FEED_BLOWN_UP = _rx(
+    rf"\b(?:blow|blows|blowing|blew|blown) up (?:the |this |that |our |ur |your |my |his |her )?(?:{_SCHOOL}(?:'?s)? )?"
+    r"(?:insta|instagram|ig|tiktok|tik tok|page|feed|grid|gc|group ?chat|chat|story|stories|timeline|twitter|socials|"
+    r"phones?|notifications|inbox|dms|comments|snap|snapchat|whatsapp|youtube|channel|fb|facebook)\b")
+_CRAFT_BOMBS = _rx(r"\b(?:seed|bath|glitter|confetti|water|paint|flour|stink|foam) ?bombs?\b")
+_ANY_BOMB = _rx(r"\bbomb(?:s|ing|ed)?\b")
+
+
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
+    norm = _FEED_BLOWN_UP.sub(" ", norm)
+    if _CRAFT_BOMBS.search(norm):
+        norm = _ANY_BOMB.sub(" ", norm)
     hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'")))) if h.name in _LOOSE_RULES
             else h for h in named_hits("threat", _THREAT_RULES, norm)]
     is_aware = aware(norm)
