@@ -265,8 +265,9 @@ def safeguarding_hits(norm: str) -> list[Hit]:
             ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS)), norm)
     if not is_aware:
         hits += named_hits("safeguarding", (("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
-        if not (_WAR_DEAD.search(norm) or _FOUND_SAFE.search(norm) or media_hits(norm)):
-            hits += named_hits("safeguarding", (("child_missing", _MISSING_REPORTED),), norm)
+        reported = named_hits("safeguarding", (("child_missing", _MISSING_REPORTED),), norm)
+        if reported and not (_WAR_DEAD.search(norm) or _FOUND_SAFE.search(norm) or media_hits(norm)):
+            hits += reported
         if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
             hits.append(Hit("safeguarding", "self_harm_topic_first_person", quote(m)))
     return hits

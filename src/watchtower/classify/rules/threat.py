@@ -188,11 +188,11 @@ _ANY_BOMB = _rx(r"\bbomb(?:s|ing|ed)?\b")
 
 
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
-    norm = _FEED_BLOWN_UP.sub(" ", norm)
-    if _CRAFT_BOMBS.search(norm):
-        norm = _ANY_BOMB.sub(" ", norm)
-    hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'")))) if h.name in _LOOSE_RULES
-            else h for h in named_hits("threat", _THREAT_RULES, norm)]
+    read = _FEED_BLOWN_UP.sub(" ", norm)
+    if _CRAFT_BOMBS.search(read):
+        read = _ANY_BOMB.sub(" ", read)
+    hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'"))))
+            if h.name in _LOOSE_RULES else h for h in named_hits("threat", _THREAT_RULES, read)]
     is_aware = aware(norm)
     if not is_aware or hits:
         hits += named_hits("threat", [("weapon", _WEAPON_POSSESSION), ("weapon_at_school", _WEAPON_AT_SCHOOL),
