@@ -121,6 +121,9 @@ _STAFF = (
     r"(?:mr|mrs|miss|ms|sir|dr|teacher|teachers|head ?teacher|headmaster|headmistress|the head|deputy head|"
     r"governors?|senco|tutor|form tutor|staff|dinner lad(?:y|ies)|caretaker|coach|principal|ta|teaching assistant)"
 )
+#: the writer's own family, after "my" or "our": whom a parent or a sibling threatens over a household mishap ("I could
+#: strangle our kid", "I am going to MURDER my son"), read by the play gate and the own-family threat check
+_FAMILY_MEMBER = r"(?:son|daughter|kids?|lad|boy|girl|husband|hubby|wife|other half|brother|sister|dog)"
 _PERSON_TARGET = (
     r"(?:you|u|ya|yer|yall|y'all|him|her|them|every ?(?:one|body|1)|every (?:single )?(?:teacher|kid|pupil|student|person|one of (?:you|u|them))|"
     r"all (?:the |of the )?(?:teachers|kids|pupils|students|staff)|all of (?:you|u|them|ya)|the lot of (?:you|ya)"

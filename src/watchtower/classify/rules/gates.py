@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from watchtower.classify.rules._base import _AFFECTION, _DAYS, _SCHOOL_DAYS, _SENDING, _YEAR, _g, _Gated, _rx
+from watchtower.classify.rules._base import (
+    _AFFECTION,
+    _DAYS,
+    _FAMILY_MEMBER,
+    _SCHOOL_DAYS,
+    _SENDING,
+    _YEAR,
+    _g,
+    _Gated,
+    _rx,
+)
 
 #: what an awareness post or a lesson is about: "knife crime", "online safety", "mental health"
 _TOPIC = (
@@ -367,9 +377,9 @@ PLAY = _g(
     rf"\b(?:at|in) the charity (?:{_SPORTS})\b|"
     # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again", "I'm gonna strangle
     # our kid, he's used all me straighteners"
-    rf"\b{_MISHAP_VERB} (?:my|our|me|ma|his|her) (?:son|daughter|kids?|lad|boy|girl|husband|"
-    r"hubby|wife|other half|brother|sister|dog)\b(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|"
-    r"borrowed|dyed|drew|wore|used|nicked|pinched|ate|eaten|took|told|read|finished|hid|burnt|burned)\b)|"
+    rf"\b{_MISHAP_VERB} (?:my|our|me|ma|his|her) {_FAMILY_MEMBER}\b"
+    r"(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|borrowed|dyed|drew|wore|used|nicked|pinched|ate|"
+    r"eaten|took|told|read|finished|hid|burnt|burned)\b)|"
     # "I'm going to kill him if he loses another tie", "she'll skin him alive if he gets mud on his communion suit"
     rf"\b{_MISHAP_VERB} (?:him|her|them)\b(?: alive)?.{{0,10}}\bif (?:he|she|they) "
     r"(?:loses|lose|forgets|forget|leaves|leave|breaks|break|spills|spill|comes home with|brings home|gets? (?:mud|paint|"

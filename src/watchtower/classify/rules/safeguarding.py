@@ -257,7 +257,8 @@ def safeguarding_hits(norm: str) -> list[Hit]:
         ("staff_allegation", _STAFF_PAEDO), ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP),
         ("exploitation", _AGE_GAP), ("incitement_to_self_harm", _INCITE_SELF_HARM),
         ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)), _QUOTED_IN_ADVICE.sub(" ", norm))
-    if _WAR_DEAD.search(norm):
+    war_dead = _WAR_DEAD.search(norm)
+    if war_dead:
         hits = [h for h in hits if h.name != "child_missing"]
     if not is_aware or not grooming_aware(norm):
         # a show is not a lesson about grooming: under its photos is where a stranger asks a child's age
@@ -266,7 +267,7 @@ def safeguarding_hits(norm: str) -> list[Hit]:
     if not is_aware:
         hits += named_hits("safeguarding", (("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
         reported = named_hits("safeguarding", (("child_missing", _MISSING_REPORTED),), norm)
-        if reported and not (_WAR_DEAD.search(norm) or _FOUND_SAFE.search(norm) or media_hits(norm)):
+        if reported and not (war_dead or _FOUND_SAFE.search(norm) or media_hits(norm)):
             hits += reported
         if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):
             hits.append(Hit("safeguarding", "self_harm_topic_first_person", quote(m)))

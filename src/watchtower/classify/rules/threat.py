@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from watchtower.classify.rules._base import (
     _AFFECTION,
+    _FAMILY_MEMBER,
     _PERSON_TARGET,
     _SCHOOL,
     _SCHOOL_DAYS,
@@ -171,8 +172,7 @@ _LOOSE_RULES = {"threat_phrase"}
 #: loses another tie", "I will strangle my son PE bag"): how parents and siblings moan about a household mishap, so
 #: the threat head must agree (threat_rule_floor), as for a threat read through dialect. Never "my son's bully" or
 #: "him" after "my sister": the family member must be the one threatened
-_OWN_FAMILY_TARGET = _rx(r"\b(?:my|our|me|ma) (?:own )?(?:son|daughter|kids?|children|lad|boy|girl|husband|hubby|wife|"
-                         r"other half|brother|sister|dog)$|\bour kid$")
+_OWN_FAMILY_TARGET = _rx(rf"\b(?:my|our|me|ma) (?:own )?(?:{_FAMILY_MEMBER}|children)$|\bour kid$")
 
 
 #: the other senses of blowing up and bombs: a school's feed flooded with posts ("we're gonna blow up the school insta
