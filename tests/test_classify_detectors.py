@@ -327,6 +327,8 @@ class TestThreat:
             "Please stay home tomorrow if your child has a temperature, trust me it spreads fast",
             "Don't come in tomorrow - the school is closed for the snow. You have been warned about the ice!",
             "Someone needs to sort that class out, they were so noisy on the trip",
+            "sorting the kids' uniforms out for September once and for all",   # clothes, not the kids
+            "the timetable planner should be hung, drawn and quartered for a 5am start",   # the Tudor punishment, said
             pytest.param("If it rains I'll be waiting for her outside the gates", marks=HEAD_FALSE_ALARM),
             "He's getting kicked off the team if he misses training again",
             "Year 5 are going to smash the times tables challenge this week",
@@ -343,6 +345,15 @@ class TestThreat:
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
         assert "threat" not in cats(clf, text)
+
+    @pytest.mark.parametrize(("text", "quoted"), [
+        ("who's up for meeting at the gates friday and sorting the head out properly?",
+         "sorting the head out properly"),
+        ("sorting them waltzer lads out once and for all saturday", "sorting them waltzer lads out once and for all"),
+    ])
+    def test_a_call_to_sort_someone_out_is_the_rules_threat(self, clf: Classifier, text: str, quoted: str) -> None:
+        """A call to gather and "sort out" the head or a gang (round 58), whatever the threat head reads."""
+        assert f"rule:threat_phrase '{quoted}'" in verdict(clf, text).reasons
 
     def test_reason_quotes_the_phrase(self, clf: Classifier) -> None:
         assert "rule:threat_phrase 'i'm going to shoot you'" in reasons(clf, "I'm going to shoot you")
@@ -486,6 +497,9 @@ class TestAChildMissingToldAsNews:
         "is it true a girl from 10B has been missing since Friday? nobody is saying anything",
         "my daughter's friend (14) has been missing since Sunday night, please share",
         "our kid's been missing since tea time, he's only 11",
+        # round 58: a lost child asked after at an event, a named child searched for
+        "LOST CHILD at the summer fair, little girl about 4 in a yellow coat, please bring her to the cake stall",
+        "still no sign of Kyle. police dogs were out on the field all night",
     ])
     def test_the_rule_reads_it(self, clf: Classifier, text: str) -> None:
         c = verdict(clf, text, "mention")
@@ -498,6 +512,8 @@ class TestAChildMissingToldAsNews:
         "it'd be a shame if his bike went missing after school",  # a threat, which the threat head reads
         "my son's PE kit has gone missing again",
         "FUMING, my daughter's dinner money went missing from the class tray",
+        "Lost child found! She was at the tombola the whole time, thank you everyone x",
+        "still no sign of the rain stopping, police horses at the show have been moved",
     ])
     def test_found_a_play_or_a_thing_is_not_a_child_missing(self, clf: Classifier, text: str) -> None:
         assert not any(r.startswith("rule:child_missing") for r in verdict(clf, text, "mention").reasons)
@@ -564,6 +580,12 @@ class TestSafeguarding:
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text), "safeguarding")
 
+    def test_a_sharp_thing_pressed_into_the_writers_skin_is_the_rules_self_harm(self, clf: Classifier) -> None:
+        """Round 58: "i dug my compass in my wrist" was read as harassment; the rule reads it whatever the head says."""
+        c = verdict(clf, "lost again at sports day so i dug my compass into my wrist behind the sports hall")
+        assert_critical(c, "safeguarding")
+        assert "rule:self_harm 'dug my compass into my wrist'" in c.reasons
+
     @pytest.mark.parametrize(
         "text",
         [
@@ -597,6 +619,7 @@ class TestSafeguarding:
             "Samaritans talk: if your teen ever says 'I wish I wasn't here', don't panic, ask them directly",   # advice
             "Year 1 made Mother's Day cards today: we'll keep them a secret from your mums till Sunday",   # a surprise
             "this assembly video made me want tae die o cringe 💀",              # Scots 'of': embarrassment
+            "Sir, I'm literally going to die if I have to do another fronted adverbial",   # melodrama (round 58)
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:

@@ -11,7 +11,7 @@ from watchtower.classify.rules.media import media_hits
 
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
-    r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:want|wanted|(?<!\ball )going|(?<!\ball )gonna|need) to (?:die|end it)(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill))|"
+    r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:(?:want|wanted|need) to (?:die|end it)|(?<!\ball )(?:going|gonna) to (?:die(?! if\b)|end it))(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill))|"
     r"wanna die(?! (?:of|laughing|lol|lmao))|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
     r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
@@ -19,6 +19,10 @@ _SELF_HARM = _g(
     r"(?:i|i'?ve|been|i'?m|started|keep|stop) cutting (?:again|myself|my ?self)\b|"
     r"(?:i'?ve been|i have been|i'?m|im|i am|i keep|i started|i'?ve started) cutting(?= *(?:[.!?,]|$))|"
     r"cut(?:ting)? (?:my ?self|my (?:arms?|wrists?|legs?|thighs?))|hurt(?:ing)? my ?self|burn(?:ing)? my ?self|"
+    # a sharp thing pressed into the writer's own skin: "dug my compass in my wrist"
+    r"(?:dug|dig|digging|digs|pressed|pressing|jabbed|jabbing|scratched|scratching|scraped|scraping|carved|carving|dragged|dragging) "
+    r"(?:a |the |my )?(?:compass|compasses|scissors|blade|razor|sharpener blade|pencil sharpener|safety pin|pin|needle) "
+    r"(?:in|into|across|along|over) my (?:wrists?|arms?|legs?|thighs?|skin|stomach|hips?)|"
     r"(?:took|taken|take|taking|gonna take) (?:an )?overdose|overdos(?:ed|ing)|i'?m suicidal|(?:i|i'?m|im|i am) (?:feel(?:ing)?|am feeling) suicidal|"
     r"(?:took|taken|swallowed|downed) (?:a load of|loads of|all (?:my|the|of my)|a bunch of|too many|a handful of|a whole (?:box|packet) of|\d{2,3}|"
     r"(?:ten|twelve|fifteen|twenty|thirty|forty|fifty)) (?:of (?:my |the |mums? |dads? )?)?(?:pills|tablets|paracetamol|painkillers|meds|sleeping pills|ibuprofen)|"
@@ -31,7 +35,7 @@ _SELF_HARM = _g(
     r"(?:i )?(?:just )?want (?:it all|everything) to (?:stop|end)(?: forever| for good)?(?= *(?:[.!?,]|$))|"
     r"(?:tired|sick) of (?:being alive|living|life)(?= *(?:[.!?,]|$))|(?:i'?m|im|i am) done with (?:life|living)\b|"
     r"(?:nobody|no one|noone) would care if i (?:died|was gone|disappeared))\b",
-    "myself self kms unalive unaliving end ending life die dead wish alive exist wake live living reason point better harm harming harmed selfharm selfharming cutting cut hurt hurting burn burning overdose overdosed overdosing suicidal pills tablets paracetamol painkillers meds sewerslide sewer slide sliding tomorrow longer monday week jump jumping hang hanging goodbye go note miss notice care anymore stop tired sick done"
+    "compass compasses scissors blade razor sharpener pin needle myself self kms unalive unaliving end ending life die dead wish alive exist wake live living reason point better harm harming harmed selfharm selfharming cutting cut hurt hurting burn burning overdose overdosed overdosing suicidal pills tablets paracetamol painkillers meds sewerslide sewer slide sliding tomorrow longer monday week jump jumping hang hanging goodbye go note miss notice care anymore stop tired sick done"
 )
 # someone else's self-harm or suicidal talk, reported by a parent or friend
 _SELF_HARM_OTHER = _g(
@@ -204,6 +208,16 @@ _MISSING_REPORTED = _g(
     r"been (?:found|seen|traced|located))\b",
     "missing found seen traced located"
 )
+#: a lost child asked after at an event, or a named child searched for: "Lost child at the fete!! Little boy approx 5
+#: ... please bring him to the PTA gazebo", "Still no sign of Jayden. Police were on the site with torches"
+_LOST_CHILD = _g(
+    r"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?=.{0,120}?\b(?:please|answers to|approx\w*|aged|about \d|"
+    r"last seen|wearing|if you see|bring (?:him|her)|have you seen|anyone seen)\b)|"
+    r"\b(?:still )?no sign of (?!(?:the|it|any|him|her|them|that|this|life|improvement|rain|snow|stopping|change|"
+    r"a|an|anything|anyone|trouble)\b)[a-z]+\b(?=.{0,120}?\b(?:police|search\w*|torches|missing|last seen|"
+    r"looking for (?:him|her)|(?:not|hasn'?t|has not|never) come home)\b)",
+    "lost no"
+)
 _FOUND_SAFE = _rx(r"\b(?:found|home|back|returned|is|are|was) (?:safe|safely|and well)\b|\bsafe and well\b|"
                   r"\b(?:has|have|had) been found\b")
 _EXPLOITATION = _g(
@@ -266,7 +280,7 @@ def safeguarding_hits(norm: str) -> list[Hit]:
             ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS)), norm)
     if not is_aware:
         hits += named_hits("safeguarding", (("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
-        reported = named_hits("safeguarding", (("child_missing", _MISSING_REPORTED),), norm)
+        reported = named_hits("safeguarding", (("child_missing", _MISSING_REPORTED), ("child_missing", _LOST_CHILD)), norm)
         if reported and not (war_dead or _FOUND_SAFE.search(norm) or media_hits(norm)):
             hits += reported
         if not hits and (m := _SELF_HARM_TOPIC.search(norm)) and _FIRST_PERSON.search(norm):

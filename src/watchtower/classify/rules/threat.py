@@ -84,11 +84,12 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"glassed|bottled|deaded|wetted|slapped|punched|decked|smacked|sparked|lamped|twatted)\b|\b(?:stab|shank|shoot|kill|batter|merk|knife|bottle)\w*"
                           r"\b.{0,30}\b(?:that'?s|thats|is|iz) (?:what|wat|wot) (?:you'?re|ur|u r|you are|youre|u are|he'?s|"
                           r"she'?s) (?:getting|gettin|gonna get|going to get)\b", "getting gettin get")),
-    ("threat_phrase", _g(r"\bsort (?:you|u|him|her|them|(?:that|the|this) (?:\w+ )?(?:teacher|kid|boy|girl|lad|man|woman|"
-                          r"bloke)|(?:mr|mrs|miss|ms|sir)\.? [a-z]+) out(?: (?:properly|proper|good|for good|once and for all)|"
+    ("threat_phrase", _g(r"\bsort(?:ing|in'?)? (?:you|u|him|her|them|em|'em|(?:that|the|this|those|these|them) (?:\w+ ){0,2}?"
+                          r"(?:teachers?|kids?|boys?|girls?|lads?|man|men|woman|women|blokes?|head|headteacher|heads|"
+                          r"family|dads?|mums?)|(?:mr|mrs|miss|ms|sir)\.? [a-z]+) out(?: (?:properly|proper|good|for good|once and for all)|"
                           r",? (?:i'?ll|ill|i will) do it my ?self)\b|\b(?:get|getting|gettin|gonna get|going to get|'ll get|"
                           r"will get|get) (?:ur|your|yer) (?:head|face|teeth|legs?|jaw|nose|skull) (?:kicked|smashed|"
-                          r"caved|knocked|punched|broken|busted|bashed|booted|stamped)(?: in| out)?\b", "sort get getting gettin")),
+                          r"caved|knocked|punched|broken|busted|bashed|booted|stamped)(?: in| out)?\b", "sort sorting sortin get getting gettin")),
     ("veiled_threat", _g(r"\bif (?:\w+ ){0,6}?(?:exclude\w*|suspend\w*|detention|expel\w*|one more|touch\w*|lay a finger)"
                           r"\b.{0,50}\b(?:i'?ll|ill|i will|we'?ll|we will) be waiting (?:for|outside)\b|"
                           r"\bsee what happens (?:to (?:you|u|ya)|when i (?:find|catch|see|get) (?:you|u|ya|him|her))\b",
@@ -119,8 +120,9 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           rf"(?:won'?t|wont|will never|never|'ll never) forget|(?:he|she|they)'?ll need)", "piece find regret lesson")),
     ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in an? (?:ambulance|body ?bag|"
                           r"coffin|wheelchair)\b", "ambulance body bag bodybag coffin wheelchair")),
+    # "should be hung, drawn and quartered" is the Tudor punishment said of a timetable or a trip's 5am start
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
-                       r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
+                       r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b(?!,? drawn and quartered)", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
     ("incitement", _g(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
                        r"gets shot|get stabbed|gets stabbed|get run over|burn)\b", "hope")),
 )
