@@ -238,6 +238,9 @@ class TestShippedLists:
          "list:neglect_no_food_at_home 'no electric again and the kids'"),
         ("the governors? look into the JQ and it all makes sense", "list:jewish_question 'the jq'"),
         ("six gorillion my foot", "list:six_gorillion 'six gorillion'"),
+        # under a Pride post too (round 58): the awareness post is what it attacks
+        ("Your Pride assembly post: homosexuality is a sin and you're teaching it to children",
+         "list:lgbt_as_sin 'homosexuality is a sin'"),
         ("who funds the trust? follow the money, tiny hats every time", "list:tiny_hat 'tiny hats'"),
         ("new trust board 👃💰", "list:nose_money_caricature '👃💰'"),
         ("blood libel wasn't a myth, do the research", "list:blood_libel_endorsed 'blood libel wasn't a myth'"),
@@ -985,6 +988,7 @@ class TestShippedLists:
         "we learned the word 'cuckooing' and now the broken cuckoo clock in DT is 'the victim'",   # a lesson
         "Mr Hale came in dressed as Bruce Bogtrotter with a whole chocolate cake",   # Roald Dahl's Matilda
         "the sailing club capsized on the reservoir, came back like drowned rats off the boats",   # soaked through
+        "RE: some Christians believe homosexuality is a sin, others do not; Year 9 compared the views",   # a lesson
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
