@@ -125,3 +125,28 @@ class TestTheHateGate:
         [record] = [d for d in out.decisions if d.tier == "possible"]
         assert (record.category, record.threshold_key) == ("hate", "hate_possible_threshold")
         assert "no protected group named" not in record.reason
+
+
+class TestLeakedChildProtectionDetails:
+    """Personal data that says which children are on a child protection plan, looked after or with a social worker
+    is a possible safeguarding concern as well (rounds 56-58 raised such leaks as personal data only): the DSL sees
+    the leak, the severity stays high. Over the 95,140 labelled posts it adds the concern to 256 posts raised as
+    personal data, 36 of them labelled safeguarding, and to no harmless post."""
+
+    def test_a_leaked_register_naming_a_cp_plan_reaches_the_dsl_as_a_possible_concern(self) -> None:
+        out = classify("leaked: screenshot of the Y9 SEN register showing who has ADHD and who is on a CP plan lol",
+                       **HATE_OFF)
+        assert "personal_data" in out.categories and "safeguarding" not in out.categories
+        assert out.possible == ["safeguarding"] and out.severity == Severity.HIGH
+        [record] = [d for d in out.decisions if d.tier == "possible"]
+        assert (record.by, record.name, record.detail) == ("rule", "child_protection_details", "'on a cp plan'")
+        assert ("possible safeguarding concern, please check: rule:child_protection_details 'on a cp plan'"
+                in out.reasons)
+
+    @pytest.mark.parametrize("text", [
+        "Thank you to our social worker and the school for all the support this year",   # no personal data
+        # no child protection detail
+        "Photo of the Year 9 SEN register left on the printer: names, ADHD, autism, EHCP",
+    ])
+    def test_without_both_there_is_no_concern(self, text: str) -> None:
+        assert "safeguarding" not in classify(text, **HATE_OFF).possible

@@ -33,7 +33,11 @@ from watchtower.classify.rules.harassment import (
 from watchtower.classify.rules.hate import IDENTITY, hate_hits
 from watchtower.classify.rules.lists import list_hits, shipped
 from watchtower.classify.rules.media import media_hits
-from watchtower.classify.rules.personal_data import only_public_contacts, personal_data_hits
+from watchtower.classify.rules.personal_data import (
+    child_protection_details,
+    only_public_contacts,
+    personal_data_hits,
+)
 from watchtower.classify.rules.query import query_hits
 from watchtower.classify.rules.safeguarding import safeguarding_hits
 from watchtower.classify.rules.sexual import minor_in_sexual_post, sexual_hits
@@ -56,6 +60,7 @@ __all__ = [
     "TARGET",
     "Hit",
     "aware",
+    "child_protection_details",
     "detect",
     "harassment_hits",
     "minor_in_sexual_post",

@@ -165,3 +165,26 @@ def only_public_contacts(raw: str, cfg: RuleSettings) -> bool:
         if not any(domain == d or domain.endswith("." + d) for d in public):
             return False
     return found
+
+
+#: what a leaked register, letter or list says that makes exposing it a danger to the children in it: who is on a
+#: child protection plan, looked after, in foster care, with a social worker or in a refuge (round 56: a
+#: photo-consent list marking pupils "NO PHOTOS - CP" and "LAC")
+_CHILD_PROTECTION = _rx(
+    r"\b(?:cp|lac|on (?:a|the|his|her) (?:cp|child protection) (?:plan|register|list)|(?:cp|child protection|lac|cla|"
+    r"looked[- ]after|safeguarding|vulnerable pupils?|welfare|cin) (?:plans?|registers?|lists?|files?|logs?|folders?|"
+    r"referrals?|reviews?|concerns?|status)|child protection|looked[- ]after (?:child|children|pupils?)|"
+    r"(?:is|are|was|were|she'?s|he'?s|being|been|kids|children|pupils?) in (?:foster )?care|foster (?:care|famil(?:y|ies)|"
+    r"carers?|placement|home)|social workers?|social services|children'?s services|(?:a )?child in need|"
+    r"(?:women'?s )?refuge|non-molestation|restraining order|no contact with (?:birth )?(?:father|mother|dad|mum|parents?))\b"
+)
+
+
+def child_protection_details(norm: str) -> Hit | None:
+    """For a post raised as personal data: the detail in it that puts the children it names at risk once exposed
+    (a child protection plan, looked after, a social worker, a refuge). :mod:`_classifier` makes that a possible
+    safeguarding concern, so the DSL sees the leak as well as the data protection lead; never an alert on its own:
+    a parent's "our social worker is lovely" is not a leak."""
+    m = _CHILD_PROTECTION.search(norm)
+    return Hit("safeguarding", "child_protection_details", quote(m)) if m else None
+
