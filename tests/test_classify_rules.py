@@ -1157,6 +1157,8 @@ class TestWordsWithAnotherSense:
     @pytest.mark.parametrize("text", [
         "bus driver did a 3 point turn in a field, we nearly ended up in the dyke",   # Fenland: a ditch
         "Year 6 walked a stretch of Offa's Dyke for geography",
+        "Water safety week: why the drains and dykes round the allotment are so dangerous",   # round 59: channels
+        "Geography fieldwork on how the drainage dykes carry the floodwater off the fields",
         "Sheffield's Great Flood: Year 7 modelled the Dale Dyke dam burst",
         "faggots and peas for school dinner on Thursday, a Black Country classic",
         "I'm gunna demolish the entire tray of faggots at the Black Country Day dinner",

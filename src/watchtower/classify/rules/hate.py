@@ -55,7 +55,7 @@ def _slur_pattern() -> re.Pattern[str]:
 
 
 #: Where a word on the slur list means something else: a dyke as a ditch, a bank or an earthwork ("the bus nearly
-#: ended up in the dyke", Offa's Dyke, the Dale Dyke dam), Dyke as a surname ("ring Mrs Dyke") and faggots the meatballs
+#: ended up in the dyke", Offa's Dyke, the Dale Dyke dam, "drainage dykes"), Dyke as a surname ("ring Mrs Dyke") and faggots the meatballs
 #: ("faggots an peas", "a tray of faggots", "ate the last faggot"). Those words are blanked
 #: before the list is read, so the same word elsewhere in the post still counts. A bender is also a drinking spree
 #: ("went on a three-day bender", "what a bender that was") and half of a compound ("fender bender", "gender-bender",
@@ -64,6 +64,10 @@ def _slur_pattern() -> re.Pattern[str]:
 _NOT_A_SLUR = re.compile(
     r"\b(?:in|into|through|down|across|over|along|off|by|up|out of|on) the dykes?\b|"
     r"\b(?:offa'?s|devil'?s|grim'?s|fleam|car|wans|dale) ?dyke\b|\bdykes? (?:road|lane|bank|drain|end|farm|house|side|dam|reservoir)\b|"
+    # the fens' and the levels' drainage channels (round 59: "the drainage dykes round the allotment", "the drains and
+    # dykes ... cold water, steep sides")
+    r"\b(?:drainage|flood|field|fen|fenland|farm|irrigation|roadside|tidal|sea) dykes?\b|"
+    r"\b(?:drains?|ditch(?:es)?|rivers?|streams?|canals?|ponds?) (?:and|&|or|n) dykes?\b|\bdykes? (?:and|&|or|n) (?:drains?|ditch(?:es)?|rivers?|streams?|canals?|ponds?)\b|"
     r"\bfaggots?,? (?:and|an|n|'n'|&|with) (?:peas|gravy|mash|chips|onion)|\b(?:pork|brains'?|homemade|butcher'?s) faggots?\b|"
     r"\b(?:ate|eaten|eat|had|saved|pinched|nicked) (?:the|my|his|her|our) (?:last )?faggots?\b|"
     r"\b(?:mr|mrs|ms|miss|dr|sir|van) dyke\b|"
