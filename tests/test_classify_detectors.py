@@ -513,6 +513,7 @@ class TestAChildMissingToldAsNews:
         "my son's PE kit has gone missing again",
         "FUMING, my daughter's dinner money went missing from the class tray",
         "Lost child found! She was at the tombola the whole time, thank you everyone x",
+        "LOST CHILD NOW FOUND, the little lad in the dinosaur t-shirt, please stop sharing",
         "still no sign of the rain stopping, police horses at the show have been moved",
     ])
     def test_found_a_play_or_a_thing_is_not_a_child_missing(self, clf: Classifier, text: str) -> None:

@@ -289,7 +289,7 @@ class Classifier:
             # a leaked register or letter saying which children are on a child protection plan, looked after or
             # with a social worker: exposing it may put them at risk, so the DSL is to see it too (a possible
             # concern: the severity stays what the personal data made it)
-            possible["safeguarding"] = [replace(_from_hit(cp), tier="possible")]
+            possible.setdefault("safeguarding", []).append(replace(_from_hit(cp), tier="possible"))
         if "media_enquiry" in cats and "query" in cats:
             # a journalist's questions are the media enquiry (high, to the headteacher at once): 'query' on top
             # adds nothing to do, and the writers never label both
