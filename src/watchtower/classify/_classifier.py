@@ -134,10 +134,12 @@ class Classifier:
         # harmless, and a disclosure under it ("... nobody would even notice if i was gone") still alerts. So do the
         # threat words a pupil or a parent quotes a teacher saying ("sir said 'I will end you' to the projector"),
         # unless the safeguarding head reads the post as an allegation against that teacher
-        quoted_where, quoted_categories = (
-            ("quoted in an awareness or teaching post", CRITICAL_CATEGORIES) if teaching else
-            ("a member of staff quoted", ("threat",))
-            if head["safeguarding"] < cfg.quoted_rule_floor and _rules.STAFF_SAID.search(norm) else ("", ()))
+        quoted_where = ""  # where quoted words were found, when the rules that read only them are quieted
+        quoted_categories: tuple[str, ...] = ()
+        if teaching:
+            quoted_where, quoted_categories = "quoted in an awareness or teaching post", CRITICAL_CATEGORIES
+        elif head["safeguarding"] < cfg.quoted_rule_floor and _rules.STAFF_SAID.search(norm):
+            quoted_where, quoted_categories = "a member of staff quoted", ("threat",)
         quiet = self._quoted_only(text, norms, source, hits, head, quoted_categories) if quoted_where else {}
         noted: list[Decision] = []
         for h in hits:
