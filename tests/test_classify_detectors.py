@@ -211,8 +211,13 @@ class TestATeachersJokeQuotedByAPupil:
     Not when the safeguarding head reads an allegation against the teacher, and never for a slur a teacher is quoted
     saying (13 harmless posts of the labelled writers lowered, no critical one)."""
 
-    def test_the_quoted_threat_words_raise_nothing(self, clf: Classifier) -> None:
-        c = verdict(clf, "sir really said 'I will end you' to the smartboard when it froze again 😭", "mention")
+    @pytest.mark.parametrize("text", [
+        "sir really said 'I will end you' to the smartboard when it froze again 😭",
+        # any staff title the rules know (_base._STAFF), not only "sir" and "Mr ...": a form tutor, a TA, the staff
+        "the way our form tutor says 'I will end you' when we forget our planners but then gives us haribo 🥲",
+    ])
+    def test_the_quoted_threat_words_raise_nothing(self, clf: Classifier, text: str) -> None:
+        c = verdict(clf, text, "mention")
         assert c.severity is Severity.NONE, c.reasons
         assert any(r.startswith("noted, raises nothing: rule:threat_phrase") and "a member of staff quoted" in r
                    for r in c.reasons), c.reasons

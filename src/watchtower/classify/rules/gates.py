@@ -16,6 +16,7 @@ from watchtower.classify.rules._base import (
     _FAMILY_MEMBER,
     _SCHOOL_DAYS,
     _SENDING,
+    _STAFF,
     _YEAR,
     _g,
     _Gated,
@@ -268,9 +269,9 @@ def unquoted(norm: str) -> str:
 #: anyone sings flat I will end you'"): a teacher's joke told by a pupil or a parent, whose quoted threat words need
 #: the model as a lesson's quotes do (a slur a teacher is quoted saying is not quieted: that is an allegation)
 STAFF_SAID = _g(
-    r"\b(?:mr|mrs|miss|ms|sir|dr|coach|the head|the headteacher|the deputy|(?:my|our|the) \w+ teacher|head of \w+)\b"
+    rf"\b(?:{_STAFF}|the deputy|head of \w+)\b"
     r"[^.!?'\"\n]{0,40}?\b(?:said|says|goes|went)\b[^'\"\n.!?]{0,30}['\"]",
-    "mr mrs miss ms sir dr coach head headteacher deputy teacher")
+    "said says goes went")
 
 
 def grooming_aware(norm: str) -> bool:
