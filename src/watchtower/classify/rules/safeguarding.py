@@ -211,7 +211,7 @@ _MISSING_REPORTED = _g(
 #: a lost child asked after at an event, or a named child searched for: "Lost child at the fete!! Little boy approx 5
 #: ... please bring him to the PTA gazebo", "Still no sign of Jayden. Police were on the site with torches"
 _LOST_CHILD = _g(
-    r"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?![!.,]* (?:now )?(?:found|reunited|safe|back)\b)(?=.{0,120}?\b(?:please|answers to|approx\w*|aged|about \d|"
+    r"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?=.{0,120}?\b(?:please|answers to|approx\w*|aged|about \d|"
     r"last seen|wearing|if you see|bring (?:him|her)|have you seen|anyone seen)\b)|"
     r"\b(?:still )?no sign of (?!(?:the|it|any|him|her|them|that|this|life|improvement|rain|snow|stopping|change|"
     r"a|an|anything|anyone|trouble)\b)[a-z]+\b(?=.{0,120}?\b(?:police|search\w*|torches|missing|last seen|"
@@ -219,7 +219,7 @@ _LOST_CHILD = _g(
     "lost no"
 )
 _FOUND_SAFE = _rx(r"\b(?:found|home|back|returned|is|are|was) (?:safe|safely|and well)\b|\bsafe and well\b|"
-                  r"\b(?:has|have|had) been found\b")
+                  r"\b(?:has|have|had) been found\b|\bnow found\b|\breunited\b|\bfound ?!")
 _EXPLOITATION = _g(
     r"\bcounty lines\b|\b(?:running|selling|carrying|holding|moving|dropping) (?:drugs|packages|parcels|a package|"
     r"a parcel|bags|weed|stuff) for (?:him|them|some|older|a gang|these)|\b(?:paid|pays|paying) (?:me|us|kids|him|"
