@@ -36,6 +36,12 @@ def assert_critical(c: Classification, category: str) -> None:
     assert category in c.categories and c.severity is Severity.CRITICAL, (c.categories, c.reasons)
 
 
+def assert_threat_phrase_only_noted(c: Classification, why: str) -> None:
+    """Nothing raised, and the threat phrase a rule found shown as 'noted, raises nothing' with ``why``."""
+    assert c.severity is Severity.NONE, c.reasons
+    assert any(r.startswith("noted, raises nothing: rule:threat_phrase") and why in r for r in c.reasons), c.reasons
+
+
 #: Look-alikes the threat and safeguarding heads score over their alert threshold: two from the weights
 #: minilm6-mt-20261121-1234 still raised. (-1536 got the Fortnite joke and "@jones shut up you clown" right, and
 #: -1623 "I just want it to stop raining!", which -1536 read as "I just want it to stop", how some children say they
@@ -217,10 +223,7 @@ class TestATeachersJokeQuotedByAPupil:
         "the way our form tutor says 'I will end you' when we forget our planners but then gives us haribo 🥲",
     ])
     def test_the_quoted_threat_words_raise_nothing(self, clf: Classifier, text: str) -> None:
-        c = verdict(clf, text, "mention")
-        assert c.severity is Severity.NONE, c.reasons
-        assert any(r.startswith("noted, raises nothing: rule:threat_phrase") and "a member of staff quoted" in r
-                   for r in c.reasons), c.reasons
+        assert_threat_phrase_only_noted(verdict(clf, text, "mention"), "a member of staff quoted")
 
     @pytest.mark.parametrize(("text", "category"), [
         ("Mr Platt said 'I will break your arm' to my son and grabbed him by the neck in the corridor",
@@ -245,10 +248,7 @@ class TestAThreatAtTheWritersOwnFamily:
         "i could strangle my daughter, that's the third school jumper this term",
     ])
     def test_a_household_moan_raises_nothing(self, clf: Classifier, text: str) -> None:
-        c = verdict(clf, text, "own")
-        assert c.severity is Severity.NONE, c.reasons
-        assert any(r.startswith("noted, raises nothing: rule:threat_phrase") and "(model threat=" in r
-                   for r in c.reasons), c.reasons
+        assert_threat_phrase_only_noted(verdict(clf, text, "own"), "(model threat=")
 
     @pytest.mark.parametrize(("text", "category"), [
         ("stepdad said he'll strangle our kid if he cries again. im scared for him", "safeguarding"),
