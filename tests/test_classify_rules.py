@@ -708,6 +708,15 @@ class TestShippedLists:
         ("3 days no breakfast and i feel so light", "list:not_eating_challenge '3 days no breakfast'"),
         ("i throw up after every meal and nobody knows", "list:purging_after_eating "
          "'throw up after every meal'"),
+        # round 60's codes, each a known one: a Traveller slur, a scare-quoted 'lifestyle', a red flag on the
+        # Pride flag, 'Jewish owned' as the hidden hand, the roof's lead and the Appleby Fair
+        ("ask the 'pavement pirates' from the site", "list:traveller_slur_pavement_pirates 'pavement pirates'"),
+        ("keep your 'lifestyle' away from our kids, sir", "list:lgbt_lifestyle_scare_quoted ''lifestyle''"),
+        ("new PE teacher 🏳️‍🌈🚩 just saying", "list:rainbow_with_disgust '🏳️\u200d🌈🚩'"),
+        ("the IT firm is Jewish owned, who do you think the ransom goes to", "list:jewish_plot_trope 'jewish owned'"),
+        ("the lead off the sports hall roof will be gone by morning now the Appleby Fair lot are here",
+         "list:traveller_theft_trope 'the lead off the sports hall roof'"),
+        ("who's 'enriching' the raffle this year 🙄", "list:scare_quoted_group ''enriching''"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -745,6 +754,8 @@ class TestShippedLists:
         "Please send the library books back where they came from!",
         "Year 8 history: how the blood libel was used to justify the expulsion of Jews from England in 1290",
         "Happy Hanukkah to all our Jewish families 🕎",
+        "Year 9 history: Jewish-owned shops were smashed on Kristallnacht in 1938",   # the lesson, not the trope
+        "a healthy 'lifestyle' is about sleep, food and exercise",   # no gay people, no children
         "can I borrow a knife for the pumpkin carving at cubs?",
         "Torrwch y bara a'r gyllell fara yn y gegin",     # a bread knife in the kitchen, in Welsh
         "Dim bwyd na diod yn y neuadd, os gwelwch yn dda",  # no food or drink in the hall
@@ -1188,6 +1199,7 @@ class TestWordsWithAnotherSense:
     @pytest.mark.parametrize("text", [
         "the spacka in 10W took ages counting his change",                  # a spelling the list lacked (round 50)
         "stop being such a spacko",
+        "tourettes my backside, he's a sp@st who likes the attention",     # round 60: 'spast', disguised
     ])
     def test_the_spellings_of_a_disability_slur_count(self, text: str) -> None:
         assert "slur_lexicon" in self.names(text)
