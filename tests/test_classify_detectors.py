@@ -360,6 +360,25 @@ class TestThreat:
         """A call to gather and "sort out" the head or a gang (round 58), whatever the threat head reads."""
         assert f"rule:threat_phrase '{quoted}'" in verdict(clf, text).reasons
 
+    @pytest.mark.parametrize(("text", "quoted"), [
+        ("if jago coughs on me one more time im stamping his head in at break frfr 😤", "stamping his head in"),
+        ("i'll boot that teachers head in, ye'll see", "boot that teachers head in"),
+        ("next time I see him I'm caving his skull in", "caving his skull in"),
+    ])
+    def test_a_head_to_be_kicked_or_stamped_in_is_the_rules_threat(self, clf: Classifier, text: str,
+                                                                    quoted: str) -> None:
+        """Round 60: "im stamping his head in" raised nothing (the rule knew only "kick your head in" as a verb
+        before a target). A head, face, teeth or skull to be kicked, stamped, smashed or caved in, someone else's."""
+        assert f"rule:threat_phrase '{quoted}'" in verdict(clf, text).reasons
+
+    @pytest.mark.parametrize("text", [
+        "the hangover is kicking my head in",                        # the writer's own
+        "they kicked his head in outside the chippy last night",     # an account of what was done
+        "we're gonna kick their heads in at the tug of war on sports day",   # play: noted, raises nothing
+    ])
+    def test_the_writers_own_head_an_account_or_play_is_not_that_threat(self, clf: Classifier, text: str) -> None:
+        assert not any(r.startswith("rule:threat_phrase") for r in verdict(clf, text).reasons)
+
     def test_reason_quotes_the_phrase(self, clf: Classifier) -> None:
         assert "rule:threat_phrase 'i'm going to shoot you'" in reasons(clf, "I'm going to shoot you")
 
@@ -505,6 +524,9 @@ class TestAChildMissingToldAsNews:
         # round 58: a lost child asked after at an event, a named child searched for
         "LOST CHILD at the summer fair, little girl about 4 in a yellow coat, please bring her to the cake stall",
         "still no sign of Kyle. police dogs were out on the field all night",
+        # round 60: a child asked after while a search is out
+        "Any update on the Bancroft Green lad? Saw the search team and the dog out on the common last night",
+        "Police helicopter over the woods again. Is it for that girl from the academy?",
     ])
     def test_the_rule_reads_it(self, clf: Classifier, text: str) -> None:
         c = verdict(clf, text, "mention")
@@ -520,6 +542,9 @@ class TestAChildMissingToldAsNews:
         "Lost child found! She was at the tombola the whole time, thank you everyone x",
         "LOST CHILD NOW FOUND, the little lad in the dinosaur t-shirt, please stop sharing",
         "still no sign of the rain stopping, police horses at the show have been moved",
+        "Mr Greaves has lost the Year 7 register again. Send a search party for the lad who had it last",
+        "Any update on the lad? Search team were out all night. Found safe and well, thank you all",
+        "Stranger danger talk for Reception: the police dog was the main attraction",
     ])
     def test_found_a_play_or_a_thing_is_not_a_child_missing(self, clf: Classifier, text: str) -> None:
         assert not any(r.startswith("rule:child_missing") for r in verdict(clf, text, "mention").reasons)

@@ -209,14 +209,21 @@ _MISSING_REPORTED = _g(
     "missing found seen traced located"
 )
 #: a lost child asked after at an event, or a named child searched for: "Lost child at the fete!! Little boy approx 5
-#: ... please bring him to the PTA gazebo", "Still no sign of Jayden. Police were on the site with torches"
+#: ... please bring him to the PTA gazebo", "Still no sign of Jayden. Police were on the site with torches", "Any
+#: update on the Bancroft Green lad? Saw the search team and the dog out on the common" (a child asked after while a
+#: search is out; never "send a search party" said of a lost register or a rabbit: a child must be asked after)
+_SEARCH_OUT = (r"(?=(?s:.*)\b(?:search (?:team|teams|party|parties|and rescue)|police (?:dogs?|helicopter|heli|divers?|search)|"
+               r"sniffer dogs?|(?:the |a )?(?:helicopter|heli) (?:out|up|overhead|over|circling|going round))\b)")
 _LOST_CHILD = _g(
     r"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?=.{0,120}?\b(?:please|answers to|approx\w*|aged|about \d|"
     r"last seen|wearing|if you see|bring (?:him|her)|have you seen|anyone seen)\b)|"
     r"\b(?:still )?no sign of (?!(?:the|it|any|him|her|them|that|this|life|improvement|rain|snow|stopping|change|"
     r"a|an|anything|anyone|trouble)\b)[a-z]+\b(?=.{0,120}?\b(?:police|search\w*|torches|missing|last seen|"
-    r"looking for (?:him|her)|(?:not|hasn'?t|has not|never) come home)\b)",
-    "lost no"
+    r"looking for (?:him|her)|(?:not|hasn'?t|has not|never) come home)\b)|"
+    rf"^{_SEARCH_OUT}(?s:.*?)\b(?:any (?:update|news|word)s? (?:on|of|about)|is (?:it|this|that) (?:for|about)|if it'?s|"
+    r"looking for|searching for|hearing|heard) (?:the|that|a|this) (?:\w+ ){0,3}?(?:lad|lass|boy|girl|kid|child|"
+    r"little one|pupil|student|teen|toddler|year \d+)\b",
+    "lost no search police sniffer helicopter heli"
 )
 _FOUND_SAFE = _rx(r"\b(?:found|home|back|returned|is|are|was) (?:safe|safely|and well)\b|\bsafe and well\b|"
                   r"\b(?:has|have|had) been found\b|\bnow found\b|\breunited\b|\bfound ?!")

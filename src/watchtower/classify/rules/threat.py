@@ -90,6 +90,14 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r",? (?:i'?ll|ill|i will) do it my ?self)\b|\b(?:get|getting|gettin|gonna get|going to get|'ll get|"
                           r"will get|get) (?:ur|your|yer) (?:head|face|teeth|legs?|jaw|nose|skull) (?:kicked|smashed|"
                           r"caved|knocked|punched|broken|busted|bashed|booted|stamped)(?: in| out)?\b", "sort sorting sortin get getting gettin")),
+    # "im stamping his head in at break", "I'll kick that teacher's head in", "caving their heads in": a head, face or
+    # teeth to be kicked, stamped or smashed in, said of someone else. Not what was done ("they kicked his head in"
+    # is an account, not a threat), not the writer's own ("the hangover is kicking my head in")
+    ("threat_phrase", _g(r"\b(?:kick|kicking|stamp|stamping|smash|smashing|cave|caving|bash|bashing|knock|knocking|"
+                          r"punch|punching|boot|booting)(?: on)? (?:your|ur|yer|his|her|their|(?:that|the) \w+?(?:'?s)?) "
+                          r"(?:\w+ )?(?:head|heads|face|faces|teeth|skull|skulls) in\b",
+                          "kick kicking stamp stamping smash smashing cave caving bash bashing knock knocking punch "
+                          "punching boot booting")),
     ("veiled_threat", _g(r"\bif (?:\w+ ){0,6}?(?:exclude\w*|suspend\w*|detention|expel\w*|one more|touch\w*|lay a finger)"
                           r"\b.{0,50}\b(?:i'?ll|ill|i will|we'?ll|we will) be waiting (?:for|outside)\b|"
                           r"\bsee what happens (?:to (?:you|u|ya)|when i (?:find|catch|see|get) (?:you|u|ya|him|her))\b",
