@@ -412,6 +412,7 @@ class TestPlay:
             "ah'll batter ye at the fitba Tuesday, bring yer shin pads",            # a fixture, in Scots
             "we're gonna murder them at the charity cricket, bring ice packs",     # a charity match
             "Dead by Daylight tonight, I'm killer, hide your families 😈🔪",        # a game
+            "off with scarlet fever lol. see you in the replay, we're coming for you",     # a cup replay
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
