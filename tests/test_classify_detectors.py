@@ -372,6 +372,24 @@ class TestThreat:
         assert f"rule:threat_phrase '{quoted}'" in verdict(clf, text).reasons
 
     @pytest.mark.parametrize("text", [
+        "Head keeps sending fines out. Head also walks that little spaniel down the beach every morning about 7. "
+        "Just putting it out there, no reason.",
+        "Heard she walks the dog round the reservoir on her own of a Sunday morning. Brave woman, very brave 😏",
+        "Mr Lowe leaves the staff car park at 6 most nights. For anyone wondering.",
+    ])
+    def test_a_targets_routine_told_with_a_nudge_is_a_veiled_threat(self, clf: Classifier, text: str) -> None:
+        """Rounds 58 and 60: where and when the head walks alone, "just putting it out there" or "brave woman", read
+        as harassment or nothing. Over the labelled writers 22 such posts, all critical, and no harmless one."""
+        assert any(r.startswith("rule:veiled_threat") for r in verdict(clf, text).reasons)
+
+    @pytest.mark.parametrize("text", [
+        "Mr Hill runs to school every morning at 7, what a legend, 5k before registration!",
+        "Mrs Day walks her dog past the gates every morning and the Reception children adore him",
+    ])
+    def test_a_routine_without_a_nudge_is_news(self, clf: Classifier, text: str) -> None:
+        assert not any(r.startswith("rule:veiled_threat") for r in verdict(clf, text).reasons)
+
+    @pytest.mark.parametrize("text", [
         "the hangover is kicking my head in",                        # the writer's own
         "they kicked his head in outside the chippy last night",     # an account of what was done
         "we're gonna kick their heads in at the tug of war on sports day",   # play: noted, raises nothing

@@ -90,6 +90,16 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r",? (?:i'?ll|ill|i will) do it my ?self)\b|\b(?:get|getting|gettin|gonna get|going to get|'ll get|"
                           r"will get|get) (?:ur|your|yer) (?:head|face|teeth|legs?|jaw|nose|skull) (?:kicked|smashed|"
                           r"caved|knocked|punched|broken|busted|bashed|booted|stamped)(?: in| out)?\b", "sort sorting sortin get getting gettin")),
+    # a target's routine told with a nudge: "Head also walks that little spaniel down Gyllyngvase every morning about
+    # 7. Just putting it out there, no reason", "walks the dog round Teggs Nose on her own of a Sunday morning. Brave
+    # woman, very brave". Without the nudge a routine is news ("Mr Hill runs to school every morning at 7!")
+    ("veiled_threat", _g(r"\b(?:walks?|walking|jogs?|jogging|runs?|running|cycles?|cycling|drives?|parks?|leaves?|"
+                          r"finishes|locks? up|gets? the bus)\b[^.!?]{0,60}\b(?:every (?:morning|night|evening|day|sunday|"
+                          r"saturday|weekday)|on (?:her|his|their) own|alone|(?:about|around|at|by) \d)\b"
+                          r"(?=.{0,120}(?:just (?:putting it|saying)|no reason|brave|do with (?:that|this) what|iykyk|"
+                          r"for anyone (?:interested|wondering)|fyi|in case anyone))",
+                          "walk walks walking jog jogs jogging run runs running cycle cycles cycling drive drives park "
+                          "parks leave leaves finishes lock locks get gets")),
     # "im stamping his head in at break", "I'll kick that teacher's head in", "caving their heads in": a head, face or
     # teeth to be kicked, stamped or smashed in, said of someone else. Not what was done ("they kicked his head in"
     # is an account, not a threat), not the writer's own ("the hangover is kicking my head in")
