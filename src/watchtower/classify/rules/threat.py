@@ -96,8 +96,8 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     ("veiled_threat", _g(r"\b(?:walks?|walking|jogs?|jogging|runs?|running|cycles?|cycling|drives?|parks?|leaves?|"
                           r"finishes|locks? up|gets? the bus)\b[^.!?]{0,60}\b(?:every (?:morning|night|evening|day|sunday|"
                           r"saturday|weekday)|on (?:her|his|their) own|alone|(?:about|around|at|by) \d)\b"
-                          r"(?=.{0,120}(?:just (?:putting it|saying)|no reason|brave|do with (?:that|this) what|iykyk|"
-                          r"for anyone (?:interested|wondering)|fyi|in case anyone))",
+                          r"(?=.{0,120}\b(?:just (?:putting it|saying)|no reason|brave|do with (?:that|this) what|iykyk|"
+                          r"for anyone (?:interested|wondering)|fyi|in case anyone)\b)",
                           "walk walks walking jog jogs jogging run runs running cycle cycles cycling drive drives park "
                           "parks leave leaves finishes lock locks get gets")),
     # "im stamping his head in at break", "I'll kick that teacher's head in", "caving their heads in": a head, face or
