@@ -100,6 +100,8 @@ class TestAwarenessGate:
         "criminology today was on county lines and debt bondage",   # the lesson told afterwards
         "Parent info: county lines. How dealers recruit children with trainers and phones",
         "PSE for Year 9: consent, sexting and the law",             # PSE, as Scottish schools call PSHE
+        "PSHE Y11: consent, healthy relationships and county lines",   # the year after the subject (round 61)
+        "RSE Year 9: why 'he only hits me because he loves me' is never true",
         "PSHE drama: Year 10 performed 'Jaz's Story', about county lines",   # two subjects in the heading
         "Geography: Y8 mapped how county lines run out to coastal towns",   # a subject heading opening the post
         "Y10 Citizenship ran a mock trial of a fictional county lines case",   # pupils' work, told by the school

@@ -112,7 +112,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        rf"(?: (?:{_SUBJECTS}|re))?|"
        # a subject heading opening the post: "Geography: Y8 mapped how county lines run ..."
        rf"^(?:{_SUBJECTS}|media studies|computing))"
-       rf"(?: lessons?| sessions?| days?| week| class)?(?: for (?:{_YEAR}|s[1-6]s?|p[1-7]s?|ks\d))?"
+       rf"(?: lessons?| sessions?| days?| week| class)?(?: (?:for )?(?:{_YEAR}|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
        # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
        rf"\b(?:{_HARM_SUBJECTS}) (?:today|this week|this morning|this afternoon|lesson|class) (?:was|is|were) "
