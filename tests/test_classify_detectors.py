@@ -352,23 +352,19 @@ class TestThreat:
         assert "threat" not in cats(clf, text)
 
     @pytest.mark.parametrize(("text", "quoted"), [
+        # round 58: a call to gather and "sort out" the head or a gang
         ("who's up for meeting at the gates friday and sorting the head out properly?",
          "sorting the head out properly"),
         ("sorting them waltzer lads out once and for all saturday", "sorting them waltzer lads out once and for all"),
-    ])
-    def test_a_call_to_sort_someone_out_is_the_rules_threat(self, clf: Classifier, text: str, quoted: str) -> None:
-        """A call to gather and "sort out" the head or a gang (round 58), whatever the threat head reads."""
-        assert f"rule:threat_phrase '{quoted}'" in verdict(clf, text).reasons
-
-    @pytest.mark.parametrize(("text", "quoted"), [
+        # round 60: a head, face, teeth or skull to be kicked, stamped, smashed or caved in, someone else's ("im
+        # stamping his head in" raised nothing: the rule knew only "kick your head in" as a verb before a target)
         ("if jago coughs on me one more time im stamping his head in at break frfr 😤", "stamping his head in"),
         ("i'll boot that teachers head in, ye'll see", "boot that teachers head in"),
         ("next time I see him I'm caving his skull in", "caving his skull in"),
     ])
-    def test_a_head_to_be_kicked_or_stamped_in_is_the_rules_threat(self, clf: Classifier, text: str,
-                                                                    quoted: str) -> None:
-        """Round 60: "im stamping his head in" raised nothing (the rule knew only "kick your head in" as a verb
-        before a target). A head, face, teeth or skull to be kicked, stamped, smashed or caved in, someone else's."""
+    def test_a_threat_the_heads_missed_is_the_rules_threat(self, clf: Classifier, text: str, quoted: str) -> None:
+        """Kinds of threat the first-sight rounds showed the threat head missing: the rule decides, whatever the
+        head reads, and quotes what it read."""
         assert f"rule:threat_phrase '{quoted}'" in verdict(clf, text).reasons
 
     @pytest.mark.parametrize("text", [
