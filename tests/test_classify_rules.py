@@ -1243,6 +1243,17 @@ class TestWordsWithAnotherSense:
         assert "weapon" in self.names("he's got a knife in his bag at school")
 
     @pytest.mark.parametrize("text", [
+        "POV: first day with the knife arch at school and you forgot to take your keys out 😅 #schooltok",
+        "they had the knife wand out at the gates today, took ages to get in",
+        "walked through the knife arches at school and it beeped at my belt",
+    ])
+    def test_a_knife_arch_or_wand_at_the_gate_finds_knives_and_is_not_one(self, text: str) -> None:
+        assert not {"weapon", "weapon_at_school"} & self.names(text)
+
+    def test_a_knife_beside_the_arch_is_still_a_weapon(self) -> None:
+        assert "weapon" in self.names("he got a knife past the knife arch at school, had it in his blazer")
+
+    @pytest.mark.parametrize("text", [
         "PSHE this week: how gangs groom young people into county lines through 'easy money' offers",
         "RSE: consent, and what to do if someone pressures you to send nudes",
         "This week's assembly: county lines gangs target kids with free food, then say they owe 'tick'",
