@@ -407,6 +407,8 @@ class TestPlay:
         [
             "Mr Price I will end you at laser tag on Friday",
             "see you in the cup final, we're going to batter you lot 🏆",
+            "the sports podcast lads think they're winning the cup. we're gonna murder u lot in the final",   # round 62
+            "Y9 girls are gonna batter St Aidan's in the final on Saturday",
             "going to shoot you on Fortnite after school lol",
             "Under-12s: Oakfield, we're coming for you on Saturday! 😤⚽",
             "great run at the county champs, Calderdale we're coming for you next year",
@@ -453,6 +455,7 @@ class TestPlay:
             "🔪 @kyle see you tomorrow",
             "i'm going to kill my son, he hit me again and i've had enough",      # no mishap: not play
             "i'm going to stab him when his mam is at bingo tonight",             # a place, not a game
+            "this is the final warning. i'm going to stab you at the gates",     # the final warning, not a final
             "Whoever keyed my car in the staff car park, I will find you and break every finger you've got",
             "Whoever's been bullying my daughter in 4K, I will find you and I will end you",   # a hurt child
         ],
@@ -1074,7 +1077,9 @@ class TestMediaComplaintQuery:
     @pytest.mark.parametrize("text", ["Thanks to the Echo for covering our bake off!",
                                       "Year 9 visited the BBC studios today",
                                       "I work for the NHS and would love to help at the careers fair",
-                                      "Year 7 watched a documentary team film the school garden"])
+                                      "Year 7 watched a documentary team film the school garden",
+                                      # the comment section a link is in (round 62)
+                                      "Local paper picked up our exchange story! Link in the comments."])
     def test_coverage_is_not_an_enquiry(self, clf: Classifier, text: str) -> None:
         assert "media_enquiry" not in cats(clf, text, "own")
 

@@ -365,7 +365,11 @@ PLAY = _g(
     r"dead by daylight|dbd|gta|grand theft auto|rainbow six|csgo|cs2|counter[- ]?strike|pubg|elden ring|brawl stars|"
     r"pokemon|pok[eé]mon cards?|xbox|playstation|ps5|switch lite|discord vc|1v1s?|lan party|lan|kahoot|quiz night|"
     r"chess club|esports?|dodgeball|laser ?tag|paintball|nerf|water (?:pistol|gun|fight)|murder mystery|panto|pantomime)\b|"
-    r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|\b(?:county|national|regional|district|area|schools'?) "
+    r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|"
+    # "we're gonna murder u lot in the final", "see you in the final on Saturday": the final of a competition, never
+    # "the final straw", "in the final lesson" or "the final days"
+    r"\b(?:in|at|for) the final\b(?=\s*(?:$|[.!?,;)]|on |this |next |at |tomorrow|tonight|(?:on )?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))|\b(?:county|national|regional|district|area|schools'?) "
     r"(?:champs|championships?)\b|\b(?:derby|fixture|rematch|replay|return leg|away game|home game|penalty shoot-?out|"
     r"sports day|tournament|five-a-side|5-a-side)\b|\b(?:under[- ]?\d{1,2}s|u\d{1,2}s)\b|"
     r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids|parents)\b|"

@@ -18,8 +18,10 @@ _MEDIA_ID = _g(
     r"\b(?:podcast|documentary|tv|television|radio|news|film) (?:producer|researcher|journalist|team|crew)s?\b",
     "write work report podcast documentary tv television film crew journalist journalists reporter reporters correspondent correspondents producer producers desk newsdesk editor editors researcher presenter bbc itv sky channel guardian mail sun mirror telegraph times independent standard metro press pa reuters echo gazette chronicle argus herald post schools tes newspaper radio paper news newsroom office readers viewers listeners evening"
 )
+#: "comments" as a request, not the comment section a link or a reply is in ("Lovely write-up in the local paper! Link
+#: in the comments": round 62)
 _MEDIA_REQUEST = _rx(
-    r"\b(?:comment|comments|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
+    r"\b(?:comment|(?<!in the )(?<!in )(?<!see the )(?<!read the )(?<!check the )(?<!below the )comments(?! section)|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
     r"dm me|dm us|reach (?:me|out)|on the record|for (?:a|our|an|the) (?:story|piece|article|report|feature|segment|"
     r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline|"
     r"(?:able to |can you |could you |would you )?(?:confirm|clarify|verify) (?:reports?|whether|if|that|the|how|what|"
