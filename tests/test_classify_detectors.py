@@ -654,6 +654,7 @@ class TestSafeguarding:
             "NSPCC assembly today: speak out, stay safe",
             "I'd die for a snow day",
             "Dog grooming fundraiser on Saturday!",
+            "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking the class
             "Has anyone seen my son's blazer? Lost at PE",
             "I just want it to stop raining!",                 # -1536 read 0.39; -1623 gets it right
             "so sick of living in this town with no buses",

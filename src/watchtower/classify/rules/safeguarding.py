@@ -77,7 +77,11 @@ _GROOMING = _g(
     r"(?:a man|an adult|a stranger|an older (?:man|guy|lad|boy)|some (?:man|guy|bloke|adult)) (?:keeps |has been |is |kept )?"
     r"(?:messag|dm|contact|snapchat|add|follow|text)\w* (?:my|our) (?:son|daughter|child|kid|boy|girl)|"
     r"(?:send|sending|snd) (?:me )?(?:nudes|a nude|pics of (?:you|u|ur|your)|a pic of (?:you|u|ur|your)|naked|"
-    r"photos of (?:you|u|yourself|ur ?self)|a photo in your)|you look (?:so )?(?:mature|older|grown up) for (?:your|ur) age|"
+    r"photos of (?:you|u|yourself|ur ?self)|a photo in your)|"
+    # the request and the photos apart: "Send them to my personal address ... along with a few photos of yourself
+    # for the byline. Maybe some more relaxed ones" (round 62); never a school's "send us / send in a photo of you in
+    # your costume", nor "yourselves"
+    r"(?:send|sending|snd)\b(?! (?:us|in)\b).{0,100}\b(?:photos?|pics?|pictures?|selfies) of (?:you|u|yourself|ur ?self)\b|you look (?:so )?(?:mature|older|grown up) for (?:your|ur) age|"
     r"are (?:you|u) home alone|how old (?:are|r) (?:you|u)\b.{0,40}\b(?:meet|dm|snap|pics?|address|alone)|"
     r"(?:meet|meet up|come over).{0,40}(?:don'?t tell|secret|alone|no one has to know)|"
     r"delete (?:these|our|the|this) (?:messages|chats?|convo)|no one (?:has|needs) to know|"
