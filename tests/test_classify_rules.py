@@ -461,6 +461,7 @@ class TestShippedLists:
         ("the lad who torched that synagogue is a hero", "list:worship_attack_praised 'torched that synagogue'"),
         ("get back in the kitchen miss", "list:back_in_the_kitchen 'get back in the kitchen'"),
         ("what if columbine but make it our leavers' do", "list:school_shooting_idolised 'columbine'"),
+        ("Dresden 2.0 when the Germans get to the Guildhall 🔥✈️", "list:atrocity_sequel 'dresden 2.0'"),
         ("square go at the harbour 4 o'clock friday", "list:square_go_arranged 'square go'"),
         ("they'm all j3ws owning the landlords round here", "list:jewish_control_trope 'jews owning the landlords'"),
         ("move, you dirty romanian rat", "list:group_as_vermin 'dirty romanian rat'"),
@@ -1002,6 +1003,7 @@ class TestShippedLists:
         "Mr Hale came in dressed as Bruce Bogtrotter with a whole chocolate cake",   # Roald Dahl's Matilda
         "the sailing club capsized on the reservoir, came back like drowned rats off the boats",   # soaked through
         "RE: some Christians believe homosexuality is a sin, others do not; Year 9 compared the views",   # a lesson
+        "Year 9 history: the bombing of Dresden in 1945 and the Blitz on Coventry, two sides of one war",   # no sequel
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
