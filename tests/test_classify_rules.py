@@ -462,6 +462,8 @@ class TestShippedLists:
         ("get back in the kitchen miss", "list:back_in_the_kitchen 'get back in the kitchen'"),
         ("what if columbine but make it our leavers' do", "list:school_shooting_idolised 'columbine'"),
         ("Dresden 2.0 when the Germans get to the Guildhall 🔥✈️", "list:atrocity_sequel 'dresden 2.0'"),
+        ("how do i get out of the host family dinners without them noticing", "list:tips_for_skipping_meals_unnoticed "
+         "'get out of the host family dinners'"),
         ("square go at the harbour 4 o'clock friday", "list:square_go_arranged 'square go'"),
         ("they'm all j3ws owning the landlords round here", "list:jewish_control_trope 'jews owning the landlords'"),
         ("move, you dirty romanian rat", "list:group_as_vermin 'dirty romanian rat'"),
