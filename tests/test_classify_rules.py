@@ -462,6 +462,8 @@ class TestShippedLists:
         ("get back in the kitchen miss", "list:back_in_the_kitchen 'get back in the kitchen'"),
         ("what if columbine but make it our leavers' do", "list:school_shooting_idolised 'columbine'"),
         ("Dresden 2.0 when the Germans get to the Guildhall 🔥✈️", "list:atrocity_sequel 'dresden 2.0'"),
+        ("the school calling him 'she' is child abuse. absolute freak", "list:trans_pupil_misgendered_in_scare_quotes "
+         "'calling him 'she''"),
         ("how do i get out of the host family dinners without them noticing", "list:tips_for_skipping_meals_unnoticed "
          "'get out of the host family dinners'"),
         ("square go at the harbour 4 o'clock friday", "list:square_go_arranged 'square go'"),
@@ -1006,6 +1008,7 @@ class TestShippedLists:
         "the sailing club capsized on the reservoir, came back like drowned rats off the boats",   # soaked through
         "RE: some Christians believe homosexuality is a sin, others do not; Year 9 compared the views",   # a lesson
         "Year 9 history: the bombing of Dresden in 1945 and the Blitz on Coventry, two sides of one war",   # no sequel
+        "our Sam asked everyone to start calling him 'he' this term and his mates just did, no fuss",   # no abuse
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
