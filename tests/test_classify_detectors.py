@@ -545,6 +545,10 @@ class TestAChildMissingToldAsNews:
         # round 60: a child asked after while a search is out
         "Any update on the Bancroft Green lad? Saw the search team and the dog out on the common last night",
         "Police helicopter over the woods again. Is it for that girl from the academy?",
+        # rounds 61 and 63: a child lost told as a scene
+        "Lost a 5 year old at the Christmas fayre. Dark blue coat, Paw Patrol wellies. If you see him hold on to him",
+        "URGENT my 5 year old has slipped off from the photo queue and nobody can find him. Blue jumper",
+        "a mum just came running down the close asking if anyone's seen her youngest. Blue wellies. Eyes peeled.",
     ])
     def test_the_rule_reads_it(self, clf: Classifier, text: str) -> None:
         c = verdict(clf, text, "mention")
@@ -563,6 +567,8 @@ class TestAChildMissingToldAsNews:
         "Mr Greaves has lost the Year 7 register again. Send a search party for the lad who had it last",
         "Any update on the lad? Search team were out all night. Found safe and well, thank you all",
         "Stranger danger talk for Reception: the police dog was the main attraction",
+        "First day of the holidays and I've lost my child to Call of Duty. Last seen shouting 'flank him'. Send snacks",
+        "anyone seen her youngest's school shoes? left in the hall after the fayre, please message me",
     ])
     def test_found_a_play_or_a_thing_is_not_a_child_missing(self, clf: Classifier, text: str) -> None:
         assert not any(r.startswith("rule:child_missing") for r in verdict(clf, text, "mention").reasons)

@@ -226,8 +226,18 @@ _LOST_CHILD = _g(
     r"looking for (?:him|her)|(?:not|hasn'?t|has not|never) come home)\b)|"
     rf"^{_SEARCH_OUT}(?s:.*?)\b(?:any (?:update|news|word)s? (?:on|of|about)|is (?:it|this|that) (?:for|about)|if it'?s|"
     r"looking for|searching for|hearing|heard) (?:the|that|a|this) (?:\w+ ){0,3}?(?:lad|lass|boy|girl|kid|child|"
-    r"little one|pupil|student|teen|toddler|year \d+)\b",
-    "lost no search police sniffer helicopter heli"
+    r"little one|pupil|student|teen|toddler|year \d+)\b|"
+    # a child lost told as a scene (round 63): "Lost a 5 year old at the Kilnfield Christmas fayre. Dark blue coat ...
+    # If you see him hold on to him PLEASE", "my 5 year old has slipped off from the photo queue ... and nobody can find
+    # him", "asking if anyone's seen her youngest"; never "I've lost my child to Call of Duty"
+    r"\b(?:lost|can'?t find|cannot find|can not find) (?:a|my|our) (?:little )?(?:\d+ ?(?:year|yr)[- ]?old|toddler|"
+    r"little (?:boy|girl|one)|son|daughter|child|kid|youngest|eldest)\b(?!'s| to\b)(?=.{0,160}?\b(?:please|answers to|"
+    r"approx\w*|aged|about \d|last seen|wearing|if you see|bring (?:him|her)|have you seen|anyone seen)\b)|"
+    r"\b(?:has|had|have) (?:slipped|wandered|run|gone|snuck|sneaked) off\b.{0,80}\b(?:nobody|no one|no-one|can'?t|"
+    r"cannot) (?:can )?find (?:him|her|them)\b|"
+    r"\b(?:anyone|anybody|any1)(?:'s| has| had)? seen (?:her|his|their|a) (?:youngest|eldest|little (?:one|boy|girl|lad|"
+    r"lass)|son|daughter|\d+ ?(?:year|yr)[- ]?old|toddler|boy|girl)\b(?!'s)",
+    "lost no search police sniffer helicopter heli find seen"
 )
 _FOUND_SAFE = _rx(r"\b(?:found|home|back|returned|is|are|was) (?:safe|safely|and well)\b|\bsafe and well\b|"
                   r"\b(?:has|have|had) been found\b|\bnow found\b|\breunited\b|\bfound ?!")
