@@ -229,13 +229,16 @@ _LOST_CHILD = _g(
     r"little one|pupil|student|teen|toddler|year \d+)\b|"
     # a child lost told as a scene (round 63): "Lost a 5 year old at the Kilnfield Christmas fayre. Dark blue coat ...
     # If you see him hold on to him PLEASE", "my 5 year old has slipped off from the photo queue ... and nobody can find
-    # him", "asking if anyone's seen her youngest"; never "I've lost my child to Call of Duty"
+    # him", "asking if anyone's seen her youngest"; never "I've lost my child to Call of Duty", nor a child who died
+    # ("we lost our little boy in 2019, please give to the hospice")
     r"\b(?:lost|can'?t find|cannot find|can not find) (?:a|my|our) (?:little )?(?:\d+ ?(?:year|yr)[- ]?old|toddler|"
-    r"little (?:boy|girl|one)|son|daughter|child|kid|youngest|eldest)\b(?!'s| to\b)(?=.{0,160}?\b(?:please|answers to|"
+    r"little (?:boy|girl|one)|son|daughter|child|kid|youngest|eldest)\b(?!'s| to\b)"
+    r"(?!.{0,160}?\b(?:died|passed|death|(?:years?|months?|weeks?) ago|last year|in (?:19|20)\d\d|cancer|illness|stillborn|miscarriage|"
+    r"angel|memory|memorial|funeral|hospice|grief|bereave\w*)\b)(?=.{0,160}?\b(?:please|answers to|"
     r"approx\w*|aged|about \d|last seen|wearing|if you see|bring (?:him|her)|have you seen|anyone seen)\b)|"
     r"\b(?:has|had|have) (?:slipped|wandered|run|gone|snuck|sneaked) off\b.{0,80}\b(?:nobody|no one|no-one|can'?t|"
     r"cannot) (?:can )?find (?:him|her|them)\b|"
-    r"\b(?:anyone|anybody|any1)(?:'s| has| had)? seen (?:her|his|their|a) (?:youngest|eldest|little (?:one|boy|girl|lad|"
+    r"\b(?:anyone|anybody|any1)(?:'s| has| had)? seen (?:her|his|their) (?:youngest|eldest|little (?:one|boy|girl|lad|"
     r"lass)|son|daughter|\d+ ?(?:year|yr)[- ]?old|toddler|boy|girl)\b(?!'s)",
     "lost no search police sniffer helicopter heli find seen"
 )
