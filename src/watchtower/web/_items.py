@@ -162,7 +162,14 @@ async def item_page(request: web.Request) -> web.StreamResponse:
     d = dash(request)
     user = current_user(request)
     item_id = item_id_from(request)
-    detail = await d.daemon.store.read(lambda db: q.item_detail(db, item_id))
+    def read(db: Db) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        # one snapshot for the whole page: the platform actions shown "done" and the audit trail that records them
+        # are read together, never a moment apart while the worker finishes an action
+        with db.transaction(readonly=True):
+            found = q.item_detail(db, item_id)
+            return found, repo.platform_actions_for_item(db, item_id) if found else []
+
+    detail, platform_rows = await d.daemon.store.read(read)
     if detail is None or not access.may_see(user, detail["item"]):
         # another school's item is not there for this person: the same answer as for no item at all
         raise web.HTTPNotFound(text="There is no item with that number (it may have been purged).")
@@ -195,7 +202,7 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         action_labels=repo.ACTIONS,
         action_choices={k: v for k, v in repo.ACTIONS.items() if k != "note"},
         flash=_DONE.get(request.query.get("done", ""), ""),
-        platform=await _platform.panel(request, item),  # issue 17: web/templates/_platform_actions.html
+        platform=_platform.panel(request, item, platform_rows),  # issue 17: web/templates/_platform_actions.html
         # who the item can be assigned to: its own school's people
         people=list(Roster.from_config(d.daemon.config, access.item_school(item)).people),
         show_school=d.daemon.config.multi_school,

@@ -24,11 +24,11 @@ STATUS_WORDS = {"pending": "waiting to be sent", "sending": "being sent now", "d
                 "failed": "failed", "dry_run": "dry run: nothing was sent", "uncertain": "check the platform"}
 
 
-async def panel(request: web.Request, item: dict[str, Any]) -> dict[str, Any]:
-    """What ``_platform_actions.html`` shows: the offers for this person, the actions so far, the policy links."""
+def panel(request: web.Request, item: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """What ``_platform_actions.html`` shows: the offers for this person, the actions so far (``rows``, read by the
+    item page in the same snapshot as its audit trail), the policy links."""
     d = dash(request)
     user = request.get(USER)
-    rows = await d.daemon.store.read(lambda db: repo.platform_actions_for_item(db, int(item["id"])))
     categories = item.get("categories_list") or list(triage_columns(item).categories)
     return {
         "supported": item["platform"] in CAPABILITIES and bool(user and can(user, "act")),
