@@ -77,10 +77,10 @@ _GROOMING = _g(
     r"(?:a man|an adult|a stranger|an older (?:man|guy|lad|boy)|some (?:man|guy|bloke|adult)) (?:keeps |has been |is |kept )?"
     r"(?:messag|dm|contact|snapchat|add|follow|text)\w* (?:my|our) (?:son|daughter|child|kid|boy|girl)|"
     r"(?:send|sending|snd) (?:me )?(?:nudes|a nude|pics of (?:you|u|ur|your)|a pic of (?:you|u|ur|your)|naked|"
-    r"photos of (?:you|u|yourself|ur ?self)|a photo in your)|"
-    # the request and the photos apart: "Send them to my personal address ... along with a few photos of yourself
-    # for the byline. Maybe some more relaxed ones" (round 62); never a school's "send us / send in a photo of you in
-    # your costume", nor "yourselves"
+    r"a photo in your)|"
+    # photos of yourself asked for, next to the request or apart: "send me photos of you", "Send them to my personal
+    # address ... along with a few photos of yourself for the byline. Maybe some more relaxed ones" (round 62); never
+    # a school's "send us / send in a photo of you in your costume", nor "yourselves"
     r"(?:send|sending|snd)\b(?! (?:us|in)\b).{0,100}\b(?:photos?|pics?|pictures?|selfies) of (?:you|u|yourself|ur ?self)\b|you look (?:so )?(?:mature|older|grown up) for (?:your|ur) age|"
     r"are (?:you|u) home alone|how old (?:are|r) (?:you|u)\b.{0,40}\b(?:meet|dm|snap|pics?|address|alone)|"
     r"(?:meet|meet up|come over).{0,40}(?:don'?t tell|secret|alone|no one has to know)|"
@@ -218,9 +218,11 @@ _MISSING_REPORTED = _g(
 #: search is out; never "send a search party" said of a lost register or a rabbit: a child must be asked after)
 _SEARCH_OUT = (r"(?=(?s:.*)\b(?:search (?:team|teams|party|parties|and rescue)|police (?:dogs?|helicopter|heli|divers?|search)|"
                r"sniffer dogs?|(?:the |a )?(?:helicopter|heli) (?:out|up|overhead|over|circling|going round))\b)")
+#: what a parent or a passer-by says of a lost child: a plea, what the child answers to or is wearing, where last seen
+_LOST_DESCRIBED = (r"(?:please|answers to|approx\w*|aged|about \d|last seen|wearing|if you see|bring (?:him|her)|"
+                   r"have you seen|anyone seen)")
 _LOST_CHILD = _g(
-    r"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?=.{0,120}?\b(?:please|answers to|approx\w*|aged|about \d|"
-    r"last seen|wearing|if you see|bring (?:him|her)|have you seen|anyone seen)\b)|"
+    rf"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?=.{{0,120}}?\b{_LOST_DESCRIBED}\b)|"
     r"\b(?:still )?no sign of (?!(?:the|it|any|him|her|them|that|this|life|improvement|rain|snow|stopping|change|"
     r"a|an|anything|anyone|trouble)\b)[a-z]+\b(?=.{0,120}?\b(?:police|search\w*|torches|missing|last seen|"
     r"looking for (?:him|her)|(?:not|hasn'?t|has not|never) come home)\b)|"
@@ -234,8 +236,7 @@ _LOST_CHILD = _g(
     r"\b(?:lost|can'?t find|cannot find|can not find) (?:a|my|our) (?:little )?(?:\d+ ?(?:year|yr)[- ]?old|toddler|"
     r"little (?:boy|girl|one)|son|daughter|child|kid|youngest|eldest)\b(?!'s| to\b)"
     r"(?!.{0,160}?\b(?:died|passed|death|(?:years?|months?|weeks?) ago|last year|in (?:19|20)\d\d|cancer|illness|stillborn|miscarriage|"
-    r"angel|memory|memorial|funeral|hospice|grief|bereave\w*)\b)(?=.{0,160}?\b(?:please|answers to|"
-    r"approx\w*|aged|about \d|last seen|wearing|if you see|bring (?:him|her)|have you seen|anyone seen)\b)|"
+    rf"angel|memory|memorial|funeral|hospice|grief|bereave\w*)\b)(?=.{{0,160}}?\b{_LOST_DESCRIBED}\b)|"
     r"\b(?:has|had|have) (?:slipped|wandered|run|gone|snuck|sneaked) off\b.{0,80}\b(?:nobody|no one|no-one|can'?t|"
     r"cannot) (?:can )?find (?:him|her|them)\b|"
     r"\b(?:anyone|anybody|any1)(?:'s| has| had)? seen (?:her|his|their) (?:youngest|eldest|little (?:one|boy|girl|lad|"
