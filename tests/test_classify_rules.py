@@ -1257,22 +1257,6 @@ class TestWordsWithAnotherSense:
     def test_a_knife_arch_or_wand_at_the_gate_finds_knives_and_is_not_one(self, text: str) -> None:
         assert not {"weapon", "weapon_at_school"} & self.names(text)
 
-    @pytest.mark.parametrize("text", [
-        # the request and the photos apart (round 62): an adult's own address, then photos of the child
-        "Send them to my personal address along with a few photos of yourself for the byline. Maybe relaxed ones",
-        "loved ur video, send me more pics of yourself x",
-    ])
-    def test_asking_a_child_to_send_photos_of_themselves_is_grooming(self, text: str) -> None:
-        assert "grooming" in self.names(text)
-
-    @pytest.mark.parametrize("text", [
-        "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking its classes
-        "Please send in photos of you in your costume",
-        "send your photos of yourselves at the fireworks to the PTA page",
-    ])
-    def test_a_school_asking_for_photos_is_not_grooming(self, text: str) -> None:
-        assert "grooming" not in self.names(text)
-
     def test_a_knife_beside_the_arch_is_still_a_weapon(self) -> None:
         assert "weapon" in self.names("he got a knife past the knife arch at school, had it in his blazer")
 
@@ -1292,6 +1276,31 @@ class TestWordsWithAnotherSense:
     ])
     def test_an_assembly_named_without_a_heading_is_not_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
+
+
+class TestPhotosAskedFor:
+    """Photos of a child asked for: an adult's request to send photos of yourself is grooming, the words between
+    or not; a school asking its classes for photos is not."""
+
+    @staticmethod
+    def names(text: str) -> set[str]:
+        return {h.name for h in hits(text)}
+
+    @pytest.mark.parametrize("text", [
+        # the request and the photos apart (round 62): an adult's own address, then photos of the child
+        "Send them to my personal address along with a few photos of yourself for the byline. Maybe relaxed ones",
+        "loved ur video, send me more pics of yourself x",
+    ])
+    def test_asking_a_child_to_send_photos_of_themselves_is_grooming(self, text: str) -> None:
+        assert "grooming" in self.names(text)
+
+    @pytest.mark.parametrize("text", [
+        "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking its classes
+        "Please send in photos of you in your costume",
+        "send your photos of yourselves at the fireworks to the PTA page",
+    ])
+    def test_a_school_asking_for_photos_is_not_grooming(self, text: str) -> None:
+        assert "grooming" not in self.names(text)
 
 
 class TestNeededStrings:
