@@ -724,6 +724,23 @@ class TestShippedLists:
         ("the lead off the sports hall roof will be gone by morning now the Appleby Fair lot are here",
          "list:traveller_theft_trope 'the lead off the sports hall roof'"),
         ("who's 'enriching' the raffle this year 🙄", "list:scare_quoted_group ''enriching''"),
+        # round 64's kinds: armed, a weapon sold, a car threatened, a people scapegoated, an innuendo, restriction
+        ("💪🔪 coming to the lan tooled up. they think its just a game", "list:tooled_up 'tooled up'"),
+        ("zombie knife going for £40, can drop it at LAN night", "list:weapon_for_sale 'zombie knife going for £40'"),
+        ("lad in 10 sellin knuckle dusters out his locker", "list:weapon_for_sale 'sellin knuckle dusters'"),
+        ("if we lose again I'd check my tyres before driving home if I were you Mrs F",
+         "list:advice_to_watch_your_car 'i'd check my tyres'"),
+        ("Gypsies on bursaries skiing in the Alps while hardworking local families pay",
+         "list:people_set_against_hardworking_families 'gypsies on bursaries skiing in the alps while hardworking'"),
+        ("their striker is very ✨fruity✨ if u know what i mean 🍑🌈", "list:gay_innuendo_about_a_man 'very fruity'"),
+        ("skipped brekkie AND lunch on the slopes and still did the black", "list:meals_skipped_told_lightly "
+         "'skipped brekkie and lunch'"),
+        ("hiding my sandwich in my blazer pocket so Miss thinks i ate it 🤫", "list:meals_skipped_told_lightly "
+         "'so miss thinks i ate'"),
+        ("day 4 of only eating the apples from the packed lunch", "list:meals_skipped_told_lightly "
+         "'day 4 of only eating the apples'"),
+        ("My daughter has basically stopped eating since she hit Immortal", "list:child_not_eating_with_signs "
+         "'my daughter has basically stopped eating'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1009,6 +1026,12 @@ class TestShippedLists:
         "RE: some Christians believe homosexuality is a sin, others do not; Year 9 compared the views",   # a lesson
         "Year 9 history: the bombing of Dresden in 1945 and the Blitz on Coventry, two sides of one war",   # no sequel
         "our Sam asked everyone to start calling him 'he' this term and his mates just did, no fuss",   # no abuse
+        "the DT workshop is fully tooled up at last, thanks to the PTA",                 # tools, not weapons
+        'English persuasive writing: "Should shops be allowed to sell knives to under-18s?"',   # a debate
+        "Frosty morning: please check your tyres and clear your windscreen before the school run",   # road safety
+        "Fruity Friday! Year 1 tasted fruits from around the world",                     # fruit
+        "skipped breakfast and lunch with the stomach bug, back in on Monday",           # ill, not restricting
+        "he's stopped eating since Tuesday, the stomach bug again",                      # ill, 'since' or not
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
