@@ -303,6 +303,7 @@ class TestThreat:
             "I will find you and you will regret ever putting my daughter in isolation",
             "someone should teach that PE teacher a lesson he wont forget, he'll need more than a plaster",
             "tell ur brother he's dead when i see him",
+            "i'm going to end this kid after school",   # no career after it: a threat
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
@@ -346,6 +347,11 @@ class TestThreat:
             "The new head has really shot the school up the league tables",   # a ranking, not a shooting
             "Daddy's home tomorrow and my two are going to strangle him with hugs",   # love
             "She passed her grade 5! I could kiss her teacher, I could strangle her coach with sheer joy",   # joy
+            # round 64: a career ended, a knife brought to a gunfight, a knife carried across a food-tech kitchen
+            "i'm going to end this kid's whole career on saturday. pembury's keeper has never seen aerials like mine",
+            "St Aidan's brought a knife to a gunfight today. Respect to them, they had the best crowd.",
+            "Food tech: knife safety day! The 'bridge and claw' grip, how to carry a knife across a kitchen, and why "
+            "you never catch a falling one.",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
@@ -429,6 +435,7 @@ class TestPlay:
             "we're gonna murder them at the charity cricket, bring ice packs",     # a charity match
             "Dead by Daylight tonight, I'm killer, hide your families 😈🔪",        # a game
             "off with scarlet fever lol. see you in the replay, we're coming for you",     # a cup replay
+            "we'll batter you at cross country when it thaws Matlock, don't get comfy",   # a race (round 64)
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:

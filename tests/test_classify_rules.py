@@ -101,6 +101,8 @@ class TestAwarenessGate:
         "Parent info: county lines. How dealers recruit children with trainers and phones",
         "PSE for Year 9: consent, sexting and the law",             # PSE, as Scottish schools call PSHE
         "PSHE Y11: consent, healthy relationships and county lines",   # the year after the subject (round 61)
+        "PSHE recording for Year 10: drugs, county lines and how gangs recruit young people",   # a lesson sent home
+        "Food tech: knife safety day! how to carry a knife across a kitchen",   # a subject heading (round 64)
         "RSE Year 9: why 'he only hits me because he loves me' is never true",
         "PSHE drama: Year 10 performed 'Jaz's Story', about county lines",   # two subjects in the heading
         "Geography: Y8 mapped how county lines run out to coastal towns",   # a subject heading opening the post

@@ -111,8 +111,10 @@ _AWARENESS: tuple[_Gated, ...] = (
        rf"(?:(?:year|y) ?\d+ )?(?:{_HARM_SUBJECTS}|e-?safety|online safety|(?:drugs?|sex|relationships) education)"
        rf"(?: (?:{_SUBJECTS}|re))?|"
        # a subject heading opening the post: "Geography: Y8 mapped how county lines run ..."
-       rf"^(?:{_SUBJECTS}|media studies|computing))"
-       rf"(?: lessons?| sessions?| days?| week| class)?(?: (?:for )?(?:{_YEAR}|s[1-6]s?|p[1-7]s?|ks\d))?"
+       rf"^(?:{_SUBJECTS}|media studies|computing|food tech(?:nology)?|cookery))"
+       # "PSHE recording for Year 10: ...", a lesson sent home
+       rf"(?: lessons?| sessions?| days?| week| class| recordings?| videos?| slides| resources)?"
+       rf"(?: (?:for )?(?:{_YEAR}|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
        # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
        rf"\b(?:{_HARM_SUBJECTS}) (?:today|this week|this morning|this afternoon|lesson|class) (?:was|is|were) "
@@ -125,7 +127,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
        "health drug drugs sex relationships history english drama re religious geography science assembly parent "
        "parents parent's parents' talk workshop session evening information info safeguarding update pse art media "
-       "music dance computing"),
+       "music dance computing food cookery recording recordings video videos slides resources"),
     # "knife crime awareness week", "mental health workshop", "NSPCC assembly", "online safety day"
     _g(rf"\b{_TOPIC}['’\"”]?(?: awareness| information)? {_EVENT}\b",
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
@@ -373,7 +375,8 @@ PLAY = _g(
     r"(?:champs|championships?)\b|\b(?:derby|fixture|rematch|replay|return leg|away game|home game|penalty shoot-?out|"
     r"sports day|tournament|five-a-side|5-a-side)\b|\b(?:under[- ]?\d{1,2}s|u\d{1,2}s)\b|"
     r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids|parents)\b|"
-    r"\bat (?:darts|pool|snooker|bowling|ten-?pin|ping ?pong|table tennis|scrabble|monopoly|uno|dominoes|crib)\b|"
+    r"\bat (?:darts|pool|snooker|bowling|ten-?pin|ping ?pong|table tennis|scrabble|monopoly|uno|dominoes|crib|"
+    r"cross[- ]?country)\b|"
     r"\b(?:darts|chess|debate|debating|quiz|poker|pool|snooker|bridge|scrabble|board ?games?) (?:society|soc|club|team|"
     r"league)\b|"
     rf"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house )?(?:{_SPORTS}|footy|footie|fitba) "
@@ -406,7 +409,7 @@ PLAY = _g(
     "final finals semifinal semifinals champs championship championships derby fixture rematch replay penalty return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
-    "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib whoever "
+    "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib cross crosscountry whoever "
     "debate debating poker bridge board boardgame boardgames batters battered battering beat beats beated beating "
     "smashes smashed smashing thrash thrashes thrashed thrashing hammer hammers hammered hammering destroy destroys "
     "destroyed destroying murders murdered murdering kills killed killing demolish demolishes demolished demolishing whoop whoops whooped whooping",

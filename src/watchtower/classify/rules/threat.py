@@ -37,7 +37,7 @@ _INTENT = (
 _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     # "I'll shoot you an email", "shoot y'all a message": sending, not shooting; "strangle him with hugs": love
     ("threat_phrase", _g(rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?{_VIOLENT_VERB}(?:s|ed|ing)?\s+(?:up\s+)?{_PERSON_TARGET}\b"
-                          rf"(?! {_SENDING}| (?:\w+ )?{_AFFECTION})", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
+                          rf"(?! {_SENDING}| (?:\w+ )?{_AFFECTION}|'?s (?:\w+ )?careers?\b)", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
     ("threat_phrase", _g(r"\b(?:kill|shoot|stab|bomb|murder)(?:ing)? (?:all|every) (?:the |of the |one of )?"
                           r"(?:teachers|kids|pupils|students|staff|people|one|1|body|you|u)\b", "kill killing shoot shooting stab stabbing bomb bombing murder murdering")),
     ("school_attack", _g(rf"\b(?:shoot(?:ing)?|shot) up (?:the |this |that |our |ur |your |my )?{_SCHOOL}\b", "shoot shooting shot")),
@@ -158,7 +158,7 @@ _WEAPON_WORDS = "knife knives blade blades machete machetes zombie gun guns pist
 _WEAPON_POSSESSION = _g(
     rf"\b(?:bring(?:ing|in'?|s)?|brought|carry(?:ing|in'?)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
     rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with|packing|tooled up with) (?:a |an |his |her |my |"
-    rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime| kills?\b| skins?\b)"
+    rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime| kills?\b| skins?\b| to a gun ?fight\b)"
     rf".{{0,60}}\b(?:{_SCHOOL}|gates|bus stop|park|tomorrow|2moro|2morrow|tmrw|tmr|tomoz|monday|lunch|break|today|bag|blazer|pocket|you|u|him|her|"
     rf"them|year \d+|y\d{1,2}s?|in case|for protection|showed|showing)\b",
     _WEAPON_WORDS,
