@@ -174,6 +174,10 @@ class TestAwarenessGate:
         "We talk about history and protecting our people. Their parents don't know yet",
         # a parent asking whether there is a policy is a worry, not the school's policy told
         "Does the school have a policy on adults filming at the gates? A man films the kids most afternoons",
+        # the veiled threat's sign-off is not guidance given (round 65)
+        "I'd stay off the A38 if I sat on that appeals panel this week. Just friendly advice from someone who's had "
+        "enough.",
+        "a word of advice from me: watch your back on Friday",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
@@ -743,6 +747,12 @@ class TestShippedLists:
          "'day 4 of only eating the apples'"),
         ("My daughter has basically stopped eating since she hit Immortal", "list:child_not_eating_with_signs "
          "'my daughter has basically stopped eating'"),
+        # round 65's: a wish not to wake up, quoted; a punishment; a child left in a hot car
+        ('she wishes she could "go to sleep and not wake up"', "list:wish_to_sleep_forever "
+         "'wishes she could \"go to sleep and not wake up'"),
+        ("a 10 year old being made to kneel on uncooked rice", "list:kneeling_on_rice 'kneel on uncooked rice'"),
+        ("windows up, a little one asleep in the car seat, no adult. It's 29 degrees", "list:child_left_in_a_hot_car "
+         "'little one asleep in the car'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1034,6 +1044,8 @@ class TestShippedLists:
         "Fruity Friday! Year 1 tasted fruits from around the world",                     # fruit
         "skipped breakfast and lunch with the stomach bug, back in on Monday",           # ill, not restricting
         "he's stopped eating since Tuesday, the stomach bug again",                      # ill, 'since' or not
+        "the parent who left a baby in a car seat by the office: she's a doll, Reception's baby clinic wants her",
+        "People Who Help Us: on a boiling hot day the children got to sit alone in the police car",   # a visit
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

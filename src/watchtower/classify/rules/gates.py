@@ -136,7 +136,9 @@ _AWARENESS: tuple[_Gated, ...] = (
        "stands display displays exhibition exhibitions film films documentary documentaries"),
     # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
     _g(r"\b(?:workshops?|assembl(?:y|ies)|" + _TALK_AS_A_VERB + r"talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
-       r"campaigns?|information evening|parents'? evening|an evening|seminar|leaflets?|posters?|guidance|advice)"
+       # not the veiled threat's "just friendly advice from someone who's had enough", "a word of advice from"
+       r"campaigns?|information evening|parents'? evening|an evening|seminar|leaflets?|posters?|guidance|"
+       r"(?<!friendly )(?<!word of )(?<!bit of )(?<!piece of )advice)"
        rf"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
        rf"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:{_SCHOOL_DAYS})))?"
        # told after it, or before: "this week's assembly was on county lines", "the talk will be about"
