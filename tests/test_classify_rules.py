@@ -743,7 +743,7 @@ class TestShippedLists:
          "'skipped brekkie and lunch'"),
         ("hiding my sandwich in my blazer pocket so Miss thinks i ate it 🤫", "list:meals_skipped_told_lightly "
          "'so miss thinks i ate'"),
-        ("day 4 of only eating the apples from the packed lunch", "list:meals_skipped_told_lightly "
+        ("day 4 of only eating the apples from the packed lunch", "list:not_eating_challenge "
          "'day 4 of only eating the apples'"),
         ("My daughter has basically stopped eating since she hit Immortal", "list:child_not_eating_with_signs "
          "'my daughter has basically stopped eating'"),
