@@ -1040,7 +1040,7 @@ class TestShippedLists:
         "our Sam asked everyone to start calling him 'he' this term and his mates just did, no fuss",   # no abuse
         "the DT workshop is fully tooled up at last, thanks to the PTA",                 # tools, not weapons
         'English persuasive writing: "Should shops be allowed to sell knives to under-18s?"',   # a debate
-        "DT shop after school: hot glue guns £3 each, ice skate blades £10 a pair",       # tools and skates
+        "Craft fair after school: hot glue guns £3 each, ice skate blades £10 a pair",   # tools and skates
         "Frosty morning: please check your tyres and clear your windscreen before the school run",   # road safety
         "Fruity Friday! Year 1 tasted fruits from around the world",                     # fruit
         "skipped breakfast and lunch with the stomach bug, back in on Monday",           # ill, not restricting
