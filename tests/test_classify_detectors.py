@@ -147,6 +147,38 @@ class TestNormalisation:
         assert_critical(verdict(clf, "th@t @ttendance w0man is g3tting sh0t if she c0mes n3ar my h0use @gain. "
                                      "l@st w@rning"), "threat")
 
+    @pytest.mark.parametrize(
+        ("raw", "joined"),
+        [
+            ("m i s s   t r a n t e r   u r   g e t t i n g   h i t   t m r w", "miss tranter ur getting hit tmrw"),
+            ("W E   K N O W   W H E R E   Y O U   P A R K", "WE KNOW WHERE YOU PARK"),   # case as written
+            ("i  d o n ' t  t h i n k  i ' l l  b e  a r o u n d", "i don't think i'll be around"),
+        ],
+    )
+    def test_a_post_spelled_out_with_wide_gaps_between_words_is_read_with_its_words_joined(
+            self, raw: str, joined: str) -> None:
+        """Round 66: wide gaps say where each word ends, so short words ("h i t", "u r") are joined too."""
+        from watchtower.classify._normalise import join_spelled
+        assert join_spelled(raw) == joined
+
+    def test_the_rules_read_a_post_spelled_out_with_wide_gaps_with_its_words_joined(self) -> None:
+        assert normalise("m i s s   t r a n t e r   u r   g e t t i n g   h i t") == "miss tranter ur getting hit"
+
+    @pytest.mark.parametrize("raw", ["a  b  c", "I  am  here", "Year 7  and  Year 8", "k i l l u"])
+    def test_text_without_spelled_out_words_between_wide_gaps_is_left_as_written(self, raw: str) -> None:
+        from watchtower.classify._normalise import join_spelled
+        assert join_spelled(raw) == raw
+
+    def test_a_threat_spelled_out_with_wide_gaps_reaches_the_model(self, clf: Classifier) -> None:
+        """Round 66: as a row of single letters the threat head scored this 0.06 and it was only a possible
+        concern; joined it is 0.98."""
+        assert_critical(verdict(clf, "m i s s   t r a n t e r   u r   g e t t i n g   h i t   t m r w"), "threat")
+
+    @pytest.mark.parametrize("text", ["w e   l o v e   y o u   s i r", "h a p p y   b i r t h d a y   m i s s"])
+    def test_kind_words_spelled_out_with_wide_gaps_raise_nothing(self, clf: Classifier, text: str) -> None:
+        """As rows of single letters the heads read noise: a threat at 0.62, safeguarding at 0.37."""
+        assert verdict(clf, text).severity is Severity.NONE
+
     @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240",
                                      # a team's age group, a key stage, a form: not "uiss", "kse", "iob"
                                      "U15s v St Aidan's", "the U16's cup final", "KS3 science", "Kasey in 10B"])

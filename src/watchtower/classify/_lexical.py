@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from watchtower.classify._normalise import normalise
+from watchtower.classify._normalise import join_spelled, normalise
 from watchtower.models import CRITICAL_CATEGORIES
 
 #: hashed feature space (2**18: collisions cost less than a point of recall, the weights stay about 1.5 MB)
@@ -44,7 +44,8 @@ _MAX_CHARS = 4000  # a post longer than this is read by its first 4,000 characte
 
 def _reading(text: str, norm: str | None = None) -> str:
     t = text[:_MAX_CHARS]
-    return f"{normalise(t) if norm is None or len(text) > _MAX_CHARS else norm} \n {t.lower()}"
+    # as written, but a post spelled out letter by letter is read with its words joined (as the model reads it)
+    return f"{normalise(t) if norm is None or len(text) > _MAX_CHARS else norm} \n {join_spelled(t).lower()}"
 
 
 def _char_ngrams(reading: str) -> np.ndarray:

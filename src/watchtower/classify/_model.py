@@ -12,6 +12,8 @@ the model was trained on 64 tokens, and a long comment's dangerous sentence is o
 A post that hides letters behind look-alike digits and symbols ("th@t w0man is g3tting sh0t") is read twice, as
 written and with them as letters (:func:`._normalise.unleet`), and each head keeps its higher score in the same way:
 the model learned words, and "g3tting sh0t" is not one it knows (round 52: threat 0.02 as written, 1.00 spelled out).
+A post spelled out letter by letter with wide gaps between its words is read with its words joined instead
+(:func:`._normalise.join_spelled`): as a row of single letters it means nothing to the model.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from watchtower.classify._normalise import unleet
+from watchtower.classify._normalise import join_spelled, unleet
 from watchtower.classify._prepare import prepare
 from watchtower.exceptions import ConfigError
 
@@ -77,8 +79,8 @@ class OnnxModel:
 
     def windows(self, texts: list[str]) -> list[tuple[int, list[int]]]:
         """The token ids the model reads, a window at a time, each with the index of the text it comes from."""
-        owners, readings = list(range(len(texts))), list(texts)
-        for i, text in enumerate(texts):
+        owners, readings = list(range(len(texts))), [join_spelled(t) for t in texts]
+        for i, text in enumerate(readings[: len(texts)]):
             if (plain := unleet(text)) is not None:
                 owners.append(i)
                 readings.append(plain)

@@ -50,6 +50,14 @@ _GAP = r"(?: [.\-_*] |[ .\-_*])"
 _SPELLED_RUN = rf"[a-z@$](?:{_GAP}[a-z@$013457]){{2,}}(?![a-z@$0-9])"
 _SPACED = re.compile(rf"(?<![a-z@$]){_SPELLED_RUN}")
 _SPELLED_LETTER = re.compile(r"[a-z@$]")
+# A post spelled out letter by letter with a run of spaces between its words ("m i s s   t r a n t e r   u r
+# g e t t i n g   h i t"): the wide gaps say where each word ends, so every word is joined, short ones too (round
+# 66: "h i t" was left as three letters, which are more often text-speak). Three words at least, two of them
+# spelled out.
+_WIDE_WORD = r"[a-z@$0-9](?: [a-z@$0-9'])*"  # "d o n ' t"
+_WIDE_SPELLED = re.compile(rf"(?<!\S){_WIDE_WORD}(?: {{2,}}{_WIDE_WORD}){{2,}}(?!\S)")
+_WIDE_GAP = re.compile(r" {2,}")
+_WIDE_SPELLED_AS_WRITTEN = re.compile(_WIDE_SPELLED.pattern, re.IGNORECASE)  # for the model's reading
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -65,6 +73,13 @@ def _fold(text: str) -> str:
         text = text.replace(emoji, word)
     # any other pictograph is a space to the rules: "ur dead 💀 after school" reads "ur dead after school"
     return "".join(" " if ord(c) >= 0x2100 and unicodedata.category(c) in ("So", "Sk") else c for c in text)
+
+
+def _join_wide(match: re.Match[str]) -> str:
+    words = _WIDE_GAP.split(match.group(0))
+    if sum(len(word) > 1 for word in words) < 2:
+        return match.group(0)
+    return " ".join(word.replace(" ", "") for word in words)
 
 
 def _deleet_token(token: str, table: dict[int, str]) -> str:
@@ -106,6 +121,16 @@ def unleet(text: str) -> str | None:
         return None
     out = _TOKEN.sub(_unleet_token, text)
     return None if out == text else out
+
+
+def join_spelled(text: str) -> str:
+    """``text`` with the words of a post spelled out letter by letter, wide gaps between them, joined, case as
+    written ("M I S S   U R   G E T T I N G   H I T" -> "MISS UR GETTING HIT"), for the model, which reads such a
+    post as a row of single letters (round 66: the threat head 0.06 on it; "w e   l o v e   y o u   s i r" was a
+    threat at 0.62). Unchanged when it has no such run."""
+    if "  " not in text:
+        return text
+    return _WIDE_SPELLED_AS_WRITTEN.sub(_join_wide, text)
 
 
 #: Words people spell out letter by letter; "k i l l u" is read as "kill u", not "killu".
@@ -154,6 +179,8 @@ def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = Fal
     """:func:`normalise` after :func:`_fold`, so that the readings of one post fold it once."""
     table = _LEET_L if one_as_l else {}
     text = _ONE_AS_ONE.sub(lambda m: _ONE_WORDS[m.group(1)], text)
+    if "  " in text:
+        text = _WIDE_SPELLED.sub(_join_wide, text)
     text = _TOKEN.sub(lambda m: _deleet_token(m.group(0), table), text)
     text = _SPACED.sub(lambda m: _join_spaced(m, article_apart=article_apart), text)
     text = _TWO_AS_TO.sub(r"\1 to ", text)
