@@ -468,6 +468,7 @@ class TestPlay:
             "Dead by Daylight tonight, I'm killer, hide your families 😈🔪",        # a game
             "off with scarlet fever lol. see you in the replay, we're coming for you",     # a cup replay
             "we'll batter you at cross country when it thaws Matlock, don't get comfy",   # a race (round 64)
+            "If our Jack isn't home by 4 I'll kill him, he's been told to come straight back",   # a worry (round 66)
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
@@ -565,6 +566,16 @@ class TestTheOtherSensesOfBombsAndBlowingUp:
     ])
     def test_the_building_is_still_a_threat(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text, "mention"), "threat")
+
+    def test_a_warning_about_hoax_bomb_threats_is_no_threat(self, clf: Classifier) -> None:
+        """Round 66: a school's warning about the 'fake bomb threat' trend was a critical threat by the bomb-threat
+        rule and the bomb-with-'evacuation' entry."""
+        c = verdict(clf, "The 'fake bomb threat' prank trend: one hoax call means an evacuation, armed police, and a "
+                         "criminal record for whoever made it. Please have the conversation at home.", "own")
+        assert c.severity is Severity.NONE, c.reasons
+
+    def test_a_plan_to_phone_in_a_hoax_bomb_threat_is_still_a_threat(self, clf: Classifier) -> None:
+        assert_critical(verdict(clf, "there'll be a bomb threat tomorrow, evacuate early lol", "mention"), "threat")
 
 
 class TestAChildMissingToldAsNews:
@@ -717,6 +728,8 @@ class TestSafeguarding:
             "Year 1 made Mother's Day cards today: we'll keep them a secret from your mums till Sunday",   # a surprise
             "this assembly video made me want tae die o cringe 💀",              # Scots 'of': embarrassment
             "Sir, I'm literally going to die if I have to do another fronted adverbial",   # melodrama (round 58)
+            # round 66: "her" before a thing is hers; the staff allegation rule read "touches her"
+            "Miss Brennan has threatened to confiscate the staff kettle if anyone else touches her mug.",
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:

@@ -753,6 +753,22 @@ class TestShippedLists:
         ("a 10 year old being made to kneel on uncooked rice", "list:kneeling_on_rice 'kneel on uncooked rice'"),
         ("windows up, a little one asleep in the car seat, no adult. It's 29 degrees", "list:child_left_in_a_hot_car "
          "'little one asleep in the car'"),
+        # round 66's: a sign of abuse, a starving game, food earned by weight, a child out alone, a go-back slur, a
+        # faith blamed, the real thing after a drill
+        ("Lad at the party flinched every time an adult lifted a hand", "list:flinch_at_a_raised_hand "
+         "'flinched every time an adult lifted a hand'"),
+        ("the girls play 'who can eat the least' at sleepovers", "list:eat_the_least_contest 'who can eat the least'"),
+        ("if i get under 7 stone by prom i'll let myself have chips", "list:weight_target_before_food_is_allowed "
+         "'under 7 stone by prom i'll let myself'"),
+        ("found her walking down Station Road on her own, she's 6", "list:young_child_found_wandering_alone "
+         "'found her walking down station road on her own'"),
+        ("someone tell him this is Ponte not Kabul", "list:this_is_here_not_there 'this is ponte not kabul'"),
+        ("Their religion tells them to hate our teachers", "list:religion_tells_them_to_hate "
+         "'their religion tells them to hate'"),
+        ("next time it won't be a drill", "list:next_time_not_a_drill 'next time it won't be a drill'"),
+        ("the police chase was a Jewish false flag", "list:jewish_plot_trope 'a jewish false flag'"),
+        ("Mr Rowlands crying on the news was very... theatrical 💅🌈", "list:coy_pause_with_a_rainbow "
+         "'very... theatrical'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -828,6 +844,11 @@ class TestShippedLists:
         "and poof, the magician made the rabbit disappear",              # a sound, not a person
         "Year 9 history: why the Nazis' 'final solution' began at Wannsee",   # a lesson
         "finger marks all over the glass after the Year 3 visit",       # no bruise on a child
+        "I saw a matrix in Tesco and flinched",                         # round 66: no hand raised at a child
+        "found the dog wandering down the lane on his own, is he yours?",   # an animal
+        "this is England not France, we drive on the left",             # no people told they do not belong
+        "the Year 6 leavers' show was very... long 😴 but lovely",        # a pause with no rainbow
+        "The 'fake bomb threat' prank trend: one hoax call means an evacuation and a criminal record",   # a warning
         "beat the butter and sugar with a wooden spoon",                  # baking
         "made myself sick with worry before the mocks",                   # an idiom
         "threw up my lunch on the coach again, travel sickness",

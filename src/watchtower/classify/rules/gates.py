@@ -390,6 +390,10 @@ PLAY = _g(
     rf"\b{_MISHAP_VERB} (?:my|our|me|ma|his|her) {_FAMILY_MEMBER}\b"
     r"(?=.{0,80}\b(?:left|forgot|forgotten|lost|broke|spilt|spilled|borrowed|dyed|drew|wore|used|nicked|pinched|ate|"
     r"eaten|took|told|read|finished|hid|burnt|burned)\b)|"
+    # a parent's worry told as a threat: "If our Jack isn't home by 4 I'll kill him" (round 66)
+    rf"\bif (?:our|my|me) (?:\w+ ){{1,2}}?(?:isn'?t|isnt|is not|aint|ain'?t|doesn'?t get|doesnt get|hasn'?t got|"
+    rf"hasnt got) (?:home|back|in)(?: by [\w:.]+(?: ?[ap]m)?| tonight| today| for (?:tea|dinner))?,? (?:i'?ll|ill|i will|"
+    rf"i'?m gonna|im gonna|i'?m going to|i swear i'?ll) {_MISHAP_VERB} (?:him|her|them)\b|"
     # "I'm going to kill him if he loses another tie", "she'll skin him alive if he gets mud on his communion suit"
     rf"\b{_MISHAP_VERB} (?:him|her|them)\b(?: alive)?.{{0,10}}\bif (?:he|she|they) "
     r"(?:loses|lose|forgets|forget|leaves|leave|breaks|break|spills|spill|comes home with|brings home|gets? (?:mud|paint|"

@@ -111,7 +111,10 @@ _STAFF_ALLEGATION = _g(
     r"(?:put|puts|putting|placed|rested|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under)|"
     r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|text(?:s|ed|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
     r" (?:me|my|him|her|them|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
-    r"year \d+|the (?:kids|girls|boys|pupils|students))\b|"
+    r"year \d+|the (?:kids|girls|boys|pupils|students))\b"
+    # "her" before a thing is hers, not her: "confiscate the staff kettle if anyone else touches her mug" (round 66)
+    r"(?! (?:mug|cup|tea|coffee|kettle|biscuits?|stuff|things|desk|chair|stapler|pens?|phone|bag|laptop|lunch|food|"
+    r"sandwich|car|parking space|plants?|books?|marking)\b)|"
     r"\b(?:he|she|they|a man|an adult|a stranger|some (?:man|guy|bloke)|(?:my|her|his) (?:step ?dad|uncle|coach|tutor))"
     r"(?: \w+)? (?:put|puts|putting|placed|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under) (?:my|her|his|a) "
     r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",

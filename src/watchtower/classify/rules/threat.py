@@ -50,7 +50,9 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                         r"someone (?:planted|left|put)) an? (?:bomb|explosive|device)\b", "bomb explosive device")),
     ("bomb_threat", _g(rf"\b(?:blow(?:ing)? up|bomb(?:ing)?|burn(?:ing)? down|torch(?:ing)?|set(?:ting)? fire to) "
                         rf"(?:the |this |that |ur |your |our )?{_SCHOOL}\b", "blow blowing bomb bombing burn burning torch torching fire")),
-    ("bomb_threat", _g(r"\bbomb threat\b", "bomb")),
+    # a bomb threat, not a warning about or a report of a hoax one ("the 'fake bomb threat' prank trend: one hoax
+    # call means ... a criminal record"; round 66)
+    ("bomb_threat", _g(r"(?<!fake )(?<!hoax )(?<!prank )\bbomb threat\b", "bomb")),
     ("bomb_threat", _g(rf"\b(?:burn|torch|blow up) (?:the |this |that |ur |your |our )?{_SCHOOL} (?:down|up)\b", "burn torch blow")),
     ("threat_phrase", _g(r"\b(?:(?:put|putting|stick|sticking) (?:a |one |two )?(?:bullet|bullets|knife|blade) (?:in|through|into) "
                           r"(?:your|ur|his|her|their|yo) (?:head|brain|face|chest|back)|put (?:you|u|him|her) in (?:a|the) "
