@@ -767,6 +767,8 @@ class TestShippedLists:
          "'their religion tells them to hate'"),
         ("next time it won't be a drill", "list:next_time_not_a_drill 'next time it won't be a drill'"),
         ("the police chase was a Jewish false flag", "list:jewish_plot_trope 'a jewish false flag'"),
+        ("Our lad came home with bruises round both wrists", "list:grip_bruises_on_a_child "
+         "'bruises round both wrists'"),
         ("Mr Rowlands crying on the news was very... theatrical 💅🌈", "list:coy_pause_with_a_rainbow "
          "'very... theatrical'"),
     ])
@@ -848,6 +850,7 @@ class TestShippedLists:
         "found the dog wandering down the lane on his own, is he yours?",   # an animal
         "this is England not France, we drive on the left",             # no people told they do not belong
         "the Year 6 leavers' show was very... long 😴 but lovely",        # a pause with no rainbow
+        "the peaches have bruises on them again, Year 2 dropped the crate",   # fruit, no child
         "The 'fake bomb threat' prank trend: one hoax call means an evacuation and a criminal record",   # a warning
         "beat the butter and sugar with a wooden spoon",                  # baking
         "made myself sick with worry before the mocks",                   # an idiom
