@@ -57,7 +57,8 @@ _SPELLED_LETTER = re.compile(r"[a-z@$]")
 _WIDE_WORD = r"[a-z@$0-9](?: [a-z@$0-9'])*"  # "d o n ' t"
 # a run is tried from its first letter only (never from inside one: a long run of single letters would be read
 # again from each of them, quadratic in its length)
-_WIDE_SPELLED = re.compile(rf"(?<!\S)(?<!\s[a-z@$0-9'] )(?<!^[a-z@$0-9'] ){_WIDE_WORD}(?: {{2,}}{_WIDE_WORD}){{2,}}(?!\S)")
+_WIDE_START = r"(?<!\S)(?<!\s[a-z@$0-9'] )(?<!^[a-z@$0-9'] )"
+_WIDE_SPELLED = re.compile(rf"{_WIDE_START}{_WIDE_WORD}(?: {{2,}}{_WIDE_WORD}){{2,}}(?!\S)")
 _WIDE_GAP = re.compile(r" {2,}")
 _WIDE_SPELLED_AS_WRITTEN = re.compile(_WIDE_SPELLED.pattern, re.IGNORECASE)  # for the model's reading
 _REPEATS = re.compile(r"([a-z])\1{2,}")
