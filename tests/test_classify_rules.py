@@ -851,6 +851,8 @@ class TestShippedLists:
         "this is England not France, we drive on the left",             # no people told they do not belong
         "the Year 6 leavers' show was very... long 😴 but lovely",        # a pause with no rainbow
         "the peaches have bruises on them again, Year 2 dropped the crate",   # fruit, no child
+        "the Year 5 bake sale was very... sticky 🌈 thank you all",      # a rainbow, no man or boy named
+        "get to 100kg on the bench by Easter and I can eat what I like",    # a lift, not a body weight
         "The 'fake bomb threat' prank trend: one hoax call means an evacuation and a criminal record",   # a warning
         "beat the butter and sugar with a wooden spoon",                  # baking
         "made myself sick with worry before the mocks",                   # an idiom
