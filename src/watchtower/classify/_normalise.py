@@ -58,9 +58,9 @@ _WIDE_WORD = r"[a-z@$0-9](?: [a-z@$0-9'])*"  # "d o n ' t"
 # a run is tried from its first letter only (never from inside one: a long run of single letters would be read
 # again from each of them, quadratic in its length)
 _WIDE_START = r"(?<!\S)(?<!\s[a-z@$0-9'] )(?<!^[a-z@$0-9'] )"
-_WIDE_SPELLED = re.compile(rf"{_WIDE_START}{_WIDE_WORD}(?: {{2,}}{_WIDE_WORD}){{2,}}(?!\S)")
+# any case: the model reads the post as written, the rules after it is lower-cased
+_WIDE_SPELLED = re.compile(rf"{_WIDE_START}{_WIDE_WORD}(?: {{2,}}{_WIDE_WORD}){{2,}}(?!\S)", re.IGNORECASE)
 _WIDE_GAP = re.compile(r" {2,}")
-_WIDE_SPELLED_AS_WRITTEN = re.compile(_WIDE_SPELLED.pattern, re.IGNORECASE)  # for the model's reading
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -133,7 +133,7 @@ def join_spelled(text: str) -> str:
     threat at 0.62). Unchanged when it has no such run."""
     if "  " not in text:
         return text
-    return _WIDE_SPELLED_AS_WRITTEN.sub(_join_wide, text)
+    return _WIDE_SPELLED.sub(_join_wide, text)
 
 
 #: Words people spell out letter by letter; "k i l l u" is read as "kill u", not "killu".
@@ -182,8 +182,7 @@ def _from_folded(text: str, *, one_as_l: bool = False, article_apart: bool = Fal
     """:func:`normalise` after :func:`_fold`, so that the readings of one post fold it once."""
     table = _LEET_L if one_as_l else {}
     text = _ONE_AS_ONE.sub(lambda m: _ONE_WORDS[m.group(1)], text)
-    if "  " in text:
-        text = _WIDE_SPELLED.sub(_join_wide, text)
+    text = join_spelled(text)
     text = _TOKEN.sub(lambda m: _deleet_token(m.group(0), table), text)
     text = _SPACED.sub(lambda m: _join_spaced(m, article_apart=article_apart), text)
     text = _TWO_AS_TO.sub(r"\1 to ", text)
