@@ -469,6 +469,7 @@ class TestPlay:
             "off with scarlet fever lol. see you in the replay, we're coming for you",     # a cup replay
             "we'll batter you at cross country when it thaws Matlock, don't get comfy",   # a race (round 64)
             "If our Jack isn't home by 4 I'll kill him, he's been told to come straight back",   # a worry (round 66)
+            "Inter-yards tug of war tonight, lads vs lasses. Lasses are going to end you lot",   # round 68
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:

@@ -1287,6 +1287,36 @@ class TestWordsWithAnotherSense:
         assert "child_missing" not in self.names(
             "WW1 centenary project: Year 12 traced the names on the war memorial. 41 lads from here never came home")
 
+    @pytest.mark.parametrize("text", [
+        # rounds 67 and 68: "WW1" read with its "1" as an "l" lost the war, and Bomber Command named none
+        "Y10 history: WW1 trenches, gas attacks, and the Barrow men who never came home.",
+        "We remember the young Bomber Command crews who flew from Lincolnshire airfields, 55,000 never came home",
+        "Year 10 explored how Portsmouth launched the D-Day landings, and how many of the young men never came home.",
+    ])
+    def test_the_war_dead_are_not_a_missing_child_however_the_war_is_named(self, text: str) -> None:
+        assert "child_missing" not in self.names(text)
+
+    def test_a_child_who_never_came_home_is_missing_whatever_the_digits(self) -> None:
+        assert "child_missing" in self.names("Our Kayden (Y10, 14) never came home from school, last seen at 3:10")
+
+    @pytest.mark.parametrize("text", [
+        "Panto news 🎭 Mr Haddon is this year's Ugly Sister. He asked for the role. Nobody argued.",
+        "Mr Patel is the Ugly Sister in the staff panto. He's been practising his heels in the staff room 👠",
+    ])
+    def test_the_ugly_sister_is_a_panto_part_not_an_insult(self, text: str) -> None:
+        assert "targeted_insult" not in self.names(text)
+
+    def test_calling_a_teacher_ugly_is_still_an_insult(self) -> None:
+        assert "targeted_insult" in self.names("mr haddon is ugly and everyone knows it")
+
+    @pytest.mark.parametrize("text", [
+        "Our rugby coach made us do 'suicide sprints' and I'd just like to formally complain to the universe",
+        "suicide run to make the 8:40 bell after riding out, made it with 30 secs to spare, still in my chaps",
+    ])
+    def test_a_suicide_sprint_is_a_drill_not_self_harm(self, text: str) -> None:
+        assert "self_harm_topic_first_person" not in self.names(text)
+        assert "self_harm_topic_first_person" in self.names("i can't stop thinking about suicide since the sprints")
+
     def test_killing_myself_laughing_is_not_self_harm(self) -> None:
         assert "self_harm" not in self.names("killing myself laughing at sir trying to use the smartboard 🤣")
         assert "self_harm" in self.names("i keep thinking about killing myself")

@@ -39,7 +39,9 @@ _LEETABLE = re.compile(r"[013457@$!|€]")
 _KEEP_TOKEN = re.compile(
     r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+|\d+(st|nd|rd|th)|"
     # a team's age group, a key stage, a form: "U15s", "KS3", "10B" (not "uiss", "kse", "iob")
-    r"u\d{1,2}(?:['’]?s)?|ks\d|(?:[1-9]|1[0-3])[a-z])[.,!?;:)'’]*$"
+    r"u\d{1,2}(?:['’]?s)?|ks\d|(?:[1-9]|1[0-3])[a-z]|"
+    # a world war: "WW1" is not "wwl" when a "1" may be an "l" (round 68: the war dead read as a child missing)
+    r"ww[12])[.,!?;:)'’]*$"
 )
 # Letters spelled out one at a time: "k i l l", "k.i.l.l", "k-i-l-l", "k_i_l_l", "k . i . l . l"; a letter may be a
 # look-alike symbol ("r e t @ r d"), which is read as its letter once the word is joined. A separator padded on

@@ -368,7 +368,7 @@ PLAY = _g(
     r"overwatch|clash royale|clash of clans|mario ?kart|smash bros|street fighter|rocket league|league of legends|"
     r"dead by daylight|dbd|gta|grand theft auto|rainbow six|csgo|cs2|counter[- ]?strike|pubg|elden ring|brawl stars|"
     r"pokemon|pok[eé]mon cards?|xbox|playstation|ps5|switch lite|discord vc|1v1s?|lan party|lan|kahoot|quiz night|"
-    r"chess club|esports?|dodgeball|laser ?tag|paintball|nerf|water (?:pistol|gun|fight)|murder mystery|panto|pantomime)\b|"
+    r"chess club|esports?|dodgeball|laser ?tag|tug of war|paintball|nerf|water (?:pistol|gun|fight)|murder mystery|panto|pantomime)\b|"
     r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|"
     # "we're gonna murder u lot in the final", "see you in the final on Saturday": the final of a competition, never
     # "the final straw", "in the final lesson" or "the final days"
@@ -411,7 +411,7 @@ PLAY = _g(
     "fortnite tekken fifa ea eafc minecraft roblox among call cod warzone halo apex valorant overwatch clash mario "
     "daylight dbd gta theft rainbow csgo cs2 counter counterstrike pubg elden brawl footy footie fitba "
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
-    "chess esport esports dodgeball laser lasertag paintball nerf water murder panto pantomime cup county semi quarter "
+    "chess esport esports dodgeball laser lasertag tug paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch replay penalty return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "

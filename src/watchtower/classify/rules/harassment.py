@@ -28,7 +28,8 @@ _STAFF_RUMOUR = _g(
 )
 
 _INSULT = (
-    r"(?:idiot|idiots|moron|morons|loser|losers|ugly|fat (?:cow|pig|slag|bitch|bastard|lump|freak)|slag|slags|slut|sluts|"
+    # (an "ugly sister" is a panto part: "Mr Haddon is this year's Ugly Sister", rounds 66 and 68)
+    r"(?:idiot|idiots|moron|morons|loser|losers|ugly(?! sisters?\b)|fat (?:cow|pig|slag|bitch|bastard|lump|freak)|slag|slags|slut|sluts|"
     r"whore|skank|bitch|bitches|twat|prick|dickhead|dick|knobhead|knob|wanker|tosser|cunt|freak|weirdo|pathetic|"
     r"useless|a disgrace|disgrace|joke|incompetent|clown|creep|creepy|pervert|perv|paedo|nonce|scumbag|scum|"
     r"waste of (?:space|oxygen|skin)|failure|worthless|pig|cow|dumb|stupid|thick|retard|fraud|liar|drunk|thief|"

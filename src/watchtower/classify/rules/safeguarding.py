@@ -47,7 +47,9 @@ _SELF_HARM_OTHER = _g(
     r"was| keeps| started)? (?:self[- ]?harm(?:ing|s|ed)?|cutting (?:himself|herself|themselves)|suicidal)\b",
     "himself herself themselves themself life all selfharm selfharming harming self cutting suicidal",
 )
-_SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|suicid\w+|overdose)\b", "self selfharm selfharming overdose", "suicid")
+# (not a coach's "suicide sprints", nor a "suicide run" to make the bell: round 68)
+_SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|suicid\w+(?! (?:runs?|sprints?|drills?|shuttles?)\b)|overdose)\b",
+                      "self selfharm selfharming overdose", "suicid")
 _INCITE_SELF_HARM = _g(
     r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|(?<!going to )(?<!gonna )(?<!i'll )(?<!ill )(?<!i will )go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
     r"hang (?:yo)?ur ?self|drink bleach|go jump off|nobody would miss (?:you|u)|do (?:us|everyone) a favou?r and die)\b",
@@ -278,9 +280,11 @@ _AGE_GAP = _g(
 
 _FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 
-#: the war dead: "41 lads from this town never came home" on a war-memorial project is not a child missing now
+#: the war dead: "41 lads from this town never came home" on a war-memorial project is not a child missing now, nor
+#: the aircrews of Bomber Command who "never came home" (round 67)
 _WAR_DEAD = _rx(r"\b(?:war memorials?|cenotaph|ww ?[12]|wwi|wwii|world war (?:one|two|1|2|i|ii)|(?:first|second|great) "
-                r"world war|the great war|centenary|remembrance|the fallen|poppies|poppy|armistice|the trenches)\b")
+                r"world war|the great war|centenary|remembrance|the fallen|poppies|poppy|armistice|trenches|the somme|"
+                r"passchendaele|ypres|d-day|bomber command|air ?crews?|killed in action|the blitz)\b")
 
 
 #: Advice that quotes what a child might say: "if your teen ever says 'I wish I wasn't here', don't panic". The quote
