@@ -771,6 +771,18 @@ class TestShippedLists:
          "'bruises round both wrists'"),
         ("Mr Rowlands crying on the news was very... theatrical 💅🌈", "list:coy_pause_with_a_rainbow "
          "'very... theatrical'"),
+        # rounds 67 and 68's: Tebbit's test, a turban mocked, Travellers as thieves, a child out alone late, a
+        # parent's threat to a crying child
+        ("how many of Year 11 would pass the cricket test? 🏏", "list:cricket_test 'pass the cricket test'"),
+        ("letting Amrit play in the onion hat 🧅", "list:head_covering_mocked 'onion hat'"),
+        ("The travelling contingent were out in force 😉 check your sheds", "list:traveller_theft_trope "
+         "'check your sheds'"),
+        ("Primary age lad wandering the fan zone on his own at half eleven", "list:young_child_found_wandering_alone "
+         "'wandering the fan zone on his own at half eleven'"),
+        ("the little one next door was sat on the kerb till midnight", "list:young_child_found_wandering_alone "
+         "'sat on the kerb till midnight'"),
+        ("my stepdad says he'll give me something to cry about", "list:something_to_cry_about_at_home "
+         "'stepdad says he'll give me something to cry about'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1073,6 +1085,10 @@ class TestShippedLists:
         "he's stopped eating since Tuesday, the stomach bug again",                      # ill, 'since' or not
         "the parent who left a baby in a car seat by the office: she's a doll, Reception's baby clinic wants her",
         "People Who Help Us: on a boiling hot day the children got to sit alone in the police car",   # a visit
+        "Nativity tomorrow: anyone got a spare tea towel for a shepherd's head?",        # a costume
+        "Mrs Ahmed: 'I'll give you something to cry about', brandishing an onion in Food Tech",   # a teacher's joke
+        "Garden club: check your sheds for hedgehogs before you light the bonfire",      # no Traveller named
+        "Year 9 history: Norman Tebbit and the 'cricket test' of 1990, and why it caused a storm",   # a lesson
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
