@@ -783,6 +783,7 @@ class TestShippedLists:
          "'sat on the kerb till midnight'"),
         ("my stepdad says he'll give me something to cry about", "list:something_to_cry_about_at_home "
          "'stepdad says he'll give me something to cry about'"),
+        ("penalties tonight. the hall gets it either way 🔥", "list:harm_whatever_the_result 'gets it either way'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1089,6 +1090,7 @@ class TestShippedLists:
         "Mrs Ahmed: 'I'll give you something to cry about', brandishing an onion in Food Tech",   # a teacher's joke
         "Garden club: check your sheds for hedgehogs before you light the bonfire",      # no Traveller named
         "Year 9 history: Norman Tebbit and the 'cricket test' of 1990, and why it caused a storm",   # a lesson
+        "Minibus back at school approx 5:45. The lads were a credit to the school today, win or lose.",   # no harm
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
