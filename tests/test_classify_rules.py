@@ -757,7 +757,7 @@ class TestShippedLists:
         # faith blamed, the real thing after a drill
         ("Lad at the party flinched every time an adult lifted a hand", "list:flinch_at_a_raised_hand "
          "'flinched every time an adult lifted a hand'"),
-        ("the girls play 'who can eat the least' at sleepovers", "list:eat_the_least_contest 'who can eat the least'"),
+        ("the girls play 'who can eat the least' at sleepovers", "list:not_eating_challenge 'who can eat the least'"),
         ("if i get under 7 stone by prom i'll let myself have chips", "list:weight_target_before_food_is_allowed "
          "'under 7 stone by prom i'll let myself'"),
         ("found her walking down Station Road on her own, she's 6", "list:young_child_found_wandering_alone "
@@ -767,7 +767,7 @@ class TestShippedLists:
          "'their religion tells them to hate'"),
         ("next time it won't be a drill", "list:next_time_not_a_drill 'next time it won't be a drill'"),
         ("the police chase was a Jewish false flag", "list:jewish_plot_trope 'a jewish false flag'"),
-        ("Our lad came home with bruises round both wrists", "list:grip_bruises_on_a_child "
+        ("Our lad came home with bruises round both wrists", "list:injury_signs_of_abuse "
          "'bruises round both wrists'"),
         ("Mr Rowlands crying on the news was very... theatrical 💅🌈", "list:coy_pause_with_a_rainbow "
          "'very... theatrical'"),
