@@ -731,6 +731,7 @@ class TestSafeguarding:
             "Sir, I'm literally going to die if I have to do another fronted adverbial",   # melodrama (round 58)
             # round 66: "her" before a thing is hers; the staff allegation rule read "touches her"
             "Miss Brennan has threatened to confiscate the staff kettle if anyone else touches her mug.",
+            "Mrs Pritchard says if anyone touches her new laminator she will end them. We believe her.",   # any thing
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:

@@ -1318,6 +1318,24 @@ class TestWordsWithAnotherSense:
         assert "child_missing" in self.names("Our Kayden (Y10, 14) never came home from school, last seen at 3:10")
 
     @pytest.mark.parametrize("text", [
+        "Mrs Shah will destroy anyone who touches her 'World's Best Mum' mug. Staffroom law.",
+        "Can confirm Miss Okafor will 'end' anyone who touches her laminator. She's made a sign.",
+    ])
+    def test_her_before_a_thing_of_hers_is_not_a_child(self, text: str) -> None:
+        assert "staff_allegation" not in self.names(text)
+
+    @pytest.mark.parametrize("text", [
+        "the TA grabbed her by the arm so hard it left marks",
+        "the form tutor has been messaging her on whatsapp at 11pm",
+        "mr baines touched her on the residential and they just moved him",
+        "sir put his hands on her leg in the minibus",
+        "why does sir keep texting my foster sis goodnight and telling her to delete it",
+        "the teacher touched my 13 year old",
+    ])
+    def test_her_or_my_before_a_child_or_a_part_of_one_is_an_allegation(self, text: str) -> None:
+        assert "staff_allegation" in self.names(text)
+
+    @pytest.mark.parametrize("text", [
         "Panto news 🎭 Mr Haddon is this year's Ugly Sister. He asked for the role. Nobody argued.",
         "Mr Patel is the Ugly Sister in the staff panto. He's been practising his heels in the staff room 👠",
     ])

@@ -104,6 +104,19 @@ _GROOMING_TOPIC = _g(
     r"groomer|groomed (?:her|him|me|my|a))\b",
     "groomed grooming groomer groom grooms"
 )
+# "my" and "her" name a child only before a child or a part of one: "touched my son", "grabbed her by the arm",
+# "messaging her on snap", "put his hands on her leg"; before anything else they are a thing's owner ("confiscate the
+# staff kettle if anyone else touches her mug", "will end anyone who touches her new laminator": round 66)
+_A_CHILD_OR_BODY = (r" (?:[\w'-]+ )?(?:sons?|daughters?|child|children|kids?|boys?|girls?|lads?|lass|baby|bairn|little one|"
+                    r"brother|sister|bro|sis|siblings?|twins?|step(?:son|daughter)|youngest|eldest|oldest|cousin|nephew|niece|grand(?:son|daughter|child|kid)|friend|mate|pal|bestie|john|\d+ ?(?:yo|y/o)?|"
+                    r"[\w]+-year-old|(?:\d+ )?(?:year|yr) old|arms?|legs?|thighs?|knees?|bum|bottom|backside|back|chest|"
+                    r"breasts?|boobs?|waist|neck|throat|face|cheek|hands?|wrists?|shoulders?|hair|head|skirt|"
+                    r"dress|top|shirt|lap|trousers)(?:'?s)?\b")
+#: what follows "her" when it names a thing of hers: a word that is neither a child, a body part nor a connective
+_NOUN_AFTER = (r" (?!(?:on|by|about|again|when|late|at|in|and|after|before|during|while|for|over|up|down|under|every|"
+               r"all|because|so|then|too|to|with|from|into|round|around|through|repeatedly|constantly|privately|"
+               r"saying|telling|asking|calling|in|or|but|that|if|as|like|once|twice|last|this|yesterday|today|"
+               r"tonight|\d+)\b)[a-z'\"]")
 _STAFF_ALLEGATION = _g(
     rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:keeps |kept |has been )?(?:send(?:s|ing)?|sent) (?:me|my \w+|pupils|students|girls|boys|kids) "
     r"(?:messages|snaps|pics|photos|dms|texts|videos)\b.{0,20}\b(?:on (?:snap|snapchat|insta|instagram|whatsapp|tiktok)|at night|late|"
@@ -112,11 +125,9 @@ _STAFF_ALLEGATION = _g(
     r"assaulted|slapped|slaps|hit|hits|punched|grabbed|grabs|kissed|kisses|sexted|sexts|flirts with|flirting with|"
     r"(?:put|puts|putting|placed|rested|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under)|"
     r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|text(?:s|ed|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
-    r" (?:me|my|him|her|them|a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
-    r"year \d+|the (?:kids|girls|boys|pupils|students))\b"
-    # "her" before a thing is hers, not her: "confiscate the staff kettle if anyone else touches her mug" (round 66)
-    r"(?! (?:mug|cup|tea|coffee|kettle|biscuits?|stuff|things|desk|chair|stapler|pens?|phone|bag|laptop|lunch|food|"
-    r"sandwich|car|parking space|plants?|books?|marking)\b)|"
+    rf" (?:me|my(?={_A_CHILD_OR_BODY})|him|her(?:(?={_A_CHILD_OR_BODY})|(?!{_NOUN_AFTER}))|them|"
+    r"a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
+    r"year \d+|the (?:kids|girls|boys|pupils|students))\b|"
     r"\b(?:he|she|they|a man|an adult|a stranger|some (?:man|guy|bloke)|(?:my|her|his) (?:step ?dad|uncle|coach|tutor))"
     r"(?: \w+)? (?:put|puts|putting|placed|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under) (?:my|her|his|a) "
     r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",
