@@ -784,6 +784,10 @@ class TestShippedLists:
         ("my stepdad says he'll give me something to cry about", "list:something_to_cry_about_at_home "
          "'stepdad says he'll give me something to cry about'"),
         ("penalties tonight. the hall gets it either way 🔥", "list:harm_whatever_the_result 'gets it either way'"),
+        ("Our 'travelling friends' have parked up on the car park again", "list:scare_quoted_group "
+         "''travelling friends''"),
+        ("polish lads are pissed by 10am and their kids are feral", "list:group_as_vermin "
+         "'polish lads are pissed by 10am and their kids are feral'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1091,6 +1095,8 @@ class TestShippedLists:
         "Garden club: check your sheds for hedgehogs before you light the bonfire",      # no Traveller named
         "Year 9 history: Norman Tebbit and the 'cricket test' of 1990, and why it caused a storm",   # a lesson
         "Minibus back at school approx 5:45. The lads were a credit to the school today, win or lose.",   # no harm
+        "Our 'travelling friends' from the twin town in Poland arrive Friday, host families please be at the gates",
+        "the Year 8 Polish exchange kids are feral after the sugar at the sweet shop 😂",   # no 'their' children
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
