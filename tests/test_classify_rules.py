@@ -788,6 +788,8 @@ class TestShippedLists:
          "''travelling friends''"),
         ("polish lads are pissed by 10am and their kids are feral", "list:group_as_vermin "
          "'polish lads are pissed by 10am and their kids are feral'"),
+        ("when my stepdad gets in i sit in the stables til his light goes off", "list:keeping_out_of_the_way_at_home "
+         "'til his light goes off'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1097,6 +1099,7 @@ class TestShippedLists:
         "Minibus back at school approx 5:45. The lads were a credit to the school today, win or lose.",   # no harm
         "Our 'travelling friends' from the twin town in Poland arrive Friday, host families please be at the gates",
         "the Year 8 Polish exchange kids are feral after the sugar at the sweet shop 😂",   # no 'their' children
+        "Storm Ciara: the pupils are safer in the hall than out on the field, buses held till 4",   # weather
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
