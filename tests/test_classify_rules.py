@@ -771,6 +771,8 @@ class TestShippedLists:
          "'bruises round both wrists'"),
         ("Mr Rowlands crying on the news was very... theatrical 💅🌈", "list:coy_pause_with_a_rainbow "
          "'very... theatrical'"),
+        ("the head's husband is very… enthusiastic about his petunias 🌈", "list:coy_pause_with_a_rainbow "
+         "'very... enthusiastic'"),   # an ellipsis character is the same pause
         # rounds 67 and 68's: Tebbit's test, a turban mocked, Travellers as thieves, a child out alone late, a
         # parent's threat to a crying child
         ("how many of Year 11 would pass the cricket test? 🏏", "list:cricket_test 'pass the cricket test'"),
