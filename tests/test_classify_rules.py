@@ -792,6 +792,10 @@ class TestShippedLists:
          "'polish lads are pissed by 10am and their kids are feral'"),
         ("when my stepdad gets in i sit in the stables til his light goes off", "list:keeping_out_of_the_way_at_home "
          "'til his light goes off'"),
+        ("one cereal bar a day all week 💪 under 35 by half term", "list:weight_goal_with_food_restricted "
+         "'under 35 by half term'"),
+        ("so dizzy in PE I nearly fainted 😵 worth it tho, down another 2lb", "list:weight_goal_with_food_restricted "
+         "'down another 2lb'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1102,6 +1106,8 @@ class TestShippedLists:
         "Our 'travelling friends' from the twin town in Poland arrive Friday, host families please be at the gates",
         "the Year 8 Polish exchange kids are feral after the sugar at the sweet shop 😂",   # no 'their' children
         "Storm Ciara: the pupils are safer in the hall than out on the field, buses held till 4",   # weather
+        "Sports day: so dizzy after the relay 😵 worth it tho, got under 13 seconds for the 100m",   # a time
+        "Please keep under 20 mph on the school road, we'd hate anyone to get hurt",   # a speed
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
