@@ -792,6 +792,8 @@ class TestShippedLists:
          "'polish lads are pissed by 10am and their kids are feral'"),
         ("when my stepdad gets in i sit in the stables til his light goes off", "list:keeping_out_of_the_way_at_home "
          "'til his light goes off'"),
+        ("please warmly welcome our Travelling families. translation: count your kids' trainers at pickup",
+         "list:traveller_theft_trope 'count your kids' trainers'"),
         ("one cereal bar a day all week 💪 under 35 by half term", "list:weight_goal_with_food_restricted "
          "'under 35 by half term'"),
         ("so dizzy in PE I nearly fainted 😵 worth it tho, down another 2lb", "list:weight_goal_with_food_restricted "
