@@ -794,6 +794,10 @@ class TestShippedLists:
          "'til his light goes off'"),
         ("please warmly welcome our Travelling families. translation: count your kids' trainers at pickup",
          "list:traveller_theft_trope 'count your kids' trainers'"),
+        ("if Bedford lads come to the fan zone they're not going home the same shape",
+         "list:not_going_home_the_same_shape 'not going home the same shape'"),
+        ("proper cotton picking weather today @marcus_b you'll feel right at home bro 😂",
+         "list:cotton_picking_at_a_person 'cotton picking'"),
         ("one cereal bar a day all week 💪 under 35 by half term", "list:weight_goal_with_food_restricted "
          "'under 35 by half term'"),
         ("so dizzy in PE I nearly fainted 😵 worth it tho, down another 2lb", "list:weight_goal_with_food_restricted "
@@ -1110,6 +1114,7 @@ class TestShippedLists:
         "Storm Ciara: the pupils are safer in the hall than out on the field, buses held till 4",   # weather
         "Sports day: so dizzy after the relay 😵 worth it tho, got under 13 seconds for the 100m",   # a time
         "Please keep under 20 mph on the school road, we'd hate anyone to get hurt",   # a speed
+        "Year 8 History: the slave trade and how mill towns like ours were tied to cotton picked by enslaved people",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
