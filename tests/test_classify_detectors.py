@@ -470,6 +470,8 @@ class TestPlay:
             "we'll batter you at cross country when it thaws Matlock, don't get comfy",   # a race (round 64)
             "If our Jack isn't home by 4 I'll kill him, he's been told to come straight back",   # a worry (round 66)
             "Inter-yards tug of war tonight, lads vs lasses. Lasses are going to end you lot",   # round 68
+            "if anyone touches the last slice of my Victoria sponge at the fete I will end you. Lovingly.",   # love
+            "If Year 9 ask me ONE more time whether the test 'counts' I am going to end them. Not literally.",
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
@@ -499,6 +501,7 @@ class TestPlay:
             "this is the final warning. i'm going to stab you at the gates",     # the final warning, not a final
             "Whoever keyed my car in the staff car park, I will find you and break every finger you've got",
             "Whoever's been bullying my daughter in 4K, I will find you and I will end you",   # a hurt child
+            "i'm going to stab you at the gates tomorrow, and not literally in the back either",   # not taken back
         ],
     )
     def test_what_is_not_play_stays_a_threat(self, clf: Classifier, text: str) -> None:

@@ -401,7 +401,10 @@ PLAY = _g(
     # a scoreline: "we'll batter you 5-0 at lunch footy", "murdered them 46-4"
     r"\b(?:batter|beat|smash|thrash|hammer|destroy|murder|kill|demolish|whoop)(?:ed|es|s|ing)? (?:you|u|yous|"
     r"them|em|'em|us|y'?all) \d{1,2} ?[-–] ?\d{1,2}\b|"
-    r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking)\b"
+    # a joke said to be one: "jk", and the moan taken back with love ("I will end him. Lovingly.", "i will strangle u
+    # (with love)", "I am going to end them. Not literally.": 14 labelled posts, all harmless)
+    r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking|lovingly|"
+    r"affectionately|with (?:love|kindness)|in the nicest (?:possible )?way|(?<!and )(?<!but )not literally)\b"
     r"(?![^.!?]{0,12}\b(?:but|seriously|fr|for real|deadass)\b)|"
     # a mock threat at whoever did a petty thing: "Whoever took my stapler: I will find you. (Mostly laminating.)";
     # not when a hurt, a bullied child or a keyed car is in the post
@@ -413,7 +416,7 @@ PLAY = _g(
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
     "chess esport esports dodgeball laser lasertag tug paintball nerf water murder panto pantomime cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch replay penalty return away home sports tournament five 5 under u9s u10s "
-    "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking 1st 2nd 3rd first second third staff netball "
+    "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking lovingly affectionately love kindness nicest literally 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
     "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib cross crosscountry whoever "
     "debate debating poker bridge board boardgame boardgames batters battered battering beat beats beated beating "
