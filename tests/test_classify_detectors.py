@@ -181,7 +181,9 @@ class TestNormalisation:
 
     @pytest.mark.parametrize("raw", ["call 07700 900123", "@user_99", "year 7", "3pm", "£1,240",
                                      # a team's age group, a key stage, a form: not "uiss", "kse", "iob"
-                                     "U15s v St Aidan's", "the U16's cup final", "KS3 science", "Kasey in 10B"])
+                                     "U15s v St Aidan's", "the U16's cup final", "KS3 science", "Kasey in 10B",
+                                     # a world war, an age and a year group: not "wwl", "is-year-old", "yios"
+                                     "WW1 trenches", "a 15-year-old boy", "the Y10s"])
     def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
         assert normalise(raw) == raw.lower()
 
