@@ -798,6 +798,16 @@ class TestShippedLists:
          "list:not_going_home_the_same_shape 'not going home the same shape'"),
         ("proper cotton picking weather today @marcus_b you'll feel right at home bro 😂",
          "list:cotton_picking_at_a_person 'cotton picking'"),
+        ("Give me five minutes alone with her and she'll never hit a note again", "list:five_minutes_alone_with_them "
+         "'give me five minutes alone with her'"),
+        ("the show's going to end with a bang this year, just saying 🎆", "list:ending_with_a_bang_with_a_nudge "
+         "'end with a bang'"),
+        ("URGENT my 11 year old ran off after the meeting today. Last seen near the Beacon", "list:child_gone_and_not_found "
+         "'my 11 year old ran off after the meeting today. last seen'"),
+        ("Our Year 10 son Alfie has not been seen since his team split in the fog", "list:child_gone_and_not_found "
+         "'our year 10 son alfie has not been seen'"),
+        ("Rescue team callout: search for a 15-year-old boy separated from his group on the moor",
+         "list:child_gone_and_not_found 'search for a 15-year-old boy'"),
         ("one cereal bar a day all week 💪 under 35 by half term", "list:weight_goal_with_food_restricted "
          "'under 35 by half term'"),
         ("so dizzy in PE I nearly fainted 😵 worth it tho, down another 2lb", "list:weight_goal_with_food_restricted "
@@ -1115,6 +1125,9 @@ class TestShippedLists:
         "Sports day: so dizzy after the relay 😵 worth it tho, got under 13 seconds for the 100m",   # a time
         "Please keep under 20 mph on the school road, we'd hate anyone to get hurt",   # a speed
         "Year 8 History: the slave trade and how mill towns like ours were tied to cotton picked by enslaved people",
+        "Summer term went out with a bang: the fireworks at the leavers' do were the best yet",   # no nudge
+        "Year 6 Victorian workhouse day: children separated from their parents, gruel for dinner",   # a lesson
+        "MISSING DOG: our Jack Russell ran off on the field, last seen near the playing fields",   # a dog
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
