@@ -802,8 +802,8 @@ class TestShippedLists:
          "'give me five minutes alone with her'"),
         ("the show's going to end with a bang this year, just saying 🎆", "list:ending_with_a_bang_with_a_nudge "
          "'end with a bang'"),
-        ("URGENT my 11 year old ran off after the meeting today. Last seen near the Beacon", "list:child_gone_and_not_found "
-         "'my 11 year old ran off after the meeting today. last seen'"),
+        ("URGENT my 11 year old ran off after the meeting today. Last seen near the Beacon",
+         "list:child_gone_and_not_found 'my 11 year old ran off after the meeting today. last seen'"),
         ("Our Year 10 son Alfie has not been seen since his team split in the fog", "list:child_gone_and_not_found "
          "'our year 10 son alfie has not been seen'"),
         ("Rescue team callout: search for a 15-year-old boy separated from his group on the moor",
