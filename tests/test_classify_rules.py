@@ -1128,6 +1128,7 @@ class TestShippedLists:
         "Summer term went out with a bang: the fireworks at the leavers' do were the best yet",   # no nudge
         "Year 6 Victorian workhouse day: children separated from their parents, gruel for dinner",   # a lesson
         "MISSING DOG: our Jack Russell ran off on the field, last seen near the playing fields",   # a dog
+        "🐒⚓ Monkey hanger and proud. Hanged a monkey in 1800-and-summat and we'll never hear the end of it 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
