@@ -108,14 +108,15 @@ _GROOMING_TOPIC = _g(
 # "messaging her on snap", "put his hands on her leg"; before anything else they are a thing's owner ("confiscate the
 # staff kettle if anyone else touches her mug", "will end anyone who touches her new laminator": round 66)
 _A_CHILD_OR_BODY = (r" (?:[\w'-]+ )?(?:sons?|daughters?|child|children|kids?|boys?|girls?|lads?|lass|baby|bairn|little one|"
-                    r"brother|sister|bro|sis|siblings?|twins?|step(?:son|daughter)|youngest|eldest|oldest|cousin|nephew|niece|grand(?:son|daughter|child|kid)|friend|mate|pal|bestie|john|\d+ ?(?:yo|y/o)?|"
+                    r"brother|sister|bro|sis|siblings?|twins?|step(?:son|daughter)|youngest|eldest|oldest|cousin|"
+                    r"nephew|niece|grand(?:son|daughter|child|kid)|friend|mate|pal|bestie|\d+ ?(?:yo|y/o)?|"
                     r"[\w]+-year-old|(?:\d+ )?(?:year|yr) old|arms?|legs?|thighs?|knees?|bum|bottom|backside|back|chest|"
                     r"breasts?|boobs?|waist|neck|throat|face|cheek|hands?|wrists?|shoulders?|hair|head|skirt|"
                     r"dress|top|shirt|lap|trousers)(?:'?s)?\b")
 #: what follows "her" when it names a thing of hers: a word that is neither a child, a body part nor a connective
 _NOUN_AFTER = (r" (?!(?:on|by|about|again|when|late|at|in|and|after|before|during|while|for|over|up|down|under|every|"
                r"all|because|so|then|too|to|with|from|into|round|around|through|repeatedly|constantly|privately|"
-               r"saying|telling|asking|calling|in|or|but|that|if|as|like|once|twice|last|this|yesterday|today|"
+               r"saying|telling|asking|calling|or|but|that|if|as|like|once|twice|last|this|yesterday|today|"
                r"tonight|\d+)\b)[a-z'\"]")
 _STAFF_ALLEGATION = _g(
     rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,30}}\b(?:keeps |kept |has been )?(?:send(?:s|ing)?|sent) (?:me|my \w+|pupils|students|girls|boys|kids) "
