@@ -1129,6 +1129,9 @@ class TestShippedLists:
         "Year 6 Victorian workhouse day: children separated from their parents, gruel for dinner",   # a lesson
         "MISSING DOG: our Jack Russell ran off on the field, last seen near the playing fields",   # a dog
         "🐒⚓ Monkey hanger and proud. Hanged a monkey in 1800-and-summat and we'll never hear the end of it 😂",
+        "Could I have ten minutes with the head after assembly about my son's timetable?",   # a meeting
+        "My son has not been seen by CAMHS in eleven months and the school keeps saying wait",   # a waiting list
+        "The fireworks will end with a bang, watch this space for tickets",                  # no nudge
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
