@@ -785,7 +785,8 @@ class TestShippedLists:
          "'sat on the kerb till midnight'"),
         ("my stepdad says he'll give me something to cry about", "list:something_to_cry_about_at_home "
          "'stepdad says he'll give me something to cry about'"),
-        ("penalties tonight. the hall gets it either way 🔥", "list:harm_whatever_the_result 'gets it either way'"),
+        ("penalties tonight. the hall gets it either way 🔥",
+         "list:harm_whatever_the_result 'the hall gets it either way'"),
         ("Our 'travelling friends' have parked up on the car park again", "list:scare_quoted_group "
          "''travelling friends''"),
         ("polish lads are pissed by 10am and their kids are feral", "list:group_as_vermin "
@@ -1132,6 +1133,8 @@ class TestShippedLists:
         "Could I have ten minutes with the head after assembly about my son's timetable?",   # a meeting
         "My son has not been seen by CAMHS in eleven months and the school keeps saying wait",   # a waiting list
         "The fireworks will end with a bang, watch this space for tickets",                  # no nudge
+        "Don't worry about the raffle, every child gets it either way",                    # a prize, not a hall
+        "Year 3 mummy costumes: bandage head to toe, loo roll welcome",                   # a costume
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
