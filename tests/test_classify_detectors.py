@@ -183,7 +183,7 @@ class TestNormalisation:
                                      # a team's age group, a key stage, a form: not "uiss", "kse", "iob"
                                      "U15s v St Aidan's", "the U16's cup final", "KS3 science", "Kasey in 10B",
                                      # a world war, an age and a year group: not "wwl", "is-year-old", "yios"
-                                     "WW1 trenches", "a 15-year-old boy", "the Y10s"])
+                                     "WW1 trenches", "a 15-year-old boy", "the Y10s", "5-a-side on Sunday"])
     def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
         assert normalise(raw) == raw.lower()
 
@@ -472,6 +472,7 @@ class TestPlay:
             "we'll batter you at cross country when it thaws Matlock, don't get comfy",   # a race (round 64)
             "If our Jack isn't home by 4 I'll kill him, he's been told to come straight back",   # a worry (round 66)
             "Inter-yards tug of war tonight, lads vs lasses. Lasses are going to end you lot",   # round 68
+            "Alumni 5-a-side this Sunday: Old Boys, we are coming for you. No mercy.",   # '5-a-side' kept its 5
             "if anyone touches the last slice of my Victoria sponge at the fete I will end you. Lovingly.",   # love
             "If Year 9 ask me ONE more time whether the test 'counts' I am going to end them. Not literally.",
         ],

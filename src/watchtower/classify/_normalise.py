@@ -38,9 +38,6 @@ _LEETABLE = re.compile(r"[013457@$!|€]")
 # A token that is a handle, URL, email, number, time or ordinal keeps its digits and symbols.
 _KEEP_TOKEN = re.compile(
     r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+s?|\d+(st|nd|rd|th)|"
-    # an age or a length written with hyphens: "13-year-old" is not "ie-year-old" (round 69: a rescue team's
-    # "search for a 15-year-old boy" read as "is-year-old")
-    r"\d+-(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|minutes?)(?:-olds?)?|"
     # a team's age group, a key stage, a form: "U15s", "KS3", "10B" (not "uiss", "kse", "iob")
     r"u\d{1,2}(?:['’]?s)?|ks\d|(?:[1-9]|1[0-3])[a-z]|"
     # a world war: "WW1" is not "wwl" when a "1" may be an "l" (round 68: the war dead read as a child missing)
@@ -90,9 +87,16 @@ def _join_wide(match: re.Match[str]) -> str:
     return " ".join(word.replace(" ", "") for word in words)
 
 
+# a number at the head of a hyphenated word is a number: "13-year-old" is not "ie-year-old" (round 69: a rescue
+# team's "search for a 15-year-old boy" read as "is-year-old"), "5-a-side" is not "s-a-side"
+_NUMBER_HEAD = re.compile(r"\d+-(?=[a-z])")
+
+
 def _deleet_token(token: str, table: dict[int, str]) -> str:
     if _KEEP_TOKEN.match(token) or not _HAS_LETTER.search(token) or not _LEETABLE.search(token):
         return token
+    if head := _NUMBER_HEAD.match(token):
+        return head.group(0) + _deleet_token(token[head.end():], table)
     # Only the inside of the token: keep trailing punctuation such as "?" or "!".
     core = token.rstrip(".,?;:)\"'")
     if core.endswith("!"):
