@@ -504,6 +504,7 @@ class TestPlay:
             "this is the final warning. i'm going to stab you at the gates",     # the final warning, not a final
             "Whoever keyed my car in the staff car park, I will find you and break every finger you've got",
             "Whoever's been bullying my daughter in 4K, I will find you and I will end you",   # a hurt child
+            "im coming for you tomorrow after school @josh",   # 'to' of 'tomorrow' was read as 'coming for you to ...'
             "i'm going to stab you at the gates tomorrow, and not literally in the back either",   # not taken back
         ],
     )

@@ -60,7 +60,7 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     ("threat_phrase", _g(r"\b(?:watch (?:your|ur) back|i know where (?:you|u) live|we know where (?:you|u) live|"
                           r"(?:you'?re|ur|you are|your) dead meat|(?:you'?re|ur|you are|your|he'?s|she'?s|hes|shes|they'?re) "
                           r"(?:so )?dead (?:tomorrow|after school|on monday|when i (?:see|catch|find|get) (?:you|u|him|her|them))|(?:coming|come) for (?:you|u|ya)\b"
-                          r"(?! (?:to|with|on))|i'?ll get (?:you|u|ya) (?:after school|outside|at the gates)|"
+                          r"(?! (?:to|with|on)\b)|i'?ll get (?:you|u|ya) (?:after school|outside|at the gates)|"
                           r"(?:sleep|rest) with one eye open|say (?:your|ur) prayers|"
                           r"(?:you|u) won'?t (?:see|make it to) (?:monday|tomorrow|the weekend))\b", "watch live meat dead coming come get eye prayers won wont")),
     ("veiled_threat", _g(r"\b(?:i|we|ill|i'?ll|we'?ll)(?: will| am| are| 'm| 're| is)?(?: going to| gonna)? "
