@@ -1397,6 +1397,10 @@ class TestWordsWithAnotherSense:
         assert "self_harm_topic_first_person" not in self.names(text)
         assert "self_harm_topic_first_person" in self.names("i can't stop thinking about suicide since the sprints")
 
+    def test_wanting_to_die_often_is_not_dying_of_laughing(self) -> None:
+        assert "self_harm" not in self.names("i wanna die of laughing at sir's dance")
+        assert "self_harm" in self.names("i wanna die often, every night it's the same")   # 'of' is not 'often'
+
     def test_killing_myself_laughing_is_not_self_harm(self) -> None:
         assert "self_harm" not in self.names("killing myself laughing at sir trying to use the smartboard 🤣")
         assert "self_harm" in self.names("i keep thinking about killing myself")

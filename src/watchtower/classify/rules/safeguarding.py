@@ -12,7 +12,7 @@ from watchtower.classify.rules.media import media_hits
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
     r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:(?:want|wanted|need) to (?:die|end it)|(?<!\ball )(?:going|gonna) to (?:die(?! if\b)|end it))(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill))|"
-    r"wanna die(?! (?:of|laughing|lol|lmao))|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
+    r"wanna die(?! (?:of|laughing|lol|lmao)\b)|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
     r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
     r"(?:i|i'?ve|been|i'?m|started|keep|stop) self[- ]?harm(?:ing|ed)?|"
