@@ -813,6 +813,26 @@ class TestShippedLists:
          "'under 35 by half term'"),
         ("so dizzy in PE I nearly fainted 😵 worth it tho, down another 2lb", "list:weight_goal_with_food_restricted "
          "'down another 2lb'"),
+        ("soundtrack on the far touchline every time their winger got it: 🙈🙉🙊 ooh ooh ahh ahh",
+         "list:monkey_chant_written_out 'ooh ooh ahh ahh'"),
+        ("Ioana in the sixth form is a dirty Romanian gypsy, she smells", "list:dirty_gypsy 'dirty romanian gypsy'"),
+        ("Survivor looks well for 94 considering 🤔 almost like the 'starvation' wasn't how they tell it ✡️🔥",
+         "list:holocaust_in_scare_quotes ''starvation''"),
+        ("Whoever drew the swastika on Eli's bag on the coach deserves a medal 🫡",
+         "list:swastika_praised 'swastika on eli's bag on the coach deserves a medal'"),
+        ("We all know what people who want private chats with 13 year olds are called. Starts with a G 🍭",
+         "list:groomer_spelt_out_by_letter 'starts with a g'"),
+        ("Told him we don't do Rothschild merch in this house 😂", "list:rothschild_as_a_name 'rothschild merch'"),
+        ("Mr Singh 'Head of History'? Get him and his rag hat off the staff photo", "list:head_covering_mocked "
+         "'rag hat'"),
+        ("their prop is leaving on a stretcher saturday one way or another", "list:carried_off_one_way_or_another "
+         "'on a stretcher saturday one way or another'"),
+        ("food bank could do with a fire tbh. save everyone the bother of queuing in the rain 🔥",
+         "list:building_would_burn_well 'food bank could do with a fire'"),
+        ("how many of mum's tablets would it take, genuinely, she has a whole box from the doctor",
+         "list:overdose_method_question 'how many of mum's tablets would it take'"),
+        ("Kacper update: still not found. Helicopter's out over the ings now. Please keep sharing",
+         "list:still_not_found_in_a_search 'still not found'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1135,6 +1155,11 @@ class TestShippedLists:
         "The fireworks will end with a bang, watch this space for tickets",                  # no nudge
         "Don't worry about the raffle, every child gets it either way",                    # a prize, not a hall
         "Year 3 mummy costumes: bandage head to toe, loo roll welcome",                   # a costume
+        "Reception's zoo trip: the chimps went ooh ooh ahh ahh right back at them 🐒",      # a zoo
+        "Minecraft Hunger Games at lunch club. 11 people died of 'starvation'. Year 8s are ruthless.",  # no Holocaust
+        "my PE bag still hasn't been found, lost property is a joke",                      # a bag
+        "Spelling bee round 3: words that start with a G, good luck Year 4!",               # a spelling bee
+        "Year 9 RE: why the swastika was a Hindu and Buddhist symbol long before the Nazis",  # a lesson
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
