@@ -255,6 +255,8 @@ class TestATeachersJokeQuotedByAPupil:
         "sir really said 'I will end you' to the smartboard when it froze again 😭",
         # any staff title the rules know (_base._STAFF), not only "sir" and "Mr ...": a form tutor, a TA, the staff
         "the way our form tutor says 'I will end you' when we forget our planners but then gives us haribo 🥲",
+        # remembered by old pupils (round 71's 150th anniversary): "used to say"
+        "Mr Hodge (Latin 1966-1999) used to say 'I will end you, boy' if you split an infinitive. Still got it.",
     ])
     def test_the_quoted_threat_words_raise_nothing(self, clf: Classifier, text: str) -> None:
         assert_threat_phrase_only_noted(verdict(clf, text, "mention"), "a member of staff quoted")
@@ -475,6 +477,7 @@ class TestPlay:
             "Alumni 5-a-side this Sunday: Old Boys, we are coming for you. No mercy.",   # '5-a-side' kept its 5
             "if anyone touches the last slice of my Victoria sponge at the fete I will end you. Lovingly.",   # love
             "If Year 9 ask me ONE more time whether the test 'counts' I am going to end them. Not literally.",
+            "Tangerines till I die 🍊 we'll murder them Saturday, 3-0 and a clean sheet, book it",   # a scoreline
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
@@ -563,6 +566,12 @@ class TestTheOtherSensesOfBombsAndBlowingUp:
     @pytest.mark.parametrize("text", [
         "we're gonna blow up the school insta with the sports day pics 💥",
         "Bomb the playground! Reception made bath bombs for the Christmas fair 🛁",
+        # a bomb emoji before a school word reads "bomb classroom": a decoration the threat head must agree with
+        "💣💥 Y5 science volcano experiment 💥💣 classroom may never recover",
+        "🧨🎉 year 11 leavers day 🎉🧨 the school survived (just)",
+        # the bomb-with-'evacuate' or countdown entry: fish in a microwave, a prom in three weeks (round 71)
+        "🧨 Year 12 common room after someone microwaved fish. Evacuate. This is not a drill",
+        "Bl 11 prom countdown 💣💣💣 3 weeks!!",
     ])
     def test_a_feed_or_a_craft_is_no_threat(self, clf: Classifier, text: str) -> None:
         assert verdict(clf, text, "own").severity is Severity.NONE, verdict(clf, text, "own").reasons
@@ -571,6 +580,8 @@ class TestTheOtherSensesOfBombsAndBlowingUp:
         "im going to blow up the school tomorrow",
         # the rules blank every bomb in a post about seed bombs: here the threat head alone reads it (1.00)
         "there's a bomb in the school and the seed bombs are a cover",
+        "bomb the school tomorrow 💣 you have been warned",                 # written in words beside the emoji
+        "there'll be a surprise in the sports hall at 7. everyone better be out by then 💣 tick tock",
     ])
     def test_the_building_is_still_a_threat(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text, "mention"), "threat")
@@ -739,6 +750,8 @@ class TestSafeguarding:
             # round 66: "her" before a thing is hers; the staff allegation rule read "touches her"
             "Miss Brennan has threatened to confiscate the staff kettle if anyone else touches her mug.",
             "Mrs Pritchard says if anyone touches her new laminator she will end them. We believe her.",   # any thing
+            # guidance on what anyone at all may say (round 71)
+            "Samaritans volunteer talk for Year 12: what to say when someone tells you they want to die. Valuable.",
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
@@ -751,6 +764,11 @@ class TestIdiomsAreNotOffensive:
         """Only the quote in "if your teen ever says '...'" is blanked; the writer's own words are read."""
         text = "if your teen ever says 'I wish I wasn't here', ask them. I wish I wasn't here myself tbh"
         assert_critical(verdict(clf, text), "safeguarding")
+
+    def test_a_friend_who_told_someone_they_want_to_die_still_counts(self, clf: Classifier) -> None:
+        """Only guidance about anyone at all ("when someone tells you they want to die") is not a disclosure."""
+        assert_critical(verdict(clf, "my best mate told me they want to die and i dont know what to do"),
+                        "safeguarding")
     @pytest.mark.parametrize("text", ["that maths mock was a bloodbath, we're all dead",
                                       "Hillside are gonna get destroyed in the final on Saturday",
                                       "i swear my mum will murder me if i lose another blazer",
@@ -1114,6 +1132,10 @@ class TestPersonalData:
             "Asthma awareness week: Year 4 made posters",
             "Our DSL is Mrs Khan; if you have a concern about a child please call 0113 496 0000",
             "Call the School Office on 0113 496 0000 to book",
+            # a day and a time are not a name in a class ("Thursday from 3pm" read as a pupil in class "3pm")
+            "Mental health first aiders will be at St Hild's hall on Thursday from 3pm for any parent struggling",
+            # an awareness month by another name (round 71)
+            "Autism Acceptance Month: the SEN team made a sensory corner in the library. Alfie designed the lighting",
         ],
     )
     def test_school_contact_details_and_dates_are_not_personal(self, clf: Classifier, text: str) -> None:
@@ -1149,7 +1171,10 @@ class TestMediaComplaintQuery:
                                       "I work for the NHS and would love to help at the careers fair",
                                       "Year 7 watched a documentary team film the school garden",
                                       # the comment section a link is in (round 62)
-                                      "Local paper picked up our exchange story! Link in the comments."])
+                                      "Local paper picked up our exchange story! Link in the comments.",
+                                      # not The Independent (round 71)
+                                      "Statement from the Governing Body: you can speak in confidence to the "
+                                      "independent reviewer of historic allegations"])
     def test_coverage_is_not_an_enquiry(self, clf: Classifier, text: str) -> None:
         assert "media_enquiry" not in cats(clf, text, "own")
 

@@ -160,9 +160,10 @@ _AWARENESS: tuple[_Gated, ...] = (
        "film films documentary documentaries play plays drama dramas"),
     # "awareness week", "raising awareness", "knife crime awareness", "#antibullyingweek"
     _g(r"\b(?:rais(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|spread(?:s|ing)?|build(?:s|ing)?) awareness\b|"
-       r"\bawareness[- ](?:week|day|month|campaign|assembly|workshop|session|talk|event|training|course|evening|raising|"
+       # "Autism Acceptance Month" (round 71) is an awareness month by another name
+       r"\b(?:awareness|acceptance)[- ](?:week|day|month|campaign|assembly|workshop|session|talk|event|training|course|evening|raising|"
        r"programme|walk|fortnight)\b|" + rf"\b{_TOPIC} awareness\b",
-       "awareness"),
+       "awareness acceptance"),
     _g(r"#\w*(?:awareness|week|day|month|safety|campaign)\b", "", "#"),
     # pupils learning: "Year 9 explored...", "pupils learnt about", "in PSHE we discussed", "we were taught how"
     _g(rf"\b(?:pupils|students|children|kids|learners|{_YEAR_GROUP}|the class|classes|our class|"
@@ -216,7 +217,9 @@ _AWARENESS: tuple[_Gated, ...] = (
     # (Shout, Mind and CALM are also everyday words: "calm at 6am", "mind on the exam", "shout at": only as a
     # helpline, a number or a website)
     _g(r"\b(?:samaritans|childline|nspcc|kooth|papyrus|young ?minds|hopeline(?:uk)?|breathing space)"
+       # or a visit from one: "Samaritans volunteer talk for Year 12: what to say when someone tells you ..." (round 71)
        r"(?: (?:helpline|numbers?|on|at|free|freephone|is (?:free|available|there)|are (?:available|there|free)|\(|"
+       r"volunteers?|talks?|visits?|workshops?|assembl(?:y|ies)|sessions?|training|speakers?|"
        r"website|\d))|"
        r"\b(?:shout|mind|calm)(?: (?:helpline|infoline|on \d|free|freephone|website|\(|\d))|\b(?:for|raising for|in aid of) @?(?:mind|calm)\b(?! (?:games?|reading|your|yourself|you))|@(?:mind|calm)\b|"
        r"\b(?:call|ring|contact|text|phone|speak to|talk to|reach out to|visit) (?:the )?(?:samaritans|childline|nspcc|"
@@ -270,12 +273,13 @@ def unquoted(norm: str) -> str:
 
 
 #: a member of staff quoted saying something ("sir said 'I will end you'", "Mrs Nolan said before they went on 'if
-#: anyone sings flat I will end you'"): a teacher's joke told by a pupil or a parent, whose quoted threat words need
-#: the model as a lesson's quotes do (a slur a teacher is quoted saying is not quieted: that is an allegation)
+#: anyone sings flat I will end you'", or remembered: "Mr Hodge used to say 'I will end you, boy'", round 71): a
+#: teacher's joke told by a pupil or a parent, whose quoted threat words need the model as a lesson's quotes do (a
+#: slur a teacher is quoted saying is not quieted: that is an allegation)
 STAFF_SAID = _g(
     rf"\b(?:{_STAFF}|the deputy|head of \w+)\b"
-    r"[^.!?'\"\n]{0,40}?\b(?:said|says|goes|went)\b[^'\"\n.!?]{0,30}['\"]",
-    "said says goes went")
+    r"[^.!?'\"\n]{0,40}?\b(?:said|says|goes|went|used to say|would say)\b[^'\"\n.!?]{0,30}['\"]",
+    "said says goes went say")
 
 
 def grooming_aware(norm: str) -> bool:
@@ -398,9 +402,10 @@ PLAY = _g(
     rf"\b{_MISHAP_VERB} (?:him|her|them)\b(?: alive)?.{{0,10}}\bif (?:he|she|they) "
     r"(?:loses|lose|forgets|forget|leaves|leave|breaks|break|spills|spill|comes home with|brings home|gets? (?:mud|paint|"
     r"ink))\b|"
-    # a scoreline: "we'll batter you 5-0 at lunch footy", "murdered them 46-4"
+    # a scoreline: "we'll batter you 5-0 at lunch footy", "murdered them 46-4", "we'll murder them Saturday, 3-0 and
+    # a clean sheet" (round 71: the day between)
     r"\b(?:batter|beat|smash|thrash|hammer|destroy|murder|kill|demolish|whoop)(?:ed|es|s|ing)? (?:you|u|yous|"
-    r"them|em|'em|us|y'?all) \d{1,2} ?[-–] ?\d{1,2}\b|"
+    r"them|em|'em|us|y'?all)(?:,? (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)?,? \d{1,2} ?[-–] ?\d{1,2}\b|"
     # a joke said to be one: "jk", and the moan taken back with love ("I will end him. Lovingly.", "i will strangle u
     # (with love)", "I am going to end them. Not literally.": 14 labelled posts, all harmless)
     r"\b(?:jk|j/k|only joking|just joking|just kidding|only kidding|(?<!not )(?:i'?m|im) (?:only )?joking|lovingly|"

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from watchtower.classify.rules._base import Hit, _g, _rx, named_hits, quote
 
+#: a journalist or an outlet named; "the independent reviewer" or "an independent review" a governing body commissions
+#: is not The Independent (round 71)
 _MEDIA_ID = _g(
     r"\bjournalists?\b|\breporters?\b|"
     r"\b(?:journalist|reporter|correspondent|producer|news ?desk|editor|news editor|researcher|presenter)s? "
     r"(?:at|for|with|from|on)\b|\b(?:i'?m|i am|we'?re|we are|as) (?:a |an )?(?:freelance |local |education )?"
     r"(?:journalist|reporter|producer|correspondent)\b|\b(?:bbc|itv|sky news|channel [45]|the guardian|guardian|"
-    r"daily mail|mail online|the sun|daily mirror|the mirror|telegraph|the times|the independent|evening standard|"
+    r"daily mail|mail online|the sun|daily mirror|the mirror|telegraph|the times|the independent(?! (?:review\w*|inquiry|investigat\w*|panel|person|body|chair|advocate|visitor|adjudicator|expert|assessor|monitor|members?|schools?|sector|evaluat\w*|report|audit\w*|safeguarding))|evening standard|"
     r"metro|press association|pa media|reuters|manchester evening news|liverpool echo|the echo|gazette|chronicle|"
     r"argus|herald|evening post|schools week|the tes|newspaper|radio [a-z]+|local paper|news team|newsroom|"
     r"press office|our readers|our viewers|our listeners)\b|\b(?:i|we) (?:write|work|report) for (?:the |a )?\w+|"

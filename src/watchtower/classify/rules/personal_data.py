@@ -78,10 +78,11 @@ def _digits(s: str) -> str:
     return d.lstrip("0")
 
 
-# a capitalised name placed in a class: "Kacper in Year 5", "Amara Okoye from 4B", "Zain (Y3)"
+# a capitalised name placed in a class: "Kacper in Year 5", "Amara Okoye from 4B", "Zain (Y3)"; not a time or a date
+# ("on Thursday from 3pm", "Monday from 5th": round 71's mental health first aiders were a named pupil)
 _IN_CLASS = re.compile(
     r"(?<![@#\w])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s)? (?:\(|(?i:in|from|is in) )"
-    r"(?i:(?:year|yr|y) ?\d{1,2}\b|(?:class )?\d{1,2}[a-z]{1,2}\b|reception\b|nursery\b)"
+    r"(?i:(?:year|yr|y) ?\d{1,2}\b|(?:class )?\d{1,2}(?!(?:am|pm|st|nd|rd|th)\b)[a-z]{1,2}\b|reception\b|nursery\b)"
 )
 # words that can stand before "in Year 5" without naming anyone
 _NOT_A_NAME_WORDS = (
@@ -89,7 +90,8 @@ _NOT_A_NAME_WORDS = (
     "somebody those these all most some many few one none class classes teachers teacher staff families carers "
     "trips trip exams sats assembly lunch homework reading maths english science music sport football netball "
     "swimming well congratulations thanks thank welcome places place numbers attendance admissions learning "
-    "today yesterday tomorrow this that who which my our your his her their friends friend mr mrs miss ms dr sir mx"
+    "today yesterday tomorrow this that who which my our your his her their friends friend mr mrs miss ms dr sir mx "
+    "monday tuesday wednesday thursday friday saturday sunday"
 )
 _NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
 

@@ -9,9 +9,13 @@ from watchtower.classify.rules._base import _SCHOOL, _STAFF, _YEAR, Hit, _g, _rx
 from watchtower.classify.rules.gates import aware, grooming_aware
 from watchtower.classify.rules.media import media_hits
 
+#: guidance on what to do when anyone at all says it ("Samaritans volunteer talk for Year 12: what to say when someone
+#: tells you they want to die": round 71), not a person saying it; a friend who "told me they want to die" still counts
+_TOLD_YOU = "".join(f"(?<!{who} {verb} they )" for who in ("someone", "somebody", "a friend", "a child", "a pupil",
+                                                           "a young person") for verb in ("tells you", "says"))
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
-    r"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:(?:want|wanted|need) to (?:die|end it)|(?<!\ball )(?:going|gonna) to (?:die(?! if\b)|end it))(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill))|"
+    rf"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:{_TOLD_YOU}(?:want|wanted|need) to (?:die|end it)|(?<!\ball )(?:going|gonna) to (?:die(?! if\b)|end it))(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill))|"
     r"wanna die(?! (?:of|laughing|lol|lmao)\b)|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
     r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"

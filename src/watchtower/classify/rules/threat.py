@@ -211,6 +211,11 @@ _FEED_BLOWN_UP = _rx(
     r"phones?|notifications|inbox|dms|comments|snap|snapchat|whatsapp|youtube|channel|fb|facebook)\b")
 _CRAFT_BOMBS = _rx(r"\b(?:seed|bath|glitter|confetti|water|paint|flour|stink|foam) ?bombs?\b")
 _ANY_BOMB = _rx(r"\bbomb(?:s|ing|ed)?\b")
+#: a bomb or firecracker emoji that stands before a school word reads "bomb classroom" to the rules ("💣💥 Y5 science
+#: volcano experiment 💥💣 classroom may never recover", "🧨🎉 year 11 leavers day 🎉🧨 the school survived"): a
+#: decoration, not the verb, so the threat head must agree, unless "bomb the school" is written in words (round 71)
+_BOMB_BEFORE_SCHOOL = _rx(rf"^bomb(?:ing)? (?:the |this |that |ur |your |our )?{_SCHOOL}$")
+_BOMB_SCHOOL_WRITTEN = _rx(rf"\bbomb(?:ing)? (?:the |this |that |ur |your |our )?{_SCHOOL}\b")
 
 
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
@@ -219,6 +224,9 @@ def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
         read = _ANY_BOMB.sub(" ", read)
     hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'"))))
             if h.name in _LOOSE_RULES else h for h in named_hits("threat", _THREAT_RULES, read)]
+    if weapon_emoji and not _BOMB_SCHOOL_WRITTEN.search(raw.lower()):
+        hits = [replace(h, needs_head=True) if h.name == "bomb_threat" and _BOMB_BEFORE_SCHOOL.match(h.quote.strip("'"))
+                else h for h in hits]
     is_aware = aware(norm)
     if not is_aware or hits:
         hits += named_hits("threat", [("weapon", _WEAPON_POSSESSION), ("weapon_at_school", _WEAPON_AT_SCHOOL),
