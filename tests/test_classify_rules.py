@@ -833,6 +833,12 @@ class TestShippedLists:
          "list:overdose_method_question 'how many of mum's tablets would it take'"),
         ("Kacper update: still not found. Helicopter's out over the ings now. Please keep sharing",
          "list:still_not_found_in_a_search 'still not found'"),
+        ("Former school rugby coach jailed for four years for offences against pupils he coached",
+         "list:staff_convicted_told_as_news 'jailed for four years for offences against pupils'"),
+        ("a rumour about a 'Purge night' at Minster Hill? some Y10s have a list of teachers' cars",
+         "list:purge_night 'purge night'"),
+        ("teachers want a day off?? ill give em a month off. hospital style 🏥🏥", "list:hospital_style "
+         "'give em a month off. hospital'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1160,6 +1166,8 @@ class TestShippedLists:
         "my PE bag still hasn't been found, lost property is a joke",                      # a bag
         "Spelling bee round 3: words that start with a G, good luck Year 4!",               # a spelling bee
         "Year 9 RE: why the swastika was a Hindu and Buddhist symbol long before the Nazis",  # a lesson
+        "Sixth form debate club tonight: was the purge of the Old Bolsheviks inevitable?",   # a purge of someone
+        "My son was arrested for fighting at the match and I'm mortified, sorry to his teachers",   # no abuse
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
