@@ -214,8 +214,9 @@ _ANY_BOMB = _rx(r"\bbomb(?:s|ing|ed)?\b")
 #: a bomb or firecracker emoji that stands before a school word reads "bomb classroom" to the rules ("💣💥 Y5 science
 #: volcano experiment 💥💣 classroom may never recover", "🧨🎉 year 11 leavers day 🎉🧨 the school survived"): a
 #: decoration, not the verb, so the threat head must agree, unless "bomb the school" is written in words (round 71)
-_BOMB_BEFORE_SCHOOL = _rx(rf"^bomb(?:ing)? (?:the |this |that |ur |your |our )?{_SCHOOL}$")
-_BOMB_SCHOOL_WRITTEN = _rx(rf"\bbomb(?:ing)? (?:the |this |that |ur |your |our )?{_SCHOOL}\b")
+_BOMB_THE_SCHOOL = rf"bomb(?:ing)? (?:the |this |that |ur |your |our )?{_SCHOOL}"
+_BOMB_BEFORE_SCHOOL = _rx(rf"^{_BOMB_THE_SCHOOL}$")
+_BOMB_SCHOOL_WRITTEN = _rx(rf"\b{_BOMB_THE_SCHOOL}\b")
 
 
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
