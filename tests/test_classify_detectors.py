@@ -70,6 +70,7 @@ class TestNormalisation:
             ("dont want u. k.y.s x", "dont want u. kys x"),     # a full stop then a space ends a sentence
             ("good dance 1️⃣4️⃣8️⃣8️⃣", "good dance 1488"),          # keycap emoji digits (round 39)
             ("no1 would miss me, any1 else feel it", "no one would miss me, anyone else feel it"),   # not "noi"
+            ("n1663r, ni99a", "nigger, nigga"),          # 6 and 9 for g (round 72's slur was read as "ni66er")
         ],
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:
@@ -183,7 +184,9 @@ class TestNormalisation:
                                      # a team's age group, a key stage, a form: not "uiss", "kse", "iob"
                                      "U15s v St Aidan's", "the U16's cup final", "KS3 science", "Kasey in 10B",
                                      # a world war, an age and a year group: not "wwl", "is-year-old", "yios"
-                                     "WW1 trenches", "a 15-year-old boy", "the Y10s", "5-a-side on Sunday"])
+                                     "WW1 trenches", "a 15-year-old boy", "the Y10s", "5-a-side on Sunday",
+                                     # an hour told roughly, a class with a 6 or a 9: not "gish", "gb"
+                                     "see you at 9ish", "Kayla in 9B", "the Year 6s"])
     def test_numbers_handles_and_times_keep_their_digits(self, raw: str) -> None:
         assert normalise(raw) == raw.lower()
 

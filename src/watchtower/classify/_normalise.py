@@ -29,15 +29,16 @@ _HOMOGLYPHS = str.maketrans(
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _KEYCAP = re.compile("\ufe0f?\u20e3")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i",
-                       "|": "l", "€": "e"})
+# 6 and 9 are g in a word that hides letters ("n1663r", "ni99a": round 72's slur in digits was read as "ni66er")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "9": "g", "@": "a",
+                       "$": "s", "!": "i", "|": "l", "€": "e"})
 _LEET_L = str.maketrans({"1": "l", "|": "l", "!": "l"})
 _TOKEN = re.compile(r"\S+")
 _HAS_LETTER = re.compile(r"[a-z]")
-_LEETABLE = re.compile(r"[013457@$!|€]")
+_LEETABLE = re.compile(r"[01345679@$!|€]")
 # A token that is a handle, URL, email, number, time or ordinal keeps its digits and symbols.
 _KEEP_TOKEN = re.compile(
-    r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo)?|y\d+s?|\d+(st|nd|rd|th)|"
+    r"^(@\w+|#\w+|https?://\S+|www\.\S+|\S+@\S+\.\S+|[\d.,:/%£$+-]+(st|nd|rd|th|am|pm|s|k|m|yo|ish)?|y\d+s?|\d+(st|nd|rd|th)|"
     # a team's age group, a key stage, a form: "U15s", "KS3", "10B" (not "uiss", "kse", "iob")
     r"u\d{1,2}(?:['’]?s)?|ks\d|(?:[1-9]|1[0-3])[a-z]|"
     # a world war: "WW1" is not "wwl" when a "1" may be an "l" (round 68: the war dead read as a child missing)
