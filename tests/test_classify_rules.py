@@ -839,6 +839,23 @@ class TestShippedLists:
          "list:purge_night 'purge night'"),
         ("teachers want a day off?? ill give em a month off. hospital style 🏥🏥", "list:hospital_style "
          "'give em a month off. hospital'"),
+        ("No male TA in the unit, never mind a gay one. Keep him away from vulnerable boys.",
+         "list:gay_man_kept_from_boys 'gay one. keep him away from vulnerable'"),
+        ("Mr Dale's a bit 🌈💅 isn't he... not sure I'd want HIM changing my lad", "list:gay_man_kept_from_boys "
+         "'🌈💅 isn't he... not sure i'd want him changing'"),
+        ("he's not autistic, just a bit 'tism innit 🤪", "list:tism_mocked ''tism'"),
+        ("Final warning. Cancel the open evening or we'll cancel it for you.",
+         "list:ultimatum_or_we_will_do_it_for_you 'or we'll cancel it for you'"),
+        ("I'd hate for anything to happen to the set before Friday", "list:hate_for_anything_to_happen "
+         "'i'd hate for anything to happen'"),
+        ("Plenty of patience here. We've noted every name and every face.", "list:noted_every_name_and_face "
+         "'we've noted every name and every face'"),
+        ("@ Mrs Hale sleeping well lately? I wouldn't be.", "list:sleeping_well_i_wouldnt_be "
+         "'sleeping well lately? i wouldn't'"),
+        ("hip bones finally showing, worth every skipped lunch", "list:worth_every_missed_meal "
+         "'worth every skipped lunch'"),
+        ("living on black coffee and air till prom. 3 weeks.", "list:living_on_coffee_and_air "
+         "'living on black coffee and air'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1168,6 +1185,12 @@ class TestShippedLists:
         "Year 9 RE: why the swastika was a Hindu and Buddhist symbol long before the Nazis",  # a lesson
         "Sixth form debate club tonight: was the purge of the Old Bolsheviks inevitable?",   # a purge of someone
         "My son was arrested for fighting at the match and I'm mortified, sorry to his teachers",   # no abuse
+        "Parents saying a gay TA should be kept away from boys: that is homophobia and we will not host it",
+        "my 'tism says the fire alarm test is a personal attack",                           # the writer's own
+        "Tidy your room or I'll do it for you, and you won't like where things end up",    # no warning
+        "I'd hate for anything to happen to a child on that crossing, please put a lollipop lady back",
+        "We've noted every name for the raffle, winners drawn Friday",                       # names, no faces
+        "living on black coffee till the mocks marking is done, 3 days to go",              # a teacher's week
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
