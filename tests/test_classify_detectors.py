@@ -519,6 +519,24 @@ class TestPlay:
         phrase outside play decides alone, because the head misses short ones."""
         assert_critical(verdict(clf, text), "threat")
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "🍕 pizza party for the form with best attendance. 10J we're coming for you 😤",
+            "castlebrook fans crying into their pies on saturday 😂 kingsmead are coming for you",
+            "Whoever hid the head's mug in lost property: she is coming for you.",
+            "Year 11 mocks are coming for you. Revise!",
+        ],
+    )
+    def test_a_team_or_someone_else_coming_for_you_is_not_the_threat_phrase(self, clf: Classifier,
+                                                                            text: str) -> None:
+        """Over 120 labelled posts hold "coming for you"; a team's ("we're"), a side's ("kingsmead are") or a third
+        person's ("she is") was sport or a mock threat but for a few, each with other evidence of a threat."""
+        assert not [r for r in reasons(clf, text) if "threat_phrase" in r]
+
+    def test_the_writers_own_coming_for_you_is_the_threat_phrase(self, clf: Classifier) -> None:
+        assert "rule:threat_phrase 'coming for you'" in reasons(clf, "I'm coming for you Ryan. You hit my boy.")
+
     def test_a_weapon_emoji_the_model_reads_as_play_raises_nothing(self, clf: Classifier) -> None:
         c = verdict(clf, "when the teacher says there's a test tomorrow 🔫😐")
         assert "threat" not in c.categories, c.reasons
