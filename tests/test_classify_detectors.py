@@ -773,6 +773,9 @@ class TestSafeguarding:
             "Mrs Pritchard says if anyone touches her new laminator she will end them. We believe her.",   # any thing
             # guidance on what anyone at all may say (round 71)
             "Samaritans volunteer talk for Year 12: what to say when someone tells you they want to die. Valuable.",
+            # the topic's bare name, in a talk or a drama (round 73's review: 35 labelled posts raised by it alone)
+            "Brilliant session tonight where a former gang member talked to parents about county lines. Eye-opening.",
+            "the county lines drama the theatre company did for year 10 was sooo good, the actor was terrifying",
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
