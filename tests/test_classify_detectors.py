@@ -1198,7 +1198,13 @@ class TestMediaComplaintQuery:
                                       "Local paper picked up our exchange story! Link in the comments.",
                                       # not The Independent (round 71)
                                       "Statement from the Governing Body: you can speak in confidence to the "
-                                      "independent reviewer of historic allegations"])
+                                      "independent reviewer of historic allegations",
+                                      # readers' comments, a comment bank, the sun in the sky (round 73's review)
+                                      "The Gazette story about our swimmers has got 300 angry comments, why?",
+                                      "The Echo's comment section is a sewer as ever",
+                                      "Valley Chronicle asks: should phones be banned in school? Vote in our poll "
+                                      "and comment below 👇",
+                                      "whoever wrote the report comment banks, I'll fire them into the sun"])
     def test_coverage_is_not_an_enquiry(self, clf: Classifier, text: str) -> None:
         assert "media_enquiry" not in cats(clf, text, "own")
 

@@ -13,7 +13,7 @@ _MEDIA_ID = _g(
     r"\b(?:journalist|reporter|correspondent|producer|news ?desk|editor|news editor|researcher|presenter)s? "
     r"(?:at|for|with|from|on)\b|\b(?:i'?m|i am|we'?re|we are|as) (?:a |an )?(?:freelance |local |education )?"
     r"(?:journalist|reporter|producer|correspondent)\b|\b(?:bbc|itv|sky news|channel [45]|the guardian|guardian|"
-    r"daily mail|mail online|the sun|daily mirror|the mirror|telegraph|the times|the independent(?! (?:review\w*|inquiry|investigat\w*|panel|person|body|chair|advocate|visitor|adjudicator|expert|assessor|monitor|members?|schools?|sector|evaluat\w*|report|audit\w*|safeguarding))|evening standard|"
+    r"daily mail|mail online|(?<!into )(?<!in )(?<!under )(?<!out in )the sun|daily mirror|the mirror|telegraph|the times|the independent(?! (?:review\w*|inquiry|investigat\w*|panel|person|body|chair|advocate|visitor|adjudicator|expert|assessor|monitor|members?|schools?|sector|evaluat\w*|report|audit\w*|safeguarding))|evening standard|"
     r"metro|press association|pa media|reuters|manchester evening news|liverpool echo|the echo|gazette|chronicle|"
     r"argus|herald|evening post|schools week|the tes|newspaper|radio [a-z]+|local paper|news team|newsroom|"
     r"press office|our readers|our viewers|our listeners)\b|\b(?:i|we) (?:write|work|report) for (?:the |a )?\w+|"
@@ -21,9 +21,11 @@ _MEDIA_ID = _g(
     "write work report podcast documentary tv television film crew journalist journalists reporter reporters correspondent correspondents producer producers desk newsdesk editor editors researcher presenter bbc itv sky channel guardian mail sun mirror telegraph times independent standard metro press pa reuters echo gazette chronicle argus herald post schools tes newspaper radio paper news newsroom office readers viewers listeners evening"
 )
 #: "comments" as a request, not the comment section a link or a reply is in ("Lovely write-up in the local paper! Link
-#: in the comments": round 62)
+#: in the comments": round 62), a paper's readers' comments ("300 angry comments", "comment below") or a report's
+#: comment bank
 _MEDIA_REQUEST = _rx(
-    r"\b(?:comment|(?<!in the )(?<!in )(?<!see the )(?<!read the )(?<!check the )(?<!below the )comments(?! section)|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
+    r"\b(?:comment(?! (?:sections?|banks?|below|box|thread))|(?<!in the )(?<!in )(?<!see the )(?<!read the )"
+    r"(?<!check the )(?<!below the )(?<!angry )(?<!nasty )(?<!\d )comments(?! (?:sections?|below))|statement|interview|speak (?:to|with)|chat (?:to|with)|(?:love|like|keen|want) to (?:chat|speak|talk|hear)|talk to|get in touch|contact (?:me|us)|"
     r"dm me|dm us|reach (?:me|out)|on the record|for (?:a|our|an|the) (?:story|piece|article|report|feature|segment|"
     r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline|"
     r"(?:able to |can you |could you |would you )?(?:confirm|clarify|verify) (?:reports?|whether|if|that|the|how|what|"
