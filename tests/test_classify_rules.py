@@ -856,6 +856,7 @@ class TestShippedLists:
          "'worth every skipped lunch'"),
         ("living on black coffee and air till prom. 3 weeks.", "list:living_on_coffee_and_air "
          "'living on black coffee and air'"),
+        ("starving myself to fit the dance costume, 3 days on water", "list:starving_myself 'starving myself'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1191,6 +1192,7 @@ class TestShippedLists:
         "I'd hate for anything to happen to a child on that crossing, please put a lollipop lady back",
         "We've noted every name for the raffle, winners drawn Friday",                       # names, no faces
         "living on black coffee till the mocks marking is done, 3 days to go",              # a teacher's week
+        "im not starving myself for anyone, pass the chips",                               # said not to
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -1393,6 +1395,13 @@ class TestWordsWithAnotherSense:
         "tourettes my backside, he's a sp@st who likes the attention",     # round 60: 'spast', disguised
     ])
     def test_the_spellings_of_a_disability_slur_count(self, text: str) -> None:
+        assert "slur_lexicon" in self.names(text)
+
+    @pytest.mark.parametrize("text", [
+        "the bus guide on the Ypres day was a proper k y k e, 2 euro for the bogs",   # round 74, spelled out
+        "typical kyke landlord",
+    ])
+    def test_another_spelling_of_an_antisemitic_slur_counts(self, text: str) -> None:
         assert "slur_lexicon" in self.names(text)
 
     def test_the_slur_beside_the_ditch_still_counts(self) -> None:
