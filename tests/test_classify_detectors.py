@@ -526,6 +526,7 @@ class TestPlay:
             "castlebrook fans crying into their pies on saturday 😂 kingsmead are coming for you",
             "Whoever hid the head's mug in lost property: she is coming for you.",
             "Year 11 mocks are coming for you. Revise!",
+            "Staff netball team: they're coming for you Year 11, bring plasters",
         ],
     )
     def test_a_team_or_someone_else_coming_for_you_is_not_the_threat_phrase(self, clf: Classifier,

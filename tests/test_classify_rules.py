@@ -1191,6 +1191,8 @@ class TestShippedLists:
         "Tidy your room or I'll do it for you, and you won't like where things end up",    # no warning
         "I'd hate for anything to happen to a child on that crossing, please put a lollipop lady back",
         "We've noted every name for the raffle, winners drawn Friday",                       # names, no faces
+        "We're taking all the cars to the away match, meet at 8",                           # a lift, not a note
+        "I've taken all the face paints home to wash the brushes",                          # face paint
         "living on black coffee till the mocks marking is done, 3 days to go",              # a teacher's week
         "im not starving myself for anyone, pass the chips",                               # said not to
     ])
