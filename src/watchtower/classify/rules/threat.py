@@ -60,9 +60,10 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     ("threat_phrase", _g(r"\b(?:watch (?:your|ur) back|i know where (?:you|u) live|we know where (?:you|u) live|"
                           r"(?:you'?re|ur|you are|your) dead meat|(?:you'?re|ur|you are|your|he'?s|she'?s|hes|shes|they'?re) "
                           r"(?:so )?dead (?:tomorrow|after school|on monday|when i (?:see|catch|find|get) (?:you|u|him|her|them))|"
-                          # "we're coming for you Oakfield", "Kingsmead are coming for you", "he's coming for you" of a
-                          # mug thief: a team's or a third person's ("they're", "they are") is mostly sport and mock threats (over 120 labelled
-                          # posts, one in ten a threat, each of those with other evidence); the writer's own stays
+                          # "we're coming for you Oakfield", "Kingsmead are coming for you", "he's coming for you"
+                          # of a mug thief: a team's or a third person's ("they're", "they are") is mostly sport and
+                          # mock threats (over 120 labelled posts, one in ten a threat, each of those with other
+                          # evidence); the writer's own stays
                           r"(?<!'re )(?<!\bwe re )(?<!\bwere )(?<!\bare )(?<!\bis )(?<!'s )"
                           r"(?:coming|come) for (?:you|u|ya)\b(?! (?:to|with|on)\b)|i'?ll get (?:you|u|ya) (?:after school|outside|at the gates)|"
                           r"(?:sleep|rest) with one eye open|say (?:your|ur) prayers|"
