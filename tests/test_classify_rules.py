@@ -857,6 +857,21 @@ class TestShippedLists:
         ("living on black coffee and air till prom. 3 weeks.", "list:living_on_coffee_and_air "
          "'living on black coffee and air'"),
         ("starving myself to fit the dance costume, 3 days on water", "list:starving_myself 'starving myself'"),
+        ("those bruises? fell down the stairs AGAIN lol", "list:fell_down_the_stairs_again "
+         "'fell down the stairs again'"),
+        ("broke my wrist 'falling down the stairs' 🙂", "list:fell_down_the_stairs_again "
+         "''falling down the stairs''"),
+        ("burnt my arm on the hob again. 'accidentally'", "list:burn_called_an_accident_in_quotes "
+         "'burnt my arm on the hob again. 'accidentally''"),
+        ("ate an apple and ran 10k to burn it off", "list:exercise_to_make_up_for_eating "
+         "'ran 10k to burn it off'"),
+        ("Adler, Goldberg, Rosen on the board. Notice a pattern? Follow the money", "list:noticing_the_pattern "
+         "'notice a pattern'"),
+        ("Half the intake need the prayer room. Integration my backside.", "list:integration_my_foot "
+         "'integration my backside'"),
+        ("someone of his background won't share our values", "list:not_from_our_background "
+         "'someone of his background'"),
+        ("the new ref was a monkey, couldn't even talk", "list:adult_called_an_ape 'the new ref was a monkey'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1195,6 +1210,13 @@ class TestShippedLists:
         "I've taken all the face paints home to wash the brushes",                          # face paint
         "living on black coffee till the mocks marking is done, 3 days to go",              # a teacher's week
         "im not starving myself for anyone, pass the chips",                               # said not to
+        "my mate fell down the stairs at the bus station, massive bruise, he's just clumsy",  # once, no story
+        "Mr Ellis 'accidentally' got pushed in the pool at the gala",                      # no burn or cut
+        "ran 10k to burn it off after Christmas dinner",                                    # no count of food
+        "Year 3 maths: red, blue, red, blue... can you spot the pattern?",                  # a lesson
+        "someone of her background in nursing would be ideal for the first aid role",      # no "our kids"
+        "Mr Lowe is a cheeky monkey on the climbing wall",                                  # cheeky
+        "Mr Thwaite has been missing since 3pm. Last seen heading for the staffroom biscuits",   # a teacher
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
