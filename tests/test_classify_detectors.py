@@ -594,6 +594,8 @@ class TestTheOtherSensesOfBombsAndBlowingUp:
         # the bomb-with-'evacuate' or countdown entry: fish in a microwave, a prom in three weeks (round 71)
         "🧨 Year 12 common room after someone microwaved fish. Evacuate. This is not a drill",
         "Bl 11 prom countdown 💣💣💣 3 weeks!!",
+        # round 75: with no bomb written, the emoji's bomb before any place is a decoration too
+        "🎅💣💥 the christmas crackers in the canteen went OFF",
     ])
     def test_a_feed_or_a_craft_is_no_threat(self, clf: Classifier, text: str) -> None:
         assert verdict(clf, text, "own").severity is Severity.NONE, verdict(clf, text, "own").reasons
@@ -662,6 +664,9 @@ class TestAChildMissingToldAsNews:
         "anyone seen her youngest's school shoes? left in the hall after the fayre, please message me",
         "We lost our little boy in 2019. Please give what you can to the hospice walk on Sunday",   # a child who died
         "has anyone seen a boy band live? Year 6 want to know if it's worth it",
+        # round 75: a child who might go missing, in advice
+        "A reminder that if your child goes missing over the holidays, call 999 straight away",
+        "Reminder from the safeguarding team: if a child is missing, call 999 first, then ring us",
     ])
     def test_found_a_play_or_a_thing_is_not_a_child_missing(self, clf: Classifier, text: str) -> None:
         assert not any(r.startswith("rule:child_missing") for r in verdict(clf, text, "mention").reasons)

@@ -222,6 +222,9 @@ _ANY_BOMB = _rx(r"\bbomb(?:s|ing|ed)?\b")
 _BOMB_THE_SCHOOL = rf"bomb(?:ing)? (?:the |this |that |ur |your |our )?{_SCHOOL}"
 _BOMB_BEFORE_SCHOOL = _rx(rf"^{_BOMB_THE_SCHOOL}$")
 _BOMB_SCHOOL_WRITTEN = _rx(rf"\b{_BOMB_THE_SCHOOL}\b")
+#: and where no bomb is written at all, any bomb the emoji puts before a place is read the same way ("🎅💣💥 the
+#: christmas crackers in the canteen went OFF" reads "bomb the christmas crackers in the canteen": round 75)
+_EMOJI_BOMB = _rx(r"^bomb(?:ing)?\b")
 
 
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
@@ -231,7 +234,9 @@ def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
     hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'"))))
             if h.name in _LOOSE_RULES else h for h in named_hits("threat", _THREAT_RULES, read)]
     if weapon_emoji and not _BOMB_SCHOOL_WRITTEN.search(raw.lower()):
-        hits = [replace(h, needs_head=True) if h.name == "bomb_threat" and _BOMB_BEFORE_SCHOOL.match(h.quote.strip("'"))
+        no_bomb_written = not _ANY_BOMB.search(raw.lower())
+        hits = [replace(h, needs_head=True) if h.name == "bomb_threat" and (
+            _BOMB_BEFORE_SCHOOL.match(h.quote.strip("'")) or (no_bomb_written and _EMOJI_BOMB.match(h.quote.strip("'"))))
                 else h for h in hits]
     is_aware = aware(norm)
     if not is_aware or hits:
