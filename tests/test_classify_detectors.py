@@ -299,6 +299,30 @@ class TestAThreatAtTheWritersOwnFamily:
         assert_critical(verdict(clf, text, "mention"), category)
 
 
+class TestThePhrasesMostOftenSaidInPlay:
+    """"I will end you" (to a photocopier, a biscuit thief, a class before a deadline) and a team's or a staffroom's
+    "we" ("we're going to batter them Saturday", "whoever took the last custard cream, we will find you") need the
+    threat head's agreement at threat_rule_floor: over the labelled writers up to round 75 the rule alone raised 69
+    harmless posts with them and no risk needed it. The same words with a head that reads a threat still alert."""
+
+    @pytest.mark.parametrize("text", [
+        "if anyone eats my haslet sandwich out the staffroom fridge again I will genuinely end them",
+        "Mrs Gough shouting 'I WILL END YOU' at the photocopier again, someone get that woman a brew",
+        "Whoever took the last custard cream from the staffroom: we will find you, and there will be consequences",
+        "their keeper's got hands like a bag of chips, we're gonna batter them",
+    ])
+    def test_the_phrase_alone_raises_nothing(self, clf: Classifier, text: str) -> None:
+        assert_threat_phrase_only_noted(verdict(clf, text, "mention"), "(model threat=")
+
+    @pytest.mark.parametrize("text", [
+        "Lily better not come in on Monday. We're going to end her. Whole group agreed.",
+        "u grassed me up so im gonna end u. not a joke not banter. watch ur back monday",
+        "we know where you live, indoctrinator. keep filling our kids heads with that and see what happens",
+    ])
+    def test_a_threat_in_the_same_words_still_alerts(self, clf: Classifier, text: str) -> None:
+        assert_critical(verdict(clf, text, "mention"), "threat")
+
+
 class TestThreat:
     @pytest.mark.parametrize(
         "text",

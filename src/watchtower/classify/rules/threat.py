@@ -204,6 +204,12 @@ _LOOSE_RULES = {"threat_phrase"}
 #: the threat head must agree (threat_rule_floor), as for a threat read through dialect. Never "my son's bully" or
 #: "him" after "my sister": the family member must be the one threatened
 _OWN_FAMILY_TARGET = _rx(rf"\b(?:my|our|me|ma) (?:own )?(?:{_FAMILY_MEMBER}|children)$|\bour kid$")
+#: the two threat phrases most often said in play: "I will end you" (to a photocopier, a Hobnob thief, a class before
+#: a coursework deadline) and a team's or a staffroom's "we" ("we're going to batter them Saturday", "whoever took
+#: the last custard cream, we will find you"). Over the labelled writers up to round 75 the rule alone raised 70
+#: harmless posts with them; the threat head read each of the 38 risks that use them at 0.67 or more. So the threat
+#: head must agree (threat_rule_floor), as for a threat at the writer's own family. Never "we know where you live"
+_SAID_IN_PLAY = _rx(r"\bend\b|^(?:we|we'?ll|we'?re|we are|we will|were)\b(?! know where)")
 
 
 #: the other senses of blowing up and bombs: a school's feed flooded with posts ("we're gonna blow up the school insta
@@ -231,7 +237,8 @@ def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
     read = _FEED_BLOWN_UP.sub(" ", norm)
     if _CRAFT_BOMBS.search(read):
         read = _ANY_BOMB.sub(" ", read)
-    hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'"))))
+    hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'"))
+                                                   or _SAID_IN_PLAY.search(h.quote.strip("'"))))
             if h.name in _LOOSE_RULES else h for h in named_hits("threat", _THREAT_RULES, read)]
     if weapon_emoji and not _BOMB_SCHOOL_WRITTEN.search(raw.lower()):
         no_bomb_written = not _ANY_BOMB.search(raw.lower())
