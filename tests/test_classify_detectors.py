@@ -300,16 +300,21 @@ class TestAThreatAtTheWritersOwnFamily:
 
 
 class TestThePhrasesMostOftenSaidInPlay:
-    """"I will end you" (to a photocopier, a biscuit thief, a class before a deadline) and a team's or a staffroom's
-    "we" ("we're going to batter them Saturday", "whoever took the last custard cream, we will find you") need the
-    threat head's agreement at threat_rule_floor: over the labelled writers up to round 75 the rule alone raised 69
-    harmless posts with them and no risk needed it. The same words with a head that reads a threat still alert."""
+    """"I will end you", "I'll kill him", "I'm going to murder him", "I'll strangle him" (to a photocopier, a biscuit
+    thief, a son who lost his third jumper) and a team's or a staffroom's "we" ("we're going to batter them Saturday",
+    "whoever took the last custard cream, we will find you") need the threat head's agreement at threat_rule_floor:
+    over the labelled writers up to round 75 the rule alone raised 134 harmless posts with them and no risk needed
+    it. The same words with a head that reads a threat still alert, and "batter" or "smash" from one person needs no
+    head at all."""
 
     @pytest.mark.parametrize("text", [
         "if anyone eats my haslet sandwich out the staffroom fridge again I will genuinely end them",
         "Mrs Gough shouting 'I WILL END YOU' at the photocopier again, someone get that woman a brew",
         "Whoever took the last custard cream from the staffroom: we will find you, and there will be consequences",
         "their keeper's got hands like a bag of chips, we're gonna batter them",
+        "He's lost his glasses. Again. £60. I'm going to kill him, resuscitate him, and kill him again",
+        "If my son leaves his wet towel on the floor ONE more time I'm going to murder him",
+        "If our Callum loses one more tie I will actually strangle him with it. Fourth this half term.",
     ])
     def test_the_phrase_alone_raises_nothing(self, clf: Classifier, text: str) -> None:
         assert_threat_phrase_only_noted(verdict(clf, text, "mention"), "(model threat=")
@@ -318,9 +323,17 @@ class TestThePhrasesMostOftenSaidInPlay:
         "Lily better not come in on Monday. We're going to end her. Whole group agreed.",
         "u grassed me up so im gonna end u. not a joke not banter. watch ur back monday",
         "we know where you live, indoctrinator. keep filling our kids heads with that and see what happens",
+        "im going to kill everyone in 9T at marsh lane. fuck all of u",
     ])
     def test_a_threat_in_the_same_words_still_alerts(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text, "mention"), "threat")
+
+    def test_batter_from_one_person_needs_no_head(self, clf: Classifier) -> None:
+        """Round 75's "genuinely gonna batter Mr Cole when I see him on results day" was read by the threat head at
+        only 0.19: "batter" and "smash" said by one person are threats in over a hundred labelled posts."""
+        c = verdict(clf, "genuinely gonna batter Mr Cole when I see him on results day. 3 marks off a 5", "mention")
+        assert_critical(c, "threat")
+        assert any(r.startswith("rule:threat_phrase") for r in c.reasons), c.reasons
 
 
 class TestThreat:

@@ -204,12 +204,15 @@ _LOOSE_RULES = {"threat_phrase"}
 #: the threat head must agree (threat_rule_floor), as for a threat read through dialect. Never "my son's bully" or
 #: "him" after "my sister": the family member must be the one threatened
 _OWN_FAMILY_TARGET = _rx(rf"\b(?:my|our|me|ma) (?:own )?(?:{_FAMILY_MEMBER}|children)$|\bour kid$")
-#: the two threat phrases most often said in play: "I will end you" (to a photocopier, a Hobnob thief, a class before
-#: a coursework deadline) and a team's or a staffroom's "we" ("we're going to batter them Saturday", "whoever took
-#: the last custard cream, we will find you"). Over the labelled writers up to round 75 the rule alone raised 70
-#: harmless posts with them; the threat head read each of the 38 risks that use them at 0.67 or more. So the threat
-#: head must agree (threat_rule_floor), as for a threat at the writer's own family. Never "we know where you live"
-_SAID_IN_PLAY = _rx(r"\bend\b|^(?:we|we'?ll|we'?re|we are|we will|were)\b(?! know where)")
+#: the threat phrases most often said in play: "I will end you", "I'll kill him", "I'm going to murder him", "I'll
+#: strangle him" (to a photocopier, a Hobnob thief, a son who lost his third jumper, a class before a deadline) and a
+#: team's or a staffroom's "we" ("we're going to batter them Saturday", "whoever took the last custard cream, we will
+#: find you"). Over the labelled writers up to round 75 the rule alone raised 134 harmless posts with them, and the
+#: threat head read each of the 38 labelled threats in them at 0.69 or more (0.95 for "kill"; no threat says "murder"
+#: or "strangle"). So the threat head must agree (threat_rule_floor), as for a threat at the writer's own family.
+#: Never "we know where you live", nor "batter" or "smash" said by one person: a threat in over a hundred labelled
+#: posts, one read by the head at only 0.19 ("genuinely gonna batter Mr Cole when I see him on results day")
+_SAID_IN_PLAY = _rx(r"\b(?:end|kill|murder|strangle)\b|^(?:we|we'?ll|we'?re|we are|we will|were)\b(?! know where)")
 
 
 #: the other senses of blowing up and bombs: a school's feed flooded with posts ("we're gonna blow up the school insta
