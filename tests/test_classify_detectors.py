@@ -1175,6 +1175,7 @@ class TestPersonalData:
             ("Amara Okoye from 4B is on the child protection register", "rule:named_pupil_with_sensitive_detail"),
             ("Zain (Y3) is on medication for his epilepsy", "rule:named_pupil_with_sensitive_detail"),
             ("my daughter Amelia in Year 3 has a nut allergy", "rule:named_pupil_with_sensitive_detail"),
+            ("Kacper in Year 5 is SEND and still gets no support", "rule:named_pupil_with_sensitive_detail"),
             ("leaked safeguarding report attached", "rule:leaked_document"),
         ],
     )
@@ -1203,6 +1204,9 @@ class TestPersonalData:
             "Mental health first aiders will be at St Hild's hall on Thursday from 3pm for any parent struggling",
             # an awareness month by another name (round 71)
             "Autism Acceptance Month: the SEN team made a sensory corner in the library. Alfie designed the lighting",
+            # "send" in lower case is the verb, not special educational needs (round 75 and earlier)
+            "Reminder: school photos are Tuesday. Please send a comb. We can't fix the fringe you cut yourself, Oscar.",
+            "Our Jack's going to be the death of me. Strike day = 14 hours of Minecraft facts. Send help or gin.",
         ],
     )
     def test_school_contact_details_and_dates_are_not_personal(self, clf: Classifier, text: str) -> None:

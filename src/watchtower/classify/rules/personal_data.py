@@ -33,7 +33,7 @@ _NINO = re.compile(
     r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"
 )
 _SENSITIVE = _rx(
-    r"\b(?:adhd|autism|autistic|asd|ehcp|sen|send|special needs|epilep\w+|diabet\w+|dyslexi\w+|dyspraxi\w+|"
+    r"\b(?:adhd|autism|autistic|asd|ehcp|special needs|epilep\w+|diabet\w+|dyslexi\w+|dyspraxi\w+|"
     r"on the child protection register|child protection plan|child in need|cp plan|social services|social worker|"
     r"camhs|looked after child|in care|foster care|free school meals|medication|ritalin|anaphyla\w+|allerg(?:y|ies|ic)|"
     r"asthma\w*|epipen|medical condition|"
@@ -41,6 +41,10 @@ _SENSITIVE = _rx(
     r"cerebral palsy|down'?s syndrome|hiv|pregnant|excluded|exclusion|expelled|behaviour plan|safeguarding concern|"
     r"referred to|mental health)\b"
 )
+#: special educational needs only in capitals: "send" and "sen" in lower case were the verb beside a pupil's name in
+#: every labelled post they raised ("please send a comb, Oscar", "Our Jack's going to be the death of me ... Send help",
+#: "send flowers to my funeral": 7 harmless posts), never the acronym
+_SEN_IN_CAPITALS = re.compile(r"\bSEND?\b")
 _LEAKED = _g(
     r"\b(?:leaked|confidential|internal|private)\b.{0,20}\b(?:documents?|reports?|minutes|emails?|lists?|letters?|"
     r"files?|spreadsheets?|records?|register|data|screenshot|memo)\b|\bsafeguarding (?:file|record|report)s? "
@@ -139,7 +143,7 @@ def personal_data_hits(raw: str, norm: str, cfg: RuleSettings) -> list[Hit]:
     ni_cue = re.search(r"\b(?:ni|national insurance|nino)\b", norm)
     if _ONE_DIGIT.search(raw) and (_NINO.search(raw) or (ni_cue and _NINO_LOOSE.search(raw.upper()))):
         hits.append(Hit("personal_data", "national_insurance_number"))
-    if (name := _named_pupil(raw)) and (s := _SENSITIVE.search(norm)) and not aware(norm):
+    if (name := _named_pupil(raw)) and (s := _SENSITIVE.search(norm) or _SEN_IN_CAPITALS.search(raw)) and not aware(norm):
         hits.append(Hit("personal_data", "named_pupil_with_sensitive_detail", f"'{name}' + {quote(s)}"))
     if leak := _LEAKED.search(norm):
         hits.append(Hit("personal_data", "leaked_document", quote(leak)))
