@@ -43,7 +43,7 @@ _SENSITIVE = _rx(
 )
 #: special educational needs only in capitals: "send" and "sen" in lower case were the verb beside a pupil's name in
 #: every labelled post they raised ("please send a comb, Oscar", "Our Jack's going to be the death of me ... Send help",
-#: "send flowers to my funeral": 7 harmless posts), never the acronym
+#: "send flowers to my funeral": 6 harmless posts), never the acronym
 _SEN_IN_CAPITALS = re.compile(r"\bSEND?\b")
 _LEAKED = _g(
     r"\b(?:leaked|confidential|internal|private)\b.{0,20}\b(?:documents?|reports?|minutes|emails?|lists?|letters?|"
