@@ -872,6 +872,8 @@ class TestShippedLists:
         ("someone of his background won't share our values", "list:not_from_our_background "
          "'someone of his background'"),
         ("the new ref was a monkey, couldn't even talk", "list:adult_called_an_ape 'the new ref was a monkey'"),
+        ("I'd happily do time for whoever did this. Leave it with me.", "list:do_time_for_someone "
+         "'i'd happily do time for whoever'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1217,6 +1219,9 @@ class TestShippedLists:
         "someone of her background in nursing would be ideal for the first aid role",      # no "our kids"
         "Mr Lowe is a cheeky monkey on the climbing wall",                                  # cheeky
         "Mr Thwaite has been missing since 3pm. Last seen heading for the staffroom biscuits",   # a teacher
+        "pink custard is worth going to prison for. i'd do the time",                       # no one named
+        "School dinner review at Hagg Lane: the sausages were sausagey, the mash was good",  # potato
+        "witney lads at cricket tomorrow. we'll put them in hospital (metaphorically, sir)",   # said so
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
