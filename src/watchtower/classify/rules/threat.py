@@ -236,18 +236,27 @@ _BOMB_SCHOOL_WRITTEN = _rx(rf"\b{_BOMB_THE_SCHOOL}\b")
 _EMOJI_BOMB = _rx(r"^bomb(?:ing)?\b")
 
 
+def _head_must_agree(phrase: str) -> bool:
+    """A threat phrase at the writer's own family or one most often said in play needs the threat head to agree."""
+    return bool(_OWN_FAMILY_TARGET.search(phrase) or _SAID_IN_PLAY.search(phrase))
+
+
+def _bomb_is_decoration(phrase: str, no_bomb_written: bool) -> bool:
+    """A bomb emoji read as "bomb" before a school word, or before any place when no bomb is written in the post."""
+    return bool(_BOMB_BEFORE_SCHOOL.match(phrase) or (no_bomb_written and _EMOJI_BOMB.match(phrase)))
+
+
 def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
     read = _FEED_BLOWN_UP.sub(" ", norm)
     if _CRAFT_BOMBS.search(read):
         read = _ANY_BOMB.sub(" ", read)
-    hits = [replace(h, loose=True, needs_head=bool(_OWN_FAMILY_TARGET.search(h.quote.strip("'"))
-                                                   or _SAID_IN_PLAY.search(h.quote.strip("'"))))
+    hits = [replace(h, loose=True, needs_head=_head_must_agree(h.quote.strip("'")))
             if h.name in _LOOSE_RULES else h for h in named_hits("threat", _THREAT_RULES, read)]
     if weapon_emoji and not _BOMB_SCHOOL_WRITTEN.search(raw.lower()):
         no_bomb_written = not _ANY_BOMB.search(raw.lower())
-        hits = [replace(h, needs_head=True) if h.name == "bomb_threat" and (
-            _BOMB_BEFORE_SCHOOL.match(h.quote.strip("'")) or (no_bomb_written and _EMOJI_BOMB.match(h.quote.strip("'"))))
-                else h for h in hits]
+        hits = [replace(h, needs_head=True)
+                if h.name == "bomb_threat" and _bomb_is_decoration(h.quote.strip("'"), no_bomb_written) else h
+                for h in hits]
     is_aware = aware(norm)
     if not is_aware or hits:
         hits += named_hits("threat", [("weapon", _WEAPON_POSSESSION), ("weapon_at_school", _WEAPON_AT_SCHOOL),
