@@ -13,7 +13,7 @@ _MEDIA_ID = _g(
     r"\b(?:journalist|reporter|correspondent|producer|news ?desk|editor|news editor|researcher|presenter)s? "
     r"(?:at|for|with|from|on)\b|\b(?:i'?m|i am|we'?re|we are|as) (?:a |an )?(?:freelance |local |education )?"
     r"(?:journalist|reporter|producer|correspondent)\b|\b(?:bbc|itv|sky news|channel [45]|the guardian|guardian|"
-    r"daily mail|mail online|(?<!into )(?<!in )(?<!under )(?<!out in )the sun|daily mirror|the mirror|telegraph|the times|the independent(?! (?:review\w*|inquiry|investigat\w*|panel|person|body|chair|advocate|visitor|adjudicator|expert|assessor|monitor|members?|schools?|sector|evaluat\w*|report|audit\w*|safeguarding))|evening standard|"
+    r"daily mail|mail online|(?<!into )(?<!in )(?<!under )the sun|daily mirror|the mirror|telegraph|the times|the independent(?! (?:review\w*|inquiry|investigat\w*|panel|person|body|chair|advocate|visitor|adjudicator|expert|assessor|monitor|members?|schools?|sector|evaluat\w*|report|audit\w*|safeguarding))|evening standard|"
     r"metro|press association|pa media|reuters|manchester evening news|liverpool echo|the echo|gazette|chronicle|"
     r"argus|herald|evening post|schools week|the tes|newspaper|radio [a-z]+|local paper|news team|newsroom|"
     r"press office|our readers|our viewers|our listeners)\b|\b(?:i|we) (?:write|work|report) for (?:the |a )?\w+|"
