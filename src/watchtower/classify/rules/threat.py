@@ -211,8 +211,13 @@ _OWN_FAMILY_TARGET = _rx(rf"\b(?:my|our|me|ma) (?:own )?(?:{_FAMILY_MEMBER}|chil
 #: threat head read each of the 38 labelled threats in them at 0.69 or more (0.95 for "kill"; no threat says "murder"
 #: or "strangle"). So the threat head must agree (threat_rule_floor), as for a threat at the writer's own family.
 #: Never "we know where you live", nor "batter" or "smash" said by one person: a threat in over a hundred labelled
-#: posts, one read by the head at only 0.19 ("genuinely gonna batter Mr Cole when I see him on results day")
-_SAID_IN_PLAY = _rx(r"\b(?:end|kill|murder|strangle)\b|^(?:we|we'?ll|we'?re|we are|we will|were)\b(?! know where)")
+#: posts, one read by the head at only 0.19 ("genuinely gonna batter Mr Cole when I see him on results day").
+#: "Shoot" and "find" too (round 77): "I'm going to shoot you in the face" about Splatoon's paint roller, a dad beaten
+#: at the clay shoot; "I will find you" to whoever ate the ham sandwich in the staff fridge, raided a base in Rust or
+#: put a kazoo in a party bag. Over 119,460 labelled posts the rule alone raised 18 harmless posts with them, each read
+#: by the threat head at 0.02 or less, and the head read every threat with them at 0.39 or more (a missing child's
+#: "we're going to find him" is still read by child_missing)
+_SAID_IN_PLAY = _rx(r"\b(?:end|kill|murder|strangle|shoot|find)\b|^(?:we|we'?ll|we'?re|we are|we will|were)\b(?! know where)")
 
 
 #: the other senses of blowing up and bombs: a school's feed flooded with posts ("we're gonna blow up the school insta
@@ -236,9 +241,20 @@ _BOMB_SCHOOL_WRITTEN = _rx(rf"\b{_BOMB_THE_SCHOOL}\b")
 _EMOJI_BOMB = _rx(r"^bomb(?:ing)?\b")
 
 
-def _head_must_agree(phrase: str) -> bool:
-    """A threat phrase at the writer's own family or one most often said in play needs the threat head to agree."""
-    return bool(_OWN_FAMILY_TARGET.search(phrase) or _SAID_IN_PLAY.search(phrase))
+#: A post of fewer words than this is little more than its threat, and the threat head cannot read a bare threat: it
+#: reads "I will kill you", "I'm going to shoot you" and "I'm going to stab you" at 0.00, never having been taught a
+#: threat without a story round it. So a phrase said in play needs the head only where the post says more: the
+#: harmless posts it excuses over 119,460 labelled posts run to 12 words or more but for three ("We'll murder them
+#: Saturday, mark my words. Howay the lads")
+_PLAY_NEEDS_WORDS = 12
+_WORD = _rx(r"[a-z0-9']+")
+
+
+def _head_must_agree(phrase: str, norm: str) -> bool:
+    """A threat phrase at the writer's own family needs the threat head to agree; so does one most often said in play,
+    in a post long enough for the head to read."""
+    return bool(_OWN_FAMILY_TARGET.search(phrase) or (
+        _SAID_IN_PLAY.search(phrase) and len(_WORD.findall(norm)) >= _PLAY_NEEDS_WORDS))
 
 
 def _bomb_is_decoration(phrase: str, no_bomb_written: bool) -> bool:
@@ -250,7 +266,7 @@ def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
     read = _FEED_BLOWN_UP.sub(" ", norm)
     if _CRAFT_BOMBS.search(read):
         read = _ANY_BOMB.sub(" ", read)
-    hits = [replace(h, loose=True, needs_head=_head_must_agree(h.quote.strip("'")))
+    hits = [replace(h, loose=True, needs_head=_head_must_agree(h.quote.strip("'"), norm))
             if h.name in _LOOSE_RULES else h for h in named_hits("threat", _THREAT_RULES, read)]
     if weapon_emoji and not _BOMB_SCHOOL_WRITTEN.search(raw.lower()):
         no_bomb_written = not _ANY_BOMB.search(raw.lower())
