@@ -315,9 +315,26 @@ class TestThePhrasesMostOftenSaidInPlay:
         "He's lost his glasses. Again. £60. I'm going to kill him, resuscitate him, and kill him again",
         "If my son leaves his wet towel on the floor ONE more time I'm going to murder him",
         "If our Callum loses one more tie I will actually strangle him with it. Fourth this half term.",
+        "Explained to my mum that 'I'm going to shoot you in the face' was about a paint roller in a cartoon game",
+        "Note on the staffroom fridge: 'To the person who ate my yoghurt, I will find you.' Signed, head of science",
+        "who keeps raiding my base on the school Rust server at 3am? i will find you and take all your scrap",
     ])
     def test_the_phrase_alone_raises_nothing(self, clf: Classifier, text: str) -> None:
         assert_threat_phrase_only_noted(verdict(clf, text, "mention"), "(model threat=")
+
+    @pytest.mark.parametrize("text", [
+        "I will kill you",
+        "I'm going to shoot you",
+        "Jayden I will kill you at break",
+        "I will find you and hurt you",
+        "we will end you, tomorrow, at the gates",
+    ])
+    def test_a_post_that_is_little_more_than_the_threat_alerts_on_the_phrase(self, clf: Classifier, text: str) -> None:
+        """The threat head reads a bare threat ("I will kill you", "I'm going to shoot you") at 0.00: a post of
+        fewer than twelve words gives it nothing else to read, so the phrase stands on its own there."""
+        c = verdict(clf, text, "mention")
+        assert_critical(c, "threat")
+        assert any(r.startswith("rule:threat_phrase") for r in c.reasons), c.reasons
 
     @pytest.mark.parametrize("text", [
         "Lily better not come in on Monday. We're going to end her. Whole group agreed.",
@@ -679,6 +696,9 @@ class TestAChildMissingToldAsNews:
         "Lost a 5 year old at the Christmas fayre. Dark blue coat, Paw Patrol wellies. If you see him hold on to him",
         "URGENT my 5 year old has slipped off from the photo queue and nobody can find him. Blue jumper",
         "a mum just came running down the close asking if anyone's seen her youngest. Blue wellies. Eyes peeled.",
+        # round 77: the police searching for a child, told by the school or the news
+        "We are working with the police to trace one of our students. Please speak to Mrs Hale if you know anything",
+        "Police are asking for help to find a 14-year-old girl last seen near the leisure centre on Friday",
     ])
     def test_the_rule_reads_it(self, clf: Classifier, text: str) -> None:
         c = verdict(clf, text, "mention")
@@ -704,6 +724,8 @@ class TestAChildMissingToldAsNews:
         # round 75: a child who might go missing, in advice
         "A reminder that if your child goes missing over the holidays, call 999 straight away",
         "Reminder from the safeguarding team: if a child is missing, call 999 first, then ring us",
+        "PCSO Hart helped find a Year 7's bike after it was taken from the racks",   # a child's thing
+        "Update: police have now found the 14-year-old girl safe and well. Thank you for sharing",
     ])
     def test_found_a_play_or_a_thing_is_not_a_child_missing(self, clf: Classifier, text: str) -> None:
         assert not any(r.startswith("rule:child_missing") for r in verdict(clf, text, "mention").reasons)

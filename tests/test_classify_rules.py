@@ -874,6 +874,19 @@ class TestShippedLists:
         ("the new ref was a monkey, couldn't even talk", "list:adult_called_an_ape 'the new ref was a monkey'"),
         ("I'd happily do time for whoever did this. Leave it with me.", "list:do_time_for_someone "
          "'i'd happily do time for whoever'"),
+        # round 77
+        ("First the halal canteen, then prayers in assembly. Tommy was right about all of it",
+         "list:tommy_tried_to_warn_you 'tommy was right'"),
+        ("the new youth worker will feel right at home in a mud hut lol", "list:at_home_in_a_hut "
+         "'feel right at home in a mud hut'"),
+        ("can i stay in the library after 5? cant go home till hes passed out", "list:cant_go_home_till_he_is_asleep "
+         "'cant go home till'"),
+        ("any of u need a warm bed after the party, dm me. own flat, discreet", "list:a_bed_offered_by_message "
+         "'a warm bed after the party, dm me'"),
+        ("wrote in her planner that everyone would be better off without her", "list:everyone_would_be_better_off "
+         "'everyone would be better off'"),
+        ("his stepdad kicked him out on boxing day and he's been at ours since", "list:thrown_out_of_home "
+         "'stepdad kicked him out'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1222,6 +1235,13 @@ class TestShippedLists:
         "pink custard is worth going to prison for. i'd do the time",                       # no one named
         "School dinner review at Hagg Lane: the sausages were sausagey, the mash was good",  # potato
         "witney lads at cricket tomorrow. we'll put them in hospital (metaphorically, sir)",   # said so
+        # round 77
+        "Tommy was right, the chips at the Year 6 disco were better than the pizza",  # a pupil called Tommy
+        "Mrs Nowak says the Christmas market in the square reminds her of home",      # no huts or jungle
+        "can't go home till the coach gets back from the Year 9 trip, so stuck here",   # a coach
+        "Centrepoint youth worker: if you are 16-25 and need a bed tonight, DM me or ring the helpline",  # a charity
+        "everyone would be better off if the council fixed the zebra crossing",  # goes on to something else
+        "the ref kicked him out in the second half for a two-footed tackle",  # a referee
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -1398,6 +1418,7 @@ class TestWordsWithAnotherSense:
         "her nan's faggots an peas 😂 bostin",                                  # "an" for "and"
         "whoever ate the last faggot at the staff Christmas do, yow know who yow am",
         "for the form, ring Mrs Dyke on the school line",                     # a surname
+        "Year 6 debate on Owain Glyndwr: we've reminded them which side of the Dyke we're on",   # round 77
     ])
     def test_a_ditch_an_earthwork_or_a_meatball_is_not_a_slur(self, text: str) -> None:
         assert "slur_lexicon" not in self.names(text)
@@ -1414,6 +1435,7 @@ class TestWordsWithAnotherSense:
     @pytest.mark.parametrize("text", [
         "Two lads kissing under the mistletoe at the disco. Absolute bender academy.",
         "y11 disco got ruined by the g1pp0s from the site turning up",      # disguised with digits
+        "extra time in the mocks for the sp@cs again, normal kids get nothing",   # round 77: "spac", disguised
     ])
     def test_the_slur_in_a_post_about_the_disco_counts(self, text: str) -> None:
         assert "slur_lexicon" in self.names(text)
@@ -1482,6 +1504,16 @@ class TestWordsWithAnotherSense:
 
     def test_calling_a_teacher_ugly_is_still_an_insult(self) -> None:
         assert "targeted_insult" in self.names("mr haddon is ugly and everyone knows it")
+
+    @pytest.mark.parametrize("text", [
+        "someone blew up Mrs Powell's pig farm on the club Minecraft server with TNT",   # round 77
+        "Mr Dale's cow shed is the Year 3 trip this year, wellies please",
+    ])
+    def test_a_teachers_pig_farm_or_cow_shed_is_not_an_insult(self, text: str) -> None:
+        assert "targeted_insult" not in self.names(text)
+
+    def test_calling_a_teacher_a_pig_is_still_an_insult(self) -> None:
+        assert "targeted_insult" in self.names("Mrs Powell is a pig and everyone knows it")
 
     @pytest.mark.parametrize("text", [
         "Our rugby coach made us do 'suicide sprints' and I'd just like to formally complain to the universe",

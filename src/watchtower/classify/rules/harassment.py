@@ -46,7 +46,10 @@ _TARGETED_INSULT = _g(
     rf"(?:girl|boy|kid|lad|lass) (?:in|from) (?:year|y) ?\d+[^.!?]{{0,40}}? (?:is|'s)|"
     rf"(?:year \d+|@\w+)[^.!?]{{0,60}}what an?)"
     rf"\s+(?:such |a |an |the |so |fucking |an absolute |absolute |total |complete |proper |massive |utter |"
-    rf"really |actually |literally |just |one |fat |ugly |little |stupid |dumb |sad |bunch of |load of |lot of )*{_INSULT}\b",
+    rf"really |actually |literally |just |one |fat |ugly |little |stupid |dumb |sad |bunch of |load of |lot of )*{_INSULT}\b"
+    # never the farm animal as half of a thing ("someone blew up Mrs Powell's pig farm with TNT" on the club's Minecraft
+    # server: round 77)
+    r"(?!(?<=\bpig|\bcow) (?:farms?|sty|sties|roast|racing|sheds?|pens?|fields?|costumes?|onesies?|masks?)\b)",
     "idiot idiots moron morons loser losers ugly fat slag slags slut sluts whore skank bitch bitches twat prick dickhead dick knobhead knob wanker tosser cunt freak weirdo pathetic useless disgrace joke incompetent clown creep creepy pervert perv paedo nonce scumbag scum waste failure worthless pig cow dumb stupid thick retard fraud liar drunk thief bully vile disgusting tramp minger minging gross smelly stink stinks muppet numpty pillock plonker bellend imbecile halfwit nitwit cretin buffoon dimwit"
 )
 # the insult first: "absolute muppet of a head teacher" (not "a joke of a school": angry at the school is a

@@ -55,7 +55,7 @@ def _slur_pattern() -> re.Pattern[str]:
 
 
 #: Where a word on the slur list means something else: a dyke as a ditch, a bank or an earthwork ("the bus nearly
-#: ended up in the dyke", Offa's Dyke, the Dale Dyke dam, "drainage dykes"), Dyke as a surname ("ring Mrs Dyke") and faggots the meatballs
+#: ended up in the dyke", Offa's Dyke and "which side of the Dyke", the Dale Dyke dam, "drainage dykes"), Dyke as a surname ("ring Mrs Dyke") and faggots the meatballs
 #: ("faggots an peas", "a tray of faggots", "ate the last faggot"). Those words are blanked
 #: before the list is read, so the same word elsewhere in the post still counts. A bender is also a drinking spree
 #: ("went on a three-day bender", "what a bender that was") and half of a compound ("fender bender", "gender-bender",
@@ -63,6 +63,8 @@ def _slur_pattern() -> re.Pattern[str]:
 #: flip-flop brand, a meal and a Russian martial art ("sambo class").
 _NOT_A_SLUR = re.compile(
     r"\b(?:in|into|through|down|across|over|along|off|by|up|out of|on) the dykes?\b|"
+    # which side of Offa's Dyke a border town is on (round 77: "We've reminded them which side of the Dyke we're on")
+    r"\bsides? of the dykes?\b|"
     r"\b(?:offa'?s|devil'?s|grim'?s|fleam|car|wans|dale) ?dyke\b|\bdykes? (?:road|lane|bank|drain|end|farm|house|side|dam|reservoir)\b|"
     # the fens' and the levels' drainage channels (round 59: "the drainage dykes round the allotment", "the drains and
     # dykes ... cold water, steep sides")

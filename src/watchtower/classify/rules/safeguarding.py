@@ -262,8 +262,14 @@ _LOST_CHILD = _g(
     r"\b(?:has|had|have) (?:slipped|wandered|run|gone|snuck|sneaked) off\b.{0,80}\b(?:nobody|no one|no-one|can'?t|"
     r"cannot) (?:can )?find (?:him|her|them)\b|"
     r"\b(?:anyone|anybody|any1)(?:'s| has| had)? seen (?:her|his|their) (?:youngest|eldest|little (?:one|boy|girl|lad|"
-    r"lass)|son|daughter|\d+ ?(?:year|yr)[- ]?old|toddler|boy|girl)\b(?!'s)",
-    "lost no search police sniffer helicopter heli find seen"
+    r"lass)|son|daughter|\d+ ?(?:year|yr)[- ]?old|toddler|boy|girl)\b(?!'s)|"
+    # the police searching for a child, told by the school or the news (round 77: "We are currently supporting police
+    # to locate one of our pupils ... call 101"; "Police are appealing for help to find a 15-year-old boy"): never a
+    # child's lost things ("police helped find a Year 7's bike")
+    r"\b(?:police|officers)\b[^.!?]{0,40}?\b(?:locate|trace|find|searching for|looking for|search for|look for) "
+    r"(?:one of (?:our|their|the school'?s) (?:pupils|students|children)\b|(?:a |an |our |the |this )?(?:missing )?"
+    r"(?:[\w-]+ ){0,2}?(?:pupil|student|child|boy|girl|teen|teenager|schoolboy|schoolgirl|lad|lass)\b(?!'s))",
+    "lost no search police sniffer helicopter heli find seen officers"
 )
 _FOUND_SAFE = _rx(r"\b(?:found|home|back|returned|is|are|was) (?:safe|safely|and well)\b|\bsafe and well\b|"
                   r"\b(?:has|have|had) been found\b|\bnow found\b|\breunited\b|\bfound ?!")
