@@ -71,6 +71,8 @@ class TestNormalisation:
             ("good dance 1️⃣4️⃣8️⃣8️⃣", "good dance 1488"),          # keycap emoji digits (round 39)
             ("no1 would miss me, any1 else feel it", "no one would miss me, anyone else feel it"),   # not "noi"
             ("n1663r, ni99a", "nigger, nigga"),          # 6 and 9 for g (round 72's slur was read as "ni66er")
+            ("ni🅱️🅱️as missing pens", "nibbas missing pens"),   # emoji letters (round 78)
+            ("🅿️aki and Ⓟⓐⓚⓘ", "paki and paki"),                 # negative squared; circled ones by NFKC
         ],
     )
     def test_obfuscations_are_undone(self, raw: str, expected: str) -> None:

@@ -887,6 +887,9 @@ class TestShippedLists:
          "'everyone would be better off'"),
         ("his stepdad kicked him out on boxing day and he's been at ours since", "list:thrown_out_of_home "
          "'stepdad kicked him out'"),
+        # round 78
+        ("lost us the final. everyone blames me. the railway bridge looked dead peaceful on the walk home",
+         "list:the_bridge_looks_peaceful 'railway bridge looked dead peaceful'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1242,6 +1245,7 @@ class TestShippedLists:
         "Centrepoint youth worker: if you are 16-25 and need a bed tonight, DM me or ring the helpline",  # a charity
         "everyone would be better off if the council fixed the zebra crossing",  # goes on to something else
         "the ref kicked him out in the second half for a two-footed tackle",  # a referee
+        "Cold water shock week: the quarry looks calm and inviting in the heat, but it can kill",  # water safety
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

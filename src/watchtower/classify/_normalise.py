@@ -27,6 +27,11 @@ _HOMOGLYPHS = str.maketrans(
         "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
     }
 )
+#: the emoji that are letters: negative squared and negative circled capitals ("ni🅱️🅱️as", "🅿️aki": round 78), read as
+#: their letters with the emoji variation selector after them dropped (NFKC already reads the plain squared ones)
+_EMOJI_LETTERS = str.maketrans({**{0x1F170 + i: chr(ord("a") + i) for i in range(26)},
+                                **{0x1F150 + i: chr(ord("a") + i) for i in range(26)}})
+_EMOJI_LETTER_SELECTOR = re.compile("(?<=[\U0001F150-\U0001F169\U0001F170-\U0001F189])\ufe0f")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _KEYCAP = re.compile("\ufe0f?\u20e3")
 # 6 and 9 are g in a word that hides letters ("n1663r", "ni99a": round 72's slur in digits was read as "ni66er")
@@ -73,6 +78,7 @@ def _fold(text: str) -> str:
         return text.lower()
     text = _ZERO_WIDTH.sub("", text)
     text = _KEYCAP.sub("", text)  # keycap digits are digits: "1️⃣4️⃣8️⃣8️⃣" is 1488
+    text = _EMOJI_LETTER_SELECTOR.sub("", text).translate(_EMOJI_LETTERS)
     text = unicodedata.normalize("NFKC", text).translate(_HOMOGLYPHS).lower()
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     for emoji, word in WEAPON_EMOJI.items():
