@@ -209,7 +209,8 @@ _OWN_FAMILY_TARGET = _rx(rf"\b(?:my|our|me|ma) (?:own )?(?:{_FAMILY_MEMBER}|chil
 #: team's or a staffroom's "we" ("we're going to batter them Saturday", "whoever took the last custard cream, we will
 #: find you"). Over the labelled writers up to round 75 the rule alone raised 134 harmless posts with them, and the
 #: threat head read each of the 38 labelled threats in them at 0.69 or more (0.95 for "kill"; no threat says "murder"
-#: or "strangle"). So the threat head must agree (threat_rule_floor), as for a threat at the writer's own family.
+#: or "strangle"). So the threat head must agree (threat_rule_floor), as for a threat at the writer's own family,
+#: in a post long enough for it to read (_PLAY_NEEDS_WORDS).
 #: Never "we know where you live", nor "batter" or "smash" said by one person: a threat in over a hundred labelled
 #: posts, one read by the head at only 0.19 ("genuinely gonna batter Mr Cole when I see him on results day").
 #: "Shoot" and "find" too (round 77): "I'm going to shoot you in the face" about Splatoon's paint roller, a dad beaten
