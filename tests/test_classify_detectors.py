@@ -42,6 +42,12 @@ def assert_threat_phrase_only_noted(c: Classification, why: str) -> None:
     assert any(r.startswith("noted, raises nothing: rule:threat_phrase") and why in r for r in c.reasons), c.reasons
 
 
+def assert_critical_threat_on_the_phrase(c: Classification) -> None:
+    """Critical threat, with the threat phrase a rule found among the reasons that raised it."""
+    assert_critical(c, "threat")
+    assert any(r.startswith("rule:threat_phrase") for r in c.reasons), c.reasons
+
+
 #: Look-alikes the threat and safeguarding heads score over their alert threshold: two from the weights
 #: minilm6-mt-20261121-1234 still raised. (-1536 got the Fortnite joke and "@jones shut up you clown" right, and
 #: -1623 "I just want it to stop raining!", which -1536 read as "I just want it to stop", how some children say they
@@ -334,9 +340,7 @@ class TestThePhrasesMostOftenSaidInPlay:
     def test_a_post_that_is_little_more_than_the_threat_alerts_on_the_phrase(self, clf: Classifier, text: str) -> None:
         """The threat head reads a bare threat ("I will kill you", "I'm going to shoot you") at 0.00: a post of
         fewer than twelve words gives it nothing else to read, so the phrase stands on its own there."""
-        c = verdict(clf, text, "mention")
-        assert_critical(c, "threat")
-        assert any(r.startswith("rule:threat_phrase") for r in c.reasons), c.reasons
+        assert_critical_threat_on_the_phrase(verdict(clf, text, "mention"))
 
     @pytest.mark.parametrize("text", [
         "Lily better not come in on Monday. We're going to end her. Whole group agreed.",
@@ -350,9 +354,8 @@ class TestThePhrasesMostOftenSaidInPlay:
     def test_batter_from_one_person_needs_no_head(self, clf: Classifier) -> None:
         """Round 75's "genuinely gonna batter Mr Cole when I see him on results day" was read by the threat head at
         only 0.19: "batter" and "smash" said by one person are threats in over a hundred labelled posts."""
-        c = verdict(clf, "genuinely gonna batter Mr Cole when I see him on results day. 3 marks off a 5", "mention")
-        assert_critical(c, "threat")
-        assert any(r.startswith("rule:threat_phrase") for r in c.reasons), c.reasons
+        assert_critical_threat_on_the_phrase(
+            verdict(clf, "genuinely gonna batter Mr Cole when I see him on results day. 3 marks off a 5", "mention"))
 
 
 class TestThreat:
