@@ -890,6 +890,19 @@ class TestShippedLists:
         # round 78
         ("lost us the final. everyone blames me. the railway bridge looked dead peaceful on the walk home",
          "list:the_bridge_looks_peaceful 'railway bridge looked dead peaceful'"),
+        # round 79
+        ("the councillor will be at the drop-in friday and she won't be walking home after it",
+         "list:wont_be_walking_home 'won't be walking home'"),
+        ("that candidate deserves what Jo Cox got", "list:what_happened_to_jo_cox 'deserves what jo cox'"),
+        ("who's the new head girl then, he, she or it?", "list:he_she_or_it 'he, she or it'"),
+        ("UPDATE: still no sign of Kai (Year 8). Helicopter out over the woods. Please keep sharing",
+         "list:still_not_found_in_a_search 'still no sign of'"),
+        ("our Jade's been missing since Tuesday, not answering", "list:missing_since_a_day "
+         "'missing since tuesday'"),
+        ("locked out the house again till gone midnight", "list:locked_in_the_shed_again "
+         "'locked out the house again till'"),
+        ("the weedkiller under the sink has a skull on it. bet it'd be quick", "list:bet_it_would_be_quick "
+         "'bet it'd be quick'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1246,6 +1259,12 @@ class TestShippedLists:
         "everyone would be better off if the council fixed the zebra crossing",  # goes on to something else
         "the ref kicked him out in the second half for a two-footed tackle",  # a referee
         "Cold water shock week: the quarry looks calm and inviting in the heat, but it can kill",  # water safety
+        # round 79
+        "my lad won't be walking home tonight, his dad's picking him up",            # a lift
+        "Y10 politics: the murder of Jo Cox MP and what it means for democracy",   # a lesson
+        "our dog Pip has been missing since Sunday, please check your sheds",     # a dog
+        "the Year 6 guinea pig is locked in the shed again for the holidays",     # a pet
+        "bet it'd be quick if the canteen opened a second till",                   # no method
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
