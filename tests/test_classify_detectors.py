@@ -853,6 +853,22 @@ class TestSafeguarding:
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:
         assert "safeguarding" not in cats(clf, text)
 
+    @pytest.mark.parametrize("text", [
+        "Mental Health Awareness Week: if you feel like you can't go on, please talk to someone in the Hub",
+        "If youre struggling, if you feel like ending it all, there are people who will listen",
+        "a sponsored silence raising money for people who feel like they can't go on",
+    ])
+    def test_the_readers_feelings_named_to_point_them_to_help_are_not_a_disclosure(
+            self, clf: Classifier, text: str) -> None:
+        assert verdict(clf, text).severity is Severity.NONE
+
+    @pytest.mark.parametrize("text", [
+        "if you feel like ending it all text me, i'm always here for you hun x",   # an offer, not a helpline
+        "if you're feeling like i am, can't go on, please talk to someone",        # the writer's own feeling
+    ])
+    def test_feelings_beside_an_offer_or_the_writers_own_are_still_read(self, clf: Classifier, text: str) -> None:
+        assert_critical(verdict(clf, text), "safeguarding")
+
 
 class TestIdiomsAreNotOffensive:
 
