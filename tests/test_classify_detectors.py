@@ -865,6 +865,7 @@ class TestSafeguarding:
     @pytest.mark.parametrize("text", [
         "if you feel like ending it all text me, i'm always here for you hun x",   # an offer, not a helpline
         "if you're feeling like i am, can't go on, please talk to someone",        # the writer's own feeling
+        "im supporting someone who feels like ending it all and i dont know what to do",  # a friend at risk
     ])
     def test_feelings_beside_an_offer_or_the_writers_own_are_still_read(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text), "safeguarding")

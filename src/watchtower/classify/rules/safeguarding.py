@@ -336,7 +336,10 @@ _SIGNPOSTED_FEELING = _rx(
     r"(?=[,;:-]?\s*(?:please |then |do |just )?(?:talk to|speak to|reach out|tell|call|ring|text|contact|"
     r"there (?:are|is) (?:people|someone|help|support)|help is|support is|you(?:'re| are) not alone|"
     r"our \w+ (?:team|staff)|samaritans|childline)(?! me\b))|"
-    r"\b(?:for|supports?|supporting|helps?|helping) (?:people|anyone|those|young people|children|teenagers|someone)"
+    # a charity's purpose, not a child "supporting someone who feels like ending it all", which is a friend at risk
+    r"\b(?:rais(?:e|es|ed|ing) (?:money|funds|£\s?[\d,.]+k?|\d+) for|charit(?:y|ies) (?:for|that (?:supports?|helps?))|"
+    r"helplines? for|(?:a|the) (?:service|line) (?:for|that (?:supports?|helps?)))"
+    r" (?:people|anyone|those|young people|children|teenagers)"
     r" who (?:feels?|are feeling|is feeling|struggles?|are struggling|is struggling|thinks?|are thinking)\b[^.!?\n]{0,60}")
 
 
