@@ -893,6 +893,8 @@ class TestShippedLists:
         # round 79
         ("the councillor will be at the drop-in friday and she won't be walking home after it",
          "list:wont_be_walking_home 'won't be walking home'"),
+        ("he won't be walking home from the bus stop, his legs will be broken",
+         "list:wont_be_walking_home 'won't be walking home'"),
         ("that candidate deserves what Jo Cox got", "list:what_happened_to_jo_cox 'deserves what jo cox'"),
         ("who's the new head girl then, he, she or it?", "list:he_she_or_it 'he, she or it'"),
         ("UPDATE: still no sign of Kai (Year 8). Helicopter out over the woods. Please keep sharing",
