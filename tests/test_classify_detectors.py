@@ -794,6 +794,9 @@ class TestSafeguarding:
             "the head locked a year 7 in the PE store for an hour",   # round 57: "the PE store"
             # the kind of child may come first: "the SEN kids", "the autistic boys" (round 36)
             "Ask Mrs D why she shuts the SEN kids in the quiet room for hours at a time",
+            # round 81: a child pinned to a wall by staff; a man at the gates reported and not dealt with
+            "miss d pinned ellis against the wall n said tell anyone n ur next",
+            "The school has done nothing about the man hanging round the gates. I've reported him three times.",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -824,6 +827,7 @@ class TestSafeguarding:
             "NSPCC assembly today: speak out, stay safe",
             "I'd die for a snow day",
             "Dog grooming fundraiser on Saturday!",
+            "anyone know a decent dog groomer in ashton? ours looks like he's been dragged through a hedge",   # r81
             "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking the class
             "Has anyone seen my son's blazer? Lost at PE",
             "I just want it to stop raining!",                 # -1536 read 0.39; -1623 gets it right

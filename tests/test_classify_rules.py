@@ -899,12 +899,20 @@ class TestShippedLists:
         ("who's the new head girl then, he, she or it?", "list:he_she_or_it 'he, she or it'"),
         ("UPDATE: still no sign of Kai (Year 8). Helicopter out over the woods. Please keep sharing",
          "list:still_not_found_in_a_search 'still no sign of'"),
-        ("our Jade's been missing since Tuesday, not answering", "list:missing_since_a_day "
+        ("our Jade's been missing since Tuesday, not answering", "list:missing_child_appeal "
          "'missing since tuesday'"),
         ("locked out the house again till gone midnight", "list:locked_in_the_shed_again "
          "'locked out the house again till'"),
         ("the weedkiller under the sink has a skull on it. bet it'd be quick", "list:bet_it_would_be_quick "
          "'bet it'd be quick'"),
+        # round 81
+        ("I'd rather be dead than fat. not being dramatic", "list:pro_ana_slogans 'i'd rather be dead than fat'"),
+        ("pinch test every morning, if i can grab anything i skip", "list:pro_ana_slogans 'pinch test'"),
+        ("collarbones or nothing this summer", "list:pro_ana_slogans 'collarbones or nothing'"),
+        ("You poison our dogs with your rules, we'll poison yours", "list:poison_yours_in_return "
+         "'we'll poison yours'"),
+        ("train line behind the station looks peaceful at 2am. been sat here a while",
+         "list:the_bridge_looks_peaceful 'train line behind the station looks peaceful'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1267,6 +1275,11 @@ class TestShippedLists:
         "our dog Pip has been missing since Sunday, please check your sheds",     # a dog
         "the Year 6 guinea pig is locked in the shed again for the holidays",     # a pet
         "bet it'd be quick if the canteen opened a second till",                   # no method
+        "Mr Thwaite has been missing since Monday. Last seen heading for the staffroom biscuits",  # a teacher
+        # round 81
+        "I'm going to starve myself of sleep until this EPQ is done, send caffeine",  # sleep, not food
+        "Staff panto: Mrs Gill as the wicked queen says she'll poison the front row",   # a panto
+        "Rail safety week: the train line looks peaceful but never cross it",         # rail safety
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -105,7 +105,10 @@ _GROOMING = _g(
 )
 _GROOMING_TOPIC = _g(
     r"\b(?:being groomed|been groomed|groom(?:ing|ed|s)? (?:my|our|a|the|her|him) (?:son|daughter|child|kid|pupil|girl|boy|students?|pupils?|kids|children)|"
-    r"groomer|groomed (?:her|him|me|my|a))\b",
+    # never a dog's or a horse's groomer ("anyone know a decent dog groomer in ashton?", a careers fair's "dog groomers":
+    # round 81)
+    r"(?<!\bdog )(?<!\bdogs )(?<!\bdog-)(?<!\bpet )(?<!\bhorse )(?<!\bmobile )(?<!\bpony )groomer(?!s? (?:for|in) (?:dogs|pets|horses))|"
+    r"groomed (?:her|him|me|my|a))\b",
     "groomed grooming groomer groom grooms"
 )
 # "my" and "her" name a child only before a child or a part of one: "touched my son", "grabbed her by the arm",
@@ -150,8 +153,13 @@ _STAFF_HARM = _g(
     rf"{_BY_STAFF}(?:shut|locked|locks|shuts|locking|shutting) (?:{_CHILD}) in (?:the|a) "
     r"(?:\w+ )?(?:cupboard|store ?room|stores?|stock ?room|storage|room|toilets?|shed|cage|sauna|changing rooms?|office|"
     r"dark|car|van|boot|cellar|basement)\b"
-    r"(?!.{0,60}\b(?:lockdown|drill|fire alarm)\b)",
-    "slap smack clip whack thump punch backhander clout shut locked locks shuts locking shutting",
+    r"(?!.{0,60}\b(?:lockdown|drill|fire alarm)\b)|"
+    # a child pinned or thrown against a wall by staff (round 81: "miss d pinned ellis against the wall by the dog
+    # kennel n said 'tell anyone n ur next'"; 11 labelled posts, all risks, none harmless)
+    rf"{_BY_STAFF}(?:pinned|pins|pinning|pushed|shoved|slammed|threw|thrown) (?:\w+ ){{0,2}}?(?:up )?(?:against|into) "
+    r"(?:the|a) (?:wall|lockers?|door|fence)\b",
+    "slap smack clip whack thump punch backhander clout shut locked locks shuts locking shutting pinned pins pinning "
+    "pushed shoved slammed threw thrown",
 )
 # an adult outside the family giving a child gifts: "the bus driver keeps giving my daughter sweets"
 _GIFTS = _g(
@@ -166,8 +174,12 @@ _GIFTS = _g(
     rf"{_YEAR}|child|kid|girl|boy)\b|"
     r"\b(?:man|men|bloke|guy|stranger|someone|somebody|woman|person)\b.{0,40}\b(?:hanging (?:around|round|about)|"
     r"loitering|lurking|parked (?:up )?outside|sat outside|sitting outside|watching)\b.{0,60}\b(?:taking|took|takes) "
-    r"(?:photos|pictures|pics|videos|footage) of (?:the |our |my |some )?(?:children|kids|pupils|students|girls|boys|year \d+s?)\b",
-    "giving buying sending offering bringing gives buys sends offers gave bought sent offered van car truck hanging loitering lurking parked sat sitting watching",
+    r"(?:photos|pictures|pics|videos|footage) of (?:the |our |my |some )?(?:children|kids|pupils|students|girls|boys|year \d+s?)\b|"
+    # a man hanging round the school gates, reported and not dealt with (round 81: "the man hanging round the gates
+    # 'scouting'. I've reported him at reception three times"; 6 labelled posts, all risks, none harmless)
+    r"\b(?:man|men|bloke|blokes|guy|fella|adult|stranger|someone)\b.{0,30}\b(?:hanging|hangin|loitering|lurking|"
+    r"hovering|hangs|hung) (?:a)?round (?:outside )?(?:the |our )?(?:school )?(?:gates?|playground|railings)\b",
+    "giving buying sending offering bringing gives buys sends offers gave bought sent offered van car truck hanging loitering lurking parked sat sitting watching hangin hovering hangs hung",
 )
 # someone telling the school they are worried about a child, or asking for the safeguarding lead
 _CONCERN = _g(
