@@ -828,6 +828,8 @@ class TestSafeguarding:
             "I'd die for a snow day",
             "Dog grooming fundraiser on Saturday!",
             "anyone know a decent dog groomer in ashton? ours looks like he's been dragged through a hedge",   # r81
+            "Mr Hill pushed the tables against the wall for the disco",          # furniture, not a child
+            "the men hanging round the gates at pick-up are blocking the path",   # parents at home time
             "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking the class
             "Has anyone seen my son's blazer? Lost at PE",
             "I just want it to stop raining!",                 # -1536 read 0.39; -1623 gets it right

@@ -1280,6 +1280,9 @@ class TestShippedLists:
         "I'm going to starve myself of sleep until this EPQ is done, send caffeine",  # sleep, not food
         "Staff panto: Mrs Gill as the wicked queen says she'll poison the front row",   # a panto
         "Rail safety week: the train line looks peaceful but never cross it",         # rail safety
+        "I'd rather die than eat another school dinner",                 # a joke about the food
+        "Year 9 first aid: the skin pinch test for dehydration",          # first aid
+        "the new learning platform looks so inviting",                   # not a railway platform
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -156,7 +156,9 @@ _STAFF_HARM = _g(
     r"(?!.{0,60}\b(?:lockdown|drill|fire alarm)\b)|"
     # a child pinned or thrown against a wall by staff (round 81: "miss d pinned ellis against the wall by the dog
     # kennel n said 'tell anyone n ur next'"; 11 labelled posts, all risks, none harmless)
-    rf"{_BY_STAFF}(?:pinned|pins|pinning|pushed|shoved|slammed|threw|thrown) (?:\w+ ){{0,2}}?(?:up )?(?:against|into) "
+    # (pushed, shoved or thrown only with a child named as such: never "Mr Hill pushed the tables against the wall")
+    rf"{_BY_STAFF}(?:pinned|pins|pinning) (?:\w+ ){{0,2}}?(?:up )?against (?:the|a) (?:wall|lockers?|door|fence)\b|"
+    rf"{_BY_STAFF}(?:pinned|pins|pinning|pushed|shoved|slammed|threw|thrown) (?:{_CHILD})(?: \w+)? (?:up )?(?:against|into) "
     r"(?:the|a) (?:wall|lockers?|door|fence)\b",
     "slap smack clip whack thump punch backhander clout shut locked locks shuts locking shutting pinned pins pinning "
     "pushed shoved slammed threw thrown",
@@ -178,7 +180,10 @@ _GIFTS = _g(
     # a man hanging round the school gates, reported and not dealt with (round 81: "the man hanging round the gates
     # 'scouting'. I've reported him at reception three times"; 6 labelled posts, all risks, none harmless)
     r"\b(?:man|men|bloke|blokes|guy|fella|adult|stranger|someone)\b.{0,30}\b(?:hanging|hangin|loitering|lurking|"
-    r"hovering|hangs|hung) (?:a)?round (?:outside )?(?:the |our )?(?:school )?(?:gates?|playground|railings)\b",
+    r"hovering|hangs|hung) (?:a)?round (?:outside )?(?:the |our )?(?:school )?(?:gates?|playground|railings)\b"
+    # never a parent at home time ("the men hanging round the gates at pick-up talking football")
+    r"(?!.{0,60}\b(?:pick ?-?ups?|picking up|home time|hometime|to collect|collecting|waiting for (?:his|their|the) "
+    r"(?:kids|children|son|daughter|child|grandkids))\b)",
     "giving buying sending offering bringing gives buys sends offers gave bought sent offered van car truck hanging loitering lurking parked sat sitting watching hangin hovering hangs hung",
 )
 # someone telling the school they are worried about a child, or asking for the safeguarding lead
