@@ -802,6 +802,12 @@ class TestSafeguarding:
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text), "safeguarding")
 
+    def test_a_man_at_the_gates_is_named_to_the_dsl_as_what_he_is(self, clf: Classifier) -> None:
+        """The reason is what the DSL reads first: a stranger at the gates, not a gift of sweets."""
+        c = verdict(clf, "Nobody has done anything about the man hanging round the school gates every afternoon")
+        assert_critical(c, "safeguarding")
+        assert any(r.startswith("rule:stranger_at_the_gates ") for r in c.reasons), c.reasons
+
     def test_a_sharp_thing_pressed_into_the_writers_skin_is_the_rules_self_harm(self, clf: Classifier) -> None:
         """Round 58: "i dug my compass in my wrist" was read as harassment; the rule reads it whatever the head says."""
         c = verdict(clf, "lost again at sports day so i dug my compass into my wrist behind the sports hall")

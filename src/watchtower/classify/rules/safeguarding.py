@@ -176,15 +176,18 @@ _GIFTS = _g(
     rf"{_YEAR}|child|kid|girl|boy)\b|"
     r"\b(?:man|men|bloke|guy|stranger|someone|somebody|woman|person)\b.{0,40}\b(?:hanging (?:around|round|about)|"
     r"loitering|lurking|parked (?:up )?outside|sat outside|sitting outside|watching)\b.{0,60}\b(?:taking|took|takes) "
-    r"(?:photos|pictures|pics|videos|footage) of (?:the |our |my |some )?(?:children|kids|pupils|students|girls|boys|year \d+s?)\b|"
-    # a man hanging round the school gates, reported and not dealt with (round 81: "the man hanging round the gates
-    # 'scouting'. I've reported him at reception three times"; 6 labelled posts, all risks, none harmless)
+    r"(?:photos|pictures|pics|videos|footage) of (?:the |our |my |some )?(?:children|kids|pupils|students|girls|boys|year \d+s?)\b",
+    "giving buying sending offering bringing gives buys sends offers gave bought sent offered van car truck hanging loitering lurking parked sat sitting watching",
+)
+# a man hanging round the school gates, reported and not dealt with (round 81: "the man hanging round the gates
+# 'scouting'. I've reported him at reception three times"; 6 labelled posts, all risks, none harmless)
+_STRANGER_AT_THE_GATES = _g(
     r"\b(?:man|men|bloke|blokes|guy|fella|adult|stranger|someone)\b.{0,30}\b(?:hanging|hangin|loitering|lurking|"
     r"hovering|hangs|hung) (?:a)?round (?:outside )?(?:the |our )?(?:school )?(?:gates?|playground|railings)\b"
     # never a parent at home time ("the men hanging round the gates at pick-up talking football")
     r"(?!.{0,60}\b(?:pick ?-?ups?|picking up|home time|hometime|to collect|collecting|waiting for (?:his|their|the) "
     r"(?:kids|children|son|daughter|child|grandkids))\b)",
-    "giving buying sending offering bringing gives buys sends offers gave bought sent offered van car truck hanging loitering lurking parked sat sitting watching hangin hovering hangs hung",
+    "man men bloke blokes guy fella adult stranger someone",
 )
 # someone telling the school they are worried about a child, or asking for the safeguarding lead
 _CONCERN = _g(
@@ -375,7 +378,8 @@ def safeguarding_hits(norm: str) -> list[Hit]:
     if not is_aware or not grooming_aware(norm):
         # a show is not a lesson about grooming: under its photos is where a stranger asks a child's age
         hits += named_hits("safeguarding", (
-            ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS)), norm)
+            ("grooming", _GROOMING), ("grooming", _GROOMING_TOPIC), ("grooming_gifts", _GIFTS),
+            ("stranger_at_the_gates", _STRANGER_AT_THE_GATES)), norm)
     if not is_aware:
         hits += named_hits("safeguarding", (("welfare_concern", _CONCERN), ("exploitation", _EXPLOITATION)), norm)
         reported = named_hits("safeguarding", (("child_missing", _MISSING_REPORTED), ("child_missing", _LOST_CHILD)), norm)
