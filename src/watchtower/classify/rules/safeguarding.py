@@ -155,10 +155,10 @@ _STAFF_HARM = _g(
     r"dark|car|van|boot|cellar|basement)\b"
     r"(?!.{0,60}\b(?:lockdown|drill|fire alarm)\b)|"
     # a child pinned or thrown against a wall by staff (round 81: "miss d pinned ellis against the wall by the dog
-    # kennel n said 'tell anyone n ur next'"; 11 labelled posts, all risks, none harmless)
-    # (pushed, shoved or thrown only with a child named as such: never "Mr Hill pushed the tables against the wall")
-    rf"{_BY_STAFF}(?:pinned|pins|pinning) (?:\w+ ){{0,2}}?(?:up )?against (?:the|a) (?:wall|lockers?|door|fence)\b|"
-    rf"{_BY_STAFF}(?:pinned|pins|pinning|pushed|shoved|slammed|threw|thrown) (?:{_CHILD})(?: \w+)? (?:up )?(?:against|into) "
+    # kennel n said 'tell anyone n ur next'"; 11 labelled posts, all risks, none harmless); pushed, shoved or thrown
+    # only with a child named as such: never "Mr Hill pushed the tables against the wall"
+    rf"{_BY_STAFF}(?:(?:pinned|pins|pinning) (?:\w+ ){{0,2}}?(?:up )?against|"
+    rf"(?:pinned|pins|pinning|pushed|shoved|slammed|threw|thrown) (?:{_CHILD})(?: \w+)? (?:up )?(?:against|into)) "
     r"(?:the|a) (?:wall|lockers?|door|fence)\b",
     "slap smack clip whack thump punch backhander clout shut locked locks shuts locking shutting pinned pins pinning "
     "pushed shoved slammed threw thrown",
