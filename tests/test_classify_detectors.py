@@ -797,6 +797,8 @@ class TestSafeguarding:
             # round 81: a child pinned to a wall by staff; a man at the gates reported and not dealt with
             "miss d pinned ellis against the wall n said tell anyone n ur next",
             "The school has done nothing about the man hanging round the gates. I've reported him three times.",
+            # round 83: what a parent makes a child do is still read after a reason ("when i answer back")
+            "my step mum makes me sleep in the shed when i answer back",
         ],
     )
     def test_a_child_at_risk_is_critical(self, clf: Classifier, text: str) -> None:
@@ -860,6 +862,9 @@ class TestSafeguarding:
             # the topic's bare name, in a talk or a drama (round 73's review: 35 labelled posts raised by it alone)
             "Brilliant session tonight where a former gang member talked to parents about county lines. Eye-opening.",
             "the county lines drama the theatre company did for year 10 was sooo good, the actor was terrifying",
+            # round 83: a threat to sulk if a parent makes you do something is not a parent's cruelty
+            "if my mum makes me do lido at 7am again i'm going to combust",
+            "i swear to god if my mum makes me go to my cousin's christening i'll simply perish",
         ],
     )
     def test_awareness_and_everyday_posts_are_not_safeguarding(self, clf: Classifier, text: str) -> None:

@@ -913,6 +913,31 @@ class TestShippedLists:
          "'we'll poison yours'"),
         ("train line behind the station looks peaceful at 2am. been sat here a while",
          "list:the_bridge_looks_peaceful 'train line behind the station looks peaceful'"),
+        # round 83
+        ("You close our pool, we burn your office down. Simple as.", "list:arson_intent 'we burn your office down'"),
+        ("gonna smash bagshaws face in when he gets out the pool", "list:break_a_body_part "
+         "'gonna smash bagshaws face in'"),
+        ("Lives off Ashbourne Road, drives the white Qashqai. Anyone fancy popping round for a chat with him?",
+         "list:doxxing_call_to_act 'fancy popping round'"),
+        ("hope she enjoys her trophy while she's still got both hands to hold it", "list:while_you_still_have_hands "
+         "'while she's still got both hands'"),
+        ("course he has. fairy cakes for the fairy", "list:fairy_at_a_boy 'for the fairy'"),
+        ("the dame is a mentally ill pervert", "list:man_who_thinks_hes_a_woman 'mentally ill pervert'"),
+        ("Aye the Sassenach bairn got the lead again", "list:sassenach_at_a_person 'the sassenach'"),
+        ("The vibrant and diverse 'delivery riders' doing 40 on the pavement", "list:vibrant_and_diverse_scare_quotes "
+         "'vibrant and diverse 'delivery riders''"),
+        ("First the panto dame, then drag queen story hour. Thin end of the wedge", "list:thin_end_of_the_wedge "
+         "'thin end of the wedge'"),
+        ("Can we have ONE school event that's still English 🇬🇧", "list:one_thing_still_english "
+         "'one school event that's still english'"),
+        ("His da turned up steaming and dragged him out by the hair in front of everyone", "list:dragged_by_the_hair "
+         "'dragged him out by the hair'"),
+        ("little girl on her own by the lido gate crying, says she can't find her nan",
+         "list:child_alone_cant_find_parent 'on her own by the lido gate crying, says she can't find her '"),
+        ("Miss you've been the best teacher and I just wanted you to know that before. That's all.",
+         "list:wanted_you_to_know_before 'just wanted you to know that before'"),
+        ("She lives at 22 Wren Crescent and walks home alone past the park every day.", "list:child_route_with_address "
+         "'walks home alone'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1283,6 +1308,14 @@ class TestShippedLists:
         "I'd rather die than eat another school dinner",                 # a joke about the food
         "Year 9 first aid: the skin pinch test for dehydration",          # first aid
         "the new learning platform looks so inviting",                   # not a railway platform
+        # round 83
+        "that vending machine ate my quid AGAIN, im gonna kick its head in",     # a machine
+        "Mr Okonkwo says he'll drag us by the ears to revision club",           # ears, and a teacher's joke
+        "fairy cakes and fairy lights for the Christmas fair",                  # cakes and lights
+        "still get called a Sassenach by the dinner ladies after 10 years",     # telling of it
+        "the uniform rules are a slippery slope, next they'll ban coats",       # no group named
+        "told my year 6 she could walk home alone from 14 Park Road for the first time",  # a parent, her own child
+        "I wanted you to know before you buy tickets that the show starts at 7",  # not a farewell
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

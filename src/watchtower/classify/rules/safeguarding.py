@@ -59,12 +59,17 @@ _INCITE_SELF_HARM = _g(
     r"hang (?:yo)?ur ?self|drink bleach|go jump off|nobody would miss (?:you|u)|do (?:us|everyone) a favou?r and die)\b",
     "kys kill k yourself urself ur your die neck hang bleach jump miss favour favor"
 )
+#: who a child says hurts them: "my stepdad", "me mam's boyfriend", "he", "an older lad"
+_ABUSER = (r"(?:(?:my|me) (?:dad|mum|mom|step ?dad|step ?mum|uncle|brother|cousin|mum'?s boyfriend|mums boyfriend|"
+           r"dad'?s girlfriend|carer|foster (?:dad|mum|carer)|grandad|grandpa|nan|auntie|aunt|stepbrother)|he|she|they|"
+           r"someone|an adult|a man|an older (?:boy|man|lad))")
 _ABUSE = _g(
-    r"\b(?:(?:my|me) (?:dad|mum|mom|step ?dad|step ?mum|uncle|brother|cousin|mum'?s boyfriend|mums boyfriend|"
-    r"dad'?s girlfriend|carer|foster (?:dad|mum|carer)|grandad|grandpa|nan|auntie|aunt|stepbrother)|he|she|they|"
-    r"someone|an adult|a man|an older (?:boy|man|lad))\s+(?:\w+\s+)?(?:hits|hit|beats|beat|punches|punched|kicks|kicked|"
+    rf"\b{_ABUSER}\s+(?:\w+\s+)?(?:hits|hit|beats|beat|punches|punched|kicks|kicked|"
     r"burns|burned|hurts|hurt|touches|touched|rapes|raped|abuses|abused|molests|molested|chokes|strangles|locks|"
-    r"locked|starves|threatens|threatened|films|filmed|makes)\s+me\b|"
+    r"locked|starves|threatens|threatened|films|filmed)\s+me\b|"
+    # what a parent "makes me" do, but not a threat to sulk if they do ("if my mum makes me do lido at 7am again i'm
+    # going to combust", "i swear to god if my mum makes me go to my cousin's christening i'll simply perish": round 83)
+    rf"(?<!\bif )\b{_ABUSER}\s+(?:\w+\s+)?makes\s+me\b|"
     r"\b(?:touched|touches|touching) me (?:down there|inappropriately|where|in places|under)|"
     r"\b(?:i'?m|i am|i feel|feel) (?:scared|afraid|frightened|terrified|not safe) (?:to go |of going )?(?:at )?home\b|"
     r"\bnot safe at home\b|\b(?:sexually |physically )?abus(?:ed|ing) me\b|\bno food (?:at home|in the house)\b|"
