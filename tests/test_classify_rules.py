@@ -922,10 +922,11 @@ class TestShippedLists:
         ("hope she enjoys her trophy while she's still got both hands to hold it", "list:while_you_still_have_hands "
          "'while she's still got both hands'"),
         ("course he has. fairy cakes for the fairy", "list:fairy_at_a_boy 'for the fairy'"),
-        ("the dame is a mentally ill pervert", "list:man_who_thinks_hes_a_woman 'mentally ill pervert'"),
+        ("a man who thinks hes a woman playing the dame", "list:man_who_thinks_hes_a_woman "
+         "'a man who thinks hes a woman'"),
         ("Aye the Sassenach bairn got the lead again", "list:sassenach_at_a_person 'the sassenach'"),
-        ("The vibrant and diverse 'delivery riders' doing 40 on the pavement", "list:vibrant_and_diverse_scare_quotes "
-         "'vibrant and diverse 'delivery riders''"),
+        ("The vibrant and diverse 'delivery riders' doing 40 on the pavement 🙃",
+         "list:vibrant_and_diverse_scare_quotes 'vibrant and diverse 'delivery riders''"),
         ("First the panto dame, then drag queen story hour. Thin end of the wedge", "list:thin_end_of_the_wedge "
          "'thin end of the wedge'"),
         ("Can we have ONE school event that's still English 🇬🇧", "list:one_thing_still_english "
@@ -1316,6 +1317,14 @@ class TestShippedLists:
         "the uniform rules are a slippery slope, next they'll ban coats",       # no group named
         "told my year 6 she could walk home alone from 14 Park Road for the first time",  # a parent, her own child
         "I wanted you to know before you buy tickets that the show starts at 7",  # not a farewell
+        # the review of round 83's entries
+        "Year 2 wrote letters to the fairy and auditions for the fairy in the panto are Tuesday",  # a panto role
+        "some mentally ill pervert flashed at the kids by the swings",   # a flasher: a risk, not transphobia
+        "Scots words: the word Sassenach comes from the Gaelic for Saxon",  # a lesson
+        "Our vibrant 'Holi' celebration in the playground today!",       # a school's own praise, no nudge
+        "enjoy that coffee while you've still got both hands free",      # a new parent
+        "she was crying cos she can't find her mum's birthday present",   # a present
+        "tell the team I'm sorry for missing training, dentist ran over",   # an apology
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
