@@ -1318,7 +1318,8 @@ class TestShippedLists:
         "told my year 6 she could walk home alone from 14 Park Road for the first time",  # a parent, her own child
         "I wanted you to know before you buy tickets that the show starts at 7",  # not a farewell
         # the review of round 83's entries
-        "Year 2 wrote letters to the fairy and auditions for the fairy in the panto are Tuesday",  # a panto role
+        "my little sister wrote a letter to the fairy last night",        # the tooth fairy
+        "auditions for the fairy are on Tuesday after school",            # a role
         "some mentally ill pervert flashed at the kids by the swings",   # a flasher: a risk, not transphobia
         "Scots words: the word Sassenach comes from the Gaelic for Saxon",  # a lesson
         "Our vibrant 'Holi' celebration in the playground today!",       # a school's own praise, no nudge
