@@ -937,8 +937,8 @@ class TestShippedLists:
          "list:child_alone_cant_find_parent 'on her own by the lido gate crying, says she can't find her '"),
         ("Miss you've been the best teacher and I just wanted you to know that before. That's all.",
          "list:wanted_you_to_know_before 'just wanted you to know that before'"),
-        ("She lives at 22 Wren Crescent and walks home alone past the park every day.", "list:child_route_with_address "
-         "'walks home alone'"),
+        ("the girl who got my son disqualified is Amira H. She lives at 22 Wren Crescent and walks home alone past "
+         "the park every day.", "list:child_route_with_address 'walks home alone'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
