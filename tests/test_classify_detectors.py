@@ -1287,6 +1287,9 @@ class TestMediaComplaintQuery:
             "Hello, I write for the Bristol Post. Would the head be willing to give a quote on the uniform changes?",
             "Podcast producer looking to interview teachers at the school about the strike",
             "Journalist here: are you able to confirm reports of a data breach at the school?",
+            # a local paper by a name of its own, introducing itself (round 85)
+            "Wessex Evening Mercury here. We understand two pupils were hurt on the trip. Can the school confirm?",
+            "Dunmore Clarion here, we hear the head has resigned. Could you confirm the date?",
         ],
     )
     def test_journalists_asking_for_comment_are_media_enquiries(self, clf: Classifier, text: str) -> None:
@@ -1314,7 +1317,10 @@ class TestMediaComplaintQuery:
                                       "The Echo's comment section is a sewer as ever",
                                       "Valley Chronicle asks: should phones be banned in school? Vote in our poll "
                                       "and comment below 👇",
-                                      "whoever wrote the report comment banks, I'll fire them into the sun"])
+                                      "whoever wrote the report comment banks, I'll fire them into the sun",
+                                      # a parent's question, and a reading journal (round 85's review)
+                                      "Can you confirm the trip is still on for Friday?",
+                                      "she wrote about it in her reading journal, can the school confirm the date?"])
     def test_coverage_is_not_an_enquiry(self, clf: Classifier, text: str) -> None:
         assert "media_enquiry" not in cats(clf, text, "own")
 

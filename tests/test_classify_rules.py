@@ -939,6 +939,39 @@ class TestShippedLists:
          "list:wanted_you_to_know_before 'just wanted you to know that before'"),
         ("the girl who got my son disqualified is Amira H. She lives at 22 Wren Crescent and walks home alone past "
          "the park every day.", "list:child_route_with_address 'walks home alone'"),
+        # rounds 84 and 85
+        ("skipped lunch again, binned it and told the staff i ate. day 3",
+         "list:told_them_i_ate 'told the staff i ate'"),
+        ("thank you all for everything. i've made my peace with everything now",
+         "list:made_my_peace 'i've made my peace with everything'"),
+        ("nobody notices the new lines on my arm under the blazer", "list:lines_on_my_arm 'new lines on my arm'"),
+        ("im not coming back this time. dont look for me", "list:dont_look_for_me 'dont look for me'"),
+        ("Sleepover at the farm for ages 12+, no need for parents, we sort the lifts",
+         "list:no_adults_needed_event 'no need for parents'"),
+        ("whoever runs that page, my brother would like a word. a proper word. in person.",
+         "list:a_proper_word_in_person 'like a word. a proper word. in person'"),
+        ("try standing outside our church with those banners again and see what happens",
+         "list:remembers_faces 'try standing outside our church with those banners again and'"),
+        ("They run the council the same way they run the banks, everyone knows",
+         "list:they_run_the_banks 'they run the council the same way they run the banks'"),
+        ("the march was led by blacks and queers again", "list:groups_as_filth 'led by blacks and queers'"),
+        ("🏳️‍🌈 + ⚽ = 🤮", "list:rainbow_with_disgust '🏳️‍🌈 + ⚽ = 🤮'"),
+        ("Tell the head to enjoy her walk home tonight, it gets so dark by the canal",
+         "list:dark_road_home_warning 'enjoy her walk home'"),
+        ("you've had one warning. the next one won't come by email", "list:next_warning_not_a_letter "
+         "'next one won't come by email'"),
+        ("he keeps a grenade in his blazer and says it's live", "list:live_grenade_or_catapult 'grenade in his blazer "
+         "and says it's live'"),
+        ("got a catapult and ball bearings for the bus tomorrow", "list:live_grenade_or_catapult "
+         "'catapult and ball bearings'"),
+        ("Priya topped the test again 🍚🐶", "list:racist_food_emoji '🍚🐶'"),
+        ("those two lads in 9B 👬🍑 lol", "list:gay_innuendo_emoji '👬🍑'"),
+        ("heard the new football volunteer is on a register and he's coaching the under 9s",
+         "list:on_a_register_near_children 'on a register'"),
+        ("boy ran off at the museum, teachers still looking for him and it's nearly dark",
+         "list:still_searching_after_dark 'teachers still looking for him'"),
+        ("the little girl at 1:05 is gorgeous, which school is she at? want to send her something",
+         "list:stranger_asks_which_school_she_is_at 'which school is she at'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1326,6 +1359,17 @@ class TestShippedLists:
         "enjoy that coffee while you've still got both hands free",      # a new parent
         "she was crying cos she can't find her mum's birthday present",   # a present
         "tell the team I'm sorry for missing training, dentist ran over",   # an apology
+        # rounds 84 and 85
+        "told my mum I ate at Nan's so she didn't cook twice",            # tea at nan's, nothing hidden
+        "Year 9 beat the staff at paintball and Mr Hughes still has a welt",  # a teacher's welt from a game
+        "Mr Jones says we're all dead men walking if we fail inspection",  # a joke the whole troop shares
+        "try turning it off and on again and see what happens",         # IT advice
+        "we checked out early from the hotel on the last day of the trip",  # a hotel
+        "tan lines on my arms after sports day 😎",                      # the sun
+        "Iron Age day: Year 3 made slingshots and fired stones at a target",  # a history day
+        "Any coach who does that should be sacked and put on a register",  # a wish, not a fact about a person
+        "She's on Elm Road if you want a word in person about the trip money",  # a complaint pointed at someone
+        "don't tell mum I spent my birthday money on skins, free delivery tho",  # a child's own secret
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

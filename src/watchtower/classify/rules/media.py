@@ -17,7 +17,14 @@ _MEDIA_ID = _g(
     r"metro|press association|pa media|reuters|manchester evening news|liverpool echo|the echo|gazette|chronicle|"
     r"argus|herald|evening post|schools week|the tes|newspaper|radio [a-z]+|local paper|news team|newsroom|"
     r"press office|our readers|our viewers|our listeners)\b|\b(?:i|we) (?:write|work|report) for (?:the |a )?\w+|"
-    r"\b(?:podcast|documentary|tv|television|radio|news|film) (?:producer|researcher|journalist|team|crew)s?\b",
+    r"\b(?:podcast|documentary|tv|television|radio|news|film) (?:producer|researcher|journalist|team|crew)s?\b|"
+    # a local paper by a name of its own ("Lancashire Evening Bugle here. We understand ..."): a paper's kind of name
+    # after "evening", "daily" or "weekly", or one introducing itself ("Clarion here"; never "sorry to post here", nor
+    # a school's "weekly bulletin", a "daily record" of reading or a "weekly star" award)
+    r"\b(?:evening|daily|weekly|sunday|morning) (?:bugle|clarion|courier|mercury|advertiser|observer|recorder|"
+    r"sentinel|gleaner|examiner)\b|\b(?:bugle|clarion|mercury|"
+    r"advertiser|observer|gazette|chronicle|herald|argus|sentinel|gleaner|examiner|recorder) here\b",
+    "bugle clarion courier mercury advertiser observer recorder sentinel gleaner examiner "
     "write work report podcast documentary tv television film crew journalist journalists reporter reporters correspondent correspondents producer producers desk newsdesk editor editors researcher presenter bbc itv sky channel guardian mail sun mirror telegraph times independent standard metro press pa reuters echo gazette chronicle argus herald post schools tes newspaper radio paper news newsroom office readers viewers listeners evening"
 )
 #: "comments" as a request, not the comment section a link or a reply is in ("Lovely write-up in the local paper! Link
@@ -29,7 +36,7 @@ _MEDIA_REQUEST = _rx(
     r"dm me|dm us|reach (?:me|out)|on the record|for (?:a|our|an|the) (?:story|piece|article|report|feature|segment|"
     r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline|"
     r"(?:able to |can you |could you |would you )?(?:confirm|clarify|verify) (?:reports?|whether|if|that|the|how|what|"
-    r"claims|rumou?rs)|film(?:ing)? (?:at|in|outside)|(?:are|is) (?:you|the school) aware)\b"
+    r"claims|rumou?rs)|(?:can|could|would|will) the (?:school|head|trust) (?:please )?confirm|film(?:ing)? (?:at|in|outside)|(?:are|is) (?:you|the school) aware)\b"
 )
 _MEDIA_STRONG = _g(
     r"\b(?:request for comment|for comment (?:on|about|ahead)|(?:we'?re|we are|i'?m|i am) (?:running|publishing|"
