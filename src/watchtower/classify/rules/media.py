@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from watchtower.classify.rules._base import Hit, _g, _rx, named_hits, quote
 
+#: what a local paper calls itself besides the names below ("the Lancashire Evening Bugle", "the Banbury Clarion")
+_PAPER_NAME = "bugle|clarion|mercury|advertiser|observer|recorder|sentinel|gleaner|examiner"
 #: a journalist or an outlet named; "the independent reviewer" or "an independent review" a governing body commissions
 #: is not The Independent (round 71)
 _MEDIA_ID = _g(
@@ -21,10 +23,9 @@ _MEDIA_ID = _g(
     # a local paper by a name of its own ("Lancashire Evening Bugle here. We understand ..."): a paper's kind of name
     # after "evening", "daily" or "weekly", or one introducing itself ("Clarion here"; never "sorry to post here", nor
     # a school's "weekly bulletin", a "daily record" of reading or a "weekly star" award)
-    r"\b(?:evening|daily|weekly|sunday|morning) (?:bugle|clarion|courier|mercury|advertiser|observer|recorder|"
-    r"sentinel|gleaner|examiner)\b|\b(?:bugle|clarion|mercury|"
-    r"advertiser|observer|gazette|chronicle|herald|argus|sentinel|gleaner|examiner|recorder) here\b",
-    "bugle clarion courier mercury advertiser observer recorder sentinel gleaner examiner "
+    rf"\b(?:evening|daily|weekly|sunday|morning) (?:courier|{_PAPER_NAME})\b|"
+    rf"\b(?:{_PAPER_NAME}) here\b",
+    f"courier {_PAPER_NAME.replace('|', ' ')} "
     "write work report podcast documentary tv television film crew journalist journalists reporter reporters correspondent correspondents producer producers desk newsdesk editor editors researcher presenter bbc itv sky channel guardian mail sun mirror telegraph times independent standard metro press pa reuters echo gazette chronicle argus herald post schools tes newspaper radio paper news newsroom office readers viewers listeners evening"
 )
 #: "comments" as a request, not the comment section a link or a reply is in ("Lovely write-up in the local paper! Link
