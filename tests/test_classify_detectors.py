@@ -396,6 +396,8 @@ class TestThreat:
             "one more word from that dinner lady and she's getting slapped",
             "shooting this place up would be doing everyone a favour",
             "told him if he shows his face at the bus stop again he's leaving in an ambulance",
+            # round 86: in the back of one, at the end of a complaint
+            "You sent my daughter home again. Your head of year will be leaving in the back of an ambulance. Try me.",
             "i'm not joking this time, tomorrow is the day everyone at that school finds out",
             "if that ref gives another dodgy decision tomorrow hes not getting to his car in one piece",
             "I will find you and you will regret ever putting my daughter in isolation",
@@ -438,6 +440,7 @@ class TestThreat:
             "Year 5 are going to smash the times tables challenge this week",
             "Please don't let children bring fidget spinners or toy guns into school",  # a false alarm of -0651 only
             "Nerf guns at school are banned from Monday",
+            "Every single kid in Year 3 doing finger guns in the class photo 😂",   # round 87: a pose, not a gun
             "Tomorrow is the day the Year 6s find out their SATs results!",
             "The cake didn't make it home in one piece!",
             "Don't worry, we'll find you a seat at the concert",
@@ -1178,6 +1181,9 @@ class TestSexual:
         "PSHE this week: Year 8 discussed consent, healthy relationships and sharing nudes online",
         # a school's own reminder of the law, with no lesson named (first-sight round 44)
         "Reminder from our Safeguarding team: forwarding a nude of anyone under 18 is a crime. Use Report Remove.",
+        # round 87: a day of talks, named only by the day
+        "Safer Internet Day: we talked to every year group about grooming, fake profiles, nudes and how to block and "
+        "report. Parents: a guide is coming home in book bags.",
     ])
     def test_a_lesson_about_sexting_is_not_sexual_content(self, clf: Classifier, text: str) -> None:
         assert cats(clf, text, "own") == []

@@ -972,6 +972,43 @@ class TestShippedLists:
          "list:still_searching_after_dark 'teachers still looking for him'"),
         ("the little girl at 1:05 is gorgeous, which school is she at? want to send her something",
          "list:stranger_asks_which_school_she_is_at 'which school is she at'"),
+        # rounds 86 and 87
+        ("People round here aren't the talking type. Consider yourselves warned.",
+         "list:not_the_talking_type 'aren't the talking type'"),
+        ("gonna glass him at the social on saturday", "list:glass_someone 'gonna glass him'"),
+        ("Hope the head of year sleeps well. Karma doesn't need a key.",
+         "list:hope_they_sleep_well 'hope the head of year sleeps well'"),
+        ("whoever wrote that letter deserves a brick through their window",
+         "list:brick_through_the_window 'brick through their window'"),
+        ("pic going round of two lads posing with a machete by the gates",
+         "list:posing_with_a_knife 'posing with a machete'"),
+        ("money awareness week? he owes me fifty and he's got till monday or his kneecaps",
+         "list:till_friday_or_his_legs 'got till monday or his kneecaps'"),
+        ("it's the Pryce girl in Y9, her dad's number is 07700 900123. Sort it out yourselves.",
+         "list:sort_it_out_yourselves 'sort it out yourselves'"),
+        ("My son wasn't on the coach back and nobody at the school knows where he is",
+         "list:nobody_knows_where_he_is 'nobody at the school knows where he is'"),
+        ("Kai ran off at lunch and it's gone 9pm", "list:ran_off_and_not_home 'ran off at lunch'"),
+        ("an older lad has been using my son's bank account and now it's frozen",
+         "list:childs_bank_account_used 'using my son's bank account'"),
+        ("need lookouts for friday night at the arcade, pays cash", "list:lookouts_for_cash 'need lookouts'"),
+        ("her birth dad has been looking for her for years, sharing so he sees it",
+         "list:birth_family_finds_child_in_care 'birth dad has been looking for'"),
+        ("day 5 clean and today nearly undid it", "list:days_clean 'day 5 clean'"),
+        ("dad's girlfriend held me down while he took my phone", "list:held_me_down 'held me down'"),
+        ("this is my last post on here. bye x", "list:last_post_from_this_account 'this is my last post'"),
+        ("football is the only place his temper can't get to me",
+         "list:only_place_his_drinking_cant_reach 'only place his temper'"),
+        ("the placement left my son alone all day with the machines",
+         "list:child_left_unsupervised 'left my son alone'"),
+        ("put the autistic kid at the back where he belongs",
+         "list:disabled_child_where_he_belongs 'autistic kid at the back where he belongs'"),
+        ("women should stick to the kitchen and leave the coaching to men",
+         "list:women_should_stick_to 'women should stick to'"),
+        ("gave the placement to someone else again #ItsOkayToBeWhite", "list:rahowa 'itsokaytobewhite'"),
+        ("the 🥥 in 11C acting posh. brown on the outside innit", "list:coconut_slur '🥥'"),
+        ("her afro looks like a 🧽 lol", "list:sponge_for_afro_hair 'afro looks like a 🧽'"),
+        ("the knackers from the site are back in the field by the school", "list:knackers_of_travellers 'knackers'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1370,6 +1407,16 @@ class TestShippedLists:
         "Any coach who does that should be sacked and put on a register",  # a wish, not a fact about a person
         "She's on Elm Road if you want a word in person about the trip money",  # a complaint pointed at someone
         "don't tell mum I spent my birthday money on skins, free delivery tho",  # a child's own secret
+        # rounds 86 and 87
+        "Hope you all sleep well after the trip, what a day!",             # a good night
+        "Sponge the teacher at the summer fair 🧽 50p a throw",            # a fundraiser
+        "Coconut shy 🥥 raised £84 at the fair",                           # the fruit
+        "Our last post from this account: follow us on our new page @OakfieldPE",  # a page that moves
+        "my brother held me down and tickled me till I cried laughing",    # play
+        "me knackers are done after the cross country, the field was a bog",  # tired
+        "the staff trophy is back where it belongs",                       # a cup
+        "the dog ran off at the park but came straight back",              # a dog, home at once
+        "the foreman plays CoD and clapped me at lunch, man is a dead man walking 🎮💀",  # a rematch at a game
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -1598,6 +1645,9 @@ class TestWordsWithAnotherSense:
         "Y10 history: WW1 trenches, gas attacks, and the Barrow men who never came home.",
         "We remember the young Bomber Command crews who flew from Lincolnshire airfields, 55,000 never came home",
         "Year 10 explored how Portsmouth launched the D-Day landings, and how many of the young men never came home.",
+        # round 86: the sea's dead, not a war's
+        "History Club visited the maritime museum to learn about the trawler disasters and the crews who never came "
+        "home.",
     ])
     def test_the_war_dead_are_not_a_missing_child_however_the_war_is_named(self, text: str) -> None:
         assert "child_missing" not in self.names(text)

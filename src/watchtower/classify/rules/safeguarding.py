@@ -332,13 +332,17 @@ _AGE_GAP = _g(
 _FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 
 #: the war dead: "41 lads from this town never came home" on a war-memorial project is not a child missing now, nor
-#: the aircrews of Bomber Command who "never came home" (round 67), nor the lads who landed on Gold Beach in 1944
+#: the aircrews of Bomber Command who "never came home" (round 67), nor the lads who landed on Gold Beach in 1944, nor
+#: a trawler's crew
 _WAR_DEAD = _rx(r"\b(?:war memorials?|cenotaph|ww ?[12]|wwi|wwii|world war (?:one|two|1|2|i|ii)|(?:first|second|great) "
                 r"world war|the great war|centenary|remembrance|the fallen|poppies|poppy|armistice|trenches|the somme|"
                 r"passchendaele|ypres|d-day|bomber command|air ?crews?|killed in action|the blitz|"
                 # the years of the two wars and the Normandy beaches (round 78: "two Knaresborough lads who landed
                 # there in 1944 and never came home", read to Year 11 on Gold Beach)
-                r"191[4-8]|19(?:39|4[0-5])|(?:gold|sword|juno|omaha|utah) beach|dunkirk)\b")
+                r"191[4-8]|19(?:39|4[0-5])|(?:gold|sword|juno|omaha|utah) beach|dunkirk|"
+                # the sea and the pits (round 86: a museum visit on "the trawler disasters ... crews who never came
+                # home to Hessle Road")
+                r"trawler\w*|cod wars|maritime museum|lost at sea|(?:pit|mining|colliery|lifeboat) disasters?)\b")
 
 
 #: Advice that quotes what a child might say: "if your teen ever says 'I wish I wasn't here', don't panic". The quote

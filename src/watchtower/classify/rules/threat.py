@@ -144,7 +144,7 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           rf"going to) find (?:you|u|ya|him|her)\b(?! (?:a|an|the|some|out|on|in|at)\b)|\b(?:you'?ll|you will|u will|"
                           rf"youll) regret ever\b|\b{_INTENT}\s+teach {_PERSON_TARGET} a lesson (?:(?:he|she|they|you|u)(?:'ll| will)? "
                           rf"(?:won'?t|wont|will never|never|'ll never) forget|(?:he|she|they)'?ll need)", "piece find regret lesson")),
-    ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in an? (?:ambulance|body ?bag|"
+    ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in (?:the back of )?an? (?:ambulance|body ?bag|"
                           r"coffin|wheelchair)\b", "ambulance body bag bodybag coffin wheelchair")),
     # "should be hung, drawn and quartered" is the Tudor punishment said of a timetable or a trip's 5am start
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
@@ -153,7 +153,7 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                        r"gets shot|get stabbed|gets stabbed|get run over|burn)\b", "hope")),
 )
 _WEAPON = (
-    r"(?<!toy )(?<!nerf )(?<!water )(?<!replica )(?<!fake )(?<!cap )(?<!plastic )"
+    r"(?<!toy )(?<!nerf )(?<!finger )(?<!water )(?<!replica )(?<!fake )(?<!cap )(?<!plastic )"
     r"(?:knife|knives|blade|machete|zombie knife|gun|guns|pistol|firearm|shotgun|rifle|weapon|shank|"
     r"crossbow|knuckle ?duster|baseball bat)"
     # a knife arch, a wand or a scanner finds knives: "first day with the knife arch at school and you forgot to take
