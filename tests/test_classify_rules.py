@@ -994,7 +994,7 @@ class TestShippedLists:
         ("need lookouts for friday night at the arcade, pays cash", "list:lookouts_for_cash 'need lookouts'"),
         ("her birth dad has been looking for her for years, sharing so he sees it",
          "list:birth_family_finds_child_in_care 'birth dad has been looking for'"),
-        ("day 5 clean and today nearly undid it", "list:days_clean 'day 5 clean'"),
+        ("day 5 clean and today nearly undid it", "list:clean_count_lost 'day 5 clean'"),
         ("dad's girlfriend held me down while he took my phone", "list:held_me_down 'held me down'"),
         ("this is my last post on here. bye x", "list:last_post_from_this_account 'this is my last post'"),
         ("football is the only place his temper can't get to me",
@@ -1416,6 +1416,7 @@ class TestShippedLists:
         "me knackers are done after the cross country, the field was a bog",  # tired
         "the staff trophy is back where it belongs",                       # a cup
         "the dog ran off at the park but came straight back",              # a dog, home at once
+        "day 30 clean from vaping and nearly cracked at the bus stop",     # a vape, not a blade
         "the foreman plays CoD and clapped me at lunch, man is a dead man walking 🎮💀",  # a rematch at a game
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
