@@ -37,7 +37,8 @@ _MEDIA_REQUEST = _rx(
     r"dm me|dm us|reach (?:me|out)|on the record|for (?:a|our|an|the) (?:story|piece|article|report|feature|segment|"
     r"programme|bulletin)|respond to (?:the|these|claims|allegations)|a quote|response to|right of reply|deadline|"
     r"(?:able to |can you |could you |would you )?(?:confirm|clarify|verify) (?:reports?|whether|if|that|the|how|what|"
-    r"claims|rumou?rs)|(?:can|could|would|will) the (?:school|head|trust) (?:please )?confirm|film(?:ing)? (?:at|in|outside)|(?:are|is) (?:you|the school) aware)\b"
+    r"claims|rumou?rs)|(?:can|could|would|will) the (?:school|head|trust) (?:please )?confirm|"
+    r"film(?:ing)? (?:at|in|outside)|(?:are|is) (?:you|the school) aware)\b"
 )
 _MEDIA_STRONG = _g(
     r"\b(?:request for comment|for comment (?:on|about|ahead)|(?:we'?re|we are|i'?m|i am) (?:running|publishing|"

@@ -51,8 +51,12 @@ _SEXUAL = _g(
 
 # a talk or lesson whose subject is the word: "e-safety talk for parents on sexting and online grooming"
 _TOPIC_TERM = re.compile(r"sext|nude|porn|p0rn")
-_TEACHING = _rx(r"\b(?:pshe|pse|rse|e-?safety|online safety|internet safety|safer internet day|discuss(?:ed|ing|es)|explor(?:ed|ing|es)|"
-                r"learn(?:ed|t|ing) about|talk(?:ed|ing)? to (?:every|each|all|the) (?:year groups?|class(?:es)?|pupils|students)\b[^.!?]{0,20} about|taught|lessons?|workshops?|assembl(?:y|ies)|dangers of|risks of|awareness|"
+_TEACHING = _rx(r"\b(?:pshe|pse|rse|e-?safety|online safety|internet safety|safer internet day|discuss(?:ed|ing|es)|"
+                r"explor(?:ed|ing|es)|learn(?:ed|t|ing) about|"
+                # "we talked to every year group about grooming, fake profiles, nudes" (round 87)
+                r"talk(?:ed|ing)? to (?:every|each|all|the) (?:year groups?|class(?:es)?|pupils|students)\b"
+                r"[^.!?]{0,20} about|"
+                r"taught|lessons?|workshops?|assembl(?:y|ies)|dangers of|risks of|awareness|"
                 r"(?:talks?|sessions?|advice|guidance|information|leaflets?|webinar|presentations?|training|evening)"
                 r"(?: for (?:parents|pupils|students|carers|staff|year \d+))?(?: tonight| today| this week)? "
                 r"(?:on|about|covering|around|regarding)|is (?:a crime|illegal|a criminal offence|against the law)|"
