@@ -877,6 +877,9 @@ class TestSafeguarding:
         "Mental Health Awareness Week: if you feel like you can't go on, please talk to someone in the Hub",
         "If youre struggling, if you feel like ending it all, there are people who will listen",
         "a sponsored silence raising money for people who feel like they can't go on",
+        # round 89: the feeling as a question, and a sleep-out for young people who have run away
+        "Wellbeing Hub open every lunchtime. Feeling like you can't go on? Talk to Mrs Quigley or any member of staff",
+        "Sleep-out tonight to raise money for young people who are homeless or have run away from home.",
     ])
     def test_the_readers_feelings_named_to_point_them_to_help_are_not_a_disclosure(
             self, clf: Classifier, text: str) -> None:
@@ -886,6 +889,7 @@ class TestSafeguarding:
         "if you feel like ending it all text me, i'm always here for you hun x",   # an offer, not a helpline
         "if you're feeling like i am, can't go on, please talk to someone",        # the writer's own feeling
         "im supporting someone who feels like ending it all and i dont know what to do",  # a friend at risk
+        "feeling like you can't go on? talk to me instead, we can go together",  # an offer, as a question
     ])
     def test_feelings_beside_an_offer_or_the_writers_own_are_still_read(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text), "safeguarding")

@@ -1009,6 +1009,43 @@ class TestShippedLists:
         ("the 🥥 in 11C acting posh. brown on the outside innit", "list:coconut_slur '🥥'"),
         ("her afro looks like a 🧽 lol", "list:sponge_for_afro_hair 'afro looks like a 🧽'"),
         ("the knackers from the site are back in the field by the school", "list:knackers_of_travellers 'knackers'"),
+        # rounds 88 and 89
+        ("bye all. its bin a laff. dont let me nan blame herself x",
+         "list:dont_let_them_blame_themselves 'dont let me nan blame herself'"),
+        ("if i dont pass the resit thats it, not doing another year",
+         "list:if_i_dont_pass_im_done 'if i dont pass the resit thats it'"),
+        ("got a 5 so i punished myself after tea", "list:punished_myself 'punished myself'"),
+        ("spilt juice on the sofa. stepdads gonna do what he did at christmas",
+         "list:will_do_what_he_did_after 'gonna do what he did at'"),
+        ("dad told me im dead to him if i bring a boyfriend home", "list:dead_to_her_if_i_go 'told me im dead to him'"),
+        ("dont save me a seat on the bus. or ever tbh",
+         "list:dont_save_me_a_seat_ever 'dont save me a seat on the bus. or ever'"),
+        ("last day at st anne's tomorrow (not moving house btw)",
+         "list:last_day_not_moving_schools 'last day at st anne's tomorrow (not moving'"),
+        ("@kai u can have my guitar, u always wanted it",
+         "list:belongings_left_for_after 'u can have my guitar, u always wanted it'"),
+        ("we don't want a lesbian coaching our girls netball",
+         "list:dont_want_gay_teaching_my_child 'don't want a lesbian coaching our'"),
+        ("the estate's overrun with Romanians now and the school's full",
+         "list:town_filling_up_with_group 'overrun with romanians'"),
+        ("you lot are not from round here and never will be",
+         "list:not_from_here_never_will_be 'not from round here and never will be'"),
+        ("the new drama teacher is such a f - 4 - g", "list:spaced_f_slur 'f - 4 - g'"),
+        ("does his mum's shop sell dog stew too 🐶", "list:cat_curry_takeaway 'dog stew'"),
+        ("Mr Pike will get what's coming, I know his reg", "list:will_get_whats_coming 'will get what's coming'"),
+        ("tell Ella to enjoy her last netball tour 🪦",
+         "list:enjoy_your_last_with_coffin 'enjoy her last netball tour 🪦'"),
+        ("bottles full for the cops at the bonfire tonight",
+         "list:bottles_filled_for_the_police 'bottles full for the cops'"),
+        ("the new library wing is a certain community's influence, look at the donors",
+         "list:certain_groups_soft_power 'a certain community's influence'"),
+        ("deaf kids shouldn't be in the top set, they hold the rest back",
+         "list:disabled_children_hold_everyone_back 'deaf kids shouldn't be in'"),
+        ("Eid off for the peacefuls again", "list:peacefuls 'peacefuls'"),
+        ("the rainbow club is a recruiting ground for groomers",
+         "list:pride_a_recruitment_drive 'rainbow club is a recruiting ground for groomers'"),
+        ("three they/thems in one form. social contagion", "list:social_contagion 'social contagion'"),
+        ("a 🪒🍆 in the girls toilets now, thanks head", "list:razor_and_aubergine '🪒🍆'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1418,6 +1455,19 @@ class TestShippedLists:
         "the dog ran off at the park but came straight back",              # a dog, home at once
         "day 30 clean from vaping and nearly cracked at the bus stop",     # a vape, not a blade
         "the foreman plays CoD and clapped me at lunch, man is a dead man walking 🎮💀",  # a rematch at a game
+        # rounds 88 and 89
+        "Parents: if your child is struggling, don't blame yourself. Talk to us.",  # advice in an awareness post
+        "if i dont get a good seat at the concert im done lol",          # a laugh
+        "punished myself at the gym after all that cake",                  # a workout
+        "my sister told me im dead to her cos i ate her crisps",           # a joke with no home threat in it
+        "save me a seat at the concert tomorrow please!",                  # one seat
+        "my little brother's dog ate a hot dog stew at the fair",           # food
+        "hope whoever did it gets what's coming in court",                 # justice
+        "tell Ella to enjoy her last netball tour, she's been brilliant",  # a farewell to a leaver
+        "Mum of the year: forgot PE kit. Wee one's gonna murder me. Dead woman walking 💀",  # the writer's own doom
+        "Mr Pallister asked for a 'peaceful' end of term and got a water balloon ambush",  # the word, not the code
+        "Journalist here, writing a piece on 'social contagion' and trans pupils: could the school comment?",  # media
+        "shopping list for the food tech lesson: 🪒🍆🥕",                   # no changing room, no flags
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -1594,6 +1644,7 @@ class TestWordsWithAnotherSense:
         "her nan's faggots an peas 😂 bostin",                                  # "an" for "and"
         "whoever ate the last faggot at the staff Christmas do, yow know who yow am",
         "for the form, ring Mrs Dyke on the school line",                     # a surname
+        "Black Country Day: grey peas and bacon, faggots, and Miss Rowley's accent",   # round 89: a list of dishes
         "Year 6 debate on Owain Glyndwr: we've reminded them which side of the Dyke we're on",   # round 77
     ])
     def test_a_ditch_an_earthwork_or_a_meatball_is_not_a_slur(self, text: str) -> None:

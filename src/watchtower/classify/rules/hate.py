@@ -72,6 +72,8 @@ _NOT_A_SLUR = re.compile(
     r"\b(?:drains?|ditch(?:es)?|rivers?|streams?|canals?|ponds?) (?:and|&|or|n) dykes?\b|\bdykes? (?:and|&|or|n) (?:drains?|ditch(?:es)?|rivers?|streams?|canals?|ponds?)\b|"
     r"\bfaggots?,? (?:and|an|n|'n'|&|with) (?:peas|gravy|mash|chips|onion)|\b(?:pork|brains'?|homemade|butcher'?s) faggots?\b|"
     r"\b(?:ate|eaten|eat|had|saved|pinched|nicked) (?:the|my|his|her|our) (?:last )?faggots?\b|"
+    # faggots in a list of dishes (round 89: "grey peas and bacon, faggots, and Miss Rowley trying to say 'ar ah bin'")
+    r"\b(?:peas|bacon|gravy|mash|chips|pies?|pudding|scratchings|chitterlings|tripe)(?: and \w+)?,? (?:and |an |n )?faggots?\b|"
     r"\b(?:mr|mrs|ms|miss|dr|sir|van) dyke\b|"
     r"\b(?:tray|plate|plateful|bowl|portion|pack|packet|tin) of faggots?\b|"
     r"\b(?:on|off|after|from) (?:a|an|another|one|the|his|her|their|my|our|that|this)(?: [\w-]+){0,2} benders?\b|"

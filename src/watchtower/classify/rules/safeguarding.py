@@ -365,11 +365,19 @@ _SIGNPOSTED_FEELING = _rx(
     r"(?=[,;:-]?\s*(?:please |then |do |just )?(?:talk to|speak to|reach out|tell|call|ring|text|contact|"
     r"there (?:are|is) (?:people|someone|help|support)|help is|support is|you(?:'re| are) not alone|"
     r"our \w+ (?:team|staff)|samaritans|childline)(?! me\b))|"
+    # the same as a question to the reader (round 89: "Feeling like you can't go on? Talk to Mrs Quigley, any member
+    # of staff"): the question mark, then the help
+    r"\b(?:feeling|feel|felt)(?: like)? (?:you|u) (?:can'?t|cannot|could ?n'?t)\b[^.!?\n]{0,60}\?\s*"
+    r"(?=(?:please |then |do |just )?(?:talk to|speak to|reach out|tell|call|ring|text|contact|come (?:and )?see|"
+    r"samaritans|childline)(?! me\b))|"
     # a charity's purpose, not a child "supporting someone who feels like ending it all", which is a friend at risk
     r"\b(?:rais(?:e|es|ed|ing) (?:money|funds|£\s?[\d,.]+k?|\d+) for|charit(?:y|ies) (?:for|that (?:supports?|helps?))|"
     r"helplines? for|(?:a|the) (?:service|line) (?:for|that (?:supports?|helps?)))"
     r" (?:people|anyone|those|young people|children|teenagers)"
-    r" who (?:feels?|are feeling|is feeling|struggles?|are struggling|is struggling|thinks?|are thinking)\b[^.!?\n]{0,60}")
+    # or who are homeless or have run away (round 89: a sleep-out "to raise money for young people who are homeless
+    # or have run away from home")
+    r" who (?:feels?|are feeling|is feeling|struggles?|are struggling|is struggling|thinks?|are thinking|"
+    r"are homeless|have run away|run away|ran away|go missing|have gone missing)\b[^.!?\n]{0,60}")
 
 
 def safeguarding_hits(norm: str) -> list[Hit]:
