@@ -1040,7 +1040,7 @@ class TestShippedLists:
         ("the new library wing is a certain community's influence, look at the donors",
          "list:certain_groups_soft_power 'a certain community's influence'"),
         ("deaf kids shouldn't be in the top set, they hold the rest back",
-         "list:disabled_children_hold_everyone_back 'deaf kids shouldn't be in'"),
+         "list:disabled_children_hold_everyone_back 'deaf kids shouldn't be in the top set'"),
         ("Eid off for the peacefuls again", "list:peacefuls 'peacefuls'"),
         ("the rainbow club is a recruiting ground for groomers",
          "list:pride_a_recruitment_drive 'rainbow club is a recruiting ground for groomers'"),
@@ -1468,6 +1468,9 @@ class TestShippedLists:
         "Mr Pallister asked for a 'peaceful' end of term and got a water balloon ambush",  # the word, not the code
         "Journalist here, writing a piece on 'social contagion' and trans pupils: could the school comment?",  # media
         "shopping list for the food tech lesson: 🪒🍆🥕",                   # no changing room, no flags
+        "SEN kids shouldn't be getting detentions for meltdowns, it's not fair",  # a parent asking for fairness
+        "vaping is a social contagion, my son says half his form do it",           # no trans word
+        "Year 5 recorder: play F A G then back to F",                       # notes
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
