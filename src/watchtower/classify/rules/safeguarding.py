@@ -352,6 +352,10 @@ _QUOTED_IN_ADVICE = _rx(r"\bif (?:your|my|our) (?:child|teen|teenager|kid|son|da
                         r"friend|mate)s? (?:ever )?(?:says?|said|tells? you|mentions?|talks? about|writes?|posts?),? "
                         r"(?:something like,? )?['\"].{1,80}?['\"](?=[\s,.!?;:]|$)")
 
+#: Where a post points the reader to help, after their feeling is named: "please talk to", "ring", "text" (each use
+#: below ends the group with its own further words and ``)(?! me\b)``: "text me" is an offer, not a helpline).
+_HELP_OFFERED = r"(?:please |then |do |just )?(?:talk to|speak to|reach out|tell|call|ring|text|contact|"
+
 #: The reader's feelings named to point them to help: "if you feel like you can't go on, please talk to someone",
 #: "if you're struggling, if you feel like ending it all, there are people who will listen", "raising money for
 #: people who feel like they can't go on". Blanked like a quoted disclosure: the words are nobody's own, and the rest
@@ -362,14 +366,13 @@ _SIGNPOSTED_FEELING = _rx(
     r" (?:feels?|feeling|struggling|thinking|thinks?|having thoughts)\b"
     # the feeling is the reader's, not the writer's: "if you're feeling like i am, can't go on" is a disclosure
     r"(?:(?!\b(?:i|i'?m|im|me|my|myself)\b)[^.!?\n]){0,80}?"
-    r"(?=[,;:-]?\s*(?:please |then |do |just )?(?:talk to|speak to|reach out|tell|call|ring|text|contact|"
+    r"(?=[,;:-]?\s*" + _HELP_OFFERED +
     r"there (?:are|is) (?:people|someone|help|support)|help is|support is|you(?:'re| are) not alone|"
     r"our \w+ (?:team|staff)|samaritans|childline)(?! me\b))|"
     # the same as a question to the reader (round 89: "Feeling like you can't go on? Talk to Mrs Quigley, any member
     # of staff"): the question mark, then the help
     r"\b(?:feeling|feel|felt)(?: like)? (?:you|u) (?:can'?t|cannot|could ?n'?t)\b[^.!?\n]{0,60}\?\s*"
-    r"(?=(?:please |then |do |just )?(?:talk to|speak to|reach out|tell|call|ring|text|contact|come (?:and )?see|"
-    r"samaritans|childline)(?! me\b))|"
+    r"(?=" + _HELP_OFFERED + r"come (?:and )?see|samaritans|childline)(?! me\b))|"
     # a charity's purpose, not a child "supporting someone who feels like ending it all", which is a friend at risk
     r"\b(?:rais(?:e|es|ed|ing) (?:money|funds|£\s?[\d,.]+k?|\d+) for|charit(?:y|ies) (?:for|that (?:supports?|helps?))|"
     r"helplines? for|(?:a|the) (?:service|line) (?:for|that (?:supports?|helps?)))"
