@@ -1046,6 +1046,49 @@ class TestShippedLists:
          "list:pride_a_recruitment_drive 'rainbow club is a recruiting ground for groomers'"),
         ("three they/thems in one form. social contagion", "list:social_contagion 'social contagion'"),
         ("a 🪒🍆 in the girls toilets now, thanks head", "list:razor_and_aubergine '🪒🍆'"),
+        # round 91
+        ("all the muslim dads at the gate are a security risk",
+         "list:group_a_security_risk 'all the muslim dads at the gate are a security risk'"),
+        ("the high street after friday prayers is a no-go zone", "list:no_go_zone 'no-go zone'"),
+        ("first it's a prayer room then it's a mosque on the field",
+         "list:first_then_a_mosque 'first it's a prayer room then it's a mosque'"),
+        ("look at the names on the list. not racist, just facts",
+         "list:not_racist_just_facts 'not racist, just facts'"),
+        ("30 new kids off the boats who all 'lost' their passports",
+         "list:lost_their_papers ''lost' their passports'"),
+        ("roll on the day the farms go robot and they all go home 👋",
+         "list:roll_on_the_day_they_go_home 'roll on the day the farms go robot and they all go home'"),
+        ("my grandad didn't fight in the war for this",
+         "list:grandad_fought_for_a_different 'grandad didn't fight in the war for this'"),
+        ("no idea what that was at parents evening, whatever it is in a dress",
+         "list:whatever_that_was_in_a_wig 'whatever it is'"),
+        ("why do the 'special' kids get the trip first", "list:scare_quoted_special ''special' kids'"),
+        ("carry on mate, you'll see what happens when you walk home tonight",
+         "list:see_what_happens_when_you_pass 'you'll see what happens when you walk'"),
+        ("so was the brick through her office window, round two soon",
+         "list:brick_through_the_window 'brick through her office window'"),
+        ("sir's house is on snap map now, someone pull up",
+         "list:someone_go_to_their_house 'someone pull up'"),
+        ("the boss at the car wash says tell them we're 18 if the council comes",
+         "list:say_were_18_if_asked 'tell them we're 18 if the council'"),
+        ("my son isn't home from school and the police have been called",
+         "list:not_home_police_called 'isn't home from school and the police have been called'"),
+        ("she hasn't been in school for five weeks and she's out at 3am every night",
+         "list:out_of_school_weeks_out_at_night 'hasn't been in school for five weeks'"),
+        ("i've made a note of your reg, see you soon",
+         "list:we_have_your_reg 'i've made a note of your reg'"),
+        ("the site's back 🐴 and they're tapping the electric again",
+         "list:traveller_theft_trope 'tapping the electric'"),
+        ("ballet turns boys gay, keep mine away from it", "list:turns_boys_gay 'turns boys gay'"),
+        ("go back to lisbon and take your stinking fish with you",
+         "list:go_back_and_take_your_stinking 'go back to lisbon and take your stinking fish'"),
+        ("typical poles, parking on the zigzags again", "list:typical_group 'typical poles'"),
+        ("shut the club and we'll burn it with the whole committee still inside",
+         "list:arson_with_people_inside 'burn it with the whole committee still inside'"),
+        ("the tech club lads have been 3d printing gun parts at lunch",
+         "list:printed_gun_parts '3d printing gun parts'"),
+        ("skipped dinner again 🦴 one step closer",
+         "list:skipping_meals_as_a_win 'skipped dinner again one step closer'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1471,6 +1514,21 @@ class TestShippedLists:
         "SEN kids shouldn't be getting detentions for meltdowns, it's not fair",  # a parent asking for fairness
         "vaping is a social contagion, my son says half his form do it",           # no trans word
         "Year 5 recorder: play F A G then back to F",                       # notes
+        # round 91
+        "every parent at the gate is a security risk when they park on the zigzags",  # no group named
+        "the car park at pick-up is a no-go zone, honestly",                # traffic
+        "not racist, just a lesson on how racism works",                    # the disclaimer, no claim
+        "you'll see what happens when you add the baking soda",             # an experiment
+        "the wind blew the office window in, brick dust everywhere",      # weather, no brick thrown
+        "someone go and check on Mrs Lane at her house, she's not answered",  # welfare
+        "tell them you're 18 if the bouncer asks lol",                     # no inspector, no council
+        "my son isn't home yet, he's at football till 6",                 # no police
+        "the cat hasn't been in for two weeks",                            # no night, no map
+        "phones turn kids soft",                                           # no slur
+        "go back to class and take your coat with you",                    # a coat
+        "a typical primary school day",                                    # no people named
+        "the tech teacher 3d printed a nerf gun part for the DT project",  # a toy
+        "skipped lunch to revise, proud of myself for finishing",         # revision, not a win over food
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
