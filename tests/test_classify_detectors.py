@@ -543,6 +543,7 @@ class TestPlay:
             "if anyone touches the last slice of my Victoria sponge at the fete I will end you. Lovingly.",   # love
             "If Year 9 ask me ONE more time whether the test 'counts' I am going to end them. Not literally.",
             "Tangerines till I die 🍊 we'll murder them Saturday, 3-0 and a clean sheet, book it",   # a scoreline
+            "I'll smash you on the bumper cars at the fair saturday, no mercy 😤",   # a ride raced for fun (round 91)
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:

@@ -364,15 +364,16 @@ _SPORTS = r"netball|football|rugby|hockey|rounders|cricket|basketball|badminton|
 #: coming for you in the cup final", "darts society: I will end you with a double top", "🔫 (water pistol obviously)")
 #: are how people play, so the loose threat rules do not decide alone and a confident threat head is a possible
 #: concern, not an alert. Whole constructions only:
-#: the name of a game, a fixture ("the 1st XV", "at netball on Friday", "at darts"), a disclaimer not followed by "but
-#: seriously", a family member and what they left or lost; never "lol", an emoji or a sport's bare name ("after
-#: football he's getting jumped" is not play).
+#: the name of a game or of a ride raced for fun ("the dodgems", "go-karting": round 91), a fixture ("the 1st XV", "at
+#: netball on Friday", "at darts"), a disclaimer not followed by "but seriously", a family member and what they left
+#: or lost; never "lol", an emoji or a sport's bare name ("after football he's getting jumped" is not play).
 PLAY = _g(
     r"\b(?:fortnite|tekken|fifa|ea ?fc|minecraft|roblox|among us|call of duty|cod|warzone|halo|apex|valorant|"
     r"overwatch|clash royale|clash of clans|mario ?kart|smash bros|street fighter|rocket league|league of legends|"
     r"dead by daylight|dbd|gta|grand theft auto|rainbow six|csgo|cs2|counter[- ]?strike|pubg|elden ring|brawl stars|"
     r"pokemon|pok[eé]mon cards?|xbox|playstation|ps5|switch lite|discord vc|1v1s?|lan party|lan|kahoot|quiz night|"
-    r"chess club|esports?|dodgeball|laser ?tag|tug of war|paintball|nerf|water (?:pistol|gun|fight)|murder mystery|panto|pantomime)\b|"
+    r"chess club|esports?|dodgeball|laser ?tag|tug of war|paintball|nerf|water (?:pistol|gun|fight)|murder mystery|panto|pantomime|"
+    r"dodgems|bumper cars|go[- ]?karts?|go[- ]?karting|karting)\b|"
     r"\b(?:cup|county|league|semi|quarter)[- ]?finals?\b|"
     # "we're gonna murder u lot in the final", "see you in the final on Saturday": the final of a competition, never
     # "the final straw", "in the final lesson" or "the final days"
@@ -419,7 +420,8 @@ PLAY = _g(
     "fortnite tekken fifa ea eafc minecraft roblox among call cod warzone halo apex valorant overwatch clash mario "
     "daylight dbd gta theft rainbow csgo cs2 counter counterstrike pubg elden brawl footy footie fitba "
     "mariokart smash street rocket league pokemon pokémon xbox playstation ps5 switch discord 1v1 1v1s lan kahoot quiz "
-    "chess esport esports dodgeball laser lasertag tug paintball nerf water murder panto pantomime cup county semi quarter "
+    "chess esport esports dodgeball laser lasertag tug paintball nerf water murder panto pantomime dodgems bumper go gokart "
+    "gokarts gokarting karts karting cup county semi quarter "
     "final finals semifinal semifinals champs championship championships derby fixture rematch replay penalty return away home sports tournament five 5 under u9s u10s "
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking lovingly affectionately love kindness nicest literally 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
