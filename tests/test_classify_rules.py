@@ -1061,7 +1061,7 @@ class TestShippedLists:
         ("my grandad didn't fight in the war for this",
          "list:grandad_fought_for_a_different 'grandad didn't fight in the war for this'"),
         ("no idea what that was at parents evening, whatever it is in a dress",
-         "list:whatever_that_was_in_a_wig 'whatever it is'"),
+         "list:whatever_that_was_in_a_wig 'whatever it is in a dress'"),
         ("why do the 'special' kids get the trip first", "list:scare_quoted_special ''special' kids'"),
         ("carry on mate, you'll see what happens when you walk home tonight",
          "list:see_what_happens_when_you_pass 'you'll see what happens when you walk'"),
@@ -1529,6 +1529,12 @@ class TestShippedLists:
         "a typical primary school day",                                    # no people named
         "the tech teacher 3d printed a nerf gun part for the DT project",  # a toy
         "skipped lunch to revise, proud of myself for finishing",         # revision, not a win over food
+        "The choir will light up the hall with the kids in their Christmas jumpers",   # a concert
+        "burn off some energy with the kids in the soft play",             # exercise
+        "Dress up day: whatever it is your child loves, come dressed as it",   # a costume
+        "My great grandad fought for a different side, he was in the German army",   # family history
+        "typical travellers, always forgetting passports at the airport",  # tourists
+        "can someone go on snap map and see if Amy got home safe",         # a friend's safety
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
