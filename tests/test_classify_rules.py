@@ -1089,6 +1089,43 @@ class TestShippedLists:
          "list:printed_gun_parts '3d printing gun parts'"),
         ("skipped dinner again 🦴 one step closer",
          "list:skipping_meals_as_a_win 'skipped dinner again one step closer'"),
+        ("Nowicki's out in 3 years. Leigh has a long memory. That's all I'll say.",
+         "list:long_memory_till_he_is_out 'has a long memory'"),
+        ("Coach dropped our lad. He'll pay for it. Mark my words.", "list:pay_for_it_mark_my_words 'he'll pay for it'"),
+        ("hope she's got good locks on her doors",
+         "list:hope_good_locks_on_the_doors 'hope she's got good locks on her doors'"),
+        ("pay up or someone'll do a lot more than shout at you",
+         "list:do_more_than_that_to_you 'someone'll do a lot more than shout at you'"),
+        ("shut the clinic by force if we have to, whatever it takes",
+         "list:by_force_whatever_it_takes 'by force if we have to'"),
+        ("I'm a patient man. I can wait.", "list:patient_man_can_wait 'i'm a patient man'"),
+        ("he took his dads air rifle down the rec after school",
+         "list:air_rifle_at_the_rec 'took his dads air rifle down the rec after school'"),
+        ("12 Elm Road. give her a taste of her own medicine",
+         "list:doxxing_call_to_act 'give her a taste of her own medicine'"),
+        ("she wears that headscarf so she can hide the fuse",
+         "list:head_covering_hides_a_bomb 'headscarf so she can hide the fuse'"),
+        ("same little hat club running the banks", "list:little_hat_club 'little hat club'"),
+        ("the romanians live ten to a house round here", "list:crowded_to_a_house 'ten to a house'"),
+        ("all that money for a cripple", "list:money_wasted_on_a_cripple 'money for a cripple'"),
+        ("short hair, never married, drives a subaru. say no more",
+         "list:short_hair_no_husband 'short hair, never married, drives a subaru'"),
+        ("proper limp wrist on him 💅", "list:limp_wrist_with_a_flag 'limp wrist'"),
+        ("Black families turn up late to everything. Every single time.",
+         "list:group_every_single_time 'black families turn up late to everything. every single time'"),
+        ("fundraising week, anyone know how to hide marks in shorts",
+         "list:how_to_hide_self_harm_marks 'how to hide marks'"),
+        ("make it all, give it away, eat none 😇 everyone thinks i love food",
+         "list:bake_it_all_eat_none 'make it all, give it away, eat none'"),
+        ("staying under 500 a day till the photos, lighter = faster",
+         "list:calories_a_day_for_weight 'staying under 500 a day'"),
+        ("one meal yesterday, on empty, day 3", "list:on_empty_day_n 'on empty, day 3'"),
+        ("a 6 year old wandered off at the park, police are searching",
+         "list:young_child_wandered_off '6 year old wandered off'"),
+        ("private advice for pupils on the jab, DM me, no need to involve parents",
+         "list:dm_me_no_need_to_tell_parents 'dm me, no need to involve parents'"),
+        ("message me for advice, no need to tell your parents",
+         "list:dm_me_no_need_to_tell_parents 'message me for advice, no need to tell your parents'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1535,6 +1572,28 @@ class TestShippedLists:
         "My great grandad fought for a different side, he was in the German army",   # family history
         "typical travellers, always forgetting passports at the airport",  # tourists
         "can someone go on snap map and see if Amy got home safe",         # a friend's safety
+        "my dog has a long memory, he's out in 3 hours for his walk",     # no release, no years
+        "You'll regret it if you miss the panto, mark my words!",          # no payback promised
+        "hope you've got good locks on that new bike",                     # a bike
+        "we'll do more than beat you next season",                         # no someone unnamed
+        "I'll drag him to school by force if I have to 😂",                # a parent, no whatever it takes
+        "I'm a patient man but I can't wait for Friday",                   # can't wait
+        "grandad took his air rifle to the field for the rabbits",         # vermin
+        "gave my brother a taste of his own medicine and hid his controller",  # no address
+        "her scarf was the bomb at the Eid party",                         # praise
+        "who owns the field behind school? and who owns the hedge?",       # land
+        "we were four to a room in the youth hostel, Polish exchange kids next door",  # a trip
+        "raising money for a ramp at the cricket club",                    # no slur
+        "short hair, never married, drives a subaru",                      # no insinuation
+        "limp wrist after the fall, it's in a splint",                     # an injury
+        "Every single post about Muslim kids gets a goat emoji. Every single time.",  # calling it out
+        "my son ate none of it, the snails stayed on the plate",           # a fussy eater
+        "supply teachers on 500 a day, eating into the budget",            # pay
+        "running on empty, day 4 of Ramadan, iftar can't come soon enough",  # a fast
+        "my 3 year old wandered off in Tesco, found him by the sweets",    # found
+        "Eating Disorders Awareness Week. Signs can include skipping meals and hiding food",  # the signs listed
+        "Making weight should never mean skipping meals: a talk for all our squads",  # a talk
+        "Mother's Day cards: message me for a pack, no need to tell your mum",  # a surprise
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
