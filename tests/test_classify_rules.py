@@ -1587,6 +1587,8 @@ class TestShippedLists:
         "short hair, never married, drives a subaru",                      # no insinuation
         "limp wrist after the fall, it's in a splint",                     # an injury
         "Every single post about Muslim kids gets a goat emoji. Every single time.",  # calling it out
+        "Polish families at the Saturday school bring the best cakes every single time",  # praise
+        "sprained it at football camp, limp wrist for a week",             # an injury at a camp
         "my son ate none of it, the snails stayed on the plate",           # a fussy eater
         "supply teachers on 500 a day, eating into the budget",            # pay
         "running on empty, day 4 of Ramadan, iftar can't come soon enough",  # a fast
