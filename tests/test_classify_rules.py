@@ -1101,6 +1101,8 @@ class TestShippedLists:
         ("I'm a patient man. I can wait.", "list:patient_man_can_wait 'i'm a patient man'"),
         ("he took his dads air rifle down the rec after school",
          "list:air_rifle_at_the_rec 'took his dads air rifle down the rec after school'"),
+        ("lives flat 6 Marton Court. Anyone fancy paying him a visit",
+         "list:doxxing_call_to_act 'paying him a visit'"),
         ("12 Elm Road. give her a taste of her own medicine",
          "list:doxxing_call_to_act 'give her a taste of her own medicine'"),
         ("she wears that headscarf so she can hide the fuse",
