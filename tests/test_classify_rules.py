@@ -1109,6 +1109,7 @@ class TestShippedLists:
          "list:head_covering_hides_a_bomb 'headscarf so she can hide the fuse'"),
         ("same little hat club running the banks", "list:little_hat_club 'little hat club'"),
         ("the romanians live ten to a house round here", "list:crowded_to_a_house 'ten to a house'"),
+        ("the camp lot live 12 to a house, pikeys the lot of them", "list:crowded_to_a_house '12 to a house'"),
         ("all that money for a cripple", "list:money_wasted_on_a_cripple 'money for a cripple'"),
         ("short hair, never married, drives a subaru. say no more",
          "list:short_hair_no_husband 'short hair, never married, drives a subaru'"),
