@@ -1114,6 +1114,8 @@ class TestShippedLists:
         ("short hair, never married, drives a subaru. say no more",
          "list:short_hair_no_husband 'short hair, never married, drives a subaru'"),
         ("proper limp wrist on him 💅", "list:limp_wrist_with_a_flag 'limp wrist'"),
+        ("polish families never pay for anything, every single time",
+         "list:group_every_single_time 'polish families never pay for anything, every single time'"),
         ("Black families turn up late to everything. Every single time.",
          "list:group_every_single_time 'black families turn up late to everything. every single time'"),
         ("fundraising week, anyone know how to hide marks in shorts",
