@@ -1131,6 +1131,23 @@ class TestShippedLists:
          "list:dm_me_no_need_to_tell_parents 'dm me, no need to involve parents'"),
         ("message me for advice, no need to tell your parents",
          "list:dm_me_no_need_to_tell_parents 'message me for advice, no need to tell your parents'"),
+        ("the head of year is getting done in after the match",
+         "list:someone_is_getting_done_in 'is getting done in'"),
+        ("saw a lad with a machete down his trackies by the gates",
+         "list:weapon_tucked_in_clothes 'machete down his trackies'"),
+        ("the minibus will be met at the roundabout on the way home. nuff said",
+         "list:will_be_met_on_the_way 'will be met at'"),
+        ("you lot bombed the arena and we're meant to forget",
+         "list:you_lot_bombed_the_arena 'you lot bombed the arena'"),
+        ("Miss Jones brought her 'wife' to sports day", "list:partner_in_scare_quotes 'her 'wife''"),
+        ("protecting our kids isn't hate", "list:protecting_innocence_isnt_hate 'protecting our kids isn't hate'"),
+        ("skin colour over merit at that uni", "list:merit_lost_to_skin_colour 'skin colour over merit'"),
+        ("this town was fine before they flooded in", "list:before_you_lot_swarmed_in 'before they flooded'"),
+        ("told mum i'd had my tea. i hadn't", "list:told_them_id_eaten_i_hadnt 'told mum i'd had my tea. i hadn't'"),
+        ("day 3 of my water fast for the prom dress", "list:water_fast_or_dry_fast 'water fast'"),
+        ("21 days and i broke it, back to day one", "list:self_harm_streak_broken '21 days and i broke it'"),
+        ("a girl from year 5 has been gone 4 hours, police are searching the canal",
+         "list:child_gone_hours_with_search 'girl from year 5 has been gone 4 hours'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1601,6 +1618,17 @@ class TestShippedLists:
         "Eating Disorders Awareness Week. Signs can include skipping meals and hiding food",  # the signs listed
         "Making weight should never mean skipping meals: a talk for all our squads",  # a talk
         "Mother's Day cards: message me for a pack, no need to tell your mum",  # a surprise
+        "Our kitchen is getting done in March, new units at last",         # building work
+        "the report will be done in ten minutes",                          # time
+        "Props for the play: a foam machete tucked in his belt",           # a prop
+        "The Year 6s will be met at the station by staff, say no more",    # a teacher meets them
+        "You lot blew up my notifications last night with the quiz answers",  # a phone
+        "Mrs Patel and her 'friend' the photocopier are inseparable",      # a joke, no partner
+        "Before you lot moved in the staffroom was tidy, Year 11 prefects",   # no swarming
+        "I told mum I'd eaten at Nan's and I had, three helpings of trifle",  # she had
+        "Ramadan starts next week, a dry fast from sunrise to sunset",     # a fast of faith
+        "47 days sugar free and I blew it at the bake sale, back to day 0",  # sugar
+        "The kids on DofE have been gone 3 hours, back by 5",              # no search
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -1885,6 +1913,14 @@ class TestWordsWithAnotherSense:
     def test_a_suicide_sprint_is_a_drill_not_self_harm(self, text: str) -> None:
         assert "self_harm_topic_first_person" not in self.names(text)
         assert "self_harm_topic_first_person" in self.names("i can't stop thinking about suicide since the sprints")
+
+    @pytest.mark.parametrize("text", [
+        "Shot my shot and emailed the admissions tutor directly. Either genius or career suicide, will report back",
+        "I wore socks with sandals to the sixth form social, fashion suicide",   # round 95
+    ])
+    def test_career_or_fashion_suicide_is_an_idiom_not_self_harm(self, text: str) -> None:
+        assert "self_harm_topic_first_person" not in self.names(text)
+        assert "self_harm_topic_first_person" in self.names("I emailed the tutor about my suicide thoughts")
 
     def test_wanting_to_die_often_is_not_dying_of_laughing(self) -> None:
         assert "self_harm" not in self.names("i wanna die of laughing at sir's dance")

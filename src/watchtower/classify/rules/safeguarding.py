@@ -51,8 +51,10 @@ _SELF_HARM_OTHER = _g(
     r"was| keeps| started)? (?:self[- ]?harm(?:ing|s|ed)?|cutting (?:himself|herself|themselves)|suicidal)\b",
     "himself herself themselves themself life all selfharm selfharming harming self cutting suicidal",
 )
-# (not a coach's "suicide sprints", nor a "suicide run" to make the bell: round 68)
-_SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|suicid\w+(?! (?:runs?|sprints?|drills?|shuttles?)\b)|overdose)\b",
+# (not a coach's "suicide sprints", nor a "suicide run" to make the bell: round 68; nor "either genius or career
+# suicide" for an email to an admissions tutor, a social or a fashion suicide: round 95)
+_SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|(?<!career )(?<!social )(?<!political )(?<!commercial )(?<!fashion )"
+                      r"suicid\w+(?! (?:runs?|sprints?|drills?|shuttles?)\b)|overdose)\b",
                       "self selfharm selfharming overdose", "suicid")
 _INCITE_SELF_HARM = _g(
     r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|(?<!going to )(?<!gonna )(?<!i'll )(?<!ill )(?<!i will )go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
