@@ -126,6 +126,24 @@ class TestSchedule:
             "digest:2026-03-09:dsl@school.example", "digest:2026-03-09:deputy@school.example",
             "digest:2026-03-10:dsl@school.example", "digest:2026-03-10:deputy@school.example"]
 
+    def test_a_new_installs_first_digest_says_it_has_just_started_not_that_all_is_well(
+        self, config: Config, db: Db
+    ) -> None:
+        """The first digest goes as the daemon starts, before its first poll is classified: "nothing flagged in the
+        last 24 hours" would read as an all-clear. The next morning's digest is an ordinary one."""
+        assert tick(db, config, Z(2026, 3, 9, 10, 5)) == 2
+        assert tick(db, config, Z(2026, 3, 10, 7, 30)) == 2
+        rows = [(subject, json.loads(body)) for subject, body in db.execute(
+            "SELECT subject, body FROM alerts WHERE kind = 'digest' AND recipient = 'dsl@school.example' ORDER BY id")]
+        (first_subject, first), (next_subject, following) = rows
+        assert "first digest: Watchtower has just started watching" in first_subject
+        assert "nothing flagged in the last 24 hours" not in first_subject
+        for part in (first["text"], first["html"]):
+            assert "first digest" in part and "Nothing flagged yet." in part
+            assert "Nothing flagged in the last 24 hours." not in part
+        assert "nothing flagged in the last 24 hours" in next_subject
+        assert "first digest" not in following["text"] and "first digest" not in following["html"]
+
     def test_after_three_days_off_it_is_caught_up_once(self, config: Config, db: Db) -> None:
         tick(db, config, Z(2026, 3, 9, 7, 30))
         assert tick(db, config, Z(2026, 3, 12, 15)) == 2

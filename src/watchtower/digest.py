@@ -128,11 +128,16 @@ class Digest:
     tag: str = ""
     #: the trust safeguarding lead's digest: safeguarding items of every school
     trust_wide: bool = False
+    #: the first digest of a new install, queued as the daemon starts: before its first poll is classified, so an
+    #: empty list means "not read yet", never "nothing there"
+    first: bool = False
 
     @property
     def subject(self) -> str:
         if self.flagged:
             head = f"{len(self.flagged)} flagged in the last 24 hours"
+        elif self.first:
+            head = "first digest: Watchtower has just started watching"
         else:
             head = "nothing flagged in the last 24 hours"
         parts = [head]
@@ -365,13 +370,15 @@ def digests_of(config: Config) -> list[str]:
     return out
 
 
-def queue_digest(db: Db, config: Config, now: datetime, *, key: str, school: str | None = None) -> list[str]:
+def queue_digest(db: Db, config: Config, now: datetime, *, key: str, school: str | None = None,
+                 first: bool = False) -> list[str]:
     """Render the digest of ``school`` (``None``: the only school; ``*``: the trust's) and queue one outbox row per
-    recipient with ``dedup_key = f"{key}:{email}"``.
+    recipient with ``dedup_key = f"{key}:{email}"``. ``first``: the new install's first digest (:attr:`Digest.first`).
 
     Returns the dedup keys (rows already queued under a key are left as they are: never sent twice).
     """
     digest = build_trust_digest(db, config, now) if school == ALL_SCHOOLS else build_digest(db, config, now, school)
+    digest.first = first
     subject, text, html = render_digest(digest)
     body = json.dumps({"text": text, "html": html})
     notice = Notice.digest(key, subject=subject, body=body,
@@ -381,9 +388,11 @@ def queue_digest(db: Db, config: Config, now: datetime, *, key: str, school: str
     return [notice.key(email) for email, _, _ in people]
 
 
-def queue_digests(db: Db, config: Config, now: datetime, *, key: Callable[[str], str]) -> list[str]:
+def queue_digests(db: Db, config: Config, now: datetime, *, key: Callable[[str], str],
+                  first: bool = False) -> list[str]:
     """Every digest of the instance (:func:`digests_of`), ``key(school)`` naming each one; returns the dedup keys."""
-    return [k for school in digests_of(config) for k in queue_digest(db, config, now, key=key(school), school=school)]
+    return [k for school in digests_of(config)
+            for k in queue_digest(db, config, now, key=key(school), school=school, first=first)]
 
 
 def digest_tick(db: Db, config: Config, now: datetime) -> int:
@@ -401,7 +410,9 @@ def digest_tick(db: Db, config: Config, now: datetime) -> int:
 
     before = len(repo.alert_ids_by_keys(db, [Notice.dedup_key(key(s), e) for s in digests_of(config)
                                              for e, _, _ in digest_recipients(config, s)]))
-    keys = queue_digests(db, config, now, key=key)
+    # a new install's first digest goes out as the daemon starts (the DSL sees at once that it works), before the
+    # first poll is classified: it says so, instead of a "nothing flagged" that reads as an all-clear
+    keys = queue_digests(db, config, now, key=key, first=last is None)
     repo.set_meta(db, META_LAST_DIGEST, ts(now))
     return len(repo.alert_ids_by_keys(db, keys)) - before
 
