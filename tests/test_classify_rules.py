@@ -1758,6 +1758,8 @@ note = "our estate's word for a beating"
         ('[patterns]\nbrandished_weapon = "knife"\n', r"brandished_weapon: the name is taken by a shipped"),
         ('[patterns]\nWeapon = "knife"\n', r"\[patterns\] Weapon: a pattern's name is lower-case letters"),
         ('[patterns]\nweapon = "(knife"\n', r"\[patterns\] weapon: the pattern is not a valid regular expression"),
+        ('[patterns]\nour_people = "{peoples}|tourists"\n',
+         r"\[patterns\] our_people: a named pattern cannot use another \(\{peoples\}\): write its words out"),
         ('[[entry]]\nid = "targeted_insult"\ncategory = "hate"\nterms = ["a"]\nnote = "n"\n',
          r"that id is the name of a built-in rule"),
         ('[[entry]]\nid = "x1"\ncategory = "threat"\nterms = ["a"]\nloose = "yes"\nnote = "n"\n',

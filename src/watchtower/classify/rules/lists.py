@@ -29,7 +29,7 @@ unless (it reads as ``(?:...)``)::
     weapon = 'knife|blade|machete|gun'    # lower-case letters, digits and _; shared by every lists file
 
 The shipped files' named patterns are there for a school's file too; a school's file may add its own, not redefine
-a shipped one.
+a shipped one. A named pattern cannot use another (it is an error, not text that silently matches nothing).
 """
 
 from __future__ import annotations
@@ -176,6 +176,10 @@ def _named(doc: dict[str, Any], source: str, known: dict[str, str]) -> dict[str,
                             "another name")
         if not isinstance(value, str) or not value.strip():
             raise ListError(f"{where}: must be a regular expression in quotes")
+        if used := _USE.search(value):
+            # it would be read as the literal text "{...}" and match nothing, with no error: say so instead
+            raise ListError(f"{where}: a named pattern cannot use another ({used.group(0)}): write its words out "
+                            f"here, or use both in the entry ('{{{used.group(1)}}} ... {{{name}}}')")
         _compile(value, where, "the pattern")
         out[name] = value
     return out
