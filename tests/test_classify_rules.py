@@ -1135,6 +1135,8 @@ class TestShippedLists:
          "list:someone_is_getting_done_in 'is getting done in'"),
         ("saw a lad with a machete down his trackies by the gates",
          "list:weapon_tucked_in_clothes 'machete down his trackies'"),
+        ("he had a bb gun tucked in his waistband at the gates",     # the shared {brandished_weapon}
+         "list:weapon_tucked_in_clothes 'bb gun tucked in his waistband'"),
         ("the minibus will be met at the roundabout on the way home. nuff said",
          "list:will_be_met_on_the_way 'will be met at'"),
         ("you lot bombed the arena and we're meant to forget",
