@@ -1150,6 +1150,15 @@ class TestShippedLists:
         ("21 days and i broke it, back to day one", "list:self_harm_streak_broken '21 days and i broke it'"),
         ("a girl from year 5 has been gone 4 hours, police are searching the canal",
          "list:child_gone_hours_with_search 'girl from year 5 has been gone 4 hours'"),
+        ("our class photo looks like a benetton advert now 🙄",
+         "list:looks_like_a_benetton_advert 'benetton advert'"),
+        ("since 'certain families' moved in the club went downhill",
+         "list:certain_families_in_quotes ''certain families''"),
+        ("time somebody taught coach dale a lesson, bring the lads",
+         "list:gather_to_teach_a_lesson 'taught coach dale a lesson'"),
+        ("the school only hired her to tick a box", "list:only_got_the_job_for_a_box 'only hired her to tick a box'"),
+        ("first thing i'm doing is finding the carer and breaking both her legs",
+         "list:break_a_body_part 'i'm doing is finding the carer and breaking both her legs'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1631,6 +1640,10 @@ class TestShippedLists:
         "Ramadan starts next week, a dry fast from sunrise to sunset",     # a fast of faith
         "47 days sugar free and I blew it at the bake sale, back to day 0",  # sugar
         "The kids on DofE have been gone 3 hours, back by 5",              # no search
+        "Our Year 6 photo looks like a Benetton advert and we're so proud of it",   # proud of the mix
+        "'Certain communities' is code for racist, the admins will ban it",  # calling it out
+        "Mum taught our Bella a lesson in patience, bring the lads a brew",  # a lesson in
+        "She ended up breaking both her legs skiing, get well soon Mrs K",   # an accident
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -1917,6 +1930,12 @@ class TestWordsWithAnotherSense:
     def test_a_suicide_sprint_is_a_drill_not_self_harm(self, text: str) -> None:
         assert "self_harm_topic_first_person" not in self.names(text)
         assert "self_harm_topic_first_person" in self.names("i can't stop thinking about suicide since the sprints")
+
+    def test_why_children_run_away_from_home_is_a_lesson_not_a_child_missing(self) -> None:
+        """Round 96: an assembly "on why children run away from home or placement, and where they can get help"."""
+        assert "child_missing" not in self.names(
+            "Assembly today on why children run away from home or placement, and where they can get help")
+        assert "child_missing" in self.names("my sister ran away from home last night and her phone is off")
 
     @pytest.mark.parametrize("text", [
         "Shot my shot and emailed the admissions tutor directly. Either genius or career suicide, will report back",
