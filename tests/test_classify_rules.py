@@ -1159,6 +1159,8 @@ class TestShippedLists:
         ("the school only hired her to tick a box", "list:only_got_the_job_for_a_box 'only hired her to tick a box'"),
         ("first thing i'm doing is finding the carer and breaking both her legs",
          "list:break_a_body_part 'i'm doing is finding the carer and breaking both her legs'"),
+        ("first thing I am doing is finding her and breaking both her legs",    # written out in full
+         "list:break_a_body_part 'i am doing is finding her and breaking both her legs'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
