@@ -1161,6 +1161,12 @@ class TestShippedLists:
          "list:break_a_body_part 'i'm doing is finding the carer and breaking both her legs'"),
         ("first thing I am doing is finding her and breaking both her legs",    # written out in full
          "list:break_a_body_part 'i am doing is finding her and breaking both her legs'"),
+        ("Someone at that school is going to pay for this and I'm not talking about tuition fees",
+         "list:pay_for_it_mark_my_words 'someone at that school is going to pay for this'"),
+        ("kids given free vapes if they hold bags for him, one's in year 6",
+         "list:hold_a_bag_for_me 'free vapes if they hold bags'"),
+        ("a man who's openly gay? I don't think those people should be mentoring teenage boys",
+         "list:those_people_near_children 'those people should be mentoring teenage boys'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1646,6 +1652,9 @@ class TestShippedLists:
         "'Certain communities' is code for racist, the admins will ban it",  # calling it out
         "Mum taught our Bella a lesson in patience, bring the lads a brew",  # a lesson in
         "She ended up breaking both her legs skiing, get well soon Mrs K",   # an accident
+        "Someone is going to pay for this round of drinks, not talking about me",  # no one unnamed at a place
+        "free sweets for anyone who helps carry bags to the fete stall",   # no child paid to hold them
+        "Those people at the council should come near the kids more, see the pride picnic",  # no group
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
