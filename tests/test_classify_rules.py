@@ -1167,6 +1167,8 @@ class TestShippedLists:
          "list:hold_a_bag_for_me 'free vapes if they hold bags'"),
         ("a man who's openly gay? I don't think those people should be mentoring teenage boys",
          "list:those_people_near_children 'those people should be mentoring teenage boys'"),
+        ("I know it was you and I'm putting you in the canal myself. Today.",
+         "list:put_you_in_the_river_myself 'i'm putting you in the canal'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1654,6 +1656,8 @@ class TestShippedLists:
         "She ended up breaking both her legs skiing, get well soon Mrs K",   # an accident
         "Someone is going to pay for this round of drinks, not talking about me",  # no one unnamed at a place
         "free sweets for anyone who helps carry bags to the fete stall",   # no child paid to hold them
+        "if you leave the rice cooker on again I'll throw you in the canal 😂",   # no 'myself', no today
+        "I'm throwing my phone in the canal myself if this group chat pings again",   # a phone
         "Those people at the council should come near the kids more, see the pride picnic",  # no group
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
