@@ -1655,6 +1655,7 @@ class TestShippedLists:
         "Mum taught our Bella a lesson in patience, bring the lads a brew",  # a lesson in
         "She ended up breaking both her legs skiing, get well soon Mrs K",   # an accident
         "Someone is going to pay for this round of drinks, not talking about me",  # no one unnamed at a place
+        "The school will pay for it, mark my words, the repairs come out of their budget",   # a bill
         "free sweets for anyone who helps carry bags to the fete stall",   # no child paid to hold them
         "if you leave the rice cooker on again I'll throw you in the canal 😂",   # no 'myself', no today
         "I'm throwing my phone in the canal myself if this group chat pings again",   # a phone
