@@ -1169,6 +1169,7 @@ class TestShippedLists:
          "list:those_people_near_children 'those people should be mentoring teenage boys'"),
         ("I know it was you and I'm putting you in the canal myself. Today.",
          "list:put_you_in_the_river_myself 'i'm putting you in the canal'"),
+        ("b-l-@-d-e ready for tonight 🥷", "list:blade_ready_for_tonight 'blade ready for tonight'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1656,6 +1657,8 @@ class TestShippedLists:
         "She ended up breaking both her legs skiing, get well soon Mrs K",   # an accident
         "Someone is going to pay for this round of drinks, not talking about me",  # no one unnamed at a place
         "The school will pay for it, mark my words, the repairs come out of their budget",   # a bill
+        "knife sharpened and ready for tomorrow, food tech practical is fajitas",   # a lesson's knife
+        "blades sharpened for tomorrow, ice hockey trial at 9!",           # skates
         "free sweets for anyone who helps carry bags to the fete stall",   # no child paid to hold them
         "if you leave the rice cooker on again I'll throw you in the canal 😂",   # no 'myself', no today
         "I'm throwing my phone in the canal myself if this group chat pings again",   # a phone
