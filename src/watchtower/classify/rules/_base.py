@@ -58,6 +58,12 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _not_after(*phrases: str) -> str:
+    """Look-behinds that refuse a match straight after any of ``phrases`` and a space: one fixed-width look-behind
+    each, as Python's look-behinds must be."""
+    return "".join(f"(?<!{words} )" for words in phrases)
+
+
 _WORDS = re.compile(r"[a-z0-9]+")
 #: Set to False (tests only) to run every regular expression on every text, to check the gates lose nothing.
 GATING = True

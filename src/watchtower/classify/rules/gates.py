@@ -20,6 +20,7 @@ from watchtower.classify.rules._base import (
     _YEAR,
     _g,
     _Gated,
+    _not_after,
     _rx,
 )
 
@@ -43,12 +44,6 @@ _EVENT = (
     r"curriculum|visit|day of action|week of action|education|stalls?|stands?|displays?|exhibitions?|films?|"
     r"documentar(?:y|ies))"
 )
-
-
-def _not_after(*phrases: str) -> str:
-    """Look-behinds that refuse a match straight after any of ``phrases`` and a space: one fixed-width look-behind
-    each, as Python's look-behinds must be."""
-    return "".join(f"(?<!{words} )" for words in phrases)
 
 
 #: a performance: "the school play", "Year 6 production", "our performance of Oliver", "rehearsals for". An

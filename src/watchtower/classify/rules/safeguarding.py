@@ -5,7 +5,7 @@ allegations against staff). design.md: critical; the DSL and deputy are told at 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _SCHOOL, _STAFF, _YEAR, Hit, _g, _rx, named_hits, quote
+from watchtower.classify.rules._base import _SCHOOL, _STAFF, _YEAR, Hit, _g, _not_after, _rx, named_hits, quote
 from watchtower.classify.rules.gates import aware, grooming_aware
 from watchtower.classify.rules.media import media_hits
 
@@ -53,8 +53,8 @@ _SELF_HARM_OTHER = _g(
 )
 # (not a coach's "suicide sprints", nor a "suicide run" to make the bell: round 68; nor "either genius or career
 # suicide" for an email to an admissions tutor, a social or a fashion suicide: round 95)
-_SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|(?<!career )(?<!social )(?<!political )(?<!commercial )(?<!fashion )"
-                      r"suicid\w+(?! (?:runs?|sprints?|drills?|shuttles?)\b)|overdose)\b",
+_SELF_HARM_TOPIC = _g(r"\b(?:self[- ]?harm\w*|" + _not_after("career", "social", "political", "commercial", "fashion")
+                      + r"suicid\w+(?! (?:runs?|sprints?|drills?|shuttles?)\b)|overdose)\b",
                       "self selfharm selfharming overdose", "suicid")
 _INCITE_SELF_HARM = _g(
     r"\b(?:kys|kill (?:yo)?ur ?self|k\*ll (?:yo)?ur ?self|(?<!going to )(?<!gonna )(?<!i'll )(?<!ill )(?<!i will )go (?:and )?die|unalive (?:yo)?ur ?self|neck (?:yo)?ur ?self|"
@@ -244,8 +244,8 @@ _MISSING = _g(
     r"normandy|western front|falklands|afghanistan|iraq|sea|pits?|mines?)\b)|\bmissing (?:child|pupil|schoolgirl|schoolboy|teen|teenager|student)\b|\bhas anyone seen (?:him|her|"
     r"this (?:boy|girl|child|kid)|my (?:son|daughter|child|boy|girl)\b(?!'s))|"
     # a child running away, not why "children run away from home" in an assembly or a sleep-out's post (round 96)
-    r"\b(?<!children )(?<!kids )(?<!people )(?<!teenagers )(?<!teens )(?<!pupils )(?<!youngsters )"
-    r"(?:ran|run|running) away from home\b|"
+    r"\b" + _not_after("children", "kids", "people", "teenagers", "teens", "pupils", "youngsters")
+    + r"(?:ran|run|running) away from home\b|"
     r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|little one|\d+ ?(?:year|yr) old)(?:'?s| has| is)? (?:run|ran|running) "
     r"away\b(?! with)",
     "missing home seen away"
