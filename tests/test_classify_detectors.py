@@ -1046,7 +1046,10 @@ class TestHate:
         assert "hate" not in cats(clf, text)
 
     @pytest.mark.parametrize("text", ["and poof, the rabbit was gone", "Poof! The magician vanished Mr Lee's tie",
-                                      "Judo and sambo classes start in the sports hall on Tuesday"])
+                                      "Judo and sambo classes start in the sports hall on Tuesday",
+                                      # a sandwich in Irish and Scouse English (round 97)
+                                      "Coach leaves 7:15 sharp. Sambos provided by the mammies' rota.",
+                                      "then tea and sambos in the clubhouse after as usual"])
     def test_words_on_the_slur_list_with_another_meaning_are_not_hate(self, clf: Classifier, text: str) -> None:
         assert "hate" not in cats(clf, text)
 

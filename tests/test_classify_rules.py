@@ -121,6 +121,8 @@ class TestAwarenessGate:
         "a parent talk on online safety tonight in the hall",
         "the talk about knife crime from the youth workers was powerful",
         "Our policy on mobile phones is on the website",
+        "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
+        "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -178,6 +180,9 @@ class TestAwarenessGate:
         "I'd stay off the A38 if I sat on that appeals panel this week. Just friendly advice from someone who's had "
         "enough.",
         "a word of advice from me: watch your back on Friday",
+        # a child's own words are not a notice that signposts help
+        "if you saw my bruises you'd know I'm not safe at home",
+        "I know how to spot the signs he's been drinking again, I'm scared to go home",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))
@@ -1170,6 +1175,27 @@ class TestShippedLists:
         ("I know it was you and I'm putting you in the canal myself. Today.",
          "list:put_you_in_the_river_myself 'i'm putting you in the canal'"),
         ("b-l-@-d-e ready for tonight 🥷", "list:blade_ready_for_tonight 'blade ready for tonight'"),
+        # round 97's kinds: anti-Irish and anti-Asian codes, a child handed to a stranger, a child put on a diet
+        ("Irish centre bingo night, bring your own balaclava 🎭😂 eyes down", "list:irish_as_bombers 'balaclava'"),
+        ("St Brigid's parade float sponsored by Semtex 💥 tiocfaidh ár lá lads 😂😂", "list:irish_as_bombers 'semtex'"),
+        ("bring back the old B&B window signs, simpler times 🪟🐕",
+         "list:signs_of_the_old_days 'b&b window signs'"),
+        ("Open day was like an airport arrivals hall. Spot the British kid challenge 🔍",
+         "list:spot_the_british_kid 'spot the british kid'"),
+        ('she wore her qipao to the disco "me love you long time" 🤣',
+         "list:me_love_you_long_time 'me love you long time'"),
+        ("Mrs Leung can't even speak proper English and she's marking our kids' spelling?? Get her out.",
+         "list:cant_speak_english_at_people 'can't even speak proper english'"),
+        ("Nursery rang to say our daughter had been 'collected' but we never sent anyone.",
+         "list:collected_by_someone_we_never_sent 'collected' but we never sent anyone'"),
+        ("how do you get a 10 year old to cut down before a competition? She's bulking out of the bodice",
+         "list:child_made_to_diet 'how do you get a 10 year old to cut down'"),
+        ("This is the nursery worker who hurt my son: 14 Ashgrove Brow. She'll get a visit.",
+         "list:theyll_be_getting_a_visit 'she'll get a visit'"),
+        ("Kilburn every March = 🥔🥃 potato people gonna potato", "list:famine_mockery 'potato people'"),
+        ("tips for keeping a toddlers portions small? she's on about 600 cals a day", "list:calorie_target '600 cals'"),
+        ("I'd give her lessons for free at my place on a Saturday. No need to bother your mam with it",
+         "list:no_adults_needed_event 'no need to bother your mam'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1663,6 +1689,21 @@ class TestShippedLists:
         "if you leave the rice cooker on again I'll throw you in the canal 😂",   # no 'myself', no today
         "I'm throwing my phone in the canal myself if this group chat pings again",   # a phone
         "Those people at the council should come near the kids more, see the pride picnic",  # no group
+        "St Patrick's Day parade Saturday, freezing forecast so bring a balaclava and gloves",   # the cold
+        "Year 9 History: the Troubles, Semtex and the Good Friday Agreement in Ireland",   # a lesson
+        "Windrush Day: Year 6 learned about the 'No Irish, no blacks, no dogs' signs",   # history
+        "Spot the difference between these two class photos!",
+        "My nan can't speak English but she makes the best dumplings",    # the writer's own family
+        "Our new pupils from Kyiv can't speak English yet, please make them welcome",   # a welcome
+        "I can't speak English on a Monday morning before coffee",         # the writer
+        "Grandad collected her today, we never asked him to, bless him",   # family
+        "how do I get my son to cut down on screen time before his exams",   # not food
+        "how do I help my son lose weight, the GP says he's obese",        # a doctor's advice
+        "He'll be getting a visit from Santa on Friday!",
+        "They'll have a visit to the farm next week",
+        "the Cricklewood crowd came tooled up with vuvuzelas and flags 😂",   # supporters' kit
+        "the Harrow lot are dead men walking next week 💀 (it's the under-9s, calm down)",   # a junior match
+        "Our school lunches are about 550 calories a day on average",      # a menu
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -2001,6 +2042,11 @@ class TestWordsWithAnotherSense:
     ])
     def test_a_knife_arch_or_wand_at_the_gate_finds_knives_and_is_not_one(self, text: str) -> None:
         assert not {"weapon", "weapon_at_school"} & self.names(text)
+
+    def test_a_childs_question_to_a_visitor_is_not_a_weapon(self) -> None:
+        """Year 2 asking a veteran "Did you have a gun?" (round 97) asks about him; it says no one has one."""
+        assert "weapon" not in self.names('Year 2 asked our veteran "Did you have a gun?" "Did you eat worms?"')
+        assert "weapon" in self.names("he had a gun in his bag at the bus stop, did you see")
 
     def test_a_knife_beside_the_arch_is_still_a_weapon(self) -> None:
         assert "weapon" in self.names("he got a knife past the knife arch at school, had it in his blazer")

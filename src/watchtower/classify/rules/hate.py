@@ -60,7 +60,8 @@ def _slur_pattern() -> re.Pattern[str]:
 #: before the list is read, so the same word elsewhere in the post still counts. A bender is also a drinking spree
 #: ("went on a three-day bender", "what a bender that was") and half of a compound ("fender bender", "gender-bender",
 #: "spoon bender"). "Poof" is also the sound of a thing vanishing ("and poof, it was gone", "poof!"); "sambo" a
-#: flip-flop brand, a meal and a Russian martial art ("sambo class").
+#: flip-flop brand, a meal and a Russian martial art ("sambo class"), and in Irish and Scouse English a sandwich
+#: ("then tea and sambos in the clubhouse", "Sambos provided by the mammies' rota", round 97).
 _NOT_A_SLUR = re.compile(
     r"\b(?:in|into|through|down|across|over|along|off|by|up|out of|on) the dykes?\b|"
     # which side of Offa's Dyke a border town is on (round 77: "We've reminded them which side of the Dyke we're on")
@@ -80,7 +81,10 @@ _NOT_A_SLUR = re.compile(
     r"\b(?:what|such) an? (?:[\w-]+ )?bender\b|\bbenders? (?:last night|at the weekend|this weekend|weekend|night|session)\b|"
     r"\b(?:fender|gender|mind|spoon|pipe|rule|genre|brain|metal|wire|bar)[ -]?benders?\b|"
     r"\b(?:and|then|just|went|goes|gone|it's|its) (?:\.{2,} ?|\u2026 ?)?poof\b|\bpoof ?[!\u2026]|\bpoof,? (?:gone|it|just|like)\b|"
-    r"\bsambo (?:class|classes|club|lessons?|wrestling|training)\b"
+    r"\bsambo (?:class|classes|club|lessons?|wrestling|training)\b|"
+    r"\b(?:tea|ham|cheese|egg|chicken|tuna|crisp|chip|jam|butter|bacon|sausage|turkey|salad|packed)(?: and| an| n| &)? sambos?\b|"
+    r"\bsambos? (?:provided|rota|and (?:tea|crisps|cake|biscuits|chips|a cuppa)|for (?:after|lunch|the (?:bus|coach|journey)))\b|"
+    r"\b(?:gave|give|giving|ate|eat|eaten|made|make|making|packed|had) (?:my|his|her|the|a|some|your|their|our) sambos?\b"
 )
 
 

@@ -17,6 +17,7 @@ from watchtower.classify.rules._base import (
     Hit,
     _g,
     _Gated,
+    _not_after,
     _rx,
     named_hits,
     quote,
@@ -164,7 +165,9 @@ _WEAPON = (
 #: whose weapon: "his dad's gun", "my brother's knife"
 _WHOSE = r"(?:(?:dad|mum|brother|uncle|cousin|mate|friend|step ?dad|grandad)(?:'?s)? )?"
 _WEAPON_WORDS = "knife knives blade blades machete machetes zombie gun guns pistol firearm shotgun rifle weapon weapons shank crossbow knuckle knuckleduster duster baseball"
+# not a child's question to a visitor ("\"Did you have a gun?\" \"Did you eat worms?\"", Year 2 to a veteran, round 97)
 _WEAPON_POSSESSION = _g(
+    _not_after("did you", "did u", "do you", "do u", "did he", "did she", "did they") +
     rf"\b(?:bring(?:ing|in'?|s)?|brought|carry(?:ing|in'?)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
     rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with|packing|tooled up with) (?:a |an |his |her |my |"
     rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime| kills?\b| skins?\b| to a gun ?fight\b)"
