@@ -1196,6 +1196,25 @@ class TestShippedLists:
         ("tips for keeping a toddlers portions small? she's on about 600 cals a day", "list:calorie_target '600 cals'"),
         ("I'd give her lessons for free at my place on a Saturday. No need to bother your mam with it",
          "list:no_adults_needed_event 'no need to bother your mam'"),
+        # older rounds' misses of the same kinds
+        ("Can we get a maths teacher who actually speaks English next year?",
+         "list:cant_speak_english_at_people 'who actually speaks english'"),
+        ("Remote learning would work fine if half the class actually spoke English at home",   # not a lesson
+         "list:cant_speak_english_at_people 'if half the class actually spoke english'"),
+        ("Spot the difference: class photo 1994 vs class photo 2024. Nobody voted for this. 🤔",
+         "list:nobody_voted_for_this 'nobody voted for this'"),
+        ("choir looks like a UN meeting lmao where are the actual english kids 🇬🇧",
+         "list:spot_the_british_kid 'where are the actual english kids'"),
+        ("allah forgive me for what im about to do", "list:forgive_me_for_what_im_about_to_do "
+         "'forgive me for what im about to do'"),
+        ("madrassa stick is back lol 😭 ahmed got 10 on the hand today",
+         "list:stick_or_cane_on_children 'stick is back'"),
+        ("took dads air rifle down the rec and was taking pot shots at the goalposts while the u11s were training",
+         "list:shooting_at_children 'pot shots at the goalposts while the u11s'"),
+        ("3D printing club have been printing gun parts, it had a trigger",
+         "list:printed_gun '3d printing club have been printing gun'"),
+        ("I'll put him through the scoreboard, literal not figurative",
+         "list:literal_not_figurative 'i'll put him through the scoreboard, literal not figurative'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1704,6 +1723,13 @@ class TestShippedLists:
         "the Cricklewood crowd came tooled up with vuvuzelas and flags 😂",   # supporters' kit
         "the Harrow lot are dead men walking next week 💀 (it's the under-9s, calm down)",   # a junior match
         "Our school lunches are about 550 calories a day on average",      # a menu
+        "our new teacher actually speaks English, Welsh and French!",      # praise
+        "Nobody voted for this weather 🙄",
+        "lord forgive me for what im about to do to this kebab",           # the meme
+        "Victorian classroom day: the cane is back! (don't worry, it's cardboard)",   # history
+        "shooting at the kids with water pistols at the summer fair, air rifle stall next door",   # water
+        "news: man arrested for 3D printing guns, illegal in the UK",      # the news
+        "I literally, not figuratively, died laughing at the panto",       # no one named
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
