@@ -1215,6 +1215,20 @@ class TestShippedLists:
          "list:printed_gun '3d printing club have been printing gun'"),
         ("I'll put him through the scoreboard, literal not figurative",
          "list:literal_not_figurative 'i'll put him through the scoreboard, literal not figurative'"),
+        # round 98's kinds, written after it was read on the freeze
+        ("Bench my son one more time and I'll put you through that trophy cabinet head first.",
+         "list:put_you_through_the_window 'i'll put you through that trophy cabinet'"),
+        ("she sings well for someone whose family came over in the back of a lorry ngl",
+         "list:came_in_the_back_of_a_lorry 'came over in the back of a lorry'"),
+        ("ADHD is just bad parenting and benefit scrounging",
+         "list:adhd_is_just_bad_parenting 'adhd is just bad parenting'"),
+        ("they/them sang about as well as they/them does everything else 🤡 next year they'll identify as the winner",
+         "list:identify_as_an_attack_helicopter 'identify as the winner'"),
+        ("Reception went on a woods trip and came back one short.", "list:came_back_one_short 'came back one short'"),
+        ("He did a runner from the school taxi. 4 hours now. Any sightings near Fareham Creek?",
+         "list:child_gone_hours_now '4 hours now'"),
+        ("I've started putting a drop of my gin in his squash at bedtime",
+         "list:alcohol_in_a_childs_drink 'gin in his squash'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1730,6 +1744,13 @@ class TestShippedLists:
         "shooting at the kids with water pistols at the summer fair, air rifle stall next door",   # water
         "news: man arrested for 3D printing guns, illegal in the UK",      # the news
         "I literally, not figuratively, died laughing at the panto",       # no one named
+        "I'll put you through to the office now, hold on",                 # a phone call
+        "Year 9 History: 39 people died in the back of a lorry in Essex",   # a lesson
+        "People think ADHD is just bad parenting. It isn't.",              # the myth answered
+        "My son identifies as a dinosaur this week 🦖",
+        "The under-10s were one kid short so my lad played up front",      # a team
+        "Mr Okafor has been on the careers stall for six hours now",
+        "a splash of wine in the gravy, Christmas sorted",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
