@@ -1751,6 +1751,7 @@ class TestShippedLists:
         "The under-10s were one kid short so my lad played up front",      # a team
         "Mr Okafor has been on the careers stall for six hours now",
         "a splash of wine in the gravy, Christmas sorted",
+        "No need to worry your parents, the free residential camp is fully staffed",   # a school's reassurance
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

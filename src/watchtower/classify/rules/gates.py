@@ -234,10 +234,10 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"spoke to|delivered|ran|led)\b",
        "visit talk assembly workshop session presentation police pcso pcsos safer liaison fire"),
     # a guide for parents or pupils ("how to recognise county lines grooming, including 'cuckooing'", "how to spot the
-    # signs", round 97; not "I know how to spot the signs he's been drinking"), and a notice that signposts help ("If you're not safe at home, you can speak to any member of
-    # our staff", round 97)
-    _g(_not_after("know", "knows", "knew") + r"\bhow to (?:recognise|recognize|spot) (?:the )?(?:signs?|county lines|grooming|exploitation|cuckooing|"
-       r"radicali[sz]ation|abuse|neglect|sextortion|scams?)\b|"
+    # signs", round 97; not "I know how to spot the signs he's been drinking"), and a notice that signposts help ("If
+    # you're not safe at home, you can speak to any member of our staff", round 97)
+    _g(_not_after("know", "knows", "knew") + r"\bhow to (?:recognise|recognize|spot) (?:the )?(?:signs?|county lines|"
+       r"grooming|exploitation|cuckooing|radicali[sz]ation|abuse|neglect|sextortion|scams?)\b|"
        # ("if you, or a child you know, is not safe at home"; never "if you saw my bruises you'd know I'm not safe")
        r"\bif (?:you|u|anyone|any ?one|any child|a child|any pupil|a pupil|a young person|your child)"
        r"(?:'re|re| are| is| feel| feels)?(?:,? or [^.?!\n]{1,30}?,?)?(?: are| is| feel| feels)? not safe at home\b",
