@@ -1752,6 +1752,11 @@ class TestShippedLists:
         "Mr Okafor has been on the careers stall for six hours now",
         "a splash of wine in the gravy, Christmas sorted",
         "No need to worry your parents, the free residential camp is fully staffed",   # a school's reassurance
+        "Bring back the old pub signs, the new Red Lion one is hideous",   # a painted sign
+        "Where are the Welsh kids? The choir is on at 2",                  # a trip's register
+        "The hockey stick is back in lost property, Year 7",
+        "He'll be getting a visit from the Elf on the Shelf tonight",
+        "she'll get a visit from the police if she keeps parking there",   # reported, not hurt
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
