@@ -1217,7 +1217,7 @@ class TestShippedLists:
          "list:literal_not_figurative 'i'll put him through the scoreboard, literal not figurative'"),
         # round 98's kinds, written after it was read on the freeze
         ("Bench my son one more time and I'll put you through that trophy cabinet head first.",
-         "list:put_you_through_the_window 'i'll put you through that trophy cabinet'"),
+         "list:put_through_a_window 'put you through that trophy cabinet'"),
         ("she sings well for someone whose family came over in the back of a lorry ngl",
          "list:came_in_the_back_of_a_lorry 'came over in the back of a lorry'"),
         ("ADHD is just bad parenting and benefit scrounging",
