@@ -1229,6 +1229,10 @@ class TestShippedLists:
          "list:child_gone_hours_now '4 hours now'"),
         ("I've started putting a drop of my gin in his squash at bedtime",
          "list:alcohol_in_a_childs_drink 'gin in his squash'"),
+        ("Headcount at the top of the gondola was one short and nobody's panicking but me?? where's Aidan",
+         "list:came_back_one_short 'headcount at the top of the gondola was one short'"),
+        ("Kacey, 13, left rugby training at 5pm and never got on the bus home. Last seen near the canal",
+         "list:not_on_the_coach_home 'never got on the bus home'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1757,6 +1761,9 @@ class TestShippedLists:
         "The hockey stick is back in lost property, Year 7",
         "He'll be getting a visit from the Elf on the Shelf tonight",
         "she'll get a visit from the police if she keeps parking there",   # reported, not hurt
+        "Headcount at the Menin Gate came up one short. Turned out he'd been in the chip van queue",   # found
+        "roll call one short this morning, Jake's off sick",
+        "Tom didn't get on the coach home, his dad picked him up from the museum as arranged",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
