@@ -1233,6 +1233,10 @@ class TestShippedLists:
          "list:came_back_one_short 'headcount at the top of the gondola was one short'"),
         ("Kacey, 13, left rugby training at 5pm and never got on the bus home. Last seen near the canal",
          "list:not_on_the_coach_home 'never got on the bus home'"),
+        ("Kids like that used to go to the special school on the hill and it was better for everyone",
+         "list:kids_like_that_kept_away 'kids like that used to go to the special school'"),
+        ("🥄 here's his spoon, he'll need it for the crayons 🖍️🖍️ #SENkid",
+         "list:crayons_at_a_disabled_child 'need it for the crayons'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1764,6 +1768,9 @@ class TestShippedLists:
         "Headcount at the Menin Gate came up one short. Turned out he'd been in the chip van queue",   # found
         "roll call one short this morning, Jake's off sick",
         "Tom didn't get on the coach home, his dad picked him up from the museum as arranged",
+        "kids like that thrive in mainstream with the right support, so proud of our SEN team",
+        "People like him shouldn't be allowed near a microphone, worst karaoke ever 😂",   # no disability
+        "Reception ate the crayons again, send wipes",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
