@@ -1237,6 +1237,8 @@ class TestShippedLists:
          "list:kids_like_that_kept_away 'kids like that used to go to the special school'"),
         ("🥄 here's his spoon, he'll need it for the crayons 🖍️🖍️ #SENkid",
          "list:crayons_at_a_disabled_child 'need it for the crayons'"),
+        ("told mum and dad i'd had my tea. i hadn't",   # the shared {parents}
+         "list:told_them_id_eaten_i_hadnt 'told mum and dad i'd had my tea. i hadn't'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
