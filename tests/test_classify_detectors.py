@@ -881,6 +881,9 @@ class TestSafeguarding:
         # round 89: the feeling as a question, and a sleep-out for young people who have run away
         "Wellbeing Hub open every lunchtime. Feeling like you can't go on? Talk to Mrs Quigley or any member of staff",
         "Sleep-out tonight to raise money for young people who are homeless or have run away from home.",
+        # round 97: the reader's home named, help after it
+        "If you're not safe at home, you can speak to any member of our staff. Stickers on the toilet doors have the "
+        "helpline.",
     ])
     def test_the_readers_feelings_named_to_point_them_to_help_are_not_a_disclosure(
             self, clf: Classifier, text: str) -> None:
@@ -891,6 +894,7 @@ class TestSafeguarding:
         "if you're feeling like i am, can't go on, please talk to someone",        # the writer's own feeling
         "im supporting someone who feels like ending it all and i dont know what to do",  # a friend at risk
         "feeling like you can't go on? talk to me instead, we can go together",  # an offer, as a question
+        "if you saw my bruises you'd know I'm not safe at home",                  # the writer's own home
     ])
     def test_feelings_beside_an_offer_or_the_writers_own_are_still_read(self, clf: Classifier, text: str) -> None:
         assert_critical(verdict(clf, text), "safeguarding")

@@ -378,6 +378,14 @@ _SIGNPOSTED_FEELING = _rx(
     # of staff"): the question mark, then the help
     r"\b(?:feeling|feel|felt)(?: like)? (?:you|u) (?:can'?t|cannot|could ?n'?t)\b[^.!?\n]{0,60}\?\s*"
     r"(?=" + _HELP_OFFERED + r"come (?:and )?see|samaritans|childline)(?! me\b))|"
+    # the reader's home named the same way, help after it (round 97: "If you're not safe at home, you can speak to any
+    # member of our staff"; "if you, or a child you know, is not safe at home, our safeguarding team can help"); never
+    # a child's "if you saw my bruises you'd know I'm not safe at home"
+    r"\bif (?:you|u|anyone|any ?one|any child|a child|any pupil|a pupil|a young person|your child)"
+    r"(?:'re|re| are| is| feel| feels)?(?:,? or [^.?!\n]{1,30}?,?)?(?: are| is| feel| feels)? not safe at home\b"
+    r"(?=[^.!?\n]{0,20}?[,;:-]?\s*(?:you can |you could )?" + _HELP_OFFERED +
+    r"there (?:are|is) (?:people|someone|help|support)|help is|support is|our \w+ (?:team|staff)|samaritans|childline|"
+    r"the (?:national )?helpline)(?! me\b))|"
     # a charity's purpose, not a child "supporting someone who feels like ending it all", which is a friend at risk
     r"\b(?:rais(?:e|es|ed|ing) (?:money|funds|£\s?[\d,.]+k?|\d+) for|charit(?:y|ies) (?:for|that (?:supports?|helps?))|"
     r"helplines? for|(?:a|the) (?:service|line) (?:for|that (?:supports?|helps?)))"
