@@ -1239,6 +1239,8 @@ class TestShippedLists:
          "list:crayons_at_a_disabled_child 'need it for the crayons'"),
         ("told mum and dad i'd had my tea. i hadn't",   # the shared {parents}
          "list:told_them_id_eaten_i_hadnt 'told mum and dad i'd had my tea. i hadn't'"),
+        ("he'll pay for it, you know what I mean",   # the shared {nudge}
+         "list:pay_for_it_mark_my_words 'he'll pay for it'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
