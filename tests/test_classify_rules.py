@@ -1241,6 +1241,8 @@ class TestShippedLists:
          "list:told_them_id_eaten_i_hadnt 'told mum and dad i'd had my tea. i hadn't'"),
         ("he'll pay for it, you know what I mean",   # the shared {nudge}
          "list:pay_for_it_mark_my_words 'he'll pay for it'"),
+        ("boarder jumped off the ferry, never made it to the hostel. staff out searching the harbour now",
+         "list:never_made_it_with_a_search 'never made it to'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1775,6 +1777,8 @@ class TestShippedLists:
         "kids like that thrive in mainstream with the right support, so proud of our SEN team",
         "People like him shouldn't be allowed near a microphone, worst karaoke ever 😂",   # no disability
         "Reception ate the crayons again, send wipes",
+        "The consent letter never got home, please share the link with other parents",   # a letter
+        "Liam never made it to school, last seen by the shops, then turned out he was at his nan's, panic over",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
