@@ -117,6 +117,13 @@ def named_hits(category: str, rules: Iterable[tuple[str, _Searches]], norm: str)
 
 # --- shared vocabulary ----------------------------------------------------------------------------
 
+#: A notice that names the reader's home as unsafe ("If you're not safe at home", "if you, or a child you know, is not
+#: safe at home", round 97), never a child's "if you saw my bruises you'd know I'm not safe at home": the awareness gate
+#: reads it as a notice, and the disclosure rule blanks it where help follows.
+_READERS_HOME_NOT_SAFE = (r"\bif (?:you|u|anyone|any ?one|any child|a child|any pupil|a pupil|a young person|your child)"
+                          r"(?:'re|re| are| is| feel| feels)?(?:,? or [^.?!\n]{1,30}?,?)?(?: are| is| feel| feels)? "
+                          r"not safe at home\b")
+
 #: a year group, as a school or a parent names pupils ("Year 9s", "Y10")
 _YEAR = r"year \d+s?|y\d+s?"
 #: the days of the school week, and of the whole week

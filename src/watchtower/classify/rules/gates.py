@@ -14,6 +14,7 @@ from watchtower.classify.rules._base import (
     _AFFECTION,
     _DAYS,
     _FAMILY_MEMBER,
+    _READERS_HOME_NOT_SAFE,
     _SCHOOL_DAYS,
     _SENDING,
     _STAFF,
@@ -237,10 +238,7 @@ _AWARENESS: tuple[_Gated, ...] = (
     # signs", round 97; not "I know how to spot the signs he's been drinking"), and a notice that signposts help ("If
     # you're not safe at home, you can speak to any member of our staff", round 97)
     _g(_not_after("know", "knows", "knew") + r"\bhow to (?:recognise|recognize|spot) (?:the )?(?:signs?|county lines|"
-       r"grooming|exploitation|cuckooing|radicali[sz]ation|abuse|neglect|sextortion|scams?)\b|"
-       # ("if you, or a child you know, is not safe at home"; never "if you saw my bruises you'd know I'm not safe")
-       r"\bif (?:you|u|anyone|any ?one|any child|a child|any pupil|a pupil|a young person|your child)"
-       r"(?:'re|re| are| is| feel| feels)?(?:,? or [^.?!\n]{1,30}?,?)?(?: are| is| feel| feels)? not safe at home\b",
+       r"grooming|exploitation|cuckooing|radicali[sz]ation|abuse|neglect|sextortion|scams?)\b|" + _READERS_HOME_NOT_SAFE,
        "recognise recognize spot safe"),
     # policies and guidance: "our anti-bullying policy", "DfE guidance on", "information evening"
     _g(rf"\b(?:{_TOPIC}|behaviour|child protection|acceptable use|mobile phone|uniform|attendance|whistleblowing|"

@@ -5,7 +5,18 @@ allegations against staff). design.md: critical; the DSL and deputy are told at 
 
 from __future__ import annotations
 
-from watchtower.classify.rules._base import _SCHOOL, _STAFF, _YEAR, Hit, _g, _not_after, _rx, named_hits, quote
+from watchtower.classify.rules._base import (
+    _READERS_HOME_NOT_SAFE,
+    _SCHOOL,
+    _STAFF,
+    _YEAR,
+    Hit,
+    _g,
+    _not_after,
+    _rx,
+    named_hits,
+    quote,
+)
 from watchtower.classify.rules.gates import aware, grooming_aware
 from watchtower.classify.rules.media import media_hits
 
@@ -379,10 +390,8 @@ _SIGNPOSTED_FEELING = _rx(
     r"\b(?:feeling|feel|felt)(?: like)? (?:you|u) (?:can'?t|cannot|could ?n'?t)\b[^.!?\n]{0,60}\?\s*"
     r"(?=" + _HELP_OFFERED + r"come (?:and )?see|samaritans|childline)(?! me\b))|"
     # the reader's home named the same way, help after it (round 97: "If you're not safe at home, you can speak to any
-    # member of our staff"; "if you, or a child you know, is not safe at home, our safeguarding team can help"); never
-    # a child's "if you saw my bruises you'd know I'm not safe at home"
-    r"\bif (?:you|u|anyone|any ?one|any child|a child|any pupil|a pupil|a young person|your child)"
-    r"(?:'re|re| are| is| feel| feels)?(?:,? or [^.?!\n]{1,30}?,?)?(?: are| is| feel| feels)? not safe at home\b"
+    # member of our staff")
+    + _READERS_HOME_NOT_SAFE +
     r"(?=[^.!?\n]{0,20}?[,;:-]?\s*(?:you can |you could )?" + _HELP_OFFERED +
     r"there (?:are|is) (?:people|someone|help|support)|help is|support is|our \w+ (?:team|staff)|samaritans|childline|"
     r"the (?:national )?helpline)(?! me\b))|"
