@@ -1243,6 +1243,37 @@ class TestShippedLists:
          "list:pay_for_it_mark_my_words 'he'll pay for it'"),
         ("boarder jumped off the ferry, never made it to the hostel. staff out searching the harbour now",
          "list:never_made_it_with_a_search 'never made it to'"),
+        # round 99's kinds
+        ("the council finds a fortune for our 'vibrant' new neighbours. Fourteen words, people. Work it out.",
+         "list:fourteen_words 'fourteen words'"),
+        ("The Poles took half the jobs at the works and now they're taking the nativity parts",
+         "list:took_the_jobs 'poles took half the jobs'"),
+        ("Muslim kids let off PE for fasting? Special treatment again. Two-tier Britain",
+         "list:two_tier_for_a_faith 'two-tier britain'"),
+        ("Two dads in the grotto queue, lovely day for the little ones to get an 'education'",
+         "list:lgbt_scare_quoted_education 'two dads in the grotto queue, lovely day for the little ones'"),
+        ("Raffle run by the Goldbergs again so you'll never see your quid again",
+         "list:jewish_surname_money 'goldbergs again so you'll never see your quid'"),
+        ("she doesn't know yet. honestly better for everyone if i'm not around when she finds out",
+         "list:better_for_everyone_if_im_not_around 'better for everyone if i'm not around'"),
+        ("lunch goes straight in the bin every day. thigh gap by christmas or bust",
+         "list:thigh_gap_by_a_date 'thigh gap by christmas'"),
+        ("Any girls who'd like to talk can message me direct rather than going through school",
+         "list:message_me_not_the_school 'message me direct rather than going through school'"),
+        ("ur costume pics r 🔥 send some more without the costume",
+         "list:send_more_without_clothes 'send some more without the costume'"),
+        ("Does anyone know if the Harlow lad is home yet? The one who wandered off on Tuesday",
+         "list:child_wandered_off_not_found 'the harlow lad is home yet'"),
+        ("Why is a 7 year old walking to school alone every day across the main road with no water?",
+         "list:young_child_alone_in_danger '7 year old walking to school alone'"),
+        ("on teams u can hear ur dad screaming at ur mum in the background. i just mute",
+         "list:hears_dad_screaming_at_mum 'hear ur dad screaming at ur mum'"),
+        ("You've had three weeks of updates. Week four we stop asking nicely.",
+         "list:stop_asking_nicely 'we stop asking nicely'"),
+        ("Reported him to the school. Nobody's doing a thing. Next step's mine and nobody's going to like it",
+         "list:next_step_is_mine 'next step's mine'"),
+        ("Mr Kerr's car won't be there after the disco, trust 🔥",
+         "list:car_wont_be_there_fire 'mr kerr's car won't be there after'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1779,6 +1810,25 @@ class TestShippedLists:
         "Reception ate the crayons again, send wipes",
         "The consent letter never got home, please share the link with other parents",   # a letter
         "Liam never made it to school, last seen by the shops, then turned out he was at his nan's, panic over",
+        # round 99's entries, on harmless posts written to trip them
+        "The Romanians took the jobs nobody else wanted at the farm and kept it running - thank you!",
+        "Myth: migrants take our jobs. Year 9 looked at the evidence in Citizenship.",
+        "Two-tier Britain: the housing crisis documentary is on tonight.",
+        "Year 11 politics class fact-checked the claim that Muslims get two-tier policing.",
+        "LGBT history month: Year 6 pupils led 'lessons' for Year 2 on different families.",
+        "Mrs Goldberg won £50 on the 100 club 💰🎉 congratulations!",
+        "It'd be better for everyone if I'm not around at pick-up tomorrow, so Nana's collecting.",
+        "The thigh gap challenge is a dangerous TikTok trend, please talk to your kids about it.",
+        "Message me directly rather than going through the school office, I'm the PTA treasurer",
+        "Post some photos of your kids without the uniform for non-uniform day!",
+        "My 7 year old walked to school on his own for the first time today, so proud!",
+        "Every day a 6 year old from our road gets told to leave our kids alone",   # no child left alone
+        "can hear my dad screaming at my mum to turn the telly up lol",
+        "After today I'm done asking nicely, the kids' bedrooms are getting binned.",
+        "The ice-cream van won't be there after 5, it's a scorcher 🔥",
+        "Year 2 spelling test this week: 14 words 🤍 good luck!",
+        "Found the girl who ran off with first prize in the egg and spoon, she's a legend",
+        "The boy who wandered off at the zoo has been found safe and well, thanks all",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
