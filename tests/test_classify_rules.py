@@ -1274,6 +1274,23 @@ class TestShippedLists:
          "list:next_step_is_mine 'next step's mine'"),
         ("Mr Kerr's car won't be there after the disco, trust 🔥",
          "list:car_wont_be_there_fire 'mr kerr's car won't be there after'"),
+        # older rounds' misses of the same kinds
+        ("Germans on the slopes, Nazis the lot of them still. Krauts never change.", "list:nationality_slurs 'krauts'"),
+        ("brave bless him but let's not pretend a spesh belongs on a real stage", "list:spesh_as_a_noun 'a spesh'"),
+        ("our number 11 would've fetched a decent price in 1750 tbh 💀",
+         "list:sold_as_a_slave_joke 'would've fetched a decent price in 1750'"),
+        ("Hindu dogs are killing Muslims and we're meant to eat their laddoos?",
+         "list:group_called_animals 'hindu dogs'"),
+        ("the first hot dinner Tyler's had in weeks, his words not mine",
+         "list:first_hot_meal_in_weeks 'first hot dinner tyler's had in weeks'"),
+        ("my dad screamed at me in the car for an hour and made me ride home in the boot",
+         "list:made_to_ride_in_the_boot 'made me ride home in the boot'"),
+        ("the IT manager should be dragged out of that building and dealt with",
+         "list:dragged_out_and_dealt_with 'should be dragged out of that building and dealt with'"),
+        ("happy to have girls 10 to 13 round mine for films and treats, no need for parents to stay. PM me.",
+         "list:no_adults_needed_event 'no need for parents'"),
+        ("the surf club volunteer got sent down for abuse images. He ran the school's taster sessions",
+         "list:staff_sexual_offence_and_still_there 'sent down for abuse images'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1829,6 +1846,14 @@ class TestShippedLists:
         "Year 2 spelling test this week: 14 words 🤍 good luck!",
         "Found the girl who ran off with first prize in the egg and spoon, she's a legend",
         "The boy who wandered off at the zoo has been found safe and well, thanks all",
+        "Anti-bullying week: pupils looked at how words like 'Polack' and 'Kraut' have been used to hurt people.",
+        "That was a spesh occasion, thank you to everyone who came!",
+        "This vase would have fetched a decent price at auction in 1850, says the Antiques Roadshow expert.",
+        "Year 9 History: how Nazi propaganda called Jews rats and vermin, and why dehumanising language matters.",
+        "After the power cut the school dinner was the first hot meal we'd had in days, thanks to the kitchen staff!",
+        "We made the dog ride home in the boot after he rolled in fox poo 😂",
+        "The referee should be dragged out for a coffee and a chat about offside lol",
+        "Ex-volunteer sent down for fraud; he ran the tuck shop accounts.",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
