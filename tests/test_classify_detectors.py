@@ -1076,6 +1076,9 @@ class TestHate:
         assert "harassment" in cats(clf, "the head teacher is having an affair with the deputy lol", "mention")
         assert "harassment" not in cats(clf, "Mr Wilson was sacked as captain of the staff quiz team", "mention")
         assert "harassment" not in cats(clf, "Mr Davies was arrested by the brilliant Year 2 police role play", "own")
+        # a part in the staff panto (round 99), while a rumour after a panto still reads
+        assert "harassment" not in cats(clf, "The staff panto donkey has been sacked for drinking on the job", "own")
+        assert "harassment" in cats(clf, "the staff panto was fun but Mr Haddon has been sacked for drinking", "own")
 
     @pytest.mark.parametrize("text", [
         "@jones shut up you clown",   # -1303's hate head scored it 0.86 (a named false alarm); -1536 gets it right

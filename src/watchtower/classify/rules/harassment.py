@@ -18,7 +18,9 @@ _IMPERSONATION = _g(
 )
 # a damaging rumour about a member of staff: "Heard Mr Wilson got arrested"
 _STAFF_RUMOUR = _g(
-    rf"\b{_STAFF}(?: [a-z]+)?\b.{{0,20}}\b(?:got|been|was|is|has been|getting) (?:arrested|charged|sacked for|"
+    # a part in the staff panto is no member of staff ("The staff panto donkey has been sacked for drinking", round 99)
+    rf"\b{_STAFF}(?: (?!panto|pantomime)[a-z]+)?\b(?:(?!panto).){{0,20}}\b(?:got|been|was|is|has been|getting) "
+    r"(?:arrested|charged|sacked for|"
     r"fired for|done for|locked up|sent to prison|put on the (?:sex offenders )?register|caught (?:with|drink driving|"
     r"shoplifting|stealing)|having an affair|sleeping (?:with|around)|shagging|on drugs|(?:always )?drunk at work|"
     r"an alcoholic|a drunk|a druggie|a coke ?head)\b(?!.{0,40}\b(?:role ?play|pretend|dressing up|dressed up|costume|world book day|panto|"
