@@ -1291,6 +1291,30 @@ class TestShippedLists:
          "list:no_adults_needed_event 'no need for parents'"),
         ("the surf club volunteer got sent down for abuse images. He ran the school's taster sessions",
          "list:staff_sexual_offence_and_still_there 'sent down for abuse images'"),
+        # round 100's kinds, written after this session's freeze
+        ("Peaceful drivers at it again on Bath Road. Religion of peace and parking 😂",
+         "list:religion_of_peace_sarcasm 'religion of peace'"),
+        ("Go back to Mirpur if you want to play tape ball in the car park",
+         "list:go_back_to_a_country 'go back to mirpur'"),
+        ("Mrs Kowalczyk can go back to Poland and take her soup with her",
+         "list:go_back_to_a_country 'can go back to poland'"),
+        ("a Reception child walked out of the side gate and they're still searching down by the river??",
+         "list:still_searching_for_a_child 'still searching'"),
+        ("Why did I find out from another parent that my son was missing for two hours at the Test?",
+         "list:child_was_missing_for_hours 'son was missing for two hours'"),
+        ("@jaydn_10J same. and this time i mean it. bye x", "list:this_time_i_mean_it_bye 'this time i mean it. bye'"),
+        ("goodnight Shrewsbury. goodnight English Bridge. you were the best bit x",
+         "list:goodnight_to_the_bridge 'goodnight shrewsbury. goodnight english bridge'"),
+        ("brought it all back up after the supper. cant have the jods feeling tight for the show",
+         "list:brought_it_back_up_to_fit 'brought it all back up'"),
+        ("Lollipop man Dennis Hale is on the register apparently. Look it up before you let your kids cross with him.",
+         "list:on_the_register_near_kids 'is on the register'"),
+        ("if the barriers aren't gone by half term, they'll be gone by other means",
+         "list:gone_by_other_means 'gone by other means'"),
+        ("counted heads at the tea interval and we're one short. Ishaan, ring Coach.",
+         "list:came_back_one_short 'counted heads at the tea interval and we're one short'"),
+        ("a bookmark idea for the two mums lot: 'Read, Groom, Repeat'",
+         "list:groomer_slur_lgbt 'two mums lot: 'read, groom, repeat'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1854,6 +1878,19 @@ class TestShippedLists:
         "We made the dog ride home in the boot after he rolled in fox poo 😂",
         "The referee should be dragged out for a coffee and a chat about offside lol",
         "Ex-volunteer sent down for fraud; he ran the tuck shop accounts.",
+        "Year 8 RE: why 'religion of peace' gets used sarcastically online, and what Islam teaches about peace.",
+        'My daughter came home crying because a boy said her mum "should go back to Poland".',   # reported
+        "She can go back to Poland for the summer to see her nan",
+        "He's been saying he wants to go back to Poland",
+        "Well played the girls! Their winger's still looking for her gumshield somewhere on the 22 😂",
+        "My son was missing for two hours on Saturday, turned out he was asleep in the shed lol",
+        "this time i mean it, no more biscuits before bed. night all x",
+        "bye bye beach, goodbye pier, see you next summer 🌊",
+        "brought it all back up on the ferry, never again, seasick all the way 🤢",
+        "Is he on the register for the trip? He's been off all week, apparently.",
+        "The old bike shed is finally coming down by other means than the caretaker's patience lol",
+        "The dog groomers on the high street sponsored our rainbow fun run 🌈",
+        "Headcount at the gate came up one short. Turned out he'd been in the chip van queue.",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
