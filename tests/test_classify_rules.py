@@ -123,6 +123,10 @@ class TestAwarenessGate:
         "Our policy on mobile phones is on the website",
         "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
         "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
+        # a hate code explained to parents
+        'The "14 words" is a white supremacist slogan. If you see "14" next to "88" it\'s worth a conversation',
+        'Reminder that "14 words" and "88" get used by the far right, but most 88s are just numbers.',
+        '"The goyim know, shut it down" is an antisemitic meme mocking the idea that Jewish people are in control.',
     ])
     def test_awareness_and_teaching_posts_are_recognised(self, text: str) -> None:
         assert rules.aware(norm(text))
@@ -183,6 +187,9 @@ class TestAwarenessGate:
         # a child's own words are not a notice that signposts help
         "if you saw my bruises you'd know I'm not safe at home",
         "I know how to spot the signs he's been drinking again, I'm scared to go home",
+        # the slogan itself never calls itself one
+        "14 words. 88. Proud of it.",
+        "the far right were right about this town, 14 words lads",
     ])
     def test_a_common_word_alone_does_not_make_a_post_an_awareness_post(self, text: str) -> None:
         assert not rules.aware(norm(text))

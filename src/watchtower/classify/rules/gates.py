@@ -240,6 +240,13 @@ _AWARENESS: tuple[_Gated, ...] = (
     _g(_not_after("know", "knows", "knew") + r"\bhow to (?:recognise|recognize|spot) (?:the )?(?:signs?|county lines|"
        r"grooming|exploitation|cuckooing|radicali[sz]ation|abuse|neglect|sextortion|scams?)\b|" + _READERS_HOME_NOT_SAFE,
        "recognise recognize spot safe"),
+    # a hate code explained to parents or staff: "The '14 words' is a white supremacist slogan", "'14 words' and '88'
+    # get used by the far right" (rounds 4 and 40); not the slogan itself, which never calls itself one
+    _g(r"\b(?:is|are) (?:a |an |the )?(?:(?:well[- ]known|common|coded|classic) )?(?:white[- ]supremacist|neo-?nazi|"
+       r"far[- ]right|extremist|antisemitic|anti-?semitic|racist|homophobic|transphobic|islamophobic|hate) "
+       r"(?:slogans?|codes?|symbols?|dog ?whistles?|numbers?|emojis?|memes?|phrases?|slurs?|signs?)\b|"
+       r"\b(?:gets?|are|is|being) used by (?:the )?(?:far[- ]right|neo-?nazis|extremists|racists|white supremacists)\b",
+       "is are gets get being"),
     # policies and guidance: "our anti-bullying policy", "DfE guidance on", "information evening"
     _g(rf"\b(?:{_TOPIC}|behaviour|child protection|acceptable use|mobile phone|uniform|attendance|whistleblowing|"
        r"complaints|sex education|relationships education) polic(?:y|ies)\b|" + _ASKING_FOR_A_POLICY +
