@@ -2197,6 +2197,23 @@ class TestWordsWithAnotherSense:
     ])
     def test_career_or_fashion_suicide_is_an_idiom_not_self_harm(self, text: str) -> None:
         assert "self_harm_topic_first_person" not in self.names(text)
+
+    @pytest.mark.parametrize("text", [
+        "Tubing on the dry slope: genuinely thought I was going to die. Went again nine times.",
+        "pool so cold this morning i genuinely thought i was going to die, still PB'd tho",
+        "mr bell had to wear a toon shirt all day, he looked like he wanted to die 😂",
+        "roblox doors, died to seek 9 times, i want to die (in game)",
+    ])
+    def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
+        assert "self_harm" not in self.names(text)
+
+    @pytest.mark.parametrize("text", [
+        "i want to die",
+        "im going to die tonight, nobody will miss me",
+        "everyone thought i was fine. i want to die",
+    ])
+    def test_a_wish_to_die_still_reads(self, text: str) -> None:
+        assert "self_harm" in self.names(text)
         assert "self_harm_topic_first_person" in self.names("I emailed the tutor about my suicide thoughts")
 
     def test_wanting_to_die_often_is_not_dying_of_laughing(self) -> None:

@@ -24,9 +24,14 @@ from watchtower.classify.rules.media import media_hits
 #: tells you they want to die": round 71), not a person saying it; a friend who "told me they want to die" still counts
 _TOLD_YOU = "".join(f"(?<!{who} {verb} they )" for who in ("someone", "somebody", "a friend", "a child", "a pupil",
                                                            "a young person") for verb in ("tells you", "says"))
+_LOOKED_LIKE = "".join(f"(?<!looked like {who} )" for who in ("he", "she", "they", "i"))
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
-    rf"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:{_TOLD_YOU}(?:want|wanted|need) to (?:die|end it)|(?<!\ball )(?:going|gonna) to (?:die(?! if\b)|end it))(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill))|"
+    # a fright or a face is not a wish: "I genuinely thought I was going to die" on a dry slope, a teacher who "looked
+    # like he wanted to die" in a rival's shirt, "i want to die (in game)" (eight harmless labelled posts, no risk)
+    rf"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:{_TOLD_YOU}{_LOOKED_LIKE}(?:want|wanted|need) to (?:die|end it)|"
+    r"(?<!\ball )(?<!thought i was )(?<!thought we were )(?<!thought i were )(?:going|gonna) to (?:die(?! if\b)|end it))"
+    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise)))|"
     r"wanna die(?! (?:of|laughing|lol|lmao)\b)|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
     r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
