@@ -404,6 +404,7 @@ class TestThreat:
             "someone should teach that PE teacher a lesson he wont forget, he'll need more than a plaster",
             "tell ur brother he's dead when i see him",
             "i'm going to end this kid after school",   # no career after it: a threat
+            "i'm going to smash her face in at the gates",   # a face, not an exam
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
@@ -453,6 +454,10 @@ class TestThreat:
             "St Aidan's brought a knife to a gunfight today. Respect to them, they had the best crowd.",
             "Food tech: knife safety day! The 'bridge and claw' grip, how to carry a knife across a kitchen, and why "
             "you never catch a falling one.",
+            # an exam or a record smashed, not a person
+            "She's going to smash her A levels, she's worked her socks off all year",
+            "My daughter said she was going to smash her piano exam and she SMASHED it. Distinction!",
+            "gonna smash the school record for ice pops eaten in one day. target: 9. wish me luck",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
