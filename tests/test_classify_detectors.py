@@ -405,6 +405,7 @@ class TestThreat:
             "tell ur brother he's dead when i see him",
             "i'm going to end this kid after school",   # no career after it: a threat
             "i'm going to smash her face in at the gates",   # a face, not an exam
+            "Mr Hale, we know where you live (14 Ash Grove). Watch it.",   # an address in the brackets
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
@@ -458,6 +459,10 @@ class TestThreat:
             "She's going to smash her A levels, she's worked her socks off all year",
             "My daughter said she was going to smash her piano exam and she SMASHED it. Distinction!",
             "gonna smash the school record for ice pops eaten in one day. target: 9. wish me luck",
+            # the joke told at once in brackets
+            "Harrowgate Park Year 9 rugby, we know where you live (bottom of the league table)",
+            "Whoever took my stapler from the club office: I know where you sleep. (I don't. But I will find out.)",
+            "Whoever keeps leaving ONE biscuit in the packet: we know where you live (it's the English department).",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:
