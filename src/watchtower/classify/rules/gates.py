@@ -241,7 +241,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"grooming|exploitation|cuckooing|radicali[sz]ation|abuse|neglect|sextortion|scams?)\b|" + _READERS_HOME_NOT_SAFE,
        "recognise recognize spot safe"),
     # a hate code explained to parents or staff: "The '14 words' is a white supremacist slogan", "'14 words' and '88'
-    # get used by the far right" (rounds 4 and 40); not the slogan itself, which never calls itself one
+    # get used by the far right" (four harmless explainers over the labelled data); never the slogan itself
     _g(r"\b(?:is|are) (?:a |an |the )?(?:(?:well[- ]known|common|coded|classic) )?(?:white[- ]supremacist|neo-?nazi|"
        r"far[- ]right|extremist|antisemitic|anti-?semitic|racist|homophobic|transphobic|islamophobic|hate) "
        r"(?:slogans?|codes?|symbols?|dog ?whistles?|numbers?|emojis?|memes?|phrases?|slurs?|signs?)\b|"

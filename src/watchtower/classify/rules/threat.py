@@ -36,7 +36,7 @@ _INTENT = (
     r"i'?m coming to|im coming to|i'?m ready to|going to|i could)"
 )
 #: "We know where you live (bottom of the league table)", "(it's the English department)", "I know where you sleep.
-#: (I don't.)": the joke told at once in brackets (nine harmless labelled posts, no threat); an address in the
+#: (I don't.)": the joke told at once in brackets (seven harmless labelled posts, no threat); an address in the
 #: brackets, with a number in it, is still the threat
 _JOKE_REVEALED = r"(?![.!]?\s*\((?![^)\n]*\d))"
 #: What a pupil "smashes" when they do well, after the person's name or pronoun: "smash her A levels"
