@@ -177,6 +177,18 @@ class TestSubjectsForAPhone:
                                items=[plain, {**plain, "id": 8}], now=NOW)
         assert msg["Subject"] == "2 new comments on your accounts, none flagged — acknowledge by Tue 10:00"
 
+    def test_a_comment_nothing_was_found_in_says_why_it_is_there(self) -> None:
+        plain = {**ITEM, "severity": 0, "categories_list": [], "reasons_list": [], "text": "Lovely parade, thank you!",
+                 "deadline_at": "2026-03-03T10:00:00.000000Z"}
+        v = item_view(plain, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",
+                      tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=MODERATOR, views=[v],
+                               items=[plain], now=NOW)
+        for part in ("text/plain", "text/html"):
+            body = next(p for p in msg.walk() if p.get_content_type() == part).get_content()
+            assert "NOT FLAGGED" in body and "NONE" not in body and "(no reason recorded)" not in body
+            assert "every comment on the school" in body and "own accounts is acknowledged" in body
+
     def test_the_html_part_is_made_for_a_phone(self) -> None:
         v = view(DSL)
         msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=DSL, views=[v],
