@@ -22,7 +22,7 @@ from watchtower.classify.rules._base import (
     named_hits,
     quote,
 )
-from watchtower.classify.rules.gates import aware
+from watchtower.classify.rules.gates import SUCCESS_OBJECTS, aware
 
 _VIOLENT_VERB = (
     r"(?:kill|k\*ll|murder|shoot|shank|stab|knife|bomb|blow up|burn|torch|batter|beat up|beat the (?:shit|crap|hell) out of|"
@@ -39,16 +39,12 @@ _INTENT = (
 #: (I don't.)": the joke told at once in brackets (seven harmless labelled posts, no threat); an address in the
 #: brackets, with a number in it, is still the threat
 _JOKE_REVEALED = r"(?![.!]?\s*\((?![^)\n]*\d))"
-#: What a pupil "smashes" when they do well, after the person's name or pronoun: "smash her A levels"
-_SUCCESS_OBJECT = (r"(?:a[- ]?levels?|gcses?|exams?|tests?|mocks?|sats|(?:piano|music|driving|theory|dance|ballet|spelling|"
-                   r"maths|french|spanish|english|science|grade \d) (?:exams?|tests?)|records?|pbs?|auditions?|interviews?|"
-                   r"recitals?|grades?)")
 _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     # "I'll shoot you an email", "shoot y'all a message": sending, not shooting; "strangle him with hugs": love;
     # "i'm going to end this kid's whole career": a game won, not a person ended; "she's going to smash her A levels",
     # "gonna smash the school record": an exam or a record smashed, not a person
     ("threat_phrase", _g(rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?{_VIOLENT_VERB}(?:s|ed|ing)?\s+(?:up\s+)?{_PERSON_TARGET}\b"
-                          rf"(?! {_SENDING}| (?:\w+ )?{_AFFECTION}|'?s (?:\w+ )?careers?\b| {_SUCCESS_OBJECT}\b)", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
+                          rf"(?! {_SENDING}| (?:\w+ )?{_AFFECTION}|'?s (?:\w+ )?careers?\b| {SUCCESS_OBJECTS}\b)", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
     ("threat_phrase", _g(r"\b(?:kill|shoot|stab|bomb|murder)(?:ing)? (?:all|every) (?:the |of the |one of )?"
                           r"(?:teachers|kids|pupils|students|staff|people|one|1|body|you|u)\b", "kill killing shoot shooting stab stabbing bomb bombing murder murdering")),
     ("school_attack", _g(rf"\b(?:shoot(?:ing)?|shot) up (?:the |this |that |our |ur |your |my )?{_SCHOOL}\b", "shoot shooting shot")),
