@@ -80,6 +80,7 @@ class TestWhoOwesAnAcknowledgement:
             assert (none.due_at, none.rule) == (normal.due_at, normal.rule)
             assert none.severity == Severity.NONE
             assert "every own-account comment is acknowledged" in none.reason
+            assert none.reason.startswith("not flagged own-account item"), none.reason
 
 
 class TestWorseItemsRunOnTheClock:

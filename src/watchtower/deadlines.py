@@ -206,7 +206,7 @@ def needs_acknowledgement(severity: Severity | str, source: Source) -> bool:
 def no_deadline_reason(severity: Severity | str, source: Source) -> str:
     """Why an item owes no acknowledgement (for ``watchtower deadline --explain``)."""
     sev = Severity.parse(severity)
-    return f"public-mention {sev.label} items owe no acknowledgement (they appear in the DSL digest)"
+    return f"public-mention {sev.shown} items owe no acknowledgement (they appear in the DSL digest)"
 
 
 def format_utc(moment: datetime) -> str:
@@ -260,7 +260,7 @@ def compute_deadline(
         due = received_utc + timedelta(hours=hours)
         return DeadlineDecision(
             due_at=due,
-            reason=f"{sev.label} {who} item{raised} received {_local(received_utc, zone)}: "
+            reason=f"{sev.shown} {who} item{raised} received {_local(received_utc, zone)}: "
             f"{label} clock {_hours(hours)}, weekends included: {_local(due, zone)}",
             rule="clock",
             severity=sev,
@@ -269,7 +269,7 @@ def compute_deadline(
     calendar = policy.calendar()
     received_local = received_utc.astimezone(zone)
     rule_of = "" if sev == Severity.NORMAL else " (the 24-hour rule: every own-account comment is acknowledged)"
-    head = f"{sev.label} {who} item{raised}{rule_of} received {_local(received_utc, zone)}"
+    head = f"{sev.shown} {who} item{raised}{rule_of} received {_local(received_utc, zone)}"
     off = calendar.non_working_reason(received_local.date())
     if off is not None:
         day = calendar.next_working_day(received_local.date())

@@ -465,7 +465,7 @@ def _candidates(state: ItemState, policy: EscalationConfig, zone: tzinfo) -> lis
             roles=tuple(roles),
             urgent=urgent,
             due_at=received,
-            reason=f"{severity.label} {who} item{cats} seen {_local(received, zone)} "
+            reason=f"{severity.shown} {who} item{cats} seen {_local(received, zone)} "
             f"→ {_roles_text(roles)} ({how})",
         )))
 

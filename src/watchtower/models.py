@@ -52,6 +52,12 @@ class Severity(enum.IntEnum):
     def label(self) -> str:
         return self.name.lower()
 
+    @property
+    def shown(self) -> str:
+        """The words people read: 'not flagged' for an item nothing was found in (an own-account comment is there
+        only because every one owes an acknowledgement), else the label. Config, CSS classes and JSON keep ``label``."""
+        return "not flagged" if self is Severity.NONE else self.label
+
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
         if isinstance(value, Severity):

@@ -145,6 +145,20 @@ class TestRefresh:
         assert ">HIGH<" in card.upper() and '<span class="chip chip-possible">possible safeguarding</span>' in card
         assert "(high, possible safeguarding concern)" in card
 
+    async def test_an_own_account_comment_nothing_was_found_in_reads_not_flagged(self, env: Env) -> None:
+        """Every own-account comment is in the queue because it owes an acknowledgement, not because something was
+        found: its badge, its deadline and its escalation steps say "not flagged", never the bare label "none"."""
+        item = await seed(env.daemon, "What a lovely World Book Day parade")
+        await env.login_as("amy")
+        html = await (await env.client.get("/")).text()
+        card = html[html.index(f'data-id="{item}"'):]
+        card = card[: card.index("</li>")]
+        assert '<span class="sev sev-none">not flagged</span>' in card and "(not flagged)" in card
+        page = await (await env.client.get(f"/items/{item}")).text()
+        assert "not flagged own-account item (the 24-hour rule: every own-account comment is acknowledged)" in page
+        assert "not flagged own-account item seen" in page
+        assert ">none<" not in page.lower() and "none own-account" not in page
+
     async def test_the_fragment_needs_a_login(self, env: Env) -> None:
         r = await env.client.get("/queue/fragment", allow_redirects=False)
         assert r.status == 302

@@ -119,7 +119,7 @@ def item_view(
     view["what"] = _what(view)  # "harassment, possible safeguarding concern"
     # an own-account comment nothing was found in is here only because every one owes an acknowledgement: say so,
     # rather than "NONE" and "(no reason recorded)" under "Why flagged"
-    view["heading"] = "not flagged" if sev == Severity(0) else sev.label
+    view["heading"] = sev.shown
     own_note = "nothing harmful was found; every comment on the school's own accounts is acknowledged"
     view["unflagged_note"] = "" if sev != Severity(0) else (
         own_note if item.get("source") == "own" else "nothing harmful was found")

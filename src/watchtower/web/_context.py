@@ -242,7 +242,7 @@ def countdown_text(deadline: datetime, now: datetime) -> str:
 
 def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environment:
     """Templates with filters: ``local`` (time in the school's zone), ``who`` (an address as the person's name),
-    ``sev_label``, ``detail`` (an audit line's JSON), ``minutes``."""
+    ``sev_label`` (CSS classes), ``sev_text`` (the words shown), ``detail`` (an audit line's JSON), ``minutes``."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("watchtower.web", "templates"),
         autoescape=True,  # post text and author names are hostile: everything is escaped unless marked safe here
@@ -259,6 +259,9 @@ def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environmen
     def sev_label(value: int | None) -> str:
         return Severity(value or 0).label
 
+    def sev_text(value: int | None) -> str:
+        return Severity(value or 0).shown
+
     def detail(value: str) -> str:
         try:
             d = json.loads(value)
@@ -272,7 +275,7 @@ def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environmen
         v = round(value)
         return f"{v // 60}h {v % 60}m" if v >= 60 else f"{v}m"
 
-    env.filters.update(local=local, sev_label=sev_label, detail=detail, minutes=minutes, who=who)
+    env.filters.update(local=local, sev_label=sev_label, sev_text=sev_text, detail=detail, minutes=minutes, who=who)
     env.globals.update(CATEGORIES=CATEGORIES, can=can)
     return env
 
