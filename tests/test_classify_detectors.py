@@ -868,6 +868,7 @@ class TestSafeguarding:
             "Year 1 made Mother's Day cards today: we'll keep them a secret from your mums till Sunday",   # a surprise
             "this assembly video made me want tae die o cringe 💀",              # Scots 'of': embarrassment
             "Sir, I'm literally going to die if I have to do another fronted adverbial",   # melodrama (round 58)
+            "im going to die in the maths mock tomorrow. bury me with my calculator",   # an exam (round 101)
             # round 66: "her" before a thing is hers; the staff allegation rule read "touches her"
             "Miss Brennan has threatened to confiscate the staff kettle if anyone else touches her mug.",
             "Mrs Pritchard says if anyone touches her new laminator she will end them. We believe her.",   # any thing

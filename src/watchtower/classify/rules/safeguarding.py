@@ -28,10 +28,13 @@ _LOOKED_LIKE = "".join(f"(?<!looked like {who} )" for who in ("he", "she", "they
 _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
     # a fright or a face is not a wish: "I genuinely thought I was going to die" on a dry slope, a teacher who "looked
-    # like he wanted to die" in a rival's shirt, "i want to die (in game)" (eight harmless labelled posts, no risk)
+    # like he wanted to die" in a rival's shirt, "i want to die (in game)" (eight harmless labelled posts, no risk),
     rf"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:{_TOLD_YOU}{_LOOKED_LIKE}(?:want|wanted|need) to (?:die|end it)|"
     r"(?<!\ball )(?<!thought i was )(?<!thought we were )(?<!thought i were )(?:going|gonna) to (?:die(?! if\b)|end it))"
-    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise)))|"
+    # nor an exam: "im going to die in chemistry tomorrow. on my gravestone put 'she never found out what a mole was'"
+    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise)|in (?:the |my |this |that |"
+    r"tomorrow'?s |today'?s )?(?:exams?|mocks?|paper|test|chemistry|maths|physics|biology|english|french|german|spanish|"
+    r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral)s?\b))|"
     r"wanna die(?! (?:of|laughing|lol|lmao)\b)|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
     r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
