@@ -1385,6 +1385,11 @@ class TestShippedLists:
          "list:break_a_body_part 'i'm going to find you and break both your hands'"),
         ("kill the cover teacher 🔪 joking. unless she sets homework. then not joking",
          "list:then_not_jk 'then not joking'"),
+        # older rounds' misses (fifty-first session, after round 102 was read)
+        ("the coach app stopped updating two hours ago. Where is my son? Nobody is answering the phone",
+         "list:where_is_my_child_nobody_tells_me 'where is my son'"),
+        ("mum's boyfriend put a padlock on the fridge so we only eat at school",
+         "list:padlock_on_the_food_or_the_door 'padlock on the fridge'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1995,6 +2000,10 @@ class TestShippedLists:
         "hope the printer is the only thing that breaks this week 🙃",
         "Minecraft: burning that whole village to the ground was the most fun I've had all week",
         "kill the lights 🔪 for the Macbeth scene, joking, don't actually kill them",
+        "Where is my son's PE bag? It's been missing for hours and nobody in the office knows",
+        "Where is my daughter? Found her, she was at Gran's all along, panic over",
+        "We've had to put a child lock on the fridge, our toddler has discovered yoghurt",
+        "Put a padlock on the food cupboard because the labrador learned to open it 🐶",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
