@@ -92,8 +92,13 @@ def item_view(
     handle = safe_display(item.get("author_handle"))
     name = safe_display(item.get("author_name"))
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
+    own_note = "nothing harmful was found; every comment on the school's own accounts is acknowledged"
     view = {
-        "severity_label": sev.label,
+        # an own-account comment nothing was found in is here only because every one owes an acknowledgement: its
+        # heading says "not flagged" and "Why flagged" says so, rather than "NONE" and "(no reason recorded)"
+        "heading": sev.shown,
+        "unflagged_note": "" if sev != Severity.NONE else (
+            own_note if item.get("source") == "own" else "nothing harmful was found"),
         "colour": COLOURS[sev],
         "categories": cats,
         "step_reason": step_reason,
@@ -117,12 +122,6 @@ def item_view(
         "item_url": item_url,
     }
     view["what"] = _what(view)  # "harassment, possible safeguarding concern"
-    # an own-account comment nothing was found in is here only because every one owes an acknowledgement: say so,
-    # rather than "NONE" and "(no reason recorded)" under "Why flagged"
-    view["heading"] = sev.shown
-    own_note = "nothing harmful was found; every comment on the school's own accounts is acknowledged"
-    view["unflagged_note"] = "" if sev != Severity(0) else (
-        own_note if item.get("source") == "own" else "nothing harmful was found")
     return view
 
 
