@@ -1390,6 +1390,27 @@ class TestShippedLists:
          "list:where_is_my_child_nobody_tells_me 'where is my son'"),
         ("mum's boyfriend put a padlock on the fridge so we only eat at school",
          "list:padlock_on_the_food_or_the_door 'padlock on the fridge'"),
+        # round 103's kinds (fifty-second session, after its one reading)
+        ("Cut my hedge back by Monday or I'll drown him in the brook, I've warned him enough",
+         "list:drown_a_person 'i'll drown him'"),
+        ("Sort my boy's place out by Friday or every window in his house is getting put in",
+         "list:every_window_in_your_house 'every window in his house is getting put in'"),
+        ("I'm not stopping at the crossing patrol tomorrow. If she's standing in the road that's on her.",
+         "list:driving_at_people_in_the_road 'i'm not stopping'"),
+        ("few of us and some jerry cans for the new academy block, just saying",
+         "list:jerry_can_for_the_building 'jerry cans for the new academy block'"),
+        ("Polish builders on every street and now we're the minority in our own town",
+         "list:minority_in_our_own 'we're the minority in our own town'"),
+        ("New Romanian lad in 8C already nicking from bags. You know what they are like.",
+         "list:you_know_what_they_are_like 'romanian lad in 8c already nicking from bags. you know what '"),
+        ("Year 11 leavers photo looks like the arrivals hall at Heathrow, where are all the English kids gone",
+         "list:arrivals_hall_staff_photo 'looks like the arrivals hall'"),
+        ("Two mums at the nativity now. Children need a mother and a father, end of. 🏳️‍🌈🚫",
+         "list:kids_need_a_mum_and_a_dad 'children need a mother and a father'"),
+        ("Police out searching the woods with torches tonight, the Year 5 boy still isn't home",
+         "list:torches_out_for_a_child 'searching the woods with torches'"),
+        ("Still no sign of the two girls from St Bede's. Lord let them be found.",
+         "list:let_them_be_found 'lord let them be found'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2004,6 +2025,18 @@ class TestShippedLists:
         "Where is my daughter? Found her, she was at Gran's all along, panic over",
         "We've had to put a child lock on the fridge, our toddler has discovered yoghurt",
         "Put a padlock on the food cupboard because the labrador learned to open it 🐶",
+        # harmless posts written to trip round 103's entries
+        "I'll drown you in glitter at the craft fair, be warned 😂",
+        "water polo v Wigan: I'm going to drown them. in goals. metaphorically",
+        "After that storm every window in your house is going to need a clean",
+        "I'm not stopping for photos after the match, the car park will be murder",
+        "DofE kit list: a jerry can for the camp, filled with drinking water",
+        "Welsh speakers are a minority in their own country, which is why the Urdd matters",
+        "Black Friday at the Trafford Centre with three kids. You all know what they're like.",
+        "The school gate this morning looked like the arrivals hall at Gatwick, so many new Reception families",
+        "Kids need a mum and a dad? Nonsense. Our two dads are the best parents in Year 3 🏳️‍🌈",
+        "Bat walk at the nature reserve tonight: Year 4 out along the river with torches 🦇",
+        "Year 2 hid the Easter eggs. Praying they are found before they melt 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -2309,6 +2342,8 @@ class TestWordsWithAnotherSense:
         "pool so cold this morning i genuinely thought i was going to die, still PB'd tho",
         "mr bell had to wear a toon shirt all day, he looked like he wanted to die 😂",
         "roblox doors, died to seek 9 times, i want to die (in game)",
+        "One bloke clapped when I hit the cill. I want to die (of embarrassment).",   # round 103
+        "lads we need a 4th for ranked. whoever lost us the last game by jumping off the bridge, ur benched",
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)
@@ -2317,10 +2352,23 @@ class TestWordsWithAnotherSense:
         "i want to die",
         "im going to die tonight, nobody will miss me",
         "everyone thought i was fine. i want to die",
+        "i want to die (seriously, not joking)",
+        "thinking about jumping off the bridge after the game tonight",
     ])
     def test_a_wish_to_die_still_reads(self, text: str) -> None:
         assert "self_harm" in self.names(text)
         assert "self_harm_topic_first_person" in self.names("I emailed the tutor about my suicide thoughts")
+
+    def test_a_history_lesson_on_deportations_calls_for_none(self) -> None:
+        lesson = "Holocaust Memorial Day: Y10 reflected on the cattle trucks used to deport Jews to Auschwitz."
+        assert "hate_phrase" not in self.names(lesson)   # round 103
+        assert "hate_phrase" not in self.names("the trains that would deport Jews to the camps")
+        assert "hate_phrase" in self.names("deport the jews, all of them")
+        assert "hate_phrase" in self.names("should deport muslims to where they came from")
+
+    def test_the_great_replacement_as_a_hashtag_is_the_slogan(self) -> None:
+        assert "hate_phrase" in self.names("Half of Year 3 needs an interpreter apparently. #GreatReplacement")
+        assert "hate_phrase" in self.names("the great replacement is happening in our schools")
 
     def test_wanting_to_die_often_is_not_dying_of_laughing(self) -> None:
         assert "self_harm" not in self.names("i wanna die of laughing at sir's dance")

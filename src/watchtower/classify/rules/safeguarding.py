@@ -29,10 +29,11 @@ _SELF_HARM = _g(
     r"\b(?:kill(?:ing)? my ?self(?! (?:laughing|with laughter|lol|lmao|😂|🤣))|k\*ll my ?self|kms|unaliv(?:e|ing) my ?self|unalive me|end(?:ing)? it all|"
     # a fright or a face is not a wish: "I genuinely thought I was going to die" on a dry slope, a teacher who "looked
     # like he wanted to die" in a rival's shirt, "i want to die (in game)" (eight harmless labelled posts, no risk),
+    # "I want to die (of embarrassment)" at a canal lock (round 103),
     rf"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:{_TOLD_YOU}{_LOOKED_LIKE}(?:want|wanted|need) to (?:die|end it)|"
     r"(?<!\ball )(?<!thought i was )(?<!thought we were )(?<!thought i were )(?:going|gonna) to (?:die(?! if\b)|end it))"
     # nor an exam: "im going to die in chemistry tomorrow. on my gravestone put 'she never found out what a mole was'"
-    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise)|in (?:the |my |this |that |"
+    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise|of\b)|in (?:the |my |this |that |"
     r"tomorrow'?s |today'?s )?(?:exams?|mocks?|paper|test|chemistry|maths|physics|biology|english|french|german|spanish|"
     r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral)s?\b))|"
     r"wanna die(?! (?:of|laughing|lol|lmao)\b)|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
@@ -52,7 +53,8 @@ _SELF_HARM = _g(
     r"(?:everyone|everybody|they|people|my family) would be better off (?:if i (?:just )?(?:disappeared|was gone|were gone|"
     r"wasn'?t here|weren'?t here|died|was dead|wasn'?t around)|without me)|"
     r"sewer ?slid(?:e|ing)|not (?:going to )?be (?:here|around|alive) (?:tomorrow|much longer|by monday|next week)|"
-    r"(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
+    # how a player lost a game ("whoever lost us the last game by jumping off the bridge, ur benched", round 103)
+    r"(?<!game by )(?<!games by )(?<!match by )(?<!round by )(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
     r"goodbye (?:everyone|forever|world|cruel world)(?= *(?:[.!?,]|$|x+\b))|(?:can'?t|cannot) go on(?: anymore| like this)?|"
     r"suicide note|(?:nobody|no one|noone) would (?:even |really )?(?:miss me|notice|care if (?:i|me)\b)|walk(?:ed|ing)? into the (?:sea|river|canal)|"
     r"(?:i )?(?:just )?want (?:it all|everything) to (?:stop|end)(?: forever| for good)?(?= *(?:[.!?,]|$))|"
