@@ -139,6 +139,17 @@ class TestQueue:
         assert "he touches me" not in "\n".join(lines)
         assert "\x1b" not in "\n".join(lines)
         assert "Is school open tomorrow?" in lines[2]
+        # the unflagged comment reads as the dashboard and the email say it, never "none"
+        assert lines[3].split()[1:3] == ["not", "flagged"]
+
+    def test_status_counts_unflagged_own_account_comments_as_not_flagged(
+        self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path, config = cfg
+        add_item(db, config, text="nice photo", categories=[], now=utcnow())
+        main(["status", "--config", str(path)])
+        queue = capsys.readouterr().out.split("queue (awaiting acknowledgement):")[1].split("unclassified")[0]
+        assert queue.split() == ["not", "flagged", "1", "open,", "0", "overdue"]
 
     def test_an_empty_queue_says_so(self, cfg: tuple[Path, Config], capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["queue", "--config", str(cfg[0])]) == 0

@@ -205,16 +205,17 @@ def excerpt(row: ItemLike, limit: int = EXCERPT_CHARS, *, reader: Any = (), sett
 
 
 def format_queue(rows: list[ItemRow], now: datetime, *, schools: bool = False) -> list[str]:
-    """The queue as lines of text; ``schools``: with each item's school (a trust)."""
+    """The queue as lines of text; ``schools``: with each item's school (a trust). An own-account comment nothing
+    was found in reads "not flagged", as on the dashboard and in the email."""
     from watchtower.timeutil import parse_ts
 
     school = f"{'SCHOOL':<12}  " if schools else ""
-    lines = [f"{'ID':>6}  {school}{'SEVERITY':<8}  {'DEADLINE':<14}  {'PLATFORM':<10}  {'CATEGORIES':<28}  TEXT"]
+    lines = [f"{'ID':>6}  {school}{'SEVERITY':<11}  {'DEADLINE':<14}  {'PLATFORM':<10}  {'CATEGORIES':<28}  TEXT"]
     for r in rows:
         school = f"{r.school[:12]:<12}  " if schools else ""
         due = countdown(parse_ts(r.deadline_at), now) if r.deadline_at else ""
         lines.append(
-            f"{r.id:>6}  {school}{r.severity.label:<8}  {due:<14}  "
+            f"{r.id:>6}  {school}{r.severity.shown:<11}  {due:<14}  "
             f"{r.platform[:10]:<10}  {', '.join(r.categories)[:28]:<28}  {excerpt(r)}"
         )
     return lines

@@ -123,6 +123,8 @@ def write_probe(db: Db) -> str | None:
 
 
 def _print(report: dict[str, Any]) -> None:
+    from watchtower.models import Severity
+
     print(f"Watchtower status at {report['checked_at']}: {'OK' if report['ok'] else 'NEEDS ATTENTION'}")
     for p in report["problems"]:
         print(f"  ! {p}")
@@ -136,7 +138,7 @@ def _print(report: dict[str, Any]) -> None:
     if not report["queue"]:
         print("  empty")
     for sev, q in report["queue"].items():
-        print(f"  {sev:<9} {q['open']:>5} open, {q['overdue']} overdue")
+        print(f"  {Severity.parse(sev).shown:<11} {q['open']:>5} open, {q['overdue']} overdue")
     print(f"  unclassified: {report['unclassified']}")
     o = report["outbox"]
     print(f"outbox: {o['pending']} pending (oldest {o['oldest_pending'] or '-'}), "
