@@ -107,6 +107,18 @@ class TestNormalisation:
         assert variants("he is a r s e h o l e") == ["he is arsehole", "he is a rsehole"]
         assert variants("i want to k i l l myself") == ["i want to kill myself"]
 
+    def test_a_hashtag_in_capitalised_words_is_also_read_as_its_words(self) -> None:
+        """Round 104's '#RemigrationNow': a slogan run together in a hashtag is read as the words written apart too;
+        a hashtag of one word, or in capitals, has no other reading."""
+        from watchtower.classify._normalise import variants
+        assert variants("#RemigrationNow Halesowen says NO") == ["#remigrationnow halesowen says no",
+                                                                 "remigration now halesowen says no"]
+        assert variants("#NotJustFriends #DoubleAct 🌈")[-1] == "not just friends double act"
+        assert variants("#oldham #BLM #Y6SATs") == ["#oldham #blm #y6sats"]
+
+    def test_a_slogan_in_a_hashtag_is_hate(self, clf: Classifier) -> None:
+        assert_critical(verdict(clf, "#RemigrationNow Halesowen says NO. Foxcote Lane is a residential street"), "hate")
+
     @pytest.mark.parametrize(
         ("norm", "standard"),
         [
@@ -554,6 +566,7 @@ class TestPlay:
             "If Year 9 ask me ONE more time whether the test 'counts' I am going to end them. Not literally.",
             "Tangerines till I die 🍊 we'll murder them Saturday, 3-0 and a clean sheet, book it",   # a scoreline
             "I'll smash you on the bumper cars at the fair saturday, no mercy 😤",   # a ride raced for fun (round 91)
+            "We're gonna wipe the floor with Hollybrook at the quiz-and-football day. Say your prayers 😎",  # round 104
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:

@@ -251,9 +251,25 @@ def standard_reading(norm: str) -> str | None:
     return None if standard == norm else standard
 
 
+#: A hashtag written in capitalised words ("#RemigrationNow", "#GreatReplacement", "#NotJustFriends") is its words run
+#: together; read apart, a slogan or a nudge in one is read as the same words written out (round 104). Only a hashtag
+#: of two words or more with a capital inside it; "#oldham" and "#BLM" stay as they are.
+_CAMEL_HASHTAG = re.compile(r"#([A-Za-z][a-z]+(?:[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+)+|[A-Z]+[A-Z][a-z]+(?:[A-Z][a-z]+)*)")
+_HASHTAG_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def split_hashtags(text: str) -> str | None:
+    """``text`` with its capitalised hashtags as words ("#RemigrationNow" is "remigration now"), or None when it
+    has none."""
+    if "#" not in text:
+        return None
+    out = _CAMEL_HASHTAG.sub(lambda m: " ".join(_HASHTAG_WORD.findall(m.group(1))), text)
+    return None if out == text else out
+
+
 def variants(text: str) -> list[str]:
     """The normalised readings of ``text`` worth checking: one; another when a "1" may be an "l"; another when a
-    spelled-out word may follow "a" or "i"."""
+    spelled-out word may follow "a" or "i"; another with its capitalised hashtags read as words."""
     folded = _fold(text)
     out = [_from_folded(folded)]
     if "1" in text or "|" in text:
@@ -264,6 +280,10 @@ def variants(text: str) -> list[str]:
         apart = _from_folded(folded, article_apart=True)
         if apart not in out:
             out.append(apart)
+    if (hashtags := split_hashtags(text)) is not None:
+        words = _from_folded(_fold(hashtags))
+        if words not in out:
+            out.append(words)
     return out
 
 

@@ -400,6 +400,8 @@ PLAY = _g(
     r"cross[- ]?country)\b|"
     r"\b(?:darts|chess|debate|debating|quiz|poker|pool|snooker|bridge|scrabble|board ?games?) (?:society|soc|club|team|"
     r"league)\b|"
+    # a contest won by a mile: "we're gonna wipe the floor with Hollybrook at the quiz-and-football day" (round 104)
+    r"\bwipe(?:s|d)? the floor with\b|"
     rf"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house )?(?:{_SPORTS}|footy|footie|fitba) "
     rf"(?:match|game|fixture|(?:on )?(?:{_DAYS})|tomorrow|tonight|"
     r"this (?:week|weekend|afternoon)|next week)\b|"
@@ -440,7 +442,7 @@ PLAY = _g(
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking lovingly affectionately love kindness nicest literally 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
     "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib cross crosscountry whoever "
-    "debate debating poker bridge board boardgame boardgames batters battered battering beat beats beated beating "
+    "debate debating poker bridge board boardgame boardgames wipe wipes wiped batters battered battering beat beats beated beating "
     "smashes smashed smashing thrash thrashes thrashed thrashing hammer hammers hammered hammering destroy destroys "
     "destroyed destroying murders murdered murdering kills killed killing demolish demolishes demolished demolishing whoop whoops whooped whooping",
 )
