@@ -2411,6 +2411,8 @@ class TestWordsWithAnotherSense:
         assert "hate_phrase" not in self.names("the trains that would deport Jews to the camps")
         assert "hate_phrase" in self.names("deport the jews, all of them")
         assert "hate_phrase" in self.names("should deport muslims to where they came from")
+        assert "hate_phrase" not in self.names("Year 9 learnt how the gas was used to kill Jews at Birkenau")
+        assert "hate_phrase" in self.names("we should deport the jews to the camps again")   # a call, camps or not
 
     def test_the_great_replacement_as_a_hashtag_is_the_slogan(self) -> None:
         assert "hate_phrase" in self.names("Half of Year 3 needs an interpreter apparently. #GreatReplacement")
