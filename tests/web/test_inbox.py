@@ -212,6 +212,18 @@ class TestReviewAndReports:
         assert [i for (i,) in left] == sorted([newer_critical, older_normal])
         assert f"Mark item {newer_critical} reviewed" in await (await env.client.get("/review")).text()
 
+    async def test_reports_say_not_flagged_and_time_the_acknowledgement_every_own_comment_owes(self, env: Env) -> None:
+        item = await seed(env.daemon, "lovely photo of the choir")   # an own-account comment nothing was found in
+        csrf = await env.login_as("amy")
+        env.clock.advance(hours=2)
+        await env.client.post(f"/items/{item}", data={"csrf": csrf, "do": "ack"})
+        html = await (await env.client.get("/reports")).text()
+        assert '<th scope="col" class="num">not flagged</th>' in html
+        assert ">none<" not in html
+        acknowledged = re.search(r'<tr><td>not flagged</td><td class="num">(\d+)</td><td class="num">([^<]*)</td>',
+                                 html)
+        assert acknowledged is not None and acknowledged.group(1) == "1" and acknowledged.group(2) == "2h 0m"
+
     async def test_reports_align_numbers_and_chart_time_to_acknowledge_per_week(self, env: Env) -> None:
         item = await seed(env.daemon, "[complaint] car park")
         csrf = await env.login_as("amy")

@@ -9,7 +9,7 @@ from typing import Any
 from aiohttp import web
 
 from watchtower import access, actions, users
-from watchtower.models import ALL_SCHOOLS, CATEGORIES, ROLES, TRUST_ROLES
+from watchtower.models import ALL_SCHOOLS, CATEGORIES, ROLES, TRUST_ROLES, Severity
 from watchtower.store.db import Db
 from watchtower.web import _queries as q
 from watchtower.web._context import USER, audit_cross_school, can_read, current_user, dash, render, scope
@@ -100,11 +100,14 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     days = r["days"]
     short = [x[5:] for x in days]  # MM-DD
     sev_names = ["critical", "high", "normal", "none"]
+    # the words shown: an item nothing was found in is "not flagged" (an own-account comment still owes its
+    # acknowledgement), never "none", as on the queue and in the email
+    sev_shown = {n: Severity.parse(n).shown for n in sev_names}
     per_day = bar_chart(
         "Items per day by severity, last 30 days",
         short,
-        {s: [r["per_day_severity"][day][s] for day in days] for s in sev_names},
-        colours=SEVERITY_COLOURS,
+        {sev_shown[n]: [r["per_day_severity"][day][n] for day in days] for n in sev_names},
+        colours={sev_shown[n]: SEVERITY_COLOURS[n] for n in sev_names},
         label_every=5,
     )
     cats = [c for c in CATEGORIES if r["per_category"][c]]
@@ -112,7 +115,7 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
         "Flagged items per day by category, last 30 days",
         short,
         {c.replace("_", " "): [r["per_day_category"][day][c] for day in days] for c in cats}
-        or {"none": [0] * len(days)},
+        or {"nothing flagged": [0] * len(days)},
         label_every=5,
     )
     breaches = bar_chart(
@@ -138,6 +141,7 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     return render(request, "reports.html", title="Reports", r=r, charts={
         "per_day": per_day, "per_cat": per_cat, "breaches": breaches, "fps": fps, "ack_weeks": ack_weeks},
         sev_names=sev_names,
+        sev_shown=sev_shown,
         categories=CATEGORIES,
         per_school=per_school if sc.spans(config) else [])
 

@@ -317,7 +317,9 @@ def reports(db: Db, *, now: datetime, tz: Any, schools: SchoolSql, days: int = 3
                 per_cat[c] += 1
         deadline = maybe_ts(r["deadline_at"])
         acked = maybe_ts(r["acknowledged_at"])
-        if acked is not None and r["severity"] and seen >= since:
+        # every item owed an acknowledgement: a flagged one, and an own-account comment nothing was found in (it
+        # has a deadline under the 24-hour rule); an unflagged public mention owes none
+        if acked is not None and (r["severity"] or deadline is not None) and seen >= since:
             ack_minutes[sev].append(max(0.0, (acked - seen).total_seconds() / 60))
         school = str(r["school"])
         if seen >= since:
@@ -346,7 +348,7 @@ def reports(db: Db, *, now: datetime, tz: Any, schools: SchoolSql, days: int = 3
         for c in json.loads(detail).get("categories", []):
             fp[c] += 1
     ack_table = []
-    for sev in ("critical", "high", "normal"):
+    for sev in ("critical", "high", "normal", "none"):
         xs = ack_minutes.get(sev, [])
         ack_table.append({
             "severity": sev,
