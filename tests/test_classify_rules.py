@@ -2405,6 +2405,17 @@ class TestWordsWithAnotherSense:
         assert "self_harm" in self.names(text)
         assert "self_harm_topic_first_person" in self.names("I emailed the tutor about my suicide thoughts")
 
+    def test_words_of_other_languages_are_not_english_sexual_words_or_swearing(self) -> None:
+        """Round 106: Romanian 'cum' (how) and 'pornit' (switched on), Somali 'cuntada' (the food)."""
+        from watchtower.classify.rules import PROFANITY
+        assert "sexual_term" not in self.names("Săptămâna siguranței online: vorbim despre grooming și cum să spună nu")
+        assert "sexual_term" not in self.names("Domnul Haddon a uitat microfonul pornit și toată sala a auzit")
+        assert "sexual_term" not in self.names("she graduated summa cum laude")
+        assert not PROFANITY.search(norm("Iftar ayaa lagu qabanayaa si lacag loogu ururiyo bangiga cuntada"))
+        assert "sexual_term" in self.names("send me porn") and "sexual_term" in self.names("cum on my face lol")
+        assert "sexual_term" in self.names("he watches pornography in ICT")
+        assert PROFANITY.search(norm("shut up you cunts")) and PROFANITY.search(norm("what a cuntish thing to say"))
+
     def test_a_history_lesson_on_deportations_calls_for_none(self) -> None:
         lesson = "Holocaust Memorial Day: Y10 reflected on the cattle trucks used to deport Jews to Auschwitz."
         assert "hate_phrase" not in self.names(lesson)   # round 103

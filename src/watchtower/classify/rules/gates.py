@@ -298,7 +298,9 @@ def grooming_aware(norm: str) -> bool:
 
 PROFANITY = _g(
     r"\b(?:f+u+c+k+\w*|f\*+c?k\w*|f\*\*\w*|fck\w*|fk|fkn|fuk\w*|fcuk\w*|motherf\w+|sh[i\*]t\w*|bullshit|"
-    r"bollocks|bastard\w*|cunt\w*|c\*nt|twat\w*|wank\w*|piss(?:ed)? off|pissing|dickhead|arsehole|asshole|"
+    # "cunt" and its English endings only: Somali "cunto" and "cuntada" are food ("bangiga cuntada", a food bank:
+    # round 106)
+    r"bollocks|bastard\w*|cunt(?:s|y|ish|ing|ed|face|faces|bag|bags)?|c\*nt|twat\w*|wank\w*|piss(?:ed)? off|pissing|dickhead|arsehole|asshole|"
     r"bellend|tosser|prick|bitch\w*|slag|whore|wtf|stfu|gtfo|ffs|omfg|dammit|goddamn|(?:dog|bat|ape|horse|dip)shit\w*|"
     r"kiss my arse)\b"
     # starred words end in a star as often as a letter ("f***", "f***ing"), where a closing \b cannot match

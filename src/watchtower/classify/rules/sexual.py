@@ -35,8 +35,13 @@ def minor_in_sexual_post(norm: str) -> Hit | None:
     return Hit("safeguarding", "sexual_content_involving_minor", f"sexual + {quote(mm)}")
 
 
+#: The English words only: Romanian "pornit" (switched on) and "pornire" (a start) are not "porn" (round 106), nor is
+#: Romanian "cum" (how), which asks how in most Romanian posts ("cum să ceară ajutor"), nor "summa cum laude"
+_NOT_ENGLISH_CUM = _rx(r"\bcum (?:laude|sa|se|si|ne|va|le|il|ii|e|este|era|au|am|ati|nu|poti|putem|pot|ar|observam|"
+                       r"de|la|sunt|arata|altfel|spune|vorbim|merge|faci|fac|ajungi|ajung)\b|"
+                       r"\b(?:si|despre|asa|vezi|uite|stii|stie|intreb|aflat|exact|indiferent) cum\b")
 _SEXUAL = _g(
-    r"\b(?:nudes?|porn\w*|p0rn|sex ?tapes?|sext(?:ing|ed|s)?|dick ?pics?|cock|cocks|blow ?jobs?|bj|handjobs?|"
+    r"\b(?:nudes?|porn(?:o|os|s|ography|ographic|hub|star|stars)?|p0rn|sex ?tapes?|sext(?:ing|ed|s)?|dick ?pics?|cock|cocks|blow ?jobs?|bj|handjobs?|"
     r"wank\w*|horny|naked (?:pics?|photos?|videos?|selfies?)|nude (?:pics?|photos?|videos?|selfies?)|(?<!blue )"
     r"(?<!great )(?<!coal )(?<!long-tailed )tits|boobs|pussy|cum|cumming|cumshot|shag(?:ging|ged|s)?|onlyfans|"
     r"xxx|milf|deepthroat\w*|orgasm\w*|masturbat\w*|jerk(?:ing|ed)? off|fingered|fingering her|"
@@ -70,6 +75,8 @@ _SHARED_ABOUT = _rx(r"\b(?:nudes?|porn\w*|sext\w*|pics?|photos?|videos?) (?:of (
 
 def sexual_hits(norm: str) -> list[Hit]:
     m = _SEXUAL.search(norm)
+    if m and m.group(0) == "cum" and _NOT_ENGLISH_CUM.search(norm):
+        m = _SEXUAL.search(_NOT_ENGLISH_CUM.sub(" ", norm))
     if not m:
         return []
     if _TOPIC_TERM.match(m.group(0)) and _TEACHING.search(norm) and not _SHARED_ABOUT.search(norm):
