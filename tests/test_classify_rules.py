@@ -1053,7 +1053,7 @@ class TestShippedLists:
          "list:certain_groups_soft_power 'a certain community's influence'"),
         ("deaf kids shouldn't be in the top set, they hold the rest back",
          "list:disabled_children_hold_everyone_back 'deaf kids shouldn't be in the top set'"),
-        ("Eid off for the peacefuls again", "list:peacefuls 'peacefuls'"),
+        ("Eid off for the peacefuls again", "list:religion_of_peace_sarcasm 'peacefuls'"),
         ("the rainbow club is a recruiting ground for groomers",
          "list:pride_a_recruitment_drive 'rainbow club is a recruiting ground for groomers'"),
         ("three they/thems in one form. social contagion", "list:social_contagion 'social contagion'"),
@@ -2069,6 +2069,7 @@ class TestShippedLists:
         "Bat walk at the nature reserve tonight: Year 4 out along the river with torches 🦇",
         "Year 2 hid the Easter eggs. Praying they are found before they melt 😂",
         # harmless posts written to trip round 104's entries
+        "Year 9 assembly on why 'the peacefuls' is a slur, led by our Muslim students",   # the fold of 'peacefuls'
         "Food tech: why white flour has been 'enriched' with calcium and iron",
         "Ramadan Mubarak to the ones who fast all month, you're amazing ❤️",
         "We voted to get them out of the bottom two and the lads did it! 🎉",
@@ -2172,6 +2173,36 @@ note = "our estate's word for a beating"
         path = lists_file(tmp_path, 'disable = ["zog"]\n[[entry]]\nid = "zog"\ncategory = "hate"\n'
                                     'terms = ["zog"]\ncontext = "jews"\nnote = "stricter here"\n')
         assert list_reasons("zog government", ClassifierConfig(lists_file=path)) == []
+
+    def test_a_school_file_that_disables_a_folded_entry_still_loads_and_is_warned(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An entry folded into another (rules.lists.RETIRED) may still be named in a school's disable, written
+        against an older release: the daemon starts, the words are read by the entry they were folded into, and
+        check-config says so."""
+        from watchtower.classify.rules.lists import RETIRED
+        assert RETIRED["peacefuls"] == "religion_of_peace_sarcasm"
+        path = lists_file(tmp_path, 'disable = ["peacefuls"]\n')
+        assert list_reasons("Eid off for the peacefuls again", ClassifierConfig(lists_file=path)) == [
+            "list:religion_of_peace_sarcasm 'peacefuls'"]
+        config = tmp_path / "watchtower.toml"
+        config.write_text(EXAMPLE.read_text().replace(
+            "[classifier]\n", f"[classifier]\nlists_file = {json.dumps(str(path))}\n"), encoding="utf-8")
+        # the config loads (2 would be an invalid config); the example's unset secrets are its only problems
+        assert cli_main(["check-config", str(config)]) == 1
+        out = capsys.readouterr().out
+        assert (f"Warning: classifier.lists_file {path}: disable names 'peacefuls', which was folded into "
+                "'religion_of_peace_sarcasm'") in out
+
+    def test_every_folded_id_is_gone_and_its_successor_shipped(self) -> None:
+        from watchtower.classify.rules.lists import RETIRED, shipped
+        ids = {e.id for e in shipped()}
+        assert RETIRED and all(old not in ids and new in ids for old, new in RETIRED.items())
+
+    def test_a_folded_id_may_be_a_schools_own_entry(self, tmp_path: Path) -> None:
+        path = lists_file(tmp_path, '[[entry]]\nid = "peacefuls"\ncategory = "hate"\nterms = ["peacefuls"]\n'
+                                    'note = "ours"\n')
+        assert "list:peacefuls 'peacefuls'" in list_reasons("the peacefuls", ClassifierConfig(lists_file=path))
 
     @pytest.mark.parametrize(("pattern", "context"), [
         (r"\bKeep (?:Oakfield|Ashby) White\b", None),        # a school writes the words as it sees them

@@ -321,6 +321,31 @@ def shipped() -> tuple[ListEntry, ...]:
     return tuple(out)
 
 
+#: Shipped entries folded into another: the old id, and the entry that reads its words now. A school's lists file
+#: written against an older release may still name one in ``disable``; that is accepted, so that an upgrade never
+#: stops the daemon over it, and ``watchtower check-config`` warns that the words are read by the other entry now
+#: (:func:`retired_disabled`). An old id may also be reused for a school's own entry.
+RETIRED: dict[str, str] = {
+    "peacefuls": "religion_of_peace_sarcasm",
+}
+
+
+def retired_disabled(path: Path) -> list[str]:
+    """What ``path``'s ``disable`` says of folded entries, one warning each (the file is known to load)."""
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []
+    disable = doc.get("disable", [])
+    return [f"disable names {old!r}, which was folded into {RETIRED[old]!r}: that entry reads its words now; add "
+            f"{RETIRED[old]!r} to disable as well to switch them off, then remove {old!r}"
+            for old in disable if isinstance(old, str) and old in RETIRED and old not in _shipped_ids()]
+
+
+def _shipped_ids() -> frozenset[str]:
+    return frozenset(e.id for e in shipped())
+
+
 def load(path: Path | None) -> tuple[ListEntry, ...]:
     """The shipped entries, less those ``path`` disables, plus those it adds. Raises :class:`ListError`."""
     if path is None:
@@ -349,7 +374,7 @@ def _load(path: str, _mtime: int, _size: int) -> tuple[ListEntry, ...]:
         raise ListError(f"{path}: disable must be a list of shipped ids, e.g. disable = [\"code_88\"]")
     base = shipped()
     known = {e.id for e in base}
-    if missing := [d for d in disable if d not in known]:
+    if missing := [d for d in disable if d not in known and d not in RETIRED]:
         raise ListError(f"{path}: disable names {', '.join(repr(d) for d in missing)}, which no shipped entry has: "
                         "check the id against the shipped lists (watchtower/classify/lists/*.toml)")
     added = _entries(doc, path, _named(doc, path, shipped_patterns()))
