@@ -259,8 +259,8 @@ def make_env(tz: ZoneInfo, who: Callable[[str], str] = str) -> jinja2.Environmen
     def sev_label(value: int | None) -> str:
         return Severity(value or 0).label
 
-    def sev_text(value: int | None) -> str:
-        return Severity(value or 0).shown
+    def sev_text(value: int | str | None) -> str:
+        return (Severity.parse(value) if isinstance(value, str) else Severity(value or 0)).shown
 
     def detail(value: str) -> str:
         try:

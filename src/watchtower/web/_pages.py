@@ -100,8 +100,8 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     days = r["days"]
     short = [x[5:] for x in days]  # MM-DD
     sev_names = ["critical", "high", "normal", "none"]
-    # the words shown: an item nothing was found in is "not flagged" (an own-account comment still owes its
-    # acknowledgement), never "none", as on the queue and in the email
+    # the chart's legend in the words shown (the tables use the sev_text filter): an item nothing was found in is
+    # "not flagged" (an own-account comment still owes its acknowledgement), never "none"
     sev_shown = {n: Severity.parse(n).shown for n in sev_names}
     per_day = bar_chart(
         "Items per day by severity, last 30 days",
@@ -141,7 +141,6 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     return render(request, "reports.html", title="Reports", r=r, charts={
         "per_day": per_day, "per_cat": per_cat, "breaches": breaches, "fps": fps, "ack_weeks": ack_weeks},
         sev_names=sev_names,
-        sev_shown=sev_shown,
         categories=CATEGORIES,
         per_school=per_school if sc.spans(config) else [])
 
