@@ -20,6 +20,8 @@ _GROUP = (
 )
 IDENTITY = _rx(rf"\b{_GROUP}\b|\b(?:race|racial|religion|religious|ethnic\w*|sexuality|gender|disabilit\w+|"
                r"skin colou?r|nationality|immigration|refugee|islamic|muslim|jewish|black|gay|trans)\b")
+#: killing, gassing, deporting ... a people, as a call or (outside a history lesson) as a wish
+_DONE_TO_A_GROUP = rf"(?:kill|gas|deport|hang|exterminate|ban|burn|shoot) (?:all )?(?:the |those |these )?{_GROUP}\b"
 _HATE_PHRASES: tuple[tuple[str, _Gated], ...] = (
     ("hate_phrase", _g(r"\b(?:go|get|fuck off|piss off|send (?:them|em|'em|him|her)) back (?:to|home to) "
                         r"(?:your|ur|their|his|her) (?:own )?(?:country|countries|jungle|desert|cave)\b", "back")),
@@ -31,12 +33,10 @@ _HATE_PHRASES: tuple[tuple[str, _Gated], ...] = (
     # a history lesson's "the cattle trucks used to deport Jews to Auschwitz" or "the gas that was used to kill Jews"
     # (round 103) tells what was done, it does not call for it; a call ("we should deport the Jews to the camps")
     # is read whatever follows
-    ("hate_phrase", _g(rf"\b(?<!was used to )(?<!were used to )(?<!been used to )(?:kill|gas|deport|hang|exterminate|ban|burn|shoot) "
-                        rf"(?:all )?(?:the |those |these )?{_GROUP}\b"
+    ("hate_phrase", _g(rf"\b(?<!was used to )(?<!were used to )(?<!been used to ){_DONE_TO_A_GROUP}"
                         r"(?! (?:to|from|into) (?:auschwitz|birkenau|belsen|bergen-belsen|treblinka|sobibor|dachau|theresienstadt|"
                         r"ravensbr(?:u|ü)ck|the ghettos?|ghettos|(?:the )?(?:death |concentration |extermination )?camps)\b)|"
-                        rf"\b(?:should|must|need to|needs to|let'?s|gonna|going to|we'?ll|i'?d|we'?d) (?:just )?(?:kill|gas|deport|"
-                        rf"hang|exterminate|ban|burn|shoot) (?:all )?(?:the |those |these )?{_GROUP}\b", "muslim muslims moslem moslems islam jew jews jewish blacks black whites asians immigrant immigrants migrant migrants refugee refugees asylum foreigner foreigners gay gays lesbian lesbians homosexual homosexuals trans transgender trannies pakistani pakistanis indian indians african africans polish poles romanian romanians gypsies travellers travelers roma chinese arab arabs mexican mexicans hindu hindus sikh sikhs christian christians catholic catholics women girls females feminist feminists disabled autistic queer queers lgbt lgbtq lgbtqia nonbinary non binary")),
+                        rf"\b(?:should|must|need to|needs to|let'?s|gonna|going to|we'?ll|i'?d|we'?d) (?:just )?{_DONE_TO_A_GROUP}", "muslim muslims moslem moslems islam jew jews jewish blacks black whites asians immigrant immigrants migrant migrants refugee refugees asylum foreigner foreigners gay gays lesbian lesbians homosexual homosexuals trans transgender trannies pakistani pakistanis indian indians african africans polish poles romanian romanians gypsies travellers travelers roma chinese arab arabs mexican mexicans hindu hindus sikh sikhs christian christians catholic catholics women girls females feminist feminists disabled autistic queer queers lgbt lgbtq lgbtqia nonbinary non binary")),
     ("hate_phrase", _g(rf"\bno {_GROUP} (?:allowed|welcome)\b|\b(?:i )?hate (?:all )?(?:the |those |these )?{_GROUP}\b", "allowed welcome hate")),
     ("hate_phrase", _g(r"\b(?:heil hitler|sieg heil|white power|1488|14 88|white (?:pride|genocide) worldwide|"
                         r"race traitors?|great ?replacement|(?:islam|muslims) (?:is|are) a cancer)\b", "heil sieg white 1488 14 race traitor traitors great greatreplacement islam muslims")),
