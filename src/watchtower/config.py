@@ -617,7 +617,7 @@ class Config(_Section):
             out += _shared_meta_accounts(self.all_sources)
         from watchtower.classify.rules.lists import retired_disabled
 
-        lists_files = {school.classifier.lists_file for school in self._schools} - {None}
+        lists_files = {school.classifier.lists_file for school in self._schools}
         for path in sorted(p for p in lists_files if p is not None):
             out += [f"classifier.lists_file {path}: {text}" for text in retired_disabled(path)]
         return out

@@ -339,11 +339,7 @@ def retired_disabled(path: Path) -> list[str]:
     disable = doc.get("disable", [])
     return [f"disable names {old!r}, which was folded into {RETIRED[old]!r}: that entry reads its words now; add "
             f"{RETIRED[old]!r} to disable as well to switch them off, then remove {old!r}"
-            for old in disable if isinstance(old, str) and old in RETIRED and old not in _shipped_ids()]
-
-
-def _shipped_ids() -> frozenset[str]:
-    return frozenset(e.id for e in shipped())
+            for old in disable if isinstance(old, str) and old in RETIRED]
 
 
 def load(path: Path | None) -> tuple[ListEntry, ...]:
