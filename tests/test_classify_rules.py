@@ -1442,6 +1442,21 @@ class TestShippedLists:
          "list:barely_a_white_face 'not a single english face'"),
         ("Nobody is answering at the office. My son got off the coach at 4 and where is he now?",
          "list:where_is_my_child_nobody_tells_me 'my son got off the coach at 4 and where is he'"),
+        # round 105's kinds (fifty-third session, after its reading: round 108 measures them)
+        ("the new music teacher and his husband aren't a real family, kids need a mum and a dad",
+         "list:kids_need_a_mum_and_a_dad 'kids need a mum and a dad'"),
+        ("Miss C-c-c-carter doing the register takes all morning 😂",
+         "list:stammer_mocked 'c-c-'"),
+        ("Another mosque going up. Welcome to Wiganistan lads",
+         "list:place_named_as_an_islamic_country 'wiganistan'"),
+        ("bringing the air gun to the leavers party for the lads who grassed",
+         "list:air_rifle_at_the_rec 'bringing the air gun to the leavers party'"),
+        ("If that dog walker reports my son again I'll shut her up for good",
+         "list:shut_them_up_for_good 'shut her up for good'"),
+        ("apparently the dinner lady got suspended for slapping a Year 2, is that true?",
+         "list:staff_suspended_for_hurting_a_child 'suspended for slapping a year 2'"),
+        ("honestly id rather the bus crashed with me in it than walk into that form room again",
+         "list:rather_the_crash_with_me_in_it 'rather the bus crashed with me in it'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2084,6 +2099,16 @@ class TestShippedLists:
         "I'll pay you £5 if you do me a favour and wash the car, deal?",
         "My daughter has been at the station for hours with her friends. Where is she meant to get the bus?",
         "'I'm going to poison you then burn you' - my 7 year old explaining status conditions in Pokémon",
+        # harmless posts written to trip round 105's entries
+        "Mr Hale and his husband at the Christmas fair, a proper family do, kids loved the grotto",
+        "b-b-b-brrr it's freezing on the field this morning 😂",
+        "N-n-n-no way, I got the lead in Matilda!! so excited 😂",
+        "Year 8 geography: Pakistan, Afghanistan and Kazakhstan on the map of Central Asia",
+        "Happy birthday Tristan! Dunstan's class made you a card",
+        "Air rifle club at the range on Saturday, under-16s with a licensed coach",
+        "The village shop has shut up for good, end of an era",
+        "The head was suspended for a week in 1987 for kicking a football through the staffroom window, he tells us",
+        "I'd rather the match was rained off than play in this wind",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -2421,6 +2446,7 @@ class TestWordsWithAnotherSense:
         "roblox doors, died to seek 9 times, i want to die (in game)",
         "One bloke clapped when I hit the cill. I want to die (of embarrassment).",   # round 103
         "lads we need a 4th for ranked. whoever lost us the last game by jumping off the bridge, ur benched",
+        "laundry day, I'll hang myself on the washing line with the rest of the PE kits 😂",   # round 105
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)
@@ -2431,6 +2457,7 @@ class TestWordsWithAnotherSense:
         "everyone thought i was fine. i want to die",
         "i want to die (seriously, not joking)",
         "thinking about jumping off the bridge after the game tonight",
+        "going to hang myself on the landing tonight, nobody will notice",
     ])
     def test_a_wish_to_die_still_reads(self, text: str) -> None:
         assert "self_harm" in self.names(text)

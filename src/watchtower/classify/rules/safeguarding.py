@@ -54,7 +54,9 @@ _SELF_HARM = _g(
     r"wasn'?t here|weren'?t here|died|was dead|wasn'?t around)|without me)|"
     r"sewer ?slid(?:e|ing)|not (?:going to )?be (?:here|around|alive) (?:tomorrow|much longer|by monday|next week)|"
     # how a player lost a game ("whoever lost us the last game by jumping off the bridge, ur benched", round 103)
-    r"(?<!game by )(?<!games by )(?<!match by )(?<!round by )(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|hang(?:ing)? my ?self|"
+    r"(?<!game by )(?<!games by )(?<!match by )(?<!round by )(?:jump|jumping) (?:off|in front of) (?:a |the )?(?:bridge|train|building|roof)|"
+    # laundry, not a rope: "Gonna hang myself... on the washing line with the rest of the PE kits" (round 105)
+    r"hang(?:ing)? my ?self(?!\W{0,6}(?:on|with|next to|beside) (?:the )?(?:washing|laundry|clothes ?line|airer|rest of the))|"
     r"goodbye (?:everyone|forever|world|cruel world)(?= *(?:[.!?,]|$|x+\b))|(?:can'?t|cannot) go on(?: anymore| like this)?|"
     r"suicide note|(?:nobody|no one|noone) would (?:even |really )?(?:miss me|notice|care if (?:i|me)\b)|walk(?:ed|ing)? into the (?:sea|river|canal)|"
     r"(?:i )?(?:just )?want (?:it all|everything) to (?:stop|end)(?: forever| for good)?(?= *(?:[.!?,]|$))|"
