@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from watchtower.access import withhold_quotes
 from watchtower.display import safe_display
+from watchtower.models import UNREAD_SCRIPT, Decision, unread_detail
 from watchtower.notify.render import Recipient, build_item_email, item_view
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -188,6 +189,26 @@ class TestSubjectsForAPhone:
             body = next(p for p in msg.walk() if p.get_content_type() == part).get_content()
             assert "NOT FLAGGED" in body and "NONE" not in body and "(no reason recorded)" not in body
             assert "every comment on the school" in body and "own accounts is acknowledged" in body
+
+    def test_a_comment_the_classifier_cannot_read_says_it_was_not_checked(self) -> None:
+        """Round 106: a post in Arabic, Bengali or Cyrillic script is not read at all, so the email never says that
+        nothing harmful was found in it; the note is said first, in words, flagged or not."""
+        note = Decision("", "rule", UNREAD_SCRIPT, tier="noted", detail=unread_detail("Arabic")).reason
+        plain = {**ITEM, "severity": 0, "categories_list": [], "reasons_list": [note],
+                 "text": "شكرا للمعلمين على الحفلة الجميلة", "deadline_at": "2026-03-03T10:00:00.000000Z"}
+        v = item_view(plain, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",
+                      tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=MODERATOR, views=[v],
+                               items=[plain], now=NOW)
+        text, html = _parts(msg)
+        for body in (text, html):
+            assert "Not read" in body and "Arabic script, which Watchtower" in body
+            assert "classifier cannot read: it was not checked" in body
+            assert "please read it yourself" in body and "nothing harmful was found" not in body
+        english = item_view({**plain, "reasons_list": [], "text": "Lovely parade"}, recipient=MODERATOR,
+                            step_reason="seen", also_told=[], ack_url="a", item_url="b",
+                            tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        assert english["unread_note"] == ""
 
     def test_the_html_part_is_made_for_a_phone(self) -> None:
         v = view(DSL)

@@ -138,6 +138,29 @@ CRITICAL_CATEGORIES: tuple[str, ...] = tuple(c for c, s in CATEGORY_SEVERITY.ite
 DecidedBy = Literal["rule", "list", "model"]
 Tier = Literal["alert", "possible", "noted"]
 
+#: The note on a post written mostly in a script the classifier cannot read (``classify._script``): a record of no
+#: category (it is about the whole post), by the rule ``unread_script``, that raises nothing. Its reason reads
+#: "noted, raises nothing: rule:unread_script (written mostly in Arabic script, which the classifier cannot read:
+#: a person must read it)"; :func:`unread_script_in` finds the script again in the reasons an item keeps.
+UNREAD = ""
+UNREAD_SCRIPT = "unread_script"
+_UNREAD_PREFIX = f"noted, raises nothing: rule:{UNREAD_SCRIPT} (written mostly in "
+_UNREAD_SUFFIX = " script, which the classifier cannot read: a person must read it)"
+
+
+def unread_detail(script: str) -> str:
+    """The ``detail`` of the note on a post written mostly in ``script``."""
+    return f"(written mostly in {script}{_UNREAD_SUFFIX}"
+
+
+def unread_script_in(reasons: list[str]) -> str | None:
+    """The script named by an unread-script note among an item's stored ``reasons``, or None: what the email and
+    the dashboard say instead of "nothing harmful was found"."""
+    for r in reasons:
+        if r.startswith(_UNREAD_PREFIX) and r.endswith(_UNREAD_SUFFIX):
+            return r[len(_UNREAD_PREFIX):-len(_UNREAD_SUFFIX)] or None
+    return None
+
 
 @dataclass(frozen=True, slots=True)
 class Decision:

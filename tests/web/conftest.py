@@ -88,16 +88,18 @@ _counter = iter(range(1, 10**9))
 async def seed(daemon: Daemon, text: str, *, author: str = "Jo Bloggs", handle: str = "jo", source: str = "own",
                platform: str = "facebook", parent_id: str | None = None, url: str | None = "https://facebook.example/p/1",
                platform_id: str | None = None, minutes_ago: float = 5, seen_minutes_ago: float = 0,
-               school: str = "default", source_name: str | None = None) -> int:
+               school: str = "default", source_name: str | None = None, classifier: Any = None) -> int:
     """Store an item and triage it with the real pipeline code (deadline, escalation steps, alerts).
-    It was posted ``minutes_ago``; ``seen_minutes_ago`` pretends Watchtower stored and triaged it that long ago."""
+    It was posted ``minutes_ago``; ``seen_minutes_ago`` pretends Watchtower stored and triaged it that long ago.
+    ``classifier``: another classifier than the daemon's keyword one (the real one, where its reasons matter)."""
     now = daemon.clock() - timedelta(minutes=seen_minutes_ago)
     item = Item(platform=platform, source=source, platform_id=platform_id or f"p{next(_counter)}", url=url,  # type: ignore[arg-type]
                 author_handle=handle, author_name=author, text=text,
                 created_at=daemon.clock() - timedelta(minutes=minutes_ago),
                 parent_id=parent_id)
-    assert daemon.classifier is not None
-    [cls] = daemon.classifier.classify_batch([text], [source])
+    classifier = classifier or daemon.classifier
+    assert classifier is not None
+    [cls] = classifier.classify_batch([text], [source])
 
     return await daemon.store.write(
         lambda db: store_and_triage(db, daemon.config, item, cls, source_name=source_name or f"{platform}-page",

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from conftest import both_stores
+from watchtower.classify import load_classifier
 from watchtower.config import parse_config
 
 from .conftest import Env, csrf_of, login, seed
@@ -158,6 +159,19 @@ class TestRefresh:
         assert "not flagged own-account item (the 24-hour rule: every own-account comment is acknowledged)" in page
         assert "not flagged own-account item seen" in page
         assert ">none<" not in page.lower() and "none own-account" not in page
+
+    async def test_a_post_the_classifier_cannot_read_says_so_above_the_post(self, env: Env) -> None:
+        """Round 106: a post in Arabic, Bengali or Cyrillic script is not read by the classifier at all. Its page says
+        so above the post, and that "not flagged" does not mean harmless; a post in English has no such line."""
+        real = load_classifier()
+        unread = await seed(env.daemon, "شكرا للمعلمين على الحفلة الجميلة", classifier=real)
+        english = await seed(env.daemon, "Thank you to the teachers for a lovely concert", classifier=real)
+        await env.login_as("amy")
+        page = await (await env.client.get(f"/items/{unread}")).text()
+        assert "Not read by the classifier:" in page and "written mostly in Arabic script" in page
+        assert "does not mean it is harmless" in page
+        assert "rule:unread_script (written mostly in Arabic script" in page   # the reason, under "Why"
+        assert "Not read by the classifier" not in await (await env.client.get(f"/items/{english}")).text()
 
     async def test_the_fragment_needs_a_login(self, env: Env) -> None:
         r = await env.client.get("/queue/fragment", allow_redirects=False)

@@ -12,8 +12,18 @@ from watchtower.classify import _lexical
 from watchtower.classify import rules as _rules
 from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
+from watchtower.classify._script import unread_script
 from watchtower.classify.config import CATEGORY_HEADS, HEAD_CONFIRMED_RULES, WRITER_HEADS, ClassifierConfig
-from watchtower.models import CATEGORIES, CRITICAL_CATEGORIES, Classification, Decision, sort_categories
+from watchtower.models import (
+    CATEGORIES,
+    CRITICAL_CATEGORIES,
+    UNREAD,
+    UNREAD_SCRIPT,
+    Classification,
+    Decision,
+    sort_categories,
+    unread_detail,
+)
 
 SOURCES = ("own", "mention")
 #: categories whose rules explain a post well enough that the threat and safeguarding heads must be surer
@@ -349,6 +359,11 @@ class Classifier:
         records = [d for c in CATEGORIES for d in cats.get(c, [])]
         records += [d for c in CATEGORIES if c not in cats for d in possible.get(c, [])]
         records += [d for d in noted if d.category not in cats]
+        script = unread_script(text)
+        if script is not None:
+            # a post mostly in a script the model, rules and lists cannot read: what was found (or not) says little,
+            # so the item says so wherever its reasons are shown ("not flagged" must not read as "checked")
+            records.append(Decision(UNREAD, "rule", UNREAD_SCRIPT, tier="noted", detail=unread_detail(script)))
         return Classification(
             categories=sort_categories(set(cats)),
             scores={k: round(v, 4) for k, v in scores.items()},

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from watchtower import access, actions
+from watchtower.models import unread_script_in
 from watchtower.people import Roster
 from watchtower.store import repo
 from watchtower.store.db import Db
@@ -192,6 +193,8 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         url=url,
         url_safe=url.startswith(("https://", "http://")),
         cls=_readable_classification(detail["classification"], readable),
+        # a post mostly in a script the classifier cannot read: said above the post, not left to "not flagged"
+        unread=unread_script_in(list((detail["classification"] or {}).get("reasons") or [])),
         thread=[_view_row(t, request) | {"is_parent": t["is_parent"]} for t in detail["thread"]],
         steps=detail["steps"],
         alerts=detail["alerts"],
