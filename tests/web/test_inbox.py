@@ -63,6 +63,26 @@ class TestBulk:
                                  "AND item_id IS NOT NULL")
         assert audit == [(harmless, "seen_nothing_to_do")]
 
+    async def test_seen_nothing_to_do_leaves_a_post_the_classifier_could_not_read(self, env: Env) -> None:
+        """A comment in Arabic script was not checked by anything: acknowledging it in bulk is fine (the 24-hour rule
+        is about receipt), closing it as "seen, nothing to do" is done on its own page, by someone who read it."""
+        harmless = await seed(env.daemon, "what time does the fair start?")
+        unread = await seed(env.daemon, "متى يبدأ المعرض؟ ابني يريد أن يأتي")
+        csrf = await env.login_as("amy")
+        html = await (await env.client.get("/")).text()
+        card = html[html.index(f'data-id="{unread}"'):]
+        assert '<span class="chip chip-unread">not read: Arabic script</span>' in card[: card.index("</li>")]
+        english = html[html.index(f'data-id="{harmless}"'):]
+        assert "chip-unread" not in english[: english.index("</li>")]
+        r = await env.client.post("/bulk", data=[("csrf", csrf), ("do", "seen"), ("item", str(harmless)),
+                                                 ("item", str(unread))], headers={"Accept": "application/json"})
+        assert await r.json() == {"done": 1, "skipped": 1}
+        r = await env.client.post("/bulk", data=[("csrf", csrf), ("do", "ack"), ("item", str(unread))],
+                                  headers={"Accept": "application/json"})
+        assert await r.json() == {"done": 1, "skipped": 0}
+        [(acked, resolved)] = await _rows(env, "SELECT acknowledged_at, resolved_at FROM items WHERE id = ?", [unread])
+        assert acked and resolved is None
+
     async def test_a_viewer_cannot_bulk_acknowledge(self, env: Env) -> None:
         item = await seed(env.daemon, "nice photos")
         csrf = await env.login_as("root")  # admin: sees, does not act

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from watchtower import access, actions
+from watchtower.classify._script import unread_script
 from watchtower.models import unread_script_in
 from watchtower.people import Roster
 from watchtower.store import repo
@@ -60,7 +61,8 @@ def bulk_flash(done: str) -> str:
     msg = f"{what} {n} item{'' if n == 1 else 's'}."
     if skipped:
         msg += (f" {skipped} skipped (already acknowledged or resolved" +
-                (", or flagged: open those to close them with a reason" if parts[0] == "seen" else "") + ").")
+                (", or flagged or not read by the classifier: open those to close them with a reason"
+                 if parts[0] == "seen" else "") + ").")
     return msg
 
 
@@ -80,6 +82,9 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
         "author": _author(item),
         "excerpt": _excerpt(item.get("text") or "") if readable else None,
         "readable": readable,
+        # "not read: Arabic script" on the card: the classifier's own test (classify._script), so a post it could
+        # not read is not taken for one it checked when a page of comments is triaged at once
+        "unread": unread_script(item.get("text") or "") if readable else None,
         "first_seen_at": item["first_seen_at"],
         "deadline": deadline_state(item, d.now(), d.daemon.config.escalation.reminder_fraction()),
         "acknowledged_at": item.get("acknowledged_at"),
