@@ -1457,6 +1457,37 @@ class TestShippedLists:
          "list:staff_suspended_for_hurting_a_child 'suspended for slapping a year 2'"),
         ("honestly id rather the bus crashed with me in it than walk into that form room again",
          "list:rather_the_crash_with_me_in_it 'rather the bus crashed with me in it'"),
+        # round 108's kinds (fifty-third session, read on its freeze: written after it)
+        ("the new dance teacher is lovely but gays like him shouldn't be allowed near our kids",
+         "list:queers_like_him_kept_from_children 'gays like him'"),
+        ("not sending my son to drama club with the gays, it's catching",
+         "list:being_gay_is_catching 'the gays, it's catching'"),
+        ("somali youths roaming the estate in packs every night now",
+         "list:a_race_running_in_packs 'somali youths roaming the estate in packs'"),
+        ("they call the Tourette's lad tic tac in our year and he hates it",
+         "list:tourettes_nickname 'call the tourette's lad tic tac'"),
+        ("the leisure centre was full of letterboxes this morning 😂",
+         "list:a_place_full_of_letterboxes 'full of letterboxes'"),
+        ("can the fair have a 'normal' families area this year, you know what I mean",
+         "list:a_normal_families_section ''normal' families area'"),
+        ("dad thinks i ate my tea but it went to the dog again",
+         "list:they_think_i_ate_it 'dad thinks i ate'"),
+        ("stayed under 400 today, just water and gum 💪",
+         "list:under_so_many_calories_today 'stayed under 400 today'"),
+        ("if anyone finds my hoodie by the canal keep it, tell mum i'm sorry",
+         "list:if_anyone_finds_my_things 'if anyone finds my hoodie by the canal keep it, tell mum i'm'"),
+        ("Update: all pupils are back at school apart from one boy, police are now searching the woods",
+         "list:all_on_the_coach_except_one 'apart from one boy, police are now searching'"),
+        ("Jayden if you see this nobody's angry with you, just ring your mum",
+         "list:nobody_is_angry_come_home 'nobody's angry with you, just ring'"),
+        ("a man at the fair told my 9 year old she could have a goldfish if she went round the back with him",
+         "list:come_round_the_back_with_me 'went round the back with him'"),
+        ("wearing a hoodie in PE so nobody sees the plasters on my wrist",
+         "list:plaster_for_my_wrist 'plasters on my wrist'"),
+        ("a man on the app said i can keep the skin for free if i send him a pic, hes like 25",
+         "list:a_prize_for_a_pic 'keep the skin for free if i send him a pic'"),
+        ("mr patel you're in for a surprise at the car park tonight 😈",
+         "list:in_for_a_surprise_at_a_place 'in for a surprise'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2109,6 +2140,21 @@ class TestShippedLists:
         "The village shop has shut up for good, end of an era",
         "The head was suspended for a week in 1987 for kicking a football through the staffroom window, he tells us",
         "I'd rather the match was rained off than play in this wind",
+        # harmless posts written to trip round 108's entries
+        "LGBT History Month: Year 9 on why 'it's catching' was said about being gay in the 1980s, and why it's false",
+        "Our U14s hunted in packs and won 4-0, superb pressing",
+        "Two tic tacs and a bottle of water, the Year 7 tuck shop budget",
+        "The street is full of letterboxes, the postie needs a map 😂",
+        "mum thinks I ate all the biscuits but it was definitely the dog 🐶",
+        "I stayed under 5000 steps today, lazy Sunday",
+        "if anyone finds my AirPods in the sports hall please hand them in to reception",
+        "All pupils are back at school apart from one boy who was collected by his dad at lunch",
+        "Biscuit the cat has come home! Nobody's angry, we just want to know where he's been",
+        "the coach said come round the back with me to the kit room, lads, and grab the bibs",
+        "broke my wrist at the trampoline park, it's in plaster for six weeks",
+        "win a signed shirt if you send us a photo of your best goal celebration!",
+        "Mum's in for a surprise at home time, we baked her a birthday cake 🎂",
+        "he's a dead man walking when his mum sees he spent his whole £20 on one photo 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -2193,6 +2239,26 @@ note = "our estate's word for a beating"
                                   "'we'll break your spirit.' Both teams fell over"], ["own"])
         assert "threat" not in c.categories, c.reasons
         assert any(r.startswith("noted, raises nothing: list:break_a_body_part") for r in c.reasons), c.reasons
+
+    def test_a_surprise_promised_in_a_fixture_or_with_kindness_needs_the_threat_head(self, clf: Classifier) -> None:
+        """Rounds 104 and 108: "they won't know what's hit them" is how a team boasts before a final, and how a
+        councillor is to be killed "with kindness"; said of a grass after school it is still a threat."""
+        play = ["we're gonna smash Felling Brook in the final, they won't know what's hit them",
+                "I'm going to kill Councillor Harper with kindness. He won't know what's hit him 🍰"]
+        for c in clf.classify_batch(play, ["mention", "mention"]):
+            assert "threat" not in c.categories, c.reasons
+            assert any(r.startswith("noted, raises nothing: rule:veiled_threat") for r in c.reasons), c.reasons
+        [c] = clf.classify_batch(["that grass won't know what's hit him when we catch him after school"], ["mention"])
+        assert "threat" in c.categories and "rule:veiled_threat 'won't know what's hit him'" in c.reasons
+
+    @pytest.mark.parametrize(("text", "play"), [
+        ("Halo night at the youth club, got wiped every round", True),
+        ("The bouncer on Halo's door, your face is well known round here now pal", False),   # round 108: a nightclub
+        ("got barred from Club Halo again", False),
+        ("Year 12 Psychology: the halo effect", False),
+    ])
+    def test_halo_is_play_only_as_the_game(self, text: str, play: bool) -> None:
+        assert bool(rules.PLAY.search(norm(text))) is play
 
     def test_a_disabled_shipped_id_may_be_reused_to_replace_the_entry(self, tmp_path: Path) -> None:
         path = lists_file(tmp_path, 'disable = ["zog"]\n[[entry]]\nid = "zog"\ncategory = "hate"\n'

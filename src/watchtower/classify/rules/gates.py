@@ -384,7 +384,9 @@ _SPORTS = r"netball|football|rugby|hockey|rounders|cricket|basketball|badminton|
 #: netball on Friday", "at darts"), a disclaimer not followed by "but seriously", a family member and what they left
 #: or lost; never "lol", an emoji or a sport's bare name ("after football he's getting jumped" is not play).
 PLAY = _g(
-    r"\b(?:fortnite|tekken|fifa|ea ?fc|minecraft|roblox|among us|call of duty|cod|warzone|halo|apex|valorant|"
+    r"\b(?:fortnite|tekken|fifa|ea ?fc|minecraft|roblox|among us|call of duty|cod|warzone|apex|valorant|"
+    # Halo the game, not Club Halo's door, a halo on an angel, the Halo Code or the halo effect (round 108)
+    r"(?<!club )(?<!at )(?<!from )halo(?!'?s (?:door|bouncers?)| (?:code|effect|door|nightclub|bouncers?)\b)|"
     r"overwatch|clash royale|clash of clans|mario ?kart|smash bros|street fighter|rocket league|league of legends|"
     r"dead by daylight|dbd|gta|grand theft auto|rainbow six|csgo|cs2|counter[- ]?strike|pubg|elden ring|brawl stars|"
     r"pokemon|pok[eé]mon cards?|xbox|playstation|ps5|switch lite|discord vc|1v1s?|lan party|lan|kahoot|quiz night|"

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from watchtower.classify.rules._base import (
@@ -209,6 +210,10 @@ _WEAPON_EMOJI_TARGET = _rx(
 #: a fixture or an explicit joke the threat head must agree (a weapon emoji's hit is loose too); the precise ones (a
 #: bomb threat, a weapon brought in) decide alone
 _LOOSE_RULES = {"threat_phrase"}
+#: and the veiled threat's surprise ("they won't know what's hit them"): in a fixture or a joke ("we're gonna smash
+#: Felling Brook in the final, they won't know what's hit them", round 108; killing a councillor "with kindness ...
+#: He won't know what's hit him 🍰", round 104) it is how people boast, so there too the threat head must agree
+_LOOSE_QUOTE = re.compile(r"\bknow (?:it|what'?s|what is) (?:coming|hit)\b")
 
 #: a threat phrase aimed at the writer's own family ("I'm going to murder my son", "gonna strangle our kid if he
 #: loses another tie", "I will strangle my son PE bag"): how parents and siblings moan about a household mishap, so
@@ -279,7 +284,8 @@ def threat_hits(norm: str, raw: str, weapon_emoji: bool) -> list[Hit]:
     if _CRAFT_BOMBS.search(read):
         read = _ANY_BOMB.sub(" ", read)
     hits = [replace(h, loose=True, needs_head=_head_must_agree(h.quote.strip("'"), norm))
-            if h.name in _LOOSE_RULES else h for h in named_hits("threat", _THREAT_RULES, read)]
+            if h.name in _LOOSE_RULES or (h.name == "veiled_threat" and _LOOSE_QUOTE.search(h.quote)) else h
+            for h in named_hits("threat", _THREAT_RULES, read)]
     if weapon_emoji and not _BOMB_SCHOOL_WRITTEN.search(raw.lower()):
         no_bomb_written = not _ANY_BOMB.search(raw.lower())
         hits = [replace(h, needs_head=True)
