@@ -99,6 +99,29 @@ class TestContent:
         assert "&lt;b&gt;again&lt;/b&gt;" in html and "<b>again</b>" not in html
         assert "401 token expired" in text
 
+    def test_posts_the_classifier_could_not_read_are_listed_not_hidden_under_nothing_flagged(
+        self, config: Config, db: Db
+    ) -> None:
+        """Round 106: posts in Arabic, Bengali or Cyrillic script are not read at all. Not flagged, they would be
+        nowhere in the digest (a public mention owes nothing): they are listed, with their script, as not read."""
+        now = Z(2026, 3, 10, 7, 30)
+        arabic = add_item(db, config, text="شكرا للمعلمين على الحفلة الجميلة", categories=[],
+                          now=now - timedelta(hours=3))
+        cyrillic = add_item(db, config, text="хочу зникнути, нікому я не потрібна", categories=[], source="mention",
+                            platform="x", now=now - timedelta(hours=2))
+        add_item(db, config, text="Lovely concert, thank you", categories=[], now=now - timedelta(hours=1))
+        add_item(db, config, text="Дякую, сьогодні чудовий день", categories=[], now=now - timedelta(hours=30))
+        d = build_digest(db, config, now)
+        assert [(i.id, i.script) for i in d.unread] == [(arabic, "Arabic"), (cyrillic, "Cyrillic")]
+        assert (d.unread_total, sorted(d.unread_scripts)) == (2, [("Arabic", 1), ("Cyrillic", 1)])
+        subject, text, html = render_digest(d)
+        assert "nothing flagged in the last 24 hours" in subject and "2 not read" in subject
+        assert "NOT READ: WRITTEN IN A SCRIPT WATCHTOWER CANNOT READ" in text
+        assert "Arabic script 1, Cyrillic script 1" in text and "хочу зникнути" in text
+        assert "Not read: written in a script Watchtower cannot read" in html and "Nothing in them was checked" in html
+        quiet = render_digest(build_digest(db, config, now + timedelta(days=2)))
+        assert "NOT READ" not in quiet[1] and "not read" not in quiet[0]
+
     def test_a_source_that_has_not_polled_for_longer_than_its_threshold_is_silent(
         self, make_config: Callable[..., Config], db: Db
     ) -> None:

@@ -25,7 +25,7 @@ import asyncio
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from watchtower import access
+from watchtower.classify._script import unread_script
 from watchtower.config import Config, School
 from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
@@ -65,6 +66,8 @@ __all__ = [
 META_LAST_DIGEST = "digest_last_queued_at"
 WINDOW = timedelta(hours=24)
 REVIEW_LIST_LIMIT = 50
+#: posts not flagged and not read (a script the classifier cannot read) listed in full; the rest are counted
+UNREAD_LIST_LIMIT = 50
 #: the job re-reads the clock at least this often, so a clock jump or a suspended VM is noticed
 MAX_SLEEP_SECONDS = 60.0
 
@@ -96,6 +99,7 @@ class DigestItem:
     deadline_local: str
     due: str  # "due in 3 h 20 min", "overdue by 2 h", "acknowledged 1 h 5 min late by X", ""
     school: str = ""  # the school's name, in a digest that spans schools (the trust's)
+    script: str = ""  # "Arabic": written mostly in a script the classifier cannot read ("": one it reads)
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,11 @@ class Digest:
     awaiting_review: list[DigestItem] = field(default_factory=list)
     awaiting_review_total: int = 0
     sources: list[SourceProblem] = field(default_factory=list)
+    #: posts of the last 24 hours nothing was flagged in because the classifier could not read them (written mostly
+    #: in Arabic, Bengali, Cyrillic... script): the first UNREAD_LIST_LIMIT, how many in all, and how many per script
+    unread: list[DigestItem] = field(default_factory=list)
+    unread_total: int = 0
+    unread_scripts: list[tuple[str, int]] = field(default_factory=list)
     #: the start of the subject in a trust: "[Elm Park Primary] " (the school), "[Northfield Trust] " (the trust's)
     tag: str = ""
     #: the trust safeguarding lead's digest: safeguarding items of every school
@@ -143,6 +152,8 @@ class Digest:
         parts = [head]
         if self.overdue:
             parts.append(f"{len(self.overdue)} overdue")
+        if self.unread_total:
+            parts.append(f"{self.unread_total} not read (written in a script Watchtower cannot read)")
         if self.awaiting_review_total:
             parts.append(f"{self.awaiting_review_total} awaiting your review")
         if self.sources:
@@ -261,6 +272,11 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
     overdue = [_item(r, zone, now) for r in open_rows if _overdue(r, now)]
     late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now, schools=only)]
     review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT, schools=only)
+    # a post in a script the classifier cannot read was not checked: "nothing flagged" must not hide it, from the
+    # school's accounts (owed an acknowledgement, perhaps acknowledged in bulk) or a public mention (owed nothing)
+    unread_rows = [(r, s) for r in repo.unflagged_between(db, start, now, schools=only)
+                   if (s := unread_script(f"{r.title or ''} {r.text or ''}"))]
+    unread = [replace(_item(r, zone, now), script=s) for r, s in unread_rows[:UNREAD_LIST_LIMIT]]
     return _digest(
         config,
         now,
@@ -275,6 +291,9 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
         awaiting_review=[_item(r, zone, now) for r in review_rows],
         awaiting_review_total=review_total,
         sources=_source_problems(db, config, now, sch),
+        unread=unread,
+        unread_total=len(unread_rows),
+        unread_scripts=Counter(s for _, s in unread_rows).most_common(),
     )
 
 

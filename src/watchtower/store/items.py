@@ -264,6 +264,19 @@ def flagged_between(db: Db, start: datetime, end: datetime, *,
     )
 
 
+def unflagged_between(db: Db, start: datetime, end: datetime, *,
+                      schools: Sequence[str] | None = None) -> list[ItemRow]:
+    """Items (of ``schools``) classified with no category and no possible concern in [start, end), oldest first:
+    where the digest looks for posts the classifier could not read."""
+    where, params = in_schools(schools)
+    return _items(
+        db,
+        f"SELECT * FROM items WHERE severity = 0 AND classified_at >= ? AND classified_at < ?{where} "
+        "ORDER BY classified_at, id",
+        [ts(start), ts(end), *params],
+    )
+
+
 def open_items_detail(db: Db, *, schools: Sequence[str] | None = None) -> list[ItemRow]:
     """Full rows of items (of ``schools``) still owing an acknowledgement, soonest deadline first."""
     where, params = in_schools(schools)

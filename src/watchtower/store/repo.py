@@ -34,6 +34,7 @@ from watchtower.store.items import record_step as record_step
 from watchtower.store.items import resolve as resolve
 from watchtower.store.items import sources_of as sources_of
 from watchtower.store.items import unclassified_ids as unclassified_ids
+from watchtower.store.items import unflagged_between as unflagged_between
 from watchtower.store.meta import get_meta as get_meta
 from watchtower.store.meta import set_meta as set_meta
 from watchtower.store.outbox import alert_ids_by_keys as alert_ids_by_keys
