@@ -112,13 +112,13 @@ class TestContent:
         add_item(db, config, text="Lovely concert, thank you", categories=[], now=now - timedelta(hours=1))
         add_item(db, config, text="Дякую, сьогодні чудовий день", categories=[], now=now - timedelta(hours=30))
         d = build_digest(db, config, now)
-        assert [(i.id, i.script) for i in d.unread] == [(arabic, "Arabic"), (cyrillic, "Cyrillic")]
-        assert (d.unread_total, sorted(d.unread_scripts)) == (2, [("Arabic", 1), ("Cyrillic", 1)])
+        assert [(i.id, i.unread) for i in d.unread] == [(arabic, "Arabic script"), (cyrillic, "Cyrillic script")]
+        assert (d.unread_total, sorted(d.unread_scripts)) == (2, [("Arabic script", 1), ("Cyrillic script", 1)])
         subject, text, html = render_digest(d)
         assert "nothing flagged in the last 24 hours" in subject and "2 not read" in subject
-        assert "NOT READ: WRITTEN IN A SCRIPT WATCHTOWER CANNOT READ" in text
+        assert "NOT READ: NOT IN ENGLISH" in text
         assert "Arabic script 1, Cyrillic script 1" in text and "хочу зникнути" in text
-        assert "Not read: written in a script Watchtower cannot read" in html and "Nothing in them was checked" in html
+        assert "Not read: not in English" in html and "Nothing in them was checked" in html
         quiet = render_digest(build_digest(db, config, now + timedelta(days=2)))
         assert "NOT READ" not in quiet[1] and "not read" not in quiet[0]
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from watchtower.access import withhold_quotes
 from watchtower.display import safe_display
-from watchtower.models import UNREAD_SCRIPT, Decision, unread_detail
+from watchtower.models import UNREAD_RULE, Decision, unread_detail
 from watchtower.notify.render import Recipient, build_item_email, item_view
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -193,7 +193,7 @@ class TestSubjectsForAPhone:
     def test_a_comment_the_classifier_cannot_read_says_it_was_not_checked(self) -> None:
         """Round 106: a post in Arabic, Bengali or Cyrillic script is not read at all, so the email never says that
         nothing harmful was found in it; the note is said first, in words, flagged or not."""
-        note = Decision("", "rule", UNREAD_SCRIPT, tier="noted", detail=unread_detail("Arabic")).reason
+        note = Decision("", "rule", UNREAD_RULE, tier="noted", detail=unread_detail("Arabic script")).reason
         plain = {**ITEM, "severity": 0, "categories_list": [], "reasons_list": [note],
                  "text": "شكرا للمعلمين على الحفلة الجميلة", "deadline_at": "2026-03-03T10:00:00.000000Z"}
         v = item_view(plain, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",
@@ -203,7 +203,7 @@ class TestSubjectsForAPhone:
         text, html = _parts(msg)
         for body in (text, html):
             assert "Not read" in body and "Arabic script, which Watchtower" in body
-            assert "classifier cannot read: it was not checked" in body
+            assert "classifier was not built to read: it was not checked" in body
             assert "please read it yourself" in body and "nothing harmful was found" not in body
         english = item_view({**plain, "reasons_list": [], "text": "Lovely parade"}, recipient=MODERATOR,
                             step_reason="seen", also_told=[], ack_url="a", item_url="b",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from watchtower import access
-from watchtower.classify._script import unread_script
+from watchtower.classify._script import unread_as
 from watchtower.models import ACTIONS, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
@@ -106,10 +106,10 @@ def bulk(db: Db, item_ids: list[int], do: str, *, by: str, channel: str, now: da
     """Acknowledge, or mark "seen, nothing to do", each of these items: one audit line per item acted on.
 
     Skipped: items already acknowledged (for ``ack``) or resolved, missing ones, and for "seen" anything worse
-    than ``normal`` or anything safeguarding (a flagged item is closed on its own page, with a reason) and any post
-    written mostly in a script the classifier cannot read (nothing in it was checked: it is closed on its own page,
-    by someone who read it); also safeguarding items whose text this person may not read (they were not shown it
-    to judge).
+    than ``normal`` or anything safeguarding (a flagged item is closed on its own page, with a reason) and any
+    post written mostly in a language or script the classifier was not built to read (nothing in it was checked:
+    it is closed on its own page, by someone who read it); also safeguarding items whose text this person may not
+    read (they were not shown it to judge).
     """
     if do not in BULK_ACTIONS:
         raise ValueError(do)
@@ -130,7 +130,7 @@ def bulk(db: Db, item_ids: list[int], do: str, *, by: str, channel: str, now: da
                 continue
             repo.acknowledge(db, r["id"], by=by, channel=channel, now=now, note="bulk")
         else:
-            if (r["severity"] or 0) > int(Severity.NORMAL) or safeguarding or unread_script(r["text"] or ""):
+            if (r["severity"] or 0) > int(Severity.NORMAL) or safeguarding or unread_as(r["text"] or ""):
                 continue
             # acknowledged (the 24-hour rule is met), "no action needed" recorded and resolved: one audit line
             if not r["acknowledged_at"]:

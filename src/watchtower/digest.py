@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from watchtower import access
-from watchtower.classify._script import unread_script
+from watchtower.classify._script import unread_as
 from watchtower.config import Config, School
 from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
@@ -66,7 +66,8 @@ __all__ = [
 META_LAST_DIGEST = "digest_last_queued_at"
 WINDOW = timedelta(hours=24)
 REVIEW_LIST_LIMIT = 50
-#: posts not flagged and not read (a script the classifier cannot read) listed in full; the rest are counted
+#: posts not flagged and not read (a language or script the classifier was not built to read) listed in full; the
+#: rest are counted
 UNREAD_LIST_LIMIT = 50
 #: the job re-reads the clock at least this often, so a clock jump or a suspended VM is noticed
 MAX_SLEEP_SECONDS = 60.0
@@ -99,7 +100,7 @@ class DigestItem:
     deadline_local: str
     due: str  # "due in 3 h 20 min", "overdue by 2 h", "acknowledged 1 h 5 min late by X", ""
     school: str = ""  # the school's name, in a digest that spans schools (the trust's)
-    script: str = ""  # "Arabic": written mostly in a script the classifier cannot read ("": one it reads)
+    unread: str = ""  # "Arabic script", "Polish": written mostly in what the classifier was not built to read
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,9 @@ class Digest:
     awaiting_review: list[DigestItem] = field(default_factory=list)
     awaiting_review_total: int = 0
     sources: list[SourceProblem] = field(default_factory=list)
-    #: posts of the last 24 hours nothing was flagged in because the classifier could not read them (written mostly
-    #: in Arabic, Bengali, Cyrillic... script): the first UNREAD_LIST_LIMIT, how many in all, and how many per script
+    #: posts of the last 24 hours nothing was flagged in because the classifier was not built to read them (written
+    #: mostly in Arabic or Cyrillic script, Polish, Somali...): the first UNREAD_LIST_LIMIT, how many in all, and how
+    #: many in each
     unread: list[DigestItem] = field(default_factory=list)
     unread_total: int = 0
     unread_scripts: list[tuple[str, int]] = field(default_factory=list)
@@ -153,7 +155,7 @@ class Digest:
         if self.overdue:
             parts.append(f"{len(self.overdue)} overdue")
         if self.unread_total:
-            parts.append(f"{self.unread_total} not read (written in a script Watchtower cannot read)")
+            parts.append(f"{self.unread_total} not read (not in English)")
         if self.awaiting_review_total:
             parts.append(f"{self.awaiting_review_total} awaiting your review")
         if self.sources:
@@ -272,11 +274,11 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
     overdue = [_item(r, zone, now) for r in open_rows if _overdue(r, now)]
     late = [_item(r, zone, now) for r in repo.acknowledged_late_between(db, start, now, schools=only)]
     review_rows, review_total = repo.awaiting_dsl_review(db, REVIEW_LIST_LIMIT, schools=only)
-    # a post in a script the classifier cannot read was not checked: "nothing flagged" must not hide it, from the
-    # school's accounts (owed an acknowledgement, perhaps acknowledged in bulk) or a public mention (owed nothing)
+    # a post in a language or script the classifier was not built to read was not checked: "nothing flagged" must
+    # not hide it, on the school's accounts (perhaps acknowledged in bulk) or in a public mention (owed nothing)
     unread_rows = [(r, s) for r in repo.unflagged_between(db, start, now, schools=only)
-                   if (s := unread_script(f"{r.title or ''} {r.text or ''}"))]
-    unread = [replace(_item(r, zone, now), script=s) for r, s in unread_rows[:UNREAD_LIST_LIMIT]]
+                   if (s := unread_as(f"{r.title or ''} {r.text or ''}"))]
+    unread = [replace(_item(r, zone, now), unread=s) for r, s in unread_rows[:UNREAD_LIST_LIMIT]]
     return _digest(
         config,
         now,

@@ -138,24 +138,25 @@ CRITICAL_CATEGORIES: tuple[str, ...] = tuple(c for c, s in CATEGORY_SEVERITY.ite
 DecidedBy = Literal["rule", "list", "model"]
 Tier = Literal["alert", "possible", "noted"]
 
-#: The note on a post written mostly in a script the classifier cannot read (``classify._script``): a record of no
-#: category (it is about the whole post), by the rule ``unread_script``, that raises nothing. Its reason reads
-#: "noted, raises nothing: rule:unread_script (written mostly in Arabic script, which the classifier cannot read:
-#: a person must read it)"; :func:`unread_script_in` finds the script again in the reasons an item keeps.
+#: The note on a post written mostly in a language or a script the classifier was not built to read
+#: (``classify._script``): a record of no category (it is about the whole post), by the rule ``not_english``, that
+#: raises nothing. Its reason reads "noted, raises nothing: rule:not_english (written mostly in Arabic script, which
+#: the classifier was not built to read: a person must read it)", or "... in Polish, ..."; :func:`unread_in` finds
+#: what it names again in the reasons an item keeps.
 UNREAD = ""
-UNREAD_SCRIPT = "unread_script"
-_UNREAD_PREFIX = f"noted, raises nothing: rule:{UNREAD_SCRIPT} (written mostly in "
-_UNREAD_SUFFIX = " script, which the classifier cannot read: a person must read it)"
+UNREAD_RULE = "not_english"
+_UNREAD_PREFIX = f"noted, raises nothing: rule:{UNREAD_RULE} (written mostly in "
+_UNREAD_SUFFIX = ", which the classifier was not built to read: a person must read it)"
 
 
-def unread_detail(script: str) -> str:
-    """The ``detail`` of the note on a post written mostly in ``script``."""
-    return f"(written mostly in {script}{_UNREAD_SUFFIX}"
+def unread_detail(what: str) -> str:
+    """The ``detail`` of the note on a post written mostly in ``what`` ("Arabic script", "Polish")."""
+    return f"(written mostly in {what}{_UNREAD_SUFFIX}"
 
 
-def unread_script_in(reasons: list[str]) -> str | None:
-    """The script named by an unread-script note among an item's stored ``reasons``, or None: what the email and
-    the dashboard say instead of "nothing harmful was found"."""
+def unread_in(reasons: list[str]) -> str | None:
+    """What a not-English note among an item's stored ``reasons`` names ("Arabic script", "Polish"), or None: what
+    the email and the dashboard say instead of "nothing harmful was found"."""
     for r in reasons:
         if r.startswith(_UNREAD_PREFIX) and r.endswith(_UNREAD_SUFFIX):
             return r[len(_UNREAD_PREFIX):-len(_UNREAD_SUFFIX)] or None

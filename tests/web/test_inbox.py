@@ -190,7 +190,7 @@ class TestRefresh:
         page = await (await env.client.get(f"/items/{unread}")).text()
         assert "Not read by the classifier:" in page and "written mostly in Arabic script" in page
         assert "does not mean it is harmless" in page
-        assert "rule:unread_script (written mostly in Arabic script" in page   # the reason, under "Why"
+        assert "rule:not_english (written mostly in Arabic script" in page   # the reason, under "Why"
         assert "Not read by the classifier" not in await (await env.client.get(f"/items/{english}")).text()
 
     async def test_the_fragment_needs_a_login(self, env: Env) -> None:

@@ -12,13 +12,13 @@ from watchtower.classify import _lexical
 from watchtower.classify import rules as _rules
 from watchtower.classify._model import OnnxModel
 from watchtower.classify._normalise import variants
-from watchtower.classify._script import unread_script
+from watchtower.classify._script import unread_as
 from watchtower.classify.config import CATEGORY_HEADS, HEAD_CONFIRMED_RULES, WRITER_HEADS, ClassifierConfig
 from watchtower.models import (
     CATEGORIES,
     CRITICAL_CATEGORIES,
     UNREAD,
-    UNREAD_SCRIPT,
+    UNREAD_RULE,
     Classification,
     Decision,
     sort_categories,
@@ -359,11 +359,12 @@ class Classifier:
         records = [d for c in CATEGORIES for d in cats.get(c, [])]
         records += [d for c in CATEGORIES if c not in cats for d in possible.get(c, [])]
         records += [d for d in noted if d.category not in cats]
-        script = unread_script(text)
-        if script is not None:
-            # a post mostly in a script the model, rules and lists cannot read: what was found (or not) says little,
-            # so the item says so wherever its reasons are shown ("not flagged" must not read as "checked")
-            records.append(Decision(UNREAD, "rule", UNREAD_SCRIPT, tier="noted", detail=unread_detail(script)))
+        what = unread_as(text)
+        if what is not None:
+            # a post mostly in a script the model, rules and lists cannot read, or in another language in Latin letters
+            # (read only through the English words in it): what was found (or not) says little, so the item says so
+            # wherever its reasons are shown ("not flagged" must not read as "checked")
+            records.append(Decision(UNREAD, "rule", UNREAD_RULE, tier="noted", detail=unread_detail(what)))
         return Classification(
             categories=sort_categories(set(cats)),
             scores={k: round(v, 4) for k, v in scores.items()},

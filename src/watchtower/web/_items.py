@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from watchtower import access, actions
-from watchtower.classify._script import unread_script
-from watchtower.models import unread_script_in
+from watchtower.classify._script import unread_as
+from watchtower.models import unread_in
 from watchtower.people import Roster
 from watchtower.store import repo
 from watchtower.store.db import Db
@@ -82,9 +82,9 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
         "author": _author(item),
         "excerpt": _excerpt(item.get("text") or "") if readable else None,
         "readable": readable,
-        # "not read: Arabic script" on the card: the classifier's own test (classify._script), so a post it could
-        # not read is not taken for one it checked when a page of comments is triaged at once
-        "unread": unread_script(item.get("text") or "") if readable else None,
+        # "not read: Arabic script" or "not read: Polish" on the card: the classifier's own test (classify._script),
+        # so a post it could not read is not taken for one it checked when a page of comments is triaged at once
+        "unread": unread_as(item.get("text") or "") if readable else None,
         "first_seen_at": item["first_seen_at"],
         "deadline": deadline_state(item, d.now(), d.daemon.config.escalation.reminder_fraction()),
         "acknowledged_at": item.get("acknowledged_at"),
@@ -198,8 +198,9 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         url=url,
         url_safe=url.startswith(("https://", "http://")),
         cls=_readable_classification(detail["classification"], readable),
-        # a post mostly in a script the classifier cannot read: said above the post, not left to "not flagged"
-        unread=unread_script_in(list((detail["classification"] or {}).get("reasons") or [])),
+        # a post mostly in a language or script the classifier was not built to read: said above the post, not left
+        # to "not flagged"
+        unread=unread_in(list((detail["classification"] or {}).get("reasons") or [])),
         thread=[_view_row(t, request) | {"is_parent": t["is_parent"]} for t in detail["thread"]],
         steps=detail["steps"],
         alerts=detail["alerts"],
