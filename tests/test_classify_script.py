@@ -71,6 +71,27 @@ class TestWhichLanguageInLatinLetters:
     def test_english_and_english_with_a_foreign_word_or_two_are_not_another_language(self, text: str) -> None:
         assert unread_language(text) is None
 
+    @pytest.mark.parametrize(("text", "language"), [
+        # round 107: Turkish known by its letters where its small words are ones the list does not know
+        ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak yeri yok, ağzını burnunu kıracağız", "Turkish"),
+        ("Ta mała z trzeciej klasy prosi o jedzenie i ma siniaki na rękach, ktoś musi coś zrobić", "Polish"),
+        ("bratle imam bokser v jacket-a, ako pak se zakachat sled gym shte vidqt",
+         "Bulgarian or Russian in Latin letters"),
+        ("compass point la kaila ezhudhinaa thaan manasu konjam amaidhiya irukku, weird ah?",
+         "Tamil or Malayalam in Latin letters"),
+    ])
+    def test_a_language_is_known_by_its_letters_or_its_small_words_typed_in_latin_letters(
+        self, text: str, language: str
+    ) -> None:
+        assert unread_language(text) == language
+
+    @pytest.mark.parametrize("text", [
+        "Well done to Łukasz Błaszczykowski-Wiśniewski in Year 9 for his county chess win!",   # a name with marks
+        "Congratulations to Zoë and Chloë, our Year 6 netball stars",
+    ])
+    def test_a_name_with_accents_in_an_english_post_is_not_another_language(self, text: str) -> None:
+        assert unread_language(text) is None
+
     def test_a_script_is_named_as_a_script(self) -> None:
         assert unread_as("Дякую вчителям!") == "Cyrillic script"
 
