@@ -142,6 +142,17 @@ class TestQueue:
         # the unflagged comment reads as the dashboard and the email say it, never "none"
         assert lines[3].split()[1:3] == ["not", "flagged"]
 
+    def test_a_comment_the_classifier_was_not_built_to_read_says_so(
+        self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path, config = cfg
+        add_item(db, config, text="Dziękuję bardzo pani za wszystko, mój syn jest bardzo szczęśliwy", categories=[],
+                 now=utcnow())
+        add_item(db, config, text="Thank you for a lovely concert", categories=[], now=utcnow())
+        main(["queue", "--config", str(path)])
+        polish, english = capsys.readouterr().out.splitlines()[1:]
+        assert "[not read: Polish] Dziękuję bardzo" in polish and "not read" not in english
+
     def test_status_counts_unflagged_own_account_comments_as_not_flagged(
         self, cfg: tuple[Path, Config], db: Db, capsys: pytest.CaptureFixture[str]
     ) -> None:
