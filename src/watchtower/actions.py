@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from watchtower import access
-from watchtower.classify._script import unread_as
+from watchtower.classify._script import unread_item
 from watchtower.models import ACTIONS, Severity
 from watchtower.store import repo
 from watchtower.store._db import rows as _rows
@@ -117,7 +117,7 @@ def bulk(db: Db, item_ids: list[int], do: str, *, by: str, channel: str, now: da
     if not ids:
         return BulkResult(0, 0)
     marks = ",".join("?" * len(ids))
-    rows = _rows(db, "SELECT id, severity, categories, acknowledged_at, resolved_at, text FROM items "
+    rows = _rows(db, "SELECT id, severity, categories, acknowledged_at, resolved_at, title, text FROM items "
                  f"WHERE id IN ({marks})", ids)
     done = 0
     stamp = ts(now)
@@ -130,7 +130,7 @@ def bulk(db: Db, item_ids: list[int], do: str, *, by: str, channel: str, now: da
                 continue
             repo.acknowledge(db, r["id"], by=by, channel=channel, now=now, note="bulk")
         else:
-            if (r["severity"] or 0) > int(Severity.NORMAL) or safeguarding or unread_as(r["text"] or ""):
+            if (r["severity"] or 0) > int(Severity.NORMAL) or safeguarding or unread_item(r["title"], r["text"]):
                 continue
             # acknowledged (the 24-hour rule is met), "no action needed" recorded and resolved: one audit line
             if not r["acknowledged_at"]:

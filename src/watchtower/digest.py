@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from watchtower import access
-from watchtower.classify._script import unread_as
+from watchtower.classify._script import unread_item
 from watchtower.config import Config, School
 from watchtower.display import finalize
 from watchtower.escalation import digest_due, last_digest_slot, next_digest_at
@@ -277,7 +277,7 @@ def build_digest(db: Db, config: Config, now: datetime, school: str | None = Non
     # a post in a language or script the classifier was not built to read was not checked: "nothing flagged" must
     # not hide it, on the school's accounts (perhaps acknowledged in bulk) or in a public mention (owed nothing)
     unread_rows = [(r, s) for r in repo.unflagged_between(db, start, now, schools=only)
-                   if (s := unread_as(f"{r.title or ''} {r.text or ''}"))]
+                   if (s := unread_item(r.title, r.text))]
     unread = [replace(_item(r, zone, now), unread=s) for r, s in unread_rows[:UNREAD_LIST_LIMIT]]
     return _digest(
         config,

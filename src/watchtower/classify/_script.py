@@ -250,3 +250,9 @@ def unread_as(text: str) -> str | None:
     if script is not None:
         return f"{script} script"
     return unread_language(text)
+
+
+def unread_item(title: str | None, text: str | None) -> str | None:
+    """:func:`unread_as` of a stored item, read as the classifier reads it: its title (a news headline, a Reddit
+    thread's subject) and its text together. What the queue, bulk triage, the digest and ``watchtower queue`` ask."""
+    return unread_as(" ".join(p for p in ((title or "").strip(), (text or "").strip()) if p))

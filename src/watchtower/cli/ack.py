@@ -208,7 +208,7 @@ def format_queue(rows: list[ItemRow], now: datetime, *, schools: bool = False) -
     """The queue as lines of text; ``schools``: with each item's school (a trust). An own-account comment nothing
     was found in reads "not flagged", as on the dashboard and in the email, and a post in a language or script the
     classifier was not built to read starts "[not read: Polish]", as its card does."""
-    from watchtower.classify._script import unread_as
+    from watchtower.classify._script import unread_item
     from watchtower.timeutil import parse_ts
 
     school = f"{'SCHOOL':<12}  " if schools else ""
@@ -216,7 +216,7 @@ def format_queue(rows: list[ItemRow], now: datetime, *, schools: bool = False) -
     for r in rows:
         school = f"{r.school[:12]:<12}  " if schools else ""
         due = countdown(parse_ts(r.deadline_at), now) if r.deadline_at else ""
-        unread = unread_as(f"{r.title or ''} {r.text or ''}")
+        unread = unread_item(r.title, r.text)
         lines.append(
             f"{r.id:>6}  {school}{r.severity.shown:<11}  {due:<14}  "
             f"{r.platform[:10]:<10}  {', '.join(r.categories)[:28]:<28}  "

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from watchtower import access, actions
-from watchtower.classify._script import unread_as
+from watchtower.classify._script import unread_item
 from watchtower.models import unread_in
 from watchtower.people import Roster
 from watchtower.store import repo
@@ -84,7 +84,7 @@ def _view_row(item: dict[str, Any], request: web.Request) -> dict[str, Any]:
         "readable": readable,
         # "not read: Arabic script" or "not read: Polish" on the card: the classifier's own test (classify._script),
         # so a post it could not read is not taken for one it checked when a page of comments is triaged at once
-        "unread": unread_as(item.get("text") or "") if readable else None,
+        "unread": unread_item(item.get("title"), item.get("text")) if readable else None,
         "first_seen_at": item["first_seen_at"],
         "deadline": deadline_state(item, d.now(), d.daemon.config.escalation.reminder_fraction()),
         "acknowledged_at": item.get("acknowledged_at"),
