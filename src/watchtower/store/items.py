@@ -252,29 +252,30 @@ def in_schools(schools: Sequence[str] | None) -> tuple[str, list[Any]]:
     return f" AND school IN ({','.join('?' * len(schools))})", list(schools)
 
 
-def flagged_between(db: Db, start: datetime, end: datetime, *,
-                    schools: Sequence[str] | None = None) -> list[ItemRow]:
-    """Items (of ``schools``; ``None``: all) classified with at least one category in [start, end), worst first."""
+def _classified_between(db: Db, start: datetime, end: datetime, flagged: str, order: str,
+                        schools: Sequence[str] | None) -> list[ItemRow]:
+    """Items (of ``schools``; ``None``: all) classified in [start, end) whose severity meets ``flagged`` ("> 0",
+    "= 0"), in ``order``: our own fragments, never a caller's words."""
     where, params = in_schools(schools)
     return _items(
         db,
-        f"SELECT * FROM items WHERE severity > 0 AND classified_at >= ? AND classified_at < ?{where} "
-        "ORDER BY severity DESC, classified_at",
+        f"SELECT * FROM items WHERE severity {flagged} AND classified_at >= ? AND classified_at < ?{where} "
+        f"ORDER BY {order}",
         [ts(start), ts(end), *params],
     )
+
+
+def flagged_between(db: Db, start: datetime, end: datetime, *,
+                    schools: Sequence[str] | None = None) -> list[ItemRow]:
+    """Items (of ``schools``; ``None``: all) classified with at least one category in [start, end), worst first."""
+    return _classified_between(db, start, end, "> 0", "severity DESC, classified_at", schools)
 
 
 def unflagged_between(db: Db, start: datetime, end: datetime, *,
                       schools: Sequence[str] | None = None) -> list[ItemRow]:
     """Items (of ``schools``) classified with no category and no possible concern in [start, end), oldest first:
     where the digest looks for posts the classifier could not read."""
-    where, params = in_schools(schools)
-    return _items(
-        db,
-        f"SELECT * FROM items WHERE severity = 0 AND classified_at >= ? AND classified_at < ?{where} "
-        "ORDER BY classified_at, id",
-        [ts(start), ts(end), *params],
-    )
+    return _classified_between(db, start, end, "= 0", "classified_at, id", schools)
 
 
 def open_items_detail(db: Db, *, schools: Sequence[str] | None = None) -> list[ItemRow]:
