@@ -92,6 +92,39 @@ class TestWhichLanguageInLatinLetters:
     def test_a_name_with_accents_in_an_english_post_is_not_another_language(self, text: str) -> None:
         assert unread_language(text) is None
 
+    @pytest.mark.parametrize(("text", "language"), [
+        # round 110 (first sight) found these languages unnamed; written here, not copied from it
+        ("Nebudem nič hovoriť, ale tá učiteľka by sa mala pozerať za seba", "Czech or Slovak"),
+        ("Nem tudom, mit csináljak, otthon megint kiabálnak és nem akarok hazamenni", "Hungarian"),
+        ("Me na kamav te džav andi škola, o čhave maren man", "Romani"),
+        ("Nuk dua te shkoj ne shkolle neser, djemte me rrahin cdo dite", "Albanian"),
+        ("Ez ê wî mamosteyî bibînim, bila li min negere", "Kurdish (Kurmanji)"),
+        ("mata iskole yanna baya, eyala hamadama mata gahanawa", "Sinhala in Latin letters"),
+        ("ma school jana chahanna, tyo keta haru le malai dherai pitchha", "Nepali in Latin letters"),
+        ("Hindi ko na kaya, wala nang nakakapansin sa akin sa bahay", "Tagalog"),
+        ("con khong muon di hoc nua, may dua trong lop danh con hoai", "Vietnamese"),   # typed without its tones
+        ("ngo m seung fan hok, keoi dei jat jat dou da ngo", "Cantonese in Latin letters"),
+    ])
+    def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
+        assert unread_as(text) == language
+
+    def test_few_english_words_and_letters_english_lacks_are_another_language_even_unnamed(self) -> None:
+        # too few of any list's small words to name it, too few of one language's own letters: still not English
+        assert unread_as("Vím, kde bydlíš. Uvidíme se v pátek.") == "a language other than English"
+
+    @pytest.mark.parametrize("text", [
+        "Lovely afternoon at the café, merci to the Année 10 French club!",
+        "Thanks to the PTA for the piñata and the jalapeño crisps at the fiesta day",
+        "Congratulations to Zoë, Chloë and Renée on their Duke of Edinburgh bronze",
+    ])
+    def test_english_with_borrowed_accented_words_is_english(self, text: str) -> None:
+        assert unread_as(text) is None
+
+    def test_chinese_characters_weigh_as_words_beside_an_english_sentence(self) -> None:
+        # five characters are a sentence ("dad hit me again last night"): half a post in them is not read
+        assert unread_script("I'm fine honestly 爸爸昨晚又打我了，不要告诉老师") == "Chinese"
+        assert unread_script("Happy Lunar New Year 新年快乐 to all our families from everyone at school") is None
+
     def test_a_script_is_named_as_a_script(self) -> None:
         assert unread_as("Дякую вчителям!") == "Cyrillic script"
 
