@@ -1488,6 +1488,28 @@ class TestShippedLists:
          "list:a_prize_for_a_pic 'keep the skin for free if i send him a pic'"),
         ("mr patel you're in for a surprise at the car park tonight 😈",
          "list:in_for_a_surprise_at_a_place 'in for a surprise'"),
+        # round 109's kinds, written after its reading
+        ("the dinner lady walks in like a letterbox every day, can't even see her face",
+         "list:letterbox_for_a_veiled_woman 'letterbox'"),
+        ("Next they'll want the menus in Polish too. Some of us were born here.",
+         "list:signs_in_their_language_next 'next they'll want the menus in polish'"),
+        ("my stepdad padlocks the fridge when he goes out so we don't eat",
+         "list:fridge_locked_at_home 'padlocks the fridge'"),
+        ("you can tell from how he slams the front door which mood he's in, I just hide upstairs",
+         "list:which_mood_he_comes_home_in 'which mood he's in'"),
+        ("this is the last game I'll ever play, thanks for everything lads",
+         "list:the_credits_rolling_on_me 'the last game i'll ever play, thanks for everything'"),
+        ("I've written notes for the ones who matter. sorry",
+         "list:letters_for_the_ones_who_matter 'written notes for the ones who matter'"),
+        ("you'll all understand why soon enough",
+         "list:letters_for_the_ones_who_matter 'you'll all understand why soon'"),
+        ("there's a man in a van parked by the school gates offering the kids lifts home",
+         "list:a_stranger_offering_children_lifts 'man in a van parked by the school gates offering the kids li'"),
+        ("she'll be hearing from us, and it won't be a letter", "list:hearing_from_us 'she'll be hearing from us'"),
+        ("whoever grassed, I've got a good idea who you are now. Friday.",
+         "list:a_good_idea_who_you_are 'i've got a good idea who you are'"),
+        ("funny how quick a grass can disappear round here",
+         "list:amazing_how_quick_a_person_can_go 'funny how quick a grass can'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2155,6 +2177,15 @@ class TestShippedLists:
         "win a signed shirt if you send us a photo of your best goal celebration!",
         "Mum's in for a surprise at home time, we baked her a birthday cake 🎂",
         "he's a dead man walking when his mum sees he spent his whole £20 on one photo 😂",
+        # harmless posts written to trip round 109's entries
+        "Next they'll want the assemblies in two languages, honestly it's great, a lovely bilingual school",
+        "we lock the fridge at night since the toddler learned to open it",
+        "guess which mood the head is in today after Ofsted",
+        "last film I'm watching before bed, thanks for the recommendations",
+        "If anything happens you will hear from us by text first",
+        "I've a good idea who you are, Santa! Nice beard 🎅",
+        "Lift share: a dad at the school is offering lifts to the match for anyone in the U12s",
+        "he beat the final boss and the credits are rolling, what a game",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

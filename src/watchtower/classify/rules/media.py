@@ -48,9 +48,29 @@ _MEDIA_STRONG = _g(
 )
 
 
+#: pupils' own journalism and a school's or a council's own news, which name a paper, a reporter or an interview and
+#: ask the school nothing (round 109: "RE class produced a newspaper special ... including an interview with the imam",
+#: "S1 reporters demanding to know why he wears the same cardigan", "A reporter from the Clarion came in today to talk
+#: to S4 about careers", "The Kinnoull Chronicle's new website is live! Comments are open", a council's "we are aware of
+#: media interest ... A statement will be issued"): a journalist asking for comment still is one (_MEDIA_STRONG is read
+#: first), a student journalist at a university or a sixth-form paper too
+_OWN_JOURNALISM = _rx(
+    r"\b(?:s[1-6]|p[1-7]|year ?\d+s?|y\d+) (?:reporters?|journalists?|radio team|news team|editors?)\b|"
+    r"\b(?:produced|made|wrote|written|published|launched|recorded|created) (?:a|an|our|the|their|its) (?:new )?"
+    r"(?:(?:student|school|class|pupil) )?(?:newspaper|podcast|radio (?:show|advert|programme)|news (?:special|report)|"
+    r"short (?:advert|film)|magazine)\b|"
+    r"\bcomments are (?:now )?(?:open|closed|off|switched off)\b|"
+    r"\bcame (?:in|into school|to school|to visit|to see us) (?:today |this week |yesterday |on \w+ )?to (?:talk|speak|chat) "
+    r"(?:to|with) (?:s[1-6]|p[1-7]|year|pupils|students|our|the|us|class)\b|"
+    r"\bwe are aware of media interest\b.{0,80}\bstatement will be (?:issued|released|published|made)\b"
+)
+
+
 def media_hits(norm: str) -> list[Hit]:
     if strong := named_hits("media_enquiry", [("media_request", _MEDIA_STRONG)], norm):
         return strong
+    if _OWN_JOURNALISM.search(norm):
+        return []
     if (m := _MEDIA_ID.search(norm)) and (r := _MEDIA_REQUEST.search(norm)):
         return [Hit("media_enquiry", "media_enquiry", f"{quote(m)} + {quote(r)}")]
     return []
