@@ -2,7 +2,8 @@
 
 Coded hate (numeric codes, dog whistles, antisemitic tropes, emoji used as slurs), local slang for weapons and
 violence, and the phrases of exploitation and grooming. The shipped defaults are TOML files under
-``watchtower/classify/lists/`` (one per category, each with a header saying where its entries come from); a
+``watchtower/classify/lists/`` (one per category, and ``languages.toml`` for danger written in other languages, each
+with a header saying where its entries come from); a
 school may add entries or disable shipped ones in its own file, named by ``[classifier] lists_file``.
 
 One entry::
@@ -50,7 +51,7 @@ from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 #: the categories an entry may raise (design.md)
 CATEGORIES = ("threat", "hate", "safeguarding", "harassment", "sexual", "personal_data", "media_enquiry",
               "complaint", "query", "offensive")
-SHIPPED = ("hate.toml", "threat.toml", "safeguarding.toml")
+SHIPPED = ("hate.toml", "threat.toml", "safeguarding.toml", "languages.toml")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _ESCAPE = re.compile(r"\\.", re.DOTALL)  # \b, \s, \W, \. ...: escapes, not letters to match
 _KEYS = {"id", "category", "terms", "pattern", "context", "unless", "note", "in_awareness_posts", "loose"}

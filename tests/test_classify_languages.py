@@ -1,0 +1,87 @@
+"""The plainest danger written in another language raises an alert, as the same words in English would.
+
+The classifier does not read Polish, Romanian, Urdu or Arabic (a post written mostly in one carries the not-English
+note: "a person must read it"). First-sight rounds 106, 107 and 110 raised 0.76-0.80 of their critical posts to high
+or more, against 0.95-0.99 for rounds in English. ``watchtower/classify/lists/languages.toml`` lists, per language, the
+words of a threat to kill or hurt, of wanting to die or cutting, of a child hit at home or married off abroad, and the
+commonest slurs; a joke said as one (😂, "lol", "kkk", "jaja") and a mother's "I'll kill you if you lose your coat"
+are not threats. The sentences here are written for these tests, not copied from any round.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from watchtower.classify import Classifier, load_classifier, rules
+from watchtower.classify._normalise import variants
+from watchtower.classify.config import ClassifierConfig
+from watchtower.classify.rules import lists
+from watchtower.models import Severity
+
+
+def list_reasons(text: str) -> list[str]:
+    return [h.reason for h in rules.detect(text, variants(text), None, ClassifierConfig()) if h.by == "list"]
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return load_classifier()
+
+
+class TestDangerInOtherLanguages:
+    @pytest.mark.parametrize(("text", "entry"), [
+        ("jak jeszcze raz dotkniesz mojej siostry to cię zabiję, wiem gdzie mieszkasz", "pl_i_will_kill_or_hurt"),
+        ("nie chcę już żyć, nikt nie będzie za mną tęsknił", "pl_wanting_to_die_or_cutting"),
+        ("Te omor dacă te mai văd la poarta școlii", "ro_i_will_kill_or_hurt"),
+        ("vreau să mor, nu mai pot", "ro_wanting_to_die_or_cutting"),
+        ("Ak sa ešte raz dotkneš môjho brata, zabijem ťa", "cs_i_will_kill_or_hurt"),
+        ("Megöllek, ha még egyszer hozzányúlsz", "hu_i_will_kill_or_hurt"),
+        ("Seni öldürürüm, okul çıkışı bekle", "tr_i_will_kill_or_hurt"),
+        ("Do të vras nëse e prek vëllain tim", "sq_i_will_kill_or_hurt"),
+        ("Vou te matar se tocares na minha filha outra vez", "pt_i_will_kill_or_hurt"),
+        ("Quiero morirme, ya no aguanto más", "es_wanting_to_die_or_cutting"),
+        ("Voglio morire, nessuno mi capisce", "it_wanting_to_die_or_cutting"),
+        ("Agar mere bhai ko haath lagaya to jaan se maar denge", "ur_i_will_kill_or_hurt"),
+        ("Main marna chahti hun, koi nahi samajhta", "ur_wanting_to_die_or_cutting"),
+        ("Abbu ne kaha summer mein Pakistan le ja ke meri shaadi kara denge, main 15 ki hun, mujhe nahi karni",
+         "ur_married_off_abroad"),
+        ("رح اقتله بكرا عند باب المدرسة", "ar_i_will_kill"),
+        ("بدي موت، ما حدا بحبني", "ar_wanting_to_die_or_cutting"),
+        ("Waan ku dilayaa haddii aad walaalkay taabato", "so_i_will_kill"),
+        ("Ще те убия, ако пак го пипнеш", "bg_lt_uk_i_will_kill"),
+        ("Papatayin kita pag nakita kita sa labas ng school", "tl_vi_zh_i_will_kill"),
+        ("我想死，没有人在乎我", "tl_vi_zh_wanting_to_die"),
+    ])
+    def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
+        assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
+
+    @pytest.mark.parametrize("text", [
+        "zabiję cię jak jeszcze raz weźmiesz moją bluzę 😂",   # a joke said as one
+        "Megölöm a fiamat, megint otthon hagyta a PE kitet 🤦‍♀️",   # a mother and a forgotten PE kit
+        "Kinyírom ezt a nyomtatót, nem tudom kinyomtatni a házit",   # a printer
+        "minha mãe vai me matar quando vir o boletim",   # "mum will kill me" about a report
+        "Me quiero morir de la vergüenza, mandé el audio al grupo equivocado",   # dying of shame
+        "vou matar aula amanhã",   # skipping a lesson
+        "Mi taglio i capelli domani",   # a haircut
+        "真係攰到想死，聽日仲要考試",   # tired to death before an exam
+        "学校心理健康周，支持预防青少年自杀",   # a mental health week against youth suicide
+        "khudkushi awareness week ke liye assembly",
+        "Mubarak ho! Cousin ki shaadi Pakistan mein next summer, so excited",   # a family wedding
+        "Ho visto il prof nel parcheggio stamattina",   # "parch..." is Polish only as a word of its own
+    ])
+    def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
+        assert list_reasons(text) == []
+
+    def test_every_entry_names_its_language_and_a_category_that_alerts(self) -> None:
+        entries = [e for e in lists.shipped() if e.source.endswith("languages.toml")]
+        assert len(entries) >= 40
+        assert {e.category for e in entries} == {"threat", "safeguarding", "hate"}
+        prefixes = {"pl", "ro", "cs", "hu", "tr", "sq", "pt", "es", "it", "ur", "bn", "ar", "so", "bg", "tl", "zh"}
+        assert all(e.id.split("_")[0] in prefixes for e in entries)
+
+    def test_the_post_is_raised_critical_and_still_says_it_was_not_read(self, clf: Classifier) -> None:
+        c = clf.classify_batch(["Te omor dacă te mai văd la poarta școlii, știu unde stai"], ["mention"])[0]
+        assert c.severity == Severity.CRITICAL
+        assert "threat" in c.categories
+        assert any(r.startswith("list:ro_i_will_kill_or_hurt") for r in c.reasons), c.reasons
+        assert any("rule:not_english" in r for r in c.reasons), c.reasons
