@@ -12,6 +12,7 @@ from watchtower.classify._normalise import normalise
 from watchtower.classify.config import ClassifierConfig
 from watchtower.classify.rules import PROFANITY
 from watchtower.classify.rules.media import media_hits
+from watchtower.classify.rules.safeguarding import safeguarding_hits
 from watchtower.models import Classification, Severity
 
 
@@ -837,6 +838,26 @@ class TestSafeguarding:
         c = verdict(clf, "Nobody has done anything about the man hanging round the school gates every afternoon")
         assert_critical(c, "safeguarding")
         assert any(r.startswith("rule:stranger_at_the_gates ") for r in c.reasons), c.reasons
+
+    @pytest.mark.parametrize("text", [
+        # round 111's false alarms: a deed called suicide, a style so sharp, a bereaved mother's plea to the lads
+        "casting into that wind was suicide, every fly came back and slapped me in the face",
+        "that line-up's so sharp I cut myself just looking at it",
+        "She asked the lads to stop jumping off the bridge 'so no other mother has to do what I do'",
+        "Don't jump off the bridge at the weir into the river. It looks deep. It isn't.",
+    ])
+    def test_a_verdict_an_idiom_or_a_plea_is_not_the_self_harm_rule(self, text: str) -> None:
+        names = {h.name for h in safeguarding_hits(normalise(text))}
+        assert not names & {"self_harm", "self_harm_topic_first_person"}, names
+
+    @pytest.mark.parametrize("text", [
+        "i'm going to jump off the bridge tonight",
+        "I cut myself again last night",
+        "my counsellor asked if I've thought about suicide and I said yes",
+    ])
+    def test_the_writers_own_intent_still_is(self, text: str) -> None:
+        names = {h.name for h in safeguarding_hits(normalise(text))}
+        assert names & {"self_harm", "self_harm_topic_first_person"}, names
 
     def test_a_sharp_thing_pressed_into_the_writers_skin_is_the_rules_self_harm(self, clf: Classifier) -> None:
         """Round 58: "i dug my compass in my wrist" was read as harassment; the rule reads it whatever the head says."""

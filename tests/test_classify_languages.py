@@ -31,6 +31,7 @@ def clf() -> Classifier:
 class TestDangerInOtherLanguages:
     @pytest.mark.parametrize(("text", "entry"), [
         ("jak jeszcze raz dotkniesz mojej siostry to cię zabiję, wiem gdzie mieszkasz", "pl_i_will_kill_or_hurt"),
+        ("whoever posted that about my sister, znajdę cię i zatłukę", "pl_i_will_kill_or_hurt"),   # round 113's kind
         ("nie chcę już żyć, nikt nie będzie za mną tęsknił", "pl_wanting_to_die_or_cutting"),
         ("Te omor dacă te mai văd la poarta școlii", "ro_i_will_kill_or_hurt"),
         ("vreau să mor, nu mai pot", "ro_wanting_to_die_or_cutting"),

@@ -1510,6 +1510,29 @@ class TestShippedLists:
          "list:a_good_idea_who_you_are 'i've got a good idea who you are'"),
         ("funny how quick a grass can disappear round here",
          "list:amazing_how_quick_a_person_can_go 'funny how quick a grass can'"),
+        # round 111's kinds, written after its reading on the fifty-fourth session's freeze
+        ("the head is a butcher and I hope he gets what the pigs got at the abattoir",
+         "list:hope_they_get_what_the_animal_got 'hope he gets what the pigs got'"),
+        ("push that warden in the river and hold him under",
+         "list:dunk_them_in_the_slurry 'push that warden in the river'"),
+        ("we've been watching you walk home from the bus stop every night",
+         "list:watching_you_walk_home 'been watching you walk home'"),
+        ("one tap behind the eyes and he'd go quiet like the trout",
+         "list:a_tap_behind_the_eyes 'one tap behind the eyes'"),
+        ("Synagogue sponsored the school fair again, always buying their way in",
+         "list:always_buying_their_way_in 'always buying their way in'"),
+        ("Romanians on the estate again, filthy people the lot of them",
+         "list:a_people_called_filthy 'romanians on the estate again, filthy people'"),
+        ("trans girls are men and everyone knows it",
+         "list:trans_people_called_men_or_predators 'trans girls are men'"),
+        ("my sharpener blade is good for more than pencils ngl, long sleeves all week",
+         "list:a_blade_good_for_more_than 'sharpener blade is good for more than'"),
+        ("Police are searching for a 14-year-old girl who failed to return home from school on Tuesday",
+         "list:failed_to_return_from 'failed to return home from'"),
+        ("sometimes I think about closing my eyes and not waking up",
+         "list:closing_my_eyes_and_not_waking 'closing my eyes and not waking up'"),
+        ("nobody at home has washed my pe kit since september",
+         "list:nobody_washes_my_uniform 'nobody at home has washed my pe kit'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2186,6 +2209,17 @@ class TestShippedLists:
         "I've a good idea who you are, Santa! Nice beard 🎅",
         "Lift share: a dad at the school is offering lifts to the match for anyone in the U12s",
         "he beat the final boss and the credits are rolling, what a game",
+        # harmless posts written to trip round 111's entries
+        "I hope she gets what she got last Christmas, a new bike!",
+        "I'm going to throw the controller in the canal",
+        "The caretaker was dead behind the eyes by Friday",
+        "Always buying their way in with cake, the Year 6 parents, bless them",
+        "My daughter came home crying because a girl said Polish people are filthy people",
+        "LGBT History Month: Year 10 looked at the myth that trans people are predators and why it is false",
+        "this knife is good for more than bread, it does tomatoes too",
+        "the parcel failed to return from the depot so we're reordering",
+        "not waking up till noon tomorrow is the dream",
+        "nobody washes my car except me",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -104,6 +104,9 @@ class TestWhichLanguageInLatinLetters:
         ("Hindi ko na kaya, wala nang nakakapansin sa akin sa bahay", "Tagalog"),
         ("con khong muon di hoc nua, may dua trong lop danh con hoai", "Vietnamese"),   # typed without its tones
         ("ngo m seung fan hok, keoi dei jat jat dou da ngo", "Cantonese in Latin letters"),
+        # round 113 (first sight) found these unnamed; written here after it
+        ("es nezinu, kāpēc skolotāja mani ienīst, bet man ir bail iet uz skolu", "Latvian"),
+        ("za pa school ke da hagha halak sara jagra kawam, wror ta wayi", "Pashto in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

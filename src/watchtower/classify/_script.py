@@ -135,6 +135,14 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ir ne yra kad su iš apie už per mano tavo jo jos mūsų jūsų jų aš tu jis ji mes jūs jie buvo bus būti "
         "labai bet taip kai kur kaip kodėl mokykla mokykloje sūnus dukra vaikas vaikai mokytojas mokytoja "
         "ačiū labas diena šiandien rytoj vakar čia dabar jau dar niekas visada niekada tik"
+        " kiek reikia klausiu rimtai kas kodel nes gal ar vis manęs mane man tau jam jai"
+    ),
+    # round 113 ("Trasta valdē vieni vienīgi ...", "cik augsts ir tas tilts pār upi")
+    "Latvian": (
+        "un ir es tu viņš viņa mēs jūs viņi nav kas kā kur kāpēc jā nē bet par uz no ar vai tas tā šis šī "
+        "skola skolā dēls meita bērns bērni skolotājs skolotāja paldies labdien šodien rīt vakar ļoti arī "
+        "tikai vēl jau draugi draudzenei jautājums cik augsts tilts viņu mūsu jūsu mans mana tavs tava "
+        "vins vina mes jus vini ka kapec skola skolotajs sodien rit loti ari vel"
     ),
     "Somali": (
         "iyo ma waa in ku ka la aan ay uu ayaa oo wax kale waxaan waxay waxuu wuxuu iyada isaga anaga adiga "
@@ -183,6 +191,12 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Bengali or Sylheti in Latin letters": (
         "amar tumar tomar ami tumi apni eta oita keno kemne kotha bhai bhaiya apu amra tara hokkol sob ek "
         "rokom der shathe korbe korse marse jaibo jabo khaibo khaise ase nai naki hobe hoise"
+        " kalke niya asmu dekhbay dia shuru er oi ar koro kori korbo dekho ache achhe"
+    ),
+    # round 113 ("Saba ba chaqu rawrom school ta. Hagha halak che ma ta har wraz ...")
+    "Pashto in Latin letters": (
+        "ba che ta da pa za zama sta hagha halak har wraz wayi saba ye sabaq warkrum rawrom kawam kawi dey "
+        "pe yam yi ghwaram nashta shta zoy lur mor plar dase tsa kho ham sara kor wror khor"
     ),
     "Tamil or Malayalam in Latin letters": (
         "naan nee enna illa illai irukku iruku romba avan aval avanga namma vendam venum poga thaan konjam "
