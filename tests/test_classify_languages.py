@@ -49,7 +49,7 @@ class TestDangerInOtherLanguages:
         ("رح اقتله بكرا عند باب المدرسة", "ar_i_will_kill"),
         ("بدي موت، ما حدا بحبني", "ar_wanting_to_die_or_cutting"),
         ("Waan ku dilayaa haddii aad walaalkay taabato", "so_i_will_kill"),
-        ("Ще те убия, ако пак го пипнеш", "bg_lt_uk_i_will_kill"),
+        ("Ще те убия, ако пак го пипнеш", "uk_bg_i_will_kill_in_cyrillic"),
         ("Papatayin kita pag nakita kita sa labas ng school", "tl_vi_zh_i_will_kill"),
         ("我想死，没有人在乎我", "tl_vi_zh_wanting_to_die"),
     ])
@@ -77,7 +77,7 @@ class TestDangerInOtherLanguages:
         entries = [e for e in lists.shipped() if e.source.endswith("languages.toml")]
         assert len(entries) >= 40
         assert {e.category for e in entries} == {"threat", "safeguarding", "hate"}
-        prefixes = {"pl", "ro", "cs", "hu", "tr", "sq", "pt", "es", "it", "ur", "bn", "ar", "so", "bg", "tl", "zh"}
+        prefixes = {"pl", "ro", "cs", "hu", "tr", "sq", "pt", "es", "it", "ur", "bn", "ar", "so", "bg", "uk", "tl", "zh"}
         assert all(e.id.split("_")[0] in prefixes for e in entries)
 
     def test_the_post_is_raised_critical_and_still_says_it_was_not_read(self, clf: Classifier) -> None:
