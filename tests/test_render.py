@@ -205,6 +205,13 @@ class TestSubjectsForAPhone:
             assert "Not read" in body and "Arabic script, which Watchtower" in body
             assert "classifier was not built to read: it was not checked" in body
             assert "please read it yourself" in body and "nothing harmful was found" not in body
+        # a threat recognised by its words in the other-languages list: those words were read, the rest was not
+        listed = {**plain, "severity": 3, "categories_list": ["threat"],
+                  "reasons_list": ["list:cs_i_will_kill_or_hurt 'zabijem ta'", note], "text": "zabijem ťa"}
+        lv = item_view(listed, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",
+                       tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        assert "only the words quoted under 'Why flagged' were recognised" in lv["unread_note"]
+        assert "it was not checked" not in lv["unread_note"]
         english = item_view({**plain, "reasons_list": [], "text": "Lovely parade"}, recipient=MODERATOR,
                             step_reason="seen", also_told=[], ack_url="a", item_url="b",
                             tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)

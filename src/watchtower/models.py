@@ -163,6 +163,13 @@ def unread_in(reasons: list[str]) -> str | None:
     return None
 
 
+def words_recognised(reasons: list[str]) -> bool:
+    """Whether a rule or a list entry raised the item on its words ("list:cs_i_will_kill_or_hurt 'zabijem ta'"): in
+    a post the classifier was not built to read, those words were recognised and the rest was not read, which the
+    email and the item's page say instead of "nothing in it was checked"."""
+    return any(r.startswith(("list:", "rule:")) for r in reasons)
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """One piece of evidence the classifier acted on: the structured record behind a printed reason.

@@ -191,7 +191,15 @@ class TestRefresh:
         assert "Not read by the classifier:" in page and "written mostly in Arabic script" in page
         assert "does not mean it is harmless" in page
         assert "rule:not_english (written mostly in Arabic script" in page   # the reason, under "Why"
+        assert "nothing in it was checked" in page
         assert "Not read by the classifier" not in await (await env.client.get(f"/items/{english}")).text()
+        # a threat the other-languages list recognised: its words were read, the rest was not
+        listed = await seed(env.daemon, "Ak sa ešte raz dotkneš môjho brata, zabijem ťa. Viem kde bývaš.",
+                            classifier=real)
+        page = await (await env.client.get(f"/items/{listed}")).text()
+        assert "Not read by the classifier:" in page and "written mostly in Czech or Slovak" in page
+        assert "only the words quoted under" in page and "nothing in it was checked" not in page
+        assert "list:cs_i_will_kill_or_hurt" in page
 
     async def test_the_fragment_needs_a_login(self, env: Env) -> None:
         r = await env.client.get("/queue/fragment", allow_redirects=False)

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from watchtower import access, actions
 from watchtower.classify._script import unread_item
-from watchtower.models import unread_in
+from watchtower.models import unread_in, words_recognised
 from watchtower.people import Roster
 from watchtower.store import repo
 from watchtower.store.db import Db
@@ -201,6 +201,8 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         # a post mostly in a language or script the classifier was not built to read: said above the post, not left
         # to "not flagged"
         unread=unread_in(list((detail["classification"] or {}).get("reasons") or [])),
+        # ... and whether a rule or a list entry recognised some of its words ("zabijem ťa"), the rest unread
+        words_recognised=words_recognised(list((detail["classification"] or {}).get("reasons") or [])),
         thread=[_view_row(t, request) | {"is_parent": t["is_parent"]} for t in detail["thread"]],
         steps=detail["steps"],
         alerts=detail["alerts"],
