@@ -19,11 +19,10 @@ both, or by letters English words do not carry (é, č, ö: "Vím, kde bydlíš.
 other than English" where nothing names it better. Round 110 (first sight) found Slovak, Czech, Hungarian, Romani,
 Albanian, Kurdish, Sinhala, Nepali, Tagalog, Vietnamese and Cantonese typed in Latin letters unnamed (174 of its 419
 critical posts named); those lists and that last test were written after it. Chinese, Japanese and Korean characters
-each count as three letters: a character carries a syllable or a word. Over the 159,140 labelled posts up to round 108,
-that (with the scripts) names 320 of round 106's 433 critical posts and 317 of round 107's 444 (written after both
-were read: at first sight, round 107, the first version named 260), and among the rounds in English only posts in
-another language (Welsh, Polish, Romanian, Lithuanian, Somali, Urdu in Latin letters, French, German, Vietnamese,
-Chinese) and one English sentence around two in French ("Je suis mort. Je suis très très mort.").
+each count as three letters: a character carries a syllable or a word. Over the 164,260 labelled posts up to round
+113 (in-sample: every round's misses widened the lists after its one reading), every critical post of rounds 106, 110
+and 113 and all but one of round 107's is raised or named, and among the 159,140 posts of the rounds in English the
+note is on 367, all in another language but nine English posts with a phrase of French, Spanish, Gaelic or Urdu.
 """
 
 from __future__ import annotations
@@ -142,7 +141,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "un ir es tu viņš viņa mēs jūs viņi nav kas kā kur kāpēc jā nē bet par uz no ar vai tas tā šis šī "
         "skola skolā dēls meita bērns bērni skolotājs skolotāja paldies labdien šodien rīt vakar ļoti arī "
         "tikai vēl jau draugi draudzenei jautājums cik augsts tilts viņu mūsu jūsu mans mana tavs tava "
-        "vins vina mes jus vini ka kapec skola skolotajs sodien rit loti ari vel"
+        "vins vina mes jus vini ka kapec skolotajs sodien rit loti ari vel"
     ),
     "Somali": (
         "iyo ma waa in ku ka la aan ay uu ayaa oo wax kale waxaan waxay waxuu wuxuu iyada isaga anaga adiga "
@@ -212,13 +211,13 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Albanian": (
         "dhe në një të që për nga është janë jam ishte kam ke ka kemi keni kanë nuk po jo por edhe vetëm shumë "
         "mirë keq ku kur pse kush çfarë unë ti ai ajo ju ata ato im ime jonë juaj tij saj tyre shkolla shkollë "
-        "shkollën shkolle shkolles djali djalin vajza vajzen vajza fëmija fëmijët femija femijet femijeve "
+        "shkollën shkolle shkolles djali djalin vajza vajzen fëmija fëmijët femija femijet femijeve "
         "mësuesi mësuesja mesuesi mesuesja faleminderit sot nesër neser dje këtu ketu atje tani kjo ky këto "
         "keto ne nje eshte jane per shume kete ketij prinderit mami babi gjithe s'ka s'do tha qe ma mu ja"
     ),
     "Kurdish (Kurmanji)": (
         "ez tu ew em hûn hun min te wî wê me we wan jî ji li di bi ku ne na erê çi çima kengî kî kê çawa heye "
-        "tune bû dibe dike dikin dixwazim zarok zarokê zarokên dibistan dibistanê mamoste mamosteyê kurê kurê "
+        "tune bû dibe dike dikin dixwazim zarok zarokê zarokên dibistan dibistanê mamoste mamosteyê kurê "
         "keça keçê spas roj baş îro sibê duh niha her tim tiştek kes bila vê wî ya yê xwe"
     ),
     "Czech or Slovak": (
