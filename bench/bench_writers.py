@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from watchtower.models import CATEGORIES, Severity
+from watchtower.models import CATEGORIES, UNREAD_RULE, Severity
 
 CRITICAL = {"threat", "hate", "safeguarding"}
 
@@ -45,6 +45,10 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
+def _unread(pred: dict[str, Any]) -> bool:
+    return any(f"rule:{UNREAD_RULE} " in r for r in pred["reasons"])
+
+
 def score(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:
     """The issue's four figures for ``rows`` (labels) against ``preds`` (contract lines)."""
     crit = [(r, p) for r, p in zip(rows, preds, strict=True) if CRITICAL & set(r["categories"])]
@@ -59,6 +63,11 @@ def score(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, 
             sum(sev[p["severity"]] >= Severity.HIGH for _, p in crit) / max(len(crit), 1), 3),
         "harmless_to_high_or_more": round(
             sum(sev[p["severity"]] >= Severity.HIGH for _, p in harmless) / max(len(harmless), 1), 3),
+        # a post in a language or script the classifier was not built to read carries the not-English note: what a
+        # person is shown either way (raised, or marked "not read" on its card, email and the DSL's digest)
+        "marked_not_read": sum(_unread(p) for p in preds),
+        "critical_to_high_or_marked_not_read": round(
+            sum(sev[p["severity"]] >= Severity.HIGH or _unread(p) for _, p in crit) / max(len(crit), 1), 3),
     }
     per_cat = {}
     for cat in CATEGORIES:
@@ -160,6 +169,9 @@ def main() -> int:
             print(f"  {name:<18} {s['critical_to_critical']:>10.3f} {s['critical_to_high_or_more']:>12.3f} "
                   f"{s['harmless_to_high_or_more']:>16.3f} {s['category_macro_f1']:>13.3f}")
         print("  category F1: " + ", ".join(f"{k} {v:.2f}" for k, v in o["category_f1"].items()))
+        if o["marked_not_read"]:
+            print(f"  marked not read (rule:{UNREAD_RULE}): {o['marked_not_read']} posts; critical posts raised to "
+                  f"high+ or marked: {o['critical_to_high_or_marked_not_read']:.3f}")
         if sep := result.get("separation"):
             print("  model alone, no gates: AUROC " + ", ".join(f"{k} {v:.3f}" for k, v in sep["auroc"].items())
                   + "; critical recall at harmless " + " / ".join(
