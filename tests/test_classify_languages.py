@@ -52,6 +52,13 @@ class TestDangerInOtherLanguages:
         ("Ще те убия, ако пак го пипнеш", "uk_bg_i_will_kill_in_cyrillic"),
         ("Papatayin kita pag nakita kita sa labas ng school", "tl_vi_zh_i_will_kill"),
         ("我想死，没有人在乎我", "tl_vi_zh_wanting_to_die"),
+        # written after round 113 was read (round 114 reads them first)
+        ("Wiem, gdzie mieszkasz. Uważaj na siebie.", "pl_ro_cs_hu_i_know_where_you_live"),
+        ("tudom, hol laksz, vigyázz magadra", "pl_ro_cs_hu_i_know_where_you_live"),
+        ("mujhe pata hai tum kahan rehte ho, dhyan rakhna", "pl_ro_cs_hu_i_know_where_you_live"),
+        ("بعرف وين ساكن، انتبه على حالك", "pl_ro_cs_hu_i_know_where_you_live"),
+        ("Jutro biorę nóż do szkoły, niech tylko spróbują", "pl_ro_cs_hu_a_knife_to_school"),
+        ("Mañana llevo la navaja al instituto", "pl_ro_cs_hu_a_knife_to_school"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -69,6 +76,10 @@ class TestDangerInOtherLanguages:
         "khudkushi awareness week ke liye assembly",
         "Mubarak ho! Cousin ki shaadi Pakistan mein next summer, so excited",   # a family wedding
         "Ho visto il prof nel parcheggio stamattina",   # "parch..." is Polish only as a word of its own
+        "Wiem, gdzie mieszkasz! Prezent już w drodze 🎁",   # a present on its way
+        "Sei onde moras? Vou mandar o presente pelo correio",
+        "Kupiłam nowy nóż do chleba, jutro pieczemy w szkole",   # a bread knife for baking at school
+        "Jó napot! Interjút szeretnénk készíteni az iskola programjáról",   # "készíteni" is not "kés"
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
