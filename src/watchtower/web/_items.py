@@ -188,6 +188,7 @@ async def item_page(request: web.Request) -> web.StreamResponse:
             db, actor=user.actor, action="view_safeguarding", channel="dashboard", now=now, item_id=item_id,
             text_shown=readable))
     url = ((item if readable else access.redact(item)).get("url") or "")  # a URL's slug often tells the story
+    reasons = list((detail["classification"] or {}).get("reasons") or [])
     return render(
         request,
         "item.html",
@@ -199,10 +200,9 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         url_safe=url.startswith(("https://", "http://")),
         cls=_readable_classification(detail["classification"], readable),
         # a post mostly in a language or script the classifier was not built to read: said above the post, not left
-        # to "not flagged"
-        unread=unread_in(list((detail["classification"] or {}).get("reasons") or [])),
-        # ... and whether a rule or a list entry recognised some of its words ("zabijem ťa"), the rest unread
-        words_recognised=words_recognised(list((detail["classification"] or {}).get("reasons") or [])),
+        # to "not flagged", and whether a rule or a list entry recognised some of its words ("zabijem ťa")
+        unread=unread_in(reasons),
+        words_recognised=words_recognised(reasons),
         thread=[_view_row(t, request) | {"is_parent": t["is_parent"]} for t in detail["thread"]],
         steps=detail["steps"],
         alerts=detail["alerts"],

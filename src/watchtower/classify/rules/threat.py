@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from watchtower.classify.rules._base import (
@@ -213,7 +212,7 @@ _LOOSE_RULES = {"threat_phrase"}
 #: and the veiled threat's surprise ("they won't know what's hit them"): in a fixture or a joke ("we're gonna smash
 #: Felling Brook in the final, they won't know what's hit them", round 108; killing a councillor "with kindness ...
 #: He won't know what's hit him 🍰", round 104) it is how people boast, so there too the threat head must agree
-_LOOSE_QUOTE = re.compile(r"\bknow (?:it|what'?s|what is) (?:coming|hit)\b")
+_LOOSE_QUOTE = _rx(r"\bknow (?:it|what'?s|what is) (?:coming|hit)\b")
 
 #: a threat phrase aimed at the writer's own family ("I'm going to murder my son", "gonna strangle our kid if he
 #: loses another tie", "I will strangle my son PE bag"): how parents and siblings moan about a household mishap, so
