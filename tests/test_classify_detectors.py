@@ -845,6 +845,9 @@ class TestSafeguarding:
         "that line-up's so sharp I cut myself just looking at it",
         "She asked the lads to stop jumping off the bridge 'so no other mother has to do what I do'",
         "Don't jump off the bridge at the weir into the river. It looks deep. It isn't.",
+        # round 112's: a race
+        "I'm going to die at 5k. Tell my family I loved them and that I only entered because of the free banana.",
+        "honestly going to die on the cross-country, that hill is vertical",
     ])
     def test_a_verdict_an_idiom_or_a_plea_is_not_the_self_harm_rule(self, text: str) -> None:
         names = {h.name for h in safeguarding_hits(normalise(text))}
@@ -885,6 +888,11 @@ class TestSafeguarding:
             "I'd die for a snow day",
             "Dog grooming fundraiser on Saturday!",
             "anyone know a decent dog groomer in ashton? ours looks like he's been dragged through a hedge",   # r81
+            # round 112's false alarms: a dog at the groomer's, a volunteers' refresher, a safeguarding reminder, ABBA
+            "our Ted went into the groomer's van a big fluffy monster and came out looking like a murder victim 😂",
+            "Volunteer training: safeguarding refresher Saturday, lost child procedure and who to tell",
+            "Safeguarding reminder for our young musicians: nobody should ever ask you to meet them alone",
+            "Miss's playlist in the car park is 90% ABBA. We've all been radicalised.",
             "Mr Hill pushed the tables against the wall for the disco",          # furniture, not a child
             "the men hanging round the gates at pick-up are blocking the path",   # parents at home time
             "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking the class
@@ -1233,7 +1241,9 @@ class TestSexual:
         assert "sexual" in cats(clf, text)
 
     @pytest.mark.parametrize("text", ["RSE: sex and relationships education evening for parents",
-                                      "Blue tits nesting in the Year 2 bird box"])
+                                      "Blue tits nesting in the Year 2 bird box",
+                                      # round 112: a dog on a bin
+                                      "If one more dog cocks its leg on my bin I'll end up on Crimewatch 😂"])
     def test_sex_education_and_birds_are_not(self, clf: Classifier, text: str) -> None:
         assert "sexual" not in cats(clf, text)
 

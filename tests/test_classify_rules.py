@@ -1533,6 +1533,17 @@ class TestShippedLists:
          "list:closing_my_eyes_and_not_waking 'closing my eyes and not waking up'"),
         ("nobody at home has washed my pe kit since september",
          "list:nobody_washes_my_uniform 'nobody at home has washed my pe kit'"),
+        # round 112's kinds, written after its reading in the fifty-fifth session
+        ("The new catering contract went to the Goldsteins. Of course it did, surprise surprise",
+         "list:a_jewish_name_and_of_course 'goldsteins. of course it did, surprise surprise'"),
+        ("look at the crip trying to run at sports day 😂", "list:crip_or_peg_leg_as_a_name 'crip'"),
+        ("those kids from the asylum hotel shouldn't be in our school 🚫",
+         "list:asylum_hotel_children_excluded 'kids from the asylum hotel'"),
+        ("the whole panel digs with the left foot, no wonder",
+         "list:digs_with_the_left_foot 'digs with the left foot'"),
+        ("spent all summer hiding my arms from mum", "list:hiding_the_plasters_or_cuts_from 'hiding my arms from mum'"),
+        ("my little sister ran after the ice cream van, that was 20 minutes ago and she's not back. pls help",
+         "list:a_child_not_back_after_minutes 'that was 20 minutes ago and she's not back'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2220,6 +2231,14 @@ class TestShippedLists:
         "the parcel failed to return from the depot so we're reordering",
         "not waking up till noon tomorrow is the dream",
         "nobody washes my car except me",
+        # harmless posts written to trip round 112's entries
+        "Congratulations to Mr Goldberg on his retirement. Of course it is well deserved!",
+        "World Book Day: Year 4 came as pirates, three peg legs and a parrot 🦜",
+        "Documentary on the Crips and Bloods in drama club tonight",
+        "The kids from the hotel joined our football club, thank god for the volunteers who welcomed them",
+        "He digs with the left foot in the allotment, the spade's the wrong way round",
+        "hiding the biscuits from mum again",
+        "my son's bus was 40 minutes late and it's still not here",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -41,6 +41,8 @@ _TOPIC = (
 #: what a school holds to raise awareness or to teach
 _EVENT = (
     r"(?:workshops?|assembl(?:y|ies)|talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
+    # "Safeguarding reminder for all our young musicians", a "safeguarding refresher" for volunteers (round 112)
+    r"refreshers?|reminders?|briefings?|"
     r"campaigns?|evening|event|programme|program|week|day|month|fortnight|drop-?in|seminar|conference|unit|topic|"
     r"curriculum|visit|day of action|week of action|education|stalls?|stands?|displays?|exhibitions?|films?|"
     r"documentar(?:y|ies))"
@@ -129,7 +131,8 @@ _AWARENESS: tuple[_Gated, ...] = (
        "workshop workshops assembly assemblies talk talks lesson lessons session sessions training course courses "
        "presentation presentations webinar webinars campaign campaigns evening event programme program week day month "
        "fortnight drop dropin seminar conference unit topic curriculum visit action education stall stalls stand "
-       "stands display displays exhibition exhibitions film films documentary documentaries"),
+       "stands display displays exhibition exhibitions film films documentary documentaries refresher refreshers "
+       "reminder reminders briefing briefings"),
     # "a workshop on knife crime", "assembly about grooming", "a talk from the police", "lessons covering consent"
     _g(r"\b(?:workshops?|assembl(?:y|ies)|" + _TALK_AS_A_VERB + r"talks?|lessons?|sessions?|training|courses?|presentations?|webinars?|"
        # not the veiled threat's "just friendly advice from someone who's had enough", "a word of advice from"

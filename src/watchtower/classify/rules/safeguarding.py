@@ -35,7 +35,12 @@ _SELF_HARM = _g(
     # nor an exam: "im going to die in chemistry tomorrow. on my gravestone put 'she never found out what a mole was'"
     r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise|of\b)|in (?:the |my |this |that |"
     r"tomorrow'?s |today'?s )?(?:exams?|mocks?|paper|test|chemistry|maths|physics|biology|english|french|german|spanish|"
-    r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral)s?\b))|"
+    r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral)s?\b|"
+    # nor a race: "I'm going to die at 5k. Tell my family I loved them and that I only entered because of the free
+    # banana" (round 112)
+    r"(?:at|by|on|in|before) (?:the |this |that |my )?(?:\d+ ?(?:k|km|miles?)|parkrun|park run|halfway|half way|"
+    r"start(?:ing)? line|finish(?:ing)? line|cross[- ]country|xc|bleep test|beep test|mile \d+|hill (?:start|sprints?)|"
+    r"race|run|marathon|half marathon|fun run)\b))|"
     r"wanna die(?! (?:of|laughing|lol|lmao)\b)|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
     r"no (?:reason|point) (?:to live|in living|living|going on)|better off (?:without me|dead|if i was dead)|"
@@ -145,8 +150,8 @@ _GROOMING = _g(
 _GROOMING_TOPIC = _g(
     r"\b(?:being groomed|been groomed|groom(?:ing|ed|s)? (?:my|our|a|the|her|him) (?:son|daughter|child|kid|pupil|girl|boy|students?|pupils?|kids|children)|"
     # never a dog's or a horse's groomer ("anyone know a decent dog groomer in ashton?", a careers fair's "dog groomers":
-    # round 81)
-    r"(?<!\bdog )(?<!\bdogs )(?<!\bdog-)(?<!\bpet )(?<!\bhorse )(?<!\bmobile )(?<!\bpony )groomer(?!s? (?:for|in) (?:dogs|pets|horses))|"
+    # round 81), nor the groomer's van a dog went into "a big fluffy monster" (round 112)
+    r"(?<!\bdog )(?<!\bdogs )(?<!\bdog-)(?<!\bpet )(?<!\bhorse )(?<!\bmobile )(?<!\bpony )groomer(?!s? (?:for|in) (?:dogs|pets|horses))(?!'?s'? (?:van|salon|shop|parlour|table))|"
     r"groomed (?:her|him|me|my|a))\b",
     "groomed grooming groomer groom grooms"
 )
@@ -306,7 +311,10 @@ _SEARCH_OUT = (r"(?=(?s:.*)\b(?:search (?:team|teams|party|parties|and rescue)|p
 _LOST_DESCRIBED = (r"(?:please|answers to|approx\w*|aged|about \d|last seen|wearing|if you see|bring (?:him|her)|"
                    r"have you seen|anyone seen)")
 _LOST_CHILD = _g(
-    rf"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?=.{{0,120}}?\b{_LOST_DESCRIBED}\b)|"
+    # never what to do with one: "lost child procedure" in a volunteers' safeguarding refresher (round 112)
+    r"\blost (?:little )?(?:child|boy|girl|kid|toddler)\b(?! (?:procedures?|polic(?:y|ies)|protocols?|drills?|"
+    r"points?|plans?|tents?|areas?|stations?|desks?)\b)"
+    rf"(?=.{{0,120}}?\b{_LOST_DESCRIBED}\b)|"
     r"\b(?:still )?no sign of (?!(?:the|it|any|him|her|them|that|this|life|improvement|rain|snow|stopping|change|"
     r"a|an|anything|anyone|trouble)\b)[a-z]+\b(?=.{0,120}?\b(?:police|search\w*|torches|missing|last seen|"
     r"looking for (?:him|her)|(?:not|hasn'?t|has not|never) come home)\b)|"
@@ -354,7 +362,8 @@ _EXPLOITATION = _g(
     r"schoolgirls?|(?:1[0-5]|thirteen|fourteen|fifteen|twelve) ?(?:year old|yr old|yo)s?|underage girls?)\b|"
     r"\bolder (?:lads|men|boys|guys|blokes)\b.{0,60}\b(?:year (?:[7-9]|1[01]) girls|underage girls|young girls|"
     r"schoolgirls)\b.{0,40}\b(?:parties|party|cars?|flats?|vodka|alcohol|drink|drugs)\b|"
-    r"\bradicalis(?:ed|ing)|\bradicaliz(?:ed|ing)",
+    # never a whole staff room "all been radicalised" by a teacher's ABBA playlist (round 112)
+    r"(?<!all been )(?<!all got )\bradicalis(?:ed|ing)|(?<!all been )(?<!all got )\bradicaliz(?:ed|ing)",
     "drugs packages parcels package parcel bags weed stuff paid pays paying payin pay using uses used recruiting "
     "recruited passed passing older old yo grown",
     "radicali radicaliz"

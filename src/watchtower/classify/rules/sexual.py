@@ -43,7 +43,7 @@ _ENGLISH_CUM = "".join(f"(?<!\\b{w} )" for w in ("si", "despre", "asa", "vezi", 
     r"cum(?! (?:laude|sa|se|si|ne|va|le|il|ii|e|este|era|au|am|ati|nu|poti|putem|pot|ar|observam|de|la|sunt|arata|"
     r"altfel|spune|vorbim|merge|faci|fac|ajungi|ajung)\b)")
 _SEXUAL = _g(
-    r"\b(?:nudes?|porn(?:o|os|s|ography|ographic|hub|star|stars)?|p0rn|sex ?tapes?|sext(?:ing|ed|s)?|dick ?pics?|cock|cocks|blow ?jobs?|bj|handjobs?|"
+    r"\b(?:nudes?|porn(?:o|os|s|ography|ographic|hub|star|stars)?|p0rn|sex ?tapes?|sext(?:ing|ed|s)?|dick ?pics?|cocks?(?! (?:its|his|her|their|a|the) (?:back )?legs?\b)|blow ?jobs?|bj|handjobs?|"
     r"wank\w*|horny|naked (?:pics?|photos?|videos?|selfies?)|nude (?:pics?|photos?|videos?|selfies?)|(?<!blue )"
     r"(?<!great )(?<!coal )(?<!long-tailed )tits|boobs|pussy|" + _ENGLISH_CUM + r"|cumming|cumshot|shag(?:ging|ged|s)?|onlyfans|"
     r"xxx|milf|deepthroat\w*|orgasm\w*|masturbat\w*|jerk(?:ing|ed)? off|fingered|fingering her|"
