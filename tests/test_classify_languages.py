@@ -59,6 +59,18 @@ class TestDangerInOtherLanguages:
         ("بعرف وين ساكن، انتبه على حالك", "pl_ro_cs_hu_i_know_where_you_live"),
         ("Jutro biorę nóż do szkoły, niech tylko spróbują", "pl_ro_cs_hu_a_knife_to_school"),
         ("Mañana llevo la navaja al instituto", "pl_ro_cs_hu_a_knife_to_school"),
+        # written after round 114 was read (round 116 reads them first)
+        ("сколько таблеток надо, чтобы уснуть и не проснуться", "many_sleep_and_never_wake"),
+        ("kiek tablečių reikia, kad nebepabusčiau", "many_sleep_and_never_wake"),
+        ("كم حبة لازم آخد حتى نام وما اصحى", "many_sleep_and_never_wake"),
+        ("Пропал мальчик, Артём, 12 лет, не вернулся домой после школы", "many_a_child_not_come_home"),
+        ("ابني عمره ١١ ما رجع عالبيت من امبارح", "many_a_child_not_come_home"),
+        ("زوج أمي ضربني بالحزام", "ar_ru_hit_at_home"),
+        ("тебе конец после уроков", "uk_ru_threats"),
+        ("zavtra tebe konets, my tebya vstretim", "uk_ru_threats"),
+        ("эти жиды опять всё решают в школе", "uk_ru_lv_lt_slurs"),
+        ("chernomazye v klasse opyat'", "uk_ru_lv_lt_slurs"),
+        ("habshi gula class e", "bn_fa_so_slurs"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -80,6 +92,11 @@ class TestDangerInOtherLanguages:
         "Sei onde moras? Vou mandar o presente pelo correio",
         "Kupiłam nowy nóż do chleba, jutro pieczemy w szkole",   # a bread knife for baking at school
         "Jó napot! Interjút szeretnénk készíteni az iskola programjáról",   # "készíteni" is not "kés"
+        "боюсь не проснуться по будильнику на смену",   # an alarm for a shift
+        "Пропал кот, рыжий, 5 лет, не вернулся домой",   # a cat
+        "Săptămâna sănătății mintale: vorbim despre gânduri negre",   # "negre" is the colour
+        "жидкий суп в столовой опять",   # "жидкий" (watery) is not a slur
+        "папа меня победил в фифе 😂",
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -89,7 +106,7 @@ class TestDangerInOtherLanguages:
         assert len(entries) >= 40
         assert {e.category for e in entries} == {"threat", "safeguarding", "hate"}
         prefixes = {"pl", "ro", "cs", "hu", "tr", "sq", "pt", "es", "it", "ur", "bn", "ar", "so", "bg", "uk", "tl",
-                    "zh"}
+                    "zh", "many"}
         assert all(e.id.split("_")[0] in prefixes for e in entries)
 
     def test_the_post_is_raised_critical_and_still_says_it_was_not_read(self, clf: Classifier) -> None:

@@ -107,6 +107,11 @@ class TestWhichLanguageInLatinLetters:
         # round 113 (first sight) found these unnamed; written here after it
         ("es nezinu, kāpēc skolotāja mani ienīst, bet man ir bail iet uz skolu", "Latvian"),
         ("za pa school ke da hagha halak sara jagra kawam, wror ta wayi", "Pashto in Latin letters"),
+        # round 114 (first sight) found these unnamed; written here after it
+        ("slysh, kto eto skazal pro moyu doch? posle shkoly pogovorim", "Bulgarian or Russian in Latin letters"),
+        ("amader pola ke oder class e dio na, kew kisu koy na keno", "Bengali or Sylheti in Latin letters"),
+        ("mndalakanman la qutabxana nabin, ema dzanin chon", "Kurdish (Sorani) in Latin letters"),
+        ("fasalka waxaa ka buuxa carruur, ilmahayga halkaas ma dhigayo", "Somali"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -135,6 +135,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "labai bet taip kai kur kaip kodėl mokykla mokykloje sūnus dukra vaikas vaikai mokytojas mokytoja "
         "ačiū labas diena šiandien rytoj vakar čia dabar jau dar niekas visada niekada tik"
         " kiek reikia klausiu rimtai kas kodel nes gal ar vis manęs mane man tau jam jai"
+        " vėl vel ant tada nieko kito kitą nejaučiu jaučiu"
     ),
     # round 113 ("Trasta valdē vieni vienīgi ...", "cik augsts ir tas tilts pār upi")
     "Latvian": (
@@ -148,6 +149,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "aniga dugsiga macalinka wiilkayga gabadhayda carruurta ilmaha mahadsanid maanta berri shalay halkan "
         "hadda weligay marnaba sidee maxaa halkee"
         " weligood ayay ahaayeen waxa maysaan idin ayaan agtiisa"
+        # round 114 ("wiilasha Tees Meadow ee aniga iga hadlayay", "Khaniisiintu waa cudur")
+        " waxaa kadib dambe cidda dhammaantood fasalka ilmahayga halkaas shaqada dalka laga ugu loo sida haddii"
+        " hadii iga ee buuxa cudur yimaadeen aragno"
     ),
     "Welsh": (
         "yn yr ac ar gyda mae roedd bydd ddim dim fy ei eu ein eich dw i'n ti fe hi ni chi nhw ysgol plant "
@@ -180,17 +184,25 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "shte sum si sme ste sa tova tuk sega vsichki mnogo kakvo zashto kade kogato bratle brat maika mi "
         "tatko uchitel uchilishte deteto decata dnes utre vchera molya blagodarya zdravei nyama ima iskam "
         "znam mozhe trqbva shte vidqt vidish kazvam kaza"
+        # round 114 ("slysh, Kirill iz 10V, zavtra tebe konets", "kto znaet kak spryatat' porezy ot fizruka")
+        " slysh zavtra tebe tebya menya mne posle shkoly shkole shkola kto vsem smotrite khochet otdam pishite eti dlya"
+        " detey opyat nashem klasse chto eto pravda skazal esli mamu vse znayut molchat moya ottuda etogo kak znaet"
+        " spryatat porezy uchitelya boyatsya slovo vot tozhe tolko uzhe segodnya pochemu nichego nikto"
     ),
     "Farsi or Dari in Latin letters": (
         "mikonam mikone mikonan mikhad mikham nemidoonam nemidunam midoonam midunam khodet khodetun chera "
         "kheili khoob khub madrese bache bacheha maman babam baba goft gofte mige migam nist hast hastam "
         "beshe mishe mifreste emtehan natije amoo khale dokhtaram pesaram mano toro ono chi ye"
         " faghat yeki dige bebin kharidam"
+        " az ra ke shoda shode megom mefahmi mifahmi sinf"
     ),
     "Bengali or Sylheti in Latin letters": (
         "amar tumar tomar ami tumi apni eta oita keno kemne kotha bhai bhaiya apu amra tara hokkol sob ek "
         "rokom der shathe korbe korse marse jaibo jabo khaibo khaise ase nai naki hobe hoise"
         " kalke niya asmu dekhbay dia shuru er oi ar koro kori korbo dekho ache achhe"
+        # round 114 ("habshi gula re ar amader class o dio na", "kew kisu koy na karon 'shiksha'")
+        " amader oder gula lagi kene tor koto dise kew kisu koy karon diya gese fuila bachchare furi zaibo porai halot"
+        " thake theke ashar lagse dorja dio oise"
     ),
     # round 113 ("Saba ba chaqu rawrom school ta. Hagha halak che ma ta har wraz ...")
     "Pashto in Latin letters": (
@@ -219,6 +231,13 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ez tu ew em hûn hun min te wî wê me we wan jî ji li di bi ku ne na erê çi çima kengî kî kê çawa heye "
         "tune bû dibe dike dikin dixwazim zarok zarokê zarokên dibistan dibistanê mamoste mamosteyê kurê "
         "keça keçê spas roj baş îro sibê duh niha her tim tiştek kes bila vê wî ya yê xwe"
+    ),
+    # round 114 ("Dilan 2 roja nadyara, la sinfish naya. kas zanyari haya?")
+    "Kurdish (Sorani) in Latin letters": (
+        "la ba bo da ema ewa ewan aw ew chon chi bashe zor nia niya nya haya heya dakan daka dakam dakat dakain "
+        "qutabxana qutabxanay qutabkhana mndal mndalakan mndalakanman mamosta mamostakan dayk dayki bawk bawki kurr "
+        "kch hamu hamw shtakan shtakanm shtek shtêk nabe nabê nabin bzanin dzanin dazanin roj roja nadyara sinf "
+        "sinfish kas zanyari gryan gryanaya ishtir pewist pewistm jewakan nexosh dang ala spas supas"
     ),
     "Czech or Slovak": (
         "je sa som si sme ste sú nie ale že aj ako čo kto keď kde prečo tak už len bol bola bolo byť mám máš "
