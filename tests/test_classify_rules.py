@@ -1544,6 +1544,15 @@ class TestShippedLists:
         ("spent all summer hiding my arms from mum", "list:hiding_the_plasters_or_cuts_from 'hiding my arms from mum'"),
         ("my little sister ran after the ice cream van, that was 20 minutes ago and she's not back. pls help",
          "list:a_child_not_back_after_minutes 'that was 20 minutes ago and she's not back'"),
+        # round 115's kinds, written after its reading on the fifty-fifth session's freeze
+        ("she turned up in a bin bag with a hole cut for the eyes, right at home",
+         "list:a_face_veil_as_a_bin_bag_with_a_slot 'bin bag with a hole cut for the eyes'"),
+        ("their whole team sounds like a call centre, every single one",
+         "list:a_people_called_bots_or_a_call_centre 'sounds like a call centre'"),
+        ("u17 girls lost again, back to the kitchen ladies", "list:back_in_the_kitchen 'back to the kitchen ladies'"),
+        ("respawn timer: never. thanks for the games x", "list:a_games_words_for_leaving_life 'respawn timer: never'"),
+        ("honestly my family would be happier without me around",
+         "list:the_world_without_me_in_it 'family would be happier without me around'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2239,6 +2248,13 @@ class TestShippedLists:
         "He digs with the left foot in the allotment, the spade's the wrong way round",
         "hiding the biscuits from mum again",
         "my son's bus was 40 minutes late and it's still not here",
+        # harmless posts written to trip round 115's entries
+        "Halloween costume: a bin bag with holes cut for the eyes and a pumpkin hat, done in ten minutes",
+        "Stockfish plays like bots not people, obviously, it's a chess engine",
+        "back to the kitchen ladies, the bake sale cakes won't ice themselves",
+        "final stream of the season tonight, not a break, we're moving to a new channel",
+        "the team photo looks better without me in it, I blinked",
+        "Mr Haddon had better watch his back in the parents v staff sack race on Friday",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -112,6 +112,11 @@ class TestWhichLanguageInLatinLetters:
         ("amader pola ke oder class e dio na, kew kisu koy na keno", "Bengali or Sylheti in Latin letters"),
         ("mndalakanman la qutabxana nabin, ema dzanin chon", "Kurdish (Sorani) in Latin letters"),
         ("fasalka waxaa ka buuxa carruur, ilmahayga halkaas ma dhigayo", "Somali"),
+        # round 116 (first sight, on the fifty-fifth session's freeze); written here after it
+        ("skazhite etomu uchitelyu, chto ego mashina mozhet odnazhdy ne zavestis",
+         "Bulgarian or Russian in Latin letters"),
+        ("age farda dobare behem bege, chaghoo miaram madrese", "Farsi or Dari in Latin letters"),
+        ("antha payyan kooda en paiyan ukkaramaataan, HT kitta solliten", "Tamil or Malayalam in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language
@@ -127,6 +132,13 @@ class TestWhichLanguageInLatinLetters:
     ])
     def test_english_with_borrowed_accented_words_is_english(self, text: str) -> None:
         assert unread_as(text) is None
+
+    def test_a_post_in_cyrillic_quoting_english_is_cyrillic_and_english_in_look_alikes_is_not(self) -> None:
+        # round 116: a Ukrainian mother quoting the school's English reply; Cyrillic letters that look like Latin ones
+        # ("а", "о", "с") count for Cyrillic beside its own letters, never alone
+        assert unread_script("Вчитель так смикнув мого сина за вухо, що була кров. Школа відповіла "
+                             "«the incident was handled appropriately». Як саме?") == "Cyrillic"
+        assert unread_script("ѕtіll waiting for someone to explain why") is None
 
     def test_chinese_characters_weigh_as_words_beside_an_english_sentence(self) -> None:
         # five characters are a sentence ("dad hit me again last night"): half a post in them is not read

@@ -46,6 +46,9 @@ _SCRIPT_NAMES: dict[str, str] = {
 #: two words, and one word of greeting in an English post ("Eid Mubarak عيد مبارك to all our families") is not a
 #: post the classifier cannot read
 MIN_LETTERS = 3
+#: a script's look-alike letters count for it where the post has at least this many of its letters that look like no
+#: Latin letter ("ѕtіll waiting" has none: English in disguise)
+MIN_LOOK_ALIKE_COMPANIONS = 8
 #: scripts in which one character carries a syllable or a word, not a letter: "今天又没吃" (didn't eat again today) is
 #: five characters and a sentence, so each counts as this many letters against the Latin ones of English around it
 _SYLLABIC = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
@@ -66,9 +69,13 @@ def unread_script(text: str) -> str | None:
     if text.isascii():  # most posts
         return None
     counts: dict[str, int] = {}
+    look_alikes: dict[str, int] = {}
     latin = 0
     for ch in unicodedata.normalize("NFKC", text).lower():
-        if not ch.isalpha() or ch in _LOOK_ALIKES:
+        if not ch.isalpha():
+            continue
+        if ch in _LOOK_ALIKES:
+            look_alikes[_script(ch)] = look_alikes.get(_script(ch), 0) + 1
             continue
         if ch.isascii():
             latin += 1
@@ -78,6 +85,11 @@ def unread_script(text: str) -> str | None:
             latin += 1
         elif script:
             counts[script] = counts.get(script, 0) + 1
+    # a look-alike ("а", "о", "с" in Cyrillic) counts for its script only beside that script's own letters: a post
+    # in Ukrainian quoting the school's English reply is Cyrillic (round 116), English disguised with look-alikes not
+    for script, n in look_alikes.items():
+        if counts.get(script, 0) >= MIN_LOOK_ALIKE_COMPANIONS:
+            counts[script] += n
     other = sum(counts.values()) + (_SYLLABIC_WEIGHT - 1) * sum(counts.get(k, 0) for k in _SYLLABIC)
     if other < MIN_LETTERS or other <= latin:
         return None
@@ -188,6 +200,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " slysh zavtra tebe tebya menya mne posle shkoly shkole shkola kto vsem smotrite khochet otdam pishite eti dlya"
         " detey opyat nashem klasse chto eto pravda skazal esli mamu vse znayut molchat moya ottuda etogo kak znaet"
         " spryatat porezy uchitelya boyatsya slovo vot tozhe tolko uzhe segodnya pochemu nichego nikto"
+        # round 116 ("skazhite etomu treneru ... chto ego mashina odnazhdy utrom mozhet i ne zavestis")
+        " skazhite etomu ego eyo odnazhdy utrom mozhet prosto sovet druzheskiy mashina nikogda"
     ),
     "Farsi or Dari in Latin letters": (
         "mikonam mikone mikonan mikhad mikham nemidoonam nemidunam midoonam midunam khodet khodetun chera "
@@ -195,6 +209,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "beshe mishe mifreste emtehan natije amoo khale dokhtaram pesaram mano toro ono chi ye"
         " faghat yeki dige bebin kharidam"
         " az ra ke shoda shode megom mefahmi mifahmi sinf"
+        # round 116 ("age farda on pesare Liam dobare behem bege ... miaram madrese")
+        " age farda dobare behem bege miaram khoda nadaram shookhi babamo"
     ),
     "Bengali or Sylheti in Latin letters": (
         "amar tumar tomar ami tumi apni eta oita keno kemne kotha bhai bhaiya apu amra tara hokkol sob ek "
@@ -217,6 +233,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "alla paranju parayunnu ennu cheythu vannu poyi pokanda veettil achan mol kutti kuttikal nalla kollam "
         "ippo innu naale mathi mathram aayirunnu pillere pillerellaam ellaam ellavareyum thanne pinne oru aa ee "
         "dhaan dhan vaanga solli kudukk pakkam kitta irukku ellarum ellaarum naan nu la ku"
+        # round 116 ("antha paraiya payyan kooda en paiyan ukkaramaataan")
+        " antha kooda payyan solliten maathuven ukkaramaataan maathalanna"
     ),
     # round 110, typed as phones type them, with or without their letters ("Ai djali i Harlow Fields qe e rrahu",
     # "tých ciganov z rohu by trebalo vypáliť", "oyage lamai gedara", "co ai biet", "Pagod na talaga ako")
