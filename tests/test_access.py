@@ -110,6 +110,8 @@ def test_redact_withholds_text_link_title_and_quoted_words() -> None:
                            "reasons_list": [REASON, "model:safeguarding=0.91"]})
     assert shown == {"text": "", "title": "", "url": "", "id": 3,
                      "reasons_list": ["rule:self_harm (quoted words withheld)", "model:safeguarding=0.91"]}
+    # the records behind the reasons keep the quotes: someone who may not read the post gets none of them
+    assert access.redact({"reasons": [REASON], "decisions": ["a record quoting the post"]})["decisions"] is None
 
 
 def test_one_list_of_roles() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from watchtower.classify import Classifier, load_classifier
 from watchtower.classify._script import unread_as, unread_language, unread_script
-from watchtower.models import UNREAD_RULE, Decision, unread_detail, unread_in
+from watchtower.models import UNREAD_RULE, Decision, unread_detail, unread_in, unread_note
 
 
 @pytest.fixture(scope="module")
@@ -173,6 +173,23 @@ class TestTheClassifierSaysSo:
         [out] = clf.classify_batch([text], ["own"])
         assert (out.severity.label, out.categories, out.possible) == ("none", [], [])
         assert unread_in(out.reasons) == what
+
+    def test_the_record_names_what_the_post_is_written_in(self, clf: Classifier) -> None:
+        """The note's record carries the language itself: what the email and the item's page say is read from it,
+        not parsed back out of the printed reason (a classification stored before records had it still is)."""
+        [out] = clf.classify_batch(["Te omor dacă te mai văd la poarta școlii"], ["mention"])
+        [note] = [d for d in out.decisions if d.name == UNREAD_RULE]
+        assert note.about == "Romanian"
+        assert Decision.from_dict(note.as_dict()) == note
+        assert unread_note([], out.decisions) == ("Romanian", True)   # the printed reasons are not needed
+        [thanks] = clf.classify_batch(["Dziękuję bardzo pani za wszystko, mój syn jest bardzo szczęśliwy"], ["own"])
+        assert unread_note([], thanks.decisions) == ("Polish", False)
+        [english] = clf.classify_batch(["Lovely parade, thank you!"], ["own"])
+        assert unread_note(["rule:anything"], english.decisions) == (None, False)
+        # stored before the records said what: read from the printed reasons, as before
+        old = [Decision.from_dict({k: v for k, v in d.as_dict().items() if k != "about"}) for d in out.decisions]
+        assert unread_note(out.reasons, old) == ("Romanian", True)
+        assert unread_note(out.reasons, None) == ("Romanian", True)
 
     def test_the_script_is_found_again_only_in_its_own_note(self) -> None:
         note = Decision("", "rule", UNREAD_RULE, tier="noted", detail=unread_detail("Bengali script")).reason

@@ -212,6 +212,14 @@ class TestSubjectsForAPhone:
                        tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
         assert "only the words quoted under 'Why flagged' were recognised" in lv["unread_note"]
         assert "it was not checked" not in lv["unread_note"]
+        # read from the decision records where the item has them, not from the printed reasons
+        records = [Decision("threat", "list", "cs_i_will_kill_or_hurt", detail="'zabijem ta'"),
+                   Decision("", "rule", UNREAD_RULE, tier="noted", detail=unread_detail("Slovak"), about="Slovak")]
+        rv = item_view({**listed, "reasons_list": [], "decisions_list": records}, recipient=MODERATOR,
+                       step_reason="seen", also_told=[], ack_url="a", item_url="b", tz=ZoneInfo("Europe/London"),
+                       moderators_see_safeguarding=False)
+        assert rv["unread_note"].startswith("Written mostly in Slovak, which")
+        assert "only the words quoted under 'Why flagged' were recognised" in rv["unread_note"]
         english = item_view({**plain, "reasons_list": [], "text": "Lovely parade"}, recipient=MODERATOR,
                             step_reason="seen", also_told=[], ack_url="a", item_url="b",
                             tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)

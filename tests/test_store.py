@@ -194,6 +194,22 @@ class TestTypedItemRows:
             raw = db.rows("SELECT * FROM items WHERE id = ?", [row.id])[0]
             assert row.as_dict() == raw
 
+    def test_a_classification_is_read_back_with_the_records_its_reasons_render(self, db: Db) -> None:
+        from watchtower.models import Classification, Decision, unread_note
+
+        note = Decision("", "rule", "not_english", tier="noted", detail="(written mostly in Polish, ...)",
+                        about="Polish")
+        hit = Decision("threat", "list", "pl_i_will_kill_or_hurt", detail="'zabije cie'")
+        with immediate(db):
+            (iid,) = repo.ingest(db, [item("1", "zabiję cię")], source_name="fb", now=NOW)
+            repo.record_classification(db, iid, Classification(categories=["threat"], scores={},
+                                                                reasons=[hit.reason, note.reason],
+                                                                decisions=[hit, note]),
+                                       now=NOW, deadline_at=None, deadline_reason=None)
+        stored = repo.latest_classification(db, iid)
+        assert stored is not None and stored["decisions"] == [hit, note]
+        assert unread_note(stored["reasons"], stored["decisions"]) == ("Polish", True)
+
     def test_the_escalator_reads_open_items_with_the_steps_taken(self, db: Db) -> None:
         from watchtower.models import Classification, Severity
 

@@ -179,8 +179,9 @@ def withhold_quotes(reasons: Iterable[str]) -> list[str]:
 
 
 def redact(item: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of ``item`` as shown to someone who may not read it: no text, title or link, and reasons
-    (``reasons_list`` on items, ``reasons`` on classifications) without the words they quote."""
+    """A copy of ``item`` as shown to someone who may not read it: no text, title or link, reasons
+    (``reasons_list`` on items, ``reasons`` on classifications) without the words they quote, and none of the
+    decision records behind them."""
     out = dict(item)
     for key in _TEXT_FIELDS:
         if key in out:
@@ -188,6 +189,9 @@ def redact(item: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("reasons_list", "reasons"):
         if isinstance(out.get(key), list | tuple):
             out[key] = withhold_quotes(out[key])
+    for key in ("decisions_list", "decisions"):  # the records behind the reasons keep the quotes: not shown at all
+        if key in out:
+            out[key] = None
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
@@ -170,6 +171,22 @@ def words_recognised(reasons: list[str]) -> bool:
     return any(r.startswith(("list:", "rule:")) for r in reasons)
 
 
+def unread_note(reasons: list[str], decisions: Sequence[Decision] | None) -> tuple[str | None, bool]:
+    """What a stored classification says about a post the classifier was not built to read: the language or script
+    it names (None for a post it reads) and whether a rule or a list entry raised it on its words. Read from its
+    decision records (``about`` of the ``not_english`` note, the tier and ``by`` of the rest); a classification
+    stored before they carried ``about`` is read from its printed reasons, as :func:`unread_in` and
+    :func:`words_recognised` do."""
+    if decisions is not None:
+        notes = [d for d in decisions if d.by == "rule" and d.name == UNREAD_RULE]
+        if notes and all(d.about for d in notes):
+            recognised = any(d.by in ("rule", "list") and d.tier == "alert" for d in decisions)
+            return notes[0].about, recognised
+        if not notes:
+            return None, False
+    return unread_in(reasons), words_recognised(reasons)
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """One piece of evidence the classifier acted on: the structured record behind a printed reason.
@@ -191,6 +208,9 @@ class Decision:
     threshold: float | None = None
     tier: Tier = "alert"
     detail: str = ""
+    #: what a note is about, for a reader of the record rather than the printed reason: the language or script of a
+    #: post the classifier was not built to read ("Arabic script", "Polish")
+    about: str | None = None
 
     @property
     def reason(self) -> str:
@@ -212,14 +232,14 @@ class Decision:
         return {
             "category": self.category, "by": self.by, "name": self.name, "score": round(float(self.score), 4),
             "threshold_key": self.threshold_key, "threshold": self.threshold, "tier": self.tier,
-            "detail": self.detail,
+            "detail": self.detail, **({"about": self.about} if self.about is not None else {}),
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Decision:
         return cls(category=d["category"], by=d["by"], name=d["name"], score=float(d.get("score", 1.0)),
                    threshold_key=d.get("threshold_key"), threshold=d.get("threshold"),
-                   tier=d.get("tier", "alert"), detail=d.get("detail", ""))
+                   tier=d.get("tier", "alert"), detail=d.get("detail", ""), about=d.get("about"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -364,7 +364,7 @@ class Classifier:
             # a post mostly in a script the model, rules and lists cannot read, or in another language in Latin letters
             # (read only through the English words in it): what was found (or not) says little, so the item says so
             # wherever its reasons are shown ("not flagged" must not read as "checked")
-            records.append(Decision(UNREAD, "rule", UNREAD_RULE, tier="noted", detail=unread_detail(what)))
+            records.append(Decision(UNREAD, "rule", UNREAD_RULE, tier="noted", detail=unread_detail(what), about=what))
         return Classification(
             categories=sort_categories(set(cats)),
             scores={k: round(v, 4) for k, v in scores.items()},

@@ -28,7 +28,7 @@ from watchtower.config import Config
 from watchtower.exceptions import PermanentDeliveryError, TransientDeliveryError
 from watchtower.links import LinkSigner
 from watchtower.logging import get_logger
-from watchtower.models import utcnow
+from watchtower.models import Decision, utcnow
 from watchtower.notify import render
 from watchtower.notify.notice import Notice
 from watchtower.notify.retry import RetryPolicy
@@ -419,7 +419,7 @@ class Notifier:
             reason_by_item.setdefault(r["item_id"], r["reason"] or r["step"])
         views = []
         for it in items:
-            it["reasons_list"] = classes.get(it["id"], [])
+            it["reasons_list"], it["decisions_list"] = classes.get(it["id"], ([], None))
             others = [f"{n} ({role})" if role else n for n, role in told.get(it["id"], []) if n != recipient.name]
             views.append(
                 render.item_view(
@@ -443,13 +443,15 @@ class Notifier:
 
 def _load_items(
     db: Db, ids: Sequence[int]
-) -> tuple[list[dict[str, Any]], dict[int, list[tuple[str, str | None]]], dict[int, list[str]]]:
+) -> tuple[list[dict[str, Any]], dict[int, list[tuple[str, str | None]]],
+           dict[int, tuple[list[str], list[Decision] | None]]]:
+    """The items, who was told about each, and each one's latest reasons with the decision records they render."""
     items = [render.decode_item(r) for r in repo.get_items(db, ids)]
     told = {i: repo.told_about(db, i) for i in ids}
-    classes: dict[int, list[str]] = {}
+    classes: dict[int, tuple[list[str], list[Decision] | None]] = {}
     for i in ids:
         c = repo.latest_classification(db, i)
-        classes[i] = list(c["reasons"]) if c else []
+        classes[i] = (list(c["reasons"]), c["decisions"]) if c else ([], None)
     return items, told, classes
 
 

@@ -16,7 +16,7 @@ import jinja2
 
 from watchtower.access import TextPolicy, may_read_text, redact
 from watchtower.display import finalize, safe_display
-from watchtower.models import CATEGORY_SEVERITY, Severity, unread_in, words_recognised
+from watchtower.models import CATEGORY_SEVERITY, Severity, unread_note
 from watchtower.people import Recipient
 from watchtower.store.rows import ItemRow, with_categories_list
 from watchtower.timeutil import local_text
@@ -93,14 +93,13 @@ def item_view(
     name = safe_display(item.get("author_name"))
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
     own_note = "nothing harmful was found; every comment on the school's own accounts is acknowledged"
-    reasons = list(item.get("reasons_list") or [])
-    unread = unread_in(reasons)
+    unread, recognised = unread_note(list(item.get("reasons_list") or []), item.get("decisions_list"))
     view = {
         # a post the classifier was not built to read was not checked, flagged or not: said first, in words, above
         # the reasons
         "unread_note": "" if unread is None else (
             f"Written mostly in {unread}, which Watchtower's classifier was not built to read: "
-            + ("only the words quoted under 'Why flagged' were recognised" if words_recognised(reasons)
+            + ("only the words quoted under 'Why flagged' were recognised" if recognised
                else "it was not checked")
             + ", so please read it yourself."),
         # an own-account comment nothing was found in is here only because every one owes an acknowledgement: its

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from watchtower.models import ACTIONS, DEFAULT_SCHOOL, Classification, Item
+from watchtower.models import ACTIONS, DEFAULT_SCHOOL, Classification, Decision, Item
 from watchtower.store._db import rows as _rows
 from watchtower.store.audit import audit
 from watchtower.store.db import Db
@@ -140,7 +140,7 @@ def record_classification(
 
 def latest_classification(db: Db, item_id: int) -> dict[str, Any] | None:
     row = db.execute(
-        "SELECT categories, severity, scores, reasons, model_version, classified_at FROM classifications "
+        "SELECT categories, severity, scores, reasons, model_version, classified_at, decisions FROM classifications "
         "WHERE item_id = ? ORDER BY id DESC LIMIT 1",
         [item_id],
     ).fetchone()
@@ -153,6 +153,8 @@ def latest_classification(db: Db, item_id: int) -> dict[str, Any] | None:
         "reasons": json.loads(row[3]),
         "model_version": row[4],
         "classified_at": row[5],
+        # the structured records the reasons render (None for a classification stored before migration m004)
+        "decisions": [Decision.from_dict(d) for d in json.loads(row[6])] if row[6] else None,
     }
 
 

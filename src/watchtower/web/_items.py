@@ -14,7 +14,7 @@ from aiohttp import web
 
 from watchtower import access, actions
 from watchtower.classify._script import unread_item
-from watchtower.models import unread_in, words_recognised
+from watchtower.models import unread_note
 from watchtower.people import Roster
 from watchtower.store import repo
 from watchtower.store.db import Db
@@ -188,7 +188,8 @@ async def item_page(request: web.Request) -> web.StreamResponse:
             db, actor=user.actor, action="view_safeguarding", channel="dashboard", now=now, item_id=item_id,
             text_shown=readable))
     url = ((item if readable else access.redact(item)).get("url") or "")  # a URL's slug often tells the story
-    reasons = list((detail["classification"] or {}).get("reasons") or [])
+    classification = detail["classification"] or {}
+    unread, recognised = unread_note(list(classification.get("reasons") or []), classification.get("decisions"))
     return render(
         request,
         "item.html",
@@ -201,8 +202,8 @@ async def item_page(request: web.Request) -> web.StreamResponse:
         cls=_readable_classification(detail["classification"], readable),
         # a post mostly in a language or script the classifier was not built to read: said above the post, not left
         # to "not flagged", and whether a rule or a list entry recognised some of its words ("zabijem ťa")
-        unread=unread_in(reasons),
-        words_recognised=words_recognised(reasons),
+        unread=unread,
+        words_recognised=recognised,
         thread=[_view_row(t, request) | {"is_parent": t["is_parent"]} for t in detail["thread"]],
         steps=detail["steps"],
         alerts=detail["alerts"],
