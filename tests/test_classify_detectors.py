@@ -893,6 +893,8 @@ class TestSafeguarding:
             "Volunteer training: safeguarding refresher Saturday, lost child procedure and who to tell",
             "Safeguarding reminder for our young musicians: nobody should ever ask you to meet them alone",
             "Miss's playlist in the car park is 90% ABBA. We've all been radicalised.",
+            # round 118's: a recipe let out
+            "Our little secret is finally out: Cook's famous chocolate concrete recipe!",
             "Mr Hill pushed the tables against the wall for the disco",          # furniture, not a child
             "the men hanging round the gates at pick-up are blocking the path",   # parents at home time
             "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking the class

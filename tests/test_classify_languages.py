@@ -97,6 +97,8 @@ class TestDangerInOtherLanguages:
         "Săptămâna sănătății mintale: vorbim despre gânduri negre",   # "negre" is the colour
         "жидкий суп в столовой опять",   # "жидкий" (watery) is not a slur
         "папа меня победил в фифе 😂",
+        "Un nene cu BMW negru stă la poarta școlii, îl știe cineva?",   # "negru" is the colour (round 119)
+        "Gin ande neger new, ye football club betam gobez new",   # Amharic "neger": a thing (round 119)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

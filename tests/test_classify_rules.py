@@ -1553,6 +1553,26 @@ class TestShippedLists:
         ("respawn timer: never. thanks for the games x", "list:a_games_words_for_leaving_life 'respawn timer: never'"),
         ("honestly my family would be happier without me around",
          "list:the_world_without_me_in_it 'family would be happier without me around'"),
+        # round 118's kinds, written after its reading on the fifty-fifth session's second freeze
+        ("the cook 'accidentally' put pork in the Hussain boys' dinner again, legend",
+         "list:pork_given_to_muslim_children ''accidentally' put pork'"),
+        ("Marcus never gets sunburnt 🌚 built different", "list:sunburn_and_an_ape '🌚'"),
+        ("the lads were doing zyklon jokes in the showers 💀", "list:zyklon_jokes 'zyklon'"),
+        ("meal deal 560. chose nothing. winning", "list:chose_nothing_and_winning 'chose nothing'"),
+        ("ate all of it then went to the toilets and got rid of it", "list:got_rid_of_it_after_eating 'got rid of it'"),
+        ("been practising my goodbyes lately. nearly ready", "list:practising_goodbyes 'practising my goodbyes'"),
+        ("someone made a tiktok account of clips of Ellie having a meltdown, 200 followers",
+         "list:a_pupils_meltdowns_posted 'tiktok account of clips of ellie having a meltdown'"),
+        ("he was in the calm room 'all morning' on his own again", "list:seclusion_of_a_child "
+         "'in the calm room 'all morning' on his own'"),
+        ("Mr K gave us vodka at the hostel and said keep it quiet",
+         "list:staff_drink_and_children 'mr k gave us vodka'"),
+        ("whoever nicked my bike, you're not gonna be riding anything again once I find you",
+         "list:wont_be_riding_again_once_i_find_you 'not gonna be riding anything'"),
+        ("dinner lady mrs b smacked a year 2 with the spoon", "list:staff_hits_children "
+         "'dinner lady mrs b smacked a year 2'"),
+        ("she's been restrained twice this week, face down on the mat", "list:prone_restraint "
+         "'been restrained twice this week, face down'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2255,6 +2275,18 @@ class TestShippedLists:
         "final stream of the season tonight, not a break, we're moving to a new channel",
         "the team photo looks better without me in it, I blinked",
         "Mr Haddon had better watch his back in the parents v staff sack race on Friday",
+        # harmless posts written to trip round 118's entries
+        "So sorry: the kitchen accidentally served pork to pupils on the halal menu. We have apologised to families.",
+        "Year 3 at the zoo: the gorillas 🦍 and the suncream queue, nobody got sunburnt!",
+        "History lesson on the Holocaust: Year 9 learned how Zyklon B was used at Auschwitz",
+        "queue was too long so I ate nothing and bought a meal deal after",
+        "sick bug going round, she ate lunch then threw it back up in the toilets, poor thing",
+        "Year 6 leavers' assembly: practising our goodbyes song all week",
+        "Autism acceptance week: a video explaining what a meltdown is and how to help",
+        "Our policy: we never use seclusion, the calm room door is never locked",
+        "Mr K gave us hot chocolate at the hostel, best trip",
+        "he broke his wrist so he's not gonna be riding anything for six weeks",
+        "We've signed the restraint reduction pledge. Our aim is zero prone restraint.",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -117,6 +117,10 @@ class TestWhichLanguageInLatinLetters:
          "Bulgarian or Russian in Latin letters"),
         ("age farda dobare behem bege, chaghoo miaram madrese", "Farsi or Dari in Latin letters"),
         ("antha payyan kooda en paiyan ukkaramaataan, HT kitta solliten", "Tamil or Malayalam in Latin letters"),
+        # round 119 (first sight, on the fifty-fifth session's second freeze); written here after it
+        ("vchytel znovu krychav na mene, vsi znayut i movchat, ne khochu tudy", "Ukrainian in Latin letters"),
+        ("wallah yalli 7aka 3an okhti bukra ba3d el dawam", "Arabic in Latin letters (Arabizi)"),
+        ("ene lije betam yaderegkut, min madreg alebign", "Amharic in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -177,6 +177,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "abhi kal aaj jab tab kuch koi sab nu da di de te hun tusi assi menu tenu kiven"
         " ohde jehra jehdi jehnu ch vich naal kithe kive sanu tuhanu ohnu ohna gall munda kudi bacheyan hoyi "
         "si aa haan dekhde wala wali varge lokan kharab"
+        # round 119 ("12 baje wale ko class monitor bana diya")
+        " baje wale bana diya shuru hogi dimaag unka khulta"
     ),
     "French": (
         "je tu il elle nous vous ils elles est suis sont était être avoir ai as le la les un une des du de et "
@@ -192,6 +194,28 @@ _LANGUAGE_WORDS: dict[str, str] = {
     ),
     # typed in Latin letters as phones type them (round 107: "bratle imam bokser v jacket-a", "babam goft age
     # natije-ye emtehanam bad beshe", "manasu konjam amaidhiya irukku", "jehnu bacheyan naal galat")
+    # round 119 ("kupyla novi lezvii v poundlandi. tsoho razu hlybshe, pobachymo", "v nashii shkoli vchytel
+    # fizkultury zakhodyt v rozdyahalnyu divchat")
+    "Ukrainian in Latin letters": (
+        "prynesu batkiv ponedilok nai todi mene kupyla kupyv novi razu tsoho pobachymo spav druha vdoma znovu shchos "
+        "shcho mozhna shche khochu tudy nashii nashomu shkoli shkola shkolu vchytel vchytelka koly vony vsi znayut "
+        "movchat vin vona svii tse yak ale dlya vid meni tobi yoho yiyi tezh duzhe dyakuyu bud laska sohodni zavtra "
+        "vchora chomu nikhto nichoho zavzhdy nikoly bo"
+    ),
+    # round 119 ("wallah el shab yalli 7aka 3an okhti bel school, bukra ba3d el dawam ra7 ektlo"): Arabic typed with
+    # digits for letters; the digits split its words, so these are the parts the letters keep
+    "Arabic in Latin letters (Arabizi)": (
+        "wallah wallahi yalli illi elli bel shab shabab okhti ukhti akhi bukra bukrah dawam ektlo ykhallso mni enta "
+        "inta enti inti mish msh shu shou lesh kteer ktir habibi yalla khalas wlad banat hayda hek heek kif kifak "
+        "3ala ala aw walla mafi fi ma3 ba3d"
+    ),
+    # round 119 ("Ye gorebetachin lij, 9 ametu, dabo sayibela new school yemihedew")
+    "Amharic in Latin letters": (
+        "ene ye betam lij lije lijoch lijochachin endet ande gin yalew ke sew ende ena enat abat abatu ametu yelewm "
+        "yelem alebign selam lehulachu dekemegn gize hulu yichohalu madreg mesmer ayitachihum yaderegkut beqa kend "
+        "gorebetachin dabo sayibela yemihedew chama lelit tinish ketema endemitinor enawkalen tetenkek bilenal barya "
+        "sodal mehon alfelegim tefa gobez yiwedutal negerut asterguami min yihe nat yellem"
+    ),
     "Bulgarian or Russian in Latin letters": (
         "shte sum si sme ste sa tova tuk sega vsichki mnogo kakvo zashto kade kogato bratle brat maika mi "
         "tatko uchitel uchilishte deteto decata dnes utre vchera molya blagodarya zdravei nyama ima iskam "

@@ -123,7 +123,7 @@ _ABUSE = _g(
     "me home food makes made strip naked undress raped abused assaulted molested groomed trafficked scared uncle dad stepdad step boyfriend mum mom brother cousin grandad carer foster"
 )
 _GROOMING = _g(
-    r"\b(?:our (?:little )?secret(?! (?:santa|recipe|ingredient|weapon|garden|passage|door))|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
+    r"\b(?:our (?:little )?secret(?! (?:santa|recipe|ingredient|weapon|garden|passage|door|is (?:finally )?out|'?s (?:finally )?out))|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
     r"(?:a man|an adult|a stranger|an older (?:man|guy|lad|boy)|some (?:man|guy|bloke|adult)) (?:keeps |has been |is |kept )?"
     r"(?:messag|dm|contact|snapchat|add|follow|text)\w* (?:my|our) (?:son|daughter|child|kid|boy|girl)|"
     r"(?:send|sending|snd) (?:me )?(?:nudes|a nude|pics of (?:you|u|ur|your)|a pic of (?:you|u|ur|your)|naked|"
