@@ -895,6 +895,8 @@ class TestSafeguarding:
             "Miss's playlist in the car park is 90% ABBA. We've all been radicalised.",
             # round 118's: a recipe let out
             "Our little secret is finally out: Cook's famous chocolate concrete recipe!",
+            # round 120's: a drill
+            "Missing child drill this Saturday: the Saturday school will practise its lost-child procedure",
             "Mr Hill pushed the tables against the wall for the disco",          # furniture, not a child
             "the men hanging round the gates at pick-up are blocking the path",   # parents at home time
             "Send us a photo of you reading in a funny place for World Book Day!",   # a school asking the class

@@ -99,6 +99,7 @@ class TestDangerInOtherLanguages:
         "папа меня победил в фифе 😂",
         "Un nene cu BMW negru stă la poarta școlii, îl știe cineva?",   # "negru" is the colour (round 119)
         "Gin ande neger new, ye football club betam gobez new",   # Amharic "neger": a thing (round 119)
+        "Trường tổ chức chạy gây quỹ cho phòng chống tự tử ở người trẻ",   # a suicide-prevention fundraiser (r121)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

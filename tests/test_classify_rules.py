@@ -1573,6 +1573,18 @@ class TestShippedLists:
          "'dinner lady mrs b smacked a year 2'"),
         ("she's been restrained twice this week, face down on the mat", "list:prone_restraint "
          "'been restrained twice this week, face down'"),
+        # round 120's kinds, written after its reading on the fifty-fifth session's third freeze
+        ("a dad on the touchline shouted 'get the black c**t' at our winger", "list:black_and_a_swear_at_someone "
+         "'black c**t'"),
+        ("Chinese tutor at the Saturday school is a sleeper agent, they all report back",
+         "list:a_people_called_spies 'sleeper agent'"),
+        ("the ref should remember refs have cars, and cars have tyres", "list:cars_have_tyres 'refs have cars'"),
+        ("shut the madrasa or your mosque will burn", "list:your_place_will_burn 'your mosque will burn'"),
+        ("the coach left without him at the services and nobody noticed for an hour",
+         "list:a_child_left_behind_on_a_trip 'coach left without him'"),
+        ("sorted my letters out tonight. done now", "list:my_letters_sorted 'sorted my letters out'"),
+        ("a 'Jake, 15' on the memorial page asked my daughter for pics", "list:asked_my_child_for_pics "
+         "'asked my daughter for pics'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2287,6 +2299,15 @@ class TestShippedLists:
         "Mr K gave us hot chocolate at the hostel, best trip",
         "he broke his wrist so he's not gonna be riding anything for six weeks",
         "We've signed the restraint reduction pledge. Our aim is zero prone restraint.",
+        # harmless posts written to trip round 120's entries
+        "Black Country pride! Brown sauce on everything, you absolute twat of a seagull for nicking my chips",
+        "Book club is reading a spy novel about a sleeper agent in Berlin",
+        "Remember teachers have cars too: please don't park across the staff car park entrance",
+        "If she leaves her straighteners on again the house will burn down before she finishes her hair",
+        "Left his PE bag at the away ground, can someone grab it?",
+        "Sorted my UCAS letters out tonight, finally done",
+        "The school photographer asked my daughter for photos of her art for the newsletter",
+        "skipping revision to play fifa. if mum finds out im a dead man 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -121,6 +121,9 @@ class TestWhichLanguageInLatinLetters:
         ("vchytel znovu krychav na mene, vsi znayut i movchat, ne khochu tudy", "Ukrainian in Latin letters"),
         ("wallah yalli 7aka 3an okhti bukra ba3d el dawam", "Arabic in Latin letters (Arabizi)"),
         ("ene lije betam yaderegkut, min madreg alebign", "Amharic in Latin letters"),
+        # round 121 (first sight, on the fifty-fifth session's third freeze); written here after it
+        ("sdua me u kthy ne shkoll, jam lodh prej gjithckaje", "Albanian"),
+        ("chhori haru lai eklai basaera garchha, aru kasaile sunnubhayo", "Nepali in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

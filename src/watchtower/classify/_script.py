@@ -259,6 +259,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "dhaan dhan vaanga solli kudukk pakkam kitta irukku ellarum ellaarum naan nu la ku"
         # round 116 ("antha paraiya payyan kooda en paiyan ukkaramaataan")
         " antha kooda payyan solliten maathuven ukkaramaataan maathalanna"
+        # round 121 ("penkuttikale mathram 'extra practice'-nu room-il vilikkum. ente makal ini pokilla")
+        " penkuttikale vilikkum makal ini pokilla karanju vere aarkkenkilum ingane kettittundo"
     ),
     # round 110, typed as phones type them, with or without their letters ("Ai djali i Harlow Fields qe e rrahu",
     # "tých ciganov z rohu by trebalo vypáliť", "oyage lamai gedara", "co ai biet", "Pagod na talaga ako")
@@ -268,6 +270,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "shkollën shkolle shkolles djali djalin vajza vajzen fëmija fëmijët femija femijet femijeve "
         "mësuesi mësuesja mesuesi mesuesja faleminderit sot nesër neser dje këtu ketu atje tani kjo ky këto "
         "keto ne nje eshte jane per shume kete ketij prinderit mami babi gjithe s'ka s'do tha qe ma mu ja"
+        # round 121 ("sdua me u kthy ne shkoll te henen ... jam lodh prej gjithckaje")
+        " sdua kthy shkoll henen kund lodh prej gjithckaje gjithcka"
     ),
     "Kurdish (Kurmanji)": (
         "ez tu ew em hûn hun min te wî wê me we wan jî ji li di bi ku ne na erê çi çima kengî kî kê çawa heye "
@@ -312,12 +316,16 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "duwa karanna yanna enna balanna danne danna hari hondai hodai godak tikak nisa witharai ochchara kala "
         "gana ona oni hithala paarenda mona keeyatada dannawa lamai okkoma wage karanawa yanawa kiwwa nam bayai "
         "heta kenek puluwan"
+        # round 121 ("ape malliwa gahapu kollo tika danaganin")
+        " ape malliwa gahapu kollo tika danaganin heta panthiyen eliyata awama kiyala thiyenne aya balan innawa"
     ),
     "Nepali in Latin letters": (
         "timi tapai hami uni usko mero timro hamro cha chha chhan chaina thiyo hunchha huncha garna garnu "
         "gardaichhan garyo bhayo bhaneko bhanyo lai pani tara kina kasari kaha kahile kun aama buwa chora "
         "chori bahini didi dai sabai kehi kohi aaja bholi hijo yaha tyaha ahile dherai ali ramro naramro thaha "
         "pathayo ghumirako tyo haru aaucha ani bhane chu ho hola bhanna feri ekchin bhayena"
+        # round 121 ("chhori haru lai eklai basaera 'extra class' garchha re")
+        " chhori haru lai eklai basaera garchha ani kaakh rakhchha aru kasaile sunnubhayo"
     ),
     "Tagalog": (
         "ang ng mga sa na at ay si ni ko mo niya namin natin nila ako ikaw siya kami tayo sila hindi oo po opo "

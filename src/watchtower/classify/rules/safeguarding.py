@@ -278,7 +278,7 @@ _MISSING = _g(
     r".{0,30}\b(?:is|has gone|went|"
     r"has been|been|gone|still) missing\b|\b(?:hasn'?t|has not|didn'?t|did not|never) (?:come|came|got|get|arrived?) "
     r"home\b(?! from (?:the |a )?(?:wars?|front|somme|trenches|battle\w*|great war|flanders|ypres|passchendaele|"
-    r"normandy|western front|falklands|afghanistan|iraq|sea|pits?|mines?)\b)|\bmissing (?:child|pupil|schoolgirl|schoolboy|teen|teenager|student)\b|\bhas anyone seen (?:him|her|"
+    r"normandy|western front|falklands|afghanistan|iraq|sea|pits?|mines?)\b)|\bmissing (?:child|pupil|schoolgirl|schoolboy|teen|teenager|student)\b(?! (?:drills?|procedures?|polic(?:y|ies)|protocols?|practice|training|plans?)\b)|\bhas anyone seen (?:him|her|"
     r"this (?:boy|girl|child|kid)|my (?:son|daughter|child|boy|girl)\b(?!'s))|"
     # a child running away, not why "children run away from home" in an assembly or a sleep-out's post (round 96)
     r"\b" + _not_after("children", "kids", "people", "teenagers", "teens", "pupils", "youngsters")
