@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -101,8 +102,8 @@ def needed_strings(rx: re.Pattern[str]) -> tuple[str, ...]:
     """Strings one of which every match of ``rx`` must contain, read from its parsed form: for
     ``\\bloaded (?:shotgun|gun)\\b`` that is ("loaded ",). Empty when no such set is worth testing (a match could
     be made of character classes alone, or a needed string is a single ASCII character)."""
-    if rx.flags & re.IGNORECASE and not rx.pattern.isascii():
-        return ()  # case folding outside ASCII ('K' the Kelvin sign is 'k') is not a substring test
+    if rx.flags & re.IGNORECASE and not all(_folds_simply(c) for c in rx.pattern if not c.isascii()):
+        return ()  # case folding outside ASCII ('K' the Kelvin sign is 'k', 'ſ' is 's') is not a substring test
     try:
         found = _needed_in(_sre_parser.parse(rx.pattern, rx.flags).data)
     except (re.error, RecursionError):  # pragma: no cover - it compiled, so it parses
@@ -111,6 +112,16 @@ def needed_strings(rx: re.Pattern[str]) -> tuple[str, ...]:
         return ()
     fold = bool(rx.flags & re.IGNORECASE)
     return tuple(sorted({f.lower() if fold else f for f in found}))
+
+
+def _folds_simply(ch: str) -> bool:
+    """Whether ignoring case makes ``ch`` match nothing a lower-cased text would not hold as ``ch.lower()``: a
+    character without case (Arabic, Bengali, Chinese letters, emoji, punctuation) or a Cyrillic letter, whose upper
+    and lower cases are one pair. Latin and Greek letters outside ASCII are not ("ß", "ı", "ſ", "ς" fold across
+    letters), so a pattern holding one gets no needed strings (languages.toml writes Polish "ł" as \\u0142)."""
+    if unicodedata.category(ch) not in ("Lu", "Ll", "Lt"):
+        return True
+    return unicodedata.name(ch, "").startswith("CYRILLIC ")
 
 
 def _useful(strings: frozenset[str]) -> bool:
