@@ -1578,7 +1578,8 @@ class TestShippedLists:
          "'black c**t'"),
         ("Chinese tutor at the Saturday school is a sleeper agent, they all report back",
          "list:a_people_called_spies 'sleeper agent'"),
-        ("the ref should remember refs have cars, and cars have tyres", "list:cars_have_tyres 'refs have cars'"),
+        ("the ref should remember refs have cars, and cars have tyres",
+         "list:cars_have_tyres 'refs have cars, and cars have tyres'"),
         ("shut the madrasa or your mosque will burn", "list:your_place_will_burn 'your mosque will burn'"),
         ("the coach left without him at the services and nobody noticed for an hour",
          "list:a_child_left_behind_on_a_trip 'coach left without him'"),
@@ -2308,6 +2309,15 @@ class TestShippedLists:
         "Sorted my UCAS letters out tonight, finally done",
         "The school photographer asked my daughter for photos of her art for the newsletter",
         "skipping revision to play fifa. if mum finds out im a dead man 😂",
+        # and written to trip them once more, before the session ended
+        "Mr Jones is a sleeper agent, he naps in every assembly",
+        "The teachers have cars parked on the zigzags every morning and they want us to walk",
+        "whoever nicked my bike, I'm not gonna be riding anything again till I get a new one",
+        "done my notes for tomorrow's test, all good",
+        "we had nothing to lose and we're winning the league",
+        "the coach driver gave us cans of coke for the ride home",
+        "Nan asked my son for pics from the holiday, she loves them",
+        "Jordan kicks with the left foot, what a cross",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
