@@ -25,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from watchtower.models import CATEGORIES, UNREAD_RULE, Severity
+from watchtower.models import CATEGORIES, UNREAD_RULE, Severity, unread_in
 
 CRITICAL = {"threat", "hate", "safeguarding"}
 
@@ -46,7 +46,7 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 
 def _unread(pred: dict[str, Any]) -> bool:
-    return any(f"rule:{UNREAD_RULE} " in r for r in pred["reasons"])
+    return unread_in(pred["reasons"]) is not None
 
 
 def score(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:

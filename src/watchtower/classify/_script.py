@@ -75,7 +75,8 @@ def unread_script(text: str) -> str | None:
         if not ch.isalpha():
             continue
         if ch in _LOOK_ALIKES:
-            look_alikes[_script(ch)] = look_alikes.get(_script(ch), 0) + 1
+            alike = _script(ch)
+            look_alikes[alike] = look_alikes.get(alike, 0) + 1
             continue
         if ch.isascii():
             latin += 1
@@ -178,7 +179,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " ohde jehra jehdi jehnu ch vich naal kithe kive sanu tuhanu ohnu ohna gall munda kudi bacheyan hoyi "
         "si aa haan dekhde wala wali varge lokan kharab"
         # round 119 ("12 baje wale ko class monitor bana diya")
-        " baje wale bana diya shuru hogi dimaag unka khulta"
+        " baje wale bana diya shuru dimaag unka khulta"
     ),
     "French": (
         "je tu il elle nous vous ils elles est suis sont était être avoir ai as le la les un une des du de et "
@@ -219,7 +220,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Bulgarian or Russian in Latin letters": (
         "shte sum si sme ste sa tova tuk sega vsichki mnogo kakvo zashto kade kogato bratle brat maika mi "
         "tatko uchitel uchilishte deteto decata dnes utre vchera molya blagodarya zdravei nyama ima iskam "
-        "znam mozhe trqbva shte vidqt vidish kazvam kaza"
+        "znam mozhe trqbva vidqt vidish kazvam kaza"
         # round 114 ("slysh, Kirill iz 10V, zavtra tebe konets", "kto znaet kak spryatat' porezy ot fizruka")
         " slysh zavtra tebe tebya menya mne posle shkoly shkole shkola kto vsem smotrite khochet otdam pishite eti dlya"
         " detey opyat nashem klasse chto eto pravda skazal esli mamu vse znayut molchat moya ottuda etogo kak znaet"
@@ -256,7 +257,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " ente ninte avante avalude njan ningal avar njangal enthu entha enthinu evide evideya engane undu aanu "
         "alla paranju parayunnu ennu cheythu vannu poyi pokanda veettil achan mol kutti kuttikal nalla kollam "
         "ippo innu naale mathi mathram aayirunnu pillere pillerellaam ellaam ellavareyum thanne pinne oru aa ee "
-        "dhaan dhan vaanga solli kudukk pakkam kitta irukku ellarum ellaarum naan nu la ku"
+        "dhaan dhan vaanga solli kudukk pakkam kitta ellarum ellaarum nu la ku"
         # round 116 ("antha paraiya payyan kooda en paiyan ukkaramaataan")
         " antha kooda payyan solliten maathuven ukkaramaataan maathalanna"
         # round 121 ("penkuttikale mathram 'extra practice'-nu room-il vilikkum. ente makal ini pokilla")
@@ -276,7 +277,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Kurdish (Kurmanji)": (
         "ez tu ew em hûn hun min te wî wê me we wan jî ji li di bi ku ne na erê çi çima kengî kî kê çawa heye "
         "tune bû dibe dike dikin dixwazim zarok zarokê zarokên dibistan dibistanê mamoste mamosteyê kurê "
-        "keça keçê spas roj baş îro sibê duh niha her tim tiştek kes bila vê wî ya yê xwe"
+        "keça keçê spas roj baş îro sibê duh niha her tim tiştek kes bila vê ya yê xwe"
     ),
     # round 114 ("Dilan 2 roja nadyara, la sinfish naya. kas zanyari haya?")
     "Kurdish (Sorani) in Latin letters": (
@@ -291,23 +292,23 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "dcéra dieťa deti učiteľ učiteľka pán pani ďakujem prosím dobrý deň nič nikto vždy nikdy veľmi ešte "
         "by aby mi ti mu nás vás im všetci všetko tiež alebo však "
         "se jsem jsi jsme jste jsou ne jak když proč jen byl byla bylo být můj její jejich ta tady teď zítra "
-        "dcera dítě děti učitel učitelka pan paní děkuji dobrý den nikdo velmi ještě jim všichni všechno taky "
+        "dcera dítě děti učitel učitelka pan paní děkuji den nikdo velmi ještě jim všichni všechno taky "
         "také nebo "
-        "nie je sme su skola skoly skole ked preco uz este vsetci vsetko nikto nic tiez ako kto co ze jsi "
-        "kdo nech niekto niečo nás ho mu ju ich ma ťa na za po od do pre pri"
+        "su skola skoly skole ked preco uz este vsetci vsetko nic tiez co ze "
+        "kdo nech niekto niečo ho ju ma ťa na za po od do pre pri"
     ),
     "Hungarian": (
         "az és hogy nem meg már csak még van volt lesz vagyok vagy vagyunk egy ez azt ezt mit ki hol mikor "
         "miért mert nagyon sem se én te ők engem téged nekem neked neki nekünk iskola iskolában iskolába "
         "iskolát fiam lányom gyerek gyerekek gyerekem tanár tanárnő köszönöm kérem jó napot holnap tegnap itt "
         "ott most mindig soha senki semmi minden valaki miatt után előtt alatt fel megint otthon anya apa "
-        "es hogy nem mar meg csak van volt egy azt ezt mert nagyon en ok iskola gyerek tanar koszonom holnap "
-        "itt ott most mindig soha senki semmi minden valaki utan elott megint anyam apam ha ne"
+        "es mar en ok tanar koszonom "
+        "utan elott anyam apam ha ne"
     ),
     "Romani": (
         "vov voj amen tumen sas nane hin hi kaj kana sar soske ko avel džal džav dikhav dikhava dikhel dikhen "
         "kher khere čhavo čhaj čhave čhavore daj phral phen lačho lačhi šukar mišto akana adaj odoj les len "
-        "mange tuke leske amenge andre andal paš thaj le la e o the chavo chave dzal dzav kher lacho "
+        "mange tuke leske amenge andre andal paš thaj le la e o the chavo chave dzal dzav lacho "
         "sukar misto mangav kamav kerav kerel marel mardža murdarava"
     ),
     "Sinhala in Latin letters": (
@@ -317,7 +318,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "gana ona oni hithala paarenda mona keeyatada dannawa lamai okkoma wage karanawa yanawa kiwwa nam bayai "
         "heta kenek puluwan"
         # round 121 ("ape malliwa gahapu kollo tika danaganin")
-        " ape malliwa gahapu kollo tika danaganin heta panthiyen eliyata awama kiyala thiyenne aya balan innawa"
+        " malliwa gahapu kollo tika danaganin panthiyen eliyata awama thiyenne aya balan innawa"
     ),
     "Nepali in Latin letters": (
         "timi tapai hami uni usko mero timro hamro cha chha chhan chaina thiyo hunchha huncha garna garnu "
@@ -325,13 +326,13 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "chori bahini didi dai sabai kehi kohi aaja bholi hijo yaha tyaha ahile dherai ali ramro naramro thaha "
         "pathayo ghumirako tyo haru aaucha ani bhane chu ho hola bhanna feri ekchin bhayena"
         # round 121 ("chhori haru lai eklai basaera 'extra class' garchha re")
-        " chhori haru lai eklai basaera garchha ani kaakh rakhchha aru kasaile sunnubhayo"
+        " chhori eklai basaera garchha kaakh rakhchha aru kasaile sunnubhayo"
     ),
     "Tagalog": (
         "ang ng mga sa na at ay si ni ko mo niya namin natin nila ako ikaw siya kami tayo sila hindi oo po opo "
         "ba pa lang din rin naman kasi pero dahil kung para may wala ito iyan iyon dito diyan doon ano sino "
         "bakit paano saan kailan anak nanay tatay guro paaralan eskwela salamat magandang umaga ngayon bukas "
-        "kahapon lahat wag huwag sobra talaga baka yung nung mama papa ate kuya niyo kayo natin lalaki babae"
+        "kahapon lahat wag huwag sobra talaga baka yung nung mama papa ate kuya niyo kayo lalaki babae"
     ),
     "Vietnamese": (
         "toi ban anh chi em con la cua va co khong duoc nay do roi nhung cho voi trong ngoai mot hai ba me bo "
@@ -339,7 +340,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "di ve nha minh nguoi thi biet may tao no dung noi cung dang se bi"
     ),
     "Cantonese in Latin letters": (
-        "ngo nei keoi ngo dei nei dei keoi dei hai m ge la lor jor gam dou zi mou yau sik fan hok haau "
+        "ngo nei keoi dei hai m ge la lor jor gam dou zi mou yau sik fan hok haau "
         "mun hau gin zau lei sai gong siu dim gaai wa bei jat ho hou go di ceot bin"
     ),
 }
