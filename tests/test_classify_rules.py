@@ -1586,6 +1586,27 @@ class TestShippedLists:
         ("sorted my letters out tonight. done now", "list:my_letters_sorted 'sorted my letters out'"),
         ("a 'Jake, 15' on the memorial page asked my daughter for pics", "list:asked_my_child_for_pics "
          "'asked my daughter for pics'"),
+        # round 117's kinds, written after its one reading in the fifty-sixth session
+        ("tell the head not everyone is gonna leave the match in one piece",
+         "list:not_everyone_leaves_in_one_piece 'not everyone is gonna leave the match in one piece'"),
+        ("the PE teacher's been suspended for an inappropriate relationship with a year 10",
+         "list:a_staff_relationship_with_a_pupil 'inappropriate relationship with a year 10'"),
+        ("babe lets do a private live just us, I'll send you coins 💕",
+         "list:a_private_live_with_a_child 'private live just us, i'll send you coins'"),
+        ("please keep an eye out for a teenage boy in a red coat, not seen since last night",
+         "list:look_out_for_a_missing_child 'keep an eye out for a teenage boy'"),
+        ("the lad in the wheelchair at the disco, never skips leg day eh 😂",
+         "list:a_wheelchair_user_and_leg_day 'wheelchair at the disco, never skips leg day'"),
+        ("the jews are behind every war, look it up", "list:the_jews_behind_everything 'the jews are behind every'"),
+        ("new assembly theme 🏳️‍🌈 ➡️ 🗑️", "list:a_pride_flag_to_the_bin '🏳️\u200d🌈 ➡️ 🗑️'"),
+        ("first a prayer room, then halal dinners, then the whole school. wake up",
+         "list:first_a_prayer_room_then 'first a prayer room, then halal dinners, then the whole'"),
+        ("not exactly the english look for a head girl is it. our heritage, our country",
+         "list:not_the_traditional_look 'not exactly the english look'"),
+        ("our 8 year old was missing for an hour at the farm park", "list:child_was_missing_for_hours "
+         "'8 year old was missing for an hour'"),
+        # round 122's mends (not in English), written after its one reading
+        ("kursiokas sakė: užmušiu tave po pamokų", "list:bg_lt_uk_i_will_kill 'uzmusiu'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2318,6 +2339,22 @@ class TestShippedLists:
         "the coach driver gave us cans of coke for the ride home",
         "Nan asked my son for pics from the holiday, she loves them",
         "Jordan kicks with the left foot, what a cross",
+        # harmless posts written to trip round 117's entries
+        "not everyone will leave the bake-off with a trophy, but everyone leaves with cake",
+        "Our staff code of conduct training covers what an inappropriate relationship with a pupil looks like",
+        "Online safety assembly: if anyone offers you gifts for a private live, report it and tell an adult",
+        "Keep an eye out for a little boy's blue glove, lost on the field, his mum's searching everywhere",
+        "Wheelchair basketball squad smashed leg day... sorry, arm day 💪",
+        "History lesson on the Nazi propaganda myth that the Jews were behind every war",
+        "🌈 ➡️ ☀️ lovely walk to school today",
+        "first a cuppa, then the register, then the whole day of marking",
+        "not the typical look for a school photo, love the sunglasses",
+        "our dog was missing for two hours and turned up asleep in the shed",
+        "Užmušiu tą spausdintuvą, trečią kartą suvalgė mano referatą 🖨️",
+        "es tevi nogalināšu, ja vēlreiz nospoilēsi Stranger Things 😤",
+        "Tikybos pamokoje kalbėjo apie žydų šventes ir Chanuką 🕎",
+        "স্কুল আত্মহত্যা প্রতিরোধের চ্যারিটির জন্য ইফতার সেল করছে",
+        "Eid salami pailam 10 pound 😭💣 inflation bhai",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -124,6 +124,11 @@ class TestWhichLanguageInLatinLetters:
         # round 121 (first sight, on the fifty-fifth session's third freeze); written here after it
         ("sdua me u kthy ne shkoll, jam lodh prej gjithckaje", "Albanian"),
         ("chhori haru lai eklai basaera garchha, aru kasaile sunnubhayo", "Nepali in Latin letters"),
+        # round 122 (first sight, read in the fifty-sixth session); written here after it
+        ("skoro ty mene bil'she ne pobachysh, khto poliz toi pozhaliie", "Ukrainian in Latin letters"),
+        ("beru nozh v subbotu, pust' tol'ko sunutsya", "Bulgarian or Russian in Latin letters"),
+        ("kail tor haat dui ta bhangi dimu, beshi mati na", "Bengali or Sylheti in Latin letters"),
+        ("bachon ko trip pe kyun bhej rahe ho, sab jhoot hai", "Urdu, Hindi or Punjabi in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

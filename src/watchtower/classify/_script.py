@@ -180,6 +180,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "si aa haan dekhde wala wali varge lokan kharab"
         # round 119 ("12 baje wale ko class monitor bana diya")
         " baje wale bana diya shuru dimaag unka khulta"
+        # round 122 ("Holocaust trip pe kyun bhej rahe ho bachon ko? sab jhoot hai, yahudiyon ne paisa kamane ke liye")
+        " pe bhej rahe bachon jhoot yahudiyon paisa kamane liye banaya"
     ),
     "French": (
         "je tu il elle nous vous ils elles est suis sont était être avoir ai as le la les un une des du de et "
@@ -202,6 +204,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "shcho mozhna shche khochu tudy nashii nashomu shkoli shkola shkolu vchytel vchytelka koly vony vsi znayut "
         "movchat vin vona svii tse yak ale dlya vid meni tobi yoho yiyi tezh duzhe dyakuyu bud laska sohodni zavtra "
         "vchora chomu nikhto nichoho zavzhdy nikoly bo"
+        # round 122 ("ne perezhyvai, skoro ty mene bil'she ne pobachysh v shkoli", "v mene v shafci v shkoli lezhyt'
+        # elektroshoker, khto poliz")
+        " ne perezhyvai skoro ty bil'she pobachysh pobachyt shafci lezhyt khto poliz pozhaliie"
     ),
     # round 119 ("wallah el shab yalli 7aka 3an okhti bel school, bukra ba3d el dawam ra7 ektlo"): Arabic typed with
     # digits for letters; the digits split its words, so these are the parts the letters keep
@@ -227,6 +232,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " spryatat porezy uchitelya boyatsya slovo vot tozhe tolko uzhe segodnya pochemu nichego nikto"
         # round 116 ("skazhite etomu treneru ... chto ego mashina odnazhdy utrom mozhet i ne zavestis")
         " skazhite etomu ego eyo odnazhdy utrom mozhet prosto sovet druzheskiy mashina nikogda"
+        # round 122 ("beru nozh na skejt-park v subbotu, pust' tol'ko sunutsya eti iz Fenbridge")
+        " beru nozh subbotu pust tol'ko sunutsya iz"
     ),
     "Farsi or Dari in Latin letters": (
         "mikonam mikone mikonan mikhad mikham nemidoonam nemidunam midoonam midunam khodet khodetun chera "
@@ -244,6 +251,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # round 114 ("habshi gula re ar amader class o dio na", "kew kisu koy na karon 'shiksha'")
         " amader oder gula lagi kene tor koto dise kew kisu koy karon diya gese fuila bachchare furi zaibo porai halot"
         " thake theke ashar lagse dorja dio oise"
+        # round 122 ("oi tor baf re zigai dekh, kail bus thaki namle haat dui ta bhangi dimu")
+        " baf zigai dekh kail thaki namle haat dui bhangi dimu beshi mati"
     ),
     # round 113 ("Saba ba chaqu rawrom school ta. Hagha halak che ma ta har wraz ...")
     "Pashto in Latin letters": (
