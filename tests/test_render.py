@@ -225,6 +225,25 @@ class TestSubjectsForAPhone:
                             tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
         assert english["unread_note"] == ""
 
+    def test_a_post_stored_before_the_note_knew_its_words_is_still_said_to_be_unread(self) -> None:
+        """A classification stored with no not-English note (the post was classified before the note's word lists
+        knew its language: they grow after every first-sight round) is read again by the classifier's own test of
+        its text, as the queue's card and the digest read it: the email never says "nothing harmful was found" of a
+        post nobody checked."""
+        old = {**ITEM, "severity": 0, "categories_list": [], "reasons_list": [], "decisions_list": [],
+               "text": "beru nozh na skejt-park v subbotu, pust' tol'ko sunutsya",
+               "deadline_at": "2026-03-03T10:00:00Z"}
+        v = item_view(old, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",
+                      tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        assert v["unread_note"].startswith("Written mostly in Bulgarian or Russian in Latin letters, which")
+        assert "it was not checked" in v["unread_note"]
+        # a list entry raised it on its words: those were recognised, the rest was not
+        raised = {**old, "severity": 3, "categories_list": ["threat"],
+                  "decisions_list": [Decision("threat", "list", "ru_knife", detail="'nozh'")]}
+        rv = item_view(raised, recipient=MODERATOR, step_reason="seen", also_told=[], ack_url="a", item_url="b",
+                       tz=ZoneInfo("Europe/London"), moderators_see_safeguarding=False)
+        assert "only the words quoted under 'Why flagged' were recognised" in rv["unread_note"]
+
     def test_the_html_part_is_made_for_a_phone(self) -> None:
         v = view(DSL)
         msg = build_item_email(school="Oakfield", from_address="w@school.example", recipient=DSL, views=[v],

@@ -201,6 +201,20 @@ class TestRefresh:
         assert "only the words quoted under" in page and "nothing in it was checked" not in page
         assert "list:cs_i_will_kill_or_hurt" in page
 
+    async def test_a_post_stored_before_the_note_knew_its_words_says_not_read_on_its_page_as_on_its_card(
+            self, env: Env) -> None:
+        """The daemon's keyword classifier here stores no not-English note, as the real one did not for a post in a
+        language whose words the note learnt later: its card reads the text again ("not read: Arabic script"), and
+        its page and the card must not disagree, the page saying nothing was checked rather than nothing found."""
+        old = await seed(env.daemon, "شكرا للمعلمين على الحفلة الجميلة")
+        await env.login_as("amy")
+        html = await (await env.client.get("/")).text()
+        card = html[html.index(f'data-id="{old}"'):]
+        assert '<span class="chip chip-unread">not read: Arabic script</span>' in card[: card.index("</li>")]
+        page = await (await env.client.get(f"/items/{old}")).text()
+        assert "Not read by the classifier:" in page and "written mostly in Arabic script" in page
+        assert "nothing in it was checked" in page
+
     async def test_the_fragment_needs_a_login(self, env: Env) -> None:
         r = await env.client.get("/queue/fragment", allow_redirects=False)
         assert r.status == 302

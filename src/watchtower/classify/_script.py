@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from watchtower.classify._normalise import _HOMOGLYPHS
+from watchtower.models import Decision, unread_note, words_recognised
 
 #: a letter's Unicode name begins with its script; the names people know the scripts by
 _SCRIPT_NAMES: dict[str, str] = {
@@ -450,3 +452,22 @@ def unread_item(title: str | None, text: str | None) -> str | None:
     """:func:`unread_as` of a stored item, read as the classifier reads it: its title (a news headline, a Reddit
     thread's subject) and its text together. What the queue, bulk triage, the digest and ``watchtower queue`` ask."""
     return unread_as(" ".join(p for p in ((title or "").strip(), (text or "").strip()) if p))
+
+
+def unread_of(title: str | None, text: str | None, reasons: list[str],
+              decisions: Sequence[Decision] | None) -> tuple[str | None, bool]:
+    """What the email and the item's page say of a stored item the classifier may not have read: the language or
+    script its stored classification names (:func:`~watchtower.models.unread_note`), or, where that names none,
+    what the classifier's own test finds in its title and text now (:func:`unread_item`, which the queue's card,
+    bulk triage, the digest and ``watchtower queue`` ask). A post classified before the not-English note knew its
+    words (the lists grow after every first-sight round) is then "not read" on its page and in its email as on its
+    card, not "nothing harmful was found". And whether a rule or a list entry raised it on its words."""
+    stored, recognised = unread_note(reasons, decisions)
+    if stored is not None:
+        return stored, recognised
+    found = unread_item(title, text)
+    if found is None:
+        return None, False
+    if decisions is not None:
+        return found, any(d.by in ("rule", "list") and d.tier == "alert" for d in decisions)
+    return found, words_recognised(reasons)

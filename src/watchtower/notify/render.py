@@ -16,7 +16,7 @@ import jinja2
 
 from watchtower.access import TextPolicy, may_read_text, redact
 from watchtower.display import finalize, safe_display
-from watchtower.models import CATEGORY_SEVERITY, Severity, unread_note
+from watchtower.models import CATEGORY_SEVERITY, Severity
 from watchtower.people import Recipient
 from watchtower.store.rows import ItemRow, with_categories_list
 from watchtower.timeutil import local_text
@@ -80,6 +80,7 @@ def item_view(
     tz: ZoneInfo,
     moderators_see_safeguarding: bool,
 ) -> dict[str, Any]:
+    from watchtower.classify._script import unread_of  # not at import: it loads the classifier's package
     from watchtower.timeutil import maybe_ts
 
     cats = item.get("categories_list", [])
@@ -93,7 +94,8 @@ def item_view(
     name = safe_display(item.get("author_name"))
     author = f"{name} (@{handle})" if name and handle else (name or (f"@{handle}" if handle else "unknown"))
     own_note = "nothing harmful was found; every comment on the school's own accounts is acknowledged"
-    unread, recognised = unread_note(list(item.get("reasons_list") or []), item.get("decisions_list"))
+    unread, recognised = unread_of(item.get("title"), item.get("text"), list(item.get("reasons_list") or []),
+                                   item.get("decisions_list"))
     view = {
         # a post the classifier was not built to read was not checked, flagged or not: said first, in words, above
         # the reasons

@@ -13,8 +13,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from watchtower import access, actions
-from watchtower.classify._script import unread_item
-from watchtower.models import unread_note
+from watchtower.classify._script import unread_item, unread_of
 from watchtower.people import Roster
 from watchtower.store import repo
 from watchtower.store.db import Db
@@ -189,7 +188,8 @@ async def item_page(request: web.Request) -> web.StreamResponse:
             text_shown=readable))
     url = ((item if readable else access.redact(item)).get("url") or "")  # a URL's slug often tells the story
     classification = detail["classification"] or {}
-    unread, recognised = unread_note(list(classification.get("reasons") or []), classification.get("decisions"))
+    unread, recognised = unread_of(item.get("title"), item.get("text"), list(classification.get("reasons") or []),
+                                   classification.get("decisions"))
     return render(
         request,
         "item.html",
