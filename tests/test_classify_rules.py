@@ -1607,6 +1607,23 @@ class TestShippedLists:
          "'8 year old was missing for an hour'"),
         # round 122's mends (not in English), written after its one reading
         ("kursiokas sakė: užmušiu tave po pamokų", "list:bg_lt_uk_i_will_kill 'uzmusiu'"),
+        # round 123's kinds, written after its reading on the fifty-sixth session's freeze
+        ("bringing this to the match 😈 [pic: zombie knife on the bench]",
+         "list:a_weapon_in_a_photo '[pic: zombie knife'"),
+        ("lost again. dreading the drive home, last time dad made me walk", "list:dreading_the_car_home "
+         "'dreading the drive home'"),
+        ("that coach on the tour... only now realising what he did to us", "list:only_now_realising_what_it_was "
+         "'only now realising what he did'"),
+        ("no female staff on the netball residential with fifteen girls?", "list:no_female_staff_with_girls "
+         "'no female staff'"),
+        ("collected him at 6 and he hadn't had a drink since breakfast", "list:left_wet_and_without_a_drink "
+         "'hadn't had a drink since'"),
+        ("he does his own tea, his mum hasn't got out of bed for weeks", "list:a_parent_not_out_of_bed_for_weeks "
+         "'mum hasn't got out of bed for weeks'"),
+        ("a boy got swept out off the point, coastguard searching now", "list:a_child_lost_at_sea "
+         "'boy got swept out'"),
+        ("the team will be better without me. for good.", "list:the_world_without_me_in_it "
+         "'team will be better without me. for good'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2355,6 +2372,19 @@ class TestShippedLists:
         "Tikybos pamokoje kalbėjo apie žydų šventes ir Chanuką 🕎",
         "স্কুল আত্মহত্যা প্রতিরোধের চ্যারিটির জন্য ইফতার সেল করছে",
         "Eid salami pailam 10 pound 😭💣 inflation bhai",
+        # harmless posts written to trip round 123's entries and round 124's mends
+        "Food tech today 🔪 [photo: the knife skills we learnt chopping onions]",
+        "dreading the drive home, the M5 is a car park again",
+        "only just realising what that word meant in the quiz, oops",
+        "no female staff in the 1950s photo from the history lesson, how times change",
+        "our plants hadn't had a drink since the half term, poor things",
+        "mum's not got out of bed for two days with flu, so dad's doing pick-up",
+        "little boy's bucket got swept out by a wave and the lifeguards rescued it 😂",
+        "the team photo looks better without me in it, I blinked",
+        "dokhtaram goft ke mikhastan ye chizi 'monfajer' konan, elephant toothpaste bood 😂",
+        "ams katalna team kamil, Ahmed 'el bomb' 💣 fi Free Fire",
+        "学校的chicken burger好吃到想死 😂",
+        "🥷🥷 lop 4 dien kich ninja, dang yeu xiu 🥰",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -129,6 +129,9 @@ class TestWhichLanguageInLatinLetters:
         ("beru nozh v subbotu, pust' tol'ko sunutsya", "Bulgarian or Russian in Latin letters"),
         ("kail tor haat dui ta bhangi dimu, beshi mati na", "Bengali or Sylheti in Latin letters"),
         ("bachon ko trip pe kyun bhej rahe ho, sab jhoot hai", "Urdu, Hindi or Punjabi in Latin letters"),
+        # round 124 (first sight, on the fifty-sixth session's freeze); written here after it
+        ("ehna de 12 baj gaye lagta, isiliye aise bewakoof sawaal puchte", "Urdu, Hindi or Punjabi in Latin letters"),
+        ("shina zay el qird, nsawiha meme w nrsilha le kulu el madrasa", "Arabic in Latin letters (Arabizi)"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

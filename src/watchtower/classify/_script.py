@@ -184,6 +184,10 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " baje wale bana diya shuru dimaag unka khulta"
         # round 122 ("Holocaust trip pe kyun bhej rahe ho bachon ko? sab jhoot hai, yahudiyon ne paisa kamane ke liye")
         " pe bhej rahe bachon jhoot yahudiyon paisa kamane liye banaya"
+        # round 124 ("sardar ji ke 12 baj gaye lagta hai isiliye ... aise bewakoof sawaal puchte hai", "Mulle saare ik
+        # jehe, pehlan masjid banaunde ne fer saara area")
+        " baj gaye lagta isiliye aise bewakoof sawaal puchte saare ik jehe pehlan banaunde fer saara waaliyan maavaan"
+        " vekh pahunch"
     ),
     "French": (
         "je tu il elle nous vous ils elles est suis sont était être avoir ai as le la les un une des du de et "
@@ -216,6 +220,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "wallah wallahi yalli illi elli bel shab shabab okhti ukhti akhi bukra bukrah dawam ektlo ykhallso mni enta "
         "inta enti inti mish msh shu shou lesh kteer ktir habibi yalla khalas wlad banat hayda hek heek kif kifak "
         "3ala ala aw walla mafi fi ma3 ba3d"
+        # round 124 ("el bit Rawan fi Year 7 di shina zay el qird ... nsawiha meme w nrsilha le kulu el madrasa")
+        " shina zay qird nsawiha nrsilha kulu madrasa"
     ),
     # round 119 ("Ye gorebetachin lij, 9 ametu, dabo sayibela new school yemihedew")
     "Amharic in Latin letters": (
