@@ -1624,6 +1624,17 @@ class TestShippedLists:
          "'boy got swept out'"),
         ("the team will be better without me. for good.", "list:the_world_without_me_in_it "
          "'team will be better without me. for good'"),
+        # round 125's kinds, written after its reading on the fifty-sixth session's second freeze
+        ("my son never got on the coach this morning and he's not answering",
+         "list:a_child_not_where_expected_and_not_answering 'never got on the coach'"),
+        ("the dance teacher told the year 8 girls they have to drop a dress size for the show",
+         "list:eating_less_for_a_show 'have to drop a dress size'"),
+        ("bye everyone. deleting everything tonight 🖤", "list:deleting_everything_tonight_goodbye "
+         "'deleting everything tonight'"),
+        ("he dances like a fairy 💅 not in our ends", "list:not_in_our_ends_gay 'not in our ends'"),
+        ("walked down the high street today. Bradford or Karachi? honestly", "list:our_town_or_a_foreign_city "
+         "'bradford or karachi?'"),
+        ("the parents at the meeting 🦍🍌 thought I'd gone on the zoo trip", "list:ape_with_food_trope '🦍🍌'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2385,6 +2396,15 @@ class TestShippedLists:
         "ams katalna team kamil, Ahmed 'el bomb' 💣 fi Free Fire",
         "学校的chicken burger好吃到想死 😂",
         "🥷🥷 lop 4 dien kich ninja, dang yeu xiu 🥰",
+        # harmless posts written to trip round 125's entries
+        "she should have been home by six but the bus broke down, she's home safe now",
+        "I have to drop a dress size before my wedding, slimming world here I come",
+        "deleting everything tonight to make room on my phone for the new update, bye bye old memes",
+        "not in my ends, the 52 bus never comes round here",
+        "Year 6 geography: Manchester or Manila? Which has more rainfall?",
+        # and round 126's mends (not in English)
+        "vou matar o meu filho, é o terceiro casaco da escola que perde este mês 🙈",
+        "🐒🍌 mi hijo en la excursión al zoológico imitando a los monos",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -132,6 +132,11 @@ class TestWhichLanguageInLatinLetters:
         # round 124 (first sight, on the fifty-sixth session's freeze); written here after it
         ("ehna de 12 baj gaye lagta, isiliye aise bewakoof sawaal puchte", "Urdu, Hindi or Punjabi in Latin letters"),
         ("shina zay el qird, nsawiha meme w nrsilha le kulu el madrasa", "Arabic in Latin letters (Arabizi)"),
+        # round 126 (first sight, on the fifty-sixth session's second freeze); written here after it
+        ("ijoollee keessan mana barumsaa irraa fudhachuuf dafaa, billaa qabatanii jiru", "Oromo"),
+        ("Marco (13) manca da venerdì sera, vista l'ultima volta dopo scuola", "Italian"),
+        ("klasa na malkata veche e pulna, kakvo tolkova, nikoi ne vizhda", "Bulgarian or Russian in Latin letters"),
+        ("weldi galli haka w ana mitkhawfa, ygolhom ma ygolo lehaleehom", "Arabic in Latin letters (Arabizi)"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -124,6 +124,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "você eu está estou são foi ser ter tem tenho muito mais mas também quando onde como porque escola "
         "filho filha professor professora obrigado obrigada bom dia hoje amanhã ontem aqui ali isso isto nada "
         "ninguém sempre nunca agora já ainda então"
+        # round 126 ("vamos partir os dentes daquele professor-árbitro. literal. ele vai ver")
+        " sábado sabado vamos partir dentes daquele daquela vai ver"
     ),
     "Spanish": (
         "no es que en la el de del con para por una un los las mi mis su sus él ella ellos nosotros usted yo "
@@ -137,6 +139,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "professore professoressa grazie buongiorno oggi domani ieri qui questo questa niente nessuno sempre "
         "mai adesso ora già ancora allora"
         " chi quelli quella quello hanno fatto dei delle nella nel sul alla"
+        # round 126 ("Giulia (12) manca da venerdì sera. Vista l'ultima volta vicino al molo dopo scuola")
+        " manca venerdì venerdi sera vista l'ultima volta vicino molo dopo condividete prego"
     ),
     "Turkish": (
         "ve bir bu da de ne için ile gibi çok daha ama ben sen biz siz onlar benim senin onun bizim okul "
@@ -167,6 +171,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # round 114 ("wiilasha Tees Meadow ee aniga iga hadlayay", "Khaniisiintu waa cudur")
         " waxaa kadib dambe cidda dhammaantood fasalka ilmahayga halkaas shaqada dalka laga ugu loo sida haddii"
         " hadii iga ee buuxa cudur yimaadeen aragno"
+        # round 126 ("Gaalada ha u dabaaldegaan ciidooda, annagu waxba kama dhaxayno kuwan")
+        " gaalada dabaaldegaan ciidooda annagu waxba kama dhaxayno kuwan carruurteena kala ilaaliyo"
     ),
     "Welsh": (
         "yn yr ac ar gyda mae roedd bydd ddim dim fy ei eu ein eich dw i'n ti fe hi ni chi nhw ysgol plant "
@@ -222,6 +228,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "3ala ala aw walla mafi fi ma3 ba3d"
         # round 124 ("el bit Rawan fi Year 7 di shina zay el qird ... nsawiha meme w nrsilha le kulu el madrasa")
         " shina zay qird nsawiha nrsilha kulu madrasa"
+        # round 126, Egyptian ("el mo3allem fel after-school club yg3ed ygolhom 'secret game' ... weldi galli haka")
+        " fel ygolhom ygolo lehaleehom weldi galli haka ana mitkhawfa allem"
     ),
     # round 119 ("Ye gorebetachin lij, 9 ametu, dabo sayibela new school yemihedew")
     "Amharic in Latin letters": (
@@ -229,6 +237,14 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "yelem alebign selam lehulachu dekemegn gize hulu yichohalu madreg mesmer ayitachihum yaderegkut beqa kend "
         "gorebetachin dabo sayibela yemihedew chama lelit tinish ketema endemitinor enawkalen tetenkek bilenal barya "
         "sodal mehon alfelegim tefa gobez yiwedutal negerut asterguami min yihe nat yellem"
+    ),
+    # round 126 ("Namoonni barataa kaleessa rukutan sun har'a billaa qabatanii karra mana barumsaa ... dura
+    # dhaabatanii jiru jedhu", "Harka koo irratti mallattoo haaraa godhe har'a")
+    "Oromo": (
+        "fi kan akka irra keessa isaan ani ati inni isheen nuti isin hin kana sana mana barumsaa barsiisaa "
+        "ijoollee intala ilma galatoomaa har'a boru kaleessa maaliif akkamitti eessa yoo garuu baay'ee waan jira "
+        "jiru dha namoonni barataa rukutan billaa qabatanii karra dura dhaabatanii jedhu maatiin keessan "
+        "fudhachuuf dafaa harka koo irratti mallattoo haaraa godhe yeroo dhiigni bahu qofa nagaan natti dhaga'ama"
     ),
     "Bulgarian or Russian in Latin letters": (
         "shte sum si sme ste sa tova tuk sega vsichki mnogo kakvo zashto kade kogato bratle brat maika mi "
@@ -240,6 +256,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " spryatat porezy uchitelya boyatsya slovo vot tozhe tolko uzhe segodnya pochemu nichego nikto"
         # round 116 ("skazhite etomu treneru ... chto ego mashina odnazhdy utrom mozhet i ne zavestis")
         " skazhite etomu ego eyo odnazhdy utrom mozhet prosto sovet druzheskiy mashina nikogda"
+        # round 126 ("v klasa na malkata veche sa 6 ot 'shokoladovite'", "pak se narqzah s nozhcheto ot ostrilkata")
+        " klasa malkata veche ot chudesa shokoladovite koi nai visok proekt pak narqzah nozhcheto ostrilkata tolkova"
+        " nikoi vizhda pod grivnite"
         # round 122 ("beru nozh na skejt-park v subbotu, pust' tol'ko sunutsya eti iz Fenbridge")
         " beru nozh subbotu pust tol'ko sunutsya iz"
     ),
@@ -279,6 +298,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " antha kooda payyan solliten maathuven ukkaramaataan maathalanna"
         # round 121 ("penkuttikale mathram 'extra practice'-nu room-il vilikkum. ente makal ini pokilla")
         " penkuttikale vilikkum makal ini pokilla karanju vere aarkkenkilum ingane kettittundo"
+        # round 126 ("Saapta udane bathroom poi vomit pannuven, yaarukum theriyaadhu")
+        " saapta udane poi pannuven yaarukum theriyaadhu olliya theriyanum"
     ),
     # round 110, typed as phones type them, with or without their letters ("Ai djali i Harlow Fields qe e rrahu",
     # "tých ciganov z rohu by trebalo vypáliť", "oyage lamai gedara", "co ai biet", "Pagod na talaga ako")
