@@ -1321,6 +1321,10 @@ class TestPersonalData:
             ("my daughter Amelia in Year 3 has a nut allergy", "rule:named_pupil_with_sensitive_detail"),
             ("Kacper in Year 5 is SEND and still gets no support", "rule:named_pupil_with_sensitive_detail"),
             ("leaked safeguarding report attached", "rule:leaked_document"),
+            # a home pointed out without a house number (round 127)
+            ("The tutor who ghosted us lives on Orchard Rise, the one with the yellow door. Pay your debts",
+             "rule:home_address"),
+            ("the lad who hit my son lives on Carr Lane by the Spar", "rule:home_address"),
         ],
     )
     def test_personal_data_is_caught_with_its_kind(self, clf: Classifier, text: str, reason: str) -> None:
@@ -1351,6 +1355,9 @@ class TestPersonalData:
             # "send" in lower case is the verb, not special educational needs (round 75 and earlier)
             "Reminder: school photos are Tuesday. Please send a comb. We can't fix the fringe you cut yourself, Oscar.",
             "Our Jack's going to be the death of me. Strike day = 14 hours of Minecraft facts. Send help or gin.",
+            # a street without the house marked is not an address (round 127's mend reads only a marked house)
+            "We live on Orchard Rise and the bin men never come on time",
+            "Father Christmas lives at the North Pole, next to the elves' workshop",
         ],
     )
     def test_school_contact_details_and_dates_are_not_personal(self, clf: Classifier, text: str) -> None:

@@ -1635,6 +1635,14 @@ class TestShippedLists:
         ("walked down the high street today. Bradford or Karachi? honestly", "list:our_town_or_a_foreign_city "
          "'bradford or karachi?'"),
         ("the parents at the meeting 🦍🍌 thought I'd gone on the zoo trip", "list:ape_with_food_trope '🦍🍌'"),
+        # round 127's kinds, written after its reading on the fifty-sixth session's third freeze
+        ("i told the chatbot im going to do it at the weekend when everyone's out",
+         "list:a_plan_for_when_nobody_notices 'told the chatbot im going to do it'"),
+        ("the great swap is happening at our school gates, look around", "list:the_great_replacement_as_fact "
+         "'great swap'"),
+        ("new kid after his haircut 🐒➡️👦 evolution complete", "list:an_ape_evolving_into_a_person '🐒➡️👦'"),
+        ("another boat landed at Deal today, 30 more 'children' with beards", "list:asylum_seekers_in_scare_quotes "
+         "''children''"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2405,6 +2413,12 @@ class TestShippedLists:
         # and round 126's mends (not in English)
         "vou matar o meu filho, é o terceiro casaco da escola que perde este mês 🙈",
         "🐒🍌 mi hijo en la excursión al zoológico imitando a los monos",
+        # harmless posts written to trip round 127's entries and round 128's mends
+        "I'm going to do it on Saturday when everyone's out: a surprise party for mum's 40th!",
+        "Year 6 uniform swap today, the great swap shop is in the hall",
+        "Science: how did humans evolve? 🐒 ➡️ 🧑 evolution lesson for Year 6",
+        "Careers day: Year 5 dressed up as 'doctors' and 'engineers' for the parade",
+        "Palancas Negras vão comer os Elefantes vivos na CAN 🇦🇴",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

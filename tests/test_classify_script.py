@@ -137,6 +137,13 @@ class TestWhichLanguageInLatinLetters:
         ("Marco (13) manca da venerdì sera, vista l'ultima volta dopo scuola", "Italian"),
         ("klasa na malkata veche e pulna, kakvo tolkova, nikoi ne vizhda", "Bulgarian or Russian in Latin letters"),
         ("weldi galli haka w ana mitkhawfa, ygolhom ma ygolo lehaleehom", "Arabic in Latin letters (Arabizi)"),
+        # round 128 (first sight, on the fifty-sixth session's third freeze): languages the note had no words for
+        ("nimechoka kupretend niko poa, kesho nikikosekana msiwe na stress", "Swahili"),
+        ("nazali kokata nzoto mpo na kobosana makambo ya ndako", "Lingala"),
+        ("geu hagwon ssaem jinjja isanghae, jakku son jabeum", "Korean in Latin letters"),
+        ("kondo no kinyoubi ie deru, onee-san ga tomete kureru", "Japanese in Latin letters"),
+        ("tyache ghar shodhun kadhlay, baghu pudhe kay hota", "Marathi in Latin letters"),
+        ("inka konni rojulu matrame navvutadu, pettandi ra", "Telugu in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -298,6 +298,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " antha kooda payyan solliten maathuven ukkaramaataan maathalanna"
         # round 121 ("penkuttikale mathram 'extra practice'-nu room-il vilikkum. ente makal ini pokilla")
         " penkuttikale vilikkum makal ini pokilla karanju vere aarkkenkilum ingane kettittundo"
+        # round 128 ("group-il ninnu: 'Nila-ye Friday muthal kaananilla, avalde boyfriend-nte koode poyi ennu")
+        " il ninnu muthal kaananilla avalde nte koode kelkkunnu avanu vayassundu"
         # round 126 ("Saapta udane bathroom poi vomit pannuven, yaarukum theriyaadhu")
         " saapta udane poi pannuven yaarukum theriyaadhu olliya theriyanum"
     ),
@@ -380,6 +382,46 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Cantonese in Latin letters": (
         "ngo nei keoi dei hai m ge la lor jor gam dou zi mou yau sik fan hok haau "
         "mun hau gin zau lei sai gong siu dim gaai wa bei jat ho hou go di ceot bin"
+    ),
+    # round 128 (first sight, on the fifty-sixth session's third freeze): languages the note had no words for, typed as
+    # phones type them ("Waislamu wote ni magaidi tu", "Nazali kokata nzoto na ngai", "geu hagwon ssaem jinjja
+    # isanghae", "kondo no kinyoubi ie deru", "tyache ghar shodhun kadhlay", "inka konni rojulu matrame navvutadu")
+    "Swahili": (
+        "na ni wa kwa za katika hii huyo hawa wale yule mimi wewe yeye sisi ninyi wao sana tu pia lakini kama kwamba "
+        "hata siku leo kesho jana shule shuleni mwalimu walimu watoto mtoto nyumbani asante habari sawa hapana ndiyo "
+        "ndio kwenye kuna hakuna wote wetu yetu zetu wangu yangu kitu mtu watu sasa bado tena nini gani wapi lini vipi "
+        "maana weusi mambo hatutaki arudi wezi kazi hatuna moja tunahitaji kabla kuwa hawezi imekuwa ndogo nimechoka "
+        "niko poa mwenyewe uamuzi michezo picha nguo jamaa nje hadi kila safari anwani mkuu wazazi wenye hasira "
+        "mnajua kufanya wahindi maduka karibu anayefundisha mashoga hawapandishwi waislamu magaidi wakristo watalipua "
+        "tukiangalia imejaa madoadoa kusafisha uchaguzi mwangalieni anavyotembea wanajifanya akiingia msiulize "
+        "nikikosekana msiwe kusikitisha aliyekuwa amehukumiwa kupiga vyumba kubadilisha hukaa anaambia wabebe pakiti "
+        "anapeana akifanya inazunguka msimpe watakula pesa"
+    ),
+    "Lingala": (
+        "ngai yo ye biso bino bango mpo te eza ezali nazali kozala moto bato mwana bana tata ndako kelasi mokolo lelo "
+        "lobi boni nini wapi awa malamu mingi mpe kasi soki ata makambo koyeba ayebi nalingi olingi kolinga kokata "
+        "nzoto kobosana moko mobali alobi mwasi koyebisa tokokutana nakopesa"
+    ),
+    "Korean in Latin letters": (
+        "neo geu geunyeo uri jeo nae jal sal geoya eopseodo seongjeok nappeun ttal hana eopeojineun geonde mwo hagwon "
+        "ssaem jinjja isanghae sueop kkeutnago namaseo jib kkaji taewojundago hamyeonseo cha aneseo jakku son jabeum "
+        "aniya geurae geureom hakgyo seonsaengnim eomma appa chingu oppa unni hyung noona saranghae gamsahamnida "
+        "annyeong mianhae jeongmal wae mwoya eodi eonje haeyo"
+    ),
+    "Japanese in Latin letters": (
+        "watashi boku ore anata kare kanojo desu deshita masu mashita janai kara made kedo demo dakara sou kore sore "
+        "koko soko doko nani naze itsu gakkou sensei okaasan otousan tomodachi onee oneesan oniisan yasashii kondo "
+        "kinyoubi deru tomete kureru shiriatta hito dakedo"
+    ),
+    "Marathi in Latin letters": (
+        "aahe ahe ahet aahet nahi naahi mala tula tyala tila tyanna aamhi tumhi kay kasa kashi kuthe kadhi ani mhanun "
+        "shala mulga mulgi aai ghar kaam khup chaan bara hota hoti hote zala zali zale madhe bolla tyache shodhun "
+        "kadhlay baghu pudhe tya wale tyanchya mule aamchya poranchya khali jato vegli dya bharto kalya lokanna hya "
+        "deu nayet kharab pormule aadhi kiti"
+    ),
+    "Telugu in Latin letters": (
+        "nenu nuvvu meeru atanu aame memu vaallu idi adi enti emiti enduku ekkada eppudu ela ledu undi unnadi unnaru "
+        "chala baga nanna abbayi ammayi badi tho kuda kani mari gaadi pettandi inka konni rojulu matrame navvutadu"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
