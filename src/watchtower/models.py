@@ -171,6 +171,14 @@ def words_recognised(reasons: list[str]) -> bool:
     return any(r.startswith(("list:", "rule:")) for r in reasons)
 
 
+def recognised_in(reasons: list[str], decisions: Sequence[Decision] | None) -> bool:
+    """:func:`words_recognised`, read from the decision records where a classification has them (an alerting rule or
+    list entry), else from its printed reasons."""
+    if decisions is not None:
+        return any(d.by in ("rule", "list") and d.tier == "alert" for d in decisions)
+    return words_recognised(reasons)
+
+
 def unread_note(reasons: list[str], decisions: Sequence[Decision] | None) -> tuple[str | None, bool]:
     """What a stored classification says about a post the classifier was not built to read: the language or script
     it names (None for a post it reads) and whether a rule or a list entry raised it on its words. Read from its
@@ -180,8 +188,7 @@ def unread_note(reasons: list[str], decisions: Sequence[Decision] | None) -> tup
     if decisions is not None:
         notes = [d for d in decisions if d.by == "rule" and d.name == UNREAD_RULE]
         if notes and all(d.about for d in notes):
-            recognised = any(d.by in ("rule", "list") and d.tier == "alert" for d in decisions)
-            return notes[0].about, recognised
+            return notes[0].about, recognised_in(reasons, decisions)
         if not notes:
             return None, False
     return unread_in(reasons), words_recognised(reasons)

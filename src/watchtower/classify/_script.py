@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from watchtower.classify._normalise import _HOMOGLYPHS
-from watchtower.models import Decision, unread_note, words_recognised
+from watchtower.models import Decision, recognised_in, unread_note
 
 #: a letter's Unicode name begins with its script; the names people know the scripts by
 _SCRIPT_NAMES: dict[str, str] = {
@@ -535,8 +535,4 @@ def unread_of(title: str | None, text: str | None, reasons: list[str],
     if stored is not None:
         return stored, recognised
     found = unread_item(title, text)
-    if found is None:
-        return None, False
-    if decisions is not None:
-        return found, any(d.by in ("rule", "list") and d.tier == "alert" for d in decisions)
-    return found, words_recognised(reasons)
+    return (found, recognised_in(reasons, decisions)) if found is not None else (None, False)
