@@ -2419,6 +2419,11 @@ class TestShippedLists:
         "Science: how did humans evolve? 🐒 ➡️ 🧑 evolution lesson for Year 6",
         "Careers day: Year 5 dressed up as 'doctors' and 'engineers' for the parade",
         "Palancas Negras vão comer os Elefantes vivos na CAN 🇦🇴",
+        # and written to trip them once more, in the review before the session ended
+        "who needs lunch when you've got Mrs Patel's birthday cake again",
+        "dreading the car home, last time we were stuck for three hours",
+        "deleting everything tonight, thanks to the hacker who got into my account",
+        "the 'children' (our Year 6 helpers) loved the beach day",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
