@@ -477,6 +477,8 @@ class TestThreat:
             "Harrowgate Park Year 9 rugby, we know where you live (bottom of the league table)",
             "Whoever took my stapler from the club office: I know where you sleep. (I don't. But I will find out.)",
             "Whoever keeps leaving ONE biscuit in the packet: we know where you live (it's the English department).",
+            # found by hand in the fifty-sixth session: a photo to be framed (the threat head read 0.98)
+            "Lovely photo of the Y6s on the front page. That one's getting framed for Nana.",
         ],
     )
     def test_idioms_and_school_life_are_not_threats(self, clf: Classifier, text: str) -> None:

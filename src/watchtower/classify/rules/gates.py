@@ -349,11 +349,15 @@ IDIOM = _g(
     r"(?:is|was|'?s|are|were|looks?|looked|tastes?|tasted|smells?|sounded|sounds|be) (?:the |da )bomb\b|\bda bomb\b|"
     r"went down a bomb|(?:cost|costs|costing|spent|spend|spending|paid) (?:a|an absolute) bomb|photo ?bomb\w*|bath ?bombs?\b|"
     r"shoot for the stars|photo ?shoot|killer (?:app|heels|tune|look|smile)|"
+    # a photo, a shirt or a scoresheet put in a frame ("That one's getting framed for Nana": the threat head read
+    # 0.98 on it; "framed" is in 13 labelled posts, every one harmless)
+    r"(?:getting|get|gets|got|be|been|being|is|'s|has|have|had) framed\b|framed (?:it|the|and|on|in|for)\b|"
     r"(?:strangle|smother|squeeze|suffocate|kill|crush)\w* (?:him|her|them|you|u|me|us|everyone) " + _AFFECTION + r"|"
     r"get(?:s|ting)? (?:destroyed|annihilated|thrashed|hammered|demolished)|(?:it'?s|it was|was|is|that'?s) (?:an? )?(?:actual|absolute) war\b)",
     "could would kill killing killed kills dying died die dead murder murders murdered smash smashed smashing destroyed "
     "kick kicked kicking massacre bloodbath slay slayed slays slaying bomb da photobomb photobombed photobombing bathbomb bathbombs shoot "
-    "photoshoot killer get gets getting war strangle strangled strangling smother smothered squeeze suffocate crush",
+    "photoshoot killer get gets getting war strangle strangled strangling smother smothered squeeze suffocate crush "
+    "framed",
 )
 
 
