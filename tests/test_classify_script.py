@@ -172,6 +172,16 @@ class TestWhichLanguageInLatinLetters:
         assert unread_script("I'm fine honestly 爸爸昨晚又打我了，不要告诉老师") == "Chinese"
         assert unread_script("Happy Lunar New Year 新年快乐 to all our families from everyone at school") is None
 
+    def test_the_vowel_signs_of_indic_writing_count_with_its_letters(self) -> None:
+        # round 128: half of each Telugu or Hindi word is vowel signs, which are marks, not letters; counted with the
+        # letters, a post half in Telugu beside English school words is Telugu, and a greeting in an English post not
+        assert unread_script("Kuchipudi performance ki ఇంకా రెండు వారాలు. అప్పటిదాకా lunch box మొత్తం bin లో "
+                             "వేస్తున్నా, అమ్మకి తెలీదు") == "Telugu"
+        assert unread_script("आज भी lunch skip, friends को बोला fast है, नवरात्रि तो खत्म हो गई पर मेरा fast "
+                             "नहीं") == "Devanagari"
+        assert unread_script("Happy Diwali शुभ दीपावली to everyone at Oakfield from Year 4!") is None
+        assert unread_script("Eid Mubarak 🌙✨ to all our families ❤️‍🔥") is None   # variation selectors are marks too
+
     def test_a_script_is_named_as_a_script(self) -> None:
         assert unread_as("Дякую вчителям!") == "Cyrillic script"
 

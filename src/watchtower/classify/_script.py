@@ -75,6 +75,11 @@ def unread_script(text: str) -> str | None:
     latin = 0
     for ch in unicodedata.normalize("NFKC", text).lower():
         if not ch.isalpha():
+            # the vowel signs and viramas of Indic, Thai and Burmese writing are marks, not letters, yet carry half
+            # of each word ("వేస్తున్నా" is five letters and five marks): a mark counts for its script where the
+            # script is one named here (never a variation selector or a combining accent)
+            if unicodedata.category(ch) in ("Mn", "Mc") and (mark := _script(ch)) in _SCRIPT_NAMES:
+                counts[mark] = counts.get(mark, 0) + 1
             continue
         if ch in _LOOK_ALIKES:
             alike = _script(ch)
