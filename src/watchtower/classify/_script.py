@@ -59,7 +59,7 @@ _SYLLABIC_WEIGHT = 3
 _LOOK_ALIKES = frozenset(chr(k) for k, v in _HOMOGLYPHS.items() if isinstance(v, str) and v.isascii() and v.isalpha())
 
 
-def _script(ch: str) -> str:
+def script_of(ch: str) -> str:
     """The script of one letter: its Unicode name's first word ("ARABIC LETTER ALEF" -> "ARABIC")."""
     name = unicodedata.name(ch, "")
     return name.split(" ", 1)[0] if name else ""
@@ -78,17 +78,17 @@ def unread_script(text: str) -> str | None:
             # the vowel signs and viramas of Indic, Thai and Burmese writing are marks, not letters, yet carry half
             # of each word ("వేస్తున్నా" is five letters and five marks): a mark counts for its script where the
             # script is one named here (never a variation selector or a combining accent)
-            if unicodedata.category(ch) in ("Mn", "Mc") and (mark := _script(ch)) in _SCRIPT_NAMES:
+            if unicodedata.category(ch) in ("Mn", "Mc") and (mark := script_of(ch)) in _SCRIPT_NAMES:
                 counts[mark] = counts.get(mark, 0) + 1
             continue
         if ch in _LOOK_ALIKES:
-            alike = _script(ch)
+            alike = script_of(ch)
             look_alikes[alike] = look_alikes.get(alike, 0) + 1
             continue
         if ch.isascii():
             latin += 1
             continue
-        script = _script(ch)
+        script = script_of(ch)
         if script == "LATIN":
             latin += 1
         elif script:
@@ -392,7 +392,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
     # phones type them ("Waislamu wote ni magaidi tu", "Nazali kokata nzoto na ngai", "geu hagwon ssaem jinjja
     # isanghae", "kondo no kinyoubi ie deru", "tyache ghar shodhun kadhlay", "inka konni rojulu matrame navvutadu")
     "Swahili": (
-        "na ni wa kwa za katika hii huyo hawa wale yule mimi wewe yeye sisi ninyi wao sana tu pia lakini kama kwamba "
+        "na ni kwa za katika hii huyo hawa wale yule mimi wewe yeye sisi ninyi wao sana tu pia lakini kama kwamba "
         "hata siku leo kesho jana shule shuleni mwalimu walimu watoto mtoto nyumbani asante habari sawa hapana ndiyo "
         "ndio kwenye kuna hakuna wote wetu yetu zetu wangu yangu kitu mtu watu sasa bado tena nini gani wapi lini vipi "
         "maana weusi mambo hatutaki arudi wezi kazi hatuna moja tunahitaji kabla kuwa hawezi imekuwa ndogo nimechoka "
@@ -409,12 +409,12 @@ _LANGUAGE_WORDS: dict[str, str] = {
     ),
     "Korean in Latin letters": (
         "neo geu geunyeo uri jeo nae jal sal geoya eopseodo seongjeok nappeun ttal hana eopeojineun geonde mwo hagwon "
-        "ssaem jinjja isanghae sueop kkeutnago namaseo jib kkaji taewojundago hamyeonseo cha aneseo jakku son jabeum "
+        "ssaem jinjja isanghae sueop kkeutnago namaseo jib kkaji taewojundago hamyeonseo cha aneseo jakku jabeum "
         "aniya geurae geureom hakgyo seonsaengnim eomma appa chingu oppa unni hyung noona saranghae gamsahamnida "
         "annyeong mianhae jeongmal wae mwoya eodi eonje haeyo"
     ),
     "Japanese in Latin letters": (
-        "watashi boku ore anata kare kanojo desu deshita masu mashita janai kara made kedo demo dakara sou kore sore "
+        "watashi boku ore anata kare kanojo desu deshita masu mashita janai kara kedo demo dakara sou kore sore "
         "koko soko doko nani naze itsu gakkou sensei okaasan otousan tomodachi onee oneesan oniisan yasashii kondo "
         "kinyoubi deru tomete kureru shiriatta hito dakedo"
     ),
@@ -499,7 +499,7 @@ def unread_language(text: str) -> str | None:
     # few English words, and some of another language's small words or its accented letters, without enough of either
     # to name it alone (round 110: "Vím kde bydlí ta rodina z čísla 23", "Szólj a fiadnak hogy vigyázzon merre jár")
     accented = sum(1 for ch in unicodedata.normalize("NFC", text).lower()
-                   if ch.isalpha() and not ch.isascii() and ch not in _LOOK_ALIKES and _script(ch) == "LATIN")
+                   if ch.isalpha() and not ch.isascii() and ch not in _LOOK_ALIKES and script_of(ch) == "LATIN")
     if len(words) >= MIN_WORDS_FEW_ENGLISH and (
         (hits >= 2 and accented >= 2)
         or (accented >= MIN_ACCENTED and accented >= MIN_MARK_SHARE * letters)

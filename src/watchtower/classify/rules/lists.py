@@ -46,6 +46,7 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
+from watchtower.classify._script import script_of
 from watchtower.classify.rules._base import Hit, quote
 from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 
@@ -121,7 +122,7 @@ def _folds_simply(ch: str) -> bool:
     letters), so a pattern holding one gets no needed strings (languages.toml writes Polish "ł" as \\u0142)."""
     if unicodedata.category(ch) not in ("Lu", "Ll", "Lt"):
         return True
-    return unicodedata.name(ch, "").startswith("CYRILLIC ")
+    return script_of(ch) == "CYRILLIC"
 
 
 def _useful(strings: frozenset[str]) -> bool:

@@ -18,10 +18,10 @@ _PHONE = re.compile(
 )
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@(?P<domain>[A-Za-z0-9.-]+\.[A-Za-z]{2,})\b")
 _POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
-_STREET = _rx(
-    r"\b\d{1,4}[a-z]?,? [a-z]+(?: [a-z]+)? (?:road|rd|street|st|avenue|ave|close|lane|ln|drive|dr|way|crescent|"
-    r"grove|gardens|place|court|terrace|walk|mews|rise|view|park|square)\b"
-)
+#: the last word of a street's name
+_STREET_KIND = (r"road|rd|street|st|avenue|ave|close|lane|ln|drive|dr|way|crescent|grove|gardens|place|court|terrace|walk|"
+                r"mews|rise|view|park|square")
+_STREET = _rx(rf"\b\d{{1,4}}[a-z]?,? [a-z]+(?: [a-z]+)? (?:{_STREET_KIND})\b")
 _ADDRESS_CUE = _rx(r"\b(?:lives? (?:at|on|in)|living at|home address|address is|(?:his|her|their|ur|your|'s) address|"
                    r"house is|lives round|door number|flat \d+)\b")
 #: a home pointed out without a house number: the street and what marks the house ("lives on Orchard Rise, the one with
@@ -29,8 +29,7 @@ _ADDRESS_CUE = _rx(r"\b(?:lives? (?:at|on|in)|living at|home address|address is|
 #: does not read: over 184,740 labelled posts it reads 67 posts labelled personal data and one other, a neighbour
 #: on "the same road" naming "the little girl from number 42")
 _HOUSE_POINTED_OUT = _rx(
-    r"\blives? (?:on|at|in|down) (?:[a-z']+ ){1,2}(?:road|rd|street|st|avenue|ave|close|lane|drive|way|crescent|grove|"
-    r"gardens|place|court|terrace|walk|mews|rise|view|park|square|estate)\b[^.!?\n]{0,40}\b(?:the one with (?:the|a) \w+ "
+    rf"\blives? (?:on|at|in|down) (?:[a-z']+ ){{1,2}}(?:{_STREET_KIND}|estate)\b[^.!?\n]{{0,40}}\b(?:the one with (?:the|a) \w+ "
     r"(?:door|gate|fence|car|van|hedge|caravan|trampoline)|the house with (?:the|a) [\w ]{1,20}|(?:blue|red|green|"
     r"yellow|black|white|grey|gray|purple|pink) (?:front )?door|number \d+|next to the \w+|opposite the \w+|above the "
     r"\w+|by the \w+)"
