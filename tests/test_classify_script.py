@@ -144,6 +144,19 @@ class TestWhichLanguageInLatinLetters:
         ("kondo no kinyoubi ie deru, onee-san ga tomete kureru", "Japanese in Latin letters"),
         ("tyache ghar shodhun kadhlay, baghu pudhe kay hota", "Marathi in Latin letters"),
         ("inka konni rojulu matrame navvutadu, pettandi ra", "Telugu in Latin letters"),
+        # round 130 (first sight, at the fifty-seventh session's start): languages the note had no words for, and more
+        # words of some it had
+        ("mun san inda yake kwana, zai gani nan ba da jimawa ba", "Hausa"),
+        ("awon omo ile iwe so pe mo sanra, lati igba yen mi o je ounje", "Yoruba"),
+        ("nwa nwanne m ebe akwukwo ugbu a, biko kedu ihe ndi nkuzi", "Igbo"),
+        ("abeg una, dat pikin wey dey cry, wetin happen sef", "Nigerian Pidgin"),
+        ("nga kyaung htar pyi twy nway hnit hmar buu", "Burmese in Latin letters"),
+        ("nge phugu khong tso yakpo yong ngatso mangpo zhog", "Tibetan in Latin letters"),
+        ("tyo din aunu aghi nai sab sakkinchha jasto lagchha", "Nepali in Latin letters"),
+        ("opyat' sorvalas', dnei chistaya byla, teper' zanovo schitat'", "Bulgarian or Russian in Latin letters"),
+        ("vzhe napysala lysty vsim, lezhat pid podushkoiu", "Ukrainian in Latin letters"),
+        ("assaan gal bhulday ni, aglay hafte tak maafi mang lo", "Urdu, Hindi or Punjabi in Latin letters"),
+        ("dawas tunak gedara awe na, malli witharai, kanna deyak na", "Sinhala in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -199,6 +199,19 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # jehe, pehlan masjid banaunde ne fer saara area")
         " baj gaye lagta isiliye aise bewakoof sawaal puchte saare ik jehe pehlan banaunde fer saara waaliyan maavaan"
         " vekh pahunch"
+        # round 130, Pahari/Mirpuri and Punjabi beside Urdu ("Assaan Mirpuri aan, assaan gal bhulday ni", "Miss Khatun
+        # ne plaster dekh liya, poocha kya hua. maine kaha billi ne nocha")
+        " chachu bola larka karta uska nikalo usko gaari mein daal jayenge dekhte assaan aan bhulday aakh aglay"
+        " hafte maafi mang nai ohdi apni marzi apna jaanday keh thori dhyan kariya sheeshe kach hunde kade sakde"
+        " apnay bachay aisi gandagi vaaste bhejday khusray lok karsan bachcha jaasi bata sakta kitni chahiye hoti"
+        " hain khatam thakk gayi ammi aakhdi bojh saaday utay jaldi halka jad larai hundi baanh garam chamcha laindi"
+        " taan nishaan ginnay dekh liya poocha hua maine kaha billi nocha hamare jummay toon aayi saaray rishtedaar"
+        " chukay kuri saal dassi kisay vekhi wale bohot pareshan aati uski roz pohonchta kaafi kehna chutti mili"
+        " kadoon meri milsi banda leke aaiye kinni thand khalotay raha hona khare sach dil gaya hamara baaki uthaane"
+        " tayyari janaza jazakallah behtar madad sakenge likhin pehchano nani chalti bechare halat dekho pasina itne"
+        " thande karni parti dushman gira diye bhra'aan saari saaf ditti chappal baji kaata sabse bara tukra apne"
+        " mujhe yahin dafna chand raat walima khana bhaag abbu peeche kahaniyan sohnay sohna maza aaya bhejna"
+        " changi kardi bahar vadhiya laana shaadiyan mahine umrah vaapsi"
     ),
     "French": (
         "je tu il elle nous vous ils elles est suis sont était être avoir ai as le la les un une des du de et "
@@ -224,6 +237,20 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # round 122 ("ne perezhyvai, skoro ty mene bil'she ne pobachysh v shkoli", "v mene v shafci v shkoli lezhyt'
         # elektroshoker, khto poliz")
         " ne perezhyvai skoro ty bil'she pobachysh pobachyt shafci lezhyt khto poliz pozhaliie"
+        # round 130 ("tsyrkul' z penalu - mii naikrashchyi druh pislia kozhnoho skandalu vdoma", "vzhe napysala lysty
+        # vsim, lezhat' pid podushkoiu")
+        " hto znaie klasi novenkyi boliachkoiu takyi tilky til'ky sidaite poruch vzhe napysala lysty vsim lezhat pid"
+        " podushkoiu znaiu p'iatnytsiu pislia tsyrkul penalu mii naikrashchyi druh kozhnoho skandalu dieti davaite"
+        " razom lita skydaite talii shchoranku dvichi pryvoziv dodomu svoii mashyni pyshe yii vechora kazhe dobryi"
+        " bula ves tyzhden ostannii yakymos doroslym khloptsem navit shukaie zaraz vybukhnu tsykh domashok vzahali"
+        " pydumav vchyly prynesla farbu volossi rozhevi zbyraiemo hroshi pechemo prodaiemo velykodnem usikh khrystos"
+        " voskres sviatyly pasky tserkvi bilia stoli rozlozhyv uroku tsei ranok mokra poikhav zhyttia hivno zabyv"
+        " tretii suddia slipyi odno roznesly perervi plache finali shkil'noi lihy rozmazaly poliu skazav pomerly"
+        " hidno hraie pidirvav bazoiu vybach tsilyi katav odnym nozhem vyhrav shoku tsi divchata liubliu yikh zasnuv"
+        " khtos namaliuvav yomu vusa khodyv obidu istorii pryishov cholovik rozpoviv oblohu movchav khvylyn diakuiu"
+        " dali ditiam pochuty vechir dlia bat'kiv samoushkodzhennia pidlitkiv rozpovidav pomityty oznaky buly dvoie"
+        " nastupnoho ub'iu yakshcho znovu chypsy tvoia liubliacha sestra pidvezty shkil'nu treba vodii mistse dnem"
+        " sviatoho dity pomityly"
     ),
     # round 119 ("wallah el shab yalli 7aka 3an okhti bel school, bukra ba3d el dawam ra7 ektlo"): Arabic typed with
     # digits for letters; the digits split its words, so these are the parts the letters keep
@@ -266,6 +293,23 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " nikoi vizhda pod grivnite"
         # round 122 ("beru nozh na skejt-park v subbotu, pust' tol'ko sunutsya eti iz Fenbridge")
         " beru nozh subbotu pust tol'ko sunutsya iz"
+        # round 130 ("zavtra posle urokov za Lidlom ... prinosite skoruyu s soboi, ona vam ponadobitsya", "opyat'
+        # sorvalas'. 47 dnei chistaya byla, teper' zanovo schitat'")
+        " zhivet sinei dveriu belym dvore prosto govoryu podumaet eshe raz prezhde chem moego syna urokov tvoi druzya"
+        " prinosite skoruyu soboi vam ponadobitsya umer smeha kogda upal stula uroke rzhal gromche vseh dochka skazala"
+        " ubivaet eta novaya galstuk dushit vas tozhe tak nyli pervyi teper teper' prazdnuyut rozhdestvo otmenyat"
+        " velikoe zameshchenie deistvii vidit slepoi sorvalas dnei chistaya byla zanovo schitat malyshka klassa prishla"
+        " plat'e tret'yu nedelyu golodnaya prosit moih detei vorot vidno nuzhny rebyata podrabotki vozit posylki platim"
+        " srazu pishi telegu ushel doma ishchite druga londone shkolu vernus zabiraet vmeste hodit rozhdeniya zhe"
+        " samaya"
+        " populyarnaya puskai napishut zaidut gosti dobryi pishu kanala mozhete zhaloby roditelei zapret telefonov"
+        " zdravstvuite mozhno zabrat rebenka pyatnitsu samolet vash segodnya zakopali ugol ponedel'nik pokazyvaisya"
+        " sud'ya pomog porvali kak esli revansh marte gotov'te grob slil stydno zato nashi vyigrali turnir shahmatam"
+        " hodov zhestko ubil bossa eto zhizn' fizruk pytalsya pokazat slomal sheyu nash geroi snova konfiskovala"
+        " pohoronit seife leta rezhu klassnoi boites zvonok prozvenel biologii preparirovali serdtse upala obmorok"
+        " krov vezde luchshii urok goda podderzhku bezhal kostyume sobrali funtov kontrol'naya fizike pohoronila"
+        " napishite nadgrobii devochki idet yarmarku pekut prihodite probovat fotki vypusknogo saite takie krasivye"
+        " rydayu"
     ),
     "Farsi or Dari in Latin letters": (
         "mikonam mikone mikonan mikhad mikham nemidoonam nemidunam midoonam midunam khodet khodetun chera "
@@ -364,6 +408,13 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "heta kenek puluwan"
         # round 121 ("ape malliwa gahapu kollo tika danaganin")
         " malliwa gahapu kollo tika danaganin panthiyen eliyata awama thiyenne aya balan innawa"
+        # round 130 ("amma dawas tunak gedara awe na, mamai malli yi witharai", "sir lamainta raa 12 ta messages
+        # yawanawa, 'meka ape rahasa' kiyala")
+        " lamainta mokakda uganwanne dawas tunak mamai malli witharai kanna deyak ginui andanawa maruna ekama bime"
+        " perali hinawuna ane hina gihin wedikaren wattuna thuwala une yawanawa meka rahasa duwage thiyanawa pakaya"
+        " hutta parakku dawasama podi ehema wessa walalu kisi ekek wagakeem ganne kawadada puluwanda yawwa yaluwo"
+        " kawwa walata salli ekathu oluwa kapanawa karapalla lassanai ikmanata iwara kapala dammma wahagena inna"
+        " maruwa machan gaththa eken"
     ),
     "Nepali in Latin letters": (
         "timi tapai hami uni usko mero timro hamro cha chha chhan chaina thiyo hunchha huncha garna garnu "
@@ -372,6 +423,20 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "pathayo ghumirako tyo haru aaucha ani bhane chu ho hola bhanna feri ekchin bhayena"
         # round 121 ("chhori haru lai eklai basaera 'extra class' garchha re")
         " chhori eklai basaera garchha kaakh rakhchha aru kasaile sunnubhayo"
+        # round 130 ("Monday 8am gate ma hami 10-12 jana aaunchhau, tyo bully ko bau lai ramrari 'bujhaune'", "tyo din
+        # aunu aghi nai sab sakkinchha jasto lagchha")
+        " gareko jana aaunchhau bau ramrari bujhaune aaye pachhi buba anuhar herna sakdina aunu aghi nai sakkinchha"
+        " jasto lagchha bujhdainan ekdam bhoot gari dinus bhyaguto awaz aayo maridiyo aankha aansu tesro lingi"
+        " lagayera sahanchhan sutirathyo euta keta dekhayo re chhora dararayo aija raati jyan linchha ota kasle banayo"
+        " aba matra ladhe kati bhanera padhyo hajurbuwa gayo pheri haryo kharayo jastai bhagchha dhilo pugyo"
+        " marchhin samma chalyo gayau dinu bikyo dhanyabad padhdai itihas sikyo chorayeko hamle tiniharu dhulo"
+        " chatayau chahincha aau pharki junga thiye ekaek gare aafnai chhala polne bani basyo dukhda halka raksi"
+        " khayera aaunu lukchhu kholna chhimeki chichyaune sano dekhe kutchha bhanu kukur sacchi khayo biswas hunna"
+        " phyakera bhandai khicheko chhaina bachha sanga bekar manchhe gara ghisarera lagyo chahiyo dekhau pathau"
+        " dinchhu bhanchha lijana kasailai nabhannu garu bhauju bhagi bhanchhan runa herau halde hernai nasakine"
+        " sabaile garau nikalau nabasau hasera bhuin bolau hapta bhandaina sutna dinna marna jalayo choti maryo"
+        " sachhai chimlyo bajayo arulai lekhchhu paincha rokinchha bhijera sakiye khasi katne khichyo bichara ruyo"
+        " bhannu parampara sodhi lajayau kura lauro kutthyo parayo garirako marnai khulai rakhnu paryo"
     ),
     "Tagalog": (
         "ang ng mga sa na at ay si ni ko mo niya namin natin nila ako ikaw siya kami tayo sila hindi oo po opo "
@@ -427,6 +492,46 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Telugu in Latin letters": (
         "nenu nuvvu meeru atanu aame memu vaallu idi adi enti emiti enduku ekkada eppudu ela ledu undi unnadi unnaru "
         "chala baga nanna abbayi ammayi badi tho kuda kani mari gaadi pettandi inka konni rojulu matrame navvutadu"
+    ),
+    # round 130 (first sight, on the fifty-seventh session's start): languages the note had no words for ("Malamin nan
+    # ya sani cewa mun san inda yake kwana", "Won ni mo sanra ni Sunday school ... Omi nikan ni", "nway yar thi pyi
+    # yin Myanmar pyan pyi ein htaung pyu ya mal tae", "nge phugu la lakpa tsuk na", "Dem dey recruit small boys")
+    "Hausa": (
+        "ne ce ta na ka ki su mu ku shi ita kada kar amma idan domin saboda wannan wancan yanzu gobe jiya yau makaranta"
+        " malami"
+        " malama malamin malamai yara yaro yarinya yaran iyaye gidan wallahi sannu barka lafiya gode zan zai za kun"
+        " tana babu akwai wasu dukkan komai yaushe mene yadda sosai kawai tun bayan kafin lokaci ranar jumma'a"
+        " sallah sani cewa inda yake kwana manta gani jimawa kiristoci kafirai zauna kusa aji tsine musu uku shan"
+        " ruwa siriri suma dawo masallaci giya naman alade kiyaye addininku gaji tafi lura yanka cinyata daddare"
+        " faɗa hutun aurar abokinsa shekaruna kawuna shigowa ɗakina gaya islamiyya zauren asabar dukan fito ɗana"
+        " tabo mutum takalma masa kaya hotuna ɓace shekarunta taimaka lambar adireshinta magana izinin"
+        " sallar dace ƙorafi amsa wuri jarabawar shege dariya kashe kunya yunwa abincin liyafar lahadi shirya wanda"
+        " kallon wasan matanmu nasara tafiya tarihin bindigogi tsofaffin igwa harsasai yaƙin farko duniya taron wayar"
+        " auren kaciyar laraba kuɗi asibitin sayar alheri rawa bikin karya ƙafarsa shi kawo tuwo barci"
+        " ofis duka tsira sami harbe mutane mutu ƙoƙarin yin rawar sanarwa rufe horon suka yarona fara karatun"
+        " turanci guda alfahari iyalai muna godiya 'ya'yanku 'ya'yanmu 'yata"
+    ),
+    "Yoruba": (
+        "awon omo oluko ile iwe ejo jowo sanra ounje nikan igba yen lati gbo dara gan ose yii ise tun omi yin ri"
+        " mama olorun oluwa iya oko iyawo mo ni ti ko si je ati pelu bi sugbon nitori kini nibo nigba wo"
+        " gbogbo ninu eyin emi iwo awa eko ojo oni ola ile-iwe olukọ ọmọ àwọn ẹ jọ̀ọ́ ẹ̀yin"
+    ),
+    "Igbo": (
+        "nwa nwanne ugbu ihe nrite taa ndi ndị nkuzi nne nna ulo ụlọ akwukwo akwụkwọ biko kedu gini gịnị mmadu ebe"
+        " eme abali abalị achọrọ ịlụ egwuregwu tiri ebe ákwá daalụ daalu ekele diri nwetara chukwu chineke"
+    ),
+    "Nigerian Pidgin": (
+        "wey dey una pikin abeg wetin sef oga wahala jare shey ehn comot oyibo mumu yeye gbege sabi naija"
+        " dey waka sha ooo"
+    ),
+    "Burmese in Latin letters": (
+        "twy nga kyaung htar buu nway pyi pyan htaung pyu tae hnit pae myin hmar khit mae pyaw kaung yout"
+        " kyi poh htae taik sone nhit thamee ngo pyo pya kyite mingalarpar sayar thit beh lae phay taw aung kya ein"
+        " hma shi"
+    ),
+    "Tibetan in Latin letters": (
+        "nge phugu lakpa tsuk khong tso nyin yakpo yong ngatso mangpo yö zhog khapse kyipo kangpa gyal tsö khang"
+        " tsang shig"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
