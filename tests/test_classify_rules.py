@@ -1643,6 +1643,35 @@ class TestShippedLists:
         ("new kid after his haircut 🐒➡️👦 evolution complete", "list:an_ape_evolving_into_a_person '🐒➡️👦'"),
         ("another boat landed at Deal today, 30 more 'children' with beards", "list:asylum_seekers_in_scare_quotes "
          "''children''"),
+        # round 129's kinds, written after its reading at the fifty-seventh session's start
+        ("Mrs Hale parks that new Audi out front. Be a shame.",
+         "list:harm_to_their_car_wished_aloud 'parks that new audi out front. be a shame'"),
+        ("governors meeting thursday, wear your steel toecaps and not for the weather",
+         "list:boots_and_not_for_the_mud 'wear your steel toecaps and not for the weather'"),
+        ("I've put better dogs down than that head of year", "list:put_down_worse_than_them "
+         "'put better dogs down than'"),
+        ("you won't be walking to that school much longer, mark my words", "list:wont_be_doing_it_much_longer "
+         "'you won't be walking to that school much longer'"),
+        ("bloke at the gate with a shotgun licence says he'll sort out the lot on the estate himself",
+         "list:a_gun_licence_and_dealing_with_them 'shotgun licence says he'll sort out'"),
+        ("since she wants to report my lad, here's where she lives: 14 Alder Road", "list:doxxing_call_to_act "
+         "'here's where she lives'"),
+        ("pride club now, the 🌈 grooming agenda is in our primary", "list:groomer_slur_lgbt "
+         "'pride club now, the grooming agenda'"),
+        ("his mam came to sports day wearing the full tent again 🙄", "list:a_covered_woman_called_a_tent "
+         "'wearing the full tent'"),
+        ("the Eid fair on the field looked like a day out in Karachi", "list:a_british_place_like_a_foreign_city "
+         "'looked like a day out in karachi'"),
+        ("this library is making our kids turn gay with those books", "list:turning_our_kids_gay "
+         "'making our kids turn gay'"),
+        ("someone wrote ROMANIANS OUT on the fence, about time", "list:a_people_out_slogan_cheered "
+         "'romanians out'"),
+        ("she scratched her name into my wrist and said it means forever", "list:initials_carved_into_my_skin "
+         "'scratched her name into my wrist'"),
+        ("our Kayla is still missing, she's 13, please share", "list:still_missing_a_child 'still missing'"),
+        ("ana is my best friend, she always keeps me empty", "list:ana_as_a_friend 'ana is my best friend'"),
+        ("older lads want him to hold the phone for them every weekend", "list:run_this_line_for_me "
+         "'hold the phone for them'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2424,6 +2453,16 @@ class TestShippedLists:
         "dreading the car home, last time we were stuck for three hours",
         "deleting everything tonight, thanks to the hacker who got into my account",
         "the 'children' (our Year 6 helpers) loved the beach day",
+        # harmless posts written to trip round 129's entries and round 129's and 130's mends
+        "Reminder: balls may go through your windscreen if you park on the 18th, please use the car park",
+        "the DofE group turned up in the tent again after the storm, mum came to collect",
+        "after the demolition the field looks like Kabul, when will the builders finish",
+        "someone sprayed POLES OUT on the bus shelter, vile, reported to police",
+        "Miss Ferris's cat is still missing, please share",
+        "if Jess says no I'm logging off forever and moving into Animal Crossing",
+        "water safety talk today on how deep the reservoir gets and why you never swim there",
+        "bomb 💣 outfit for the Eid party tonight, my sister ate",
+        "aaj Miss ko marking se maar denge, 60 essays 😈",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
