@@ -8,9 +8,11 @@ queue, the item's page and the digest say that it was not read, so "not flagged"
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from watchtower.classify import Classifier, load_classifier
+from watchtower.classify import Classifier, _script, load_classifier
 from watchtower.classify._script import unread_as, unread_language, unread_script
 from watchtower.models import UNREAD_RULE, Decision, unread_detail, unread_in, unread_note
 
@@ -157,6 +159,11 @@ class TestWhichLanguageInLatinLetters:
         ("vzhe napysala lysty vsim, lezhat pid podushkoiu", "Ukrainian in Latin letters"),
         ("assaan gal bhulday ni, aglay hafte tak maafi mang lo", "Urdu, Hindi or Punjabi in Latin letters"),
         ("dawas tunak gedara awe na, malli witharai, kanna deyak na", "Sinhala in Latin letters"),
+        # round 132 (first sight, on the fifty-seventh session's first freeze); written here after it
+        ("me nyinaa wɔ sukuu, obiara nim sɛ ɛyɛ foforɔ bio", "Twi, Ga, Ewe or Krio"),
+        ("julle weet ek het vandag weer by die skool gaan kla", "Afrikaans"),
+        ("sutra idem u školu, niko nije rekao ništa kod kuće", "Serbian, Croatian, Bosnian or Slovenian"),
+        ("ani lo yachol, machar ba-hafsaka ha-gdola ata tire'e", "Hebrew or Yiddish in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language
@@ -164,6 +171,36 @@ class TestWhichLanguageInLatinLetters:
     def test_few_english_words_and_letters_english_lacks_are_another_language_even_unnamed(self) -> None:
         # too few of any list's small words to name it, too few of one language's own letters: still not English
         assert unread_as("Vím, kde bydlíš. Uvidíme se v pátek.") == "a language other than English"
+
+    @pytest.mark.parametrize("text", [
+        # Zulu and Shona, languages the note has no words for (round 132)
+        "ngizohamba ekuseni kakhulu ngoba umfundisi wethu uthi sizofunda izibalo namhlanje",
+        "mwanasikana wangu akandiudza kuti vana vechikoro vanomushungurudza mazuva ese",
+    ])
+    def test_a_post_mostly_in_words_the_model_does_not_know_is_another_language(self, text: str) -> None:
+        """Round 132 (Zulu, Xhosa, Shona, Afrikaans) was marked for 7 of its 320 posts of those languages at first
+        sight: the note named only the languages it had small words or letters for. Words the model's own
+        vocabulary lacks say the rest."""
+        assert unread_as(text) == "a language other than English"
+
+    @pytest.mark.parametrize("text", [
+        "Cosette Eponine Javert Valjean, our Les Mis cast list in emojis",   # names are capitalised
+        "candidate photo thinspo #proana #edtwt #mockelection",   # hashtags are left out
+        "headshot headshot headshot, ez, stay mad",   # a word counts once
+        "g0nn4 sh4nk th3 h34d 0f y34r wh3n h3 w4lks 2 h1s c4r",   # read with its digits as letters
+        "it's gonna be a bloodbath, we're ready, u15s bring the oranges",
+    ])
+    def test_english_slang_names_and_hidden_letters_are_not_unknown_words(self, text: str) -> None:
+        assert unread_as(text) is None
+
+    def test_without_the_tokenizer_no_post_is_called_unknown_for_its_words(self, monkeypatch: pytest.MonkeyPatch,
+                                                                           tmp_path: Path) -> None:
+        monkeypatch.setattr(_script, "_TOKENIZER", tmp_path / "missing.json")
+        _script._vocabulary.cache_clear()
+        try:
+            assert unread_as("ngizohamba ekuseni kakhulu ngoba umfundisi wethu uthi sizofunda izibalo") is None
+        finally:
+            _script._vocabulary.cache_clear()
 
     @pytest.mark.parametrize("text", [
         "Lovely afternoon at the café, merci to the Année 10 French club!",

@@ -27,11 +27,14 @@ note is on 367, all in another language but nine English posts with a phrase of 
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
-from watchtower.classify._normalise import _HOMOGLYPHS
+from watchtower.classify._normalise import _HOMOGLYPHS, unleet
 from watchtower.models import Decision, recognised_in, unread_note
 
 #: a letter's Unicode name begins with its script; the names people know the scripts by
@@ -533,6 +536,40 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "nge phugu lakpa tsuk khong tso nyin yakpo yong ngatso mangpo yö zhog khapse kyipo kangpa gyal tsö khang"
         " tsang shig"
     ),
+    # round 132 (first sight, on the fifty-seventh session's first freeze): written after it ("me sere so nsensanee no
+    # nyinaa ayɛ foforɔ bio", "Wie dink julle besit regtig al die akademie-trusts?", "samo čekajte last day of
+    # school, biće haos kod gym-a", "machar ba-hafsaka ha-gdola ani shover lecha et ha-af")
+    "Twi, Ga, Ewe or Krio": (
+        "lɛ dɛn wɔ sɛ nɔ ƒe nye yɛ kɛ suku sukuu yɛn ɛn dɔn egbe nyinaa wɔn gbekɛbii fɛɛ ɖeviwo kple eye nyɛ ɖe dzi"
+        " bɔbɔ ŋu chale nuu yɔɔ bɔt naa fie mma sia ɔl gbekɛ mek shia mɔ gblɔ bii ehe ɛnnɛ mli akpe salone"
+        " maame ŋmɛnɛ ɔwɔ mista wetin katã mmofra tɔk nso ɛyɛ aɖe biyoo pipul siwo tɛl ŋutsu míaƒe ayɛ gbe nam kɛɛ"
+        " ekɛɛ yie tamɔ ɖevi hɔ tɛm aƒeme eƒe mede pɛ tso medaase gɔd nufiala obiara ofainɛ mɛni mele sika nyɛba"
+        " bɛba nkɔ nyɛkwɛ akɛ nɔbɔdi bifo ɛvri tsɔɔ sere nsensanee foforɔ mɛka yare mfonini adagyaa ato obi"
+    ),
+    "Afrikaans": (
+        "het ek nie ons vir wat weet sê hy van haar skool julle daai hulle kinders moet jy weer oor almal hek"
+        " meneer uit kom dink sal vandag jou om seun niemand nou braai iemand laat maar jaar doen wil dogter"
+        " baie dankie goeie môre onderwyser gister altyd nooit niks iets waar hoekom wanneer besit regtig"
+        " dieselfde volg geld gemaak kry skuld arme stuur terug vandaan buitelanders bedel moffie naby"
+        " seuns moenie"
+    ),
+    "Serbian, Croatian, Bosnian or Slovenian": (
+        "je da se ne za iz mali od su sve ko ga smo hvala zna danas što kod ja škole ima samo ali školi"
+        " škola ako ću kaže nije svi opet djeca razreda li ovo kako kad školu ih ništa ti učiteljica razredu"
+        " šta rekla ove još mu niko razred ovaj mene rekao mala bili svima bila mog više sutra ravnatelj bilo"
+        " jedan kao moj zašto kući šoli dok sina pola malo moja doma pri idem ili onaj nema treba ubio nas"
+        " vidimo mora otroci radi imam njim vas ste neće petka ispred kćer tako mojoj deca koji neka neko znate"
+        " sem skola zasto sta cekajte čekajte biće bice haos dovodite brate rezanje pomaga bolj kot šolska"
+        " svetovalka vsaj nekaj čutim"
+    ),
+    "Hebrew or Yiddish in Latin letters": (
+        "ani ata hu hi anachnu atem hem lo eich lama eifo matai ze zot ve le ba la shel et kol od rak gam aval"
+        " ki ima aba yeled yalda yeladim sefer mora talmid kita shi'ur shiur machar hayom etmol layla boker"
+        " toda bevakasha yode'a yachol rotze mistakelet lehastir simanim yerechayim sholeach banim hoda'ot ahuv"
+        " alay tesaper echad kibel hafsaka gdola shover lecha shinayim mitbade'ach kvar yoshev binyan"
+        " choshev kama kal pashut lakum la'asot tsa'ad mishehu mada'im di der iz ikh nokh tsu vos nisht"
+        " mir zikh hobn mayn zey kinderlach bochurim yesh kulam"
+    ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak
@@ -572,6 +609,67 @@ MIN_WORDS_FEW_ENGLISH = 4
 MIN_ACCENTED = 4
 #: what such a post is said to be written in where neither its words nor its letters name the language
 ANOTHER_LANGUAGE = "a language other than English"
+#: a post of at least this many different words written in lower case (names and places are capitalised, hashtags and
+#: handles left out), fewer than this share of them words the model knows (its vocabulary's whole English words, or
+#: one of them with an ending or a clitic: "needing", "races", "it's"), is in a language the note has no words for
+#: (round 132: Zulu, Xhosa, Shona and Afrikaans, "Uyazi ukuba ubile imali yam. Ndiza kuza ekhaya kwakho
+#: ngoLwesihlanu"); English slang, dialect and names rarely make up half
+MIN_WORDS_UNKNOWN = 5
+MAX_KNOWN_SHARE = 0.5
+#: the shipped model's tokenizer, whose vocabulary holds the English words the model was trained to read whole
+_TOKENIZER = Path(__file__).parent / "weights" / "tokenizer.json"
+#: English as typed in posts that a tokenizer's vocabulary lacks
+_INFORMAL_WORDS = (
+    "gonna wanna gotta tbh ngl omg ffs fml innit aint dont wont cant im ive ez gg idk imo rn tho pls plz bc cuz cos "
+    "coz ur yeah yep nah nope lmao smh tmrw tmr af")
+_INFORMAL = frozenset(_INFORMAL_WORDS.split())
+_CLITICS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't")
+_ENDINGS = ("s", "es", "ed", "d", "ing", "in", "er", "ers", "ly", "y")
+_TAG = re.compile(r"[#@]\w+")
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """The whole words of the shipped tokenizer's vocabulary (two letters or more, a-z): about 21,700 English words
+    and names. Empty where the file is missing, so that the test below then never says "another language"."""
+    try:
+        vocab = json.loads(_TOKENIZER.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()
+    return frozenset(w for w in vocab if len(w) >= 2 and w.isascii() and w.isalpha())
+
+
+def _known(word: str) -> bool:
+    """Whether ``word`` (lower case) is English the model knows: a small English word, a whole word of its
+    vocabulary or of how posts type English, or one with a clitic or a common ending taken off ("it's" -> "it",
+    "needing" -> "need")."""
+    vocab = _vocabulary()
+    word = word.replace("\u2019", "'")
+    for clitic in _CLITICS:
+        if word.endswith(clitic) and len(word) > len(clitic):
+            word = word[:-len(clitic)]
+            break
+    if word in _ENGLISH or word in vocab or word in _INFORMAL:
+        return True
+    return any(word.endswith(end) and len(word) - len(end) >= 3 and word[:-len(end)] in vocab for end in _ENDINGS)
+
+
+def _lower_words(text: str) -> set[str]:
+    return {w.lower() for w in _TOKEN.findall(_TAG.sub(" ", text)) if not w[0].isupper()}
+
+
+def _mostly_unknown(text: str) -> bool:
+    """Whether enough of a post's different lower-case words are unknown to the model, read as written and, where it
+    hides letters behind digits ("g0nn4 sh4nk th3 h34d"), with them as letters. Never without the vocabulary."""
+    if not _vocabulary():
+        return False
+    for version in (text, unleet(text)):
+        if version is None:
+            return True
+        words = _lower_words(version)
+        if len(words) < MIN_WORDS_UNKNOWN or sum(map(_known, words)) >= MAX_KNOWN_SHARE * len(words):
+            return False
+    return True
 
 
 def unread_language(text: str) -> str | None:
@@ -614,6 +712,8 @@ def unread_language(text: str) -> str | None:
             return best
         if marks:
             return max(marks, key=marks.__getitem__)
+        return ANOTHER_LANGUAGE
+    if _mostly_unknown(text):
         return ANOTHER_LANGUAGE
     return None
 
