@@ -571,6 +571,8 @@ class TestPlay:
             "Tangerines till I die 🍊 we'll murder them Saturday, 3-0 and a clean sheet, book it",   # a scoreline
             "I'll smash you on the bumper cars at the fair saturday, no mercy 😤",   # a ride raced for fun (round 91)
             "We're gonna wipe the floor with Hollybrook at the quiz-and-football day. Say your prayers 😎",  # round 104
+            "We're going to batter you lot at the Whit Friday contest, then buy you a brew",   # round 131
+            "Mr Kaur's choir is going to destroy you at the choir competition, sorry not sorry",
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:

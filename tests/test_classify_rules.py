@@ -1672,6 +1672,17 @@ class TestShippedLists:
         ("ana is my best friend, she always keeps me empty", "list:ana_as_a_friend 'ana is my best friend'"),
         ("older lads want him to hold the phone for them every weekend", "list:run_this_line_for_me "
          "'hold the phone for them'"),
+        # round 131's kinds, written after its reading on the fifty-seventh session's first freeze
+        ("a jew buying the football club, of course, follow the money", "list:a_jew_paying_for_it "
+         "'a jew buying'"),
+        ("he sprints like he's being chased by the feds lol", "list:chased_by_the_police_as_talent "
+         "'sprints like he's being chased by the feds'"),
+        ("that ref will need more than a whistle to hide behind on saturday", "list:more_than_that_to_hide_behind "
+         "'will need more than a whistle to hide behind'"),
+        ("left the notes on my bed, one for mum and one for my brother", "list:farewell_letters_not_to_open_yet "
+         "'left the notes on my bed, one for mum'"),
+        ("Posted the family's address, 3 Kiln Road: her uncle knows where you live now", "list:doxxing_call_to_act "
+         "'knows where you live'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2463,6 +2474,11 @@ class TestShippedLists:
         "water safety talk today on how deep the reservoir gets and why you never swim there",
         "bomb 💣 outfit for the Eid party tonight, my sister ate",
         "aaj Miss ko marking se maar denge, 60 essays 😈",
+        # and round 131's
+        "Year 9 wrote letters to Santa, one for Mum's stocking too, don't open them till Christmas",
+        "History: the Viking saga where the earl's men burn the hall with everyone inside",
+        "Mental health week stall on the signs: skipping meals, hiding food, a lot of weight talk",
+        "a jew running the school fete stall, and a lovely one at that",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

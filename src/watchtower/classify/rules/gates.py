@@ -406,6 +406,10 @@ PLAY = _g(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))|\b(?:county|national|regional|district|area|schools'?) "
     r"(?:champs|championships?)\b|\b(?:derby|fixture|rematch|replay|return leg|away game|home game|penalty shoot-?out|"
     r"sports day|tournament|five-a-side|5-a-side)\b|\b(?:under[- ]?\d{1,2}s|u\d{1,2}s)\b|"
+    # a contest a band or a choir plays in: "Going to absolutely batter you lot at the Wakefield contest 😤 then buy
+    # you a pint" (round 131)
+    r"\b(?:band|brass band|choir|dance|singing|talent|quiz|spelling|bake[- ]?off) (?:contests?|competitions?)\b|"
+    r"\bat the (?:\w+ ){0,2}contest\b|"
     r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids|parents)\b|"
     r"\bat (?:darts|pool|snooker|bowling|ten-?pin|ping ?pong|table tennis|scrabble|monopoly|uno|dominoes|crib|"
     r"cross[- ]?country)\b|"
