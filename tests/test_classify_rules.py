@@ -1683,6 +1683,23 @@ class TestShippedLists:
          "'left the notes on my bed, one for mum'"),
         ("Posted the family's address, 3 Kiln Road: her uncle knows where you live now", "list:doxxing_call_to_act "
          "'knows where you live'"),
+        # round 133's kinds, written after its reading on the fifty-seventh session's second freeze
+        ("why would i choose a sixth form, im not planning on being around next year",
+         "list:not_planning_on_being_around 'not planning on being around'"),
+        ("day 3 of trying not to eat at school, nobody's noticed", "list:trying_not_to_eat 'trying not to eat'"),
+        ("the garage says my son never turned up for his placement today", "list:a_child_never_arrived_at_a_placement "
+         "'never turned up for his placement'"),
+        ("on the trip she was left alone in the car with a driver nobody knew", "list:left_alone_with_a_stranger "
+         "'left alone in the car with a driver'"),
+        ("ate the whole pizza so i could throw it up after", "list:being_sick_on_purpose 'so i could throw it up'"),
+        ("the new minibus driver had a conviction for hurting a child", "list:staff_caution_for_hurting_a_child "
+         "'had a conviction for hurting a child'"),
+        ("the county lines lads are waiting outside the gates again", "list:county_lines_gang_at_the_gates "
+         "'county lines lads'"),
+        ("you're so grown up, we should meet up somewhere private, just you and me x", "list:meet_somewhere_quiet "
+         "'meet up somewhere private'"),
+        ("Year 7 trip list: 28 kids and the \"special\" one 🥄", "list:the_special_one_for_a_disabled_child "
+         "'\"special\" one'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2479,6 +2496,14 @@ class TestShippedLists:
         "History: the Viking saga where the earl's men burn the hall with everyone inside",
         "Mental health week stall on the signs: skipping meals, hiding food, a lot of weight talk",
         "a jew running the school fete stall, and a lovely one at that",
+        # and round 133's
+        "not planning on being around next week, we're on holiday in Spain",
+        "trying not to eat after 8 this Ramadan, back to normal after Eid",
+        "Bro came to the cage and caught bodies all night, four dunks on the captain",
+        "PE theory: how skipping meals and weight cutting harms young athletes",
+        "PSHE: how county lines gangs groom kids at the school gates with free vapes",
+        # and round 134's
+        "Hayastan vs Vrastan at futsal today, Armenia won 5-2 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

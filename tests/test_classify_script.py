@@ -164,6 +164,8 @@ class TestWhichLanguageInLatinLetters:
         ("julle weet ek het vandag weer by die skool gaan kla", "Afrikaans"),
         ("sutra idem u školu, niko nije rekao ništa kod kuće", "Serbian, Croatian, Bosnian or Slovenian"),
         ("ani lo yachol, machar ba-hafsaka ha-gdola ata tire'e", "Hebrew or Yiddish in Latin letters"),
+        # round 134 (first sight, on the fifty-seventh session's second freeze); written here after it
+        ("anak aku tak makan lunch kat sekolah, dah seminggu cikgu pun tak tahu", "Malay, Indonesian or Javanese"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

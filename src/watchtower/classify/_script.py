@@ -570,6 +570,16 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " choshev kama kal pashut lakum la'asot tsa'ad mishehu mada'im di der iz ikh nokh tsu vos nisht"
         " mir zikh hobn mayn zey kinderlach bochurim yesh kulam"
     ),
+    # round 134 (first sight, on the fifty-seventh session's second freeze): written after it ("3 hari minum air kosong
+    # je. berat turun 2.1kg", "Satu group WhatsApp parents penuh keling, tak faham bahasa")
+    "Malay, Indonesian or Javanese": (
+        "aku sekolah anak tak cikgu kelas semua nak lagi hari kita dah buat saya ni budak tapi mak kena ini untuk dari"
+        " udah kalau dalam jadi jangan orang baru pasal tadi bawa itu pakai anakku rumah macam sampai tengok lepas"
+        " boleh korang minggu dgn kayak bapak murid depan siapa karo bunuh nangis ayah tolong menang liat nek esok"
+        " masuk balik patut bahasa lawan baju bilik bengi kalah tahu adikku malam juga keluarga ngerti pisau makan"
+        " kawan kenapa kasih cakap cuma kerja terima semalam biar pulang sekarang kitorang jgn saiki meneh sikit lupa"
+        " hantar banget perang adik yg gue minum kosong berat turun penuh faham pengsan puasa sunat"
+    ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak
