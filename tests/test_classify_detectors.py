@@ -573,6 +573,8 @@ class TestPlay:
             "We're gonna wipe the floor with Hollybrook at the quiz-and-football day. Say your prayers 😎",  # round 104
             "We're going to batter you lot at the Whit Friday contest, then buy you a brew",   # round 131
             "Mr Kaur's choir is going to destroy you at the choir competition, sorry not sorry",
+            "Nan I will end you in a game of Uno at Christmas",   # any game (round 135)
+            "Highfold v Thornbeck derby Thursday. Thornbeck are dead men walking 💀⚽",   # a loose entry in play
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:

@@ -1700,6 +1700,13 @@ class TestShippedLists:
          "'meet up somewhere private'"),
         ("Year 7 trip list: 28 kids and the \"special\" one 🥄", "list:the_special_one_for_a_disabled_child "
          "'\"special\" one'"),
+        # round 135's kinds, written after its reading on the fifty-seventh session's third freeze
+        ("purging after the takeaway is easy when the telly's loud", "list:purging_after_eating 'purging'"),
+        ("you're so special to me. delete this once you've read it, ok?", "list:delete_this_after_you_read_it "
+         "'delete this once you've read'"),
+        ("dont try and talk me out of it, already decided", "list:already_decided_farewell 'already decided'"),
+        ("don't bother saving me a seat on the ski trip, I'll be gone by then", "list:gone_by_then "
+         "'i'll be gone by then'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2504,6 +2511,12 @@ class TestShippedLists:
         "PSHE: how county lines gangs groom kids at the school gates with free vapes",
         # and round 134's
         "Hayastan vs Vrastan at futsal today, Armenia won 5-2 😂",
+        # and round 135's
+        "History: Stalin's purges and the show trials, Year 9 essays due Friday",
+        "Year 5 have already decided the class hamster will be called Biscuit",
+        "I'll be gone by then, we move to Leeds at Easter, so someone else can run the stall",
+        "Trip day 3: saw monkeys 🐒 in the forest, nobody got bitten",
+        "今天参加防自杀慈善长跑, 全班一起跑完了",   # a charity run against suicide (round 136)
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

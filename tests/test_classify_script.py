@@ -166,6 +166,10 @@ class TestWhichLanguageInLatinLetters:
         ("ani lo yachol, machar ba-hafsaka ha-gdola ata tire'e", "Hebrew or Yiddish in Latin letters"),
         # round 134 (first sight, on the fifty-seventh session's second freeze); written here after it
         ("anak aku tak makan lunch kat sekolah, dah seminggu cikgu pun tak tahu", "Malay, Indonesian or Javanese"),
+        # round 136 (first sight, on the fifty-seventh session's third freeze); written here after it
+        ("jien ma nistax immur l-iskola illum, grazzi ta' kollox", "Maltese"),
+        ("wo men de haizi zai xuexiao, laoshi shuo ta bu lai le", "Mandarin in pinyin, Hakka or Hokkien"),
+        ("aiutatece, 'a figghia mia nun è turnata, sparita da sabbatu", "Italian"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -149,6 +149,10 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " chi quelli quella quello hanno fatto dei delle nella nel sul alla"
         # round 126 ("Giulia (12) manca da venerdì sera. Vista l'ultima volta vicino al molo dopo scuola")
         " manca venerdì venerdi sera vista l'ultima volta vicino molo dopo condividete prego"
+        # round 136, Neapolitan, Sicilian and Calabrian ("Aiutatece a truvà 'a nepote mia, 15 anne, sparita da sabato")
+        " aiutatece truvà nepote anne sparita teneva giubbotto zainetto nero russo sabato nun ncopp aggio figghiu"
+        " figghia guaglione cotrari picciriddi criature quannu quanno nenti nisciuno nuddu sapi tuttu comu dici fici"
+        " sabbatu stu maistra prisidi picciotti fazzu mancu machina scola"
     ),
     "Turkish": (
         "ve bir bu da de ne için ile gibi çok daha ama ben sen biz siz onlar benim senin onun bizim okul "
@@ -580,6 +584,21 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " kawan kenapa kasih cakap cuma kerja terima semalam biar pulang sekarang kitorang jgn saiki meneh sikit lupa"
         " hantar banget perang adik yg gue minum kosong berat turun penuh faham pengsan puasa sunat"
     ),
+    # round 136 (first sight, on the fifty-seventh session's third freeze): written after it ("Jekk ma tarawnix wara
+    # l-Milied mhux tort tiegħek", "gong yuan you ge shu shu gei wo men qian", "ngai ke se moi tsa tsau tshut hi")
+    "Maltese": (
+        "jien inti hu hi aħna intom huma mhux iva grazzi kollox jekk wara tiegħek tiegħi tagħna skola iskola"
+        " għalliem għalliema tifel tifla tfal omm missier illum għada ilbieraħ għax imma kif fejn xi ħadd"
+        " xejn dejjem qatt biss ukoll ħafna tal fil lil lill nta qed fuq mill binti ibni kulħadd ġimgħa issa stasira"
+        " iktar għal għandi ħija ommi kemm biex milied sibt klassi kontra nhar kollha tarawnix tort"
+    ),
+    "Mandarin in pinyin, Hakka or Hokkien": (
+        "wo ni ta zai shi bu le hai shang xiao ren xue lai dao jia hui mei tai lao zhe jin shuo jiu yao xia zhi"
+        " zhang bie qu xin jiao xie bei xiang zuo qiu zhou zhan xian zhong wei liu chang zhu chuan shou qi dian"
+        " guan jiang haizi xuexiao laoshi jintian mingtian zuotian xiexie gei qian shushu bao guo kai"
+        " gong yuan shenme zenme keyi dou ne ngai moi tsa tsau tshut mo tshiu kiang ngin khon gua"
+        " beh tsit kiann hok hak tsin tsai tsiu kah koh khuann khi"
+    ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak
@@ -587,7 +606,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
 _MARKS: dict[str, str] = {
     "Turkish": "ığ", "Polish": "ąęłśźżń", "Romanian": "ăâîșțşţ", "Czech or Slovak": "ěřůďťňľĺŕ", "Hungarian": "őű",
     "Lithuanian": "ėįų", "Latvian": "āēīļķņģ", "Portuguese": "ãõ", "Spanish": "ñ¿¡", "German": "ß",
-    "Albanian": "ë", "Welsh": "ŵŷ",
+    "Albanian": "ë", "Welsh": "ŵŷ", "Maltese": "ħġċ",
     "Vietnamese": "ơưđ" + "".join(chr(c) for c in range(0x1EA1, 0x1EFA, 2)),
 }
 _MARK_OF = {ch: lang for lang, marks in _MARKS.items() for ch in marks}

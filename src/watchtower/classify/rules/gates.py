@@ -410,6 +410,8 @@ PLAY = _g(
     # you a pint" (round 131)
     r"\b(?:band|brass band|choir|dance|singing|talent|quiz|spelling|bake[- ]?off) (?:contests?|competitions?)\b|"
     r"\bat the (?:\w+ ){0,2}contest\b|"
+    # "a game of Risk", "a game of Uno": any game played, never "a game of chicken" (round 135)
+    r"\b(?:a|our|the|another) game of (?!chicken\b)\w+|"
     r"\b(?:1st|2nd|3rd|first|second|third) (?:xv|xi|team|eleven|fifteen)\b|\bstaff (?:vs?|versus) (?:students|pupils|kids|parents)\b|"
     r"\bat (?:darts|pool|snooker|bowling|ten-?pin|ping ?pong|table tennis|scrabble|monopoly|uno|dominoes|crib|"
     r"cross[- ]?country)\b|"
