@@ -684,6 +684,8 @@ def _known(word: str) -> bool:
 
 
 def _lower_words(text: str) -> set[str]:
+    """The different words of a post written in lower case: names and places are capitalised, and hashtags and
+    handles ("#proana", "@tako_xx") are left out."""
     return {w.lower() for w in _TOKEN.findall(_TAG.sub(" ", text)) if not w[0].isupper()}
 
 
