@@ -1707,6 +1707,16 @@ class TestShippedLists:
         ("dont try and talk me out of it, already decided", "list:already_decided_farewell 'already decided'"),
         ("don't bother saving me a seat on the ski trip, I'll be gone by then", "list:gone_by_then "
          "'i'll be gone by then'"),
+        # round 139's kinds, written after its reading on the fifty-seventh session's fourth freeze
+        ("new changing rooms = blokes in dresses next to our daughters", "list:blokes_in_wigs_for_trans_women "
+         "'blokes in dresses'"),
+        ("another AGP teacher in the girls' PE department, lovely", "list:agp_slur 'agp'"),
+        ("my stepdad will batter me when he sees this, i mean it", "list:parent_will_kill_me_not_an_expression "
+         "'my stepdad will batter me when he sees this, i mean it'"),
+        ("revise if you want, it won't matter to me by summer", "list:wont_matter_to_me_by_then "
+         "'won't matter to me by'"),
+        ("not coming in tomorrow. tell Mia she can have my hoodies", "list:giving_my_things_away "
+         "'she can have my hoodies'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2517,6 +2527,13 @@ class TestShippedLists:
         "I'll be gone by then, we move to Leeds at Easter, so someone else can run the stall",
         "Trip day 3: saw monkeys 🐒 in the forest, nobody got bitten",
         "今天参加防自杀慈善长跑, 全班一起跑完了",   # a charity run against suicide (round 136)
+        # and round 139's
+        "History of panto for Year 5: blokes in frocks as the Dame since the music hall",
+        "Ward news: new FFP3 masks for every AGP from Monday",
+        "doing Nemesis tonight, if I don't make it my brother can have my switch 😂🎢",
+        # and round 140's (not in English)
+        "Fortniteban mindenkit késsel szedtem le 🔪 holnap suli után újra",
+        "PSHE el yom 3an el county lines, ibni s2alni shu ya3ni 'trap house'",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

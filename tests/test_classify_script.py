@@ -170,6 +170,9 @@ class TestWhichLanguageInLatinLetters:
         ("jien ma nistax immur l-iskola illum, grazzi ta' kollox", "Maltese"),
         ("wo men de haizi zai xuexiao, laoshi shuo ta bu lai le", "Mandarin in pinyin, Hakka or Hokkien"),
         ("aiutatece, 'a figghia mia nun è turnata, sparita da sabbatu", "Italian"),
+        # round 140 (first sight, on the fifty-seventh session's fourth freeze); written here after it
+        ("wallah el hnood akthar mn el 3arab fel madrasa, hiya fakra ma 7ada shaf",
+         "Arabic in Latin letters (Arabizi)"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

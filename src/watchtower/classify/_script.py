@@ -269,6 +269,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " shina zay qird nsawiha nrsilha kulu madrasa"
         # round 126, Egyptian ("el mo3allem fel after-school club yg3ed ygolhom 'secret game' ... weldi galli haka")
         " fel ygolhom ygolo lehaleehom weldi galli haka ana mitkhawfa allem"
+        # round 140 ("ya3ni el hnood w el bengali sa'reen akthar mn el 3arab", "3amla barcode 3ala fa5datha w hiya
+        # fakra ma 7ada shaf")
+        " hnood akthar mn sa'reen wasa athom yeshrafoon amla datha hiya fakra shaf"
     ),
     # round 119 ("Ye gorebetachin lij, 9 ametu, dabo sayibela new school yemihedew")
     "Amharic in Latin letters": (
