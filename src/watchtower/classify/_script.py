@@ -32,8 +32,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
+from watchtower.classify._model import DEFAULT_MODEL_DIR, TOKENIZER_FILE
 from watchtower.classify._normalise import _HOMOGLYPHS, unleet
 from watchtower.models import Decision, recognised_in, unread_note
 
@@ -649,10 +649,10 @@ ANOTHER_LANGUAGE = "a language other than English"
 MIN_WORDS_UNKNOWN = 5
 MAX_KNOWN_SHARE = 0.5
 #: the shipped model's tokenizer, whose vocabulary holds the English words the model was trained to read whole
-_TOKENIZER = Path(__file__).parent / "weights" / "tokenizer.json"
+_TOKENIZER = DEFAULT_MODEL_DIR / TOKENIZER_FILE
 #: English as typed in posts that a tokenizer's vocabulary lacks
 _INFORMAL_WORDS = (
-    "gonna wanna gotta tbh ngl omg ffs fml innit aint dont wont cant im ive ez gg idk imo rn tho pls plz bc cuz cos "
+    "gonna wanna gotta tbh ngl omg ffs fml innit aint dont wont cant ive ez gg idk imo rn tho pls plz bc cuz cos "
     "coz ur yeah yep nah nope lmao smh tmrw tmr af")
 _INFORMAL = frozenset(_INFORMAL_WORDS.split())
 _CLITICS = ("'s", "'re", "'ll", "'ve", "'d", "'m", "n't")
