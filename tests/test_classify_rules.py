@@ -1717,6 +1717,26 @@ class TestShippedLists:
          "'won't matter to me by'"),
         ("not coming in tomorrow. tell Mia she can have my hoodies", "list:giving_my_things_away "
          "'she can have my hoodies'"),
+        # round 137's kinds, read first at the start of the fifty-eighth session
+        ("the polish lot on the tills only serve their own kind", "list:their_own_kind 'their own kind'"),
+        ("that new boy who does ballet is obviously bent", "list:a_boy_called_bent "
+         "'boy who does ballet is obviously bent'"),
+        ("the yahood are our enemies, keep them out", "list:yahood_as_enemies 'the yahood are our enemies'"),
+        ("he can move or he'll get run over, I'm not braking", "list:jump_or_get_hit "
+         "'he can move or he'll get run over'"),
+        ("not slowing down for your kids, move them", "list:jump_or_get_hit 'not slowing down for your kids'"),
+        ("the TA made him eat his lunch out of the bin", "list:a_child_made_to_eat_off_sick_or_floor "
+         "'made him eat his lunch out of the bin'"),
+        ("still no sign of the little girl from Hendon, police searching", "list:still_no_news_of_the_child "
+         "'still no sign of the little girl'"),
+        ("the attendance system has him marked absent but I dropped him at the gate",
+         "list:absent_on_the_register_but_sent 'attendance system has him marked absent'"),
+        ("a toddler was found walking along the a38 this morning", "list:found_wandering_on_a_road "
+         "'found walking along the a38'"),
+        ("stay safe posters everywhere, i'm praying for the opposite", "list:hoping_for_the_opposite_of_safety "
+         "'i'm praying for the opposite'"),
+        # round 138's (not in English)
+        ("pack de novinhas no privado, chama", "list:pt_novinhas_spam 'novinhas'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2534,6 +2554,18 @@ class TestShippedLists:
         # and round 140's (not in English)
         "Fortniteban mindenkit késsel szedtem le 🔪 holnap suli után újra",
         "PSHE el yom 3an el county lines, ibni s2alni shu ya3ni 'trap house'",
+        # and round 137's
+        "our new steak pasties are a loaded gun of flavour, careful at the school fair",
+        "The fishing families always look after their own at the regatta",
+        "that ref was bent as a nine bob note, the boy was never offside",
+        "Sheep found wandering on the A49 again, drive slowly past the school",
+        "Road safety week: we hope for the opposite of last year's 12 accidents, stay safe",
+        "Mr Khan told us the word for Jews in Arabic is yahood, part of our RE lesson",
+        # and round 138's (not in English)
+        "perdi tudo no Roblox, quero morrer 😭",
+        "Mokytoja bando paaiškinti trupmenas, vaikai supranta",
+        "🥷🥷 ninja mode ang mga bata sa nap time",
+        "novinhas no time de futsal da escola, parabéns meninas",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -2892,6 +2924,7 @@ class TestWordsWithAnotherSense:
         "One bloke clapped when I hit the cill. I want to die (of embarrassment).",   # round 103
         "lads we need a 4th for ranked. whoever lost us the last game by jumping off the bridge, ur benched",
         "laundry day, I'll hang myself on the washing line with the rest of the PE kits 😂",   # round 105
+        "That roundabout is lethal. Someone's going to die on it before the council acts, sign the petition",
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)

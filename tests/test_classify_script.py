@@ -173,6 +173,13 @@ class TestWhichLanguageInLatinLetters:
         # round 140 (first sight, on the fifty-seventh session's fourth freeze); written here after it
         ("wallah el hnood akthar mn el 3arab fel madrasa, hiya fakra ma 7ada shaf",
          "Arabic in Latin letters (Arabizi)"),
+        # round 138 (first sight, read at the start of the fifty-eighth session); written here after it
+        ("fotos quentes de novinhas, clique no link", "Portuguese"),
+        ("homme ma ei tule kooli, keegi ei tea miks", "Estonian"),
+        ("en tiedä miksi kukaan ei vastaa, huomenna koulussa", "Finnish"),
+        ("nha fidju ka bai skola oxi, ningen ka sabe undi el sta", "Cape Verdean Kriolu or Guinea-Bissau Kriol"),
+        ("ana la kyada mudi ile, broni layle b-madrasta", "Assyrian (Sureth) in Latin letters"),
+        ("dili na ko mo adto sa eskwelahan ugma, kapoy na kaayo", "Cebuano, Ilocano or Hiligaynon"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

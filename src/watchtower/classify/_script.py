@@ -134,6 +134,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ninguém sempre nunca agora já ainda então"
         # round 126 ("vamos partir os dentes daquele professor-árbitro. literal. ele vai ver")
         " sábado sabado vamos partir dentes daquele daquela vai ver"
+        # round 138 ("🔞 vídeos quentes de novinhas de Southampton e Boston, clique no link da bio")
+        " vídeos videos quentes novinhas novinha clique"
     ),
     "Spanish": (
         "no es que en la el de del con para por una un los las mi mis su sus él ella ellos nosotros usted yo "
@@ -377,6 +379,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ez tu ew em hûn hun min te wî wê me we wan jî ji li di bi ku ne na erê çi çima kengî kî kê çawa heye "
         "tune bû dibe dike dikin dixwazim zarok zarokê zarokên dibistan dibistanê mamoste mamosteyê kurê "
         "keça keçê spas roj baş îro sibê duh niha her tim tiştek kes bila vê ya yê xwe"
+        # round 138 (Badini, first sight at the start of the fifty-eighth session): written after it
+        " hemî werin pişt saet dê vî bikin fêr dayka diaxivît eger careke dî tiştekî bêjît xweşka serê pola ewê"
+        " gelek mala malê bavê dayê"
     ),
     # round 114 ("Dilan 2 roja nadyara, la sinfish naya. kas zanyari haya?")
     "Kurdish (Sorani) in Latin letters": (
@@ -601,6 +606,37 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " guan jiang haizi xuexiao laoshi jintian mingtian zuotian xiexie gei qian shushu bao guo kai"
         " gong yuan shenme zenme keyi dou ne ngai moi tsa tsau tshut mo tshiu kiang ngin khon gua"
         " beh tsit kiann hok hak tsin tsai tsiu kah koh khuann khi"
+    ),
+    # round 138 (first sight, read at the start of the fifty-eighth session): written after it ("Jarmo, tiedät tasan
+    # paljonko olet velkaa", "Kui see Haddon veel ühe korra mu tüdruku peale ... karjub", "N leba nha faka na mala
+    # oxi", "kyadin shimmeh d-kulleh", "pila kaha ka tableta aron dili na ka makamata?", "Hemî werin pişt Tesco sibê")
+    "Estonian": (
+        "ei ja et kas mis kes kus miks kuidas aga ka veel nüüd täna homme eile kool koolis kooli koolist õpetaja"
+        " laps lapsed last poeg tütar aitäh tere palun mitte jah ainult alati kunagi midagi keegi kõik minu sinu"
+        " olen oled oli olid tahan pean võib peab siin seal sest nagu väga rohkem klassis meie teie nemad ühe"
+        " korra peale tulen ise löön tüdruku mu tal täna poiss tüdruk"
+    ),
+    "Finnish": (
+        "minä sinä hän mä sä ne ole oli olen olet olette ovat että jos kun mutta myös nyt tänään huomenna eilen"
+        " koulu koulussa kouluun koulun opettaja lapsi lapset poika tyttö äiti isä kiitos hei moi kyllä joo"
+        " mitään kukaan kaikki aina koskaan vain missä miksi miten mikä kuka tässä siellä täällä koska niin"
+        " hyvin paljon tiedät tiedän tuun teidän meidän mun sun tai ja ei rahat ovelle mennessä velkaa"
+    ),
+    "Cape Verdean Kriolu or Guinea-Bissau Kriol": (
+        "nha bu nhos ka ta sta kel kes txeu ningen ningin fidju fidja fidjus mininu mininus skola oxi manhan"
+        " onti undi pamodi kuze tambe ten tene fla sabe kre kume kumida dipos odja obi djobe bira gentis algen"
+        " leba faka mala jura toka korredor kunxi pikinoti sukundi magru txoma dodu kuidadu boka nbo abo"
+    ),
+    "Assyrian (Sureth) in Latin letters": (
+        "ana ani ahni ile ila layle bit kha shlama basima brati broni bruni yimmi babi madrasta malpana"
+        " malpanta atta idyoum qedamta timmal ayka mudi qa dikh kulleh kullan kyadin kyadan kyada hadikh"
+        " hadkha yatwi ekha tlaha amra shimmeh illeh babeh ateh lawshan jwanqe mkhelun"
+    ),
+    "Cebuano, Ilocano or Hiligaynon": (
+        "ug og dili naa adto ani kana kini unsa ngano asa kinsa inahan amahan eskwelahan karon ugma gahapon"
+        " kaayo jud gyud diay bitaw kapoy aron makamata ti iti dagiti ket saan adda awan apay ania sinno siak"
+        " sika isuna dakami dakayo isuda eskwelaan balay agyamanak intono idi kalman diak ammo kabsat kabsatko"
+        " sang kag indi ngaa diin iloy amay subong buas gid bala nangyeg nailemmeng bakla basol isuro"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
