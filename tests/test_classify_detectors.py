@@ -575,6 +575,8 @@ class TestPlay:
             "Mr Kaur's choir is going to destroy you at the choir competition, sorry not sorry",
             "Nan I will end you in a game of Uno at Christmas",   # any game (round 135)
             "Highfold v Thornbeck derby Thursday. Thornbeck are dead men walking 💀⚽",   # a loose entry in play
+            "we're gonna destroy u in the interschool cricket tmrw, sleep with one eye open 😈",   # round 137
+            "Futsal final 9A vs 9C tonight. 9C you're going home in an ambulance 😂",   # a final and its teams
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:
@@ -597,6 +599,7 @@ class TestPlay:
             "jk but seriously I'm going to stab you after school",
             "I'm not joking, I'm going to stab you at the gates tomorrow",
             "after football tomorrow he's getting jumped, everyone bring your mates",
+            "after the football final he's getting jumped, sleep with one eye open",   # a final's bare name
             "@danny you're dead meat 🔫",
             "🔪 @kyle see you tomorrow",
             "i'm going to kill my son, he hit me again and i've had enough",      # no mishap: not play

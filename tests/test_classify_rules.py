@@ -16,6 +16,7 @@ from watchtower.classify.config import ClassifierConfig
 from watchtower.classify.rules import Hit, lists
 from watchtower.classify.rules.lists import needed_strings, shipped
 from watchtower.cli import main as cli_main
+from watchtower.models import Severity
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "config" / "watchtower.toml"
 
@@ -1737,6 +1738,31 @@ class TestShippedLists:
          "'i'm praying for the opposite'"),
         # round 138's (not in English)
         ("pack de novinhas no privado, chama", "list:pt_novinhas_spam 'novinhas'"),
+        # round 141's kinds, written after its reading on the fifty-eighth session's first freeze
+        ("if that ref shows his face here he leaves in an ambulance",
+         "list:leaves_in_an_ambulance 'shows his face here he leaves in an ambulance'"),
+        ("Her car's in the staff car park all night. Brake lines can fail, you know.",
+         "list:brake_lines_tampered 'brake lines can fail'"),
+        ("wouldn't want to be him walking to the bus stop alone after this",
+         "list:wouldnt_want_to_be_her_alone 'wouldn't want to be him walking to the bus stop alone'"),
+        ("i don't deserve dinner tonight, not after that test", "list:not_deserving_food "
+         "'don't deserve dinner'"),
+        ("need to be under 45kg by the prom", "list:weight_goal_under_kg 'be under 45kg'"),
+        ("year 9 girls in the netball skirts on the school page 🤤", "list:drooling_at_schoolgirls "
+         "'year 9 girls in the netball skirts on the school page 🤤'"),
+        ("just want a place where no one can find me for a while", "list:somewhere_nobody_finds_me "
+         "'a place where no one can find me'"),
+        ("please let me stay at yours, i cant go home tonight", "list:a_child_who_cannot_go_home "
+         "'i cant go home'"),
+        ("the only curriculum we need 🇬🇧 88", "list:code_88 '88'"),
+        ("the deaf kids in the choir sound like seals lol", "list:deaf_voices_as_seals "
+         "'deaf kids in the choir sound like seals'"),
+        # round 142's (not in English)
+        ("Warum sitzt mein Sohn neben diesem Kanaken?", "list:de_nl_nordic_wo_slurs 'kanaken'"),
+        ("ik wil slapen en nooit meer wakker worden", "list:de_nl_nordic_wanting_to_die 'nooit meer wakker'"),
+        ("Als je mijn broertje nog één keer aanraakt, ik steek je neer", "list:de_nl_nordic_threats "
+         "'ik steek je neer'"),
+        ("nehm morgen das messer mit in die schule", "list:de_nl_nordic_knife_to_school 'nehm morgen das messer'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1744,6 +1770,7 @@ class TestShippedLists:
     @pytest.mark.parametrize(("text", "entry"), [
         ("Pride assembly today. bring back section 28", "bring_back_section_28"),
         ("Holocaust Memorial Day assembly lol. arbeit macht frei 😂", "arbeit_macht_frei_as_a_joke"),
+        ("anti-racism day run by a jewish charity?? the yahood are the enemies of our deen", "yahood_as_enemies"),
     ])
     def test_hate_said_under_an_awareness_post_is_read_there(self, clf: Classifier, text: str, entry: str) -> None:
         """Found by hand: round 32's "Pride assembly today. Bring back 28" is an awareness post to the gate, and
@@ -1751,6 +1778,19 @@ class TestShippedLists:
         assert rules.aware(norm(text))
         out = clf.classify_batch([text], ["mention"])[0]
         assert "hate" in out.categories
+        assert any(r.startswith(f"list:{entry} ") for r in out.reasons), out.reasons
+
+    @pytest.mark.parametrize(("text", "entry"), [
+        ("road safety week posts everywhere. some of us are praying for the opposite",
+         "hoping_for_the_opposite_of_safety"),
+        ("world book day pics: the year 10 girls in their costumes 🤤", "drooling_at_schoolgirls"),
+    ])
+    def test_a_risk_said_under_an_awareness_post_is_read_there(self, clf: Classifier, text: str, entry: str) -> None:
+        """Round 137's "hoping for the opposite" under road safety week and round 141's 🤤 at a year group's girls
+        on World Book Day: the awareness gate reads both as events, and the entries are marked in_awareness_posts."""
+        assert rules.aware(norm(text))
+        out = clf.classify_batch([text], ["mention"])[0]
+        assert out.severity is Severity.CRITICAL and "safeguarding" in out.categories
         assert any(r.startswith(f"list:{entry} ") for r in out.reasons), out.reasons
 
     @pytest.mark.parametrize("text", [
@@ -2566,6 +2606,13 @@ class TestShippedLists:
         "Mokytoja bando paaiškinti trupmenas, vaikai supranta",
         "🥷🥷 ninja mode ang mga bata sa nap time",
         "novinhas no time de futsal da escola, parabéns meninas",
+        # and round 141's
+        "Team GB: 88 medals 🇬🇧 what a summer",
+        "Year 2's deaf awareness trip to the Sea Life centre: seals, otters and a signing guide",
+        "Garage says the brake lines on the minibus were replaced at its MOT, all fine for the trip",
+        "I can't go home yet, the match has gone to extra time",
+        "Mijn zoon schreeuwde 'IK MAAK JE AF' door het hele huis. Bleek Mario Kart te zijn",
+        "Wir backen Kuchen: bringt morgen ein Messer und ein Brett mit in die Schule",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -2925,6 +2972,7 @@ class TestWordsWithAnotherSense:
         "lads we need a 4th for ranked. whoever lost us the last game by jumping off the bridge, ur benched",
         "laundry day, I'll hang myself on the washing line with the rest of the PE kits 😂",   # round 105
         "That roundabout is lethal. Someone's going to die on it before the council acts, sign the petition",
+        "finished the last chapter at 3am and i want to die (affectionate)",   # round 141
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)

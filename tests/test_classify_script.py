@@ -180,6 +180,14 @@ class TestWhichLanguageInLatinLetters:
         ("nha fidju ka bai skola oxi, ningen ka sabe undi el sta", "Cape Verdean Kriolu or Guinea-Bissau Kriol"),
         ("ana la kyada mudi ile, broni layle b-madrasta", "Assyrian (Sureth) in Latin letters"),
         ("dili na ko mo adto sa eskwelahan ugma, kapoy na kaayo", "Cebuano, Ilocano or Hiligaynon"),
+        # round 142 (first sight, on the fifty-eighth session's first freeze); written here after it
+        ("mijn dochter wil niet naar school, ze zegt dat iemand haar pest", "Dutch or Flemish"),
+        ("ús bern wol net nei skoalle, hy seit dat nimmen him helpt", "West Frisian"),
+        ("jag vet inte varför hon inte vill gå till skolan idag", "Swedish"),
+        ("jeg vet ikke hvorfor han ikke vil gå på skolen i dag", "Norwegian or Danish"),
+        ("ég veit ekki hvers vegna hún vill ekki fara í skólann", "Icelandic"),
+        ("sama doom dafa bëgg dem lekool waaye xamul lan la", "Wolof"),
+        ("mir isch eifach alles z'vill, ich wott ohni schuel", "German"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -233,6 +233,13 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "nicht kein keine mit für von zu auf im am mein meine dein deine unser schule sohn tochter kind "
         "kinder lehrer lehrerin danke guten tag heute morgen gestern hier jetzt schon noch nie immer nichts "
         "niemand sehr auch wenn wo wie warum"
+        # round 142 (first sight, on the fifty-eighth session's first freeze): written after it, with Swiss and
+        # Austrian German ("heast, de ganzen Moslems in da Klass vom Buam, des is jo ka Schui mehr", "Mir isch eifach
+        # alles z'vill"), teenagers' German ("digga der neue lehrer is so schwul alter") and greetings
+        " schöne grüße gruß digga alter guckt jungs beim umziehn neue schwul einem aus zusammen ihrem weggefahren"
+        " selbst gesehen heast des jo ka schui ghörat buam vom isch eifach alles vill wär für alli"
+        " ohni mich sorry mami gsehn hot seit weg handy komplett fertig üses meitli sit verschwunde het gseit"
+        " gaht ere aber det nie bitte teiled nich grad nur noch"
     ),
     # typed in Latin letters as phones type them (round 107: "bratle imam bokser v jacket-a", "babam goft age
     # natije-ye emtehanam bad beshe", "manasu konjam amaidhiya irukku", "jehnu bacheyan naal galat")
@@ -637,6 +644,52 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " kaayo jud gyud diay bitaw kapoy aron makamata ti iti dagiti ket saan adda awan apay ania sinno siak"
         " sika isuna dakami dakayo isuda eskwelaan balay agyamanak intono idi kalman diak ammo kabsat kabsatko"
         " sang kag indi ngaa diin iloy amay subong buas gid bala nangyeg nailemmeng bakla basol isuro"
+    ),
+    # round 142 (first sight, on the fifty-eighth session's first freeze): written after it ("is it normal to come to
+    # school met een blauw oog als je thuis 'gewoon gestraft' bent?", "Us Sjoerd is sûnt freed fuort", "fordi stefaren
+    # hans kaster han ut. skolen vet ingenting", "Ndax ngeen xam fu Babacar nekk?")
+    "Dutch or Flemish": (
+        "ik je jij hij zij wij jullie mijn mn mijn jouw zijn haar ons onze niet geen wel een het"
+        " maar met voor van naar bij uit dat dit die wat wie waar waarom hoe als ook nog altijd nooit"
+        " niets niemand iemand iets school leerling juf meester docent zoon dochter kind kinderen mama papa"
+        " vandaag morgen gisteren hier daar nu dank bedankt alsjeblieft alstublieft heb hebt heeft hebben ben"
+        " bent is zijn was waren wil wilt moet moeten kan kunnen gaat gaan weet weten zeg zegt gewoon echt"
+        " heel veel thuis blauw oog gestraft ken sinds vrijdag weg neemt laat weten zijn kapot gwn vies klas"
+    ),
+    "West Frisian": (
+        "jim myn dyn syn ús us gjin"
+        " wêr wêrom altyd nea neat nimmen ien skoalle bern soan dochter mem heit hjoed"
+        " moarn juster hjir dêr asjebleaft hawwe binne wiene moat moatte kinne"
+        " giet gean wit witte sûnt freed fuort trettjin jimme sjoen diel famkes rekket oan heart ferteld"
+        " skriemde dwaan swarten werom har eigen lân hearre klasse sokke lju krije allegear hoe't sit"
+    ),
+    "Swedish": (
+        "jag och är att vad när hennes vår våra inte ingen inget eller"
+        " varför hur också ännu alltid aldrig"
+        " ingenting ingen någon något skolan skola lärare lärarn son dotter barn mamma pappa idag imorgon imorn"
+        " igår här där nu tack snälla måste jätte mycket"
+        " hemma kompis tror märker nåt hör efter varje frågar åt sova alltid behöver dags hittar"
+    ),
+    "Norwegian or Danish": (
+        "jeg jei og dere hennes vår våre vores ikke ingen intet"
+        " eller hva hvad hvem hvor hvorfor hvordan når"
+        " også ennå altid alltid aldri aldrig ingenting noen nogen noe noget skolen skole lærer lærerinne søn"
+        " sønn datter barn barna mamma pappa idag i dag imorgen i morgen igår takk tak"
+        " hadde havde må vet ved sige veldig meget mye hjemme fordi"
+        " stefaren kaster vet forældre blev dømt noget børn før flyttede siden mandag"
+    ),
+    "Icelandic": (
+        "ég þú hann hún við þið þeir þær það minn mín mitt þinn þín ekki enginn og eða með fyrir frá"
+        " hvað hver hvar hvers vegna hvernig þegar líka alltaf aldrei ekkert einhver skóla"
+        " skólinn kennari sonur dóttir barn börn mamma pabbi í dag morgun í gær hér þar núna takk"
+        " vil verð má get fer veit segja bara mjög mikið heima drep þennan strák ef snertir systur aftur"
+        " segið honum frá mér"
+    ),
+    "Wolof": (
+        "yow moom nun yeen ñoom sama sunu seen dama dafa dafay dina dinaa"
+        " lañu nañu nga ngeen dañu duma amul bëgg xam xamul wax dem ñëw nekk nekkul"
+        " ndax waaye ndaw doom jàngalekat lekool jàng démb léegi jërëjëf nanga mangi"
+        " rekk lool benn ñaari ñett yépp dara kenn saa nit ñi góor jigéen xale ñaari"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language

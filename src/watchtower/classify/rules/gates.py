@@ -419,9 +419,16 @@ PLAY = _g(
     r"league)\b|"
     # a contest won by a mile: "we're gonna wipe the floor with Hollybrook at the quiz-and-football day" (round 104)
     r"\bwipe(?:s|d)? the floor with\b|"
-    rf"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house )?(?:{_SPORTS}|footy|footie|fitba) "
-    rf"(?:match|game|fixture|(?:on )?(?:{_DAYS})|tomorrow|tonight|"
+    rf"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house |inter-?school |interschools? )?"
+    rf"(?:{_SPORTS}|futsal|footy|footie|fitba) "
+    rf"(?:match|game|fixture|(?:on )?(?:{_DAYS})|tomorrow|tonight|tmrw|tmr|2moro|"
     r"this (?:week|weekend|afternoon)|next week)\b|"
+    # a sport's final or tournament, its teams or its day told at once: "Ramadan futsal final 10P vs 10M tonight. 10M
+    # you're going home in an ambulance (metaphorically, Mr Iqbal, calm down)" (round 137); never a final's bare name
+    # ("after the football final he's getting jumped")
+    rf"\b(?:{_SPORTS}|futsal|footy) (?:finals?|semi[- ]?finals?|tournament)\b(?=[^.!?\n]{{0,30}}\b(?:vs?|versus|"
+    rf"against|tonight|tomorrow|tmrw|today|this (?:afternoon|evening|weekend)|(?:on )?(?:{_DAYS})|"
+    r"\d{1,2}(?::\d\d)? ?(?:am|pm))\b)|"
     rf"\b(?:at|in) the charity (?:{_SPORTS})\b|"
     # a household mishap: "I am going to MURDER my son. He left his violin in the Uber again", "I'm gonna strangle
     # our kid, he's used all me straighteners"

@@ -35,8 +35,9 @@ _SELF_HARM = _g(
     # before the council lifts a finger" (round 137): over 200,740 labelled posts no risk to a child says it
     r"(?<!\ball )(?<!thought i was )(?<!thought we were )(?<!thought i were )(?<!someone's )(?<!someones )"
     r"(?<!somebody's )(?<!somebodys )(?<!someone is )(?<!somebody is )(?:going|gonna) to (?:die(?! if\b)|end it))"
+    # nor a book that moved its reader, "i want to die (affectionate)" (round 141),
     # nor an exam: "im going to die in chemistry tomorrow. on my gravestone put 'she never found out what a mole was'"
-    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise|of\b)|in (?:the |my |this |that |"
+    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise|of\b|affectionate\w*|positively|lovingly|in a good way|not literally)|in (?:the |my |this |that |"
     r"tomorrow'?s |today'?s )?(?:exams?|mocks?|paper|test|chemistry|maths|physics|biology|english|french|german|spanish|"
     r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral)s?\b|"
     # nor a race: "I'm going to die at 5k. Tell my family I loved them and that I only entered because of the free
@@ -435,7 +436,11 @@ _SIGNPOSTED_FEELING = _rx(
     # or who are homeless or have run away (round 89: a sleep-out "to raise money for young people who are homeless
     # or have run away from home")
     r" who (?:feels?|are feeling|is feeling|struggles?|are struggling|is struggling|thinks?|are thinking|"
-    r"are homeless|have run away|run away|ran away|go missing|have gone missing)\b[^.!?\n]{0,60}")
+    r"are homeless|have run away|run away|ran away|go missing|have gone missing)\b[^.!?\n]{0,60}|"
+    # what to do when someone else says it, taught (round 141: "how to tell a leader if a friend says they're
+    # struggling or wants to hurt themselves"): over 201,900 labelled posts it blanks 6 harmless posts and no risk
+    r"\bhow to (?:tell|help|support|talk to|spot|respond|get help)\b[^.!?\n]{0,40}\b(?:if|when) (?:a|your) "
+    r"(?:friend|mate|classmate|teammate|child|pupil|young person) (?:says|tells you|mentions|is|seems)\b[^.!?\n]{0,80}")
 
 
 def safeguarding_hits(norm: str) -> list[Hit]:
