@@ -1763,6 +1763,21 @@ class TestShippedLists:
         ("Als je mijn broertje nog één keer aanraakt, ik steek je neer", "list:de_nl_nordic_threats "
          "'ik steek je neer'"),
         ("nehm morgen das messer mit in die schule", "list:de_nl_nordic_knife_to_school 'nehm morgen das messer'"),
+        # round 143's kinds, written after its reading on the fifty-eighth session's second freeze
+        ("give my lego to my brother when im gone", "list:when_im_gone 'when im gone'"),
+        ("if anything happens to me the password is in my diary", "list:when_im_gone 'if anything happens to me'"),
+        ("she's not allowed any dinner until her room is tidy, she's 7", "list:food_withheld_until "
+         "'not allowed any dinner until'"),
+        ("come to the studio on your own, don't bring your mum, she'll only slow us down",
+         "list:meet_without_your_parents 'don't bring your mum'"),
+        ("stepdad threw his mug at my head last night", "list:thrown_at_my_head "
+         "'stepdad threw his mug at my head'"),
+        ("who's doing the blackout challenge in the y8 toilets at lunch", "list:choking_challenge "
+         "'blackout challenge'"),
+        ("had the whole pizza then got rid of it in the loo", "list:got_rid_of_it_in_the_toilets "
+         "'got rid of it in the loo'"),
+        ("my 4 year old was found wandering on the main road by a dog walker", "list:found_wandering_on_a_road "
+         "'found wandering on the main road'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2613,6 +2628,12 @@ class TestShippedLists:
         "I can't go home yet, the match has gone to extra time",
         "Mijn zoon schreeuwde 'IK MAAK JE AF' door het hele huis. Bleek Mario Kart te zijn",
         "Wir backen Kuchen: bringt morgen ein Messer und ein Brett mit in die Schule",
+        # and round 143's
+        "MISSING: one blue hoodie, age 9-10, last seen on the field. Please check your washing",
+        "Parents: a dangerous 'blackout challenge' is doing the rounds again, please check phones",
+        # and round 144's (not in English)
+        "Bihar ez dago eskolarik, elurra! ❄️",
+        "mi a go murder a plate a curry goat after di carol service",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -188,6 +188,15 @@ class TestWhichLanguageInLatinLetters:
         ("ég veit ekki hvers vegna hún vill ekki fara í skólann", "Icelandic"),
         ("sama doom dafa bëgg dem lekool waaye xamul lan la", "Wolof"),
         ("mir isch eifach alles z'vill, ich wott ohni schuel", "German"),
+        # round 144 (first sight, on the fifty-eighth session's second freeze); written here after it
+        ("fa'afetai lava i le aoga mo le aso, o tamaiti uma na fiafia", "Samoan"),
+        ("ʻoku ʻikai ke ʻalu hoku foha ki he ʻapiako he ʻaho ni", "Tongan"),
+        ("vinaka vakalevu na qasenivuli ena vuli nikua", "Fijian"),
+        ("kāore ngā tamariki i haere ki te kura i tēnei wiki", "Māori"),
+        ("gaur ez dago eskolarik, irakasle guztiak greban daude", "Basque"),
+        ("avui els nens no tenen escola, gràcies a tots", "Catalan"),
+        ("alguén sabe se hoxe hai comedor? grazas", "Galician"),
+        ("yaaru helidru nanna magalu shaale bagge, gottilla", "Konkani, Kannada or Tulu in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -370,6 +370,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " il ninnu muthal kaananilla avalde nte koode kelkkunnu avanu vayassundu"
         # round 126 ("Saapta udane bathroom poi vomit pannuven, yaarukum theriyaadhu")
         " saapta udane poi pannuven yaarukum theriyaadhu olliya theriyanum"
+        # round 144 (Malayalam, first sight on the fifty-eighth session's second freeze): written after it
+        " ente njan venda mol kollaam chettan thalliya pillerude ariyan irikkilla onnum thanne nokkikkolam puthiya"
+        " ariyilla mindathe ivanmaar ellam nanthara"
     ),
     # round 110, typed as phones type them, with or without their letters ("Ai djali i Harlow Fields qe e rrahu",
     # "tých ciganov z rohu by trebalo vypáliť", "oyage lamai gedara", "co ai biet", "Pagod na talaga ako")
@@ -690,6 +693,49 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " lañu nañu nga ngeen dañu duma amul bëgg xam xamul wax dem ñëw nekk nekkul"
         " ndax waaye ndaw doom jàngalekat lekool jàng démb léegi jërëjëf nanga mangi"
         " rekk lool benn ñaari ñett yépp dara kenn saa nit ñi góor jigéen xale ñaari"
+    ),
+    # round 144 (first sight, on the fifty-eighth session's second freeze): written after it; Māori's and Tongan's
+    # long vowels (ā, ē, ī) had named them Latvian ("Kātaki ʻoua te mou ngalo", "I tēnei wiki, i ako te akomanga 8")
+    "Samoan": (
+        "tamaiti aoga a'oga fale aiga fa'afetai lo'u la'u tagata matua tele iloa fa'amolemole to'ona latou ta'u"
+        " vaai mafai ta'aloga faiaoga lona le'i outou talofa ioe leai lea uma tama oti tasi aua aso ona ua sa"
+    ),
+    "Tongan": (
+        "ʻoku naʻe ʻapiako hoku ʻikai mālō fānau naʻa kuo ngaahi fie ʻoua hono faiako pē tōna ʻaupito ʻave ʻaho"
+        " ʻakapulu kātaki kapau kinautolu koutou ʻofa kau mau ʻi ʻa ʻe ʻo tamasiʻi taʻahine foha tāmateʻi lahi"
+    ),
+    "Fijian": (
+        "vinaka ena vei nau vuli dua qasenivuli nona tiko kece bula lako noqu nodra keimami vakamatei vakarauwai"
+        " rawa seru kauta vakalevu itubutubu raica rakavi sigatabu nikua kila lotu gone mataka sega"
+    ),
+    "Māori": (
+        "ngā kāore kura kōrero katoa kaua mō rātou tēnei mātou taku hei whānau whare kapa haere tangata tangi tō"
+        " rā ako tamariki kaiako kia ora tēnā āpōpō inanahi āe kāo akomanga wiki"
+    ),
+    # round 144 too: the languages of Spain that are not Castilian ("Bihar ez dago eskolarik", "alguén ten trucos pra
+    # que non se note que non comes no comedor?")
+    "Catalan": (
+        "els amb però perquè doncs també molt avui demà ahir nen nena fill filla escola mestre mestra gràcies"
+        " sisplau res ningú algú sempre mai ara aquí allà meu teu nostre vostre som estic està vull puc"
+        " tinc tens això aquest aquesta nosaltres vosaltres ells elles amb quan on"
+    ),
+    "Basque": (
+        "eta ez da dira bat baina ere oso gaur bihar atzo ikastola eskola eskolarik irakasle seme alaba ama aita"
+        " eskerrik asko mesedez ezer inor beti inoiz orain hemen hor nire zure gure haien dut duzu du dugu naiz"
+        " zara gara dago ikasle haurrak ume umeak zer nor non zergatik nola elurra"
+    ),
+    "Galician": (
+        "non unha miña súa nós vós teño moito máis tamén fillo filla grazas hoxe mañá onte ninguén xa aínda"
+        " entón alguén pra comedor miran profes trucos note comes"
+    ),
+    # round 144 too: Konkani, Kannada and Tulu typed in Latin letters ("avoi maka sangta", "yaaru helidru", "enkulena")
+    "Konkani, Kannada or Tulu in Latin letters": (
+        "alli enna antha onji magan amchea maata pandh yaaru khobor ondu ide aanu hanv maga inda undu magalu bagge"
+        " mhaka mhoji hatra amchim bhurgim aagide ijji enkulena shaale yaan avoi varsha yaaro maadi helidru achea"
+        " korat kitem ganta aagi tench sogle avra enkulu gottundu korinakulena olpa yenk pettu rathre naanu ninge"
+        " gottilla bhoinn tacho ghor ghaltat xivio iskolak cheddo ghevun polleila bhonvta sogllea ittkondirtini"
+        " avrige ittidini yaaradru madtare helkodalla ellanu yaake sangtalom sodanch kinntat sogllem poixe nodi"
+        " ivanu iskolan"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
