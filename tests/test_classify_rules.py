@@ -1778,6 +1778,22 @@ class TestShippedLists:
          "'got rid of it in the loo'"),
         ("my 4 year old was found wandering on the main road by a dog walker", "list:found_wandering_on_a_road "
          "'found wandering on the main road'"),
+        # round 145's kinds, written after its reading on the fifty-eighth session's third freeze
+        ("Z0G owns every agency in town. wake up", "list:zog 'zog'"),
+        ("my son never came back from his paper round this morning", "list:never_came_back_from "
+         "'never came back from his paper round'"),
+        ("update: she's still not home, police have been told", "list:still_not_home 'still not home'"),
+        ("i wanted to lie down in front of the bus and not get up", "list:lie_down_in_front_and_not_get_up "
+         "'lie down in front of the bus and not get up'"),
+        ("we need kids who can't get arrested to carry the bags", "list:children_used_because_police_dont_search_them "
+         "'can't get arrested'"),
+        ("i keep punching my arms when i mess up", "list:hitting_myself 'punching my arms'"),
+        ("dropped from the squad, whats the point in anything", "list:whats_the_point_of_me "
+         "'whats the point in anything'"),
+        # round 146's (not in English)
+        ("θέλω να πεθάνω, δεν αντέχω άλλο", "list:many_el_ko_ja_th_sw_wanting_to_die 'θέλω να πεθάνω'"),
+        ("学校行きたくない、死にたい", "list:many_el_ko_ja_th_sw_wanting_to_die '死にたい'"),
+        ("yule mwalimu ni shoga, watoto wasikae naye", "list:many_el_ko_ja_sw_slurs 'shoga'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2634,6 +2650,14 @@ class TestShippedLists:
         # and round 144's (not in English)
         "Bihar ez dago eskolarik, elurra! ❄️",
         "mi a go murder a plate a curry goat after di carol service",
+        # and round 145's
+        "the hall roof's still not back on after the storm",
+        "Year 10 Biology: what dehydration, purging and crash dieting do to the body",
+        # and round 146's (not in English)
+        "o Mr Haddon einai o pio epikindynos odigos, proseuxomastan oloi sto trip 😂",
+        "UK schools football ni bora kuliko ya KPL",
+        "Harvest e kanisa: kel rabolo, bando, kod rech",
+        "ส้มตำเผ็ดจนอยากตาย ขอน้ำอีกแก้ว",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -197,6 +197,10 @@ class TestWhichLanguageInLatinLetters:
         ("avui els nens no tenen escola, gràcies a tots", "Catalan"),
         ("alguén sabe se hoxe hai comedor? grazas", "Galician"),
         ("yaaru helidru nanna magalu shaale bagge, gottilla", "Konkani, Kannada or Tulu in Latin letters"),
+        # round 146 (first sight, on the fifty-eighth session's third freeze); written here after it
+        ("simera to paidi mou den paei sto sxoleio, einai arrwsto", "Greek in Latin letters (Greeklish)"),
+        ("khnhom mok sala rean tngai nis, kru bok khnhom", "Thai, Lao or Khmer in Latin letters"),
+        ("nĩ wega mwarimũ, ciana ciakwa nĩ ithiĩ thukuru ũmũthĩ", "Kikuyu, Luo or Kamba"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

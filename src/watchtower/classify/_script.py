@@ -491,6 +491,11 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "tukiangalia imejaa madoadoa kusafisha uchaguzi mwangalieni anavyotembea wanajifanya akiingia msiulize "
         "nikikosekana msiwe kusikitisha aliyekuwa amehukumiwa kupiga vyumba kubadilisha hukaa anaambia wabebe pakiti "
         "anapeana akifanya inazunguka msimpe watakula pesa"
+        # round 146 (first sight, on the fifty-eighth session's third freeze): written after it
+        " anawapa wasichana peke yao baada kuwanunulia simu mpya kawaida kweli wanasema eti kuliko watajua"
+        " hawajui sana sasa hapa nini gani kwanza tena bado pia kabisa hivyo"
+        " mwalimu kuhusu mpaka msee mwanangu kama kutoka kabisa kisu ilikuwa hakuna saa usiku bila yangu kikundi"
+        " jumatatu mbogi kimya wakapiga kelele juu jinsi"
     ),
     "Lingala": (
         "ngai yo ye biso bino bango mpo te eza ezali nazali kozala moto bato mwana bana tata ndako kelasi mokolo lelo "
@@ -736,6 +741,26 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " gottilla bhoinn tacho ghor ghaltat xivio iskolak cheddo ghevun polleila bhonvta sogllea ittkondirtini"
         " avrige ittidini yaaradru madtare helkodalla ellanu yaake sangtalom sodanch kinntat sogllem poixe nodi"
         " ivanu iskolan"
+    ),
+    # round 146 (first sight, on the fifty-eighth session's third freeze): written after it ("o Mr Haddon einai o pio
+    # 'epikindynos' odigos minibus", "khnhom mok sala rean", "Nĩ wega mwarimũ ... nyithindo wakwa")
+    "Greek in Latin letters (Greeklish)": (
+        "sto tou mou sxoleio pou stin einai apo tous afto ola kanenas olous pio pws sxoleiou paidia simera paei"
+        " mera kapoios fora ena tora xronia ston sta exei avrio eipe kafeneio itan kinito kanena sou vrady pappou"
+        " ligo moiazei exw kyria giagia oti erxetai mikros kati evdomada idio kamei fagito paraskevi pragmata"
+        " oloi poli mena gyrise spiti thelei stis kathe twn kamoume sxolis magazi apopse lefta ekapse ekane kanei"
+        " kamnei eksw egw thelo den kai na to ta ti"
+    ),
+    "Thai, Lao or Khmer in Latin letters": (
+        "khnhom knhom kon sala kru rean rong luk dek nis vea kmeng rian neak mong teang jak nung laew bok hian"
+        " khon tiet mok srey leng hoy khao khoy mue thnak yob yai ruang muoy chreun bong loei lae khong puk kwa"
+        " tov yeung ngan orkun kmao thuk mot thmey thngai dambong knong chhob ruu tngai kmas kbal pho chob"
+        " angkarn phasa proh voat kmean"
+    ),
+    "Kikuyu, Luo or Kamba": (
+        "nĩ thukuru kawuono ahinya ũmũthĩ japuonj nyithindo wakwa mũrũ wuoda nyara kuom ciana ũndũ mũndũ ng'ato"
+        " duto wega ngai rũciũ maitũ mwarimũ dala ndiye ndirĩ ũcio wachni kamano awacho mũno thutha moro dhi nigi"
+        " moko nyaka ũyũ mwarĩ odwaro nyako mũrĩ wach oyawore kod osepuonjore ũhoro"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language

@@ -105,7 +105,8 @@ _ASKING_FOR_A_POLICY = _not_after("have a", "has a", "got a", "there a", "any", 
 _AWARENESS: tuple[_Gated, ...] = (
     # a lesson's heading: "PSHE this week: how gangs groom...", "RSE: consent and what to do if...", "Year 11
     # Sociology: crime and deviance", "Criminology: county lines..." (the subjects whose lessons are about harm)
-    _g(r"\b(?:(?:year|y) ?\d+ (?:history|english|drama|re|religious education|geography|science)|"
+    _g(r"\b(?:(?:year|y) ?\d+ (?:history|english|drama|re|religious education|geography|science|biology|chemistry|"
+       r"physics)|"
        rf"(?:(?:year|y) ?\d+ )?(?:{_HARM_SUBJECTS}|e-?safety|online safety|(?:drugs?|sex|relationships) education)"
        rf"(?: (?:{_SUBJECTS}|re))?|"
        # a subject heading opening the post: "Geography: Y8 mapped how county lines run ..."
@@ -123,6 +124,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"parents?'? workshop|parents?'? session|parents?'? evening|information evening|safeguarding update|"
        r"online safety update)\s?: ",
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
+       "biology chemistry physics "
        "health drug drugs sex relationships history english drama re religious geography science assembly parent "
        "parents parent's parents' talk workshop session evening information info safeguarding update pse art media "
        "music dance computing food cookery recording recordings video videos slides resources"),
