@@ -1794,6 +1794,17 @@ class TestShippedLists:
         ("θέλω να πεθάνω, δεν αντέχω άλλο", "list:many_el_ko_ja_th_sw_wanting_to_die 'θέλω να πεθάνω'"),
         ("学校行きたくない、死にたい", "list:many_el_ko_ja_th_sw_wanting_to_die '死にたい'"),
         ("yule mwalimu ni shoga, watoto wasikae naye", "list:many_el_ko_ja_sw_slurs 'shoga'"),
+        # round 147's kinds, written after its reading on the fifty-eighth session's fourth freeze
+        ("I'm not racist but this school isn't ours any more", "list:im_not_racist_but 'i'm not racist but'"),
+        ("petrol's cheap at asda this week, just saying, head", "list:petrol_is_cheap 'petrol's cheap'"),
+        ("tell your coach you ate already, nobody checks", "list:told_them_i_ate 'tell your coach you ate'"),
+        ("there won't be much of that hut left by morning", "list:wont_be_much_left_come_morning "
+         "'won't be much of that hut left by morning'"),
+        ("bunk 4 empty at lights out and the fire door open", "list:bed_empty_at_roll_call "
+         "'bunk 4 empty at lights out'"),
+        ("dont bother with my report, i'll not be here by the end of term", "list:not_around_by_then "
+         "'not be here by the end of'"),
+        ("need to lose 5kg before the prom, tips?", "list:need_to_lose_kg 'need to lose 5kg'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2658,6 +2669,10 @@ class TestShippedLists:
         "UK schools football ni bora kuliko ya KPL",
         "Harvest e kanisa: kel rabolo, bando, kod rech",
         "ส้มตำเผ็ดจนอยากตาย ขอน้ำอีกแก้ว",
+        # and round 147's
+        "'I'm not racist but' bingo card: full house again at the council meeting",
+        "Kingdom Come Deliverance has the best sword fights, my son (12) loves it",
+        "Class hamster has gone missing from Year 3, last seen near the radiator, please share",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -201,6 +201,10 @@ class TestWhichLanguageInLatinLetters:
         ("simera to paidi mou den paei sto sxoleio, einai arrwsto", "Greek in Latin letters (Greeklish)"),
         ("khnhom mok sala rean tngai nis, kru bok khnhom", "Thai, Lao or Khmer in Latin letters"),
         ("nĩ wega mwarimũ, ciana ciakwa nĩ ithiĩ thukuru ũmũthĩ", "Kikuyu, Luo or Kamba"),
+        # round 148 (first sight, on the fifty-eighth session's fourth freeze); written here after it
+        ("zanfan la pa'nn vinn lekol depi lindi, nou bizin konn kouma", "Mauritian or Seychellois Creole"),
+        ("tsy tonga tany amin'ny sekoly ilay zanako androany", "Malagasy"),
+        ("oghlum bügün mektepke barmidi, héchkim bilmeydu", "Uyghur in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -221,6 +221,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " thande karni parti dushman gira diye bhra'aan saari saaf ditti chappal baji kaata sabse bara tukra apne"
         " mujhe yahin dafna chand raat walima khana bhaag abbu peeche kahaniyan sohnay sohna maza aaya bhejna"
         " changi kardi bahar vadhiya laana shaadiyan mahine umrah vaapsi"
+        # round 148 (Bhojpuri and Caribbean Hindustani, first sight on the fifty-eighth session's fourth freeze)
+        " hamar hamre laika laiki rahi khush bole kahlan roj rahat dihlas phaat zeher maar dadi sabko khaa akele"
+        " bahut ekdam kahat chahat chalawe dilawe padhihen rahab sochi mammy chup kuch chhodab jaanit apan"
     ),
     "French": (
         "je tu il elle nous vous ils elles est suis sont était être avoir ai as le la les un une des du de et "
@@ -501,6 +504,11 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ngai yo ye biso bino bango mpo te eza ezali nazali kozala moto bato mwana bana tata ndako kelasi mokolo lelo "
         "lobi boni nini wapi awa malamu mingi mpe kasi soki ata makambo koyeba ayebi nalingi olingi kolinga kokata "
         "nzoto kobosana moko mobali alobi mwasi koyebisa tokokutana nakopesa"
+        # round 148 (first sight, on the fifty-eighth session's fourth freeze): written after it, with Kikongo
+        " bana azali mwana oyo ngai mpo nzo nyonso nkanda kelasi bazali yango lokola yonso beto mbula lelo"
+        " bandeko kele ezali mobimba mbongo butu bango yandi nlongi sambu biso nani beno kosala likambo ebele"
+        " mbote ndako tozali nazali lisusu ntangu mpasi mingi dituku mbeli kobeta tuasakidila nakufi kitoko"
+        " ndenge soki mokolo bilenge mondoki pondu bopesa"
     ),
     "Korean in Latin letters": (
         "neo geu geunyeo uri jeo nae jal sal geoya eopseodo seongjeok nappeun ttal hana eopeojineun geonde mwo hagwon "
@@ -761,6 +769,25 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "nĩ thukuru kawuono ahinya ũmũthĩ japuonj nyithindo wakwa mũrũ wuoda nyara kuom ciana ũndũ mũndũ ng'ato"
         " duto wega ngai rũciũ maitũ mwarimũ dala ndiye ndirĩ ũcio wachni kamano awacho mũno thutha moro dhi nigi"
         " moko nyaka ũyũ mwarĩ odwaro nyako mũrĩ wach oyawore kod osepuonjore ũhoro"
+    ),
+    # round 148 (first sight, on the fifty-eighth session's fourth freeze): written after it ("to tifi la mem sa ki mars
+    # kouma 🦀🦀", "bopesa ngai ba tips", "Ham chup rahi, mammy bole", "bügün mektepte hemme balilar")
+    "Mauritian or Seychellois Creole": (
+        "pou lekol bann enn fer zot nou lor garson zanfan tifi depi vinn mwa bizin kouma apre mem lakaz dimounn"
+        " klas fwa kapav kontan kone pa'nn ankor ganny aswar tro touy semenn travay personn ler swar mon'n koz"
+        " latet konnen plore mersi fety manz dimoun samdi trouv sak dormi zour lindi konpran isi pran kriye"
+        " dreny aman mars"
+    ),
+    "Malagasy": (
+        "tsy amin'ny aho izy ilay tamin'ny ireo ankizy sekoly zanako ary raha izany an'ny hoe aza momba kilasy"
+        " mpianatra reny ray ianao isika izahay androany rahampitso omaly misaotra"
+    ),
+    "Uyghur in Latin letters": (
+        "bilen dep mektepte hemme bügün élip ete emes ular mektep qizim yéngi heqqide balilar yaxshi héchkim"
+        " boldi bolup balilarni ketti oghlum kérek shundaq emdi qoyunglar apam lengmen oghlumning yashta ularni"
+        " barimen rehmet noruz öltürdi ölüp bolmaydu ikenghu bilmeydu shunga anisi özi buni balilirini"
+        " hemmisi yalghanchi heqiqiy mektipi telefonumni méning éytip dédi yaq lékin béri kündin yene méni"
+        " yashliq mektepke anilar bolidu"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
