@@ -1805,6 +1805,15 @@ class TestShippedLists:
         ("dont bother with my report, i'll not be here by the end of term", "list:not_around_by_then "
          "'not be here by the end of'"),
         ("need to lose 5kg before the prom, tips?", "list:need_to_lose_kg 'need to lose 5kg'"),
+        # round 149's kinds, written after its reading on the fifty-eighth session's fifth freeze
+        ("two lads at prom? it's adam and eve not adam and steve", "list:adam_and_steve "
+         "'adam and eve not adam and steve'"),
+        ("if i dont turn up tomorrow tom can have my bike", "list:if_i_dont_come_in_give_my "
+         "'if i dont turn up tomorrow tom can have my'"),
+        ("he asked my son to drop off small packets round the estate for £20", "list:dropping_off_little_bags "
+         "'drop off small packets round the estate for £20'"),
+        ("the coach left our 9 year old behind at the services", "list:a_child_left_behind "
+         "'left our 9 year old behind'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2673,6 +2682,13 @@ class TestShippedLists:
         "'I'm not racist but' bingo card: full house again at the council meeting",
         "Kingdom Come Deliverance has the best sword fights, my son (12) loves it",
         "Class hamster has gone missing from Year 3, last seen near the radiator, please share",
+        # and round 149's
+        "Kit list: wetsuit, buoyancy aid (club can lend), whistle, rigging knife (blunt tip), snacks",
+        # and round 150's (not in English)
+        "when the Eid mehndi hits different 🔥🔥💣",
+        "下星期家長對老師足球賽，我哋爸隊會打到老師們喊住返屋企",
+        "世界防止自殺日：如果你唔開心，可以搵班主任傾吓",
+        "ana fi History agra 'Holocaust', kweis ustaz",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

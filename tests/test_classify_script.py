@@ -205,6 +205,8 @@ class TestWhichLanguageInLatinLetters:
         ("zanfan la pa'nn vinn lekol depi lindi, nou bizin konn kouma", "Mauritian or Seychellois Creole"),
         ("tsy tonga tany amin'ny sekoly ilay zanako androany", "Malagasy"),
         ("oghlum bügün mektepke barmidi, héchkim bilmeydu", "Uyghur in Latin letters"),
+        # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
+        ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -284,6 +284,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # round 140 ("ya3ni el hnood w el bengali sa'reen akthar mn el 3arab", "3amla barcode 3ala fa5datha w hiya
         # fakra ma 7ada shaf")
         " hnood akthar mn sa'reen wasa athom yeshrafoon amla datha hiya fakra shaf"
+        # round 150 (Moroccan Darija, first sight on the fifty-eighth session's fifth freeze): written after it
+        " kay3tiw jdad drari dyal kaygoulo ghir dir wa7ed"
     ),
     # round 119 ("Ye gorebetachin lij, 9 ametu, dabo sayibela new school yemihedew")
     "Amharic in Latin letters": (
@@ -480,6 +482,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Cantonese in Latin letters": (
         "ngo nei keoi dei hai m ge la lor jor gam dou zi mou yau sik fan hok haau "
         "mun hau gin zau lei sai gong siu dim gaai wa bei jat ho hou go di ceot bin"
+        # round 150 (Hong Kong families, first sight on the fifty-eighth session's fifth freeze): written after it
+        " daai joh ba fan ah tai ha gam yuk lei dei keoi mei jau zou dim gaai zung"
     ),
     # round 128 (first sight, on the fifty-sixth session's third freeze): languages the note had no words for, typed as
     # phones type them ("Waislamu wote ni magaidi tu", "Nazali kokata nzoto na ngai", "geu hagwon ssaem jinjja
