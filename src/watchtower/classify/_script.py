@@ -639,8 +639,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
     # oxi", "kyadin shimmeh d-kulleh", "pila kaha ka tableta aron dili na ka makamata?", "Hemî werin pişt Tesco sibê")
     "Estonian": (
         "ei ja et kas mis kes kus miks kuidas aga ka veel nüüd täna homme eile kool koolis kooli koolist õpetaja"
-        " laps lapsed last poeg tütar aitäh tere palun mitte jah ainult alati kunagi midagi keegi kõik minu sinu"
-        " olen oled oli olid tahan pean võib peab siin seal sest nagu väga rohkem klassis meie teie nemad ühe"
+        " laps lapsed poeg tütar aitäh tere palun mitte jah ainult alati kunagi midagi keegi kõik minu sinu"
+        " olen oled oli olid tahan pean võib peab siin sest nagu väga rohkem klassis meie teie nemad ühe"
         " korra peale tulen ise löön tüdruku mu tal täna poiss tüdruk"
     ),
     "Finnish": (
@@ -655,7 +655,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " leba faka mala jura toka korredor kunxi pikinoti sukundi magru txoma dodu kuidadu boka nbo abo"
     ),
     "Assyrian (Sureth) in Latin letters": (
-        "ana ani ahni ile ila layle bit kha shlama basima brati broni bruni yimmi babi madrasta malpana"
+        "ani ahni ile ila layle kha shlama basima brati broni bruni yimmi babi madrasta malpana"
         " malpanta atta idyoum qedamta timmal ayka mudi qa dikh kulleh kullan kyadin kyadan kyada hadikh"
         " hadkha yatwi ekha tlaha amra shimmeh illeh babeh ateh lawshan jwanqe mkhelun"
     ),
@@ -663,30 +663,30 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ug og dili naa adto ani kana kini unsa ngano asa kinsa inahan amahan eskwelahan karon ugma gahapon"
         " kaayo jud gyud diay bitaw kapoy aron makamata ti iti dagiti ket saan adda awan apay ania sinno siak"
         " sika isuna dakami dakayo isuda eskwelaan balay agyamanak intono idi kalman diak ammo kabsat kabsatko"
-        " sang kag indi ngaa diin iloy amay subong buas gid bala nangyeg nailemmeng bakla basol isuro"
+        " kag indi ngaa diin iloy amay subong buas gid bala nangyeg nailemmeng bakla basol isuro"
     ),
     # round 142 (first sight, on the fifty-eighth session's first freeze): written after it ("is it normal to come to
     # school met een blauw oog als je thuis 'gewoon gestraft' bent?", "Us Sjoerd is sûnt freed fuort", "fordi stefaren
     # hans kaster han ut. skolen vet ingenting", "Ndax ngeen xam fu Babacar nekk?")
     "Dutch or Flemish": (
-        "ik je jij hij zij wij jullie mijn mn mijn jouw zijn haar ons onze niet geen wel een het"
-        " maar met voor van naar bij uit dat dit die wat wie waar waarom hoe als ook nog altijd nooit"
-        " niets niemand iemand iets school leerling juf meester docent zoon dochter kind kinderen mama papa"
-        " vandaag morgen gisteren hier daar nu dank bedankt alsjeblieft alstublieft heb hebt heeft hebben ben"
-        " bent is zijn was waren wil wilt moet moeten kan kunnen gaat gaan weet weten zeg zegt gewoon echt"
-        " heel veel thuis blauw oog gestraft ken sinds vrijdag weg neemt laat weten zijn kapot gwn vies klas"
+        "ik je jij hij zij wij jullie mijn mn jouw zijn haar ons onze niet geen wel een het"
+        " maar voor van naar bij uit dat dit die wat wie waar waarom hoe als ook nog altijd nooit"
+        " niets niemand iemand iets school leerling juf meester docent zoon dochter kinderen mama papa"
+        " vandaag morgen gisteren hier daar nu dank bedankt alsjeblieft alstublieft heb hebt heeft hebben"
+        " is was waren wil wilt moet moeten kan kunnen gaat gaan weet weten zeg zegt gewoon echt"
+        " veel thuis blauw oog gestraft sinds vrijdag weg neemt laat kapot gwn vies klas"
     ),
     "West Frisian": (
         "jim myn dyn syn ús us gjin"
-        " wêr wêrom altyd nea neat nimmen ien skoalle bern soan dochter mem heit hjoed"
-        " moarn juster hjir dêr asjebleaft hawwe binne wiene moat moatte kinne"
-        " giet gean wit witte sûnt freed fuort trettjin jimme sjoen diel famkes rekket oan heart ferteld"
-        " skriemde dwaan swarten werom har eigen lân hearre klasse sokke lju krije allegear hoe't sit"
+        " wêr wêrom altyd nea nimmen ien skoalle bern soan dochter mem heit hjoed"
+        " moarn juster hjir dêr asjebleaft hawwe binne wiene moatte kinne"
+        " giet gean witte sûnt freed fuort trettjin jimme sjoen diel famkes rekket oan ferteld"
+        " skriemde dwaan swarten werom har eigen lân hearre klasse sokke lju krije allegear hoe't"
     ),
     "Swedish": (
         "jag och är att vad när hennes vår våra inte ingen inget eller"
         " varför hur också ännu alltid aldrig"
-        " ingenting ingen någon något skolan skola lärare lärarn son dotter barn mamma pappa idag imorgon imorn"
+        " ingenting ingen någon något skolan skola lärare lärarn son dotter mamma pappa idag imorgon imorn"
         " igår här där nu tack snälla måste jätte mycket"
         " hemma kompis tror märker nåt hör efter varje frågar åt sova alltid behöver dags hittar"
     ),
@@ -694,21 +694,21 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "jeg jei og dere hennes vår våre vores ikke ingen intet"
         " eller hva hvad hvem hvor hvorfor hvordan når"
         " også ennå altid alltid aldri aldrig ingenting noen nogen noe noget skolen skole lærer lærerinne søn"
-        " sønn datter barn barna mamma pappa idag i dag imorgen i morgen igår takk tak"
-        " hadde havde må vet ved sige veldig meget mye hjemme fordi"
-        " stefaren kaster vet forældre blev dømt noget børn før flyttede siden mandag"
+        " sønn datter barna mamma pappa idag i dag imorgen i morgen igår takk tak"
+        " hadde havde må ved sige veldig meget mye hjemme fordi"
+        " stefaren kaster forældre blev dømt noget børn før flyttede siden mandag"
     ),
     "Icelandic": (
         "ég þú hann hún við þið þeir þær það minn mín mitt þinn þín ekki enginn og eða með fyrir frá"
         " hvað hver hvar hvers vegna hvernig þegar líka alltaf aldrei ekkert einhver skóla"
-        " skólinn kennari sonur dóttir barn börn mamma pabbi í dag morgun í gær hér þar núna takk"
+        " skólinn kennari sonur dóttir börn mamma pabbi í dag morgun í gær hér þar núna takk"
         " vil verð má get fer veit segja bara mjög mikið heima drep þennan strák ef snertir systur aftur"
         " segið honum frá mér"
     ),
     "Wolof": (
-        "yow moom nun yeen ñoom sama sunu seen dama dafa dafay dina dinaa"
-        " lañu nañu nga ngeen dañu duma amul bëgg xam xamul wax dem ñëw nekk nekkul"
-        " ndax waaye ndaw doom jàngalekat lekool jàng démb léegi jërëjëf nanga mangi"
+        "yow moom yeen ñoom sama sunu dama dafa dafay dina dinaa"
+        " lañu nañu nga ngeen dañu duma amul bëgg xam xamul ñëw nekk nekkul"
+        " ndax waaye ndaw jàngalekat lekool jàng démb léegi jërëjëf nanga mangi"
         " rekk lool benn ñaari ñett yépp dara kenn saa nit ñi góor jigéen xale ñaari"
     ),
     # round 144 (first sight, on the fifty-eighth session's second freeze): written after it; Māori's and Tongan's
@@ -732,18 +732,18 @@ _LANGUAGE_WORDS: dict[str, str] = {
     # round 144 too: the languages of Spain that are not Castilian ("Bihar ez dago eskolarik", "alguén ten trucos pra
     # que non se note que non comes no comedor?")
     "Catalan": (
-        "els amb però perquè doncs també molt avui demà ahir nen nena fill filla escola mestre mestra gràcies"
+        "els amb però perquè doncs també molt avui demà ahir nen nena filla escola mestre mestra gràcies"
         " sisplau res ningú algú sempre mai ara aquí allà meu teu nostre vostre som estic està vull puc"
-        " tinc tens això aquest aquesta nosaltres vosaltres ells elles amb quan on"
+        " tinc això aquest aquesta nosaltres vosaltres ells elles amb quan on"
     ),
     "Basque": (
-        "eta ez da dira bat baina ere oso gaur bihar atzo ikastola eskola eskolarik irakasle seme alaba ama aita"
+        "eta ez da dira baina ere oso gaur bihar atzo ikastola eskola eskolarik irakasle seme alaba ama aita"
         " eskerrik asko mesedez ezer inor beti inoiz orain hemen hor nire zure gure haien dut duzu du dugu naiz"
-        " zara gara dago ikasle haurrak ume umeak zer nor non zergatik nola elurra"
+        " zara gara dago ikasle haurrak ume umeak zer zergatik nola elurra"
     ),
     "Galician": (
-        "non unha miña súa nós vós teño moito máis tamén fillo filla grazas hoxe mañá onte ninguén xa aínda"
-        " entón alguén pra comedor miran profes trucos note comes"
+        "unha miña súa nós vós teño moito máis tamén fillo filla grazas hoxe mañá onte ninguén xa aínda"
+        " entón alguén pra comedor miran profes trucos"
     ),
     # round 144 too: Konkani, Kannada and Tulu typed in Latin letters ("avoi maka sangta", "yaaru helidru", "enkulena")
     "Konkani, Kannada or Tulu in Latin letters": (
@@ -780,11 +780,11 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "pou lekol bann enn fer zot nou lor garson zanfan tifi depi vinn mwa bizin kouma apre mem lakaz dimounn"
         " klas fwa kapav kontan kone pa'nn ankor ganny aswar tro touy semenn travay personn ler swar mon'n koz"
         " latet konnen plore mersi fety manz dimoun samdi trouv sak dormi zour lindi konpran isi pran kriye"
-        " dreny aman mars"
+        " dreny aman"
     ),
     "Malagasy": (
         "tsy amin'ny aho izy ilay tamin'ny ireo ankizy sekoly zanako ary raha izany an'ny hoe aza momba kilasy"
-        " mpianatra reny ray ianao isika izahay androany rahampitso omaly misaotra"
+        " mpianatra reny ianao isika izahay androany rahampitso omaly misaotra"
     ),
     "Uyghur in Latin letters": (
         "bilen dep mektepte hemme bügün élip ete emes ular mektep qizim yéngi heqqide balilar yaxshi héchkim"
