@@ -1814,6 +1814,15 @@ class TestShippedLists:
          "'drop off small packets round the estate for £20'"),
         ("the coach left our 9 year old behind at the services", "list:a_child_left_behind "
          "'left our 9 year old behind'"),
+        # round 153's kinds, written after its reading on the fifty-eighth session's sixth freeze
+        ("travellers are back on the rec, lock up your bikes", "list:lock_up_your_bikes "
+         "'travellers are back on the rec, lock up your bikes'"),
+        ("sports day awards: fastest runner, best smile and best 🐒 (the new TA)", "list:ape_emoji_for_a_person "
+         "'🐒 (the'"),
+        ("my cat is the only one who doesnt shout at me", "list:only_one_who_doesnt_hit_me "
+         "'only one who doesnt shout at me'"),
+        ("my stepdad gets home from the pub and then belts me", "list:parent_then_lamps_me "
+         "'stepdad gets home from the pub and then belts me'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2689,6 +2698,8 @@ class TestShippedLists:
         "下星期家長對老師足球賽，我哋爸隊會打到老師們喊住返屋企",
         "世界防止自殺日：如果你唔開心，可以搵班主任傾吓",
         "ana fi History agra 'Holocaust', kweis ustaz",
+        # and round 153's
+        "me going back for a 4th sausage roll at the fun day 🥷🥷 stealth mode activated",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
