@@ -1763,6 +1763,7 @@ class TestShippedLists:
         ("Als je mijn broertje nog één keer aanraakt, ik steek je neer", "list:de_nl_nordic_threats "
          "'ik steek je neer'"),
         ("nehm morgen das messer mit in die schule", "list:de_nl_nordic_knife_to_school 'nehm morgen das messer'"),
+        ("die koelies nemen de hele wijk over", "list:de_nl_nordic_wo_slurs 'koelies'"),
         # round 143's kinds, written after its reading on the fifty-eighth session's second freeze
         ("give my lego to my brother when im gone", "list:when_im_gone 'when im gone'"),
         ("if anything happens to me the password is in my diary", "list:when_im_gone 'if anything happens to me'"),
@@ -2700,6 +2701,8 @@ class TestShippedLists:
         "ana fi History agra 'Holocaust', kweis ustaz",
         # and round 153's
         "me going back for a 4th sausage roll at the fun day 🥷🥷 stealth mode activated",
+        # and round 154's (not in English)
+        "Ogluma Owganystan barada sorag berdiler, taryh sapagynda",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
