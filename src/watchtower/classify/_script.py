@@ -210,20 +210,20 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " vekh pahunch"
         # round 130, Pahari/Mirpuri and Punjabi beside Urdu ("Assaan Mirpuri aan, assaan gal bhulday ni", "Miss Khatun
         # ne plaster dekh liya, poocha kya hua. maine kaha billi ne nocha")
-        " chachu bola larka karta uska nikalo usko gaari mein daal jayenge dekhte assaan aan bhulday aakh aglay"
+        " chachu bola larka karta uska nikalo usko gaari daal jayenge dekhte assaan aan bhulday aakh aglay"
         " hafte maafi mang nai ohdi apni marzi apna jaanday keh thori dhyan kariya sheeshe kach hunde kade sakde"
         " apnay bachay aisi gandagi vaaste bhejday khusray lok karsan bachcha jaasi bata sakta kitni chahiye hoti"
-        " hain khatam thakk gayi ammi aakhdi bojh saaday utay jaldi halka jad larai hundi baanh garam chamcha laindi"
+        " khatam thakk gayi ammi aakhdi bojh saaday utay jaldi halka jad larai hundi baanh garam chamcha laindi"
         " taan nishaan ginnay dekh liya poocha hua maine kaha billi nocha hamare jummay toon aayi saaray rishtedaar"
-        " chukay kuri saal dassi kisay vekhi wale bohot pareshan aati uski roz pohonchta kaafi kehna chutti mili"
-        " kadoon meri milsi banda leke aaiye kinni thand khalotay raha hona khare sach dil gaya hamara baaki uthaane"
+        " chukay kuri saal dassi kisay vekhi bohot pareshan aati uski roz pohonchta kaafi kehna chutti mili"
+        " kadoon milsi banda leke aaiye kinni thand khalotay hona khare sach dil gaya hamara baaki uthaane"
         " tayyari janaza jazakallah behtar madad sakenge likhin pehchano nani chalti bechare halat dekho pasina itne"
         " thande karni parti dushman gira diye bhra'aan saari saaf ditti chappal baji kaata sabse bara tukra apne"
         " mujhe yahin dafna chand raat walima khana bhaag abbu peeche kahaniyan sohnay sohna maza aaya bhejna"
         " changi kardi bahar vadhiya laana shaadiyan mahine umrah vaapsi"
         # round 148 (Bhojpuri and Caribbean Hindustani, first sight on the fifty-eighth session's fourth freeze)
-        " hamar hamre laika laiki rahi khush bole kahlan roj rahat dihlas phaat zeher maar dadi sabko khaa akele"
-        " bahut ekdam kahat chahat chalawe dilawe padhihen rahab sochi mammy chup kuch chhodab jaanit apan"
+        " hamar hamre laika laiki khush bole kahlan roj rahat dihlas phaat zeher maar dadi sabko khaa akele"
+        " ekdam kahat chahat chalawe dilawe padhihen rahab sochi mammy chup chhodab jaanit apan"
     ),
     "French": (
         "je tu il elle nous vous ils elles est suis sont était être avoir ai as le la les un une des du de et "
@@ -240,9 +240,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # Austrian German ("heast, de ganzen Moslems in da Klass vom Buam, des is jo ka Schui mehr", "Mir isch eifach
         # alles z'vill"), teenagers' German ("digga der neue lehrer is so schwul alter") and greetings
         " schöne grüße gruß digga alter guckt jungs beim umziehn neue schwul einem aus zusammen ihrem weggefahren"
-        " selbst gesehen heast des jo ka schui ghörat buam vom isch eifach alles vill wär für alli"
+        " selbst gesehen heast des jo ka schui ghörat buam vom isch eifach alles vill wär alli"
         " ohni mich sorry mami gsehn hot seit weg handy komplett fertig üses meitli sit verschwunde het gseit"
-        " gaht ere aber det nie bitte teiled nich grad nur noch"
+        " gaht ere det bitte teiled nich grad nur"
     ),
     # typed in Latin letters as phones type them (round 107: "bratle imam bokser v jacket-a", "babam goft age
     # natije-ye emtehanam bad beshe", "manasu konjam amaidhiya irukku", "jehnu bacheyan naal galat")
@@ -268,7 +268,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " hidno hraie pidirvav bazoiu vybach tsilyi katav odnym nozhem vyhrav shoku tsi divchata liubliu yikh zasnuv"
         " khtos namaliuvav yomu vusa khodyv obidu istorii pryishov cholovik rozpoviv oblohu movchav khvylyn diakuiu"
         " dali ditiam pochuty vechir dlia bat'kiv samoushkodzhennia pidlitkiv rozpovidav pomityty oznaky buly dvoie"
-        " nastupnoho ub'iu yakshcho znovu chypsy tvoia liubliacha sestra pidvezty shkil'nu treba vodii mistse dnem"
+        " nastupnoho ub'iu yakshcho chypsy tvoia liubliacha sestra pidvezty shkil'nu treba vodii mistse dnem"
         " sviatoho dity pomityly"
     ),
     # round 119 ("wallah el shab yalli 7aka 3an okhti bel school, bukra ba3d el dawam ra7 ektlo"): Arabic typed with
@@ -319,17 +319,17 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " beru nozh subbotu pust tol'ko sunutsya iz"
         # round 130 ("zavtra posle urokov za Lidlom ... prinosite skoruyu s soboi, ona vam ponadobitsya", "opyat'
         # sorvalas'. 47 dnei chistaya byla, teper' zanovo schitat'")
-        " zhivet sinei dveriu belym dvore prosto govoryu podumaet eshe raz prezhde chem moego syna urokov tvoi druzya"
+        " zhivet sinei dveriu belym dvore govoryu podumaet eshe raz prezhde chem moego syna urokov tvoi druzya"
         " prinosite skoruyu soboi vam ponadobitsya umer smeha kogda upal stula uroke rzhal gromche vseh dochka skazala"
-        " ubivaet eta novaya galstuk dushit vas tozhe tak nyli pervyi teper teper' prazdnuyut rozhdestvo otmenyat"
+        " ubivaet eta novaya galstuk dushit vas tak nyli pervyi teper teper' prazdnuyut rozhdestvo otmenyat"
         " velikoe zameshchenie deistvii vidit slepoi sorvalas dnei chistaya byla zanovo schitat malyshka klassa prishla"
         " plat'e tret'yu nedelyu golodnaya prosit moih detei vorot vidno nuzhny rebyata podrabotki vozit posylki platim"
         " srazu pishi telegu ushel doma ishchite druga londone shkolu vernus zabiraet vmeste hodit rozhdeniya zhe"
         " samaya"
         " populyarnaya puskai napishut zaidut gosti dobryi pishu kanala mozhete zhaloby roditelei zapret telefonov"
-        " zdravstvuite mozhno zabrat rebenka pyatnitsu samolet vash segodnya zakopali ugol ponedel'nik pokazyvaisya"
-        " sud'ya pomog porvali kak esli revansh marte gotov'te grob slil stydno zato nashi vyigrali turnir shahmatam"
-        " hodov zhestko ubil bossa eto zhizn' fizruk pytalsya pokazat slomal sheyu nash geroi snova konfiskovala"
+        " zdravstvuite mozhno zabrat rebenka pyatnitsu samolet vash zakopali ugol ponedel'nik pokazyvaisya"
+        " sud'ya pomog porvali revansh marte gotov'te grob slil stydno zato nashi vyigrali turnir shahmatam"
+        " hodov zhestko ubil bossa zhizn' fizruk pytalsya pokazat slomal sheyu nash geroi snova konfiskovala"
         " pohoronit seife leta rezhu klassnoi boites zvonok prozvenel biologii preparirovali serdtse upala obmorok"
         " krov vezde luchshii urok goda podderzhku bezhal kostyume sobrali funtov kontrol'naya fizike pohoronila"
         " napishite nadgrobii devochki idet yarmarku pekut prihodite probovat fotki vypusknogo saite takie krasivye"
@@ -376,8 +376,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # round 126 ("Saapta udane bathroom poi vomit pannuven, yaarukum theriyaadhu")
         " saapta udane poi pannuven yaarukum theriyaadhu olliya theriyanum"
         # round 144 (Malayalam, first sight on the fifty-eighth session's second freeze): written after it
-        " ente njan venda mol kollaam chettan thalliya pillerude ariyan irikkilla onnum thanne nokkikkolam puthiya"
-        " ariyilla mindathe ivanmaar ellam nanthara"
+        " venda kollaam chettan thalliya pillerude ariyan irikkilla onnum nokkikkolam puthiya"
+        " ariyilla mindathe ivanmaar nanthara"
     ),
     # round 110, typed as phones type them, with or without their letters ("Ai djali i Harlow Fields qe e rrahu",
     # "tých ciganov z rohu by trebalo vypáliť", "oyage lamai gedara", "co ai biet", "Pagod na talaga ako")
@@ -440,7 +440,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " malliwa gahapu kollo tika danaganin panthiyen eliyata awama thiyenne aya balan innawa"
         # round 130 ("amma dawas tunak gedara awe na, mamai malli yi witharai", "sir lamainta raa 12 ta messages
         # yawanawa, 'meka ape rahasa' kiyala")
-        " lamainta mokakda uganwanne dawas tunak mamai malli witharai kanna deyak ginui andanawa maruna ekama bime"
+        " lamainta mokakda uganwanne dawas tunak mamai malli kanna deyak ginui andanawa maruna ekama bime"
         " perali hinawuna ane hina gihin wedikaren wattuna thuwala une yawanawa meka rahasa duwage thiyanawa pakaya"
         " hutta parakku dawasama podi ehema wessa walalu kisi ekek wagakeem ganne kawadada puluwanda yawwa yaluwo"
         " kawwa walata salli ekathu oluwa kapanawa karapalla lassanai ikmanata iwara kapala dammma wahagena inna"
@@ -483,7 +483,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ngo nei keoi dei hai m ge la lor jor gam dou zi mou yau sik fan hok haau "
         "mun hau gin zau lei sai gong siu dim gaai wa bei jat ho hou go di ceot bin"
         # round 150 (Hong Kong families, first sight on the fifty-eighth session's fifth freeze): written after it
-        " daai joh ba fan ah tai ha gam yuk lei dei keoi mei jau zou dim gaai zung"
+        " daai joh ba ah tai ha yuk mei jau zou zung"
     ),
     # round 128 (first sight, on the fifty-sixth session's third freeze): languages the note had no words for, typed as
     # phones type them ("Waislamu wote ni magaidi tu", "Nazali kokata nzoto na ngai", "geu hagwon ssaem jinjja
@@ -500,8 +500,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "anapeana akifanya inazunguka msimpe watakula pesa"
         # round 146 (first sight, on the fifty-eighth session's third freeze): written after it
         " anawapa wasichana peke yao baada kuwanunulia simu mpya kawaida kweli wanasema eti kuliko watajua"
-        " hawajui sana sasa hapa nini gani kwanza tena bado pia kabisa hivyo"
-        " mwalimu kuhusu mpaka msee mwanangu kama kutoka kabisa kisu ilikuwa hakuna saa usiku bila yangu kikundi"
+        " hawajui hapa kwanza kabisa hivyo"
+        " kuhusu mpaka msee mwanangu kutoka kisu ilikuwa saa usiku bila kikundi"
         " jumatatu mbogi kimya wakapiga kelele juu jinsi"
     ),
     "Lingala": (
@@ -509,10 +509,10 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "lobi boni nini wapi awa malamu mingi mpe kasi soki ata makambo koyeba ayebi nalingi olingi kolinga kokata "
         "nzoto kobosana moko mobali alobi mwasi koyebisa tokokutana nakopesa"
         # round 148 (first sight, on the fifty-eighth session's fourth freeze): written after it, with Kikongo
-        " bana azali mwana oyo ngai mpo nzo nyonso nkanda kelasi bazali yango lokola yonso beto mbula lelo"
-        " bandeko kele ezali mobimba mbongo butu bango yandi nlongi sambu biso nani beno kosala likambo ebele"
-        " mbote ndako tozali nazali lisusu ntangu mpasi mingi dituku mbeli kobeta tuasakidila nakufi kitoko"
-        " ndenge soki mokolo bilenge mondoki pondu bopesa"
+        " azali oyo nzo nyonso nkanda bazali yango lokola yonso beto mbula"
+        " bandeko kele mobimba mbongo butu yandi nlongi sambu nani beno kosala likambo ebele"
+        " mbote tozali lisusu ntangu mpasi dituku mbeli kobeta tuasakidila nakufi kitoko"
+        " ndenge bilenge mondoki pondu bopesa"
     ),
     "Korean in Latin letters": (
         "neo geu geunyeo uri jeo nae jal sal geoya eopseodo seongjeok nappeun ttal hana eopeojineun geonde mwo hagwon "
@@ -549,7 +549,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " tabo mutum takalma masa kaya hotuna ɓace shekarunta taimaka lambar adireshinta magana izinin"
         " sallar dace ƙorafi amsa wuri jarabawar shege dariya kashe kunya yunwa abincin liyafar lahadi shirya wanda"
         " kallon wasan matanmu nasara tafiya tarihin bindigogi tsofaffin igwa harsasai yaƙin farko duniya taron wayar"
-        " auren kaciyar laraba kuɗi asibitin sayar alheri rawa bikin karya ƙafarsa shi kawo tuwo barci"
+        " auren kaciyar laraba kuɗi asibitin sayar alheri rawa bikin karya ƙafarsa kawo tuwo barci"
         " ofis duka tsira sami harbe mutane mutu ƙoƙarin yin rawar sanarwa rufe horon suka yarona fara karatun"
         " turanci guda alfahari iyalai muna godiya 'ya'yanku 'ya'yanmu 'yata"
     ),
@@ -560,11 +560,11 @@ _LANGUAGE_WORDS: dict[str, str] = {
     ),
     "Igbo": (
         "nwa nwanne ugbu ihe nrite taa ndi ndị nkuzi nne nna ulo ụlọ akwukwo akwụkwọ biko kedu gini gịnị mmadu ebe"
-        " eme abali abalị achọrọ ịlụ egwuregwu tiri ebe ákwá daalụ daalu ekele diri nwetara chukwu chineke"
+        " eme abali abalị achọrọ ịlụ egwuregwu tiri ákwá daalụ daalu ekele diri nwetara chukwu chineke"
     ),
     "Nigerian Pidgin": (
         "wey dey una pikin abeg wetin sef oga wahala jare shey ehn comot oyibo mumu yeye gbege sabi naija"
-        " dey waka sha ooo"
+        " waka sha ooo"
     ),
     "Burmese in Latin letters": (
         "twy nga kyaung htar buu nway pyi pyan htaung pyu tae hnit pae myin hmar khit mae pyaw kaung yout"
@@ -641,7 +641,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "ei ja et kas mis kes kus miks kuidas aga ka veel nüüd täna homme eile kool koolis kooli koolist õpetaja"
         " laps lapsed poeg tütar aitäh tere palun mitte jah ainult alati kunagi midagi keegi kõik minu sinu"
         " olen oled oli olid tahan pean võib peab siin sest nagu väga rohkem klassis meie teie nemad ühe"
-        " korra peale tulen ise löön tüdruku mu tal täna poiss tüdruk"
+        " korra peale tulen ise löön tüdruku mu tal poiss tüdruk"
     ),
     "Finnish": (
         "minä sinä hän mä sä ne ole oli olen olet olette ovat että jos kun mutta myös nyt tänään huomenna eilen"
@@ -686,30 +686,30 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Swedish": (
         "jag och är att vad när hennes vår våra inte ingen inget eller"
         " varför hur också ännu alltid aldrig"
-        " ingenting ingen någon något skolan skola lärare lärarn son dotter mamma pappa idag imorgon imorn"
+        " ingenting någon något skolan skola lärare lärarn son dotter mamma pappa idag imorgon imorn"
         " igår här där nu tack snälla måste jätte mycket"
-        " hemma kompis tror märker nåt hör efter varje frågar åt sova alltid behöver dags hittar"
+        " hemma kompis tror märker nåt hör efter varje frågar åt sova behöver dags hittar"
     ),
     "Norwegian or Danish": (
         "jeg jei og dere hennes vår våre vores ikke ingen intet"
         " eller hva hvad hvem hvor hvorfor hvordan når"
         " også ennå altid alltid aldri aldrig ingenting noen nogen noe noget skolen skole lærer lærerinne søn"
-        " sønn datter barna mamma pappa idag i dag imorgen i morgen igår takk tak"
+        " sønn datter barna mamma pappa idag i dag imorgen morgen igår takk tak"
         " hadde havde må ved sige veldig meget mye hjemme fordi"
-        " stefaren kaster forældre blev dømt noget børn før flyttede siden mandag"
+        " stefaren kaster forældre blev dømt børn før flyttede siden mandag"
     ),
     "Icelandic": (
         "ég þú hann hún við þið þeir þær það minn mín mitt þinn þín ekki enginn og eða með fyrir frá"
         " hvað hver hvar hvers vegna hvernig þegar líka alltaf aldrei ekkert einhver skóla"
-        " skólinn kennari sonur dóttir börn mamma pabbi í dag morgun í gær hér þar núna takk"
+        " skólinn kennari sonur dóttir börn mamma pabbi í dag morgun gær hér þar núna takk"
         " vil verð má get fer veit segja bara mjög mikið heima drep þennan strák ef snertir systur aftur"
-        " segið honum frá mér"
+        " segið honum mér"
     ),
     "Wolof": (
         "yow moom yeen ñoom sama sunu dama dafa dafay dina dinaa"
         " lañu nañu nga ngeen dañu duma amul bëgg xam xamul ñëw nekk nekkul"
         " ndax waaye ndaw jàngalekat lekool jàng démb léegi jërëjëf nanga mangi"
-        " rekk lool benn ñaari ñett yépp dara kenn saa nit ñi góor jigéen xale ñaari"
+        " rekk lool benn ñaari ñett yépp dara kenn saa nit ñi góor jigéen xale"
     ),
     # round 144 (first sight, on the fifty-eighth session's second freeze): written after it; Māori's and Tongan's
     # long vowels (ā, ē, ī) had named them Latvian ("Kātaki ʻoua te mou ngalo", "I tēnei wiki, i ako te akomanga 8")
@@ -734,7 +734,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Catalan": (
         "els amb però perquè doncs també molt avui demà ahir nen nena filla escola mestre mestra gràcies"
         " sisplau res ningú algú sempre mai ara aquí allà meu teu nostre vostre som estic està vull puc"
-        " tinc això aquest aquesta nosaltres vosaltres ells elles amb quan on"
+        " tinc això aquest aquesta nosaltres vosaltres ells elles quan on"
     ),
     "Basque": (
         "eta ez da dira baina ere oso gaur bihar atzo ikastola eskola eskolarik irakasle seme alaba ama aita"

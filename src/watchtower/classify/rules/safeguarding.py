@@ -33,8 +33,9 @@ _SELF_HARM = _g(
     rf"end(?:ing)? my (?:life|own life)|take my (?:own )?life|(?:{_TOLD_YOU}{_LOOKED_LIKE}(?:want|wanted|need) to (?:die|end it)|"
     # nor someone else's death foretold: "That bend by the Lea Cross pub is a killer. Someone's going to die on it
     # before the council lifts a finger" (round 137): over 200,740 labelled posts no risk to a child says it
-    r"(?<!\ball )(?<!thought i was )(?<!thought we were )(?<!thought i were )(?<!someone's )(?<!someones )"
-    r"(?<!somebody's )(?<!somebodys )(?<!someone is )(?<!somebody is )(?:going|gonna) to (?:die(?! if\b)|end it))"
+    r"(?<!\ball )" + _not_after("thought i was", "thought we were", "thought i were", "someone's", "someones",
+                                 "somebody's", "somebodys", "someone is", "somebody is")
+    + r"(?:going|gonna) to (?:die(?! if\b)|end it))"
     # nor a book that moved its reader, "i want to die (affectionate)" (round 141),
     # nor an exam: "im going to die in chemistry tomorrow. on my gravestone put 'she never found out what a mole was'"
     r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|\((?:in[- ]?game|football wise|of\b|affectionate\w*|positively|lovingly|in a good way|not literally)|in (?:the |my |this |that |"
