@@ -109,7 +109,7 @@ class TestDangerInOtherLanguages:
         assert len(entries) >= 40
         assert {e.category for e in entries} == {"threat", "safeguarding", "hate"}
         prefixes = {"pl", "ro", "cs", "hu", "tr", "sq", "pt", "es", "it", "ur", "bn", "ar", "so", "bg", "uk", "tl",
-                    "zh", "de", "many"}
+                    "zh", "de", "pcm", "many"}
         assert all(e.id.split("_")[0] in prefixes for e in entries)
 
     def test_the_post_is_raised_critical_and_still_says_it_was_not_read(self, clf: Classifier) -> None:

@@ -1824,6 +1824,29 @@ class TestShippedLists:
          "'only one who doesnt shout at me'"),
         ("my stepdad gets home from the pub and then belts me", "list:parent_then_lamps_me "
          "'stepdad gets home from the pub and then belts me'"),
+        # round 151's kinds, read first in the fifty-ninth session
+        ("that ref lives two streets from me. small world", "list:lives_streets_from_me "
+         "'lives two streets from me'"),
+        ("bringing my dads hammer to the match just in case their lot start", "list:a_weapon_just_in_case "
+         "'hammer to the match just in case'"),
+        ("new girl in 8R, keep an eye on her bag 🎒💥", "list:backpack_and_blast_emoji '🎒💥'"),
+        ("the jewish lad in 9C gets oven emojis every time he posts", "list:ovens_at_jewish_pupils 'oven'"),
+        ("free tickets for the girls to the gig, parents don't need to know", "list:parents_need_not_know "
+         "'parents don't need to know'"),
+        ("he says he's in year 9 but his account was made yesterday", "list:a_new_account_messaging_a_child "
+         "'account was made yesterday'"),
+        ("weighed 44 this morning, goal is 40 by summer", "list:weighed_and_a_goal_below "
+         "'weighed 44 this morning, goal is 40'"),
+        ("jeans finally loose 🦴✨", "list:bone_and_sparkle '🦴✨'"),
+        ("chips go in the napkin, the dinner ladies never notice", "list:food_hidden_and_they_never_check "
+         "'dinner ladies never notice'"),
+        ("screaming from number 12 again then a massive thud, the little girl goes to st marys",
+         "list:screaming_and_thuds_next_door 'screaming from number 12 again then a massive thud'"),
+        # round 152's words (Nigerian Pidgin)
+        ("I don tire for this life, nobody send me", "list:pcm_wanting_to_die 'i don tire for this life'"),
+        ("pastor say my brother na witch, dem flog am", "list:pcm_beaten_as_a_witch "
+         "'say my brother na witch'"),
+        ("dem bring yariba man as head of year", "list:pcm_ng_ethnic_slurs 'yariba'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2703,6 +2726,19 @@ class TestShippedLists:
         "me going back for a 4th sausage roll at the fun day 🥷🥷 stealth mode activated",
         # and round 154's (not in English)
         "Ogluma Owganystan barada sorag berdiler, taryh sapagynda",
+        # and round 151's
+        "He lives round the corner from me and someone sprayed his door. This is how innocent people end up hurt.",
+        "packed my sharpener blade in my washbag just in case it gets bad",
+        "Holocaust Memorial Day lesson: Jewish families, the camps and the gas chambers",
+        "screamed so loud the neighbours banged on the wall when we won on fortnite",
+        "Staff don't check the toilet passes at lunch, my daughter was kept in for nothing",
+        "i want to die, Mr Hughes made us do the bleep test",
+        "Abokina ya zo makaranta yau",
+        "Miss Carver's Mario Kart driving is the real reason she's not on the minibus rota",
+        "my son's sleep has improved no end since he's not on it all day",
+        # and round 152's (not in English)
+        "Reminder: PE kit — black shorts or joggers, спортивный хиджаб разрешён. Спасибо!",
+        "FGM awareness: school nurse talk to Year 9 girls. Some aunties dey vex, but na protection for our girls.",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -205,6 +205,9 @@ class TestWhichLanguageInLatinLetters:
         ("zanfan la pa'nn vinn lekol depi lindi, nou bizin konn kouma", "Mauritian or Seychellois Creole"),
         ("tsy tonga tany amin'ny sekoly ilay zanako androany", "Malagasy"),
         ("oghlum bügün mektepke barmidi, héchkim bilmeydu", "Uyghur in Latin letters"),
+        # round 152's Chin (Tedim Zomi) and Burmese typed in Latin letters
+        ("Ka om nawn loh ciangin kuamah in hong ngaihsun kei ding uh hi", "Chin (Lai, Zomi or Mizo) in Latin letters"),
+        ("bag htae mhar dar lay pa lar tal bro, chit yet tal", "Burmese in Latin letters"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])

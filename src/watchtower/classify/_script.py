@@ -569,7 +569,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Burmese in Latin letters": (
         "twy nga kyaung htar buu nway pyi pyan htaung pyu tae hnit pae myin hmar khit mae pyaw kaung yout"
         " kyi poh htae taik sone nhit thamee ngo pyo pya kyite mingalarpar sayar thit beh lae phay taw aung kya ein"
-        " hma shi"
+        " hma shi mhar lite pyi tal lote nout thout thwar shone chay ngar kyein shoht chit kalay myar lar"
     ),
     "Tibetan in Latin letters": (
         "nge phugu lakpa tsuk khong tso nyin yakpo yong ngatso mangpo yö zhog khapse kyipo kangpa gyal tsö khang"
@@ -792,6 +792,14 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " barimen rehmet noruz öltürdi ölüp bolmaydu ikenghu bilmeydu shunga anisi özi buni balilirini"
         " hemmisi yalghanchi heqiqiy mektipi telefonumni méning éytip dédi yaq lékin béri kündin yene méni"
         " yashliq mektepke anilar bolidu"
+    ),
+    # round 152's Chin families (Hakha Lai, Falam and Tedim Zomi, close to Mizo), typed in Latin letters
+    "Chin (Lai, Zomi or Mizo) in Latin letters": (
+        "nih hna sianginn siangin ngakchia cang khat zomi thei ahcun hmuh leh thah kuamah dih hawi ciangin lote"
+        " pek lungdam pawi thil hmanh hnu tuah zong ding kei nang amah anmah hrawh cawnpiak"
+        " pathian thawng hmun duh hlei caah tein tlawng kong hnga deuh harh hong paita uh mahmah hoih"
+        " zingciang tuni khempeuh naupang kipatna amau ahih manin nong kisin kik ciah lamdang nuam luak khia kiam"
+        " gik lua ciahpiak ngaknu phu ralkap lungkham kiho kisuah tawh zuau vom"
     ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
