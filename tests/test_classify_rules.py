@@ -1847,6 +1847,21 @@ class TestShippedLists:
         ("pastor say my brother na witch, dem flog am", "list:pcm_beaten_as_a_witch "
          "'say my brother na witch'"),
         ("dem bring yariba man as head of year", "list:pcm_ng_ethnic_slurs 'yariba'"),
+        # round 155's kinds, written after its reading on the fifty-ninth session's first freeze
+        ("u think a court order means owt to me? its just paper", "list:a_court_order_is_just_paper "
+         "'court order means owt to me? its just paper'"),
+        ("he'll get it sorted the old fashioned way", "list:sort_it_the_old_way 'sorted the old fashioned way'"),
+        ("the jewish lad charging 20p for a pen, it's in the blood", "list:greed_said_of_jewish_people "
+         "'it's in the blood'"),
+        ("is this a football team or a mosque now", "list:school_or_a_mosque "
+         "'is this a football team or a mosque now'"),
+        ("a fake account is dming girls asking for selfies", "list:messaging_children_for_pictures "
+         "'dming girls asking for selfies'"),
+        ("which bridge round here is the highest? for a project", "list:tallest_place_question "
+         "'which bridge round here is the highest'"),
+        # round 156's words (Tetum, Shona and Ndebele)
+        ("Bomba iha eskola aban. La'os brinkadeira.", "list:many_bomb_at_school 'bomba iha eskola'"),
+        ("Ndichakuuraya mangwana pagedhi", "list:many_sn_nd_threats 'ndichakuuraya'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2739,6 +2754,11 @@ class TestShippedLists:
         # and round 152's (not in English)
         "Reminder: PE kit — black shorts or joggers, спортивный хиджаб разрешён. Спасибо!",
         "FGM awareness: school nurse talk to Year 9 girls. Some aunties dey vex, but na protection for our girls.",
+        # and round 155's and 156's
+        "Year 9 English: the Merchant of Venice, and why calling Shylock greedy is an antisemitic trope",
+        "Fake accounts are messaging students offering prizes for selfies. These are NOT us.",
+        "🧨🎆 Eid'r raati fataka, pura street 'boom' 😂",
+        "Science week: the bomba de bicarbonato na escola was a volcano 🌋",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -208,6 +208,11 @@ class TestWhichLanguageInLatinLetters:
         # round 152's Chin (Tedim Zomi) and Burmese typed in Latin letters
         ("Ka om nawn loh ciangin kuamah in hong ngaihsun kei ding uh hi", "Chin (Lai, Zomi or Mizo) in Latin letters"),
         ("bag htae mhar dar lay pa lar tal bro, chit yet tal", "Burmese in Latin letters"),
+        # round 156's Tetum, Rohingya and Shona
+        ("Ha'u nia oan feto la ba eskola ohin, ami la hatene nia iha nebe", "Tetum"),
+        ("Hitara'r maiyafuwa kon iskul ot zai añí zani, sokale bus stop ot",
+         "Rohingya or Chittagonian in Latin letters"),
+        ("Amai vangu vanoti ndiri kutya kuenda kumba nhasi", "Shona or Ndebele"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])

@@ -801,6 +801,23 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " zingciang tuni khempeuh naupang kipatna amau ahih manin nong kisin kik ciah lamdang nuam luak khia kiam"
         " gik lua ciahpiak ngaknu phu ralkap lungkham kiho kisuah tawh zuau vom"
     ),
+    # round 156's East Timorese families (Tetum), Rohingya and Chittagonian families, and Zimbabwean families (Shona
+    # and Ndebele), typed in Latin letters
+    "Tetum": (
+        "nia iha sira hau ha'u ami sei dehan ida halo oho hatene husi avó oan loron tanis kona nune aban deit la'os"
+        " labarik eskola feto mane maun alin inan aman ita imi ne'e nebe bele hakarak tamba ho'o liu tiha ona"
+        " obrigadu obrigada"
+    ),
+    "Rohingya or Chittagonian in Latin letters": (
+        "beggun ekdom fuain hite loi kissu iskul bosor goro ite nanu ammá hoiyé gori zaibo faribo nofari kiyolla"
+        " aññí añárar tuñí tuáñí gorot añr fuwa hitara háñsaiyé añí zani hoḍe maijje goré hoibo duniya hisab biya"
+        " bhangi diyé gushti maiyafuwa sokale diyi zaibo aimu lemu haiyum fiyari kamor hitare hoiyo"
+    ),
+    "Shona or Ndebele": (
+        "ndiri kumba amai kunge yenyu kuenda kutya ndine kuti chete nyika madzviti mwana vana chikoro baba sekuru"
+        " ambuya mukomana musikana ndinoda handidi zvakaoma ngiyabonga umntwana abantwana esikolo ndichakuuraya"
+        " mangwana handisi newe ndatenda vadzidzisi zvakanaka zvino ndakaenda kwete ngani ukuthi lokhu wena"
+    ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak
