@@ -1862,6 +1862,19 @@ class TestShippedLists:
         # round 156's words (Tetum, Shona and Ndebele)
         ("Bomba iha eskola aban. La'os brinkadeira.", "list:many_bomb_at_school 'bomba iha eskola'"),
         ("Ndichakuuraya mangwana pagedhi", "list:many_sn_nd_threats 'ndichakuuraya'"),
+        # round 157's kinds, written after its reading on the fifty-ninth session's second freeze
+        ("'Explosives have been placed in the sports hall'", "list:explosives_have_been_placed "
+         "'explosives have been placed'"),
+        ("if i met the lad who did it i'd batter him myself", "list:id_stab_them_myself 'i'd batter him myself'"),
+        ("im not leaving that office till somebody's bleeding", "list:not_leaving_till_someone_bleeds "
+         "'till somebody's bleeding'"),
+        ("whats even the point of carrying on", "list:whats_the_point_of_carrying_on "
+         "'whats even the point of carrying on'"),
+        ("picked at my arm till it bled in maths", "list:scratched_till_it_bled 'picked at my arm till it bled'"),
+        ("their dads shouted at the telly, mine threw it at me", "list:parent_threw_it_at_me 'mine threw it at me'"),
+        ("the jungle xi lost again", "list:jungle_eleven 'jungle xi'"),
+        # round 158's words (Dari)
+        ("Khaybar Khaybar ya yahud 🗡️", "list:khaybar_chant 'khaybar khaybar'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2759,6 +2772,11 @@ class TestShippedLists:
         "Fake accounts are messaging students offering prizes for selfies. These are NOT us.",
         "🧨🎆 Eid'r raati fataka, pura street 'boom' 😂",
         "Science week: the bomba de bicarbonato na escola was a volcano 🌋",
+        # and round 157's and 158's
+        "bomb has been planted 💣 (CS2 at Sean's house Friday)",
+        "scratching my arms til they bleed cos of the new nitrile gloves in the salon, anyone else got a rash?",
+        "samosa sale baray bimaristan-e kudakan 🥟 har samosa 50p",
+        "Señora de la oficina, le escribo aquí porque no contestan el teléfono",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

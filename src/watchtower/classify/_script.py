@@ -343,6 +343,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " az ra ke shoda shode megom mefahmi mifahmi sinf"
         # round 116 ("age farda on pesare Liam dobare behem bege ... miaram madrese")
         " age farda dobare behem bege miaram khoda nadaram shookhi babamo"
+        # round 158 (Dari and Hazaragi: "bacha-ha dars-e holocaust ra tark kadan")
+        " jorab mandom nadara hech namifahma mesl chashm bacha mekona bayad bashad dars tark kadan migoyan migoyem"
+        " beran kudakan baray shuma biyayen mekonem mekonan mekhaya mekhayom"
     ),
     "Bengali or Sylheti in Latin letters": (
         "amar tumar tomar ami tumi apni eta oita keno kemne kotha bhai bhaiya apu amra tara hokkol sob ek "
