@@ -1875,6 +1875,17 @@ class TestShippedLists:
         ("the jungle xi lost again", "list:jungle_eleven 'jungle xi'"),
         # round 158's words (Dari)
         ("Khaybar Khaybar ya yahud 🗡️", "list:khaybar_chant 'khaybar khaybar'"),
+        # round 159's kinds, written after its reading on the fifty-ninth session's third freeze
+        ("tell the head everyone's luck runs out eventually", "list:everyones_luck_runs_out 'luck runs out'"),
+        ("his car survived the storm. might not survive me", "list:might_not_survive_me 'might not survive me'"),
+        ("need to get to 45kg before the prom", "list:a_weight_in_kg_to_reach 'get to 45kg'"),
+        ("black eye again, says he walked into a door", "list:walked_into_a_door 'walked into a door'"),
+        ("someone edited mr okafor into a 🦍 for the year 8 chat", "list:turned_into_an_ape "
+         "'edited mr okafor into a 🦍'"),
+        ("she's 14 and staying with some older guy from snap", "list:gone_off_with_an_older_man "
+         "'staying with some older guy'"),
+        # round 160's words (Quechua)
+        ("Kuchilluta apamusaq paqarin", "list:many_qu_knife_to_school 'kuchilluta apamusaq'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2777,6 +2788,11 @@ class TestShippedLists:
         "scratching my arms til they bleed cos of the new nitrile gloves in the salon, anyone else got a rash?",
         "samosa sale baray bimaristan-e kudakan 🥟 har samosa 50p",
         "Señora de la oficina, le escribo aquí porque no contestan el teléfono",
+        # and round 159's and 160's
+        "Ski trip: cases must weigh under 20kg, no exceptions at the airport",
+        "deputy head said he'd be watching us like a hawk and then walked into the door 💀 love him",
+        "our luck ran out in the penalty shoot-out, luck runs out eventually",
+        "Bıçak Suçu Farkındalığı: Haringey polisi okulumuzu ziyaret etti ve bıçak taşımanın sonuçlarını anlattı",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -213,6 +213,10 @@ class TestWhichLanguageInLatinLetters:
         ("Hitara'r maiyafuwa kon iskul ot zai añí zani, sokale bus stop ot",
          "Rohingya or Chittagonian in Latin letters"),
         ("Amai vangu vanoti ndiri kutya kuenda kumba nhasi", "Shona or Ndebele"),
+        # round 160's Kinyarwanda, Luganda and Quechua
+        ("Umwana wanjye ntiyagiye ku ishuri uyu munsi, ababyeyi bose bafite ubwoba", "Kinyarwanda or Kirundi"),
+        ("Omwana wange tajja ku ssomero leero, maama agamba nti alwadde nnyo", "Luganda, Acholi or Runyankole"),
+        ("Wawakuna yachay wasipi kunan, paqarin manam yachachiq kanqachu", "Quechua or Aymara"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])

@@ -821,6 +821,24 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " ambuya mukomana musikana ndinoda handidi zvakaoma ngiyabonga umntwana abantwana esikolo ndichakuuraya"
         " mangwana handisi newe ndatenda vadzidzisi zvakanaka zvino ndakaenda kwete ngani ukuthi lokhu wena"
     ),
+    # round 160's Rwandan and Burundian families (Kinyarwanda, Kirundi), Ugandan families (Luganda, Acholi,
+    # Runyankole) and Andean families (Quechua, Aymara), and Zazaki beside Turkish and Kurmanji
+    "Kinyarwanda or Kirundi": (
+        "muri abana ishuri munsi ariko bose wanjye gusa cyane uyu umwana murakoze ishure uko mwarimu buri umukobwa"
+        " ababyeyi wanje imbere mbere umuhungu nyuma bacu abantu umuntu iyi nziza ubwoba kandi ijoro umwe kurya njye"
+        " kubera gatanu neza twese niba amaraso kuva cyumweru imyaka yari umwigisha imana bwongereza abandi twize"
+        " yanjye ndajya kwihisha kugira ntarya"
+    ),
+    "Luganda, Acholi or Runyankole": (
+        "omu abaana omwana lutino wange wangye tye nti kwan essomero ducu nnyo maama lapwony lupwony ajja ngat owaco"
+        " eishomero ceng ssomero ishomero munonga nyenkya baffe jjajja omuntu abazeire ssaawa omwegyesa omwojo naye"
+        " obedo ssente ekiro mutabani kibiina diki leero bonna tujja agamba"
+    ),
+    "Quechua or Aymara": (
+        "yachay kunan yachana wasi yatiqañ janiw wasipi ichaqa manam sapa ñuka unchay wawakuna yachachiq uka"
+        " yatichirix yachachiqkuna pitaq paqarin nayax tuta huk qullqi kuchilluta apamusaq manañam paykunata"
+        " manchakunichu"
+    ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak
