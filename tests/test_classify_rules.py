@@ -1886,6 +1886,18 @@ class TestShippedLists:
          "'staying with some older guy'"),
         # round 160's words (Quechua)
         ("Kuchilluta apamusaq paqarin", "list:many_qu_knife_to_school 'kuchilluta apamusaq'"),
+        # round 161's kinds, written after its reading on the fifty-ninth session's fourth freeze
+        ("any of the girls in the netball photo can message me privately", "list:message_me_privately_about_children "
+         "'message me privately'"),
+        ("the year 13 girls in the prom pics, which ones are legal", "list:which_ones_are_legal "
+         "'which ones are legal'"),
+        ("my son (4) wandered out into the road at pick up", "list:a_little_one_got_out_into_the_road "
+         "'wandered out into the road'"),
+        ("that school is looking more like karachi every year", "list:looking_more_like_a_foreign_place "
+         "'looking more like karachi every year'"),
+        # round 162's words (Bulgarian and Russian)
+        ("ще те чакам на паркинга в понеделник", "list:uk_bg_i_will_kill_in_cyrillic 'ще те чакам на'"),
+        ("в класа половината са цигани", "list:uk_ru_bg_gypsy_slur 'цигани'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2793,6 +2805,12 @@ class TestShippedLists:
         "deputy head said he'd be watching us like a hawk and then walked into the door 💀 love him",
         "our luck ran out in the penalty shoot-out, luck runs out eventually",
         "Bıçak Suçu Farkındalığı: Haringey polisi okulumuzu ziyaret etti ve bıçak taşımanın sonuçlarını anlattı",
+        # and round 162's (not in English)
+        "Eid na kapda = 💣 bomb lage che Sana",
+        # and round 161's
+        "i'm gonna kill dom when i see him. he put my bmx on the roof as a joke 🙄 love him really",
+        "Food bank collection all week, no child should come to school hungry every day. Tins and cereal please",
+        "Ще го убия тоя малкия, пак си е забравил PE сака в автобуса 🙄",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -217,6 +217,9 @@ class TestWhichLanguageInLatinLetters:
         ("Umwana wanjye ntiyagiye ku ishuri uyu munsi, ababyeyi bose bafite ubwoba", "Kinyarwanda or Kirundi"),
         ("Omwana wange tajja ku ssomero leero, maama agamba nti alwadde nnyo", "Luganda, Acholi or Runyankole"),
         ("Wawakuna yachay wasipi kunan, paqarin manam yachachiq kanqachu", "Quechua or Aymara"),
+        # round 162's Kutchi and Sindhi
+        ("aaje maari chokri ghare aavi nathi, badha ne khabar che?", "Gujarati or Kutchi in Latin letters"),
+        ("muhinji dhee ajj school khaan waapas na aayi, kenh khe khabar ahe?", "Sindhi in Latin letters"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])

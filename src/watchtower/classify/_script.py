@@ -839,6 +839,16 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " yatichirix yachachiqkuna pitaq paqarin nayax tuta huk qullqi kuchilluta apamusaq manañam paykunata"
         " manchakunichu"
     ),
+    # round 162's Kutchi, Memon and Gujarati families, and Sindhi families, typed in Latin letters
+    "Gujarati or Kutchi in Latin letters": (
+        "maari kahe aay aakhi badha khabar ghare aavi aaje kahyu thai gai vishe pachi haath kem mathe aave vaat"
+        " nakhya vala sathe kaho aavjo aapna chokrao kuro saathe nakhi kaale lage pehri hane vinyo joi karyo"
+        " aakhu khaai aavyo chamchi khaadhi chalavi thay che chhe nathi shu tame ame amne tamne chokri chhokriyun"
+    ),
+    "Sindhi in Latin letters": (
+        "khe sabh hik chayo huna hinan ahin bhaa pehrin gaalh chhaddyo mukhe gaddh ahyan ddithi kamm jey tokhe ddey"
+        " kenh ddini wayo dafo baaran lagey kujh maaryo acho vanjan chavey muhinji khaadho waran waapas"
+    ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak
