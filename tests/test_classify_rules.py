@@ -1878,6 +1878,8 @@ class TestShippedLists:
         # round 159's kinds, written after its reading on the fifty-ninth session's third freeze
         ("tell the head everyone's luck runs out eventually", "list:everyones_luck_runs_out 'luck runs out'"),
         ("his car survived the storm. might not survive me", "list:might_not_survive_me 'might not survive me'"),
+        ("tie 'em to the railings and let the river decide", "list:tie_them_to_the_railings "
+         "'tie 'em to the railings'"),
         ("need to get to 45kg before the prom", "list:a_weight_in_kg_to_reach 'get to 45kg'"),
         ("black eye again, says he walked into a door", "list:walked_into_a_door 'walked into a door'"),
         ("someone edited mr okafor into a 🦍 for the year 8 chat", "list:turned_into_an_ape "
