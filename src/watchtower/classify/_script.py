@@ -572,7 +572,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Burmese in Latin letters": (
         "twy nga kyaung htar buu nway pyi pyan htaung pyu tae hnit pae myin hmar khit mae pyaw kaung yout"
         " kyi poh htae taik sone nhit thamee ngo pyo pya kyite mingalarpar sayar thit beh lae phay taw aung kya ein"
-        " hma shi mhar lite pyi tal lote nout thout thwar shone chay ngar kyein shoht chit kalay myar lar"
+        " hma shi mhar lite tal lote nout thout thwar shone chay ngar kyein shoht chit kalay myar lar"
     ),
     "Tibetan in Latin letters": (
         "nge phugu lakpa tsuk khong tso nyin yakpo yong ngatso mangpo yö zhog khapse kyipo kangpa gyal tsö khang"
@@ -812,7 +812,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " obrigadu obrigada"
     ),
     "Rohingya or Chittagonian in Latin letters": (
-        "beggun ekdom fuain hite loi kissu iskul bosor goro ite nanu ammá hoiyé gori zaibo faribo nofari kiyolla"
+        "beggun ekdom fuain hite loi kissu iskul bosor goro ite nanu ammá hoiyé gori faribo nofari kiyolla"
         " aññí añárar tuñí tuáñí gorot añr fuwa hitara háñsaiyé añí zani hoḍe maijje goré hoibo duniya hisab biya"
         " bhangi diyé gushti maiyafuwa sokale diyi zaibo aimu lemu haiyum fiyari kamor hitare hoiyo"
     ),
