@@ -1900,6 +1900,30 @@ class TestShippedLists:
         # round 162's words (Bulgarian and Russian)
         ("ще те чакам на паркинга в понеделник", "list:uk_bg_i_will_kill_in_cyrillic 'ще те чакам на'"),
         ("в класа половината са цигани", "list:uk_ru_bg_gypsy_slur 'цигани'"),
+        # round 163's kinds and round 164's words, written after their reading at the start of the sixtieth session
+        ("hope one of them gets run over by the school bus", "list:hope_they_get_run_over "
+         "'hope one of them gets run over'"),
+        ("cut my son from the team again and you'll be in a coffin", "list:be_the_one_in_the_coffin "
+         "'you'll be in a coffin'"),
+        ("break a leg at the show tonight. literally", "list:break_a_leg_literally "
+         "'break a leg at the show tonight. literally'"),
+        ("he'll learn. some lessons aren't taught in classrooms", "list:lessons_not_taught_in_classrooms "
+         "'some lessons aren't taught in classrooms'"),
+        ("my lad says someone in year 10 brought a kitchen one in his bag", "list:a_kitchen_one 'a kitchen one'"),
+        ("that 'girl' in year 9 with the adam's apple in the girls' toilets", "list:adams_apple_of_a_woman "
+         "'adam's apple'"),
+        ("they call him a dirty immigrant every day", "list:dirty_immigrant 'dirty immigrant'"),
+        ("the new estate is full of feral polish kids", "list:feral_kids_of_a_group 'feral polish kids'"),
+        ("don't like the searches? plenty of flights back", "list:flights_back_where_they_came_from "
+         "'plenty of flights back'"),
+        ("hey saw ur dance video, ur so mature for ur age 😍", "list:so_mature_for_your_age "
+         "'ur so mature for ur age'"),
+        ("she says she doesn't do lunch any more", "list:doesnt_do_lunch 'doesn't do lunch any more'"),
+        ("leave the school gates by friday or ye'll be carried oot", "list:youll_be_carried_out "
+         "'ye'll be carried oot'"),
+        ("whats the least u can eat and still do netball", "list:least_you_can_eat 'least u can eat'"),
+        ("not been at school since monday, the family just vanished with the kids",
+         "list:a_family_vanished_with_the_children 'vanished with the kids'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -1929,6 +1953,20 @@ class TestShippedLists:
         out = clf.classify_batch([text], ["mention"])[0]
         assert out.severity is Severity.CRITICAL and "safeguarding" in out.categories
         assert any(r.startswith(f"list:{entry} ") for r in out.reasons), out.reasons
+
+    @pytest.mark.parametrize(("text", "entry"), [
+        ("Loved every minute of the summer musical, thank you cast and crew, and to my little brother you can have "
+         "my room and my PS4 now, I mean it, love you all", "belongings_left_for_after"),
+        ("saw ur solo from the school show 😍 ur so mature for 13. dont mention it to ur mum",
+         "dont_mention_it_to_your_parents"),
+        ("Love how the producer of the school play is so good with (((money))). £18 a ticket", "echo_brackets"),
+    ])
+    def test_a_show_named_is_no_awareness_post_to_the_lists(self, text: str, entry: str) -> None:
+        """Round 163's farewell that thanked the cast of the summer musical first: a performance named makes a post
+        an awareness post to the threat rules and the model (a play has its murders), never to the lists, whose
+        entries are constructions (over 230,000 labelled posts, 13 critical posts and no harmless one)."""
+        assert rules.aware(norm(text))
+        assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
 
     @pytest.mark.parametrize("text", [
         "we won 88-12 on saturday",                      # 88 with no neo-Nazi words
@@ -2813,6 +2851,15 @@ class TestShippedLists:
         "i'm gonna kill dom when i see him. he put my bmx on the roof as a joke 🙄 love him really",
         "Food bank collection all week, no child should come to school hungry every day. Tins and cereal please",
         "Ще го убия тоя малкия, пак си е забравил PE сака в автобуса 🙄",
+        # and round 163's and 164's
+        "Hope nobody gets run over on that bypass before they build the crossing",
+        "Break a leg tonight everyone (not literally!) 🎭",
+        "Some lessons aren't taught in classrooms: forest school starts Monday 🌳",
+        "Year 6 puberty lesson today covered voice breaking and the Adam's apple",
+        "Phrases to watch for in your child's messages, from the e-safety briefing: 'you're so mature for your age'",
+        "The café on the high street doesn't do breakfast on Sundays any more",
+        "when i move out for uni you can have my room, promise",
+        "we vanished with the kids to Center Parcs for half term, no wifi 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

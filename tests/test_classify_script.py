@@ -220,6 +220,8 @@ class TestWhichLanguageInLatinLetters:
         # round 162's Kutchi and Sindhi
         ("aaje maari chokri ghare aavi nathi, badha ne khabar che?", "Gujarati or Kutchi in Latin letters"),
         ("muhinji dhee ajj school khaan waapas na aayi, kenh khe khabar ahe?", "Sindhi in Latin letters"),
+        # round 164's Armenian
+        ("mer dasarani erexeqin aysor chen ekav, inch eq asum?", "Armenian in Latin letters"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])

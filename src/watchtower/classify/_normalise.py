@@ -236,6 +236,10 @@ _DIALECT_WORDS: dict[str, str] = {
     "comin": "coming", "gettin": "getting", "goin": "going", "waitin": "waiting", "lookin": "looking",
     "bringin": "bringing", "watchin": "watching", "takin": "taking", "leavin": "leaving", "killin": "killing",
     "stabbin": "stabbing", "sayin": "saying", "doin": "doing", "thinkin": "thinking", "tellin": "telling",
+    # Ulster Scots (round 164): "hasnae been at the schuil since Monday an the hoose is aw lockit up"
+    "faimily": "family", "schuil": "school", "skuil": "school", "hasnae": "hasn't", "havenae": "haven't",
+    "lockit": "locked", "jist": "just", "dae": "do", "fer": "for", "thon": "that", "warnin": "warning",
+    "askin": "asking", "wee'uns": "children", "youngens": "children",
 }
 _DIALECT = re.compile(r"(?<![\w'-])(?:" + "|".join(sorted(map(re.escape, _DIALECT_WORDS), key=len, reverse=True))
                       + r")(?![\w-])")

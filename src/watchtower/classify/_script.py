@@ -849,6 +849,13 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "khe sabh hik chayo huna hinan ahin bhaa pehrin gaalh chhaddyo mukhe gaddh ahyan ddithi kamm jey tokhe ddey"
         " kenh ddini wayo dafo baaran lagey kujh maaryo acho vanjan chavey muhinji khaadho waran waapas"
     ),
+    # round 164's Armenian families typed in Latin letters (Eastern and Western Armenian)
+    "Armenian in Latin letters": (
+        "hima aysor bidi inch inchu enq asum vaxy vakhy heto yev hamar vra voch voche arden uzum dproci dprocum dproc"
+        " dasin masin bolor bolorin ekav medz qo erexan erexeqin erexeqi erexeq erekha bayc dzez barev angam axper"
+        " amboxj amboghch aranc shnorhavor dasaran dasarani varjabede taretsi nkarner kisher voq yerp yete ayd"
+        " karox spanem chgites mayrik hayrik"
+    ),
 }
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak

@@ -20,7 +20,16 @@ from watchtower.classify._normalise import has_weapon_emoji, standard_reading
 from watchtower.classify.rules._base import Hit, RuleSettings, quote
 from watchtower.classify.rules.builtin import BUILTIN_RULE_CATEGORY
 from watchtower.classify.rules.complaint import complaint_hits
-from watchtower.classify.rules.gates import IDIOM, PLAY, PROFANITY, SELF_IDIOM, STAFF_SAID, aware, unquoted
+from watchtower.classify.rules.gates import (
+    IDIOM,
+    PLAY,
+    PROFANITY,
+    SELF_IDIOM,
+    STAFF_SAID,
+    aware,
+    grooming_aware,
+    unquoted,
+)
 from watchtower.classify.rules.harassment import (
     ADDRESSEE,
     INSULT_WORD,
@@ -96,7 +105,12 @@ def detect(raw: str, norms: list[str], source: str | None, cfg: RuleSettings) ->
     hits += media_hits(norm)
     hits += complaint_hits(norm)
     hits += query_hits(norm, source, cfg)
-    hits += list_hits(raw, norms, is_aware, cfg.lists_file)
+    # a list entry is a construction, not a topic word, and a show named is no lesson about it: under the photos of
+    # the school musical is where a stranger calls a girl "so mature for 13", and a farewell thanks the cast first
+    # ("... to my little brother Alfie you can have my room", round 163). Over 230,000 labelled posts, the posts that
+    # only a performance made awareness posts held 13 critical posts an entry reads and no harmless one.
+    lists_aware = is_aware and grooming_aware(norm)
+    hits += list_hits(raw, norms, lists_aware, cfg.lists_file)
     standard = standard_reading(norm)
     if standard is not None and standard not in norms:
         # Scots, Geordie and Northern spellings in standard words ("ah'm comin for ye" is "i'm coming for you"):
@@ -104,7 +118,7 @@ def detect(raw: str, norms: list[str], source: str | None, cfg: RuleSettings) ->
         # found only here needs the threat head's agreement (threat_rule_floor): "we'll batter yous at the cross
         # country" is read as nothing
         found = {(h.category, h.name) for h in hits}
-        extra = _reading_hits(standard, raw, weapon_emoji) + list_hits(raw, [standard], is_aware, cfg.lists_file)
+        extra = _reading_hits(standard, raw, weapon_emoji) + list_hits(raw, [standard], lists_aware, cfg.lists_file)
         hits += [replace(h, needs_head=True) for h in extra if (h.category, h.name) not in found]
     seen: set[tuple[str, str]] = set()
     out = []
