@@ -10,7 +10,7 @@ import pytest
 from watchtower.classify import Classifier, load_classifier
 from watchtower.classify._normalise import normalise
 from watchtower.classify.config import ClassifierConfig
-from watchtower.classify.rules import PROFANITY
+from watchtower.classify.rules import PROFANITY, harassment_hits
 from watchtower.classify.rules.media import media_hits
 from watchtower.classify.rules.safeguarding import safeguarding_hits
 from watchtower.models import Classification, Severity
@@ -1137,6 +1137,13 @@ class TestHate:
     def test_impersonating_staff_online_is_harassment(self, clf: Classifier) -> None:
         text = "Someone has set up a fake instagram account pretending to be Miss Ali and posting horrible stuff"
         assert "harassment" in cats(clf, text, "own")
+
+    def test_an_e_safety_lesson_that_names_fake_profiles_is_no_impersonation(self) -> None:
+        """Round 165's Safer Internet Day notice: the fake profiles a lesson warns of are no one impersonated."""
+        text = "Safer Internet Day: how to spot fake profiles pretending to be kids. Session for parents, 6pm."
+        assert not [h for h in harassment_hits(normalise(text)) if h.name == "impersonation"]
+        lesson_free = normalise("someone made a fake profile pretending to be a kid in year 8")
+        assert [h for h in harassment_hits(lesson_free) if h.name == "impersonation"]
 
     def test_a_damaging_rumour_about_staff_is_harassment(self, clf: Classifier) -> None:
         assert "harassment" in cats(clf, "Heard Mr Wilson got arrested last night lol", "mention")

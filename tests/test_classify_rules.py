@@ -1914,7 +1914,7 @@ class TestShippedLists:
          "'adam's apple'"),
         ("they call him a dirty immigrant every day", "list:dirty_immigrant 'dirty immigrant'"),
         ("the new estate is full of feral polish kids", "list:feral_kids_of_a_group 'feral polish kids'"),
-        ("don't like the searches? plenty of flights back", "list:flights_back_where_they_came_from "
+        ("don't like it? plenty of flights back", "list:flights_back_where_they_came_from "
          "'plenty of flights back'"),
         ("hey saw ur dance video, ur so mature for ur age 😍", "list:so_mature_for_your_age "
          "'ur so mature for ur age'"),
@@ -1924,6 +1924,32 @@ class TestShippedLists:
         ("whats the least u can eat and still do netball", "list:least_you_can_eat 'least u can eat'"),
         ("not been at school since monday, the family just vanished with the kids",
          "list:a_family_vanished_with_the_children 'vanished with the kids'"),
+        # round 165's kinds, written after its reading on the sixtieth session's first freeze
+        ("he's had his warning. next time it won't be words", "list:next_time_it_wont_be_words "
+         "'next time it won't be words'"),
+        ("the head of year is lucky it's only been emails so far", "list:lucky_its_only_been_emails "
+         "'lucky it's only been emails'"),
+        ("the inspector is staying at the premier inn, room 12, just saying", "list:whereabouts_at_a_hotel "
+         "'staying at the premier inn'"),
+        ("ahmed on his prayer mat again, bet he blows up the changing room 💥", "list:blows_up_said_of_a_muslim_pupil "
+         "'bet he blows up'"),
+        ("purged after lunch again, nobody hears in the top toilets", "list:purging_after_food 'purged'"),
+        ("my stepdad took my door off after i slammed it", "list:took_my_door_off 'took my door off'"),
+        ("a TA got suspended for messaging a year 9 girl", "list:suspended_for_messaging_pupils "
+         "'suspended for messaging'"),
+        ("a year 3 wandered off at the zoo and that was two hours ago", "list:wandered_off_hours_ago "
+         "'wandered off at the zoo and that was two hours ago'"),
+        ("if you don't like our school rules there's plenty of flights out", "list:flights_back_where_they_came_from "
+         "'plenty of flights out'"),
+        ("gonna break dannys legs before the final", "list:break_a_body_part 'gonna break dannys legs'"),
+        # round 166's words
+        ("long sleeves again in this heat 🙂🩹🩹", "list:plasters_in_a_row '🩹🩹'"),
+        ("this town is becoming mini pakistan", "list:turning_into_a_little_foreign_place "
+         "'becoming mini pakistan'"),
+        ("if anyone reads this tomorrow tell my nan i love her", "list:if_anyone_finds_this_after "
+         "'if anyone reads this tomorrow'"),
+        ("Kanwata (12) bata dawo daga makaranta ba", "list:many_ha_a_child_not_come_back 'bata dawo'"),
+        ("the SEN class is full of σπαστικά", "list:many_el_ko_ja_sw_slurs 'σπαστικά'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2860,6 +2886,15 @@ class TestShippedLists:
         "The café on the high street doesn't do breakfast on Sundays any more",
         "when i move out for uni you can have my room, promise",
         "we vanished with the kids to Center Parcs for half term, no wifi 😂",
+        # and round 165's
+        "History club: how Stalin purged the party, and what the photos left out",
+        "our Sims family took the door off the trailer 😂",
+        "Plenty of flights out of Stansted this half term, Ryanair sale on",
+        "we're staying at the Premier Inn for the county cup, breakfast at 8",
+        "im gonna kick its head in, that vending machine ate my quid",
+        # and round 166's
+        "skate sesh after college 🛹🩹🩹 worth it",
+        "Eid outfit check ✅ 💅🏾🔥💣 we bombed the place with drip 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
