@@ -1950,6 +1950,19 @@ class TestShippedLists:
          "'if anyone reads this tomorrow'"),
         ("Kanwata (12) bata dawo daga makaranta ba", "list:many_ha_a_child_not_come_back 'bata dawo'"),
         ("the SEN class is full of σπαστικά", "list:many_el_ko_ja_sw_slurs 'σπαστικά'"),
+        # round 167's kinds and round 168's words, written after their reading on the sixtieth session's second freeze
+        ("the refs are getting battered if we lose", "list:getting_battered_if 'are getting battered if'"),
+        ("come near the farm again and nobody's calling the dogs off", "list:nobody_calling_the_dogs_off "
+         "'nobody's calling the dogs off'"),
+        ("shut the toilets again and see how long the school lasts, it'll go up quick",
+         "list:see_how_long_the_building_lasts 'see how long the school lasts'"),
+        ("the chinese kids in top set 🍚 cant tell them apart", "list:cant_tell_them_apart 'cant tell them apart'"),
+        ("he's a fag, everyone knows", "list:fag_said_of_a_person 'he's a fag'"),
+        ("everyone knew what he did in that office. i was eleven", "list:i_was_twelve 'i was eleven'"),
+        ("what i eat in a day: black coffee and a rice cake", "list:what_i_eat_in_a_day 'what i eat in a day'"),
+        ("he came in with a black eye again, says he fell", "list:injury_again_third_time 'black eye again'"),
+        ("hit list for monday: 1. mr jones 2. everyone in year 9", "list:kill_list 'hit list for monday: 1.'"),
+        ("how do the trainees stay under 45kg before the show", "list:a_weight_in_kg_to_reach 'stay under 45kg'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2895,6 +2908,15 @@ class TestShippedLists:
         # and round 166's
         "skate sesh after college 🛹🩹🩹 worth it",
         "Eid outfit check ✅ 💅🏾🔥💣 we bombed the place with drip 😂",
+        # and round 167's
+        "Mr Ashby and the deputy wore matching Christmas jumpers, honestly can't tell them apart",
+        "need a fag break after that parents' evening",
+        "I was twelve when I first sang in this chapel, and I was touched to be invited back",
+        "i swear if i hear 'what i eat in a day' one more time i'm uninstalling, it's all rice cakes",
+        "bouncy castle casualties: one black eye again this year, he's fine 😂",
+        "my brother ate the last crisps and now he's on my hit list 😤",
+        "Rust: raided three nights running, I'm going to burn their base to the ground",
+        "🐒 pls that was me trying to climb back out of the stage pit",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

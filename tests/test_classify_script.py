@@ -222,6 +222,8 @@ class TestWhichLanguageInLatinLetters:
         ("muhinji dhee ajj school khaan waapas na aayi, kenh khe khabar ahe?", "Sindhi in Latin letters"),
         # round 164's Armenian
         ("mer dasarani erexeqin aysor chen ekav, inch eq asum?", "Armenian in Latin letters"),
+        # round 168's Thai
+        ("pom mai ru ja tum yang ngai laew, krai koei pen bang mai krub", "Thai, Lao or Khmer in Latin letters"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])

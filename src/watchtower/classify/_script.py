@@ -771,6 +771,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " khon tiet mok srey leng hoy khao khoy mue thnak yob yai ruang muoy chreun bong loei lae khong puk kwa"
         " tov yeung ngan orkun kmao thuk mot thmey thngai dambong knong chhob ruu tngai kmas kbal pho chob"
         " angkarn phasa proh voat kmean"
+        # round 168's Thai typed in Latin letters
+        " chan pom khun arai ngai yang laew krub khrap kha jing duay rongrian glua mung noo krai koei lorng kuad"
+        " thaam yaak sabai"
     ),
     "Kikuyu, Luo or Kamba": (
         "nĩ thukuru kawuono ahinya ũmũthĩ japuonj nyithindo wakwa mũrũ wuoda nyara kuom ciana ũndũ mũndũ ng'ato"

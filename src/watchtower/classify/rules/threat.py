@@ -156,7 +156,8 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in (?:the back of )?"
                           r"an? (?:ambulance|body ?bag|coffin|wheelchair)\b", "ambulance body bag bodybag coffin wheelchair")),
     # "should be hung, drawn and quartered" is the Tudor punishment said of a timetable or a trip's 5am start
-    ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot|hanged|hung|killed|"
+    # "should be shot of their job" is to be rid of it (round 167)
+    ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot(?! of\b)|hanged|hung|killed|"
                        r"stabbed|lynched|burned|burnt|beaten|put down|die|gassed|executed)\b(?!,? drawn and quartered)", "shot hanged hung killed stabbed lynched burned burnt beaten put die gassed executed")),
     ("incitement", _g(r"\b(?:i )?hope (?:you|u|he|she|they|she'?s|he'?s) (?:die|dies|get killed|gets killed|get shot|"
                        r"gets shot|get stabbed|gets stabbed|get run over|burn)\b", "hope")),
