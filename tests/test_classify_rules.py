@@ -1963,6 +1963,29 @@ class TestShippedLists:
         ("he came in with a black eye again, says he fell", "list:injury_again_third_time 'black eye again'"),
         ("hit list for monday: 1. mr jones 2. everyone in year 9", "list:kill_list 'hit list for monday: 1.'"),
         ("how do the trainees stay under 45kg before the show", "list:a_weight_in_kg_to_reach 'stay under 45kg'"),
+        ("travellers are back on the common, lock your sheds", "list:lock_your_sheds 'lock your sheds'"),
+        ("i keep thinking about driving off the edge at the quarry", "list:thinking_of_driving_off_the_edge "
+         "'thinking about driving off the edge'"),
+        ("the old PE teacher groomed girls for years", "list:he_groomed_boys 'teacher groomed girls'"),
+        # round 169's kinds, written after its reading on the sixtieth session's third freeze
+        ("gunna smack tht keepers face in", "list:break_a_body_part 'gunna smack tht keepers face in'"),
+        ("look at the class photo 🤔 not allowed to say it", "list:not_allowed_to_say_it 'not allowed to say it'"),
+        ("runs like shes dodging border force", "list:check_her_papers 'dodging border force'"),
+        ("lionesses effect my backside 🥪 back to it ladies", "list:sandwich_at_women '🥪'"),
+        ("the school knew about the caretaker and just moved him to another school", "list:moved_him_to_another_school "
+         "'moved him to another school'"),
+        ("can film the u12s one on one at mine, pay them £20", "list:one_on_one_at_mine_for_money "
+         "'one on one at mine'"),
+        ("want to open my arm up again tonight", "list:open_my_arm_up_again 'open my arm up again'"),
+        ("ask the girls about his 'extra sessions' in the office", "list:extra_sessions_in_the_office "
+         "'extra sessions' in the office'"),
+        # round 170's words
+        ("already written the letter and gave my cat to my cousin 💀", "list:already_written_the_letters "
+         "'already written the letter'"),
+        ("Pa se pistool is nie in die kluis nie, Maandag by die skool", "list:many_af_nl_gun_not_in_the_safe "
+         "'pistool'"),
+        ("Ngiyazisika ebusuku", "list:many_xh_zu_cutting_myself 'ngiyazisika'"),
+        ("Vesuvio lavali col fuoco 🌋", "list:many_it_vesuvius_chant 'vesuvio lavali col fuoco'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2917,6 +2940,15 @@ class TestShippedLists:
         "my brother ate the last crisps and now he's on my hit list 😤",
         "Rust: raided three nights running, I'm going to burn their base to the ground",
         "🐒 pls that was me trying to climb back out of the stage pit",
+        "Rural crime evening with the police: mark your kit and lock your sheds",
+        # and round 169's
+        "The head's new sunhat looks like a lampshade. We've been told we're not allowed to say that. Oops.",
+        "Packed lunch reminder for the trip 🥪🧃 no fizzy drinks please",
+        "Mr Cole will check her papers before the exam board deadline",
+        # and round 170's
+        "Eating disorder awareness talk for parents: weight loss, skipping meals, baggy clothes, signs to watch.",
+        "just written my letter to santa, he'd better deliver 💀",
+        "Nerf-oorlog by die skool! Bring jou waterpistool Vrydag 😂",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -224,6 +224,8 @@ class TestWhichLanguageInLatinLetters:
         ("mer dasarani erexeqin aysor chen ekav, inch eq asum?", "Armenian in Latin letters"),
         # round 168's Thai
         ("pom mai ru ja tum yang ngai laew, krai koei pen bang mai krub", "Thai, Lao or Khmer in Latin letters"),
+        # round 170's isiXhosa
+        ("umntwana wam akazange abuye esikolweni namhlanje, ndiyoyika kakhulu", "Xhosa or Zulu"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])
@@ -235,8 +237,8 @@ class TestWhichLanguageInLatinLetters:
         assert unread_as("Vím, kde bydlíš. Uvidíme se v pátek.") == "a language other than English"
 
     @pytest.mark.parametrize("text", [
-        # Zulu and Shona, languages the note has no words for (round 132)
-        "ngizohamba ekuseni kakhulu ngoba umfundisi wethu uthi sizofunda izibalo namhlanje",
+        # Zulu and Shona in words the note has none of (round 132; round 170 gave it Xhosa's and Zulu's commonest)
+        "ngizohamba ekuseni umfundisi wethu uthi sizofunda izibalo ezinzima",
         "mwanasikana wangu akandiudza kuti vana vechikoro vanomushungurudza mazuva ese",
     ])
     def test_a_post_mostly_in_words_the_model_does_not_know_is_another_language(self, text: str) -> None:
@@ -260,7 +262,7 @@ class TestWhichLanguageInLatinLetters:
         monkeypatch.setattr(_script, "_TOKENIZER", tmp_path / "missing.json")
         _script._vocabulary.cache_clear()
         try:
-            assert unread_as("ngizohamba ekuseni kakhulu ngoba umfundisi wethu uthi sizofunda izibalo") is None
+            assert unread_as("ngizohamba ekuseni umfundisi wethu uthi sizofunda izibalo ezinzima") is None
         finally:
             _script._vocabulary.cache_clear()
 

@@ -594,6 +594,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " baie dankie goeie môre onderwyser gister altyd nooit niks iets waar hoekom wanneer besit regtig"
         " dieselfde volg geld gemaak kry skuld arme stuur terug vandaan buitelanders bedel moffie naby"
         " seuns moenie"
+        # round 170's
+        " meer gaan wees kluis maandag vrydag ouma oupa niggie gegee"
     ),
     "Serbian, Croatian, Bosnian or Slovenian": (
         "je da se ne za iz mali od su sve ko ga smo hvala zna danas što kod ja škole ima samo ali školi"
@@ -851,6 +853,12 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Sindhi in Latin letters": (
         "khe sabh hik chayo huna hinan ahin bhaa pehrin gaalh chhaddyo mukhe gaddh ahyan ddithi kamm jey tokhe ddey"
         " kenh ddini wayo dafo baaran lagey kujh maaryo acho vanjan chavey muhinji khaadho waran waapas"
+    ),
+    # round 170's South African families writing isiXhosa and isiZulu
+    "Xhosa or Zulu": (
+        "ukuze kakhulu namhlanje esikolweni isikolo abantwana umntwana ndiza ngizo uyazi umama ubaba ekhaya"
+        " ndiyazi angazi andazi ngoba kodwa futhi kuba nje nabo bonke sonke umfundisi utitshala uthisha ndiyoyika"
+        " ngiyesaba kwam kwami yam yami lam lami ndithanda ngithanda"
     ),
     # round 164's Armenian families typed in Latin letters (Eastern and Western Armenian)
     "Armenian in Latin letters": (
