@@ -1986,6 +1986,30 @@ class TestShippedLists:
          "'pistool'"),
         ("Ngiyazisika ebusuku", "list:many_xh_zu_cutting_myself 'ngiyazisika'"),
         ("Vesuvio lavali col fuoco 🌋", "list:many_it_vesuvius_chant 'vesuvio lavali col fuoco'"),
+        # round 171's kinds and round 172's words, written after their reading on the sixtieth session's fourth freeze
+        ("bring the bats saturday, 2pm by the shops", "list:bring_the_bats 'bring the bats'"),
+        ("remember what happened to the last teacher who crossed us?", "list:remember_what_happened_to_the_last "
+         "'remember what happened to the last'"),
+        ("i will find you and make you eat it", "list:find_you_and_make_you_eat_it 'find you and make you eat'"),
+        ("get him glasses with slits in 😂", "list:slit_eyes 'glasses with slits'"),
+        ("the team sheet reads like a takeaway menu", "list:team_sheet_like_a_takeaway_menu "
+         "'reads like a takeaway menu'"),
+        ("grandad fought in the war so we could hear the call to prayer at school", "list:fought_so_that_a_mosque "
+         "'fought in the war so we could hear the call to prayer'"),
+        ("can i get an interpreter for the teacher 🦍", "list:ape_emoji_at_an_accent 'interpreter for the teacher 🦍'"),
+        ("id rather be dead than fat", "list:rather_be_dead_than_fat 'id rather be dead than fat'"),
+        ("so tired of being brave", "list:tired_of_being_brave 'so tired of being brave'"),
+        ("dad kicked off again, slept in the car last night", "list:slept_in_the_car 'slept in the car'"),
+        ("he won't be in, he fell. again. his dad says don't send anyone", "list:he_fell_again "
+         "'he won't be in, he fell. again'"),
+        ("don't email my stepdad, you don't know what he's like", "list:you_dont_know_what_hes_like "
+         "'you don't know what he's like'"),
+        ("every mark under a 4 gets a line", "list:a_line_for_every_grade 'every mark under a 4 gets a line'"),
+        ("gave my hoodie to sam and my books to the library", "list:gave_my_things_to_friends "
+         "'gave my hoodie to sam and my books to'"),
+        ("den där clownen går hem med alla tänder kvar", "list:many_sv_no_da_threats_and_slurs "
+         "'med alla tander kvar'"),
+        ("de där bögjävlarna kan hålla sig borta", "list:many_sv_no_da_gay_slurs 'bogjavlarna'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2949,6 +2973,11 @@ class TestShippedLists:
         "Eating disorder awareness talk for parents: weight loss, skipping meals, baggy clothes, signs to watch.",
         "just written my letter to santa, he'd better deliver 💀",
         "Nerf-oorlog by die skool! Bring jou waterpistool Vrydag 😂",
+        # and round 171's and 172's
+        "camping at the festival, slept in the car because the tent flooded",
+        "子どもの自殺予防について、オンライン相談会を開催します。『死にたい』と言われたら",
+        "Bài thuyết trình nhóm hôm nay đúng kiểu tự sát tập thể, slide lỗi 🙃",
+        "Tandläkaren sa att han går hem med alla tänder kvar 🦷",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
