@@ -2010,6 +2010,19 @@ class TestShippedLists:
         ("den där clownen går hem med alla tänder kvar", "list:many_sv_no_da_threats_and_slurs "
          "'med alla tander kvar'"),
         ("de där bögjävlarna kan hålla sig borta", "list:many_sv_no_da_gay_slurs 'bogjavlarna'"),
+        # round 173's kinds, written after its reading on the sixtieth session's fifth freeze
+        ("we'll 'see' you at the match saturday 😘", "list:scare_quoted_see_you "
+         "''see' you'"),
+        ("pool used to be for locals. you know the ones i mean 👀", "list:you_know_the_ones_i_mean "
+         "'you know the ones i mean'"),
+        ("same person in a different building. properly done with it all", "list:done_with_it_all "
+         "'properly done with it all'"),
+        ("the year 9 girls in their leotards, developing nicely", "list:girls_developing_nicely 'developing nicely'"),
+        ("she's been living on black coffee for weeks", "list:living_on_apples_and_coffee 'living on black coffee'"),
+        ("sir hit my hand with a ruler in maths", "list:staff_hit_a_hand_with_a_ruler 'hit my hand with a'"),
+        ("nan's gone, might as well join her 🕊️", "list:might_as_well_join_them 'might as well join her'"),
+        # round 174's words (Finnish)
+        ("isäpuoli lukitsee mut kellariin joka viikonloppu", "list:many_fi_locked_in_at_home 'lukitsee mut'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2978,6 +2991,10 @@ class TestShippedLists:
         "子どもの自殺予防について、オンライン相談会を開催します。『死にたい』と言われたら",
         "Bài thuyết trình nhóm hôm nay đúng kiểu tự sát tập thể, slide lỗi 🙃",
         "Tandläkaren sa att han går hem med alla tänder kvar 🦷",
+        # and round 173's
+        "Year 2's sunflower seedlings are developing nicely on the windowsill 🌻",
+        # and round 174's
+        "🥷🥷 ولدنا نينجا بحفلة الكرنفال",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
