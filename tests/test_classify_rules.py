@@ -2023,6 +2023,23 @@ class TestShippedLists:
         ("nan's gone, might as well join her 🕊️", "list:might_as_well_join_them 'might as well join her'"),
         # round 174's words (Finnish)
         ("isäpuoli lukitsee mut kellariin joka viikonloppu", "list:many_fi_locked_in_at_home 'lukitsee mut'"),
+        # round 175's kinds, written after its reading on the sixtieth session's sixth freeze
+        ("gonna poison the school dog monday", "list:poison_the_dog 'poison the school dog'"),
+        ("packed the axe and it's not for the wood 😈", "list:not_for_the_ice 'and it's not for the wood'"),
+        ("he sounds like a call centre in delhi 😂", "list:call_centre_in_delhi 'call centre in delhi'"),
+        ("more british voices please, this country is full", "list:the_country_is_full 'this country is full'"),
+        ("sir had cans all night then drove the minibus", "list:staff_drunk_on_a_trip "
+         "'cans all night then drove the minibus'"),
+        ("she told the TA about daddy's secret games", "list:secret_games 'secret games'"),
+        ("not allowed home till mum's boyfriend has gone out", "list:not_allowed_home_until 'not allowed home till'"),
+        ("beautiful voice, i'd love to meet her after school about a paid job", "list:meet_her_after_school_for_a_job "
+         "'meet her after school'"),
+        # round 176's words
+        ("thank you miss for everything. this is my last letter to you", "list:my_last_letter_to_you "
+         "'this is my last letter to you'"),
+        ("la cuchilla del sacapuntas es lo único que me calma", "list:es_sharpener_blade "
+         "'cuchilla del sacapuntas es lo unico que me calma'"),
+        ("not having a p3d3 in a dress teach my son", "list:many_fr_gay_slur 'p3d3'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -2995,6 +3012,16 @@ class TestShippedLists:
         "Year 2's sunflower seedlings are developing nicely on the windowsill 🌻",
         # and round 174's
         "🥷🥷 ولدنا نينجا بحفلة الكرنفال",
+        # and round 175's
+        "Year 9 debate: one pupil argued Britain is full, and the class took it apart with ONS data",
+        "Mr Kenny drove the minibus to the match, legend 🚐",
+        # and round 176's
+        "En Ética han hablado de la homofobia y de por qué 'maricón' no es una broma",
+        "Mi hija ha escrito 'me quiero morir de verde' en su poema como Lorca",
+        "Taħdita għall-ġenituri: kif tinduna jekk ibnek jew bintek mhux qed jieklu",
+        "bought the blazer 3 sizes too big so he can grow into it, looks like a walking tent 😂",
+        "After 22 years, this is my last letter to you all as head before I retire in July",
+        "🏔️🏔️🏔️ ✅ 🦶🩹🩹🩹🩹",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
