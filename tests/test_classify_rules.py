@@ -1959,7 +1959,8 @@ class TestShippedLists:
         ("the chinese kids in top set 🍚 cant tell them apart", "list:cant_tell_them_apart 'cant tell them apart'"),
         ("he's a fag, everyone knows", "list:fag_said_of_a_person 'he's a fag'"),
         ("everyone knew what he did in that office. i was eleven", "list:i_was_twelve 'i was eleven'"),
-        ("what i eat in a day: black coffee and a rice cake", "list:what_i_eat_in_a_day 'what i eat in a day'"),
+        ("what i eat in a day as a lightweight rower 🥒🥒", "list:what_i_eat_in_a_day_restricted "
+         "'what i eat in a day as a lightweight'"),
         ("he came in with a black eye again, says he fell", "list:injury_again_third_time 'black eye again'"),
         ("hit list for monday: 1. mr jones 2. everyone in year 9", "list:kill_list 'hit list for monday: 1.'"),
         ("how do the trainees stay under 45kg before the show", "list:a_weight_in_kg_to_reach 'stay under 45kg'"),

@@ -774,7 +774,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " tov yeung ngan orkun kmao thuk mot thmey thngai dambong knong chhob ruu tngai kmas kbal pho chob"
         " angkarn phasa proh voat kmean"
         # round 168's Thai typed in Latin letters
-        " chan pom khun arai ngai yang laew krub khrap kha jing duay rongrian glua mung noo krai koei lorng kuad"
+        " chan pom khun arai ngai yang laew krub khrap kha jing duay rongrian glua noo krai koei lorng kuad"
         " thaam yaak sabai"
     ),
     "Kikuyu, Luo or Kamba": (
@@ -858,11 +858,11 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Xhosa or Zulu": (
         "ukuze kakhulu namhlanje esikolweni isikolo abantwana umntwana ndiza ngizo uyazi umama ubaba ekhaya"
         " ndiyazi angazi andazi ngoba kodwa futhi kuba nje nabo bonke sonke umfundisi utitshala uthisha ndiyoyika"
-        " ngiyesaba kwam kwami yam yami lam lami ndithanda ngithanda"
+        " ngiyesaba kwam kwami yami lami ndithanda ngithanda"
     ),
     # round 164's Armenian families typed in Latin letters (Eastern and Western Armenian)
     "Armenian in Latin letters": (
-        "hima aysor bidi inch inchu enq asum vaxy vakhy heto yev hamar vra voch voche arden uzum dproci dprocum dproc"
+        "hima aysor bidi inchu enq asum vaxy vakhy heto yev hamar vra voch voche arden uzum dproci dprocum dproc"
         " dasin masin bolor bolorin ekav medz qo erexan erexeqin erexeqi erexeq erekha bayc dzez barev angam axper"
         " amboxj amboghch aranc shnorhavor dasaran dasarani varjabede taretsi nkarner kisher voq yerp yete ayd"
         " karox spanem chgites mayrik hayrik"
