@@ -2041,6 +2041,13 @@ class TestShippedLists:
         ("la cuchilla del sacapuntas es lo único que me calma", "list:es_sharpener_blade "
          "'cuchilla del sacapuntas es lo unico que me calma'"),
         ("not having a p3d3 in a dress teach my son", "list:many_fr_gay_slur 'p3d3'"),
+        # round 177's kinds, written after its reading on the sixtieth session's seventh freeze
+        ("the kid who beat us had that call centre voice 📞", "list:call_centre_in_delhi 'call centre voice'"),
+        ("kids from that site are born thieves", "list:born_thieves 'born thieves'"),
+        ("new intake this year: 🛻🐴🛻🐴", "list:pickup_and_horse_emoji '🛻🐴'"),
+        ("stepdad did my face for crying", "list:a_parent_did_my_face 'stepdad did my face'"),
+        ("MISSING: two boys aged 9 from the park", "list:missing_children_aged 'missing: two boys aged 9'"),
+        ("good at blowing stuff up for real lol 💥🧕", "list:muslim_bomb_trope '💥🧕'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3023,6 +3030,13 @@ class TestShippedLists:
         "bought the blazer 3 sizes too big so he can grow into it, looks like a walking tent 😂",
         "After 22 years, this is my last letter to you all as head before I retire in July",
         "🏔️🏔️🏔️ ✅ 🦶🩹🩹🩹🩹",
+        # and round 177's
+        "🚐🚐🚐🐴 the whole family turned up to watch our Tyson's nativity 😂",
+        "my dad battered me 5-0 at FIFA again",
+        "the lads are going to burn the place down on the dance floor tonight 🔥🔥 wedding number 4",
+        # and round 178's (not in English)
+        "mock 嘅 Physics 我直頭係『自殺式答題』，明知唔識都照寫 💀",
+        "Îl omor cu zile pe ăl mic dacă mai pierde o geacă",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
