@@ -2048,6 +2048,16 @@ class TestShippedLists:
         ("stepdad did my face for crying", "list:a_parent_did_my_face 'stepdad did my face'"),
         ("MISSING: two boys aged 9 from the park", "list:missing_children_aged 'missing: two boys aged 9'"),
         ("good at blowing stuff up for real lol 💥🧕", "list:muslim_bomb_trope '💥🧕'"),
+        # round 179's kinds and round 180's words, read on 7d13801
+        ("i will put her head through the serving hatch", "list:head_through_the_hatch "
+         "'put her head through the'"),
+        ("we're gonna batter that dinner lady after school", "list:batter_that_dinner_lady "
+         "'we're gonna batter that dinner lady'"),
+        ("the coach photo looks like a bombay bus", "list:looks_like_a_bombay_bus 'looks like a bombay bus'"),
+        ("i'd rather sleep in the park than go home tonight", "list:rather_anywhere_than_home "
+         "'rather sleep in the park than go home'"),
+        ("kurds are dogs man", "list:a_people_called_dogs 'kurds are dogs'"),
+        ("please miss don't tell abi, ra7 yedrbouni", "list:ar_arabizi_hit_or_locked_in 'yedrbouni'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3037,6 +3047,10 @@ class TestShippedLists:
         # and round 178's (not in English)
         "mock 嘅 Physics 我直頭係『自殺式答題』，明知唔識都照寫 💀",
         "Îl omor cu zile pe ăl mic dacă mai pierde o geacă",
+        # and round 180's
+        "Elden Ring: помирав 47 разів на одному босі, хочу вмерти разом з ним 😭",
+        "el kunafa bel Eid fair kanet bomba 💣💣 meen 3amalha?",
+        "Я убью этот принтер в школьной библиотеке 😤",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
