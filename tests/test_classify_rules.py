@@ -3051,6 +3051,8 @@ class TestShippedLists:
         "Elden Ring: помирав 47 разів на одному босі, хочу вмерти разом з ним 😭",
         "el kunafa bel Eid fair kanet bomba 💣💣 meen 3amalha?",
         "Я убью этот принтер в школьной библиотеке 😤",
+        # a slit in an eyebrow is a haircut (slit_eyes read it as hate until the review of git diff b5e5133)
+        "he's got a slit in his eyebrow now, thinks he's hard",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
