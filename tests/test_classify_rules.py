@@ -2058,6 +2058,24 @@ class TestShippedLists:
          "'rather sleep in the park than go home'"),
         ("kurds are dogs man", "list:a_people_called_dogs 'kurds are dogs'"),
         ("please miss don't tell abi, ra7 yedrbouni", "list:ar_arabizi_hit_or_locked_in 'yedrbouni'"),
+        # round 181's kinds and round 182's words, read on 66e5b6b
+        ("skipped lunch again and did 300 sit ups in my room", "list:skipping_meals_and_exercising "
+         "'skipped lunch again and did 300 sit ups'"),
+        ("i chuck my sandwiches in the hedge on the way in", "list:lunch_binned_or_hidden 'chuck my sandwiches'"),
+        ("🪦🔜 not even joking", "list:grave_emoji_soon '🪦🔜'"),
+        ("dia 5 só água, ninguém repara", "list:not_eating_challenge 'dia 5 so agua'"),
+        ("miss hobbs shoved jayden into the door and it wasnt an accident", "list:staff_hurt_a_child_on_purpose "
+         "'miss hobbs shoved jayden into the door and it wasnt an accid'"),
+        ("lads pelt the hijabs with snowballs at break", "list:religious_dress_targeted 'pelt the hijabs'"),
+        ("🐐🐐 Ahmed's lot again", "list:goat_emoji_at_a_muslim_name '🐐🐐'"),
+        ("brazilian lot are all on benefits", "list:group_as_criminals 'brazilian lot are all on benefits'"),
+        ("mental health week assembly. be a shame if anything happened to your car sir",
+         "list:hate_for_anything_to_happen 'be a shame if anything happened'"),
+        ("tell the ref to enjoy his saturday while he can", "list:enjoy_it_while_you_can "
+         "'enjoy his saturday while he can'"),
+        ("desculpa mãe, não foi culpa tua, eu é que não aguento", "list:pt_farewell_not_your_fault "
+         "'desculpa mae, nao foi culpa tua'"),
+        ("dodai na khwram, dangara sham", "list:ur_ps_not_eating 'dodai na khwram'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3053,6 +3071,14 @@ class TestShippedLists:
         "Я убью этот принтер в школьной библиотеке 😤",
         # a slit in an eyebrow is a haircut (slit_eyes read it as hate until the review of git diff b5e5133)
         "he's got a slit in his eyebrow now, thinks he's hard",
+        # round 182's harmless posts the lists read at first sight (not in English)
+        "Hooyooyin wiilashooda mindi ku waayay ayaa dugsiga yimid maanta",
+        "Macallinka: 'haddii aydaan shaqadiinna dhammayn waan idin dili doonaa' ❤️",
+        "vou rebentar com o teste de amanhã 💪",
+        "bora squad, free fire after school?",
+        "Eid pe bomb lag rahe ho sab 💣🔥",
+        "uski bowling dekh ke seedha qabristan 🪦",
+        "aaj RE mein khudkushi ke baare mein baat hui",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
