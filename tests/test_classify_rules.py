@@ -3079,6 +3079,8 @@ class TestShippedLists:
         "Eid pe bomb lag rahe ho sab 💣🔥",
         "uski bowling dekh ke seedha qabristan 🪦",
         "aaj RE mein khudkushi ke baare mein baat hui",
+        # and round 181's (in English)
+        "the chemistry lab after the volcano demo 💣 10/10 would evacuate again",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
