@@ -121,6 +121,7 @@ class TestAwarenessGate:
         "Thank you to PC Patel for visiting our Year 6s to talk about staying safe",   # a visitor's talk
         "a parent talk on online safety tonight in the hall",
         "the talk about knife crime from the youth workers was powerful",
+        "Thanks to PC Amos for her talk to Year 8 on knife crime and what carrying one can cost",   # round 181
         "Our policy on mobile phones is on the website",
         "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
         "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
@@ -185,6 +186,8 @@ class TestAwarenessGate:
         "I'd stay off the A38 if I sat on that appeals panel this week. Just friendly advice from someone who's had "
         "enough.",
         "a word of advice from me: watch your back on Friday",
+        # talking to a year group is not a talk given to it
+        "i need to talk to year 10 on monday, they know what they did",
         # a child's own words are not a notice that signposts help
         "if you saw my bruises you'd know I'm not safe at home",
         "I know how to spot the signs he's been drinking again, I'm scared to go home",

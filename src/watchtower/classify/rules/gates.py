@@ -140,7 +140,8 @@ _AWARENESS: tuple[_Gated, ...] = (
        # not the veiled threat's "just friendly advice from someone who's had enough", "a word of advice from"
        r"campaigns?|information evening|parents'? evening|an evening|seminar|leaflets?|posters?|guidance|"
        r"(?<!friendly )(?<!word of )(?<!bit of )(?<!piece of )advice)"
-       rf"(?: (?:for|with) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
+       # "her talk to Year 10 on knife crime" (round 181)
+       rf"(?: (?:for|with|to) (?:parents|carers|pupils|students|staff|families|{_YEAR_GROUP}))?"
        rf"(?: (?:today|tonight|this (?:morning|afternoon|week|term)|next week|on (?:{_SCHOOL_DAYS})))?"
        # told after it, or before: "this week's assembly was on county lines", "the talk will be about"
        r"(?: (?:was|is|were|are|will be)(?: all)?(?= (?:on|about)\b))?"
