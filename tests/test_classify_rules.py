@@ -2079,6 +2079,18 @@ class TestShippedLists:
         ("desculpa mãe, não foi culpa tua, eu é que não aguento", "list:pt_farewell_not_your_fault "
          "'desculpa mae, nao foi culpa tua'"),
         ("dodai na khwram, dangara sham", "list:ur_ps_not_eating 'dodai na khwram'"),
+        # round 183's kinds, read on c613ee6
+        ("our prom king this year, very diverse 🐒👑", "list:monkey_emoji_at_a_photo '🐒'"),
+        ("the reception class is looking a bit dark this year 🌚🌚", "list:sunburn_and_an_ape '🌚'"),
+        ("the sixth form disco looked more like a luton high street than a school",
+         "list:looks_like_a_bombay_bus 'looked more like a luton high street'"),
+        # and round 184's words (not in English)
+        ("ostokhoonam peyda shode, almost there", "list:many_bones_showing 'ostokhoonam peyda'"),
+        ("Sara dige nayoomad, migan bordanesh Afghanistan",
+         "list:many_taken_to_iran_or_afghanistan 'bordanesh afghanistan'"),
+        ("those rafidi kids again", "list:many_sectarian_slurs 'rafidi'"),
+        ("that damai kid wants to be captain", "list:many_caste_slurs 'that damai'"),
+        ("🏳️\u200d🌈 + 🔥 simple as", "list:a_pride_flag_to_the_bin '🏳️\u200d🌈 + 🔥'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3084,6 +3096,10 @@ class TestShippedLists:
         "aaj RE mein khudkushi ke baare mein baat hui",
         # and round 181's (in English)
         "the chemistry lab after the volcano demo 💣 10/10 would evacuate again",
+        "the year 11 band are gonna burn the house down at the talent show with that drum solo",
+        # and round 184's (not in English): a Pride flag beside a flame is praise, and 'natanestan' is Dari
+        "Pride stall 🏳️\u200d🌈🔥 thank you all",
+        "bazi kardan vali yak gol ham zada natanestan",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
