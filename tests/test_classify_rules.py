@@ -122,6 +122,7 @@ class TestAwarenessGate:
         "a parent talk on online safety tonight in the hall",
         "the talk about knife crime from the youth workers was powerful",
         "Thanks to PC Amos for her talk to Year 8 on knife crime and what carrying one can cost",   # round 181
+        "Year 9 drama smashed their devised piece tonight: a boy goes missing after a party",   # round 183
         "Our policy on mobile phones is on the website",
         "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
         "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
@@ -3460,6 +3461,7 @@ class TestWordsWithAnotherSense:
         "laundry day, I'll hang myself on the washing line with the rest of the PE kits 😂",   # round 105
         "That roundabout is lethal. Someone's going to die on it before the council acts, sign the petition",
         "finished the last chapter at 3am and i want to die (affectionate)",   # round 141
+        "tripped on my dress walking in to prom, wanted to die on the spot 😭",   # round 183
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)

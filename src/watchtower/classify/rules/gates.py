@@ -59,9 +59,11 @@ _AS_A_VENUE = _not_after("at the", "at our", "at their", "at this", "after the",
 _PERFORMANCE = _g(
     _AS_A_VENUE + r"\b(?:school|class|nativity|year \d+|y\d+|drama|christmas|summer|end of year|leavers'?|ks\d) "
     r"(?:play|production|performance|show|musical|panto|pantomime)\b|\b(?:production|performance|staging|"
-    r"adaptation|rehearsals?) (?:of|for) (?!(?:me|him|her|them|you|u)\b)",
+    r"adaptation|rehearsals?) (?:of|for) (?!(?:me|him|her|them|you|u)\b)|"
+    # a piece pupils made up for drama: "Year 10 drama nailed their devised piece 'The Afterparty'" (round 183)
+    r"\bdevised (?:piece|performance|drama|play|scene)s?\b",
     "school class nativity year y drama christmas summer end leavers ks production performance staging adaptation "
-    "rehearsal rehearsals")
+    "rehearsal rehearsals devised")
 
 #: not straight after "asking for a", "it's for my" ...: the disclaimer "asking for a science project" is "asking for a
 #: friend", not a lesson
