@@ -2092,6 +2092,25 @@ class TestShippedLists:
         ("those rafidi kids again", "list:many_sectarian_slurs 'rafidi'"),
         ("that damai kid wants to be captain", "list:many_caste_slurs 'that damai'"),
         ("🏳️\u200d🌈 + 🔥 simple as", "list:a_pride_flag_to_the_bin '🏳️\u200d🌈 + 🔥'"),
+        # round 185's kinds, read on a93cbac
+        ("Coastguard out searching, a boy was swept into the harbour off the wall",
+         "list:a_child_lost_at_sea 'boy was swept into'"),
+        ("little girl lost by the bouncy castle, about 5, pink coat, anyone seen her",
+         "list:a_child_lost_appeal 'little girl lost'"),
+        ("the pin for my phone is 1234, love you mum",
+         "list:my_phone_code_to_mum 'pin for my phone is 1234, love you'"),
+        ("not leaving the team tho. just leaving",
+         "list:not_leaving_x_just_leaving 'not leaving the team tho. just leaving'"),
+        ("the jews caused the two world wars, look it up",
+         "list:jews_blamed_for_the_wars 'the jews caused the two world wars'"),
+        ("muslims again. every rule in this school bends for them",
+         "list:every_rule_bends_for_them 'every rule in this school bends for them'"),
+        ("-3kg this week, nobody noticed", "list:kilos_lost_counted '-3kg'"),
+        # and round 186's words (not in English)
+        ("🐄🚰 gang got a day off again", "list:anti_hindu_slurs '🐄🚰'"),
+        ("shantidoot log again, same story", "list:religion_of_peace_sarcasm 'shantidoot'"),
+        ("🔪 kal school aavje pachi joiye", "list:many_knife_emoji_to_school_tomorrow '🔪 kal school'"),
+        ("khana skip karne ka koi bahana batao", "list:many_skipping_meals_gu_hi 'khana skip'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3101,6 +3120,13 @@ class TestShippedLists:
         # and round 184's (not in English): a Pride flag beside a flame is praise, and 'natanestan' is Dari
         "Pride stall 🏳️\u200d🌈🔥 thank you all",
         "bazi kardan vali yak gol ham zada natanestan",
+        # and round 185's
+        "Teenager rescued after being swept off the pier is now home, thanks to the lifeboat crew",
+        "Hitler's propaganda claimed the Jews started the war, Year 9 learnt",
+        "'I'll knock you spark out' says my 6 year old to his grandad in a pillow fight",
+        "-57kg final on Saturday, come and watch our Year 10 box",   # a weight class, not kilos lost
+        # and round 186's (not in English)
+        "bomb jevi biryani banavi che Eid mate 💣🍛",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
