@@ -123,6 +123,7 @@ class TestAwarenessGate:
         "the talk about knife crime from the youth workers was powerful",
         "Thanks to PC Amos for her talk to Year 8 on knife crime and what carrying one can cost",   # round 181
         "Year 9 drama smashed their devised piece tonight: a boy goes missing after a party",   # round 183
+        "Sponsored 12-mile march for a veterans' charity on Saturday, please give what you can",   # round 185
         "Our policy on mobile phones is on the website",
         "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
         "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
@@ -3402,6 +3403,9 @@ class TestWordsWithAnotherSense:
         # the war memorial names the war once, and the men "never came home" elsewhere in the post
         assert "child_missing" not in self.names(
             "WW1 centenary project: Year 12 traced the names on the war memorial. 41 lads from here never came home")
+        # nor the veterans who came back changed (round 185)
+        assert "child_missing" not in self.names(
+            "Walk for veterans' mental health on Sunday: too many lads never come home properly")
 
     @pytest.mark.parametrize("text", [
         # rounds 67 and 68: "WW1" read with its "1" as an "l" lost the war, and Bomber Command named none

@@ -266,7 +266,9 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"\b(?:our|a|the|this|their|school|charity|pta|sponsored|annual|big|summer|christmas|easter)(?: [\w'-]+)? "
        rf"fundrais(?:er|ers|ing) (?:{_FUNDRAISING}|raised|smashed|reached|hit)\b|\b(?:raised|raising) £?\d[\d,.]*k? (?:for|in aid of)\b|"
        rf"\b{_TOPIC} prevention\b|\bprevention (?:week|day|month|team|officer|programme|strategy|talk|workshop)\b|"
-       r"\b(?:charity|sponsored) (?:event|walk|run|bake sale|day|week|concert|match|appeal|collection|raffle|fundraiser)\b|"
+       # and "a sponsored 11-mile march" for a veterans' mental health charity (round 185)
+       r"\b(?:charity|sponsored) (?:\d+[- ]?(?:mile|miles|km|k) )?(?:event|walk|run|march|hike|bake sale|day|week|"
+       r"concert|match|appeal|collection|raffle|fundraiser)\b|"
        r"\brais(?:e|ed|ing) (?:money|funds|£\s?\d+|\d+) for\b",
        "policy policies guidance information dangers prevention charity sponsored raise raised raising", "fundrais"),
 )

@@ -388,7 +388,10 @@ _FIRST_PERSON = _rx(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 #: a trawler's crew
 _WAR_DEAD = _rx(r"\b(?:war memorials?|cenotaph|ww ?[12]|wwi|wwii|world war (?:one|two|1|2|i|ii)|(?:first|second|great) "
                 r"world war|the great war|centenary|remembrance|the fallen|poppies|poppy|armistice|trenches|the somme|"
-                r"passchendaele|ypres|d-day|bomber command|air ?crews?|killed in action|the blitz|"
+                r"passchendaele|ypres|d-day|bomber command|air ?crews?|killed in action|the blitz|lest we forget|"
+                # and the veterans who came back changed ("veteran suicide is real and too many lads never come home
+                # properly", a sponsored march to an RAF memorial, round 185)
+                r"veterans?|(?:raf|army|navy|naval|forces) memorial|"
                 # the years of the two wars and the Normandy beaches (round 78: "two Knaresborough lads who landed
                 # there in 1944 and never came home", read to Year 11 on Gold Beach)
                 r"191[4-8]|19(?:39|4[0-5])|(?:gold|sword|juno|omaha|utah) beach|dunkirk|"
