@@ -467,6 +467,7 @@ class TestThreat:
             # round 64: a career ended, a knife brought to a gunfight, a knife carried across a food-tech kitchen
             "i'm going to end this kid's whole career on saturday. pembury's keeper has never seen aerials like mine",
             "St Aidan's brought a knife to a gunfight today. Respect to them, they had the best crowd.",
+            "The hockey girls brought the knives out today, ruthless 6-0 win away at Ledbury!",   # round 187's idiom
             "Food tech: knife safety day! The 'bridge and claw' grip, how to carry a knife across a kitchen, and why "
             "you never catch a falling one.",
             # an exam or a record smashed, not a person

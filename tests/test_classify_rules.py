@@ -2112,6 +2112,17 @@ class TestShippedLists:
         ("shantidoot log again, same story", "list:religion_of_peace_sarcasm 'shantidoot'"),
         ("🔪 kal school aavje pachi joiye", "list:many_knife_emoji_to_school_tomorrow '🔪 kal school'"),
         ("khana skip karne ka koi bahana batao", "list:many_skipping_meals_gu_hi 'khana skip'"),
+        # round 187's kinds, read on f850773
+        ("if them kids cycle four abreast again i'm not gonna brake", "list:not_going_to_brake 'not gonna brake'"),
+        ("no jury would convict me, honestly", "list:no_jury_would_convict 'no jury would convict'"),
+        ("flattened them like it was 1942 lol oy vey", "list:like_it_was_1940 'like it was 1942'"),
+        ("born here or not, blood over paper", "list:blood_over_paper 'blood over paper'"),
+        ("free uniforms for the refugee kids, foreigners first as usual", "list:foreigners_first 'foreigners first'"),
+        ("police helicopter out over the park, a year 9 boy ran off after school and his mum can't find him",
+         "list:a_helicopter_searching_for_a_child 'helicopter'"),
+        ("the jews killed jesus and now they run the banks", "list:jews_killed_christ 'jews killed jesus'"),
+        # and round 188's words (not in English)
+        ("them trumu boys for Year 10 again", "list:pcm_twi_gay_slurs 'trumu'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3128,6 +3139,13 @@ class TestShippedLists:
         "-57kg final on Saturday, come and watch our Year 10 box",   # a weight class, not kilos lost
         # and round 186's (not in English)
         "bomb jevi biryani banavi che Eid mate 💣🍛",
+        # and round 187's
+        "Year 9 first aid: refugees first aid course",
+        "the helicopter landed on the field for the air ambulance open day",
+        "GCSE RE: how the lie that the Jews killed Jesus fuelled pogroms",
+        # and round 188's (not in English)
+        "我要杀了我弟 他把我的数学作业画满了 明天还要交",
+        "Year 10 walionyesha mchezo shuleni leo, waigizaji bora sana, after school tutaenda kula",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -226,6 +226,8 @@ class TestWhichLanguageInLatinLetters:
         ("pom mai ru ja tum yang ngai laew, krai koei pen bang mai krub", "Thai, Lao or Khmer in Latin letters"),
         # round 170's isiXhosa
         ("umntwana wam akazange abuye esikolweni namhlanje, ndiyoyika kakhulu", "Xhosa or Zulu"),
+        # round 188's Twi, whose small words English shares ("no", "me", "so") but whose open vowels it never has
+        ("Ɔkyerɛkyerɛfoɔ no kaa me so wɔ detention mu, ɔse me nka nkyerɛ obiara", "Twi, Ga, Ewe or Krio"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
     ])

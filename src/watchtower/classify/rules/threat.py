@@ -179,6 +179,8 @@ _WEAPON_POSSESSION = _g(
     rf"\b(?:bring(?:ing|in'?|s)?|brought|carry(?:ing|in'?)?|carries|got|had|has|have|pulled(?: out)?|pull(?:ed|ing)? out|"
     rf"waving|wave|with|hiding|hid|keeps?|kept|flashing|showed (?:me|us|everyone)|armed with|packing|tooled up with) (?:a |an |his |her |my |"
     rf"their |two |some |the )?{_WHOSE}{_WEAPON}\b(?!\s*(?:and|&|n'?|,)\s*forks?)(?! club| crime| kills?\b| skins?\b| to a gun ?fight\b)"
+    # "Netball girls brought the knives out today 🔪 ruthless win away" (round 187) is the idiom, not a weapon
+    rf"(?!(?<=\bthe knives) out\b)"
     rf".{{0,60}}\b(?:{_SCHOOL}|gates|bus stop|park|tomorrow|2moro|2morrow|tmrw|tmr|tomoz|monday|lunch|break|today|bag|blazer|pocket|you|u|him|her|"
     rf"them|year \d+|y\d{1,2}s?|in case|for protection|showed|showing)\b",
     _WEAPON_WORDS,
