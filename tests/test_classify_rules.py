@@ -2123,6 +2123,19 @@ class TestShippedLists:
         ("the jews killed jesus and now they run the banks", "list:jews_killed_christ 'jews killed jesus'"),
         # and round 188's words (not in English)
         ("them trumu boys for Year 10 again", "list:pcm_twi_gay_slurs 'trumu'"),
+        # round 189's kinds, read on ec81ef3
+        ("you lot hide behind that reception window. glass breaks", "list:glass_breaks 'glass breaks'"),
+        ("bringing my uncle's sword for the costume, it's a real one",
+         "list:a_real_weapon_as_a_prop 'sword for the costume, it's a real one'"),
+        ("look who runs the trust, always the same names", "list:always_the_same_names 'the same names'"),
+        ("my neighbour dressed as a terrorist again for the school run",
+         "list:dressed_as_a_terrorist 'dressed as a terrorist'"),
+        ("going as a ghost. wish it wasn't a costume", "list:wish_it_was_not_a_costume 'wish it wasn't a costume'"),
+        # and round 190's words (not in English)
+        ("those kids in 8B, тебе те чака бой", "list:uk_bg_a_beating_waits 'те чака бой'"),
+        ("покажи си униформата on live", "list:uk_bg_show_your_uniform 'покажи си униформата'"),
+        ("the gate is a табор again, пазете велосипедите", "list:uk_bg_roma_camp_trope 'табор'"),
+        ("Rum piçleri again at the gates", "list:tr_slurs 'rum picleri'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3146,6 +3159,12 @@ class TestShippedLists:
         # and round 188's (not in English)
         "我要杀了我弟 他把我的数学作业画满了 明天还要交",
         "Year 10 walionyesha mchezo shuleni leo, waigizaji bora sana, after school tutaenda kula",
+        # and round 189's
+        "Year 7 found the same surnames on the war memorial as in their own class",
+        "Physics: why glass breaks along a line, with safety goggles on",
+        "Lesson recording: how the Nazis hid murder in words like the 'Final Solution'",
+        # and round 190's (not in English)
+        "Seni öldürürüm dedim ona, dizinin finalini spoiler etti",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
