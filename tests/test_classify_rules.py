@@ -124,6 +124,7 @@ class TestAwarenessGate:
         "Thanks to PC Amos for her talk to Year 8 on knife crime and what carrying one can cost",   # round 181
         "Year 9 drama smashed their devised piece tonight: a boy goes missing after a party",   # round 183
         "Sponsored 12-mile march for a veterans' charity on Saturday, please give what you can",   # round 185
+        "Citizenship debate: why do some young people carry knives? Year 10 argued well",   # round 191
         "Our policy on mobile phones is on the website",
         "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
         "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
@@ -2136,6 +2137,15 @@ class TestShippedLists:
         ("покажи си униформата on live", "list:uk_bg_show_your_uniform 'покажи си униформата'"),
         ("the gate is a табор again, пазете велосипедите", "list:uk_bg_roma_camp_trope 'табор'"),
         ("Rum piçleri again at the gates", "list:tr_slurs 'rum picleri'"),
+        # round 191's kinds, read on d0c89e5
+        ("I've a shotgun licence and no patience left", "list:a_gun_licence_and_a_temper 'shotgun licence'"),
+        ("the new head's called Goldberg, figures", "list:called_gold_something 'called goldberg'"),
+        ("does life insurance pay out if you're under 18", "list:life_insurance_asked_about 'life insurance'"),
+        ("our Kai has run off again, police are out", "list:run_off_come_home_appeal 'has run off again, police'"),
+        ("someone is saving photos of our kids from the school page and reposting them",
+         "list:childrens_photos_lifted_and_reposted 'saving photos of our kids from the school page and reposting'"),
+        # and round 192's words (not in English)
+        ("die kutmarokkanen uit 9B weer", "list:de_nl_nordic_wo_slurs 'kutmarokkanen'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3165,6 +3175,12 @@ class TestShippedLists:
         "Lesson recording: how the Nazis hid murder in words like the 'Final Solution'",
         # and round 190's (not in English)
         "Seni öldürürüm dedim ona, dizinin finalini spoiler etti",
+        # and round 191's
+        "Dad's shotgun certificate came through, the pigeons on the barn are worried",
+        "whoever's in goal for the staff better sort their life insurance 😂",
+        # and round 192's (not in English)
+        "Если опять принесёт вшей из школы, я сожгу этот дом вместе с шампунями",
+        "Сын орёт 'убью!' на весь дом, а это он в Brawl Stars с другом",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

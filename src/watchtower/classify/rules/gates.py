@@ -114,7 +114,7 @@ _AWARENESS: tuple[_Gated, ...] = (
        # a subject heading opening the post: "Geography: Y8 mapped how county lines run ..."
        rf"^(?:{_SUBJECTS}|media studies|computing|food tech(?:nology)?|cookery))"
        # "PSHE recording for Year 10: ...", a lesson sent home
-       rf"(?: lessons?| sessions?| days?| week| class| recordings?| videos?| slides| resources)?"
+       rf"(?: lessons?| sessions?| days?| week| class| recordings?| videos?| slides| resources| debates?)?"
        rf"(?: (?:for )?(?:{_YEAR}|s[1-6]s?|p[1-7]s?|ks\d))?"
        r"(?: (?:this week|today|this term|this morning|this afternoon|tomorrow|next week))?\s?: |"
        # the same subjects told after the lesson: "criminology today was on county lines and debt bondage"
