@@ -125,6 +125,7 @@ class TestAwarenessGate:
         "Year 9 drama smashed their devised piece tonight: a boy goes missing after a party",   # round 183
         "Sponsored 12-mile march for a veterans' charity on Saturday, please give what you can",   # round 185
         "Citizenship debate: why do some young people carry knives? Year 10 argued well",   # round 191
+        "Youth worker workshop: why carrying a knife makes you less safe, not more",   # round 193
         "Our policy on mobile phones is on the website",
         "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
         "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
@@ -2146,6 +2147,18 @@ class TestShippedLists:
          "list:childrens_photos_lifted_and_reposted 'saving photos of our kids from the school page and reposting'"),
         # and round 192's words (not in English)
         ("die kutmarokkanen uit 9B weer", "list:de_nl_nordic_wo_slurs 'kutmarokkanen'"),
+        # round 193's kinds, read on 58f119e
+        ("s/h again last night, nobody knows", "list:self_harm_written_s_h 's/h'"),
+        ("mum if u see this im sorry about everything", "list:mum_if_you_see_this_sorry 'mum if u see this im sorry'"),
+        ("detention is honestly quieter than my house",
+         "list:school_better_than_being_at_home 'quieter than my house'"),
+        ("the spesh kids get a taxi while we walk", "list:spesh_disability_slur 'spesh'"),
+        ("the water looked so calm, i could just let it have me",
+         "list:wish_it_was_not_a_costume 'just let it have me'"),
+        # and round 194's words (not in English)
+        ("profa aia, sa vedem cat ii tine curajul", "list:ro_veiled_threats 'sa vedem cat ii tine'"),
+        ("girls di changing room di video chahidi", "list:ur_changing_room_videos 'changing room di video'"),
+        ("miss ana mesh 3ayez arawa7 el naharda", "list:ar_franco_not_going_home_dont_tell 'mesh 3ayez arawa7'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3181,6 +3194,10 @@ class TestShippedLists:
         # and round 192's (not in English)
         "Если опять принесёт вшей из школы, я сожгу этот дом вместе с шампунями",
         "Сын орёт 'убью!' на весь дом, а это он в Brawl Stars с другом",
+        # and round 193's
+        "the wifi at school is better than my house for valorant",
+        # and round 194's (not in English)
+        "Burnley mein teachers ke liye khudkushi se bachao ki training hui",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

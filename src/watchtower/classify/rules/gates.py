@@ -124,7 +124,8 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"\b(?:(?:this|last|next) week'?s |today'?s |tonight'?s |friday'?s |monday'?s )?(?:assembly|parents?'? talk|"
        r"parents?'? info(?:rmation)?|"
        r"parents?'? workshop|parents?'? session|parents?'? evening|information evening|safeguarding update|"
-       r"online safety update)\s?: ",
+       # "Youth worker workshop: why carrying a knife 'for protection' ..." (round 193)
+       r"online safety update|workshops?)\s?: ",
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
        "biology chemistry physics "
        "health drug drugs sex relationships history english drama re religious geography science assembly parent "
