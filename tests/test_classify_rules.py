@@ -2142,7 +2142,7 @@ class TestShippedLists:
         ("I've a shotgun licence and no patience left", "list:a_gun_licence_and_a_temper 'shotgun licence'"),
         ("the new head's called Goldberg, figures", "list:called_gold_something 'called goldberg'"),
         ("does life insurance pay out if you're under 18", "list:life_insurance_asked_about 'life insurance'"),
-        ("our Kai has run off again, police are out", "list:run_off_come_home_appeal 'has run off again, police'"),
+        ("our Kai has run off again, police are out", "list:ran_off_and_not_home 'has run off again, police'"),
         ("someone is saving photos of our kids from the school page and reposting them",
          "list:childrens_photos_lifted_and_reposted 'saving photos of our kids from the school page and reposting'"),
         # and round 192's words (not in English)
@@ -2151,7 +2151,7 @@ class TestShippedLists:
         ("s/h again last night, nobody knows", "list:self_harm_written_s_h 's/h'"),
         ("mum if u see this im sorry about everything", "list:mum_if_you_see_this_sorry 'mum if u see this im sorry'"),
         ("detention is honestly quieter than my house",
-         "list:school_better_than_being_at_home 'quieter than my house'"),
+         "list:rather_anywhere_than_home 'quieter than my house'"),
         ("the spesh kids get a taxi while we walk", "list:spesh_disability_slur 'spesh'"),
         ("the water looked so calm, i could just let it have me",
          "list:wish_it_was_not_a_costume 'just let it have me'"),
