@@ -2139,7 +2139,7 @@ class TestShippedLists:
         ("the gate is a табор again, пазете велосипедите", "list:uk_bg_roma_camp_trope 'табор'"),
         ("Rum piçleri again at the gates", "list:tr_slurs 'rum picleri'"),
         # round 191's kinds, read on d0c89e5
-        ("I've a shotgun licence and no patience left", "list:a_gun_licence_and_a_temper 'shotgun licence'"),
+        ("I've a shotgun licence and no patience left", "list:a_gun_licence_and_dealing_with_them 'shotgun licence'"),
         ("the new head's called Goldberg, figures", "list:called_gold_something 'called goldberg'"),
         ("does life insurance pay out if you're under 18", "list:life_insurance_asked_about 'life insurance'"),
         ("our Kai has run off again, police are out", "list:ran_off_and_not_home 'has run off again, police'"),
