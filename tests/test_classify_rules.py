@@ -2159,6 +2159,10 @@ class TestShippedLists:
         ("profa aia, sa vedem cat ii tine curajul", "list:ro_veiled_threats 'sa vedem cat ii tine'"),
         ("girls di changing room di video chahidi", "list:ur_changing_room_videos 'changing room di video'"),
         ("miss ana mesh 3ayez arawa7 el naharda", "list:ar_franco_not_going_home_dont_tell 'mesh 3ayez arawa7'"),
+        # round 197's kinds, read on ea918cd (main's last code, 07bb471)
+        ("romanians aren't people, they're vermin", "list:group_as_vermin 'romanians aren't people, they're vermin'"),
+        ("update: still no sign. his bike was found by the canal, please keep sharing",
+         "list:a_missing_childs_things_found 'bike was found'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3198,6 +3202,8 @@ class TestShippedLists:
         "the wifi at school is better than my house for valorant",
         # and round 194's (not in English)
         "Burnley mein teachers ke liye khudkushi se bachao ki training hui",
+        # and round 197's
+        "Lost property: a blue coat was handed in at reception",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
