@@ -2163,6 +2163,9 @@ class TestShippedLists:
         ("romanians aren't people, they're vermin", "list:group_as_vermin 'romanians aren't people, they're vermin'"),
         ("update: still no sign. his bike was found by the canal, please keep sharing",
          "list:a_missing_childs_things_found 'bike was found'"),
+        # round 198's, read on ea918cd (English inside the posts not in English)
+        ("tbh hitler should've finished the job", "list:holocaust_wish 'hitler should've finished the job'"),
+        ("my stepdad burnt my arm with the lighter cos i was late", "list:a_parent_burned_me 'stepdad burnt my arm'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3204,6 +3207,7 @@ class TestShippedLists:
         "Burnley mein teachers ke liye khudkushi se bachao ki training hui",
         # and round 197's
         "Lost property: a blue coat was handed in at reception",
+        "mum burnt my toast again lol",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
