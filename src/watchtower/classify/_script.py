@@ -868,20 +868,20 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " karox spanem chgites mayrik hayrik"
     ),
 }
+#: letters no English word has, which Akan (Twi), Ga and Ewe spell with: enough of them name the language even in a post
+#: whose small words English shares ("no", "me", "so", "too": "Ɔkyerɛkyerɛfoɔ no de ne nsa too me so wɔ detention mu
+#: na ɔse me nka nkyerɛ obiara", round 188), before the quarter-of-English test below; they are also among the marks,
+#: where a post with too few of them for that is still named for them rather than "a language other than English"
+_OPEN_VOWELS = "ɛɔŋɖƒ"
+_OPEN_VOWELS_LANGUAGE = "Twi, Ga, Ewe or Krio"
 #: letters that belong to one language's spelling and no English word: a post with several of them is in that language
 #: even where its small words are ones the lists above do not know ("Kerem'e söyleyin cuma okuldan çıkınca kaçacak
 #: yeri yok", round 107)
-#: letters no English word has, which Akan (Twi), Ga and Ewe spell with: enough of them name the language even in a post
-#: whose small words English shares ("no", "me", "so", "too": "Ɔkyerɛkyerɛfoɔ no de ne nsa too me so wɔ detention mu
-#: na ɔse me nka nkyerɛ obiara", round 188)
-_OPEN_VOWELS = "ɛɔŋɖƒ"
-_OPEN_VOWELS_LANGUAGE = "Twi, Ga, Ewe or Krio"
 _MARKS: dict[str, str] = {
     "Turkish": "ığ", "Polish": "ąęłśźżń", "Romanian": "ăâîșțşţ", "Czech or Slovak": "ěřůďťňľĺŕ", "Hungarian": "őű",
     "Lithuanian": "ėįų", "Latvian": "āēīļķņģ", "Portuguese": "ãõ", "Spanish": "ñ¿¡", "German": "ß",
     "Albanian": "ë", "Welsh": "ŵŷ", "Maltese": "ħġċ",
-    # the open e and open o of Akan, Ga and Ewe spelling (round 188: Twi with no word of the lists, "Me nnidii fi
-    # Monday. Nnansa. Mirebɔ mmɔden ama me ayɛ tiawa kakra ansa na Year 10 prom aba.")
+    # round 188: Twi with no word of the lists, "Me nnidii fi Monday. Nnansa. Mirebɔ mmɔden ama me ayɛ tiawa ..."
     _OPEN_VOWELS_LANGUAGE: _OPEN_VOWELS,
     "Vietnamese": "ơưđ" + "".join(chr(c) for c in range(0x1EA1, 0x1EFA, 2)),
 }
