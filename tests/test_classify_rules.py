@@ -2166,6 +2166,24 @@ class TestShippedLists:
         # round 198's, read on ea918cd (English inside the posts not in English)
         ("tbh hitler should've finished the job", "list:holocaust_wish 'hitler should've finished the job'"),
         ("my stepdad burnt my arm with the lighter cos i was late", "list:a_parent_burned_me 'stepdad burnt my arm'"),
+        # round 195's, read on f952f8a (main as the sixty-first session left it)
+        ("Bromsgrove is getting enriched 🙃", "list:place_been_enriched 'getting enriched'"),
+        ("the 'enrichment' first turns up in a delivery jacket",
+         "list:place_been_enriched ''enrichment' first turns up'"),
+        ("proud of him for refusing to sit next to the 🐒 in science", "list:monkey_emoji_at_a_photo '🐒'"),
+        ("no wonder that lad turned out bent", "list:turns_boys_gay 'turned out bent'"),
+        ("stay away from the traveller kids, they're all dirty",
+         "list:dirty_gypsy 'traveller kids, they're all dirty'"),
+        ("she was giving 3/5 of a person at best", "list:three_fifths_of_a_person '3/5 of a person'"),
+        ("easter display gone, our town is being quietly swapped out",
+         "list:being_replaced_said_of_us 'being quietly swapped out'"),
+        ("i'll pay £20 to whoever trips him at the start", "list:a_bounty_for_harm '£20 to whoever trips'"),
+        ("sir slammed jay into the lockers this morning",
+         "list:thrown_into_the_lockers 'slammed jay into the lockers'"),
+        ("down to 41kg today, target is 38",
+         "list:weighed_and_a_goal_below 'down to 41kg today, target is 38'"),
+        # and round 196's (not in English)
+        ("4 vaje rec ch aa jao, Harman nu aj sidha karna", "list:ur_i_will_kill_or_hurt 'nu aj sidha karna'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3208,6 +3226,18 @@ class TestShippedLists:
         # and round 197's
         "Lost property: a blue coat was handed in at reception",
         "mum burnt my toast again lol",
+        # and round 195's, read on f952f8a
+        "🥷🥷 Year 7s sneaking into the Year 11 lunch queue",
+        "our bow girl's hands after the rowing camp 🩹🩹🩹🩹",
+        "Mr Hill pushed the tables against the wall for the exam",
+        "the boiler is being replaced over Christmas",
+        # and round 196's and round 198's (not in English)
+        "nóng muốn chết, phòng thi không có quạt",
+        "Con bé hát đỉnh quá, giết chết mấy bà mẹ ngồi hàng đầu luôn",
+        "Gọi Samaritans hoặc Childline nếu con bạn không muốn sống nữa",
+        "今個星期三份 essay，功課多到想死",
+        "報咗名讀 Mental Health First Aid 課程，學點樣同有自殺念頭嘅青少年傾",
+        "a foto da turma saiu comigo de olhos fechados, quero morrer, enterrem-me",
     ])
     def test_a_term_without_its_context_or_in_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
