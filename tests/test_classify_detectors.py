@@ -578,6 +578,7 @@ class TestPlay:
             "Highfold v Thornbeck derby Thursday. Thornbeck are dead men walking 💀⚽",   # a loose entry in play
             "we're gonna destroy u in the interschool cricket tmrw, sleep with one eye open 😈",   # round 137
             "Futsal final 9A vs 9C tonight. 9C you're going home in an ambulance 😂",   # a final and its teams
+            "Downside Vale netball team, sleep with one eye open, we are coming for that trophy 🏐😤",   # round 197
         ],
     )
     def test_threat_words_in_play_raise_no_threat_alert(self, clf: Classifier, text: str) -> None:

@@ -71,6 +71,9 @@ class TestDangerInOtherLanguages:
         ("эти жиды опять всё решают в школе", "uk_ru_lv_lt_slurs"),
         ("chernomazye v klasse opyat'", "uk_ru_lv_lt_slurs"),
         ("habshi gula class e", "bn_fa_so_slurs"),
+        # round 198's Cantonese, read on ea918cd and added after it
+        ("Our Year 8 class has a 蒙古仔 now", "many_el_ko_ja_sw_slurs"),
+        ("唔該將呢啲低能仔放返去特殊學校", "many_el_ko_ja_sw_slurs"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -100,6 +103,7 @@ class TestDangerInOtherLanguages:
         "Un nene cu BMW negru stă la poarta școlii, îl știe cineva?",   # "negru" is the colour (round 119)
         "Gin ande neger new, ye football club betam gobez new",   # Amharic "neger": a thing (round 119)
         "Trường tổ chức chạy gây quỹ cho phòng chống tự tử ở người trẻ",   # a suicide-prevention fundraiser (r121)
+        "我今日好智障，又唔記得帶功課",   # "I'm such an idiot today": said of oneself (round 198)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -3229,6 +3229,9 @@ class TestShippedLists:
         # and round 195's, read on f952f8a
         "🥷🥷 Year 7s sneaking into the Year 11 lunch queue",
         "our bow girl's hands after the rowing camp 🩹🩹🩹🩹",
+        # round 197's, read on ea918cd and mended in the sixty-second session
+        "Staff INSET: recognising signs of child exploitation - county lines, cuckooing and online grooming",
+        "any teacher who says 'the sea looks calm today' on a school trip buys the cakes",
         "Mr Hill pushed the tables against the wall for the exam",
         "the boiler is being replaced over Christmas",
         # and round 196's and round 198's (not in English)

@@ -427,6 +427,10 @@ PLAY = _g(
     r"league)\b|"
     # a contest won by a mile: "we're gonna wipe the floor with Hollybrook at the quiz-and-football day" (round 104)
     r"\bwipe(?:s|d)? the floor with\b|"
+    # a trophy or a title played for: "Downside Vale netball team, sleep with one eye open, we are coming for that
+    # trophy" (round 197; over 273,700 labelled posts 37 harmless posts say it, and no threat)
+    r"\b(?:coming for|going for|win|winning|won|lift|lifting|bring(?:ing)? home|retain(?:ing)?|defend(?:ing)?) "
+    r"(?:that|the|this|our|a) (?:\w+ )?(?:trophy|shield|title|plate|pennant)\b|"
     rf"\b(?:at|in) (?:the )?(?:charity |staff |inter-?house |house |inter-?school |interschools? )?"
     rf"(?:{_SPORTS}|futsal|footy|footie|fitba) "
     rf"(?:match|game|fixture|(?:on )?(?:{_DAYS})|tomorrow|tonight|tmrw|tmr|2moro|"
@@ -474,7 +478,7 @@ PLAY = _g(
     "u11s u12s u13s u14s u15s u16s u17s u18s jk j only just joking lovingly affectionately love kindness nicest literally 1st 2nd 3rd first second third staff netball "
     "football rugby hockey rounders cricket basketball badminton volleyball kill murder strangle throttle skin swing batter "
     "darts pool snooker bowling ten tenpin ping pingpong table scrabble monopoly uno dominoes crib cross crosscountry whoever "
-    "debate debating poker bridge board boardgame boardgames wipe wipes wiped batters battered battering beat beats beated beating "
+    "debate debating poker bridge board boardgame boardgames wipe wipes wiped trophy shield title plate pennant batters battered battering beat beats beated beating "
     "smashes smashed smashing thrash thrashes thrashed thrashing hammer hammers hammered hammering destroy destroys "
     "destroyed destroying murders murdered murdering kills killed killing demolish demolishes demolished demolishing whoop whoops whooped whooping",
 )
