@@ -1281,6 +1281,18 @@ class TestSexual:
     def test_a_lesson_about_sexting_is_not_sexual_content(self, clf: Classifier, text: str) -> None:
         assert cats(clf, text, "own") == []
 
+    @pytest.mark.parametrize("text", [
+        # round 199: an A-level show's life drawing room, and a dad who went to see the "nudes"
+        "The Art Exhibition opens Thursday 6-8pm. Please note the life drawing room contains studies of the nude.",
+        "Went to the show nervous about the 'nudes'. It was charcoal drawings of a 60 year old bloke called Trevor.",
+    ])
+    def test_a_nude_in_art_is_not_sexual_content(self, clf: Classifier, text: str) -> None:
+        assert "sexual" not in cats(clf, text, "own")
+
+    def test_a_nude_of_a_pupil_shared_at_an_exhibition_is_still_an_incident(self, clf: Classifier) -> None:
+        c = cats(clf, "someone airdropped a nude of a girl in Y9 during the exhibition opening, it's in every gc")
+        assert {"sexual", "safeguarding"} <= set(c)
+
     def test_nudes_going_round_is_an_incident_even_in_a_week_of_lessons(self, clf: Classifier) -> None:
         c = cats(clf, "After the online safety assembly, nudes of a year 10 girl are going round snapchat")
         assert {"sexual", "safeguarding"} <= set(c)

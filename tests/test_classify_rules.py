@@ -2184,6 +2184,21 @@ class TestShippedLists:
          "list:weighed_and_a_goal_below 'down to 41kg today, target is 38'"),
         # and round 196's (not in English)
         ("4 vaje rec ch aa jao, Harman nu aj sidha karna", "list:ur_i_will_kill_or_hurt 'nu aj sidha karna'"),
+        # round 199's, read on c5eaf99 (the session's first freeze)
+        ("rag and a can of unleaded through the science block window", "list:petrol_at_a_place 'a can of unleaded'"),
+        ("a coconut on the team 🥥 acts whiter than the ice", "list:coconut_slur 'coconut'"),
+        ("sir can have my phone when he takes the tea towel off his head",
+         "list:head_covering_mocked 'tea towel off his head'"),
+        ("lectured by people who turned up on a 🚤 last year", "list:dinghy_at_migrant_pupils 'turned up on a 🚤'"),
+        ("Yarmouth used to be English", "list:used_to_be_english 'used to be english'"),
+        ("booking him a one way ticket ✈️ bye bye", "list:one_way_ticket_home 'one way ticket'"),
+        ("she has been googling 'painless ways'", "list:dying_method_question 'googling 'painless ways'"),
+        ("ice on it first, numbs it so you can go deeper", "list:cut_deeper_tips 'go deeper'"),
+        ("just say 'i already ate' 🤫", "list:i_already_ate_as_a_trick 'i already ate'"),
+        ("she isn't there and isn't answering her phone",
+         "list:not_there_and_not_answering 'isn't there and isn't answering'"),
+        # and round 200's (Nigerian Pidgin)
+        ("una dey call am African booty scratcher", "list:nationality_slurs 'african booty scratcher'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3232,6 +3247,14 @@ class TestShippedLists:
         # round 197's, read on ea918cd and mended in the sixty-second session
         "Staff INSET: recognising signs of child exploitation - county lines, cuckooing and online grooming",
         "any teacher who says 'the sea looks calm today' on a school trip buys the cakes",
+        # round 199's and 200's, read on c5eaf99
+        "the shepherds wore a tea towel on their heads and forgot their lines",
+        "🩹🩹🩹🩹 count the plasters, that's how good training was",
+        "Calais used to be English until 1558, Year 8 learnt today",
+        "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
+        "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
+        "Lezione sul razzismo: gli insulti che ricevevano gli italiani, «dago», «wop»",
+        "«Я тебе вбʼю, якщо ти знову забереш мою зарядку» — так у нас любов виглядає ❤️",
         "Mr Hill pushed the tables against the wall for the exam",
         "the boiler is being replaced over Christmas",
         # and round 196's and round 198's (not in English)
@@ -3605,6 +3628,7 @@ class TestWordsWithAnotherSense:
         "That roundabout is lethal. Someone's going to die on it before the council acts, sign the petition",
         "finished the last chapter at 3am and i want to die (affectionate)",   # round 141
         "tripped on my dress walking in to prom, wanted to die on the spot 😭",   # round 183
+        "I'm literally going to die without my phone for six hours. pray for me 💀",   # round 199
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)
@@ -3612,6 +3636,7 @@ class TestWordsWithAnotherSense:
     @pytest.mark.parametrize("text", [
         "i want to die",
         "im going to die tonight, nobody will miss me",
+        "im going to die. without my phone nobody will even know",
         "everyone thought i was fine. i want to die",
         "i want to die (seriously, not joking)",
         "thinking about jumping off the bridge after the game tonight",

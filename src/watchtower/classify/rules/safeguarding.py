@@ -38,8 +38,10 @@ _SELF_HARM = _g(
     + r"(?:going|gonna) to (?:die(?! if\b)|end it))"
     # nor a book that moved its reader, "i want to die (affectionate)" (round 141),
     # nor an exam: "im going to die in chemistry tomorrow. on my gravestone put 'she never found out what a mole was'"
-    # nor a blush: "i wanted to die on the spot, he trod on my foot four times" at a prom (round 183)
-    r"(?! (?:of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|on the spot|there and then|\((?:in[- ]?game|football wise|of\b|affectionate\w*|positively|lovingly|in a good way|not literally)|in (?:the |my |this |that |"
+    # nor a blush: "i wanted to die on the spot, he trod on my foot four times" at a prom (round 183), nor a day
+    # without a phone: "I'm literally going to die without my phone for six hours. pray for me 💀" (round 199)
+    r"(?! (?:without (?:my|a|the|our|me) (?:\w+ )?(?:phones?|mobile|wi-?fi|coffee|tea|brew|charger|ipad|switch|xbox|"
+    r"ps5|snacks?|chocolate|caffeine|laptop|airpods|headphones|tiktok|snap)\b|of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|on the spot|there and then|\((?:in[- ]?game|football wise|of\b|affectionate\w*|positively|lovingly|in a good way|not literally)|in (?:the |my |this |that |"
     r"tomorrow'?s |today'?s )?(?:exams?|mocks?|paper|test|chemistry|maths|physics|biology|english|french|german|spanish|"
     r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral)s?\b|"
     # nor a race: "I'm going to die at 5k. Tell my family I loved them and that I only entered because of the free
