@@ -74,6 +74,8 @@ class TestDangerInOtherLanguages:
         # round 198's Cantonese, read on ea918cd and added after it
         ("Our Year 8 class has a 蒙古仔 now", "many_el_ko_ja_sw_slurs"),
         ("唔該將呢啲低能仔放返去特殊學校", "many_el_ko_ja_sw_slurs"),
+        # round 202's Japanese, read on 337f057
+        ("リスカ痕、just about hidden by my blazer sleeves", "many_el_ko_ja_th_sw_wanting_to_die"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -104,6 +106,7 @@ class TestDangerInOtherLanguages:
         "Gin ande neger new, ye football club betam gobez new",   # Amharic "neger": a thing (round 119)
         "Trường tổ chức chạy gây quỹ cho phòng chống tự tử ở người trẻ",   # a suicide-prevention fundraiser (r121)
         "我今日好智障，又唔記得帶功課",   # "I'm such an idiot today": said of oneself (round 198)
+        "補習校の保護者向けに、子どもの自殺のサインについての勉強会がありました",   # a study session (round 202)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

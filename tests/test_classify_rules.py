@@ -2199,6 +2199,10 @@ class TestShippedLists:
          "list:not_there_and_not_answering 'isn't there and isn't answering'"),
         # and round 200's (Nigerian Pidgin)
         ("una dey call am African booty scratcher", "list:nationality_slurs 'african booty scratcher'"),
+        # round 201's, read on 337f057 (the session's second freeze)
+        ("ngl home's worse than school", "list:home_is_worse 'home's worse'"),
+        ("my daughter is counting calories on the dinner menu", "list:a_child_counting_calories 'counting calories'"),
+        ("he wants to see murder he keeps it up 🔪", "list:keeps_it_up_and_a_knife 'he keeps it up'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3250,6 +3254,8 @@ class TestShippedLists:
         # round 199's and 200's, read on c5eaf99
         "the shepherds wore a tea towel on their heads and forgot their lines",
         "🩹🩹🩹🩹 count the plasters, that's how good training was",
+        "The Year 8 healthy eating project is about balance, not counting calories",
+        "keep it up lads, smashing the bake sale 🔪🍰",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
@@ -3632,6 +3638,14 @@ class TestWordsWithAnotherSense:
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)
+
+    def test_a_game_lost_to_a_parent_is_not_a_disclosure(self) -> None:
+        """Round 201: "my nan beat me at mario kart and then blue shelled me AGAIN just to be cruel"; a parent who beat
+        the child at home, or in the kitchen, is still a disclosure."""
+        assert "abuse_disclosure" not in self.names("my nan beat me at mario kart and then blue shelled me AGAIN")
+        assert "abuse_disclosure" not in self.names("my dad beat me at chess again, third time this week")
+        assert "abuse_disclosure" in self.names("my dad beat me at home again last night")
+        assert "abuse_disclosure" in self.names("my stepdad beat me in the kitchen")
 
     @pytest.mark.parametrize("text", [
         "i want to die",
