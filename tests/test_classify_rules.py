@@ -2203,6 +2203,17 @@ class TestShippedLists:
         ("ngl home's worse than school", "list:home_is_worse 'home's worse'"),
         ("my daughter is counting calories on the dinner menu", "list:a_child_counting_calories 'counting calories'"),
         ("he wants to see murder he keeps it up 🔪", "list:keeps_it_up_and_a_knife 'he keeps it up'"),
+        # round 203's, read on 2959d59 (the session's third freeze)
+        ("sponsored by Shekelstein & Sons by any chance 😂", "list:shekels_trope 'shekelstein'"),
+        ("the goyim will pay for the coach as usual", "list:goyim_know 'the goyim will'"),
+        ("this town stopped being England years ago", "list:used_to_be_english 'stopped being england'"),
+        ("he leathered me for wasting money on the trip", "list:a_parent_did_my_face 'he leathered me'"),
+        ("last one ill see so glad it was a good un", "list:the_last_one_ill_see 'last one ill see'"),
+        ("new lines to match the kit lol", "list:new_lines_on_me 'new lines'"),
+        ("800 is too much. going down to 500", "list:calories_cut_down '800 is too much'"),
+        # and round 204's (English with Hebrew)
+        ("I just push the kugel around the plate",
+         "list:food_pushed_round_the_plate 'push the kugel around the plate'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3256,6 +3267,11 @@ class TestShippedLists:
         "🩹🩹🩹🩹 count the plasters, that's how good training was",
         "The Year 8 healthy eating project is about balance, not counting calories",
         "keep it up lads, smashing the bake sale 🔪🍰",
+        # round 203's and 204's, read on 2959d59
+        "The cans of Zyklon B behind the glass, and the company invoices next to them. That's what got me.",
+        "learning my new lines for the panto tonight",
+        "ABCh Bl.9: iechyd meddwl, hunan-niweidio a ble i gael help",
+        "Taith gerdded er cof am Iwan, ac i godi arian at elusen atal hunanladdiad",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
