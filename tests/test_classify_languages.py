@@ -76,6 +76,8 @@ class TestDangerInOtherLanguages:
         ("唔該將呢啲低能仔放返去特殊學校", "many_el_ko_ja_sw_slurs"),
         # round 202's Japanese, read on 337f057
         ("リスカ痕、just about hidden by my blazer sleeves", "many_el_ko_ja_th_sw_wanting_to_die"),
+        # a lesson that quotes a Turkish slur is not it (round 200), but "it's not racism" is no lesson
+        ("zenciler gelince mahalle bitti. Kusura bakmayın ırkçılık değil gerçek.", "tr_slurs"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)

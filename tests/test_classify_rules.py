@@ -2214,6 +2214,12 @@ class TestShippedLists:
         # and round 204's (English with Hebrew)
         ("I just push the kugel around the plate",
          "list:food_pushed_round_the_plate 'push the kugel around the plate'"),
+        # round 205's, read on a659d73 (the session's fourth freeze)
+        ("sleep forever sounds peng ngl", "list:wish_to_sleep_forever 'sleep forever sounds'"),
+        ("the wrong one of us died in that alley", "list:it_should_have_been_me 'the wrong one of us died'"),
+        ("ordered more steri strips, pray nobody opens it", "list:steri_strips 'steri strips'"),
+        ("me n the motorway got a date tonight x", "list:a_date_with_the_motorway 'me n the motorway got a date'"),
+        ("3 whole nights away from him 🙏", "list:nights_away_from_him '3 whole nights away from him'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3272,6 +3278,10 @@ class TestShippedLists:
         "learning my new lines for the panto tonight",
         "ABCh Bl.9: iechyd meddwl, hunan-niweidio a ble i gael help",
         "Taith gerdded er cof am Iwan, ac i godi arian at elusen atal hunanladdiad",
+        # round 205's, read on a659d73
+        "the solo should have been me, she was flat all night 😤",
+        "DofE kit list: plasters, steri strips, blister pads, a whistle",
+        "3 nights away from my mum on the residential, I'll miss her so much",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
@@ -3662,6 +3672,12 @@ class TestWordsWithAnotherSense:
         assert "abuse_disclosure" not in self.names("my dad beat me at chess again, third time this week")
         assert "abuse_disclosure" in self.names("my dad beat me at home again last night")
         assert "abuse_disclosure" in self.names("my stepdad beat me in the kitchen")
+
+    def test_a_shell_in_a_game_is_not_a_member_of_staff_hitting_a_child(self) -> None:
+        """Round 205: "library mario kart tournament: mrs kaur hit me with a blue shell on the final lap"."""
+        assert "staff_allegation" not in self.names("mrs kaur hit me with a blue shell on the final lap")
+        assert "staff_allegation" in self.names("mrs kaur hit me with a ruler in maths")
+        assert "staff_allegation" in self.names("mr jones hit me")
 
     @pytest.mark.parametrize("text", [
         "i want to die",

@@ -193,7 +193,10 @@ _STAFF_ALLEGATION = _g(
     r"sends? (?:pics|photos|messages) to|messag(?:ed|es|ing)|text(?:s|ed|ing)|dm(?:s|ed|'?d)|snapchat(?:s|ted)?|filmed|films)"
     rf" (?:me|my(?={_A_CHILD_OR_BODY})|him|her(?:(?={_A_CHILD_OR_BODY})|(?!{_NOUN_AFTER}))|them|"
     r"a (?:pupil|student|child|girl|boy|kid|year \d+)|pupils|students|children|kids|girls|boys|"
-    r"year \d+|the (?:kids|girls|boys|pupils|students))\b|"
+    r"year \d+|the (?:kids|girls|boys|pupils|students))\b"
+    # never a game's shell or a sponge at the fair: "mrs kaur hit me with a blue shell on the final lap" (round 205)
+    r"(?! with (?:a |the |an )?(?:blue |red |green |wet )?(?:shell|banana|snowball|water balloon|pillow|nerf dart|"
+    r"dodgeball|sponge|custard pie|pie)s?\b)|"
     r"\b(?:he|she|they|a man|an adult|a stranger|some (?:man|guy|bloke)|(?:my|her|his) (?:step ?dad|uncle|coach|tutor))"
     r"(?: \w+)? (?:put|puts|putting|placed|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under) (?:my|her|his|a) "
     r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",
