@@ -3282,6 +3282,8 @@ class TestShippedLists:
         "the solo should have been me, she was flat all night 😤",
         "DofE kit list: plasters, steri strips, blister pads, a whistle",
         "3 nights away from my mum on the residential, I'll miss her so much",
+        # and round 206's (Hausa)
+        "Bom ne wannan! Sabuwar rigar makaranta mai hijabi da aka fitar ta yi kyau sosai 💣🔥",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
