@@ -109,6 +109,7 @@ class TestDangerInOtherLanguages:
         "Trường tổ chức chạy gây quỹ cho phòng chống tự tử ở người trẻ",   # a suicide-prevention fundraiser (r121)
         "我今日好智障，又唔記得帶功課",   # "I'm such an idiot today": said of oneself (round 198)
         "補習校の保護者向けに、子どもの自殺のサインについての勉強会がありました",   # a study session (round 202)
+        "想死你们了！！暑假回国两个月，一回来见到同学开心死了 🥹",   # "missed you to death" (round 208)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -2220,6 +2220,11 @@ class TestShippedLists:
         ("ordered more steri strips, pray nobody opens it", "list:steri_strips 'steri strips'"),
         ("me n the motorway got a date tonight x", "list:a_date_with_the_motorway 'me n the motorway got a date'"),
         ("3 whole nights away from him 🙏", "list:nights_away_from_him '3 whole nights away from him'"),
+        # round 207's, read on 8c5f832 (the session's fifth freeze)
+        ("could we get the whole of 8R on it? one way 🛫👋", "list:one_way_ticket_home 'one way 🛫'"),
+        ("🦓🦓 new stripes for the glow up era", "list:new_stripes 'new stripes'"),
+        ("setting the hall on fire friday, got the lighter fluid from me dad",
+         "list:set_on_fire_with_lighter_fluid 'setting the hall on fire'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3284,6 +3289,9 @@ class TestShippedLists:
         "3 nights away from my mum on the residential, I'll miss her so much",
         # and round 206's (Hausa)
         "Bom ne wannan! Sabuwar rigar makaranta mai hijabi da aka fitar ta yi kyau sosai 💣🔥",
+        # round 207's, read on 8c5f832
+        "gonna burn the whole hall down with that finale on saturday 🔥 rehearsal tonight was insane",
+        "the school band literally set the stage on fire with that performance 🔥🎸",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",

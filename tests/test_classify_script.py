@@ -230,6 +230,11 @@ class TestWhichLanguageInLatinLetters:
         ("Ɔkyerɛkyerɛfoɔ no kaa me so wɔ detention mu, ɔse me nka nkyerɛ obiara", "Twi, Ga, Ewe or Krio"),
         # round 150 (first sight, on the fifty-eighth session's fifth freeze); written here after it
         ("l'drari dyal 8 kaygoulo ghir dir wa7ed trip, kay3tiw sneakers jdad", "Arabic in Latin letters (Arabizi)"),
+        # round 208's Bengali with English words in it (first sight, on the sixty-second session's fifth freeze)
+        ("amar meye class 9 e, 4 mash period bondho, din e 5 bar weight mape, PE te duibar matha ghure porse. "
+         "school nurse er sathe kivabe appointment nibo?", "Bengali or Sylheti in Latin letters"),
+        ("chocolate gula ke bolo nijer area te thakte amader Bury Park e na. school ta ekhon chocolate factory",
+         "Bengali or Sylheti in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

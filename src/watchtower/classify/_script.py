@@ -356,6 +356,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " thake theke ashar lagse dorja dio oise"
         # round 122 ("oi tor baf re zigai dekh, kail bus thaki namle haat dui ta bhangi dimu")
         " baf zigai dekh kail thaki namle haat dui bhangi dimu beshi mati"
+        # round 208 ("amar meye class 9 e, 4 mash period bondho ... school nurse er sathe kivabe appointment nibo?",
+        # "chocolate gula ke bolo nijer area te thakte"): never "din", "mash" or "bar", which are English words too
+        " meye bondho mape duibar matha ghure porse sathe kivabe nibo bolo nijer thakte ekhon"
     ),
     # round 113 ("Saba ba chaqu rawrom school ta. Hagha halak che ma ta har wraz ...")
     "Pashto in Latin letters": (
