@@ -3292,6 +3292,9 @@ class TestShippedLists:
         # round 207's, read on 8c5f832
         "gonna burn the whole hall down with that finale on saturday 🔥 rehearsal tonight was insane",
         "the school band literally set the stage on fire with that performance 🔥🎸",
+        # found in the review of this session's entries: what is worse at home, and a teacher not answering
+        "the wifi at home is worse than school lol",
+        "Mr Patel is not in today and isn't answering emails",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
