@@ -3295,6 +3295,9 @@ class TestShippedLists:
         # found in the review of this session's entries: what is worse at home, and a teacher not answering
         "the wifi at home is worse than school lol",
         "Mr Patel is not in today and isn't answering emails",
+        "the solo should have been me, she went flat all night 😤",
+        "last time I'll see Year 13 before they leave 😭",
+        "Let's go deeper into the text - what cuts did the author make?",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
