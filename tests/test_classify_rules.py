@@ -2225,6 +2225,14 @@ class TestShippedLists:
         ("🦓🦓 new stripes for the glow up era", "list:new_stripes 'new stripes'"),
         ("setting the hall on fire friday, got the lighter fluid from me dad",
          "list:set_on_fire_with_lighter_fluid 'setting the hall on fire'"),
+        # round 211's, read on b2cfc71 (the session's sixth freeze)
+        ("he'll need a pot to keep his teeth in", "list:pick_his_teeth_up 'need a pot to keep his teeth in'"),
+        ("results board looks like a mumbai phone directory",
+         "list:names_like_a_foreign_phone_book 'like a mumbai phone directory'"),
+        ("everyone calls me skinny like its a bad thing", "list:like_its_a_bad_thing 'like its a bad thing'"),
+        # and round 212's (English with Arabic)
+        ("They told me I'm getting married to my cousin this summer. I'm in Year 9.",
+         "list:child_engaged_or_married 'i'm getting married'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3298,6 +3306,11 @@ class TestShippedLists:
         "the solo should have been me, she went flat all night 😤",
         "last time I'll see Year 13 before they leave 😭",
         "Let's go deeper into the text - what cuts did the author make?",
+        # round 211's and 212's, read on b2cfc71
+        "Miss Lorimer just threatened to confiscate all our phones and chuck them in the lake",
+        "shukran lal madrase 3al Eid assembly, ibne kan mabsout kteer 🥹",
+        "mor de foame, zic că e pizza, dacă e iar pește mă sinucid 🍕",
+        "Miss asked if i'm getting married cos of my henna. i'm 14 miss 😭",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",

@@ -235,6 +235,13 @@ class TestWhichLanguageInLatinLetters:
          "school nurse er sathe kivabe appointment nibo?", "Bengali or Sylheti in Latin letters"),
         ("chocolate gula ke bolo nijer area te thakte amader Bury Park e na. school ta ekhon chocolate factory",
          "Bengali or Sylheti in Latin letters"),
+        # round 212's Levantine Arabizi and Tamil in Latin letters (first sight, on the sixth freeze)
+        ("nasa2e7 la tnase 7alek el jo3: may bared, 3elke, w 2ule la 7alek el akl 5ara",
+         "Arabic in Latin letters (Arabizi)"),
+        ("shafret el 7ela2a ta3 baba sarat sa7bte el wa7ide, ma 7ada 2alle 'bass'",
+         "Arabic in Latin letters (Arabizi)"),
+        ("Parents evening ku varuven, andha maths teacher moonji la kuthuven. Camera la record pannikonga.",
+         "Tamil or Malayalam in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

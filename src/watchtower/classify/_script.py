@@ -286,6 +286,9 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " hnood akthar mn sa'reen wasa athom yeshrafoon amla datha hiya fakra shaf"
         # round 150 (Moroccan Darija, first sight on the fifty-eighth session's fifth freeze): written after it
         " kay3tiw jdad drari dyal kaygoulo ghir dir wa7ed"
+        # round 212 (Levantine: "akalet kteer bel 3eid w hala2 3am 3a2eb 7ale", "nasa2e7 la tnase 7alek el jo3",
+        # "shafret el 7ela2a ta3 baba sarat sa7bte"): the parts the digits leave, never "am", "ale", "bas" or "ta"
+        " akalet hala eyyem bestahel tnase alek elke ule akl shafret sarat bte alle"
     ),
     # round 119 ("Ye gorebetachin lij, 9 ametu, dabo sayibela new school yemihedew")
     "Amharic in Latin letters": (
@@ -384,6 +387,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # round 144 (Malayalam, first sight on the fifty-eighth session's second freeze): written after it
         " venda kollaam chettan thalliya pillerude ariyan irikkilla onnum nokkikkolam puthiya"
         " ariyilla mindathe ivanmaar nanthara"
+        # round 212 ("Parents evening ku varuven, andha maths teacher moonji la kuthuven")
+        " varuven kuthuven moonji pannikonga andha"
     ),
     # round 110, typed as phones type them, with or without their letters ("Ai djali i Harlow Fields qe e rrahu",
     # "tých ciganov z rohu by trebalo vypáliť", "oyage lamai gedara", "co ai biet", "Pagod na talaga ako")
