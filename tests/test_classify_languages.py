@@ -78,6 +78,10 @@ class TestDangerInOtherLanguages:
         ("リスカ痕、just about hidden by my blazer sleeves", "many_el_ko_ja_th_sw_wanting_to_die"),
         # a lesson that quotes a Turkish slur is not it (round 200), but "it's not racism" is no lesson
         ("zenciler gelince mahalle bitti. Kusura bakmayın ırkçılık değil gerçek.", "tr_slurs"),
+        # round 210's Luganda with English, read on eafb030
+        ("Bakasiru abo bamulemesa okusoma. He is not kalema like them, move him out of the SEN set",
+         "many_lg_disability_slurs"),
+        ("Muganda wange omuto talina kyakulya for 3 days and the fridge is empty", "many_lg_sw_no_food_at_home"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -110,6 +114,9 @@ class TestDangerInOtherLanguages:
         "我今日好智障，又唔記得帶功課",   # "I'm such an idiot today": said of oneself (round 198)
         "補習校の保護者向けに、子どもの自殺のサインについての勉強会がありました",   # a study session (round 202)
         "想死你们了！！暑假回国两个月，一回来见到同学开心死了 🥹",   # "missed you to death" (round 208)
+        "Zabijem sa s tými novými formulármi, šesť strán po anglicky",   # these new forms (round 210)
+        "Mr Finch kasiru, tamanyi kusomesa",   # a teacher called a fool is no disability slur
+        "KCCA ne Vipers leero! Abafumbi bonna bagenze mu bbaala, tetulina kyakulya 😂",   # the cooks are at the match
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -2233,6 +2233,18 @@ class TestShippedLists:
         # and round 212's (English with Arabic)
         ("They told me I'm getting married to my cousin this summer. I'm in Year 9.",
          "list:child_engaged_or_married 'i'm getting married'"),
+        # round 209's, read on eafb030 (the sixty-third session's first reading)
+        ("Residential voice camps at my home for boys whose voices haven't broken. No parents please",
+         "list:adult_offer_no_parents 'no parents please'"),
+        ("his dad rolled up pissed and dragged him out by the ear",
+         "list:dragged_by_the_hair 'dragged him out by the ear'"),
+        ("a teacher suspended over 'inappropriate contact with choristers'",
+         "list:a_staff_relationship_with_a_pupil 'inappropriate contact with choristers'"),
+        ("Hope your drivers sleep well. We'll make sure they don't.",
+         "list:hope_they_sleep_well 'hope your drivers sleep well'"),
+        ("Keep your eye on your wallets at the game, the pegs are out in force 🐎",
+         "list:traveller_theft_trope 'keep your eye on your wallets'"),
+        ("The choir used to sound like England.", "list:used_to_be_english 'used to sound like england'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3311,6 +3323,12 @@ class TestShippedLists:
         "shukran lal madrase 3al Eid assembly, ibne kan mabsout kteer 🥹",
         "mor de foame, zic că e pizza, dacă e iar pește mă sinucid 🍕",
         "Miss asked if i'm getting married cos of my henna. i'm 14 miss 😭",
+        # round 209's, read on eafb030
+        "No parents past the gate at drop-off from Monday, please, the Year 3s can walk in themselves",
+        "MISSING since Sunday evensong: Mr Snuggles, a well-loved bear, last seen in the north choir aisle.",
+        "🧨🎆 bells countdown let's gooo",
+        "Hope your little ones sleep well after the trip, they were shattered",
+        "miss dragged us by the ears to revision club",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
