@@ -115,6 +115,10 @@ class TestDangerInOtherLanguages:
         "補習校の保護者向けに、子どもの自殺のサインについての勉強会がありました",   # a study session (round 202)
         "想死你们了！！暑假回国两个月，一回来见到同学开心死了 🥹",   # "missed you to death" (round 208)
         "Zabijem sa s tými novými formulármi, šesť strán po anglicky",   # these new forms (round 210)
+        # one home for awareness words in every language: a Japanese wish to die beside a helpline, a Korean one in a
+        # talk named in Chinese, were read as a child's own words while only other entries knew those words
+        "死にたいと思ったら、Samaritans（116 123）に電話してください",
+        "죽고 싶다는 말을 들으면: 学校心理健康讲座 this Thursday",
         "Mr Finch kasiru, tamanyi kusomesa",   # a teacher called a fool is no disability slur
         "KCCA ne Vipers leero! Abafumbi bonna bagenze mu bbaala, tetulina kyakulya 😂",   # the cooks are at the match
     ])
