@@ -126,6 +126,7 @@ class TestAwarenessGate:
         "Sponsored 12-mile march for a veterans' charity on Saturday, please give what you can",   # round 185
         "Citizenship debate: why do some young people carry knives? Year 10 argued well",   # round 191
         "Youth worker workshop: why carrying a knife makes you less safe, not more",   # round 193
+        "Parent workshop tonight: could my child be hiding self-harm during exam season?",   # a time after it (r213)
         "Our policy on mobile phones is on the website",
         "Safeguarding update for parents: how to recognise county lines grooming, including 'cuckooing'",  # round 97
         "If you're not safe at home, you can speak to any member of our staff",   # a notice that signposts help
@@ -3708,6 +3709,7 @@ class TestWordsWithAnotherSense:
         "finished the last chapter at 3am and i want to die (affectionate)",   # round 141
         "tripped on my dress walking in to prom, wanted to die on the spot 😭",   # round 183
         "I'm literally going to die without my phone for six hours. pray for me 💀",   # round 199
+        "I'm going to die in that hall tomorrow. write on my gravestone 'she forgot the quadratic formula'",  # r213
     ])
     def test_a_fright_a_face_or_a_game_is_not_a_wish_to_die(self, text: str) -> None:
         assert "self_harm" not in self.names(text)

@@ -124,8 +124,11 @@ _AWARENESS: tuple[_Gated, ...] = (
        r"\b(?:(?:this|last|next) week'?s |today'?s |tonight'?s |friday'?s |monday'?s )?(?:assembly|parents?'? talk|"
        r"parents?'? info(?:rmation)?|"
        r"parents?'? workshop|parents?'? session|parents?'? evening|information evening|safeguarding update|"
-       # "Youth worker workshop: why carrying a knife 'for protection' ..." (round 193)
-       r"online safety update|workshops?)\s?: ",
+       # "Youth worker workshop: why carrying a knife 'for protection' ..." (round 193), and the time after it:
+       # "Parent workshop tonight: 'Could my child be hiding self-harm ...?'" (round 213)
+       r"online safety update|workshops?)"
+       r"(?: (?:today|tonight|tomorrow|this week|next week|this (?:morning|afternoon|evening)|on (?:mon|tues|wednes|"
+       r"thurs|fri)day))?\s?: ",
        "pshe pshee pshce rse rshe citizenship esafety e safety online sociology criminology psychology law public "
        "biology chemistry physics "
        "health drug drugs sex relationships history english drama re religious geography science assembly parent "

@@ -43,7 +43,10 @@ _SELF_HARM = _g(
     r"(?! (?:without (?:my|a|the|our|me) (?:\w+ )?(?:phones?|mobile|wi-?fi|coffee|tea|brew|charger|ipad|switch|xbox|"
     r"ps5|snacks?|chocolate|caffeine|laptop|airpods|headphones|tiktok|snap)\b|of|o'?\b|laughing|lol|lmao|on (?:that|this|the) hill|on the spot|there and then|\((?:in[- ]?game|football wise|of\b|affectionate\w*|positively|lovingly|in a good way|not literally)|in (?:the |my |this |that |"
     r"tomorrow'?s |today'?s )?(?:exams?|mocks?|paper|test|chemistry|maths|physics|biology|english|french|german|spanish|"
-    r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral)s?\b|"
+    r"history|geography|science|pe|drama|music|re|lesson|class|assembly|interview|presentation|listening|speaking|oral|"
+    # or the hall the exam is sat in: "I'm going to die in that hall tomorrow. write on my gravestone 'she forgot the
+    # quadratic formula'" (round 213)
+    r"(?:exam |sports |main )?hall)s?\b|"
     # nor a race: "I'm going to die at 5k. Tell my family I loved them and that I only entered because of the free
     # banana" (round 112)
     r"(?:at|by|on|in|before) (?:the |this |that |my )?(?:\d+ ?(?:k|km|miles?)|parkrun|park run|halfway|half way|"
