@@ -121,6 +121,8 @@ class TestDangerInOtherLanguages:
         "죽고 싶다는 말을 들으면: 学校心理健康讲座 this Thursday",
         "Mr Finch kasiru, tamanyi kusomesa",   # a teacher called a fool is no disability slur
         "KCCA ne Vipers leero! Abafumbi bonna bagenze mu bbaala, tetulina kyakulya 😂",   # the cooks are at the match
+        "am de omorât boss-ul din Elden Ring, mudarava les",   # a boss in a game (round 216)
+        "o čhave sar o buzne pro kaš",   # Romani goats, not the Czech slur (round 216)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
