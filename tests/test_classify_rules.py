@@ -2263,6 +2263,8 @@ class TestShippedLists:
          "list:ate_one_thing_and_ruined_everything 'ate one lebkuchen heart and says she's 'ruined everything'"),
         ("County lines is literally happening at our skatepark, kids on bikes with backpacks",
          "list:county_lines_seen_at_a_place 'county lines is literally happening at our'"),
+        ("I need to talk to someone: county lines is happening at our park, kids with backpacks every night",
+         "list:county_lines_seen_at_a_place 'county lines is happening at our'"),
         ("cut my fence again and you'll get both barrels up my drive", "list:both_barrels 'you'll get both barrels'"),
         ("Bowl's getting smashed up Saturday. Anyone in there when we do it can have some too",
          "list:can_have_some_too 'can have some too'"),
