@@ -2271,6 +2271,17 @@ class TestShippedLists:
         ("He'll go out in a box or a taxi, his choice.", "list:out_in_a_box 'he'll go out in a box'"),
         ("The protest on Monday is peaceful. Tuesday it might not be.",
          "list:peaceful_today_not_tomorrow 'is peaceful. tuesday it might not be'"),
+        # round 217's, read on fa8918c (the third)
+        ("The blonde shepherd is stunning for her age. More vids of her? Inbox me",
+         "list:pretty_for_her_age 'stunning for her age'"),
+        ("does the quicksand in morecambe bay actually pull you under. not for a project",
+         "list:not_for_a_project 'not for a project'"),
+        ("bring my airsoft in for non uniform day and point it at mr crane", "list:replica_gun_at_school 'airsoft'"),
+        ("My 11 year old is not home and it's nearly 6.", "list:my_child_not_home_yet 'my 11 year old is not home'"),
+        ("Which primary is this? Is there a back gate onto the field? Want to come watch rehearsals",
+         "list:stranger_asks_a_way_in 'is there a back gate'"),
+        ("not letting a single crumb of that lasagne in. ever.",
+         "list:not_a_crumb_in 'not letting a single crumb of that lasagne in'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3363,6 +3374,11 @@ class TestShippedLists:
         "they'll carry me out of this school in a box, 30 years and counting",
         "County lines is happening in every town: learn the signs at our parents' talk",
         "🩹🩹🩹🩹 shins status",
+        # round 217's
+        "Year 9 History visited the Holocaust exhibition, reflections on Jewish families and the gas chambers",
+        "Year 6 voted Mr Dunning most likely to get lost in the costume cupboard. He's been missing since Tuesday.",
+        "Grandad is very fit for his age, 80 and still on the allotment",
+        "not letting a single crumb go to waste after the bake sale",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",

@@ -242,6 +242,9 @@ class TestWhichLanguageInLatinLetters:
          "Arabic in Latin letters (Arabizi)"),
         ("Parents evening ku varuven, andha maths teacher moonji la kuthuven. Camera la record pannikonga.",
          "Tamil or Malayalam in Latin letters"),
+        # round 218's Gujarati in Latin letters (first sight, on the third freeze)
+        ("tane evi maaris ke tari mummy pan na olkhe. monday lunch ma canteen pachhad. ekli aavje.",
+         "Gujarati or Kutchi in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -857,6 +857,7 @@ _LANGUAGE_WORDS: dict[str, str] = {
         "maari kahe aay aakhi badha khabar ghare aavi aaje kahyu thai gai vishe pachi haath kem mathe aave vaat"
         " nakhya vala sathe kaho aavjo aapna chokrao kuro saathe nakhi kaale lage pehri hane vinyo joi karyo"
         " aakhu khaai aavyo chamchi khaadhi chalavi thay che chhe nathi shu tame ame amne tamne chokri chhokriyun"
+        " tane evi maaris tari olkhe pachhad ekli aavje"
     ),
     "Sindhi in Latin letters": (
         "khe sabh hik chayo huna hinan ahin bhaa pehrin gaalh chhaddyo mukhe gaddh ahyan ddithi kamm jey tokhe ddey"
