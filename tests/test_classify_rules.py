@@ -2282,6 +2282,11 @@ class TestShippedLists:
          "list:stranger_asks_a_way_in 'is there a back gate'"),
         ("not letting a single crumb of that lasagne in. ever.",
          "list:not_a_crumb_in 'not letting a single crumb of that lasagne in'"),
+        # round 219's, read on 40b65c3 (the fourth)
+        ("My old man thinks belt is a training tool lol. not the boxing kind",
+         "list:a_parent_and_the_belt 'my old man thinks belt'"),
+        ("one of them dropped his trousers and waved everything at the kids",
+         "list:exposed_to_children 'dropped his trousers'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3379,6 +3384,9 @@ class TestShippedLists:
         "Year 6 voted Mr Dunning most likely to get lost in the costume cupboard. He's been missing since Tuesday.",
         "Grandad is very fit for his age, 80 and still on the allotment",
         "not letting a single crumb go to waste after the bake sale",
+        # round 219's
+        "my dad got his black belt in judo at 52, so proud",
+        "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
         "Vatandaşlık dersinde Year 10 ırkçılık ve nefret söylemini tartıştı: 'gavur' gibi kelimeler",
