@@ -123,6 +123,8 @@ class TestDangerInOtherLanguages:
         "KCCA ne Vipers leero! Abafumbi bonna bagenze mu bbaala, tetulina kyakulya 😂",   # the cooks are at the match
         "am de omorât boss-ul din Elden Ring, mudarava les",   # a boss in a game (round 216)
         "o čhave sar o buzne pro kaš",   # Romani goats, not the Czech slur (round 216)
+        "nhìn thời khoá biểu kỳ mới mà muốn chết luôn 💀 3 tiết toán liền nhau",   # a timetable (round 220)
+        "Romeo & Juliet: 2 đứa tự tử vì yêu, thầy bắt viết essay 800 chữ",   # a set text's suicide (round 220)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
