@@ -3386,6 +3386,10 @@ class TestShippedLists:
         "not letting a single crumb go to waste after the bake sale",
         # round 219's
         "my dad got his black belt in judo at 52, so proud",
+        "The library is peaceful. Tomorrow it will be packed for the mocks",   # a busy day, not a threat
+        "our dog ran off on the school field at pickup, no sign of him, black lab, please shout",
+        "dad's been away since Monday with work, all fine, the twins are loving pizza night",
+        "my dad got me a new belt for my school trousers",
         "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
