@@ -3391,7 +3391,7 @@ class TestShippedLists:
         "dad's been away since Monday with work, all fine, the twins are loving pizza night",
         "my dad got me a new belt for my school trousers",
         "so proud of his report, my son is so mature for his age these days",
-        "this isn't for a project, what do you think of my drawing of the canal?",
+        "this is not for a project, what do you think of my drawing of the canal?",
         "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
