@@ -2283,6 +2283,8 @@ class TestShippedLists:
         ("not letting a single crumb of that lasagne in. ever.",
          "list:not_a_crumb_in 'not letting a single crumb of that lasagne in'"),
         # round 219's, read on 40b65c3 (the fourth)
+        ("the pegs are out in force on the far side (you know who I mean)",
+         "list:traveller_theft_trope 'the pegs are out'"),
         ("My old man thinks belt is a training tool lol. not the boxing kind",
          "list:a_parent_and_the_belt 'my old man thinks belt'"),
         ("one of them dropped his trousers and waved everything at the kids",
@@ -3392,6 +3394,7 @@ class TestShippedLists:
         "my dad got me a new belt for my school trousers",
         "so proud of his report, my son is so mature for his age these days",
         "this is not for a project, what do you think of my drawing of the canal?",
+        "Keep your eye on your wallets at the Christmas fair, pickpockets about, you know who you are",
         "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
