@@ -769,6 +769,8 @@ class TestAChildMissingToldAsNews:
         # round 75: a child who might go missing, in advice
         "A reminder that if your child goes missing over the holidays, call 999 straight away",
         "Reminder from the safeguarding team: if a child is missing, call 999 first, then ring us",
+        # round 221: advice again, with what the reader thinks
+        "Reminder: if you think a child is missing or being exploited, call 999. You do NOT have to wait 24 hours",
         "PCSO Hart helped find a Year 7's bike after it was taken from the racks",   # a child's thing
         "Update: police have now found the 14-year-old girl safe and well. Thank you for sharing",
         # round 78: the war dead named on a battlefield trip

@@ -82,6 +82,16 @@ class TestDangerInOtherLanguages:
         ("Bakasiru abo bamulemesa okusoma. He is not kalema like them, move him out of the SEN set",
          "many_lg_disability_slurs"),
         ("Muganda wange omuto talina kyakulya for 3 days and the fridge is empty", "many_lg_sw_no_food_at_home"),
+        # round 222's and 224's, read on 337be27 and 3f623d9
+        ("les dues bolleres de 4t s'haurien de separar, fan fàstic al pati davant dels petits", "es_slurs"),
+        ("Hola, is anyone from 10W with my son Pau? No ha vuelto del parque desde ayer a las 6, el móvil apagado.",
+         "many_a_child_not_come_home"),
+        ("has anyone seen Teuila?? e le'i sau i le a'oga talu Aso Faraile, her mum is losing it",
+         "many_a_child_not_come_home"),
+        ("Mrs Quinlan did Delfina come to school today? Nia la toba iha uma kalan rua ona, telefone mate.",
+         "many_a_child_not_come_home"),
+        ("Net jammer van al die lappies op die koppe, lyk meer na Kandahar as Aberdeen 🙄", "many_af_nl_rags_on_heads"),
+        ("我真係痛苦到想死，唔知仲可以點", "tl_vi_zh_wanting_to_die"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -125,6 +135,13 @@ class TestDangerInOtherLanguages:
         "o čhave sar o buzne pro kaš",   # Romani goats, not the Czech slur (round 216)
         "nhìn thời khoá biểu kỳ mới mà muốn chết luôn 💀 3 tiết toán liền nhau",   # a timetable (round 220)
         "Romeo & Juliet: 2 đứa tự tử vì yêu, thầy bắt viết essay 800 chữ",   # a set text's suicide (round 220)
+        "個新 leavers hoodie 靚到想死 😍",   # so pretty "I could die" (round 222)
+        "個女 50m 自由式破咗校紀錄 🥇 佢話游到最後十米想死",   # the last ten metres of a race
+        "Me corto la coleta: este es el último año que organizo la tómbola del colegio",   # I hang up my boots
+        "si vuelvo a oír la flauta de mi hijo ensayando me corto las orejas 🎶😵",   # I'll cut my ears off
+        "Wedi lladd fy hun yn chwerthin yn y gwasanaeth bora 'ma",   # killed myself laughing (round 224)
+        "Pan ma'r band pres yn dechra dwi jyst isio marw 😂",   # a brass band
+        "Gwasanaeth am hunan-niweidio gan y tîm lles: be ydi'r arwyddion a sut i helpu ffrind.",   # an assembly
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

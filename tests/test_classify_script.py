@@ -245,6 +245,15 @@ class TestWhichLanguageInLatinLetters:
         # round 218's Gujarati in Latin letters (first sight, on the third freeze)
         ("tane evi maaris ke tari mummy pan na olkhe. monday lunch ma canteen pachhad. ekli aavje.",
          "Gujarati or Kutchi in Latin letters"),
+        # round 224's (first sight, on the first freeze)
+        ("Au sa vakarautaka tu na isele ena noqu kato ni vuli. Kevaka era tarai au tale...",
+         "Fijian"),
+        ("Ua ou fiu. Ua lava. thank u to everyone who tried. Tofa soifua x",
+         "Samoan"),
+        ("'Oku ou kai pē 'apele 'e taha he 'aho and I'm still massive. 'Oku ou fehi'a ki he sio'ata.",
+         "Tongan"),
+        ("Die lemmetjie uit my pa se skeermes werk beter as die passer van wiskunde. Net so jy weet.",
+         "Afrikaans"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

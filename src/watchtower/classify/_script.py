@@ -604,6 +604,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " seuns moenie"
         # round 170's
         " meer gaan wees kluis maandag vrydag ouma oupa niggie gegee"
+        # round 224's
+        " jammer lappies koppe lyk lemmetjie skeermes werk beter wiskunde"
     ),
     "Serbian, Croatian, Bosnian or Slovenian": (
         "je da se ne za iz mali od su sve ko ga smo hvala zna danas što kod ja škole ima samo ali školi"
@@ -729,14 +731,20 @@ _LANGUAGE_WORDS: dict[str, str] = {
     "Samoan": (
         "tamaiti aoga a'oga fale aiga fa'afetai lo'u la'u tagata matua tele iloa fa'amolemole to'ona latou ta'u"
         " vaai mafai ta'aloga faiaoga lona le'i outou talofa ioe leai lea uma tama oti tasi aua aso ona ua sa"
+        # round 224's
+        " ou fiu tofa soifua sau talu faraile"
     ),
     "Tongan": (
         "ʻoku naʻe ʻapiako hoku ʻikai mālō fānau naʻa kuo ngaahi fie ʻoua hono faiako pē tōna ʻaupito ʻave ʻaho"
         " ʻakapulu kātaki kapau kinautolu koutou ʻofa kau mau ʻi ʻa ʻe ʻo tamasiʻi taʻahine foha tāmateʻi lahi"
+        # round 224's, typed with a plain apostrophe for the glottal stop or none
+        " oku ou apele taha aho fehi'a sio'ata ta'ahine ikai"
     ),
     "Fijian": (
         "vinaka ena vei nau vuli dua qasenivuli nona tiko kece bula lako noqu nodra keimami vakamatei vakarauwai"
         " rawa seru kauta vakalevu itubutubu raica rakavi sigatabu nikua kila lotu gone mataka sega"
+        # round 224's
+        " vakarautaka isele kevaka tarai"
     ),
     "Māori": (
         "ngā kāore kura kōrero katoa kaua mō rātou tēnei mātou taku hei whānau whare kapa haere tangata tangi tō"
