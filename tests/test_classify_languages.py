@@ -92,6 +92,7 @@ class TestDangerInOtherLanguages:
          "many_a_child_not_come_home"),
         ("Net jammer van al die lappies op die koppe, lyk meer na Kandahar as Aberdeen 🙄", "many_af_nl_rags_on_heads"),
         ("我真係痛苦到想死，唔知仲可以點", "tl_vi_zh_wanting_to_die"),
+        ("爸爸打到我想死", "tl_vi_zh_wanting_to_die"),   # a beating, not an intensifier
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
