@@ -93,6 +93,13 @@ class TestDangerInOtherLanguages:
         ("Net jammer van al die lappies op die koppe, lyk meer na Kandahar as Aberdeen 🙄", "many_af_nl_rags_on_heads"),
         ("我真係痛苦到想死，唔知仲可以點", "tl_vi_zh_wanting_to_die"),
         ("爸爸打到我想死", "tl_vi_zh_wanting_to_die"),   # a beating, not an intensifier
+        # round 226's, read on 1d00b0c
+        ("Pride month poster in reception?? এসব হিজড়াদের নোংরামি আমাদের বাচ্চাদের সামনে কেন? disgusting",
+         "bn_gu_hijra_as_a_slur"),
+        ("Nadia ke keu dekhso? Friday theke phone off, or insta last active dekhacche. ammu kandtese",
+         "many_a_child_not_come_home"),
+        ("bro serio jutro go dojadę after school, no mercy, Kacper is dead meat, przekaż mu ode mnie",
+         "pl_i_will_kill_or_hurt"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -143,6 +150,8 @@ class TestDangerInOtherLanguages:
         "Wedi lladd fy hun yn chwerthin yn y gwasanaeth bora 'ma",   # killed myself laughing (round 224)
         "Pan ma'r band pres yn dechra dwi jyst isio marw 😂",   # a brass band
         "Gwasanaeth am hunan-niweidio gan y tîm lles: be ydi'r arwyddion a sut i helpu ffrind.",   # an assembly
+        "Я убью за этот медовик с благотворительной ярмарки 😍 Кто пёк?",   # I'd kill for this cake (round 226)
+        "Anti-Racism week: el awlad katabo 3an Windrush w el hijra",   # Arabic hijra, migration
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

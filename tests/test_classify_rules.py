@@ -2327,6 +2327,17 @@ class TestShippedLists:
          "list:told_she_is_his_favourite 'tell her shes his favourite'"),
         ("lol the lads brought a zombie knife to the rugby social. Niemand van de staff die het merkte.",
          "list:zombie_knife_carried 'brought a zombie knife'"),
+        # round 225's, on 1d00b0c (the second freeze)
+        ("got me brothers air rifle sorted for the counter protest lot, pellet in the arse each 😂🔫",
+         "list:air_rifle_at_the_rec 'got me brothers air rifle sorted for the counter protest'"),
+        ("Fydd y gwesty 'na ddim yn sefyll erbyn y Nadolig. 🔥 (English: that hotel won't be standing by Christmas)",
+         "list:a_building_wont_be_standing 'won't be standing by'"),
+        ("Today's debate proved why women shouldn't chair anything. Shrill, hysterical, crying over a point of order.",
+         "list:women_should_not_be_in_charge 'women shouldn't chair'"),
+        ("the families who got first dibs on the appeal coats were all, shall we say, 'new to the area'. Local kids",
+         "list:new_to_the_area_in_quotes ''new to the area''"),
+        ("Isla is literally disappearing and they say 'so disciplined' 😐 hasnt eaten in front of anyone",
+         "list:not_eaten_in_front_of_anyone 'hasnt eaten in front of anyone'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3459,6 +3470,11 @@ class TestShippedLists:
         "Only found two of the five kids who owe library books",
         "hardcore mode: no more respawns, one life only",
         "Is the staff car park insured? Asking for a friend who just reversed into the head's car",
+        # round 225's neighbours
+        "Hart won't be standing by round 3, bell can't come soon enough 🥊",
+        "Suffrage history: in 1910 many men said women shouldn't run anything. Year 9 were outraged",
+        "Welcome to all our families who are new to the area! Coffee morning Friday",
+        "the cake is literally disappearing, save me a slice at lunch",
         "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
