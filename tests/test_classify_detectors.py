@@ -420,6 +420,7 @@ class TestThreat:
             "i'm going to end this kid after school",   # no career after it: a threat
             "i'm going to smash her face in at the gates",   # a face, not an exam
             "Mr Hale, we know where you live (14 Ash Grove). Watch it.",   # an address in the brackets
+            "That speaker comes to Bury, she goes home in an ambulance. Simple as.",   # round 227
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:

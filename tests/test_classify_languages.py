@@ -100,6 +100,8 @@ class TestDangerInOtherLanguages:
          "many_a_child_not_come_home"),
         ("bro serio jutro go dojadę after school, no mercy, Kacper is dead meat, przekaż mu ode mnie",
          "pl_i_will_kill_or_hurt"),
+        # round 228's, read on 9fc950f
+        ("honestly cadaanka waa eeyo aan diin lahayn, their kids are rude af", "bn_fa_so_slurs"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)

@@ -2338,6 +2338,17 @@ class TestShippedLists:
          "list:new_to_the_area_in_quotes ''new to the area''"),
         ("Isla is literally disappearing and they say 'so disciplined' 😐 hasnt eaten in front of anyone",
          "list:not_eaten_in_front_of_anyone 'hasnt eaten in front of anyone'"),
+        # round 227's, on 9fc950f (the third freeze), and round 228's half in English
+        ("He'll be getting the buckle end when that coach pulls into Corby",
+         "list:a_parent_and_the_belt 'the buckle end'"),
+        ("If you don't refund us by Friday I will come down to your depot and put a brick through every windscreen",
+         "list:a_brick_through_the_window 'put a brick through every'"),
+        ("PLEASE SHARE 🙏 Our son Oliver (14, red hoodie) got separated at Châtelet and the tracker hasn't moved",
+         "list:got_separated_from_the_group 'got separated'"),
+        ("Amira's own phone pinged at Gare du Nord an hour ago. Is she with a teacher or not??",
+         "list:got_separated_from_the_group 'amira's own phone pinged'"),
+        ("school can't protect u forever bro. vara e lungă și Wembley e mic 🔥",
+         "list:cant_protect_you_forever 'can't protect u forever'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3479,6 +3490,11 @@ class TestShippedLists:
         "Girls can't run? Watch our U14s at cross country on Saturday",
         "The old science block won't be standing by summer: demolition starts in May",
         "my 3 year old won't eat in front of anyone at nursery, the staff say she's shy",
+        # round 227's neighbours
+        "Update: the pupil who got separated on the Metro was back with staff within 20 minutes. He's fine",
+        "Parents, you can't protect them forever: teach them road safety before Year 7",
+        "Someone threw a brick through the Co-op window last night, police are looking at the CCTV",
+        "E-safety evening for parents 6pm: grooming, sextortion and how predators target LGBT+ teens",
         "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",

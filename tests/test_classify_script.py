@@ -254,6 +254,9 @@ class TestWhichLanguageInLatinLetters:
          "Tongan"),
         ("Die lemmetjie uit my pa se skeermes werk beter as die passer van wiskunde. Net so jy weet.",
          "Afrikaans"),
+        # round 228's Kurmanji (first sight, on the third freeze)
+        ("Malbata Aydoğan, we kurê me xist. Sibê em ê bên ber malên we. Amade bin, em ê we bişkînin.",
+         "Kurdish (Kurmanji)"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -408,6 +408,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         # round 138 (Badini, first sight at the start of the fifty-eighth session): written after it
         " hemî werin pişt saet dê vî bikin fêr dayka diaxivît eger careke dî tiştekî bêjît xweşka serê pola ewê"
         " gelek mala malê bavê dayê"
+        # round 228's
+        " malbata xist bên malên amade bişkînin"
     ),
     # round 114 ("Dilan 2 roja nadyara, la sinfish naya. kas zanyari haya?")
     "Kurdish (Sorani) in Latin letters": (

@@ -152,9 +152,11 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           rf"going to) find (?:you|u|ya|him|her)\b(?! (?:a|an|the|some|out|on|in|at)\b)|\b(?:you'?ll|you will|u will|"
                           rf"youll) regret ever\b|\b{_INTENT}\s+teach {_PERSON_TARGET} a lesson (?:(?:he|she|they|you|u)(?:'ll| will)? "
                           rf"(?:won'?t|wont|will never|never|'ll never) forget|(?:he|she|they)'?ll need)", "piece find regret lesson")),
-    # "your head of year will be leaving in the back of an ambulance. Try me." (round 86)
+    # "your head of year will be leaving in the back of an ambulance. Try me." (round 86), "That speaker comes to Bury,
+    # she goes home in an ambulance. Simple as." (round 227); a keeper who "went home in a body bag" is a match report
     ("threat_phrase", _g(r"\b(?:leaving|leave|go(?:ing)? home|end(?:ing)? up|come out|coming out) in (?:the back of )?"
-                          r"an? (?:ambulance|body ?bag|coffin|wheelchair)\b", "ambulance body bag bodybag coffin wheelchair")),
+                          r"an? (?:ambulance|body ?bag|coffin|wheelchair)\b|\bgoes home in (?:the back of )?an ambulance\b",
+                          "ambulance body bag bodybag coffin wheelchair")),
     # "should be hung, drawn and quartered" is the Tudor punishment said of a timetable or a trip's 5am start
     # "should be shot of their job" is to be rid of it (round 167)
     ("incitement", _g(r"\b(?:should|ought to|needs? to|deserves? to|must) (?:be |get )?(?:shot(?! of\b)|hanged|hung|killed|"
