@@ -154,6 +154,7 @@ class TestDangerInOtherLanguages:
         "Gwasanaeth am hunan-niweidio gan y tîm lles: be ydi'r arwyddion a sut i helpu ffrind.",   # an assembly
         "Я убью за этот медовик с благотворительной ярмарки 😍 Кто пёк?",   # I'd kill for this cake (round 226)
         "Anti-Racism week: el awlad katabo 3an Windrush w el hijra",   # Arabic hijra, migration
+        "Sir Tariq ka 'main tumhari ammi ko phone karunga' Year 9 ke liye kisi bomb se kam nahi 💣😂",   # a bombshell
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -2349,6 +2349,14 @@ class TestShippedLists:
          "list:got_separated_from_the_group 'amira's own phone pinged'"),
         ("school can't protect u forever bro. vara e lungă și Wembley e mic 🔥",
          "list:cant_protect_you_forever 'can't protect u forever'"),
+        # round 231's, on e84af62 (the fourth freeze)
+        ("Saw a gaggle of them in the full black bin-bag outfits outside Wells Cathedral. Somerset not Bradford",
+         "list:bin_bag_outfits_for_women 'bin-bag outfits'"),
+        ("mr okafor teaching 'science' 🦍 evolution moment fr", "list:monkey_emoji_racism '🦍'"),
+        ("under 600 all week and still look huge in the vid 😭 going lower next week",
+         "list:calorie_target 'under 600 all week'"),
+        ("the p@ddys in year 10 went quiet during the silence, thinking about the good old bomb-making days ☘️💣",
+         "list:irish_as_bombers 'paddys in year 10 went quiet during the silence, thinking ab'"),
     ])
     def test_a_listed_term_is_a_hit_with_the_entry_id_and_the_words(self, text: str, reason: str) -> None:
         assert reason in list_reasons(text)
@@ -3495,6 +3503,10 @@ class TestShippedLists:
         "Parents, you can't protect them forever: teach them road safety before Year 7",
         "Someone threw a brick through the Co-op window last night, police are looking at the CCTV",
         "E-safety evening for parents 6pm: grooming, sextortion and how predators target LGBT+ teens",
+        # round 231's neighbours
+        "World Book Day panic: bin bag costume it is, he's the Very Hungry Rubbish",
+        "under 500 words for the history essay, Year 9, and no more than two quotes",
+        "lost my mates, disappeared into the crowd for three hours and just let it take me, found them at the chip van",
         "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
