@@ -3507,6 +3507,8 @@ class TestShippedLists:
         "World Book Day panic: bin bag costume it is, he's the Very Hungry Rubbish",
         "under 500 words for the history essay, Year 9, and no more than two quotes",
         "lost my mates, disappeared into the crowd for three hours and just let it take me, found them at the chip van",
+        "we all sat in bin bags on the sledging hill 😂",
+        "the mums were all in bin bags in the rain at sports day, proper fashion show",
         "dad forgot his seat belt again and the car beeped all the way to school",
         "Calais used to be English until 1558, Year 8 learnt today",
         "Fenerli babam 'bu evde Galatasaray adı geçerse mirastan silerim' dedi 😂",
