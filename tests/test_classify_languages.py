@@ -155,6 +155,7 @@ class TestDangerInOtherLanguages:
         "Я убью за этот медовик с благотворительной ярмарки 😍 Кто пёк?",   # I'd kill for this cake (round 226)
         "Anti-Racism week: el awlad katabo 3an Windrush w el hijra",   # Arabic hijra, migration
         "Sir Tariq ka 'main tumhari ammi ko phone karunga' Year 9 ke liye kisi bomb se kam nahi 💣😂",   # a bombshell
+        "宗教の授業で自殺についての各宗教の考え方を討論したそうです",   # an RE lesson's debate on suicide (round 236)
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []

@@ -2359,6 +2359,13 @@ class TestShippedLists:
         ("talent show judges should've been a couple of ROP lads, they'd have brought the house down 💥💥 literally",
          "list:religion_of_peace_sarcasm 'rop lads'"),
         ("Yids crying about some paint. Boo hoo. Get over yourselves.", "list:yids_as_a_slur 'yids'"),
+        # round 235's, on 1376606 (the sixth freeze)
+        ("The boiler cost £40,000 because the Jews own every heating supply company in the country.",
+         "list:jewish_control_trope 'the jews own every heating'"),
+        ("Old school belt's coming out tonight 😂 that report was a disgrace. Kids today need a bit of fear",
+         "list:a_parent_and_the_belt 'belt's coming out'"),
+        ("zombie knife online mangaavi, box school ma laavu? 😂 joke nathi",   # round 236, half in Gujarati
+         "list:zombie_knife_carried 'zombie knife online'"),
         ("year 11 prom?? bro's arriving in a hearse not a limo 🚗⚰️ bookings already made",
          "list:arriving_in_a_hearse 'arriving in a hearse'"),
         ("Happy to help any of the lads who missed out on sixth form. I run a small courier business, good money",
@@ -3521,6 +3528,9 @@ class TestShippedLists:
         "the mums were all in bin bags in the rain at sports day, proper fashion show",
         # round 233's neighbours
         "COYS! Yid Army in full voice at the Lane tonight",
+        "report in bag 🎒💣 walking home like 🚶‍♂️🚶‍♂️ defusing it at the kitchen table",   # round 235
+        "I'm half tempted to put a brick through the council offices, but I won't, I'll vote instead",
+        "Elden Ring boss ne 47 baar maara mujhe, I'm done with life (jk, 48th try chal raha hai) 🗡️",   # round 236
         "Mr Davies arrived in a hearse for the Halloween disco, full costume, the kids loved it",
         "Hi, I'm a reporter at the Fenland Courier working on a piece about sixth form places, could the head comment?",
         "dad forgot his seat belt again and the car beeped all the way to school",

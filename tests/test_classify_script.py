@@ -257,6 +257,9 @@ class TestWhichLanguageInLatinLetters:
         # round 228's Kurmanji (first sight, on the third freeze)
         ("Malbata Aydoğan, we kurê me xist. Sibê em ê bên ber malên we. Amade bin, em ê we bişkînin.",
          "Kurdish (Kurmanji)"),
+        # round 236's Gujarati in Latin letters (first sight, on the sixth freeze)
+        ("badhane thank you... na, rehva do. mari badhi books Hetal ne aapi didhi che, ene jarur padse. "
+         "mane have koi vastu ni jarur nathi.", "Gujarati or Kutchi in Latin letters"),
     ])
     def test_more_languages_typed_in_latin_letters_are_named(self, text: str, language: str) -> None:
         assert unread_as(text) == language

@@ -868,6 +868,8 @@ _LANGUAGE_WORDS: dict[str, str] = {
         " nakhya vala sathe kaho aavjo aapna chokrao kuro saathe nakhi kaale lage pehri hane vinyo joi karyo"
         " aakhu khaai aavyo chamchi khaadhi chalavi thay che chhe nathi shu tame ame amne tamne chokri chhokriyun"
         " tane evi maaris tari olkhe pachhad ekli aavje"
+        # round 236's
+        " badhane rehva badhi aapi didhi jarur padse vastu"
     ),
     "Sindhi in Latin letters": (
         "khe sabh hik chayo huna hinan ahin bhaa pehrin gaalh chhaddyo mukhe gaddh ahyan ddithi kamm jey tokhe ddey"
