@@ -315,7 +315,8 @@ _MISSING = _g(
 #: missing over the holidays, call 999", "if a child is missing, call 999 first": round 75; "if you think a child is missing or
 #: being exploited, call 999": round 221)
 _MISSING_REPORTED = _g(
-    rf"\b(?<!\bif )(?<!\bif you think )(?<!\bif you suspect )(?<!\bif you believe )(?<!\bif you fear )(?:a|the|one|that|this|another|their|her|his) (?:(?!if\b)\w+ ){{0,3}}?(?:kid|child|pupil|boy|girl|lad|lass|student|"
+    r"\b" + _not_after(r"\bif", r"\bif you think", r"\bif you suspect", r"\bif you believe", r"\bif you fear")
+    + rf"(?:a|the|one|that|this|another|their|her|his) (?:(?!if\b)\w+ ){{0,3}}?(?:kid|child|pupil|boy|girl|lad|lass|student|"
     rf"teen|teenager|{_YEAR}|toddler|schoolgirl|schoolboy)\b(?:(?!\b(?:his|her|their|my|your|its)\b)[^.!?]){{0,60}}?"
     r"\b(?:(?:has gone|had gone|went|is|was|been|"
     r"has been|still|gone|go|going|reported|goes) missing|(?:still )?(?:hasn'?t|has not|haven'?t|have not|not yet) "
