@@ -421,6 +421,8 @@ class TestThreat:
             "i'm going to smash her face in at the gates",   # a face, not an exam
             "Mr Hale, we know where you live (14 Ash Grove). Watch it.",   # an address in the brackets
             "That speaker comes to Bury, she goes home in an ambulance. Simple as.",   # round 227
+            # round 229: the journey first, then the harm
+            "Refund the deposit by Friday or I will drive to Malvern and hurt you. Consider this your written warning",
         ],
     )
     def test_threats_are_critical(self, clf: Classifier, text: str) -> None:
@@ -467,6 +469,9 @@ class TestThreat:
             "She passed her grade 5! I could kiss her teacher, I could strangle her coach with sheer joy",   # joy
             # round 64: a career ended, a knife brought to a gunfight, a knife carried across a food-tech kitchen
             "i'm going to end this kid's whole career on saturday. pembury's keeper has never seen aerials like mine",
+            # a game's journey and harm: "find you and end you", "let's go and kill them" (round 229's rule leaves them)
+            "'I'm going to hunt you down and end you' - my 12 year old to his best mate on Among Us",
+            "Staff vs parents cricket this Sunday, let's go and kill them, no mercy 😂 bring your own bat",
             "St Aidan's brought a knife to a gunfight today. Respect to them, they had the best crowd.",
             "The hockey girls brought the knives out today, ruthless 6-0 win away at Ledbury!",   # round 187's idiom
             "Food tech: knife safety day! The 'bridge and claw' grip, how to carry a knife across a kitchen, and why "

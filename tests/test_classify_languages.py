@@ -102,6 +102,13 @@ class TestDangerInOtherLanguages:
          "pl_i_will_kill_or_hurt"),
         # round 228's, read on 9fc950f
         ("honestly cadaanka waa eeyo aan diin lahayn, their kids are rude af", "bn_fa_so_slurs"),
+        # round 230's, read first on b409de0
+        ("The boys wey beat my son for bus stop Tuesday, make dem enjoy this week well well. Dem go regret the day dem "
+         "mama born dem.", "pcm_go_regret_the_day"),
+        ("Who wan collect my PS5 and my Jordans? I no go need dem again after this weekend.",
+         "pcm_no_go_need_am_again"),
+        ("Eba, amala, rice, all of dem na enemy now. One cream cracker per day.", "pcm_food_na_enemy"),
+        ("Ms Georgiou if you touch my daughter's phone again θα σου κόψω τα χέρια. I'm serious.", "el_i_will_hurt_you"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -156,6 +163,9 @@ class TestDangerInOtherLanguages:
         "Anti-Racism week: el awlad katabo 3an Windrush w el hijra",   # Arabic hijra, migration
         "Sir Tariq ka 'main tumhari ammi ko phone karunga' Year 9 ke liye kisi bomb se kam nahi 💣😂",   # a bombshell
         "宗教の授業で自殺についての各宗教の考え方を討論したそうです",   # an RE lesson's debate on suicide (round 236)
+        "My mum said 'θα σε σκοτώσω' because I forgot to defrost the koupepia. Standard Tuesday.",   # a mum's hyperbole
+        "«Θα σου σπάσω το κεφάλι αν δεν μου φέρεις πίσω το ταπεράκι» — η μάνα μου στον θείο 😂",   # said laughing
+        "I no go need my umbrella again, the sun don come out for Peckham 🌞",   # an umbrella
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
@@ -165,7 +175,7 @@ class TestDangerInOtherLanguages:
         assert len(entries) >= 40
         assert {e.category for e in entries} == {"threat", "safeguarding", "hate"}
         prefixes = {"pl", "ro", "cs", "hu", "tr", "sq", "pt", "es", "it", "ur", "bn", "ar", "so", "bg", "uk", "tl",
-                    "zh", "de", "pcm", "many"}
+                    "zh", "de", "pcm", "el", "many"}
         assert all(e.id.split("_")[0] in prefixes for e in entries)
 
     def test_the_post_is_raised_critical_and_still_says_it_was_not_read(self, clf: Classifier) -> None:

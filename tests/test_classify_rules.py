@@ -2366,6 +2366,21 @@ class TestShippedLists:
          "list:a_parent_and_the_belt 'belt's coming out'"),
         ("zombie knife online mangaavi, box school ma laavu? 😂 joke nathi",   # round 236, half in Gujarati
          "list:zombie_knife_carried 'zombie knife online'"),
+        # round 229's, read first on b409de0 (main as the sixty-fourth session left it)
+        ("I've left letters for my parents in the top drawer, combination is my birthday. Please make sure someone "
+         "posts them",
+         "list:left_letters_for_after 'i've left letters for my parents'"),
+        ("lol Lottie's done a runner again, 3rd time this term, out the fire escape w a rucksack at 1am",
+         "list:ran_away_again 'done a runner'"),
+        ("Which hotel are the Mersey Heath kids staying at and what floor? Would love to drop off some spare parts "
+         "as a surprise",
+         "list:asked_where_the_children_sleep 'which hotel are the mersey heath kids staying'"),
+        ("honestly wish the lifeboat had been 10 mins later. would of saved everyone a lot of hassle",
+         "list:wish_they_had_not_found_me 'lifeboat had been 10 mins later'"),
+        ("Little girl on her own by the Sand Bay steps crying, says she's lost her dad. Anyone? I'm stood with her",
+         "list:a_little_one_found_alone 'little girl on her own'"),
+        ("Who leaves a crossbow on the back seat in the visitors' car park?! two bays from the prep school drop off",
+         "list:weapon_in_a_car 'crossbow on the back seat'"),
         ("year 11 prom?? bro's arriving in a hearse not a limo 🚗⚰️ bookings already made",
          "list:arriving_in_a_hearse 'arriving in a hearse'"),
         ("Happy to help any of the lads who missed out on sixth form. I run a small courier business, good money",
@@ -3531,6 +3546,16 @@ class TestShippedLists:
         "report in bag 🎒💣 walking home like 🚶‍♂️🚶‍♂️ defusing it at the kitchen table",   # round 235
         "I'm half tempted to put a brick through the council offices, but I won't, I'll vote instead",
         "Elden Ring boss ne 47 baar maara mujhe, I'm done with life (jk, 48th try chal raha hai) 🗡️",   # round 236
+        # round 229's neighbours
+        "Left a note for the milkman and the window cleaner, sorry about the mess",
+        "our dog's done a runner again, 3rd time this week, through the hedge",
+        "Which hotel are the kids staying in on the Paris trip? I'd like to book near them, a surprise for my girl",
+        "wish the ambulance had been 10 mins later, I'd have finished my chips 😂",
+        "Little girl on her own on stage for the solo, not crying once, so proud",
+        "Knife amnesty bin at the car boot this Sunday, run by the police. No questions asked.",
+        "bread knife in the picnic basket in the boot, sandwiches sorted for the beach trip",
+        "My pikin come house dey explain Holocaust, how Hitler kill six million Jews for gas chamber. Never again",
+        "Oggi abbiamo studiato i linciaggi degli italiani ad Aigues-Mortes. Ci chiamavano 'macaroni' e 'dago'.",
         "Mr Davies arrived in a hearse for the Halloween disco, full costume, the kids loved it",
         "Hi, I'm a reporter at the Fenland Courier working on a piece about sixth form places, could the head comment?",
         "dad forgot his seat belt again and the car beeped all the way to school",
