@@ -867,15 +867,29 @@ class TestSafeguarding:
         # round 112's: a race
         "I'm going to die at 5k. Tell my family I loved them and that I only entered because of the free banana.",
         "honestly going to die on the cross-country, that hill is vertical",
+        # exasperation: the writer's death after "if ... one more" (rounds 221 and 229, and 41 more labelled posts)
+        "if my mum asks me to fill one more sandbag i'm actually going to die",
+        "Overheard in the staffroom: 'If Year 10 ask me one more time if the trip is off I'll walk into the sea.'",
+        "If I hear Baby Shark one more time on this taxi I will simply walk into the sea",
+        "if anyone says 'one more lap' at cross country again im gonna end it all 😂 legs are gone",
+        # the sea without the intent: an exam borne (the rule once read it only beside another of its words)
+        "GCSE maths paper 3 has me ready to walk into the sea like a Victorian widow 🌊",
+        "Pokémon Go on the prom is carnage, someone nearly walked into the sea chasing a Lapras 😂",
     ])
     def test_a_verdict_an_idiom_or_a_plea_is_not_the_self_harm_rule(self, text: str) -> None:
         names = {h.name for h in safeguarding_hits(normalise(text))}
-        assert not names & {"self_harm", "self_harm_topic_first_person"}, names
+        assert not names & {"self_harm", "self_harm_reported", "self_harm_topic_first_person"}, names
 
     @pytest.mark.parametrize("text", [
         "i'm going to jump off the bridge tonight",
         "I cut myself again last night",
         "my counsellor asked if I've thought about suicide and I said yes",
+        # the sea with the intent beside it, every time (its words were once read only beside another of the rule's)
+        "i'm going to walk into the sea tonight",
+        "might just walk into the river after school and keep walking. water's nice and cold down there",
+        # "one more" said to be meant, or not the exasperated "if ... one more"
+        "honest to god if i get one more C3 im going to end it. not the detention. me.",
+        "one more day like this. I'm going to end it all tonight",
     ])
     def test_the_writers_own_intent_still_is(self, text: str) -> None:
         names = {h.name for h in safeguarding_hits(normalise(text))}
