@@ -867,6 +867,9 @@ class TestSafeguarding:
         # round 112's: a race
         "I'm going to die at 5k. Tell my family I loved them and that I only entered because of the free banana.",
         "honestly going to die on the cross-country, that hill is vertical",
+        # round 237's: the last mile, and a sports hall's floor
+        "I'm going to die on the last mile on Saturday, I just know it. Tell my mum I loved her",
+        "if they make us do the bleep test while fasting again i am actually going to die on that sports hall floor",
         # exasperation: the writer's death after "if ... one more" (rounds 221 and 229, and 41 more labelled posts)
         "if my mum asks me to fill one more sandbag i'm actually going to die",
         "Overheard in the staffroom: 'If Year 10 ask me one more time if the trip is off I'll walk into the sea.'",

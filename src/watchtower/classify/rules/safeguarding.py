@@ -52,6 +52,9 @@ _SELF_HARM = _g(
     # banana" (round 112)
     r"(?:at|by|on|in|before) (?:the |this |that |my )?(?:\d+ ?(?:k|km|miles?)|parkrun|park run|halfway|half way|"
     r"start(?:ing)? line|finish(?:ing)? line|cross[- ]country|xc|bleep test|beep test|mile \d+|hill (?:start|sprints?)|"
+    # nor the last mile of one, or the floor of a sports hall: "I'm going to die on the last mile on Saturday, I just
+    # know it. Tell my mum I loved her", "i am actually going to die on that sports hall floor" (round 237)
+    r"(?:last|final|first) (?:mile|lap|hill|climb|km|leg|stretch|rep|set)|(?:sports hall|gym) floor|mat|track|"
     r"race|run|marathon|half marathon|fun run)\b))|"
     r"wanna die(?! (?:of|laughing|lol|lmao)\b)|wish i (?:was|were) dead|wish i (?:wasn'?t|was never|had never been) (?:here|alive|born)|"
     r"(?:don'?t|dont|do not) want to (?:be here|live|be alive|exist|wake up)(?: anymore| any more)?|"
