@@ -1561,6 +1561,15 @@ class TestMediaComplaintQuery:
 class TestAnchorGates:
     """The rules skip a pattern when none of its anchor words is present; that must never lose a hit."""
 
+    #: posts whose words a pattern read but its anchor words did not name, so that the pattern was never searched
+    #: (found by searching every labelled post with and without the anchors, in the sixty-fifth session)
+    ONCE_LOST_TO_A_MISSING_ANCHOR = [
+        "If Mr Crane sets one more three-page homework over half term I'm going to walk into the sea",
+        "the girl in 8C, her stepmum locks her out at night, I saw her on the stairs at 11",
+        "he put his hand on my knee under the table during feedback and said 'good girl'. i froze",
+        "Mr Castellano you gave my boy's place to your golf mate's kid and I will make you pay for it",
+    ]
+
     def test_gated_rules_find_exactly_what_ungated_rules_find(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import json
         from pathlib import Path
@@ -1575,6 +1584,7 @@ class TestAnchorGates:
         tweets = here.parent.parent / "shared" / "data" / "tweeteval" / "offensive" / "val_text.txt"
         if tweets.exists():
             texts += tweets.read_text(encoding="utf-8").splitlines()[:600]
+        texts += self.ONCE_LOST_TO_A_MISSING_ANCHOR
         cfg = ClassifierConfig()
         gated = [rules.detect(t, variants(t), None, cfg) for t in texts]
         monkeypatch.setattr(_base, "GATING", False)

@@ -141,7 +141,7 @@ _ABUSE = _g(
     r"beats|beat|punches|punched|kicks|kicked|burns|burned|hurts|hurt|rapes|raped|abuses|abused|molests|molested|chokes|"
     r"strangles|locks|locked|starves|films|filmed)\s+(?:her|him|them)\b|\b(?:i'?ve been|i was|i got|i am being|i'?m being) (?:raped|abused|"
     r"assaulted|sexually assaulted|molested|groomed|trafficked)\b|\bscared of my (?:dad|mum|mom|step ?dad|stepmum|uncle)\b",
-    "me home food makes made strip naked undress raped abused assaulted molested groomed trafficked scared uncle dad stepdad step boyfriend mum mom brother cousin grandad carer foster"
+    "me home food makes made strip naked undress raped abused assaulted molested groomed trafficked scared uncle dad stepdad step stepmum stepmom boyfriend mum mom brother cousin grandad carer foster"
 )
 _GROOMING = _g(
     r"\b(?:our (?:little )?secret(?! (?:santa|recipe|ingredient|weapon|garden|passage|door|is (?:finally )?out|'?s (?:finally )?out))|(?:don'?t|do not|not to|never) tell (?:your|ur|yr|his|her|their) (?:mum|mom|dad|parents|teachers?|family)|"
@@ -207,7 +207,7 @@ _STAFF_ALLEGATION = _g(
     r"\b(?:he|she|they|a man|an adult|a stranger|some (?:man|guy|bloke)|(?:my|her|his) (?:step ?dad|uncle|coach|tutor))"
     r"(?: \w+)? (?:put|puts|putting|placed|had|keeps putting) (?:his|her|their) hands? (?:on|up|down|under) (?:my|her|his|a) "
     r"(?:\w+'?s )?(?:thigh|leg|knee|bum|bottom|backside|chest|breasts?|boobs?|waist|skirt|dress|top|shirt|lap|trousers)\b",
-    "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta assistant"
+    "mr mrs miss ms sir dr teacher teachers headteacher head headmaster headmistress deputy governor governors senco tutor staff dinner caretaker coach principal ta assistant hand hands"
 )
 # a member of staff or a coach who hits a child or shuts one in: "the coach gave my son a slap round the head",
 # "shut a 9 year old in the store cupboard for an hour" (not a lockdown drill)

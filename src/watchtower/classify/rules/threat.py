@@ -101,7 +101,7 @@ _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
                           r"(?:regret|pay for) (?:it|this|that|the day|what)\b|\b(?:you'?ll|you will|u will|youll|ul|he'?ll|"
                           r"she'?ll|they'?ll) regret the day\b|\b(?:won'?t|wont|will never|never) (?:see|know) (?:it|what'?s|"
                           r"what is) (?:coming|hit (?:him|her|them|you|u))\b(?!.{0,60}\b(?:surprise|party|present|gift|"
-                          r"retire\w*|birthday|cake)\b)", "regret day coming hit")),
+                          r"retire\w*|birthday|cake)\b)", "regret day coming hit pay")),
     ("threat_phrase", _g(rf"\b(?:{_INTENT}|i swear|swear down)\b.{{0,40}}?\b(?:smash|wreck|trash|torch|kick)(?:ing)? "
                           r"(?:the|this|that|your|ur|their|his|her) (?:whole )?(?:place|office|reception|windows?|doors?|"
                           r"car|house|classroom|building)(?: up| in| down)?\b", "smash smashing wreck wrecking trash trashing torch torching kick kicking")),
