@@ -878,6 +878,8 @@ class TestSafeguarding:
         # the sea without the intent: an exam borne (the rule once read it only beside another of its words)
         "GCSE maths paper 3 has me ready to walk into the sea like a Victorian widow 🌊",
         "Pokémon Go on the prom is carnage, someone nearly walked into the sea chasing a Lapras 😂",
+        # the reader's feeling named to point them to help, as the rule's other words are read
+        "If you ever feel like walking into the sea tonight, talk to Childline or any of our staff",
     ])
     def test_a_verdict_an_idiom_or_a_plea_is_not_the_self_harm_rule(self, text: str) -> None:
         names = {h.name for h in safeguarding_hits(normalise(text))}

@@ -501,14 +501,16 @@ def _exasperated(norm: str, *rules: _Gated) -> bool:
 
 def safeguarding_hits(norm: str) -> list[Hit]:
     is_aware = aware(norm)
+    # the reader's feelings named to point them to help, and a child's words quoted in advice, are not a disclosure
+    own = _SIGNPOSTED_FEELING.sub(" ", _QUOTED_IN_ADVICE.sub(" ", norm))
     hits = named_hits("safeguarding", (
         ("self_harm", _SELF_HARM), ("self_harm_reported", _SELF_HARM_OTHER), ("abuse_disclosure", _ABUSE),
         ("child_missing", _MISSING), ("staff_allegation", _STAFF_ALLEGATION), ("staff_allegation", _STAFF_HARM),
         ("staff_allegation", _STAFF_PAEDO), ("staff_allegation", _SCHOOL_PAEDO), ("staff_allegation", _COVER_UP),
         ("exploitation", _AGE_GAP), ("incitement_to_self_harm", _INCITE_SELF_HARM),
         ("asks_for_safeguarding_lead", _ASKS_FOR_DSL)),
-        _SIGNPOSTED_FEELING.sub(" ", _QUOTED_IN_ADVICE.sub(" ", norm)))
-    if ((m := _INTO_THE_WATER.search(norm)) and _WATER_INTENT.search(norm)
+        own)
+    if ((m := _INTO_THE_WATER.search(own)) and _WATER_INTENT.search(own)
             and not any(h.name == "self_harm" for h in hits)):
         hits.append(Hit("safeguarding", "self_harm", quote(m)))
     hits = [h for h in hits if not (h.name == "self_harm" and _exasperated(norm, _SELF_HARM, _INTO_THE_WATER))
