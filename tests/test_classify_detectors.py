@@ -1565,12 +1565,12 @@ class TestAnchorGates:
 
     #: posts whose words a pattern read but its anchor words did not name, so that the pattern was never searched
     #: (found by searching every labelled post with and without the anchors, in the sixty-fifth session)
-    ONCE_LOST_TO_A_MISSING_ANCHOR = [
+    ONCE_LOST_TO_A_MISSING_ANCHOR = (
         "If Mr Crane sets one more three-page homework over half term I'm going to walk into the sea",
         "the girl in 8C, her stepmum locks her out at night, I saw her on the stairs at 11",
         "he put his hand on my knee under the table during feedback and said 'good girl'. i froze",
         "Mr Castellano you gave my boy's place to your golf mate's kid and I will make you pay for it",
-    ]
+    )
 
     def test_gated_rules_find_exactly_what_ungated_rules_find(self, monkeypatch: pytest.MonkeyPatch) -> None:
         import json
@@ -1586,7 +1586,7 @@ class TestAnchorGates:
         tweets = here.parent.parent / "shared" / "data" / "tweeteval" / "offensive" / "val_text.txt"
         if tweets.exists():
             texts += tweets.read_text(encoding="utf-8").splitlines()[:600]
-        texts += self.ONCE_LOST_TO_A_MISSING_ANCHOR
+        texts += list(self.ONCE_LOST_TO_A_MISSING_ANCHOR)
         cfg = ClassifierConfig()
         gated = [rules.detect(t, variants(t), None, cfg) for t in texts]
         monkeypatch.setattr(_base, "GATING", False)
