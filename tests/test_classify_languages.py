@@ -109,6 +109,10 @@ class TestDangerInOtherLanguages:
          "pcm_no_go_need_am_again"),
         ("Eba, amala, rice, all of dem na enemy now. One cream cracker per day.", "pcm_food_na_enemy"),
         ("Ms Georgiou if you touch my daughter's phone again θα σου κόψω τα χέρια. I'm serious.", "el_i_will_hurt_you"),
+        # round 238's, read on f8f8f8b
+        ("in mard-e too Discord be pesaram gift card-e Robux dade va hala mige 'video call bezan, tanha, dar-e "
+         "otagh ro ham bebandi'", "many_fa_video_call_alone"),
+        ("uoc gi xe bus 53 dam vao em sang nay. that day", "tl_vi_zh_wanting_to_die"),
     ])
     def test_a_threat_or_a_wish_to_die_in_another_language_is_a_hit(self, text: str, entry: str) -> None:
         assert any(r.startswith(f"list:{entry} ") for r in list_reasons(text)), list_reasons(text)
@@ -166,6 +170,8 @@ class TestDangerInOtherLanguages:
         "My mum said 'θα σε σκοτώσω' because I forgot to defrost the koupepia. Standard Tuesday.",   # a mum's hyperbole
         "«Θα σου σπάσω το κεφάλι αν δεν μου φέρεις πίσω το ταπεράκι» — η μάνα μου στον θείο 😂",   # said laughing
         "I no go need my umbrella again, the sun don come out for Peckham 🌞",   # an umbrella
+        "video call ba madarbozorg, tanha nist, hame khanevade hastan 🥰",   # grandma, the whole family there
+        "uoc gi xe bus 53 den dung gio mot lan thoi",   # I wish the 53 bus came on time just once
     ])
     def test_a_joke_an_idiom_or_an_awareness_post_is_nothing(self, text: str) -> None:
         assert list_reasons(text) == []
