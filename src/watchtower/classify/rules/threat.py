@@ -39,19 +39,22 @@ _INTENT = (
 #: (I don't.)": the joke told at once in brackets (seven harmless labelled posts, no threat); an address in the
 #: brackets, with a number in it, is still the threat
 _JOKE_REVEALED = r"(?![.!]?\s*\((?![^)\n]*\d))"
+#: what after the harm and its target makes it no harm: a message sent ("shoot you an email"), love ("strangle him with
+#: hugs"), a career or a success ("end this kid's whole career", "smash her A levels")
+_NOT_HARM_AFTER = rf"(?! {_SENDING}| (?:\w+ )?{_AFFECTION}|'?s (?:\w+ )?careers?\b| {SUCCESS_OBJECTS}\b)"
 _THREAT_RULES: tuple[tuple[str, _Gated], ...] = (
     # "I'll shoot you an email", "shoot y'all a message": sending, not shooting; "strangle him with hugs": love;
     # "i'm going to end this kid's whole career": a game won, not a person ended; "she's going to smash her A levels",
     # "gonna smash the school record": an exam or a record smashed, not a person
     ("threat_phrase", _g(rf"\b{_INTENT}\s+(?:\w+\s+){{0,2}}?{_VIOLENT_VERB}(?:s|ed|ing)?\s+(?:up\s+)?{_PERSON_TARGET}\b"
-                          rf"(?! {_SENDING}| (?:\w+ )?{_AFFECTION}|'?s (?:\w+ )?careers?\b| {SUCCESS_OBJECTS}\b)", "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
+                          + _NOT_HARM_AFTER, "kill kills killed killing killer ll k murder murdered murdering murders shoot shoots shooting shot shank shanked stab stabs stabbed stabbing knife knifed knifing bomb bombed bombing blow burn burns burned burning burnt torch torched batter battered beat beating beats hurt hurts hurting smash smashed smashing slit strangle strangled choke choked choking punch punched punching kick kicked kicking cut cuts cutting jump jumped jumping rape raped raping slap slapped slapping hang hanged run glass glassed acid merk merked merc murk murked wet ding do end ended cap capped pop popped bang banged")),
     # the journey first, then the harm: "I will drive to Malvern and hurt you", "I'll come in there and batter you",
     # "im coming to the gates friday and shanking him". Only the verbs of a beating or a knife: "I'll find you and end
     # you", "let's go and kill them", "rob the bank and shoot everyone" are games and sport (eleven harmless labelled
     # posts, and no threat that a narrower verb misses)
     ("threat_phrase", _g(rf"\b{_INTENT}\s+(?:\w+\s+){{1,4}}?and\s+(?:hurt|batter|smash|stab|shank|bang|beat up|beat|punch|"
                           rf"slap|glass|merk|do in)(?:s|ed|ing)?\s+(?:up\s+)?{_PERSON_TARGET}\b"
-                          rf"(?! {_SENDING}| (?:\w+ )?{_AFFECTION}|'?s (?:\w+ )?careers?\b| {SUCCESS_OBJECTS}\b)",
+                          + _NOT_HARM_AFTER,
                           "hurt hurts hurting batter battered battering smash smashed smashing stab stabs stabbed stabbing "
                           "shank shanked shanking bang banged banging beat beating punch punched punching slap slapped "
                           "slapping glass glassed glassing merk merked merking do")),
